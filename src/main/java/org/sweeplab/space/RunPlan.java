@@ -1,0 +1,141 @@
+package org.sweeplab.space;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import org.sweeplab.spec.SpecException;
+import org.sweeplab.spec.SweepSpec;
+
+/**
+ * The runs of a sweep: every variation of its design times its replicates, with ids, content keys and seeds.
+ * Enumeration is lazy; only {@link #variations()} walks the design.
+ */
+public final class RunPlan {
+  private final SweepSpec spec;
+  private final DesignSpace space;
+  private final long variationCount;
+  private final long runCount;
+  private final int idDigits;
+  private final int replicateDigits;
+
+  private RunPlan(SweepSpec spec, DesignSpace space) {
+    this.spec = spec;
+    this.space = space;
+    this.variationCount = space.size();
+    long runs;
+    try {
+      runs = Math.multiplyExact(variationCount, (long) spec.replicates());
+    } catch (ArithmeticException e) {
+      runs = Long.MAX_VALUE;
+    }
+    this.runCount = runs;
+    this.idDigits = Math.max(org.sweeplab.spec.Defaults.VARIATION_ID_DIGITS, digits(variationCount));
+    this.replicateDigits = Math.max(org.sweeplab.spec.Defaults.REPLICATE_DIGITS, digits(spec.replicates()));
+  }
+
+  /**
+   * The plan of a spec.
+   *
+   * @throws IllegalArgumentException when the design does not fit the parameters, or the sweep has more runs than
+   *     {@code execution.max_runs}
+   */
+  public static RunPlan of(SweepSpec spec) {
+    RunPlan plan = new RunPlan(spec, DesignSpace.of(spec));
+    long cap = spec.execution().maxRuns();
+    if (plan.runCount > cap) {
+      throw new SpecException(null, 0, 0, "execution.max_runs", String.format(Locale.ROOT,
+          "the sweep has %s runs (%s variations x %d replicates), more than the limit of %s; raise it with"
+              + " --set execution.max_runs=%s if you mean it",
+          plan.runCount == Long.MAX_VALUE ? "more than 9.2e18" : Long.toString(plan.runCount),
+          plan.variationCount, spec.replicates(), cap, plan.runCount == Long.MAX_VALUE ? "N" : plan.runCount));
+    }
+    return plan;
+  }
+
+  public SweepSpec spec() {
+    return spec;
+  }
+
+  public List<String> parameterNames() {
+    return space.names();
+  }
+
+  public long variationCount() {
+    return variationCount;
+  }
+
+  public long runCount() {
+    return runCount;
+  }
+
+  public int replicates() {
+    return spec.replicates();
+  }
+
+  /** The display id of variation {@code index} (from 0): {@code var-0001} for index 0. */
+  public String variationId(long index) {
+    return "var-" + pad(index + 1, idDigits);
+  }
+
+  /** The run id of a replicate (from 1) of a variation: {@code var-0001-run-001}. */
+  public String runId(String variationId, int replicate) {
+    return variationId + "-run-" + pad(replicate, replicateDigits);
+  }
+
+  /** The seed of a run. */
+  public long seed(String variationKey, int replicate) {
+    return Seeds.runSeed(spec.seed(), spec.seeding(), variationKey, replicate);
+  }
+
+  /** The variations in design order, built lazily. */
+  public Iterator<Variation> variations() {
+    Iterator<Object[]> points = space.iterator();
+    List<String> names = space.names();
+    return new Iterator<>() {
+      long index;
+
+      @Override
+      public boolean hasNext() {
+        return points.hasNext();
+      }
+
+      @Override
+      public Variation next() {
+        if (!points.hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Object[] values = points.next();
+        long i = index++;
+        return new Variation(i, variationId(i), VariationKeys.key(names, values), names, values);
+      }
+    };
+  }
+
+  /** The first {@code n} variations (fewer when the plan is smaller). */
+  public List<Variation> head(int n) {
+    List<Variation> out = new ArrayList<>();
+    Iterator<Variation> it = variations();
+    while (out.size() < n && it.hasNext()) {
+      out.add(it.next());
+    }
+    return out;
+  }
+
+  private static int digits(long n) {
+    return Long.toString(Math.max(n, 1)).length();
+  }
+
+  private static String pad(long n, int width) {
+    String s = Long.toString(n);
+    if (s.length() >= width) {
+      return s;
+    }
+    StringBuilder sb = new StringBuilder(width);
+    for (int i = s.length(); i < width; i++) {
+      sb.append('0');
+    }
+    return sb.append(s).toString();
+  }
+}

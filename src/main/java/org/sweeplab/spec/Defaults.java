@@ -1,0 +1,24 @@
+package org.sweeplab.spec;
+
+/** Every default of sweeplab, in one place. */
+public final class Defaults {
+  private Defaults() {}
+
+  /** The largest sweep accepted without raising {@code execution.max_runs}. */
+  public static final long MAX_RUNS = 10_000_000L;
+
+  /** Replicates per variation. */
+  public static final int REPLICATES = 1;
+
+  /** The sweep seed when the spec gives none. */
+  public static final long SEED = 0L;
+
+  /** The parent of the default output folder, {@code sweeps/NAME}. */
+  public static final String OUTPUT_PARENT = "sweeps";
+
+  /** The smallest number of digits in a variation id ({@code var-0001}). */
+  public static final int VARIATION_ID_DIGITS = 4;
+
+  /** The smallest number of digits in a replicate number ({@code run-001}). */
+  public static final int REPLICATE_DIGITS = 3;
+}

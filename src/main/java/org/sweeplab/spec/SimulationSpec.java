@@ -1,0 +1,108 @@
+package org.sweeplab.spec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What each run executes: a simulation known by name (built in, or registered from Java), a Java class on the
+ * classpath, an external command, or a pipeline of stages.
+ */
+public sealed interface SimulationSpec
+    permits SimulationSpec.Named, SimulationSpec.JavaClass, SimulationSpec.Command, SimulationSpec.Pipeline {
+
+  /** A short description used in messages and summaries. */
+  String describe();
+
+  /** A simulation referred to by name: a built-in one or one registered in Java. */
+  record Named(String name) implements SimulationSpec {
+    public Named {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("simulation name is blank");
+      }
+    }
+
+    @Override
+    public String describe() {
+      return name;
+    }
+  }
+
+  /** A public class with a public no-argument constructor implementing the simulation interface. */
+  record JavaClass(String className) implements SimulationSpec {
+    public JavaClass {
+      Objects.requireNonNull(className, "className");
+    }
+
+    @Override
+    public String describe() {
+      return "class " + className;
+    }
+  }
+
+  /**
+   * An external command, run without a shell. Each argv element may hold templates such as {@code {param}},
+   * {@code {seed}} or {@code {run_dir}}.
+   *
+   * @param argv the program and its arguments
+   * @param env extra environment variables (templates allowed)
+   * @param workdir the working directory, or null for the run's folder
+   * @param result {@code stdout} (the last JSON object line) or {@code file:NAME} in the run folder
+   * @param logCapBytes the cap on each of stdout.log and stderr.log
+   * @param transientExitCodes exit codes that mean "try again"
+   */
+  record Command(List<String> argv, Map<String, String> env, String workdir, String result, long logCapBytes,
+      List<Integer> transientExitCodes) implements SimulationSpec {
+
+    /** The default cap on each captured log: 1 MiB. */
+    public static final long DEFAULT_LOG_CAP = 1 << 20;
+
+    public Command {
+      argv = List.copyOf(argv);
+      if (argv.isEmpty()) {
+        throw new IllegalArgumentException("simulation.command needs at least the program name");
+      }
+      env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+      result = result == null ? "stdout" : result;
+      if (!result.equals("stdout") && !(result.startsWith("file:") && result.length() > 5)) {
+        throw new IllegalArgumentException(
+            "simulation.result must be 'stdout' or 'file:NAME', got '" + result + "'");
+      }
+      if (logCapBytes <= 0) {
+        throw new IllegalArgumentException("simulation.log_cap must be > 0, got " + logCapBytes);
+      }
+      transientExitCodes = transientExitCodes == null ? List.of(75) : List.copyOf(transientExitCodes);
+    }
+
+    /** A command with default settings. */
+    public static Command of(List<String> argv) {
+      return new Command(argv, Map.of(), null, "stdout", DEFAULT_LOG_CAP, List.of(75));
+    }
+
+    @Override
+    public String describe() {
+      return "command " + String.join(" ", argv);
+    }
+  }
+
+  /** Stages run in order; each sees the parameters and the outputs of the stages before it. */
+  record Pipeline(List<SimulationSpec> stages) implements SimulationSpec {
+    public Pipeline {
+      stages = List.copyOf(stages);
+      if (stages.isEmpty()) {
+        throw new IllegalArgumentException("simulation.pipeline needs at least one stage");
+      }
+    }
+
+    @Override
+    public String describe() {
+      StringBuilder sb = new StringBuilder("pipeline ");
+      for (int i = 0; i < stages.size(); i++) {
+        sb.append(i == 0 ? "" : " -> ").append(stages.get(i).describe());
+      }
+      return sb.toString();
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package org.sweeplab.spec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A complete, immutable description of a sweep. Read one from YAML or JSON with {@link SpecLoader}, or build one in
+ * Java with {@link #builder(String)}; both give equal specs.
+ *
+ * @param name the sweep's name; letters, digits, '.', '_' and '-' (it names the default output folder)
+ * @param description free text, may be empty
+ * @param simulation what each run executes
+ * @param parameters the swept parameters, in order; names are unique
+ * @param design how points are chosen
+ * @param replicates runs per variation, {@code >= 1}
+ * @param seed the sweep seed, from which every run's seed is derived
+ * @param seeding independent or common random numbers
+ * @param execution parallelism, timeouts and failure policy
+ * @param outputDir the output folder as written in the spec, or null for {@code sweeps/NAME}
+ * @param metadata free-form tags (author, notes …), kept as written
+ */
+public record SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
+    Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
+    Map<String, Object> metadata) {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  public SweepSpec {
+    Objects.requireNonNull(name, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("name '" + name + "' is not valid: use 1-128 letters, digits, '.', '_' or"
+          + " '-', starting with a letter or digit");
+    }
+    description = description == null ? "" : description;
+    Objects.requireNonNull(simulation, "simulation");
+    parameters = List.copyOf(parameters);
+    Set<String> seen = new HashSet<>();
+    for (Parameter p : parameters) {
+      if (!seen.add(p.name())) {
+        throw new IllegalArgumentException("parameter '" + p.name() + "' is defined twice");
+      }
+    }
+    design = design == null ? Design.grid() : design;
+    if (replicates < 1) {
+      throw new IllegalArgumentException("replicates must be >= 1, got " + replicates);
+    }
+    seeding = seeding == null ? Seeding.INDEPENDENT : seeding;
+    execution = execution == null ? Execution.defaults() : execution;
+    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  /** The parameter with this name, or null. */
+  public Parameter parameter(String name) {
+    for (Parameter p : parameters) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** The parameter names, in order. */
+  public List<String> parameterNames() {
+    List<String> out = new ArrayList<>(parameters.size());
+    for (Parameter p : parameters) {
+      out.add(p.name());
+    }
+    return out;
+  }
+
+  /** The output folder: {@link #outputDir()} or {@code sweeps/NAME}. */
+  public String effectiveOutputDir() {
+    return outputDir != null ? outputDir : Defaults.OUTPUT_PARENT + "/" + name;
+  }
+
+  public SweepSpec withReplicates(int n) {
+    return new SweepSpec(name, description, simulation, parameters, design, n, seed, seeding, execution, outputDir,
+        metadata);
+  }
+
+  public SweepSpec withSeed(long s) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, s, seeding, execution,
+        outputDir, metadata);
+  }
+
+  public SweepSpec withExecution(Execution e) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, e, outputDir,
+        metadata);
+  }
+
+  public SweepSpec withOutputDir(String dir) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
+        dir, metadata);
+  }
+
+  public SweepSpec withDesign(Design d) {
+    return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
+        outputDir, metadata);
+  }
+
+  public SweepSpec withParameters(List<Parameter> ps) {
+    return new SweepSpec(name, description, simulation, ps, design, replicates, seed, seeding, execution, outputDir,
+        metadata);
+  }
+
+  public SweepSpec withSimulation(SimulationSpec sim) {
+    return new SweepSpec(name, description, sim, parameters, design, replicates, seed, seeding, execution,
+        outputDir, metadata);
+  }
+
+  /** A builder for a sweep with this name. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** Builds a {@link SweepSpec} in Java; every setter returns this builder. */
+  public static final class Builder {
+    private final String name;
+    private String description = "";
+    private SimulationSpec simulation;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private Design design = Design.grid();
+    private final List<Map<String, Object>> exclusions = new ArrayList<>();
+    private int replicates = Defaults.REPLICATES;
+    private long seed = Defaults.SEED;
+    private Seeding seeding = Seeding.INDEPENDENT;
+    private Execution execution = Execution.defaults();
+    private String outputDir;
+    private final Map<String, Object> metadata = new LinkedHashMap<>();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder description(String d) {
+      this.description = d;
+      return this;
+    }
+
+    /** A simulation by name: built in, or registered in Java. */
+    public Builder simulation(String simulationName) {
+      this.simulation = new SimulationSpec.Named(simulationName);
+      return this;
+    }
+
+    public Builder simulation(SimulationSpec sim) {
+      this.simulation = sim;
+      return this;
+    }
+
+    /** An external command, run without a shell. */
+    public Builder command(String... argv) {
+      this.simulation = SimulationSpec.Command.of(Arrays.asList(argv));
+      return this;
+    }
+
+    public Builder parameter(Parameter p) {
+      parameters.add(p);
+      return this;
+    }
+
+    /** A list of values; ints become longs and floats doubles, as when read from YAML. */
+    public Builder values(String param, Object... values) {
+      List<Object> vs = new ArrayList<>(values.length);
+      for (Object v : values) {
+        vs.add(normalise(v));
+      }
+      return parameter(new Parameter.Values(param, vs));
+    }
+
+    public Builder range(String param, long start, long stop, long step) {
+      return parameter(new Parameter.IntRange(param, start, stop, step));
+    }
+
+    public Builder range(String param, double start, double stop, double step) {
+      return parameter(new Parameter.FloatRange(param, start, stop, step));
+    }
+
+    public Builder linspace(String param, double start, double stop, int num) {
+      return parameter(new Parameter.Linspace(param, start, stop, num));
+    }
+
+    public Builder logspace(String param, double start, double stop, int num) {
+      return parameter(new Parameter.Logspace(param, start, stop, num));
+    }
+
+    public Builder uniform(String param, double low, double high) {
+      return parameter(new Parameter.Uniform(param, low, high));
+    }
+
+    public Builder logUniform(String param, double low, double high) {
+      return parameter(new Parameter.LogUniform(param, low, high));
+    }
+
+    public Builder normal(String param, double mean, double sd) {
+      return parameter(new Parameter.Normal(param, mean, sd));
+    }
+
+    public Builder intUniform(String param, long low, long high) {
+      return parameter(new Parameter.IntUniform(param, low, high));
+    }
+
+    public Builder design(Design d) {
+      this.design = d;
+      return this;
+    }
+
+    /** Drops every point matching this partial assignment, given as name, value, name, value … */
+    public Builder exclude(Object... nameValuePairs) {
+      if (nameValuePairs.length % 2 != 0) {
+        throw new IllegalArgumentException("exclude takes name, value pairs");
+      }
+      Map<String, Object> rule = new LinkedHashMap<>();
+      for (int i = 0; i < nameValuePairs.length; i += 2) {
+        rule.put((String) nameValuePairs[i], normalise(nameValuePairs[i + 1]));
+      }
+      exclusions.add(rule);
+      return this;
+    }
+
+    public Builder replicates(int n) {
+      this.replicates = n;
+      return this;
+    }
+
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    public Builder seeding(Seeding s) {
+      this.seeding = s;
+      return this;
+    }
+
+    public Builder execution(Execution e) {
+      this.execution = e;
+      return this;
+    }
+
+    public Builder maxParallel(int n) {
+      this.execution = execution.withMaxParallel(n);
+      return this;
+    }
+
+    public Builder timeoutPerRun(Duration d) {
+      this.execution = execution.withTimeoutPerRun(d);
+      return this;
+    }
+
+    public Builder failurePolicy(FailurePolicy p) {
+      this.execution = execution.withFailurePolicy(p);
+      return this;
+    }
+
+    public Builder maxRuns(long n) {
+      this.execution = execution.withMaxRuns(n);
+      return this;
+    }
+
+    public Builder outputDir(String dir) {
+      this.outputDir = dir;
+      return this;
+    }
+
+    public Builder metadata(String key, Object value) {
+      metadata.put(key, value);
+      return this;
+    }
+
+    public SweepSpec build() {
+      if (simulation == null) {
+        throw new IllegalArgumentException("sweep '" + name + "' has no simulation");
+      }
+      Design d = design;
+      for (Map<String, Object> rule : exclusions) {
+        d = d.excluding(rule);
+      }
+      return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
+          outputDir, metadata);
+    }
+
+    private static Object normalise(Object v) {
+      if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+        return ((Number) v).longValue();
+      }
+      if (v instanceof Float f) {
+        return f.doubleValue();
+      }
+      return v;
+    }
+  }
+}
