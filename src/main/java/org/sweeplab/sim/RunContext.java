@@ -31,6 +31,14 @@ public interface RunContext {
   /** The parameter assignment, in spec order. Values are String, Long, Double or Boolean. */
   Map<String, Object> params();
 
+  /**
+   * The outputs of the pipeline stages before this one (in a pipeline), else an empty map. Values are String,
+   * Long, Double or Boolean.
+   */
+  default Map<String, Object> upstream() {
+    return Map.of();
+  }
+
   /** The raw value of a parameter. */
   default Object get(String name) {
     Map<String, Object> p = params();

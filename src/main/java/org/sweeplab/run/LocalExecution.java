@@ -1,0 +1,355 @@
+package org.sweeplab.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+import org.sweeplab.sim.BudgetExceededException;
+import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.Simulation;
+import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.spec.FailurePolicy;
+
+/** One execution of a {@link LocalBackend}: worker threads, the timeout watcher and the counters. */
+final class LocalExecution {
+  private static final int RUNNING = 0;
+  private static final int DONE = 1;
+  private static final int ABANDONED = 2;
+
+  private final LocalBackend config;
+  private final Iterator<PlannedRun> runs;
+  private final long total;
+  private final Simulation simulation;
+  private final RunSink sink;
+  private final SweepListener listener;
+  private final long startNanos = System.nanoTime();
+  private final Set<Slot> inFlight = ConcurrentHashMap.newKeySet();
+  private final Object lock = new Object();
+  private final SplittableRandom jitter = new SplittableRandom(0x5eed);
+  private ScheduledThreadPoolExecutor watcher;
+  private int activeWorkers;
+  private int workerSerial;
+  private volatile boolean stopping;
+  private volatile Throwable abort;
+
+  private final AtomicLong done = new AtomicLong();
+  private final AtomicLong ok = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong timedOut = new AtomicLong();
+  private final AtomicLong cancelled = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong retries = new AtomicLong();
+  private final AtomicInteger running = new AtomicInteger();
+  private final DoubleAdder spend = new DoubleAdder();
+  private final AtomicLong costed = new AtomicLong();
+
+  LocalExecution(LocalBackend config, Iterator<PlannedRun> runs, long total, Simulation simulation, RunSink sink,
+      SweepListener listener) {
+    this.config = config;
+    this.runs = runs;
+    this.total = total;
+    this.simulation = simulation;
+    this.sink = sink;
+    this.listener = listener;
+  }
+
+  Progress run() {
+    safely(() -> listener.sweepStarted("", total));
+    if (config.timeout() != null) {
+      watcher = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "sweeplab-timeouts");
+        t.setDaemon(true);
+        return t;
+      });
+      watcher.setRemoveOnCancelPolicy(true);
+    }
+    try {
+      synchronized (lock) {
+        for (int i = 0; i < config.parallelism(); i++) {
+          startWorker();
+        }
+        while (activeWorkers > 0) {
+          lock.wait();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop(Backend.StopMode.CANCEL);
+    } finally {
+      if (watcher != null) {
+        watcher.shutdownNow();
+      }
+    }
+    Progress p = snapshot();
+    safely(() -> listener.sweepFinished(p));
+    if (abort != null) {
+      throw new SweepAbortedException("The sweep stopped: " + abort.getMessage(), abort);
+    }
+    return p;
+  }
+
+  void stop(Backend.StopMode mode) {
+    stopping = true;
+    if (mode == Backend.StopMode.CANCEL) {
+      for (Slot s : inFlight) {
+        abandon(s, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled while this run was in flight");
+      }
+    }
+  }
+
+  Progress snapshot() {
+    return new Progress(total, done.get(), ok.get(), failed.get(), timedOut.get(), cancelled.get(), skipped.get(),
+        retries.get(), running.get(), Duration.ofNanos(System.nanoTime() - startNanos),
+        costed.get() == 0 ? Double.NaN : spend.sum(), Double.NaN);
+  }
+
+  // ------------------------------------------------------------------ workers
+
+  /** Starts one worker; the caller holds {@link #lock}. */
+  private void startWorker() {
+    activeWorkers++;
+    Thread t = new Thread(this::workerLoop, "sweeplab-worker-" + (++workerSerial));
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void workerLoop() {
+    try {
+      while (true) {
+        PlannedRun r = nextRun();
+        if (r == null) {
+          return;
+        }
+        if (!runOne(r)) {
+          return; // abandoned after a timeout; a replacement worker took over
+        }
+      }
+    } catch (Throwable t) {
+      fail(t);
+    } finally {
+      synchronized (lock) {
+        activeWorkers--;
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private PlannedRun nextRun() {
+    synchronized (runs) {
+      if (stopping || abort != null || !runs.hasNext()) {
+        return null;
+      }
+      return runs.next();
+    }
+  }
+
+  /** Runs one planned run; false when its worker was abandoned. */
+  private boolean runOne(PlannedRun r) {
+    RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.perRunCap());
+    Slot slot = new Slot(r, ctx, Thread.currentThread());
+    inFlight.add(slot);
+    running.incrementAndGet();
+    safely(() -> listener.runStarted(r));
+    ScheduledFuture<?> timer = null;
+    if (watcher != null) {
+      long nanos = config.timeout().toNanos();
+      timer = watcher.schedule(() -> abandon(slot, RunStatus.TIMEOUT, "Timeout",
+          "the run did not finish within " + human(config.timeout())), nanos, TimeUnit.NANOSECONDS);
+    }
+    Metrics metrics = null;
+    Throwable error = null;
+    int attempt = 0;
+    while (true) {
+      attempt++;
+      try {
+        metrics = simulation.run(ctx);
+        if (metrics == null) {
+          throw new IllegalStateException("the simulation returned null instead of Metrics");
+        }
+        error = null;
+        break;
+      } catch (TransientFailure tf) {
+        error = tf;
+        if (attempt >= config.retryPolicy().maxAttempts() || ctx.cancelled()) {
+          break;
+        }
+        long delay;
+        synchronized (jitter) {
+          delay = config.retryPolicy().delayMillis(attempt, jitter);
+        }
+        retries.incrementAndGet();
+        int a = attempt;
+        safely(() -> listener.runRetrying(r, a, delay, tf.getMessage()));
+        try {
+          config.sleeper().sleep(delay);
+        } catch (InterruptedException ie) {
+          break;
+        }
+      } catch (Throwable t) {
+        error = t;
+        break;
+      }
+    }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    boolean mine = slot.state.compareAndSet(RUNNING, DONE);
+    inFlight.remove(slot);
+    Thread.interrupted(); // clear a stale interrupt from a cancellation
+    if (!mine) {
+      return false;
+    }
+    running.decrementAndGet();
+    RunRecord rec = toRecord(slot, metrics, error, attempt);
+    finish(rec);
+    return true;
+  }
+
+  private RunRecord toRecord(Slot slot, Metrics metrics, Throwable error, int attempts) {
+    RunContextImpl ctx = slot.ctx;
+    long duration = System.nanoTime() - slot.startNanos;
+    try {
+      ctx.flushTelemetry();
+    } catch (IOException | RuntimeException e) {
+      if (error == null) {
+        error = e;
+      }
+    }
+    if (error == null) {
+      double cost = !Double.isNaN(metrics.cost()) ? metrics.cost() : ctx.cost();
+      if (!Double.isNaN(cost) && cost > config.perRunCap()) {
+        error = new BudgetExceededException("run " + ctx.runId() + " reported cost " + cost
+            + ", over the per-run cap of " + config.perRunCap());
+      } else {
+        return new RunRecord(slot.run, RunStatus.OK, metrics.values(), cost, slot.startMillis, duration, attempts,
+            null, null);
+      }
+    }
+    RunStatus status = error instanceof CancellationException && ctx.cancelled()
+        ? RunStatus.CANCELLED : RunStatus.FAILED;
+    writeErrorFile(ctx, error);
+    return new RunRecord(slot.run, status, Map.of(), ctx.cost(), slot.startMillis, duration, attempts,
+        errorType(error), errorMessage(error));
+  }
+
+  /** Ends a run from outside its worker (timeout or cancel); its worker is replaced unless stopping. */
+  private void abandon(Slot slot, RunStatus status, String type, String message) {
+    if (!slot.state.compareAndSet(RUNNING, ABANDONED)) {
+      return;
+    }
+    slot.ctx.cancel();
+    slot.thread.interrupt();
+    inFlight.remove(slot);
+    running.decrementAndGet();
+    long duration = System.nanoTime() - slot.startNanos;
+    finish(new RunRecord(slot.run, status, Map.of(), slot.ctx.cost(), slot.startMillis, duration, 1, type,
+        message));
+    synchronized (lock) {
+      if (!stopping && abort == null) {
+        startWorker();
+      }
+    }
+  }
+
+  private void finish(RunRecord rec) {
+    try {
+      sink.accept(rec);
+    } catch (Throwable t) {
+      fail(t);
+      return;
+    }
+    done.incrementAndGet();
+    switch (rec.status()) {
+      case OK -> ok.incrementAndGet();
+      case FAILED -> failed.incrementAndGet();
+      case TIMEOUT -> timedOut.incrementAndGet();
+      case CANCELLED -> cancelled.incrementAndGet();
+      case SKIPPED -> skipped.incrementAndGet();
+      default -> throw new IllegalStateException();
+    }
+    if (!Double.isNaN(rec.cost())) {
+      spend.add(rec.cost());
+      costed.incrementAndGet();
+    }
+    if (rec.status() != RunStatus.OK && config.failurePolicy() == FailurePolicy.FAIL_FAST) {
+      stopping = true;
+    }
+    Progress p = snapshot();
+    safely(() -> listener.runFinished(rec, p));
+  }
+
+  private void fail(Throwable t) {
+    if (abort == null) {
+      abort = t;
+    }
+    stopping = true;
+  }
+
+  private static void writeErrorFile(RunContextImpl ctx, Throwable error) {
+    try {
+      StringWriter sw = new StringWriter();
+      error.printStackTrace(new PrintWriter(sw));
+      Files.writeString(ctx.artifactDir().resolve("error.txt"), sw.toString(), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException ignored) {
+      // The error itself is in the journal; a missing stack trace file must not hide it.
+    }
+  }
+
+  static String errorType(Throwable t) {
+    if (t instanceof BudgetExceededException) {
+      return "BudgetExceeded";
+    }
+    String n = t.getClass().getSimpleName();
+    return n.isEmpty() ? t.getClass().getName() : n;
+  }
+
+  static String errorMessage(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      m = t.toString();
+    }
+    return m.length() > 10_000 ? m.substring(0, 10_000) + "…" : m;
+  }
+
+  private void safely(Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException ignored) {
+      // A faulty listener must not stop the sweep.
+    }
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
+  }
+
+  private static final class Slot {
+    final PlannedRun run;
+    final RunContextImpl ctx;
+    final Thread thread;
+    final AtomicInteger state = new AtomicInteger(RUNNING);
+    final long startNanos = System.nanoTime();
+    final long startMillis = System.currentTimeMillis();
+
+    Slot(PlannedRun run, RunContextImpl ctx, Thread thread) {
+      this.run = run;
+      this.ctx = ctx;
+      this.thread = thread;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.sweeplab.run;
+
+import java.util.Map;
+
+/**
+ * A finished run, as written to the journal.
+ *
+ * @param run the planned run
+ * @param status how it ended
+ * @param metrics the metric values (String, Long, Double or Boolean), empty unless ok
+ * @param cost the run's cost, NaN when none was reported
+ * @param startedAtMillis wall-clock start (epoch milliseconds)
+ * @param durationNanos wall-clock duration
+ * @param attempts attempts made (1 unless retried)
+ * @param errorType the error's type, or null
+ * @param errorMessage the error's message, or null
+ */
+public record RunRecord(PlannedRun run, RunStatus status, Map<String, Object> metrics, double cost,
+    long startedAtMillis, long durationNanos, int attempts, String errorType, String errorMessage) {
+
+  /** The duration in milliseconds. */
+  public double durationMs() {
+    return durationNanos / 1e6;
+  }
+}

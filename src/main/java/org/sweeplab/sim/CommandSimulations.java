@@ -1,0 +1,12 @@
+package org.sweeplab.sim;
+
+import org.sweeplab.spec.SimulationSpec;
+
+/** Builds the simulation that runs an external command. */
+final class CommandSimulations {
+  private CommandSimulations() {}
+
+  static Simulation create(SimulationSpec.Command spec) {
+    throw new IllegalArgumentException("command simulations are not available in this build");
+  }
+}

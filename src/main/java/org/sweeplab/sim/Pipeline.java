@@ -1,0 +1,149 @@
+package org.sweeplab.sim;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * A run made of stages, e.g. simulate → forecast → score. Each stage sees the run's parameters and, through
+ * {@link RunContext#upstream()}, the outputs of the stages before it. The run's metrics are the union of every
+ * stage's outputs (a later stage wins a name clash). When a stage fails, the error names the stage.
+ */
+public final class Pipeline implements Simulation {
+  private final List<String> names;
+  private final List<Simulation> stages;
+
+  private Pipeline(List<String> names, List<Simulation> stages) {
+    this.names = List.copyOf(names);
+    this.stages = List.copyOf(stages);
+  }
+
+  /** Starts a pipeline with one stage. */
+  public static Pipeline of(String name, Simulation stage) {
+    return new Pipeline(List.of(name), List.of(stage));
+  }
+
+  /** This pipeline with one more stage at the end. */
+  public Pipeline then(String name, Simulation stage) {
+    Objects.requireNonNull(stage, "stage");
+    if (names.contains(name)) {
+      throw new IllegalArgumentException("Pipeline already has a stage named '" + name + "'");
+    }
+    List<String> n = new ArrayList<>(names);
+    n.add(name);
+    List<Simulation> s = new ArrayList<>(stages);
+    s.add(stage);
+    return new Pipeline(n, s);
+  }
+
+  /** The stage names, in order. */
+  public List<String> stageNames() {
+    return names;
+  }
+
+  @Override
+  public Metrics run(RunContext ctx) throws Exception {
+    Metrics all = Metrics.empty();
+    Map<String, Object> upstream = new LinkedHashMap<>();
+    for (int i = 0; i < stages.size(); i++) {
+      ctx.checkCancelled();
+      Metrics out;
+      try {
+        out = stages.get(i).run(new StageContext(ctx, Collections.unmodifiableMap(new LinkedHashMap<>(upstream))));
+      } catch (TransientFailure | BudgetExceededException | java.util.concurrent.CancellationException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new StageFailedException(names.get(i), e);
+      }
+      if (out == null) {
+        throw new StageFailedException(names.get(i), new IllegalStateException("stage returned null"));
+      }
+      upstream.putAll(out.values());
+      all = all.merge(out);
+    }
+    return all;
+  }
+
+  /** A stage's failure; the message starts with the stage name and the cause keeps the original error. */
+  public static final class StageFailedException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String stage;
+
+    StageFailedException(String stage, Exception cause) {
+      super("stage '" + stage + "' failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+          cause);
+      this.stage = stage;
+    }
+
+    public String stage() {
+      return stage;
+    }
+  }
+
+  private record StageContext(RunContext run, Map<String, Object> upstream) implements RunContext {
+    @Override
+    public String runId() {
+      return run.runId();
+    }
+
+    @Override
+    public String variationId() {
+      return run.variationId();
+    }
+
+    @Override
+    public String variationKey() {
+      return run.variationKey();
+    }
+
+    @Override
+    public int replicate() {
+      return run.replicate();
+    }
+
+    @Override
+    public long seed() {
+      return run.seed();
+    }
+
+    @Override
+    public RandomGenerator random() {
+      return run.random();
+    }
+
+    @Override
+    public Map<String, Object> params() {
+      return run.params();
+    }
+
+    @Override
+    public Path artifactDir() {
+      return run.artifactDir();
+    }
+
+    @Override
+    public void telemetry(long step, String name, double value) {
+      run.telemetry(step, name, value);
+    }
+
+    @Override
+    public void charge(double amount) {
+      run.charge(amount);
+    }
+
+    @Override
+    public double cost() {
+      return run.cost();
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return run.isCancelled();
+    }
+  }
+}

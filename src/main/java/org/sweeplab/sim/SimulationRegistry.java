@@ -1,0 +1,101 @@
+package org.sweeplab.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sweeplab.spec.SimulationSpec;
+import org.sweeplab.spec.Suggestions;
+
+/**
+ * Turns a {@link SimulationSpec} into a {@link Simulation}: names are looked up among the built-in simulations and
+ * those registered here; class names are instantiated; commands and pipelines are built. Immutable:
+ * {@code SimulationRegistry.withBuiltIns().with("mine", ctx -> ...)}.
+ */
+public final class SimulationRegistry {
+  private final Map<String, Simulation> named;
+
+  private SimulationRegistry(Map<String, Simulation> named) {
+    this.named = Collections.unmodifiableMap(named);
+  }
+
+  /** The built-in simulations: {@code tournament}, {@code mmc}, {@code bench} and the forecast stages. */
+  public static SimulationRegistry withBuiltIns() {
+    Map<String, Simulation> m = new LinkedHashMap<>();
+    m.put("tournament", new TournamentSimulation());
+    m.put("mmc", new QueueSimulation());
+    m.put("bench", new BenchSimulation());
+    m.put("forecast-simulate", ForecastStages.simulate());
+    m.put("forecast-model", ForecastStages.model());
+    m.put("forecast-score", ForecastStages.score());
+    return new SimulationRegistry(m);
+  }
+
+  /** This registry plus one named simulation (replacing one of the same name). */
+  public SimulationRegistry with(String name, Simulation simulation) {
+    Objects.requireNonNull(simulation, "simulation");
+    Map<String, Simulation> m = new LinkedHashMap<>(named);
+    m.put(name, simulation);
+    return new SimulationRegistry(m);
+  }
+
+  /** The names known to this registry. */
+  public List<String> names() {
+    return new ArrayList<>(named.keySet());
+  }
+
+  /**
+   * The simulation a spec describes.
+   *
+   * @throws IllegalArgumentException for an unknown name (with a suggestion) or a class that cannot be used
+   */
+  public Simulation resolve(SimulationSpec spec) {
+    if (spec instanceof SimulationSpec.Named n) {
+      Simulation s = named.get(n.name());
+      if (s == null) {
+        throw new IllegalArgumentException("unknown simulation '" + n.name() + "'"
+            + Suggestions.hint(n.name(), named.keySet()) + "; known simulations are " + named.keySet()
+            + ", or give {class: your.Simulation} or {command: [...]}");
+      }
+      return s;
+    }
+    if (spec instanceof SimulationSpec.JavaClass c) {
+      return instantiate(c.className());
+    }
+    if (spec instanceof SimulationSpec.Command c) {
+      return CommandSimulations.create(c);
+    }
+    if (spec instanceof SimulationSpec.Pipeline p) {
+      Pipeline pipe = null;
+      for (int i = 0; i < p.stages().size(); i++) {
+        SimulationSpec stage = p.stages().get(i);
+        String name = stage instanceof SimulationSpec.Named n ? n.name() : "stage-" + (i + 1);
+        Simulation sim = resolve(stage);
+        pipe = pipe == null ? Pipeline.of(name, sim) : pipe.then(name, sim);
+      }
+      return pipe;
+    }
+    throw new IllegalArgumentException("unsupported simulation " + spec);
+  }
+
+  private static Simulation instantiate(String className) {
+    Class<?> cls;
+    try {
+      cls = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalArgumentException("simulation class '" + className + "' is not on the classpath", e);
+    }
+    if (!Simulation.class.isAssignableFrom(cls)) {
+      throw new IllegalArgumentException("simulation class '" + className + "' does not implement "
+          + Simulation.class.getName());
+    }
+    try {
+      return (Simulation) cls.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalArgumentException("simulation class '" + className
+          + "' needs a public no-argument constructor: " + e, e);
+    }
+  }
+}

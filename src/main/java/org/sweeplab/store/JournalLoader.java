@@ -1,0 +1,67 @@
+package org.sweeplab.store;
+
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import org.sweeplab.run.RunStatus;
+import org.sweeplab.space.RunPlan;
+import org.sweeplab.space.Variation;
+import org.sweeplab.space.VariationKeys;
+
+/** Loads an existing journal into {@link RunColumns}, matching runs to the current plan by content key. */
+final class JournalLoader {
+  private JournalLoader() {}
+
+  record Loaded(long lines, long validLength) {}
+
+  static Loaded load(Path journal, RunPlan plan, RunColumns columns, List<String> warnings) {
+    try {
+      if (!Files.isRegularFile(journal) || Files.size(journal) == 0) {
+        return new Loaded(0, 0);
+      }
+      Long2LongOpenHashMap index = keyIndex(plan);
+      int replicates = plan.replicates();
+      long[] orphans = new long[1];
+      JournalReader.Report report = JournalReader.read(journal, e -> {
+        long v = index.get(VariationKeys.shortKey(e.variationKey()));
+        if (v < 0 || e.replicate() > replicates) {
+          orphans[0]++;
+          return;
+        }
+        RunStatus st;
+        try {
+          st = RunStatus.fromLabel(e.status());
+        } catch (IllegalArgumentException ex) {
+          orphans[0]++;
+          return;
+        }
+        columns.put(v * replicates + e.replicate() - 1, st, e.metrics(), e.cost(),
+            Double.isNaN(e.durationMs()) ? 0 : e.durationMs(), e.errorType(), e.errorMessage());
+      });
+      warnings.addAll(report.warnings());
+      if (orphans[0] > 0) {
+        warnings.add(orphans[0] + " run(s) in runs.jsonl are not part of the current plan (parameter values or"
+            + " replicates were removed); they stay in the journal but not in results.csv");
+      }
+      return new Loaded(report.lines(), report.validLength());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + journal + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Maps the first 64 bits of each variation key to its index in the plan. */
+  static Long2LongOpenHashMap keyIndex(RunPlan plan) {
+    Long2LongOpenHashMap index = new Long2LongOpenHashMap((int) Math.min(plan.variationCount(), 1 << 28));
+    index.defaultReturnValue(-1);
+    Iterator<Variation> it = plan.variations();
+    while (it.hasNext()) {
+      Variation v = it.next();
+      index.put(VariationKeys.shortKey(v.key()), v.index());
+    }
+    return index;
+  }
+}

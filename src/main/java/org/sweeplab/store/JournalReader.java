@@ -1,0 +1,278 @@
+package org.sweeplab.store;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads {@code runs.jsonl}. A last line without its newline is a torn write from a killed process: it is dropped and
+ * reported, and the writer cuts it off before appending. Other unreadable lines are skipped and reported.
+ */
+final class JournalReader {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final byte[] KEY = "\"variation_key\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] REPLICATE = "\"replicate\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] STATUS = "\"status\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private JournalReader() {}
+
+  /** What a read found: good lines, the valid byte length, and problems to warn about. */
+  record Report(long lines, long validLength, boolean tornTail, List<String> warnings) {}
+
+  /** One run as read back, fields as in the journal. */
+  record Entry(String runId, String variationId, String variationKey, int replicate, long seed,
+      Map<String, Object> params, String status, Map<String, Object> metrics, double cost, String startedAt,
+      double durationMs, int attempts, String errorType, String errorMessage) {}
+
+  /** The key (as two longs), replicate and status of a line, found by scanning. */
+  record Brief(long keyHigh, long keyLow, int replicate, String status) {}
+
+  /** Parses every line fully. */
+  static Report read(Path file, Consumer<Entry> out) throws IOException {
+    return lines(file, (line, off, len, lineNo, warnings) -> {
+      try {
+        out.accept(parse(line, off, len));
+        return true;
+      } catch (IOException | RuntimeException e) {
+        warnings.add("runs.jsonl line " + lineNo + " is not a valid run record and was skipped: " + e.getMessage());
+        return false;
+      }
+    });
+  }
+
+  /** Scans every line for its key, replicate and status only. */
+  static Report scan(Path file, Consumer<Brief> out) throws IOException {
+    return lines(file, (line, off, len, lineNo, warnings) -> {
+      Brief b = brief(line, off, len);
+      if (b == null) {
+        warnings.add("runs.jsonl line " + lineNo + " is not a valid run record and was skipped");
+        return false;
+      }
+      out.accept(b);
+      return true;
+    });
+  }
+
+  private interface LineHandler {
+    boolean handle(byte[] buf, int off, int len, long lineNo, List<String> warnings);
+  }
+
+  private static Report lines(Path file, LineHandler handler) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    if (!Files.exists(file)) {
+      return new Report(0, 0, false, warnings);
+    }
+    long good = 0;
+    long lineNo = 0;
+    long validLength = 0;
+    byte[] line = new byte[4096];
+    int lineLen = 0;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+      byte[] arr = buf.array();
+      int n;
+      while ((n = ch.read(buf)) > 0) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (arr[i] != '\n') {
+            continue;
+          }
+          int len;
+          boolean ok;
+          lineNo++;
+          if (lineLen == 0) {
+            len = i - start;
+            ok = len > 0 && handler.handle(arr, start, len, lineNo, warnings);
+          } else {
+            line = append(line, lineLen, arr, start, i - start);
+            len = lineLen + i - start;
+            lineLen = 0;
+            ok = handler.handle(line, 0, len, lineNo, warnings);
+          }
+          if (ok) {
+            good++;
+          }
+          validLength += len + 1;
+          start = i + 1;
+        }
+        if (start < n) {
+          line = append(line, lineLen, arr, start, n - start);
+          lineLen += n - start;
+        }
+        buf.clear();
+      }
+    }
+    boolean torn = lineLen > 0;
+    if (torn) {
+      warnings.add("runs.jsonl ends with an incomplete line (" + lineLen + " bytes, written when the process was"
+          + " killed); it was dropped and that run will run again");
+    }
+    return new Report(good, validLength, torn, warnings);
+  }
+
+  private static byte[] append(byte[] line, int lineLen, byte[] src, int from, int count) {
+    if (lineLen + count > line.length) {
+      byte[] bigger = new byte[Math.max(line.length * 2, lineLen + count)];
+      System.arraycopy(line, 0, bigger, 0, lineLen);
+      line = bigger;
+    }
+    System.arraycopy(src, from, line, lineLen, count);
+    return line;
+  }
+
+  static Brief brief(byte[] b, int off, int length) {
+    int len = off + length;
+    int k = indexOf(b, len, KEY, off);
+    if (k < 0 || k + KEY.length + 33 > len) {
+      return null;
+    }
+    int p = k + KEY.length;
+    long hi;
+    long lo;
+    try {
+      hi = Long.parseUnsignedLong(new String(b, p, 16, java.nio.charset.StandardCharsets.US_ASCII), 16);
+      lo = Long.parseUnsignedLong(new String(b, p + 16, 16, java.nio.charset.StandardCharsets.US_ASCII), 16);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    int r = indexOf(b, len, REPLICATE, p + 33);
+    if (r < 0) {
+      return null;
+    }
+    int q = r + REPLICATE.length;
+    int rep = 0;
+    int digits = 0;
+    while (q < len && b[q] >= '0' && b[q] <= '9' && digits < 10) {
+      rep = rep * 10 + (b[q] - '0');
+      q++;
+      digits++;
+    }
+    if (digits == 0) {
+      return null;
+    }
+    int s = indexOf(b, len, STATUS, q);
+    if (s < 0) {
+      return null;
+    }
+    int st = s + STATUS.length;
+    int end = st;
+    while (end < len && b[end] != '"') {
+      end++;
+    }
+    if (end >= len || b[len - 1] != '}') {
+      return null;
+    }
+    return new Brief(hi, lo, rep, new String(b, st, end - st, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  private static int indexOf(byte[] b, int len, byte[] pat, int from) {
+    outer:
+    for (int i = from; i <= len - pat.length; i++) {
+      if (b[i] != pat[0]) {
+        continue;
+      }
+      for (int j = 1; j < pat.length; j++) {
+        if (b[i + j] != pat[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  static Entry parse(byte[] b, int off, int len) throws IOException {
+    String runId = null;
+    String variationId = null;
+    String key = null;
+    int replicate = -1;
+    long seed = 0;
+    Map<String, Object> params = Map.of();
+    String status = null;
+    Map<String, Object> metrics = Map.of();
+    double cost = Double.NaN;
+    String startedAt = null;
+    double duration = Double.NaN;
+    int attempts = 1;
+    String errorType = null;
+    String errorMessage = null;
+    try (JsonParser p = JSON.createParser(b, off, len)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (f) {
+          case "run_id" -> runId = p.getText();
+          case "variation_id" -> variationId = p.getText();
+          case "variation_key" -> key = p.getText();
+          case "replicate" -> replicate = p.getIntValue();
+          case "seed" -> seed = p.getLongValue();
+          case "params" -> params = object(p);
+          case "status" -> status = p.getText();
+          case "metrics" -> metrics = object(p);
+          case "cost" -> cost = t == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue();
+          case "started_at" -> startedAt = p.getText();
+          case "duration_ms" -> duration = t == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue();
+          case "attempts" -> attempts = p.getIntValue();
+          case "error" -> {
+            if (t == JsonToken.START_OBJECT) {
+              Map<String, Object> e = object(p);
+              errorType = e.get("type") == null ? null : e.get("type").toString();
+              errorMessage = e.get("message") == null ? null : e.get("message").toString();
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+    }
+    if (key == null || replicate < 1 || status == null) {
+      throw new IOException("missing variation_key, replicate or status");
+    }
+    return new Entry(runId, variationId, key, replicate, seed, params, status, metrics, cost, startedAt, duration,
+        attempts, errorType, errorMessage);
+  }
+
+  private static Map<String, Object> object(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw new IOException("expected an object at " + p.currentName());
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      Object v = switch (t) {
+        case VALUE_STRING -> p.getText();
+        case VALUE_NUMBER_INT -> p.getLongValue();
+        case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+        case VALUE_TRUE -> Boolean.TRUE;
+        case VALUE_FALSE -> Boolean.FALSE;
+        case VALUE_NULL -> null;
+        default -> {
+          p.skipChildren();
+          yield null;
+        }
+      };
+      m.put(name, v);
+    }
+    return m;
+  }
+
+  /** Opens the journal as a stream (for tools). */
+  static InputStream open(Path file) throws IOException {
+    return Files.newInputStream(file);
+  }
+}

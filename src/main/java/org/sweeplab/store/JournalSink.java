@@ -1,0 +1,47 @@
+package org.sweeplab.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.sweeplab.run.RunRecord;
+import org.sweeplab.run.RunSink;
+
+/** Journals each finished run (encoded on the worker's thread) and records it in the run columns. */
+final class JournalSink implements RunSink, Closeable {
+  private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(512));
+  private static final ThreadLocal<JournalFormat.TimeFormat> TIME =
+      ThreadLocal.withInitial(JournalFormat.TimeFormat::new);
+
+  private final JournalWriter writer;
+  private final RunColumns columns;
+
+  private JournalSink(JournalWriter writer, RunColumns columns) {
+    this.writer = writer;
+    this.columns = columns;
+  }
+
+  static JournalSink open(Path journal, long validLength, RunColumns columns) throws IOException {
+    return new JournalSink(JournalWriter.open(journal, validLength), columns);
+  }
+
+  @Override
+  public void accept(RunRecord r) {
+    StringBuilder sb = BUFFER.get();
+    sb.setLength(0);
+    JournalFormat.encode(sb, r, TIME.get());
+    try {
+      writer.append(sb.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+    columns.put(r.run().ordinal(), r.status(), r.metrics(), r.cost(), r.durationNanos() / 1e6, r.errorType(),
+        r.errorMessage());
+  }
+
+  @Override
+  public void close() throws IOException {
+    writer.close();
+  }
+}

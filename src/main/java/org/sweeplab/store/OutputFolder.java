@@ -1,0 +1,159 @@
+package org.sweeplab.store;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+
+/**
+ * The layout of an output folder (documented in docs/output-format.md) and its lock: one process writes a folder
+ * at a time.
+ */
+final class OutputFolder implements Closeable {
+  static final String SPEC = "sweep.yaml";
+  static final String JOURNAL = "runs.jsonl";
+  static final String RESULTS = "results.csv";
+  static final String SUMMARY = "summary.json";
+  static final String COSTS = "costs.json";
+  static final String RUNS = "runs";
+  static final String LOCK = ".sweeplab.lock";
+
+  /** The files a sweep writes; REPLACE deletes exactly these. */
+  private static final List<String> OWNED = List.of(SPEC, JOURNAL, RESULTS, SUMMARY, COSTS, RUNS, "analysis");
+
+  private final Path dir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+
+  private OutputFolder(Path dir, FileChannel lockChannel, FileLock lock) {
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /**
+   * Opens (creating it if needed) and locks an output folder.
+   *
+   * @throws IllegalArgumentException when the path is a file, cannot be created, or another process holds it
+   */
+  static OutputFolder open(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
+          + " another path with --out");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot create output folder " + dir + ": " + e.getMessage(), e);
+    }
+    FileChannel ch = null;
+    try {
+      ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock l = ch.tryLock();
+      if (l == null) {
+        throw new IllegalArgumentException("output folder " + dir + " is in use by another sweeplab process;"
+            + " wait for it to finish or stop it first");
+      }
+      return new OutputFolder(dir, ch, l);
+    } catch (OverlappingFileLockException e) {
+      closeQuietly(ch);
+      throw new IllegalArgumentException("output folder " + dir + " is already in use by a sweep in this process");
+    } catch (IOException e) {
+      closeQuietly(ch);
+      throw new IllegalArgumentException("cannot lock output folder " + dir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(ch);
+      throw e;
+    }
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path spec() {
+    return dir.resolve(SPEC);
+  }
+
+  Path journal() {
+    return dir.resolve(JOURNAL);
+  }
+
+  Path results() {
+    return dir.resolve(RESULTS);
+  }
+
+  Path summary() {
+    return dir.resolve(SUMMARY);
+  }
+
+  Path runs() {
+    return dir.resolve(RUNS);
+  }
+
+  /** Writes a file beside its target, then moves it into place, so readers never see half a file. */
+  static void writeAtomically(Path target, String text) {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes the files a sweep writes (nothing else in the folder). */
+  void clear() throws IOException {
+    for (String name : OWNED) {
+      Path p = dir.resolve(name);
+      if (Files.isDirectory(p)) {
+        Files.walkFileTree(p, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+      } else {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+    } catch (IOException ignored) {
+      // Closing the channel releases it too.
+    }
+    closeQuietly(lockChannel);
+  }
+
+  private static void closeQuietly(FileChannel ch) {
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException ignored) {
+        // Nothing to do.
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.sweeplab.store;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.sweeplab.run.PlannedRun;
+import org.sweeplab.run.RunStatus;
+import org.sweeplab.space.RunPlan;
+import org.sweeplab.space.Variation;
+
+/**
+ * The runs still to do, in plan order: those that never ran, were cancelled or skipped, and (with
+ * {@link FailedRuns#RETRY}) those that failed or timed out.
+ */
+final class PendingRuns {
+  private final RunPlan plan;
+  private final RunColumns columns;
+  private final FailedRuns failed;
+  private final long count;
+
+  private PendingRuns(RunPlan plan, RunColumns columns, FailedRuns failed) {
+    this.plan = plan;
+    this.columns = columns;
+    this.failed = failed;
+    long n = 0;
+    for (long i = 0; i < plan.runCount(); i++) {
+      if (pending(columns.status(i))) {
+        n++;
+      }
+    }
+    this.count = n;
+  }
+
+  static PendingRuns of(RunPlan plan, RunColumns columns, FailedRuns failed) {
+    return new PendingRuns(plan, columns, failed);
+  }
+
+  long count() {
+    return count;
+  }
+
+  private boolean pending(RunStatus s) {
+    if (s == null || s == RunStatus.CANCELLED || s == RunStatus.SKIPPED) {
+      return true;
+    }
+    return failed == FailedRuns.RETRY && (s == RunStatus.FAILED || s == RunStatus.TIMEOUT);
+  }
+
+  /** The pending runs, built lazily; whether a run is pending is decided as the iterator reaches it. */
+  Iterator<PlannedRun> iterator() {
+    int replicates = plan.replicates();
+    Iterator<Variation> variations = plan.variations();
+    return new Iterator<>() {
+      Variation current;
+      int replicate = replicates;
+      PlannedRun next = advance();
+
+      private PlannedRun advance() {
+        while (true) {
+          if (replicate >= replicates) {
+            if (!variations.hasNext()) {
+              return null;
+            }
+            current = variations.next();
+            replicate = 0;
+          }
+          replicate++;
+          long ordinal = current.index() * replicates + replicate - 1;
+          if (pending(columns.status(ordinal))) {
+            return new PlannedRun(current, replicate, plan.seed(current.key(), replicate),
+                plan.runId(current.id(), replicate), ordinal);
+          }
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public PlannedRun next() {
+        if (next == null) {
+          throw new NoSuchElementException();
+        }
+        PlannedRun r = next;
+        next = advance();
+        return r;
+      }
+    };
+  }
+}

@@ -1,0 +1,154 @@
+package org.sweeplab.store;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.sweeplab.run.RunStatus;
+import org.sweeplab.space.RunPlan;
+import org.sweeplab.space.Variation;
+
+/**
+ * Writes {@code results.csv}: one row per run that ran, in plan order (variation, then replicate), so the file does
+ * not depend on scheduling. Columns: run_id, variation_id, replicate, seed, the parameters, status, the metrics, cost,
+ * duration_ms, error_type, error_message. The file is written beside and then moved into place.
+ */
+final class ResultsWriter {
+  /** Longest error message kept in the table; the journal keeps the whole message. */
+  static final int MAX_ERROR_MESSAGE = 500;
+
+  private ResultsWriter() {}
+
+  /** Writes the file and returns its column schema. */
+  static List<ColumnSchema> write(Path file, RunPlan plan, RunColumns cols) throws IOException {
+    List<String> params = plan.parameterNames();
+    List<String> metrics = cols.metricNames();
+    ColumnKind[] paramKinds = new ColumnKind[params.size()];
+    List<Map<Object, String>> caches = new ArrayList<>();
+    for (int p = 0; p < params.size(); p++) {
+      caches.add(new HashMap<>());
+    }
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    int replicates = plan.replicates();
+    try (BufferedWriter w = new BufferedWriter(
+        new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16)) {
+      StringBuilder sb = new StringBuilder(256);
+      sb.append("run_id,variation_id,replicate,seed");
+      for (String p : params) {
+        sb.append(',');
+        Csv.field(sb, p);
+      }
+      sb.append(",status");
+      for (String m : metrics) {
+        sb.append(',');
+        Csv.field(sb, m);
+      }
+      sb.append(",cost,duration_ms,error_type,error_message\n");
+      w.append(sb);
+      MetricColumn[] mcols = new MetricColumn[metrics.size()];
+      for (int m = 0; m < mcols.length; m++) {
+        mcols[m] = cols.metric(metrics.get(m));
+      }
+      Iterator<Variation> it = plan.variations();
+      long v = 0;
+      while (it.hasNext()) {
+        Variation var = it.next();
+        String[] paramText = null;
+        for (int r = 1; r <= replicates; r++) {
+          long ordinal = v * replicates + r - 1;
+          RunStatus st = cols.status(ordinal);
+          if (st == null) {
+            continue;
+          }
+          if (paramText == null) {
+            paramText = new String[params.size()];
+            Object[] values = var.values();
+            for (int p = 0; p < values.length; p++) {
+              paramKinds[p] = ColumnKind.widen(paramKinds[p], ColumnKind.of(values[p]));
+              paramText[p] = format(caches.get(p), values[p]);
+            }
+          }
+          int i = (int) ordinal;
+          sb.setLength(0);
+          sb.append(plan.runId(var.id(), r)).append(',').append(var.id()).append(',').append(r).append(',')
+              .append(plan.seed(var.key(), r));
+          for (String t : paramText) {
+            sb.append(',').append(t);
+          }
+          sb.append(',').append(st.label());
+          for (MetricColumn mc : mcols) {
+            sb.append(',');
+            mc.appendCsv(sb, i);
+          }
+          sb.append(',');
+          double c = cols.cost(i);
+          if (Double.isFinite(c)) {
+            sb.append(c);
+          }
+          sb.append(',');
+          JsonText.millis3(sb, (long) (cols.durationMs(i) * 1e6));
+          String[] err = cols.error(i);
+          sb.append(',');
+          if (err != null && err[0] != null) {
+            Csv.field(sb, err[0]);
+          }
+          sb.append(',');
+          if (err != null && err[1] != null) {
+            Csv.field(sb, tableMessage(err[1]));
+          }
+          sb.append('\n');
+          w.append(sb);
+        }
+        v++;
+      }
+    }
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+    List<ColumnSchema> schema = new ArrayList<>();
+    schema.add(new ColumnSchema("run_id", ColumnKind.STRING, ColumnSchema.Role.ID));
+    schema.add(new ColumnSchema("variation_id", ColumnKind.STRING, ColumnSchema.Role.ID));
+    schema.add(new ColumnSchema("replicate", ColumnKind.INTEGER, ColumnSchema.Role.ID));
+    schema.add(new ColumnSchema("seed", ColumnKind.LONG, ColumnSchema.Role.ID));
+    for (int p = 0; p < params.size(); p++) {
+      schema.add(new ColumnSchema(params.get(p), paramKinds[p] == null ? ColumnKind.STRING : paramKinds[p],
+          ColumnSchema.Role.PARAMETER));
+    }
+    schema.add(new ColumnSchema("status", ColumnKind.STRING, ColumnSchema.Role.STATUS));
+    for (int m = 0; m < metrics.size(); m++) {
+      ColumnKind k = cols.metric(metrics.get(m)).kind();
+      schema.add(new ColumnSchema(metrics.get(m), k == null ? ColumnKind.DOUBLE : k, ColumnSchema.Role.METRIC));
+    }
+    schema.add(new ColumnSchema("cost", ColumnKind.DOUBLE, ColumnSchema.Role.COST));
+    schema.add(new ColumnSchema("duration_ms", ColumnKind.DOUBLE, ColumnSchema.Role.TIMING));
+    schema.add(new ColumnSchema("error_type", ColumnKind.STRING, ColumnSchema.Role.ERROR));
+    schema.add(new ColumnSchema("error_message", ColumnKind.STRING, ColumnSchema.Role.ERROR));
+    return schema;
+  }
+
+  /** The error message as kept in the table: one line, at most {@link #MAX_ERROR_MESSAGE} characters. */
+  static String tableMessage(String m) {
+    String one = m.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    return one.length() > MAX_ERROR_MESSAGE ? one.substring(0, MAX_ERROR_MESSAGE) + "…" : one;
+  }
+
+  private static String format(Map<Object, String> cache, Object v) {
+    String s = cache.get(v);
+    if (s == null) {
+      StringBuilder sb = new StringBuilder();
+      Csv.value(sb, v);
+      s = sb.toString();
+      if (cache.size() < 4096) {
+        cache.put(v, s);
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,133 @@
+package org.sweeplab.store;
+
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sweeplab.run.RunStatus;
+
+/**
+ * The outcome of every run of a plan, by run ordinal, in primitive arrays: what results.csv and the table need,
+ * without one object per run. Thread-safe.
+ */
+final class RunColumns {
+  private final int capacity;
+  private final byte[] status;
+  private final double[] cost;
+  private final double[] durationMs;
+  private final Map<String, MetricColumn> metrics = new LinkedHashMap<>();
+  private final Int2ObjectOpenHashMap<String[]> errors = new Int2ObjectOpenHashMap<>();
+  private long filled;
+
+  RunColumns(long capacity) {
+    if (capacity > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("A sweep of " + capacity + " runs is too large to tabulate; the limit is "
+          + (Integer.MAX_VALUE - 8));
+    }
+    this.capacity = (int) capacity;
+    this.status = new byte[this.capacity];
+    this.cost = new double[this.capacity];
+    this.durationMs = new double[this.capacity];
+    Arrays.fill(cost, Double.NaN);
+  }
+
+  synchronized void put(long ordinal, RunStatus st, Map<String, Object> values, double c, double duration,
+      String errorType, String errorMessage) {
+    int i = (int) ordinal;
+    if (status[i] != 0) {
+      for (MetricColumn m : metrics.values()) {
+        m.clear(i);
+      }
+      errors.remove(i);
+    } else {
+      filled++;
+    }
+    status[i] = (byte) (st.ordinal() + 1);
+    cost[i] = c;
+    durationMs[i] = duration;
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      MetricColumn m = metrics.get(e.getKey());
+      if (m == null) {
+        m = new MetricColumn(capacity);
+        metrics.put(e.getKey(), m);
+      }
+      m.put(i, e.getValue());
+    }
+    if (errorType != null || errorMessage != null) {
+      errors.put(i, new String[] {errorType, errorMessage});
+    }
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  /** The status of a run, or null when it has not run. */
+  synchronized RunStatus status(long ordinal) {
+    byte s = status[(int) ordinal];
+    return s == 0 ? null : RunStatus.values()[s - 1];
+  }
+
+  synchronized long filled() {
+    return filled;
+  }
+
+  synchronized double cost(int i) {
+    return cost[i];
+  }
+
+  synchronized double durationMs(int i) {
+    return durationMs[i];
+  }
+
+  synchronized String[] error(int i) {
+    return errors.get(i);
+  }
+
+  synchronized List<String> metricNames() {
+    return new ArrayList<>(metrics.keySet());
+  }
+
+  synchronized MetricColumn metric(String name) {
+    return metrics.get(name);
+  }
+
+  /** Counts by status. */
+  synchronized long[] statusCounts() {
+    long[] counts = new long[RunStatus.values().length];
+    for (byte s : status) {
+      if (s != 0) {
+        counts[s - 1]++;
+      }
+    }
+    return counts;
+  }
+
+  /** The total and the largest duration in milliseconds over finished runs. */
+  synchronized double[] durationTotals() {
+    double sum = 0;
+    double max = 0;
+    for (int i = 0; i < capacity; i++) {
+      if (status[i] != 0) {
+        sum += durationMs[i];
+        max = Math.max(max, durationMs[i]);
+      }
+    }
+    return new double[] {sum, max};
+  }
+
+  /** Total cost over runs that reported one, NaN when none did. */
+  synchronized double totalCost() {
+    double sum = 0;
+    boolean any = false;
+    for (int i = 0; i < capacity; i++) {
+      if (status[i] != 0 && !Double.isNaN(cost[i])) {
+        sum += cost[i];
+        any = true;
+      }
+    }
+    return any ? sum : Double.NaN;
+  }
+}

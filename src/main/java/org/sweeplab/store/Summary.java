@@ -1,0 +1,147 @@
+package org.sweeplab.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.sweeplab.run.RunStatus;
+
+/** Builds and reads {@code summary.json}. */
+final class Summary {
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Summary() {}
+
+  static Map<String, Object> build(String sweep, String configHash, long planned, long[] byStatus, long missing,
+      double totalCost, double[] durations, Instant started, Instant finished, List<ColumnSchema> columns,
+      List<String> warnings, long journalLines) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sweep", sweep);
+    m.put("config_hash", configHash);
+    m.put("complete", missing == 0);
+    Map<String, Object> runs = new LinkedHashMap<>();
+    runs.put("planned", planned);
+    long finishedRuns = 0;
+    for (long c : byStatus) {
+      finishedRuns += c;
+    }
+    runs.put("finished", finishedRuns);
+    runs.put("missing", missing);
+    Map<String, Object> st = new LinkedHashMap<>();
+    for (RunStatus s : RunStatus.values()) {
+      st.put(s.label(), byStatus[s.ordinal()]);
+    }
+    runs.put("by_status", st);
+    m.put("runs", runs);
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("total", round(durations[0]));
+    d.put("mean", finishedRuns == 0 ? null : round(durations[0] / finishedRuns));
+    d.put("max", round(durations[1]));
+    m.put("duration_ms", d);
+    m.put("total_cost", Double.isNaN(totalCost) ? null : totalCost);
+    m.put("started_at", started.toString());
+    m.put("finished_at", finished.toString());
+    m.put("elapsed_ms", finished.toEpochMilli() - started.toEpochMilli());
+    Map<String, Object> env = new LinkedHashMap<>();
+    env.put("tool", "sweeplab " + Version.get());
+    env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    env.put("host", host());
+    env.put("git_commit", gitCommit());
+    m.put("environment", env);
+    m.put("journal_lines", journalLines);
+    List<Map<String, Object>> cols = new ArrayList<>();
+    for (ColumnSchema c : columns) {
+      Map<String, Object> cm = new LinkedHashMap<>();
+      cm.put("name", c.name());
+      cm.put("type", c.kind().label());
+      cm.put("role", c.role().label());
+      cols.add(cm);
+    }
+    m.put("columns", cols);
+    m.put("warnings", warnings);
+    return m;
+  }
+
+  static void write(Path file, Map<String, Object> summary) {
+    try {
+      OutputFolder.writeAtomically(file, JSON.writeValueAsString(summary) + "\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The column schema recorded in a summary, or null when there is none. */
+  @SuppressWarnings("unchecked")
+  static List<ColumnSchema> columns(Path summaryFile) {
+    if (!Files.isRegularFile(summaryFile)) {
+      return null;
+    }
+    try {
+      Map<String, Object> m = JSON.readValue(summaryFile.toFile(), Map.class);
+      Object cols = m.get("columns");
+      if (!(cols instanceof List<?> list)) {
+        return null;
+      }
+      List<ColumnSchema> out = new ArrayList<>();
+      for (Object o : list) {
+        Map<String, Object> c = (Map<String, Object>) o;
+        out.add(new ColumnSchema((String) c.get("name"), ColumnKind.fromLabel((String) c.get("type")),
+            ColumnSchema.Role.valueOf(((String) c.get("role")).toUpperCase(java.util.Locale.ROOT))));
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Reads a summary as a map. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), Map.class);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static String host() {
+    String h = System.getenv("HOSTNAME");
+    if (h != null && !h.isBlank()) {
+      return h;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** The git commit of the working directory, or null when it is not a git checkout or git is missing. */
+  static String gitCommit() {
+    try {
+      Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(false)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readNBytes(100), java.nio.charset.StandardCharsets.US_ASCII)
+          .trim();
+      if (!p.waitFor(2, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return null;
+      }
+      return p.exitValue() == 0 && out.matches("[0-9a-f]{40}") ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}

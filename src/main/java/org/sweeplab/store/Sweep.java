@@ -1,0 +1,289 @@
+package org.sweeplab.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sweeplab.run.Backend;
+import org.sweeplab.run.LocalBackend;
+import org.sweeplab.run.Progress;
+import org.sweeplab.run.RunStatus;
+import org.sweeplab.run.SweepListener;
+import org.sweeplab.sim.Simulation;
+import org.sweeplab.sim.SimulationRegistry;
+import org.sweeplab.space.RunPlan;
+import org.sweeplab.spec.SpecException;
+import org.sweeplab.spec.SpecLoader;
+import org.sweeplab.spec.SpecWriter;
+import org.sweeplab.spec.SweepSpec;
+
+/**
+ * Runs a sweep into an output folder, or resumes one. Immutable and fluent:
+ *
+ * <pre>{@code
+ * SweepResult r = Sweep.of(spec).simulation(ctx -> Metrics.of("y", ctx.getDouble("x") * 2))
+ *     .output(Path.of("sweeps/demo")).run();
+ * Table t = r.table();
+ * }</pre>
+ *
+ * <p>Every finished run is appended to the folder's journal at once; results.csv and summary.json are written at
+ * the end (also after an interrupt). A resume matches runs by content key, so it never repeats finished work.
+ */
+public final class Sweep {
+  private final SweepSpec spec;
+  private final Simulation simulation;
+  private final SimulationRegistry registry;
+  private final Path output;
+  private final SweepListener listener;
+  private final Backend backend;
+  private final ExistingOutput existing;
+  private final FailedRuns failedRuns;
+
+  private Sweep(SweepSpec spec, Simulation simulation, SimulationRegistry registry, Path output,
+      SweepListener listener, Backend backend, ExistingOutput existing, FailedRuns failedRuns) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.simulation = simulation;
+    this.registry = registry;
+    this.output = output;
+    this.listener = listener;
+    this.backend = backend;
+    this.existing = existing;
+    this.failedRuns = failedRuns;
+  }
+
+  /** A sweep of this spec, with the built-in simulations, into the spec's output folder. */
+  public static Sweep of(SweepSpec spec) {
+    return new Sweep(spec, null, SimulationRegistry.withBuiltIns(), null, null, null, ExistingOutput.FAIL,
+        FailedRuns.KEEP);
+  }
+
+  /**
+   * A sweep that continues the one in {@code dir}, with the spec saved there ({@code sweep.yaml}).
+   *
+   * @throws IllegalArgumentException when the folder holds no sweep
+   */
+  public static Sweep resuming(Path dir) {
+    Path specFile = dir.resolve(OutputFolder.SPEC);
+    if (!Files.isRegularFile(specFile)) {
+      throw new IllegalArgumentException(dir + " is not a sweep output folder: it has no " + OutputFolder.SPEC
+          + (Files.exists(dir) ? "" : " (the folder does not exist)"));
+    }
+    return of(SpecLoader.load(specFile)).output(dir).ifExists(ExistingOutput.RESUME);
+  }
+
+  /** Resumes the sweep in {@code dir} with the built-in simulations; see {@link #resuming(Path)}. */
+  public static SweepResult resume(Path dir) {
+    return resuming(dir).run();
+  }
+
+  /** Runs this simulation instead of the one the spec names. */
+  public Sweep simulation(Simulation sim) {
+    return new Sweep(spec, sim, registry, output, listener, backend, existing, failedRuns);
+  }
+
+  /** Resolves the spec's simulation name in this registry. */
+  public Sweep registry(SimulationRegistry r) {
+    return new Sweep(spec, simulation, r, output, listener, backend, existing, failedRuns);
+  }
+
+  /** The output folder (default: the spec's {@code output.dir}, else {@code sweeps/NAME}). */
+  public Sweep output(Path dir) {
+    return new Sweep(spec, simulation, registry, dir, listener, backend, existing, failedRuns);
+  }
+
+  public Sweep listener(SweepListener l) {
+    return new Sweep(spec, simulation, registry, output, l, backend, existing, failedRuns);
+  }
+
+  /** Where runs execute (default: a {@link LocalBackend} set up from the spec's execution section). */
+  public Sweep backend(Backend b) {
+    return new Sweep(spec, simulation, registry, output, listener, b, existing, failedRuns);
+  }
+
+  /** What to do when the output folder already holds runs of this sweep (default {@link ExistingOutput#FAIL}). */
+  public Sweep ifExists(ExistingOutput policy) {
+    return new Sweep(spec, simulation, registry, output, listener, backend, policy, failedRuns);
+  }
+
+  /** Whether a resume reruns failed and timed-out runs (default {@link FailedRuns#KEEP}). */
+  public Sweep failedRuns(FailedRuns policy) {
+    return new Sweep(spec, simulation, registry, output, listener, backend, existing, policy);
+  }
+
+  public SweepSpec spec() {
+    return spec;
+  }
+
+  /** The output folder this sweep writes. */
+  public Path outputDir() {
+    return output != null ? output : Path.of(spec.effectiveOutputDir());
+  }
+
+  /** The run plan (counts, ids, seeds) without running anything. */
+  public RunPlan plan() {
+    return RunPlan.of(spec);
+  }
+
+  /** The backend that {@link #run()} will use. */
+  public Backend backend() {
+    if (backend != null) {
+      return backend;
+    }
+    return LocalBackend.of(spec.execution()).withRunsRoot(outputDir().resolve(OutputFolder.RUNS));
+  }
+
+  /**
+   * Runs every missing run and writes the output folder.
+   *
+   * @throws IllegalArgumentException for a spec or folder problem (nothing has run yet)
+   * @throws org.sweeplab.run.SweepAbortedException when the journal cannot be written (finished runs are kept)
+   */
+  public SweepResult run() {
+    return run(backend());
+  }
+
+  /** Runs with this backend instance (so that the caller can {@link Backend#stop} it, e.g. on Ctrl-C). */
+  public SweepResult run(Backend exec) {
+    RunPlan plan = RunPlan.of(spec);
+    Simulation sim = simulation != null ? simulation : registry.resolve(spec.simulation());
+    Path dir = outputDir();
+    try (OutputFolder folder = OutputFolder.open(dir)) {
+      List<String> warnings = new ArrayList<>();
+      prepare(folder, warnings);
+      OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
+      RunColumns columns = new RunColumns(plan.runCount());
+      JournalLoader.Loaded loaded = JournalLoader.load(folder.journal(), plan, columns, warnings);
+      PendingRuns pending = PendingRuns.of(plan, columns, failedRuns);
+      Instant started = Instant.now();
+      Progress progress;
+      try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
+        progress = exec.execute(pending.iterator(), pending.count(), sim, sink,
+            withName(listener, spec.name()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
+      }
+      return finish(folder, plan, columns, progress, started, warnings, loaded.lines());
+    }
+  }
+
+  /** Checks the folder against this spec and applies the {@link ExistingOutput} policy. */
+  private void prepare(OutputFolder folder, List<String> warnings) {
+    Path dir = folder.dir();
+    boolean hasRuns;
+    try {
+      hasRuns = Files.isRegularFile(folder.journal()) && Files.size(folder.journal()) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!Files.isRegularFile(folder.spec())) {
+      if (hasRuns) {
+        throw new IllegalArgumentException("output folder " + dir + " has a " + OutputFolder.JOURNAL + " but no "
+            + OutputFolder.SPEC + ", so it cannot be matched to this sweep; choose another folder with --out");
+      }
+      return;
+    }
+    SweepSpec old;
+    try {
+      old = SpecLoader.load(folder.spec());
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException("output folder " + dir + " holds a " + OutputFolder.SPEC
+          + " that cannot be read (" + e.getMessage() + "); choose another folder with --out");
+    }
+    if (!old.name().equals(spec.name())) {
+      throw new IllegalArgumentException("output folder " + dir + " belongs to a different sweep, '" + old.name()
+          + "' (this one is '" + spec.name() + "'); choose another folder with --out");
+    }
+    if (!hasRuns) {
+      return;
+    }
+    switch (existing) {
+      case FAIL -> throw new IllegalArgumentException("output folder " + dir + " already holds runs of sweep '"
+          + spec.name() + "'; continue it with `sweeplab resume " + dir + "`, or choose another folder with --out");
+      case REPLACE -> {
+        try {
+          folder.clear();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+        }
+      }
+      case RESUME -> {
+        String change = SpecChanges.incompatible(old, spec);
+        if (change != null) {
+          throw new SpecException(dir.resolve(OutputFolder.SPEC).toString(), 0, 0, null,
+              "cannot resume: " + change + ". Finished runs would no longer match; run the changed sweep"
+                  + " into a new folder with --out");
+        }
+        warnings.addAll(SpecChanges.notes(old, spec));
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  private SweepResult finish(OutputFolder folder, RunPlan plan, RunColumns columns, Progress progress,
+      Instant started, List<String> warnings, long oldLines) {
+    List<ColumnSchema> schema;
+    try {
+      schema = ResultsWriter.write(folder.results(), plan, columns);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + folder.results() + ": " + e.getMessage(), e);
+    }
+    long[] counts = columns.statusCounts();
+    long finished = 0;
+    for (long c : counts) {
+      finished += c;
+    }
+    long missing = plan.runCount() - finished;
+    double total = columns.totalCost();
+    Summary.write(folder.summary(), Summary.build(spec.name(), SpecWriter.configHash(spec), plan.runCount(),
+        counts, missing, total, columns.durationTotals(), started, Instant.now(), schema, warnings,
+        oldLines + progress.done()));
+    Map<RunStatus, Long> by = new EnumMap<>(RunStatus.class);
+    for (RunStatus s : RunStatus.values()) {
+      by.put(s, counts[s.ordinal()]);
+    }
+    return new SweepResult(folder.dir(), plan.runCount(), by, missing, total, progress, warnings);
+  }
+
+  private static SweepListener withName(SweepListener l, String name) {
+    if (l == null) {
+      return null;
+    }
+    return new SweepListener() {
+      @Override
+      public void sweepStarted(String sweepName, long total) {
+        l.sweepStarted(name, total);
+      }
+
+      @Override
+      public void runStarted(org.sweeplab.run.PlannedRun run) {
+        l.runStarted(run);
+      }
+
+      @Override
+      public void runFinished(org.sweeplab.run.RunRecord record, Progress progress) {
+        l.runFinished(record, progress);
+      }
+
+      @Override
+      public void runRetrying(org.sweeplab.run.PlannedRun run, int attempt, long delayMillis, String reason) {
+        l.runRetrying(run, attempt, delayMillis, reason);
+      }
+
+      @Override
+      public void sweepFinished(Progress progress) {
+        l.sweepFinished(progress);
+      }
+    };
+  }
+
+  static String read(Path p) throws IOException {
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+}
