@@ -1,0 +1,65 @@
+package org.sweeplab.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.sweeplab.run.Backend;
+import org.sweeplab.run.RunStatus;
+import org.sweeplab.store.Sweep;
+import org.sweeplab.store.SweepResult;
+
+/** Runs a sweep for the terminal: progress on stderr, Ctrl-C handling, and a closing summary. */
+final class Console {
+  private Console() {}
+
+  static int execute(Sweep sweep, PrintWriter out, PrintWriter err, boolean quiet) {
+    Backend backend = sweep.backend();
+    ProgressDisplay progress = quiet ? null : ProgressDisplay.create(err);
+    Interrupts interrupts = Interrupts.install(backend, err);
+    SweepResult r;
+    try {
+      r = sweep.listener(progress).run(backend);
+    } finally {
+      if (progress != null) {
+        progress.close();
+      }
+      interrupts.uninstall();
+    }
+    print(r, out, interrupts.interrupted());
+    for (String w : r.warnings()) {
+      err.println("warning: " + w);
+    }
+    err.flush();
+    return r.allOk() ? ErrorHandler.OK : ErrorHandler.FAILURE;
+  }
+
+  static void print(SweepResult r, PrintWriter out, boolean interrupted) {
+    var session = r.session();
+    out.printf(Locale.ROOT, "%,d runs in %.1f s (%,.0f runs/s) this session; %,d of %,d planned runs done%n",
+        session.done(), session.elapsed().toMillis() / 1000.0, session.runsPerSecond(),
+        r.planned() - r.missing(), r.planned());
+    StringBuilder sb = new StringBuilder("  ");
+    for (RunStatus s : RunStatus.values()) {
+      if (r.count(s) > 0 || s == RunStatus.OK || s == RunStatus.FAILED) {
+        sb.append(s.label()).append(' ').append(String.format(Locale.ROOT, "%,d", r.count(s))).append("  ");
+      }
+    }
+    out.println(sb.toString().stripTrailing());
+    if (!Double.isNaN(r.totalCost())) {
+      out.println("  total cost " + money(r.totalCost()));
+    }
+    out.println("  output: " + r.outputDir() + " (results.csv, runs.jsonl, summary.json)");
+    if (r.missing() > 0) {
+      out.printf(Locale.ROOT, "%s %,d runs not done; continue with: sweeplab resume %s%n",
+          interrupted ? "Interrupted:" : "Stopped early:", r.missing(), r.outputDir());
+    }
+    long notOk = r.planned() - r.missing() - r.count(RunStatus.OK);
+    if (notOk > 0) {
+      out.printf(Locale.ROOT, "%,d runs did not end ok; see error_type and error_message in results.csv%n", notOk);
+    }
+    out.flush();
+  }
+
+  static String money(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+}

@@ -1,0 +1,50 @@
+package org.sweeplab.cli;
+
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** Turns exceptions into one clear line on stderr and an exit code; a stack trace only with SWEEPLAB_DEBUG=1. */
+final class ErrorHandler implements IExecutionExceptionHandler {
+  static final int OK = 0;
+  static final int FAILURE = 1;
+  static final int USAGE = 2;
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+    int code;
+    String message;
+    if (ex instanceof IllegalArgumentException) {
+      code = USAGE;
+      message = ex.getMessage();
+    } else if (ex instanceof UncheckedIOException u) {
+      code = FAILURE;
+      message = u.getMessage();
+    } else {
+      code = FAILURE;
+      message = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    }
+    cl.getErr().println("error: " + message);
+    if ("1".equals(System.getenv("SWEEPLAB_DEBUG"))) {
+      ex.printStackTrace(cl.getErr());
+    }
+    cl.getErr().flush();
+    return code;
+  }
+
+  /** Parse errors: the message, a hint, exit code 2. */
+  static final class UsageHandler implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+      CommandLine cl = ex.getCommandLine();
+      cl.getErr().println("error: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, cl.getErr());
+      cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+      cl.getErr().flush();
+      return USAGE;
+    }
+  }
+}

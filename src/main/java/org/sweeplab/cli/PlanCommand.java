@@ -1,0 +1,58 @@
+package org.sweeplab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sweeplab.space.RunPlan;
+import org.sweeplab.space.Variation;
+import org.sweeplab.spec.SpecLoader;
+import org.sweeplab.store.Sweep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sweeplab plan SPEC}. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Count a sweep's variations and runs, and show its first points; nothing runs.")
+final class PlanCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC")
+  Path specFile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec value. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--show", paramLabel = "N", description = "How many points to show (default 5).")
+  int show = 5;
+
+  @Spec
+  CommandSpec command;
+
+  @Override
+  public Integer call() {
+    print(Sweep.of(SpecLoader.load(specFile, overrides)), command.commandLine().getOut(), show);
+    return ErrorHandler.OK;
+  }
+
+  static void print(Sweep sweep, PrintWriter out, int show) {
+    RunPlan plan = sweep.plan();
+    Path dir = sweep.outputDir();
+    out.printf("sweep '%s' (%s design, simulation %s)%n", sweep.spec().name(),
+        sweep.spec().design().type().label(), sweep.spec().simulation().describe());
+    out.printf("  %,d variations x %d replicates = %,d runs%n", plan.variationCount(), plan.replicates(),
+        plan.runCount());
+    out.printf("  parameters: %s%n", String.join(", ", plan.parameterNames()));
+    out.printf("  output folder: %s%n", dir);
+    List<Variation> head = plan.head(show);
+    if (!head.isEmpty()) {
+      out.printf("  first %d of %,d points:%n", head.size(), plan.variationCount());
+      for (Variation v : head) {
+        out.printf("    %s  %s%n", v.id(), v.params());
+      }
+    }
+    out.flush();
+  }
+}

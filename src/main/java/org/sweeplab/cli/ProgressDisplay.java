@@ -1,0 +1,131 @@
+package org.sweeplab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.sweeplab.run.Progress;
+import org.sweeplab.run.RunRecord;
+import org.sweeplab.run.SweepListener;
+
+/**
+ * Progress on stderr: a live bar on a terminal; otherwise a plain line at most every {@link #PLAIN_INTERVAL_NANOS}.
+ * Both show done/total, runs/s, ok and failed counts, elapsed time, ETA and spend.
+ */
+abstract class ProgressDisplay implements SweepListener, AutoCloseable {
+  static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
+
+  static ProgressDisplay create(PrintWriter err) {
+    boolean terminal = System.console() != null && !"true".equals(System.getenv("CI"));
+    return terminal ? new Bar() : new Plain(err);
+  }
+
+  @Override
+  public abstract void close();
+
+  static String extra(Progress p) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "ok %,d failed %,d", p.ok(), p.failed()));
+    if (p.timedOut() > 0) {
+      sb.append(String.format(Locale.ROOT, " timeout %,d", p.timedOut()));
+    }
+    if (p.retries() > 0) {
+      sb.append(String.format(Locale.ROOT, " retries %,d", p.retries()));
+    }
+    if (!Double.isNaN(p.spend())) {
+      sb.append(" spend ").append(Console.money(p.spend()));
+      if (!Double.isNaN(p.budget())) {
+        sb.append('/').append(Console.money(p.budget()));
+      }
+    }
+    return sb.toString();
+  }
+
+  static String clock(Duration d) {
+    long s = d.getSeconds();
+    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  /** The terminal bar. */
+  private static final class Bar extends ProgressDisplay {
+    private volatile ProgressBar bar;
+    private volatile Progress last;
+
+    @Override
+    public void sweepStarted(String sweepName, long total) {
+      bar = new ProgressBarBuilder().setTaskName(sweepName).setInitialMax(total).setUpdateIntervalMillis(250)
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed()
+          .setEtaFunction(state -> Optional.ofNullable(last == null ? null : last.eta())).build();
+    }
+
+    @Override
+    public void runFinished(RunRecord record, Progress progress) {
+      ProgressBar b = bar;
+      if (b != null) {
+        last = progress;
+        b.stepTo(progress.done());
+        b.setExtraMessage(" " + extra(progress));
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+
+  /** Plain lines, for logs and CI. */
+  private static final class Plain extends ProgressDisplay {
+    private final PrintWriter err;
+    private final AtomicLong nextPrint = new AtomicLong(System.nanoTime() + PLAIN_INTERVAL_NANOS);
+    private volatile String name = "sweep";
+
+    Plain(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void sweepStarted(String sweepName, long total) {
+      name = sweepName;
+      err.printf(Locale.ROOT, "[%s] %,d runs to do%n", sweepName, total);
+      err.flush();
+    }
+
+    @Override
+    public void runFinished(RunRecord record, Progress p) {
+      long now = System.nanoTime();
+      long due = nextPrint.get();
+      if (now < due || !nextPrint.compareAndSet(due, now + PLAIN_INTERVAL_NANOS)) {
+        return;
+      }
+      print(p);
+    }
+
+    @Override
+    public void sweepFinished(Progress p) {
+      print(p);
+    }
+
+    private void print(Progress p) {
+      Duration eta = p.eta();
+      synchronized (err) {
+        err.printf(Locale.ROOT, "[%s] %,d/%,d runs (%.1f%%), %,.1f runs/s, %s, elapsed %s, eta %s%n", name,
+            p.done(), p.total(), p.total() == 0 ? 100.0 : 100.0 * p.done() / p.total(), p.runsPerSecond(),
+            extra(p), clock(p.elapsed()), eta == null ? "-" : clock(eta));
+        err.flush();
+      }
+    }
+
+    @Override
+    public void close() {
+      // Nothing to release.
+    }
+  }
+}

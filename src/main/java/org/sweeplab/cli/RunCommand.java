@@ -1,0 +1,58 @@
+package org.sweeplab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sweeplab.spec.SpecLoader;
+import org.sweeplab.spec.SweepSpec;
+import org.sweeplab.store.Sweep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sweeplab run SPEC}. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a sweep described by a YAML or JSON spec.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML or JSON).")
+  Path specFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the spec's output.dir, else"
+      + " sweeps/NAME).")
+  Path out;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec value, e.g. --set replicates=3"
+      + " or --set parameters.strategy=[a,b]. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--max-parallel", paramLabel = "N", description = "Runs in flight at once (default: all cores).")
+  Integer maxParallel;
+
+  @Option(names = "--dry-run", description = "Show the plan and stop; nothing runs.")
+  boolean dryRun;
+
+  @Option(names = "--quiet", description = "No progress display.")
+  boolean quiet;
+
+  @Spec
+  CommandSpec command;
+
+  @Override
+  public Integer call() {
+    SweepSpec spec = SpecLoader.load(specFile, overrides);
+    if (maxParallel != null) {
+      spec = spec.withExecution(spec.execution().withMaxParallel(maxParallel));
+    }
+    Sweep sweep = Sweep.of(spec);
+    if (out != null) {
+      sweep = sweep.output(out);
+    }
+    if (dryRun) {
+      PlanCommand.print(sweep, command.commandLine().getOut(), 5);
+      return ErrorHandler.OK;
+    }
+    return Console.execute(sweep, command.commandLine().getOut(), command.commandLine().getErr(), quiet);
+  }
+}

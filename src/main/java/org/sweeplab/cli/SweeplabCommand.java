@@ -1,0 +1,26 @@
+package org.sweeplab.cli;
+
+import org.sweeplab.store.Version;
+import picocli.CommandLine.Command;
+
+/** The top-level command; see the subcommands. */
+@Command(name = "sweeplab", mixinStandardHelpOptions = true, versionProvider = SweeplabCommand.VersionProvider.class,
+    description = "Run parameter sweeps of simulations and analyse the results.",
+    subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, PlanCommand.class},
+    footer = {"", "Exit codes: 0 all ok; 1 some runs did not end ok, or a failure; 2 usage or spec error."})
+final class SweeplabCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"sweeplab " + Version.get(), "Java " + System.getProperty("java.version")};
+    }
+  }
+}
