@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,12 +59,6 @@ class SweepDeterminismTest {
   }
 
   static String withoutDuration(Path dir) throws IOException {
-    List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
-    int col = List.of(lines.get(0).split(",")).indexOf("duration_ms");
-    return lines.stream().map(l -> {
-      String[] f = l.split(",", -1);
-      f[col] = "";
-      return String.join(",", f);
-    }).collect(Collectors.joining("\n"));
+    return TestCsv.withoutColumn(dir.resolve("results.csv"), "duration_ms");
   }
 }

@@ -1,0 +1,67 @@
+package org.sweeplab.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kills a sweep's JVM with SIGKILL mid-sweep, resumes, and checks nothing was lost or duplicated. */
+class CrashResumeTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void resumeAfterKillNineEqualsAnUninterruptedRun() throws Exception {
+    Path crashed = tmp.resolve("crashed");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        KillableSweepMain.class.getName(), crashed.toString()).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child.log").toFile()).start();
+    Path journal = crashed.resolve("runs.jsonl");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (lines(journal) < 60 && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(child.isAlive(), "the child finished before it could be killed: " + Files.readString(
+        tmp.resolve("child.log")));
+    child.destroyForcibly(); // SIGKILL on Linux
+    child.waitFor(10, TimeUnit.SECONDS);
+    long before = lines(journal);
+    assertTrue(before < 320, "the sweep should have been killed part-way, journal has " + before);
+
+    SweepResult resumed = Sweep.of(KillableSweepMain.spec()).simulation(KillableSweepMain.SIM).output(crashed)
+        .ifExists(ExistingOutput.RESUME).run();
+    SweepResult clean = Sweep.of(KillableSweepMain.spec()).simulation(KillableSweepMain.SIM)
+        .output(tmp.resolve("clean")).run();
+
+    assertEquals(320, resumed.planned());
+    assertEquals(0, resumed.missing());
+    assertEquals(SweepDeterminismTest.withoutDuration(clean.outputDir()),
+        SweepDeterminismTest.withoutDuration(resumed.outputDir()));
+    // Every run is in the journal exactly once (a torn last line, if any, was cut off).
+    List<String> journalLines = Files.readAllLines(journal);
+    Set<String> ids = new HashSet<>();
+    for (String l : journalLines) {
+      String id = l.substring(l.indexOf("\"run_id\":\"") + 10, l.indexOf("\",\"variation_id\""));
+      assertTrue(ids.add(id), "duplicate run in the journal: " + id);
+    }
+    assertEquals(320, ids.size());
+  }
+
+  private static long lines(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return 0;
+    }
+    try (var s = Files.lines(p)) {
+      return s.count();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.sweeplab.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sweeplab.run.PlannedRun;
+import org.sweeplab.run.RunRecord;
+import org.sweeplab.run.RunStatus;
+import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.Simulation;
+import org.sweeplab.space.Variation;
+import org.sweeplab.space.VariationKeys;
+import org.sweeplab.spec.SweepSpec;
+
+/**
+ * Seals the machine-readable output formats against golden files in src/test/resources/golden. To change a format on
+ * purpose, run with -Dsweeplab.updateGolden=true, review the diff, and update docs/output-format.md.
+ */
+class GoldenFormatTest {
+  @TempDir
+  Path tmp;
+
+  static final Simulation SIM = ctx -> {
+    long b = ctx.getLong("budget");
+    if (b == 20 && ctx.getString("strategy").equals("b, \"quoted\"")) {
+      throw new IllegalArgumentException("bad budget 20\nsecond line");
+    }
+    return Metrics.builder().put("score", b * 1.5 + ctx.replicate()).put("win", b > 10).put("ticks", b)
+        .put("label", "s," + ctx.getString("strategy")).cost(0.125 * b).build();
+  };
+
+  @Test
+  void resultsCsv() throws IOException {
+    SweepSpec spec = SweepSpec.builder("golden").simulation("custom").values("strategy", "a", "b, \"quoted\"")
+        .range("budget", 10, 20, 10).values("flag", true).replicates(2).seed(7).maxParallel(2).build();
+    SweepResult r = Sweep.of(spec).simulation(SIM).output(tmp.resolve("out")).run();
+    compare("results.csv", SweepDeterminismTest.withoutDuration(r.outputDir()));
+    Map<String, Object> summary = Summary.read(r.outputDir().resolve("summary.json"));
+    assertEquals(List.of("sweep", "config_hash", "complete", "runs", "duration_ms", "total_cost", "started_at",
+        "finished_at", "elapsed_ms", "environment", "journal_lines", "columns", "warnings"),
+        new ArrayList<>(summary.keySet()));
+    assertEquals(10.0, (Double) summary.get("total_cost"), 1e-12);
+  }
+
+  @Test
+  void journalLine() throws IOException {
+    List<String> names = List.of("strategy", "budget", "alpha", "flag");
+    Object[] values = {"greedy \"x\"", 100L, 0.25, true};
+    Variation v = new Variation(0, "var-0001", VariationKeys.key(names, values), names, values);
+    PlannedRun run = new PlannedRun(v, 3, 123456789L, "var-0001-run-003", 2);
+    StringBuilder sb = new StringBuilder();
+    JournalFormat.TimeFormat time = new JournalFormat.TimeFormat();
+    JournalFormat.encode(sb, new RunRecord(run, RunStatus.OK, Metrics.of("score", 1.5, "win", false,
+        "n", 3L, "note", "tab\there").values(), 0.5, 1_795_000_000_000L, 12_345_678L, 1, null, null), time);
+    JournalFormat.encode(sb, new RunRecord(run, RunStatus.FAILED, Map.of(), Double.NaN, 1_795_000_000_123L,
+        1_000L, 2, "IllegalStateException", "stalled\nat tick 5"), time);
+    compare("runs.jsonl", sb.toString());
+  }
+
+  private static void compare(String name, String actual) throws IOException {
+    Path golden = Path.of("src/test/resources/golden", name);
+    if (Boolean.getBoolean("sweeplab.updateGolden")) {
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, "golden file " + golden);
+  }
+}
