@@ -10,9 +10,11 @@ import java.util.Map;
 /**
  * Content keys of parameter assignments: a 128-bit MurmurHash3 (Guava) of a canonical encoding, as 32 hex digits.
  *
- * <p>The encoding does not depend on parameter order: names are hashed in sorted order, each with a type tag and
- * value ({@code s:}, {@code i:}, {@code f:}, {@code b:}), so {@code 1} and {@code 1.0} differ. This is part of the
- * output-folder contract: changing it would orphan every existing journal.
+ * <p>The encoding does not depend on parameter order: names are hashed in sorted order (UTF-8, NUL-terminated), each
+ * followed by a one-byte type tag and the value: {@code 's'} and the UTF-8 text with its length, {@code 'i'} and the
+ * 64-bit integer, {@code 'f'} and the IEEE-754 bits of the double (-0.0 taken as 0.0), {@code 'b'} and 0 or 1. So
+ * {@code 1} and {@code 1.0} differ. This is part of the output-folder contract: changing it would orphan every
+ * existing journal.
  */
 public final class VariationKeys {
   private static final HashFunction HASH = Hashing.murmur3_128(0x5eed1ab);
@@ -31,7 +33,7 @@ public final class VariationKeys {
     for (int k = 0; k < n; k++) {
       int i = order[k];
       h.putString(names.get(i), StandardCharsets.UTF_8).putByte((byte) 0);
-      h.putString(encode(values[i]), StandardCharsets.UTF_8).putByte((byte) 0);
+      put(h, values[i]);
     }
     return h.hash().toString();
   }
@@ -42,21 +44,20 @@ public final class VariationKeys {
     return key(names, params.values().toArray());
   }
 
-  /** The type-tagged canonical text of one value. */
-  static String encode(Object v) {
+  private static void put(Hasher h, Object v) {
     if (v instanceof String s) {
-      return "s:" + s;
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      h.putByte((byte) 's').putInt(b.length).putBytes(b);
+    } else if (v instanceof Long || v instanceof Integer) {
+      h.putByte((byte) 'i').putLong(((Number) v).longValue());
+    } else if (v instanceof Double d) {
+      double x = d == 0.0 ? 0.0 : d;
+      h.putByte((byte) 'f').putLong(Double.doubleToLongBits(x));
+    } else if (v instanceof Boolean b) {
+      h.putByte((byte) 'b').putByte((byte) (b ? 1 : 0));
+    } else {
+      throw new IllegalArgumentException("Value " + v + " is not a string, integer, float or boolean");
     }
-    if (v instanceof Long || v instanceof Integer) {
-      return "i:" + v;
-    }
-    if (v instanceof Double d) {
-      return "f:" + Double.toString(d);
-    }
-    if (v instanceof Boolean b) {
-      return "b:" + b;
-    }
-    throw new IllegalArgumentException("Value " + v + " is not a string, integer, float or boolean");
   }
 
   /** The lower 64 bits of a key (its first 16 hex digits), for compact indexes. */
