@@ -1,7 +1,5 @@
 package org.sweeplab.run;
 
-import java.util.Iterator;
-import org.sweeplab.sim.Simulation;
 
 /**
  * Executes planned runs. The local backend is the default; other backends (a cluster engine) keep the same
@@ -10,16 +8,13 @@ import org.sweeplab.sim.Simulation;
 public interface Backend {
 
   /**
-   * Runs every planned run (unless stopped), handing each finished run to {@code sink} and telling
-   * {@code listener}.
+   * Runs every planned run of the request (unless stopped), handing each finished run to its sink and telling its
+   * listener.
    *
-   * @param runs the runs, in plan order
-   * @param total how many {@code runs} yields, for progress
    * @return the final progress
    * @throws SweepAbortedException when the sink failed (the journal cannot be written)
    */
-  Progress execute(Iterator<PlannedRun> runs, long total, Simulation simulation, RunSink sink,
-      SweepListener listener);
+  Progress execute(RunRequest request);
 
   /** Stops handing out runs; in-flight runs finish, or are cancelled with {@link StopMode#CANCEL}. */
   void stop(StopMode mode);

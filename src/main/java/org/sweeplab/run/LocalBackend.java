@@ -2,11 +2,9 @@ package org.sweeplab.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Objects;
 import org.sweeplab.spec.Execution;
 import org.sweeplab.spec.FailurePolicy;
-import org.sweeplab.sim.Simulation;
 
 /**
  * Runs on this machine's cores: {@code parallelism} worker threads take runs in plan order. A run that passes its
@@ -19,13 +17,14 @@ public final class LocalBackend implements Backend {
   private final FailurePolicy failurePolicy;
   private final RetryPolicy retryPolicy;
   private final Path runsRoot;
-  private final double perRunCap;
-  private final Sleeper sleeper;
+  private final Ticker ticker;
+  private final double ratePerSecond;
+  private final Budget budget;
   private volatile LocalExecution current;
   private volatile StopMode pendingStop;
 
   private LocalBackend(int parallelism, Duration timeout, FailurePolicy failurePolicy, RetryPolicy retryPolicy,
-      Path runsRoot, double perRunCap, Sleeper sleeper) {
+      Path runsRoot, Ticker ticker, double ratePerSecond, Budget budget) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
     }
@@ -34,14 +33,15 @@ public final class LocalBackend implements Backend {
     this.failurePolicy = Objects.requireNonNull(failurePolicy);
     this.retryPolicy = Objects.requireNonNull(retryPolicy);
     this.runsRoot = runsRoot;
-    this.perRunCap = perRunCap;
-    this.sleeper = Objects.requireNonNull(sleeper);
+    this.ticker = Objects.requireNonNull(ticker);
+    this.ratePerSecond = ratePerSecond;
+    this.budget = Objects.requireNonNull(budget);
   }
 
   /** All cores, no timeout, continue on failure, no retries, run folders in a temporary folder. */
   public static LocalBackend withDefaults() {
     return new LocalBackend(Runtime.getRuntime().availableProcessors(), null, FailurePolicy.CONTINUE,
-        RetryPolicy.none(), null, Double.POSITIVE_INFINITY, Sleeper.SYSTEM);
+        RetryPolicy.none(), null, Ticker.SYSTEM, 0, Budget.none());
   }
 
   /** A backend set up from a spec's execution section. */
@@ -51,35 +51,44 @@ public final class LocalBackend implements Backend {
   }
 
   public LocalBackend withParallelism(int n) {
-    return new LocalBackend(n, timeout, failurePolicy, retryPolicy, runsRoot, perRunCap, sleeper);
+    return new LocalBackend(n, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget);
   }
 
   /** The per-run wall-clock limit, or null for none. */
   public LocalBackend withTimeout(Duration d) {
-    return new LocalBackend(parallelism, d, failurePolicy, retryPolicy, runsRoot, perRunCap, sleeper);
+    return new LocalBackend(parallelism, d, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget);
   }
 
   public LocalBackend withFailurePolicy(FailurePolicy p) {
-    return new LocalBackend(parallelism, timeout, p, retryPolicy, runsRoot, perRunCap, sleeper);
+    return new LocalBackend(parallelism, timeout, p, retryPolicy, runsRoot, ticker, ratePerSecond, budget);
   }
 
   public LocalBackend withRetryPolicy(RetryPolicy p) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, p, runsRoot, perRunCap, sleeper);
+    return new LocalBackend(parallelism, timeout, failurePolicy, p, runsRoot, ticker, ratePerSecond, budget);
   }
 
   /** The folder under which each run's artifact folder ({@code RUN_ID/}) is created on first use. */
   public LocalBackend withRunsRoot(Path dir) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, dir, perRunCap, sleeper);
+    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, dir, ticker, ratePerSecond, budget);
   }
 
-  /** The most one run may spend through {@code RunContext.charge}; infinite by default. */
-  public LocalBackend withPerRunCap(double cap) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, cap, sleeper);
+  /** Spending limits: the total (no run starts once it would be passed) and the per-run cap. */
+  public LocalBackend withBudget(Budget b) {
+    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, b);
   }
 
-  /** How retry delays are waited (tests inject a fake clock). */
-  public LocalBackend withSleeper(Sleeper s) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, perRunCap, s);
+  /** At most this many run starts per second across all workers; 0 for no limit. */
+  public LocalBackend withRateLimit(double startsPerSecond) {
+    if (startsPerSecond < 0 || Double.isNaN(startsPerSecond)) {
+      throw new IllegalArgumentException("rate limit must be >= 0 runs per second, got " + startsPerSecond);
+    }
+    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, startsPerSecond,
+        budget);
+  }
+
+  /** The clock used for retry delays, rate limits and hold-offs (tests inject a fake one). */
+  public LocalBackend withTicker(Ticker t) {
+    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, t, ratePerSecond, budget);
   }
 
   public int parallelism() {
@@ -91,10 +100,8 @@ public final class LocalBackend implements Backend {
   }
 
   @Override
-  public Progress execute(Iterator<PlannedRun> runs, long total, Simulation simulation, RunSink sink,
-      SweepListener listener) {
-    LocalExecution ex = new LocalExecution(this, runs, total, simulation, sink,
-        listener == null ? new SweepListener() {} : listener);
+  public Progress execute(RunRequest request) {
+    LocalExecution ex = new LocalExecution(this, request);
     current = ex;
     StopMode early = pendingStop;
     if (early != null) {
@@ -129,19 +136,15 @@ public final class LocalBackend implements Backend {
     return runsRoot;
   }
 
-  double perRunCap() {
-    return perRunCap;
+  Ticker ticker() {
+    return ticker;
   }
 
-  Sleeper sleeper() {
-    return sleeper;
+  double ratePerSecond() {
+    return ratePerSecond;
   }
 
-  /** Waits; injectable so tests of retry timings need no real sleeps. */
-  @FunctionalInterface
-  public interface Sleeper {
-    Sleeper SYSTEM = Thread::sleep;
-
-    void sleep(long millis) throws InterruptedException;
+  Budget budget() {
+    return budget;
   }
 }

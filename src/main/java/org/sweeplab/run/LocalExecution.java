@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailure;
 import org.sweeplab.spec.FailurePolicy;
@@ -29,6 +30,8 @@ final class LocalExecution {
   private static final int RUNNING = 0;
   private static final int DONE = 1;
   private static final int ABANDONED = 2;
+  /** Rate-limit answers tolerated for one run before it fails. */
+  private static final int MAX_RATE_LIMITED = 100;
 
   private final LocalBackend config;
   private final Iterator<PlannedRun> runs;
@@ -36,12 +39,15 @@ final class LocalExecution {
   private final Simulation simulation;
   private final RunSink sink;
   private final SweepListener listener;
+  private final RateGate gate;
+  private final BudgetGuard guard;
   private final long startNanos = System.nanoTime();
   private final Set<Slot> inFlight = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
   private final SplittableRandom jitter = new SplittableRandom(0x5eed);
   private ScheduledThreadPoolExecutor watcher;
   private int activeWorkers;
+  private final Set<Thread> abandonedWorkers = new java.util.HashSet<>();
   private int workerSerial;
   private volatile boolean stopping;
   private volatile Throwable abort;
@@ -57,14 +63,21 @@ final class LocalExecution {
   private final DoubleAdder spend = new DoubleAdder();
   private final AtomicLong costed = new AtomicLong();
 
-  LocalExecution(LocalBackend config, Iterator<PlannedRun> runs, long total, Simulation simulation, RunSink sink,
-      SweepListener listener) {
+  private final AtomicLong rateWaits = new AtomicLong();
+
+  LocalExecution(LocalBackend config, RunRequest request) {
     this.config = config;
-    this.runs = runs;
-    this.total = total;
-    this.simulation = simulation;
-    this.sink = sink;
-    this.listener = listener;
+    this.runs = request.runs();
+    this.total = request.total();
+    this.simulation = request.simulation();
+    this.sink = request.sink();
+    this.listener = request.listener();
+    this.gate = new RateGate(config.ratePerSecond(), config.ticker());
+    this.guard = new BudgetGuard(config.budget(), request.priorSpend(), request.priorCostedRuns());
+    if (!Double.isNaN(request.priorSpend())) {
+      spend.add(request.priorSpend());
+      costed.addAndGet(Math.max(1, request.priorCostedRuns()));
+    }
   }
 
   Progress run() {
@@ -113,8 +126,9 @@ final class LocalExecution {
 
   Progress snapshot() {
     return new Progress(total, done.get(), ok.get(), failed.get(), timedOut.get(), cancelled.get(), skipped.get(),
-        retries.get(), running.get(), Duration.ofNanos(System.nanoTime() - startNanos),
-        costed.get() == 0 ? Double.NaN : spend.sum(), Double.NaN);
+        retries.get(), rateWaits.get(), running.get(), Duration.ofNanos(System.nanoTime() - startNanos),
+        costed.get() == 0 ? Double.NaN : spend.sum(),
+        config.budget().limitsTotal() ? config.budget().total() : Double.NaN);
   }
 
   // ------------------------------------------------------------------ workers
@@ -142,7 +156,10 @@ final class LocalExecution {
       fail(t);
     } finally {
       synchronized (lock) {
-        activeWorkers--;
+        // An abandoned worker was already taken off the count when its run was ended for it.
+        if (!abandonedWorkers.remove(Thread.currentThread())) {
+          activeWorkers--;
+        }
         lock.notifyAll();
       }
     }
@@ -153,13 +170,34 @@ final class LocalExecution {
       if (stopping || abort != null || !runs.hasNext()) {
         return null;
       }
-      return runs.next();
+      PlannedRun r = runs.next();
+      if (guard.tryStart()) {
+        return r;
+      }
+      // The budget is spent: this run and every later one is skipped.
+      stopping = true;
+      String why = guard.skipMessage();
+      skip(r, why);
+      while (runs.hasNext() && abort == null) {
+        skip(runs.next(), why);
+      }
+      if (config.budget().inFlight() == Budget.InFlight.CANCEL) {
+        for (Slot s : inFlight) {
+          abandon(s, RunStatus.CANCELLED, "Budget", "cancelled in flight: " + why);
+        }
+      }
+      return null;
     }
+  }
+
+  private void skip(PlannedRun r, String why) {
+    finish(new RunRecord(r, RunStatus.SKIPPED, Map.of(), Double.NaN, System.currentTimeMillis(), 0, 0, "Budget",
+        why), false);
   }
 
   /** Runs one planned run; false when its worker was abandoned. */
   private boolean runOne(PlannedRun r) {
-    RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.perRunCap());
+    RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.budget().perRun());
     Slot slot = new Slot(r, ctx, Thread.currentThread());
     inFlight.add(slot);
     running.incrementAndGet();
@@ -173,8 +211,17 @@ final class LocalExecution {
     Metrics metrics = null;
     Throwable error = null;
     int attempt = 0;
+    int rateLimited = 0;
     while (true) {
       attempt++;
+      try {
+        if (gate.acquire() > 0) {
+          rateWaits.incrementAndGet();
+        }
+      } catch (InterruptedException ie) {
+        error = new java.util.concurrent.CancellationException("interrupted while waiting for the rate limit");
+        break;
+      }
       try {
         metrics = simulation.run(ctx);
         if (metrics == null) {
@@ -182,6 +229,16 @@ final class LocalExecution {
         }
         error = null;
         break;
+      } catch (RateLimitedException rl) {
+        error = rl;
+        gate.holdOff(rl.retryAfter().toNanos());
+        retries.incrementAndGet();
+        int a = attempt;
+        safely(() -> listener.runRetrying(r, a, rl.retryAfter().toMillis(), rl.getMessage()));
+        if (++rateLimited > MAX_RATE_LIMITED || ctx.cancelled()) {
+          break;
+        }
+        attempt--; // a rate-limit answer is not a failed attempt
       } catch (TransientFailure tf) {
         error = tf;
         if (attempt >= config.retryPolicy().maxAttempts() || ctx.cancelled()) {
@@ -195,7 +252,7 @@ final class LocalExecution {
         int a = attempt;
         safely(() -> listener.runRetrying(r, a, delay, tf.getMessage()));
         try {
-          config.sleeper().sleep(delay);
+          config.ticker().sleepNanos(delay * 1_000_000L);
         } catch (InterruptedException ie) {
           break;
         }
@@ -214,8 +271,8 @@ final class LocalExecution {
       return false;
     }
     running.decrementAndGet();
-    RunRecord rec = toRecord(slot, metrics, error, attempt);
-    finish(rec);
+    RunRecord rec = toRecord(slot, metrics, error, Math.max(attempt, 1));
+    finish(rec, true);
     return true;
   }
 
@@ -231,9 +288,9 @@ final class LocalExecution {
     }
     if (error == null) {
       double cost = !Double.isNaN(metrics.cost()) ? metrics.cost() : ctx.cost();
-      if (!Double.isNaN(cost) && cost > config.perRunCap()) {
+      if (!Double.isNaN(cost) && cost > config.budget().perRun()) {
         error = new BudgetExceededException("run " + ctx.runId() + " reported cost " + cost
-            + ", over the per-run cap of " + config.perRunCap());
+            + ", over the per-run cap of " + config.budget().perRun());
       } else {
         return new RunRecord(slot.run, RunStatus.OK, metrics.values(), cost, slot.startMillis, duration, attempts,
             null, null);
@@ -257,15 +314,22 @@ final class LocalExecution {
     running.decrementAndGet();
     long duration = System.nanoTime() - slot.startNanos;
     finish(new RunRecord(slot.run, status, Map.of(), slot.ctx.cost(), slot.startMillis, duration, 1, type,
-        message));
+        message), true);
     synchronized (lock) {
+      // The stuck thread no longer counts: the sweep must not wait for a simulation that ignores cancellation.
+      abandonedWorkers.add(slot.thread);
+      activeWorkers--;
       if (!stopping && abort == null) {
         startWorker();
       }
+      lock.notifyAll();
     }
   }
 
-  private void finish(RunRecord rec) {
+  private void finish(RunRecord rec, boolean started) {
+    if (started) {
+      guard.finished(rec.cost());
+    }
     try {
       sink.accept(rec);
     } catch (Throwable t) {

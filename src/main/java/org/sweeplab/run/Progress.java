@@ -12,14 +12,15 @@ import java.time.Duration;
  * @param timedOut runs that timed out
  * @param cancelled runs cancelled
  * @param skipped runs skipped
- * @param retries retry attempts made
+ * @param retries retry attempts made (including rate-limit answers)
+ * @param rateWaits run starts that waited for the rate limit or a retry-after hold-off
  * @param inFlight runs running now
  * @param elapsed time since the sweep started
  * @param spend total cost so far (NaN when nothing reported cost)
  * @param budget the total budget, NaN when none
  */
 public record Progress(long total, long done, long ok, long failed, long timedOut, long cancelled, long skipped,
-    long retries, int inFlight, Duration elapsed, double spend, double budget) {
+    long retries, long rateWaits, int inFlight, Duration elapsed, double spend, double budget) {
 
   /** Finished runs per second so far. */
   public double runsPerSecond() {
@@ -27,13 +28,17 @@ public record Progress(long total, long done, long ok, long failed, long timedOu
     return s <= 0 ? 0 : done / s;
   }
 
-  /** The estimated time to finish, from the rate so far; null before the first run finishes. */
+  /**
+   * The estimated time to finish, from the rate of runs that really ran (time spent on retries included; skipped
+   * runs, which take no time, are left out); null before the first run finishes.
+   */
   public Duration eta() {
-    if (done == 0) {
-      return null;
+    long ran = done - skipped;
+    if (ran <= 0) {
+      return done >= total ? Duration.ZERO : null;
     }
-    double perRun = (double) elapsed.toNanos() / done;
-    return Duration.ofNanos((long) (perRun * (total - done)));
+    double perRun = (double) elapsed.toNanos() / ran;
+    return Duration.ofNanos((long) (perRun * Math.max(0, total - done)));
   }
 
   /** The share of finished runs that ended ok, NaN before any finished. */

@@ -105,6 +105,17 @@ final class RunColumns {
     return counts;
   }
 
+  /** Finished runs that reported a cost. */
+  synchronized long costedRuns() {
+    long n = 0;
+    for (int i = 0; i < capacity; i++) {
+      if (status[i] != 0 && !Double.isNaN(cost[i])) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The total and the largest duration in milliseconds over finished runs. */
   synchronized double[] durationTotals() {
     double sum = 0;

@@ -2,7 +2,6 @@ package org.sweeplab.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.Objects;
 import org.sweeplab.run.Backend;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.Progress;
+import org.sweeplab.run.RunRequest;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.run.SweepListener;
 import org.sweeplab.sim.Simulation;
@@ -156,7 +156,12 @@ public final class Sweep {
     Path dir = outputDir();
     try (OutputFolder folder = OutputFolder.open(dir)) {
       List<String> warnings = new ArrayList<>();
-      prepare(folder, warnings);
+      if (prepare(folder, warnings)) {
+        SweepResult done = CompletionCheck.ifComplete(folder, spec, plan, failedRuns);
+        if (done != null) {
+          return done;
+        }
+      }
       OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
       RunColumns columns = new RunColumns(plan.runCount());
       JournalLoader.Loaded loaded = JournalLoader.load(folder.journal(), plan, columns, warnings);
@@ -164,8 +169,8 @@ public final class Sweep {
       Instant started = Instant.now();
       Progress progress;
       try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
-        progress = exec.execute(pending.iterator(), pending.count(), sim, sink,
-            withName(listener, spec.name()));
+        progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim, sink,
+            withName(listener, spec.name()), columns.totalCost(), columns.costedRuns()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
       }
@@ -173,8 +178,11 @@ public final class Sweep {
     }
   }
 
-  /** Checks the folder against this spec and applies the {@link ExistingOutput} policy. */
-  private void prepare(OutputFolder folder, List<String> warnings) {
+  /**
+   * Checks the folder against this spec and applies the {@link ExistingOutput} policy; true when it resumes a
+   * folder that already holds runs.
+   */
+  private boolean prepare(OutputFolder folder, List<String> warnings) {
     Path dir = folder.dir();
     boolean hasRuns;
     try {
@@ -187,7 +195,7 @@ public final class Sweep {
         throw new IllegalArgumentException("output folder " + dir + " has a " + OutputFolder.JOURNAL + " but no "
             + OutputFolder.SPEC + ", so it cannot be matched to this sweep; choose another folder with --out");
       }
-      return;
+      return false;
     }
     SweepSpec old;
     try {
@@ -201,7 +209,7 @@ public final class Sweep {
           + "' (this one is '" + spec.name() + "'); choose another folder with --out");
     }
     if (!hasRuns) {
-      return;
+      return false;
     }
     switch (existing) {
       case FAIL -> throw new IllegalArgumentException("output folder " + dir + " already holds runs of sweep '"
@@ -212,6 +220,7 @@ public final class Sweep {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
         }
+        return false;
       }
       case RESUME -> {
         String change = SpecChanges.incompatible(old, spec);
@@ -221,6 +230,7 @@ public final class Sweep {
                   + " into a new folder with --out");
         }
         warnings.addAll(SpecChanges.notes(old, spec));
+        return true;
       }
       default -> throw new IllegalStateException();
     }
@@ -281,9 +291,5 @@ public final class Sweep {
         l.sweepFinished(progress);
       }
     };
-  }
-
-  static String read(Path p) throws IOException {
-    return Files.readString(p, StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,70 @@
+package org.sweeplab.run;
+
+import java.util.Locale;
+
+/**
+ * Spending limits: a total over the sweep (across resumes) and a cap per run, in some unit, with an optional
+ * expected cost per run used before any run has reported one.
+ *
+ * @param total the most the sweep may spend; infinite for none
+ * @param perRun the most one run may spend; infinite for none
+ * @param unit the unit, e.g. USD (only for display)
+ * @param estimatePerRun the expected cost of a run before any is observed; NaN for none
+ * @param inFlight what happens to runs in flight when the total is reached
+ */
+public record Budget(double total, double perRun, String unit, double estimatePerRun, InFlight inFlight) {
+
+  /** What the budget stop does with runs in flight. */
+  public enum InFlight {
+    /** Let them finish (their cost may pass the total by at most what they spend). */
+    FINISH,
+    /** Cancel them. */
+    CANCEL
+  }
+
+  public Budget {
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("budget.total must be > 0, got " + total);
+    }
+    if (!(perRun > 0)) {
+      throw new IllegalArgumentException("budget.per_run must be > 0, got " + perRun);
+    }
+    if (!Double.isNaN(estimatePerRun) && !(estimatePerRun >= 0)) {
+      throw new IllegalArgumentException("budget.estimate_per_run must be >= 0, got " + estimatePerRun);
+    }
+    unit = unit == null ? "" : unit;
+    inFlight = inFlight == null ? InFlight.FINISH : inFlight;
+  }
+
+  /** No limits. */
+  public static Budget none() {
+    return new Budget(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, "", Double.NaN, InFlight.FINISH);
+  }
+
+  /** A total budget. */
+  public static Budget total(double total, String unit) {
+    return new Budget(total, Double.POSITIVE_INFINITY, unit, Double.NaN, InFlight.FINISH);
+  }
+
+  public Budget withPerRun(double cap) {
+    return new Budget(total, cap, unit, estimatePerRun, inFlight);
+  }
+
+  public Budget withEstimatePerRun(double e) {
+    return new Budget(total, perRun, unit, e, inFlight);
+  }
+
+  public Budget withInFlight(InFlight p) {
+    return new Budget(total, perRun, unit, estimatePerRun, p);
+  }
+
+  /** True when there is a total limit. */
+  public boolean limitsTotal() {
+    return Double.isFinite(total);
+  }
+
+  /** An amount with the unit, e.g. {@code 12.5000 USD}. */
+  public String format(double amount) {
+    return String.format(Locale.ROOT, "%.4f", amount) + (unit.isEmpty() ? "" : " " + unit);
+  }
+}

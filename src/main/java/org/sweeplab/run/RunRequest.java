@@ -1,0 +1,33 @@
+package org.sweeplab.run;
+
+import java.util.Iterator;
+import java.util.Objects;
+import org.sweeplab.sim.Simulation;
+
+/**
+ * What a backend executes.
+ *
+ * @param runs the runs, in plan order
+ * @param total how many {@code runs} yields, for progress
+ * @param simulation what each run executes
+ * @param sink receives every finished (or skipped) run
+ * @param listener hears the events; may be null
+ * @param priorSpend cost already spent by earlier sessions (resume), NaN when none
+ * @param priorCostedRuns runs of earlier sessions that reported a cost
+ */
+public record RunRequest(Iterator<PlannedRun> runs, long total, Simulation simulation, RunSink sink,
+    SweepListener listener, double priorSpend, long priorCostedRuns) {
+
+  public RunRequest {
+    Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(simulation, "simulation");
+    Objects.requireNonNull(sink, "sink");
+    listener = listener == null ? new SweepListener() {} : listener;
+  }
+
+  /** A request with no earlier spend. */
+  public static RunRequest of(Iterator<PlannedRun> runs, long total, Simulation simulation, RunSink sink,
+      SweepListener listener) {
+    return new RunRequest(runs, total, simulation, sink, listener, Double.NaN, 0);
+  }
+}
