@@ -72,8 +72,20 @@ public final class SpecLoader {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(overrides, "overrides");
     NodeReader reader = new NodeReader(sourceName);
-    Node root = reader.compose(text, null);
+    Node root = reader.compose(jsonTabsToSpaces(text), null);
     root = Overrides.apply(reader, root, overrides);
     return new SpecReader(reader).read(root);
+  }
+
+  /**
+   * JSON allows tabs between tokens, YAML does not. Valid JSON never holds a raw tab inside a string, so in text that
+   * starts like a JSON object every tab can become a space (one for one, so columns in messages stay right).
+   */
+  private static String jsonTabsToSpaces(String text) {
+    String t = text.strip();
+    if (t.startsWith("\uFEFF")) {
+      t = t.substring(1).strip();
+    }
+    return t.startsWith("{") && text.indexOf('\t') >= 0 ? text.replace('\t', ' ') : text;
   }
 }
