@@ -69,8 +69,9 @@ final class NodeReader {
    * Composes {@code text} into a node tree and checks it; null for an empty document.
    *
    * @param override the override this text is the value of, or null for the spec file
+   * @param path the key path of the text's root: "" for a file, the override's key for an override
    */
-  Node compose(String text, String override) {
+  Node compose(String text, String override, String path) {
     Node root;
     try {
       LoaderOptions o = options();
@@ -80,7 +81,7 @@ final class NodeReader {
       String problem = "not valid YAML: " + e.getProblem()
           + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
       if (override != null) {
-        throw new SpecException(OVERRIDE_SOURCE, 0, 0, null, problem + " in override '" + override + "'");
+        throw new SpecException(OVERRIDE_SOURCE, 0, 0, path, problem + " (in override '" + override + "')");
       }
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new SpecException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, null,
@@ -88,7 +89,7 @@ final class NodeReader {
     } catch (YAMLException e) {
       String problem = "not valid YAML: " + e.getMessage();
       if (override != null) {
-        throw new SpecException(OVERRIDE_SOURCE, 0, 0, null, problem + " in override '" + override + "'");
+        throw new SpecException(OVERRIDE_SOURCE, 0, 0, path, problem + " (in override '" + override + "')");
       }
       throw new SpecException(source, 0, 0, null, problem);
     }
@@ -96,7 +97,7 @@ final class NodeReader {
       if (override != null) {
         markOverride(root, override);
       }
-      check(root, "", Collections.newSetFromMap(new IdentityHashMap<>()));
+      check(root, path, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
     return root;
   }

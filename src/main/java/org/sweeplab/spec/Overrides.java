@@ -57,7 +57,7 @@ final class Overrides {
           + " execution.max_parallel");
     }
     List<String> keys = resolveParameterName(top, segments);
-    Node value = r.compose(text.substring(eq + 1), text);
+    Node value = r.compose(text.substring(eq + 1), text, key);
     if (value == null) {
       value = new ScalarNode(Tag.NULL, "", null, null, DumperOptions.ScalarStyle.PLAIN);
       r.markOverride(value, text);

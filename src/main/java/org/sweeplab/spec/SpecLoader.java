@@ -72,7 +72,7 @@ public final class SpecLoader {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(overrides, "overrides");
     NodeReader reader = new NodeReader(sourceName);
-    Node root = reader.compose(jsonTabsToSpaces(text), null);
+    Node root = reader.compose(jsonTabsToSpaces(text), null, "");
     root = Overrides.apply(reader, root, overrides);
     return new SpecReader(reader).read(root);
   }
