@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -49,7 +50,7 @@ public final class SpecWriter {
     options.setWidth(120);
     options.setAllowUnicode(true);
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options);
-    Node node = yaml.represent(tree(spec));
+    Node node = yaml.represent(tree(spec, false));
     style(node, false);
     StringWriter out = new StringWriter();
     yaml.serialize(node, out);
@@ -57,11 +58,13 @@ public final class SpecWriter {
   }
 
   /**
-   * The whole spec as compact JSON, keys in the order of {@link #toYaml}. It is also a valid spec:
-   * {@code SpecLoader.parse(canonicalJson(s), ...)} equals {@code s}.
+   * The whole spec as compact JSON, the same for equal specs: sections in the order of {@link #toYaml}, parameters in
+   * their order, and the keys of maps whose order does not matter (command environment, design points and
+   * exclusion rules, metadata) sorted. It is also a valid spec: {@code SpecLoader.parse(canonicalJson(s), ...)}
+   * equals {@code s}.
    */
   public static String canonicalJson(SweepSpec spec) {
-    return json(tree(spec));
+    return json(tree(spec, true));
   }
 
   /**
@@ -74,9 +77,9 @@ public final class SpecWriter {
    */
   public static String configHash(SweepSpec spec) {
     Map<String, Object> t = new LinkedHashMap<>();
-    t.put("simulation", simulation(spec.simulation()));
+    t.put("simulation", simulation(spec.simulation(), true));
     t.put("parameters", parameters(spec.parameters()));
-    t.put("design", designMap(spec.design()));
+    t.put("design", designMap(spec.design(), true));
     t.put("replicates", spec.replicates());
     t.put("seed", spec.seed());
     t.put("seeding", spec.seeding().label());
@@ -91,19 +94,22 @@ public final class SpecWriter {
 
   // ---------------------------------------------------------------- the plain tree
 
-  /** The spec as plain maps and lists, in the key order of {@link SpecSchema#TOP}. */
-  private static Map<String, Object> tree(SweepSpec s) {
+  /**
+   * The spec as plain maps and lists, in the key order of {@link SpecSchema#TOP}; when {@code canonical}, maps whose
+   * order does not matter are sorted by key.
+   */
+  private static Map<String, Object> tree(SweepSpec s, boolean canonical) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("name", s.name());
     if (!s.description().isEmpty()) {
       t.put("description", s.description());
     }
-    t.put("simulation", simulation(s.simulation()));
+    t.put("simulation", simulation(s.simulation(), canonical));
     if (!s.parameters().isEmpty()) {
       t.put("parameters", parameters(s.parameters()));
     }
     Design d = s.design();
-    t.put("design", d.type() == Design.Type.GRID && d.exclude().isEmpty() ? "grid" : designMap(d));
+    t.put("design", d.type() == Design.Type.GRID && d.exclude().isEmpty() ? "grid" : designMap(d, canonical));
     t.put("replicates", s.replicates());
     t.put("seed", s.seed());
     t.put("seeding", s.seeding().label());
@@ -120,12 +126,12 @@ public final class SpecWriter {
       t.put("output", Map.of("dir", s.outputDir()));
     }
     if (!s.metadata().isEmpty()) {
-      t.put("metadata", s.metadata());
+      t.put("metadata", canonical ? sorted(s.metadata()) : s.metadata());
     }
     return t;
   }
 
-  private static Object simulation(SimulationSpec sim) {
+  private static Object simulation(SimulationSpec sim, boolean canonical) {
     if (sim instanceof SimulationSpec.Named n) {
       return n.name();
     }
@@ -135,7 +141,7 @@ public final class SpecWriter {
     } else if (sim instanceof SimulationSpec.Command c) {
       m.put("command", c.argv());
       if (!c.env().isEmpty()) {
-        m.put("env", c.env());
+        m.put("env", canonical ? sorted(c.env()) : c.env());
       }
       if (c.workdir() != null) {
         m.put("workdir", c.workdir());
@@ -146,7 +152,7 @@ public final class SpecWriter {
     } else {
       List<Object> stages = new ArrayList<>();
       for (SimulationSpec stage : ((SimulationSpec.Pipeline) sim).stages()) {
-        stages.add(simulation(stage));
+        stages.add(simulation(stage, canonical));
       }
       m.put("pipeline", stages);
     }
@@ -203,19 +209,40 @@ public final class SpecWriter {
     return m;
   }
 
-  private static Map<String, Object> designMap(Design d) {
+  private static Map<String, Object> designMap(Design d, boolean canonical) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", d.type().label());
     if (d.type().isSampled()) {
       m.put("samples", d.samples());
     }
     if (!d.points().isEmpty()) {
-      m.put("points", d.points());
+      m.put("points", canonical ? sortedEach(d.points()) : d.points());
     }
     if (!d.exclude().isEmpty()) {
-      m.put("exclude", d.exclude());
+      m.put("exclude", canonical ? sortedEach(d.exclude()) : d.exclude());
     }
     return m;
+  }
+
+  /** A copy with keys sorted, recursively through maps and lists. */
+  private static Object sorted(Object v) {
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new TreeMap<>();
+      m.forEach((k, x) -> out.put((String) k, sorted(x)));
+      return out;
+    }
+    if (v instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(x -> out.add(sorted(x)));
+      return out;
+    }
+    return v;
+  }
+
+  private static List<Object> sortedEach(List<Map<String, Object>> maps) {
+    List<Object> out = new ArrayList<>(maps.size());
+    maps.forEach(m -> out.add(sorted(m)));
+    return out;
   }
 
   /** The largest unit that divides the duration exactly; otherwise exact decimal seconds. */
