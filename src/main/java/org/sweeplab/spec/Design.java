@@ -11,6 +11,12 @@ import java.util.Objects;
 /**
  * How parameter points are chosen: the {@link Type}, the number of samples for sampled designs, the explicit points
  * of a {@code list} design, and exclusion rules (partial assignments; every point matching one is dropped).
+ *
+ * <p>Values in points and rules are normalised as in a spec read from YAML: {@link Integer}, {@link Short} and
+ * {@link Byte} become {@link Long}, {@link Float} becomes {@link Double}. An exclusion rule may give a list of values
+ * for a parameter, meaning "any of these"; such a rule is expanded here into the single-value rules of the Cartesian
+ * product of its lists (in order, last parameter varying fastest), so {@link #exclude()} only ever holds single
+ * values.
  */
 public record Design(Type type, long samples, List<Map<String, Object>> points, List<Map<String, Object>> exclude) {
 
@@ -40,8 +46,8 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
 
   public Design {
     Objects.requireNonNull(type, "type");
-    points = copy(points);
-    exclude = copy(exclude);
+    points = copyPoints(points);
+    exclude = expandRules(exclude);
     if (type.isSampled() && samples < 1) {
       throw new IllegalArgumentException(
           "Design '" + type.label() + "' needs samples >= 1, got " + samples);
@@ -82,21 +88,87 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     return new Design(Type.LIST, 0, points, List.of());
   }
 
-  /** This design with one more exclusion rule. */
+  /**
+   * This design with one more exclusion rule. A value may be a list, meaning "any of these"; see the class comment.
+   */
   public Design excluding(Map<String, Object> rule) {
     List<Map<String, Object>> rules = new ArrayList<>(exclude);
     rules.add(rule);
     return new Design(type, samples, points, rules);
   }
 
-  private static List<Map<String, Object>> copy(List<Map<String, Object>> maps) {
+  private static List<Map<String, Object>> copyPoints(List<Map<String, Object>> maps) {
     if (maps == null) {
       return List.of();
     }
     List<Map<String, Object>> out = new ArrayList<>(maps.size());
     for (Map<String, Object> m : maps) {
-      out.add(Collections.unmodifiableMap(new LinkedHashMap<>(m)));
+      Map<String, Object> point = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : m.entrySet()) {
+        point.put(Objects.requireNonNull(e.getKey(), "point key"), scalar("point", e.getKey(), e.getValue()));
+      }
+      if (point.isEmpty()) {
+        throw new IllegalArgumentException("Design 'list' has an empty point; give a value for each parameter");
+      }
+      out.add(Collections.unmodifiableMap(point));
     }
     return Collections.unmodifiableList(out);
+  }
+
+  private static List<Map<String, Object>> expandRules(List<Map<String, Object>> rules) {
+    if (rules == null) {
+      return List.of();
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> rule : rules) {
+      if (rule.isEmpty()) {
+        throw new IllegalArgumentException("an empty exclusion rule would drop every point; name at least one"
+            + " parameter and its value");
+      }
+      List<Map<String, Object>> expanded = new ArrayList<>();
+      expanded.add(new LinkedHashMap<>());
+      for (Map.Entry<String, Object> e : rule.entrySet()) {
+        String name = Objects.requireNonNull(e.getKey(), "exclusion key");
+        List<Object> alternatives = new ArrayList<>();
+        if (e.getValue() instanceof List<?> list) {
+          if (list.isEmpty()) {
+            throw new IllegalArgumentException("exclusion rule for '" + name + "' has an empty list of values");
+          }
+          for (Object v : list) {
+            alternatives.add(scalar("exclusion rule", name, v));
+          }
+        } else {
+          alternatives.add(scalar("exclusion rule", name, e.getValue()));
+        }
+        List<Map<String, Object>> next = new ArrayList<>(expanded.size() * alternatives.size());
+        for (Map<String, Object> partial : expanded) {
+          for (Object v : alternatives) {
+            Map<String, Object> m = new LinkedHashMap<>(partial);
+            m.put(name, v);
+            next.add(m);
+          }
+        }
+        expanded = next;
+      }
+      for (Map<String, Object> m : expanded) {
+        out.add(Collections.unmodifiableMap(m));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static Object scalar(String where, String name, Object v) {
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
+      return v;
+    }
+    throw new IllegalArgumentException(where + " value for '" + name + "' is "
+        + (v == null ? "null" : "a " + v.getClass().getSimpleName())
+        + "; use a string, integer, float or boolean");
   }
 }

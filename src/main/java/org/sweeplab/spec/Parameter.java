@@ -3,6 +3,7 @@ package org.sweeplab.spec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One swept parameter: a name and either a finite list of levels or a distribution to sample from.
@@ -15,6 +16,33 @@ import java.util.Objects;
 public sealed interface Parameter
     permits Parameter.Values, Parameter.IntRange, Parameter.FloatRange, Parameter.Linspace,
         Parameter.Logspace, Parameter.Distribution {
+
+  /**
+   * Column names that sweeplab writes itself in every results table; no parameter may use one of them.
+   */
+  List<String> RESERVED_NAMES = List.of(
+      "run_id", "variation_id", "replicate", "seed", "status", "cost", "duration_ms", "error_type", "error_message");
+
+  /** The form of a parameter name: a letter or '_', then letters, digits, '_', '.' or '-'. */
+  Pattern NAME_PATTERN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+  /**
+   * Checks that {@code name} can be a parameter name: it matches {@link #NAME_PATTERN} and is not one of the
+   * {@link #RESERVED_NAMES}.
+   *
+   * @throws IllegalArgumentException naming the bad name and what would be valid
+   */
+  static void checkName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!NAME_PATTERN.matcher(name).matches()) {
+      throw new IllegalArgumentException("parameter name '" + name + "' is not valid: start with a letter or '_',"
+          + " then use letters, digits, '_', '.' or '-'");
+    }
+    if (RESERVED_NAMES.contains(name)) {
+      throw new IllegalArgumentException("parameter name '" + name + "' is reserved for a results column; reserved"
+          + " names are " + String.join(", ", RESERVED_NAMES));
+    }
+  }
 
   /** The parameter's name, as written in the spec and used as a column name. */
   String name();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,12 @@ import java.util.regex.Pattern;
  * @param seeding independent or common random numbers
  * @param execution parallelism, timeouts and failure policy
  * @param outputDir the output folder as written in the spec, or null for {@code sweeps/NAME}
- * @param metadata free-form tags (author, notes …), kept as written
+ * @param metadata free-form tags (author, notes …), kept as written; values are plain data: maps with string keys,
+ *     lists, {@link String}, {@link Long}, {@link Double}, {@link Boolean} or null ({@link Integer} and {@link Float}
+ *     are widened, as when read from YAML)
+ * @throws IllegalArgumentException when the name or a parameter name is not valid, a parameter is defined twice, a
+ *     point or exclusion rule of the design names an unknown parameter, or metadata holds something other than
+ *     plain data
  */
 public record SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
     Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
@@ -35,27 +40,86 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   public SweepSpec {
-    Objects.requireNonNull(name, "name");
-    if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("name '" + name + "' is not valid: use 1-128 letters, digits, '.', '_' or"
-          + " '-', starting with a letter or digit");
-    }
+    checkName(name);
     description = description == null ? "" : description;
     Objects.requireNonNull(simulation, "simulation");
     parameters = List.copyOf(parameters);
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = new LinkedHashSet<>();
     for (Parameter p : parameters) {
+      Parameter.checkName(p.name());
       if (!seen.add(p.name())) {
         throw new IllegalArgumentException("parameter '" + p.name() + "' is defined twice");
       }
     }
     design = design == null ? Design.grid() : design;
+    checkKeys("design point", design.points(), seen);
+    checkKeys("exclusion rule", design.exclude(), seen);
     if (replicates < 1) {
       throw new IllegalArgumentException("replicates must be >= 1, got " + replicates);
     }
     seeding = seeding == null ? Seeding.INDEPENDENT : seeding;
     execution = execution == null ? Execution.defaults() : execution;
-    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    metadata = metadata == null ? Map.of() : plainMap(metadata, "metadata");
+  }
+
+  /**
+   * Checks that {@code name} can name a sweep: 1-128 letters, digits, '.', '_' or '-', starting with a letter or
+   * digit.
+   *
+   * @throws IllegalArgumentException naming the bad name and what would be valid
+   */
+  public static void checkName(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("name '" + name + "' is not valid: use 1-128 letters, digits, '.', '_' or"
+          + " '-', starting with a letter or digit");
+    }
+  }
+
+  private static void checkKeys(String what, List<Map<String, Object>> maps, Set<String> names) {
+    for (Map<String, Object> m : maps) {
+      for (String k : m.keySet()) {
+        if (!names.contains(k)) {
+          throw new IllegalArgumentException(what + " names '" + k + "', which is not a parameter"
+              + Suggestions.hint(k, names) + "; parameters are " + names);
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> plainMap(Map<?, ?> m, String path) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (!(e.getKey() instanceof String k)) {
+        throw new IllegalArgumentException(path + " has a key " + e.getKey() + " that is not a string");
+      }
+      out.put(k, plain(e.getValue(), path + "." + k));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static Object plain(Object v, String path) {
+    if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (v instanceof Map<?, ?> m) {
+      return plainMap(m, path);
+    }
+    if (v instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        out.add(plain(list.get(i), path + "[" + i + "]"));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    throw new IllegalArgumentException(path + " is a " + v.getClass().getSimpleName()
+        + "; metadata holds only maps, lists, strings, numbers, booleans and null");
   }
 
   /** The parameter with this name, or null. */
@@ -209,12 +273,29 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       return parameter(new Parameter.IntUniform(param, low, high));
     }
 
+    /** A weighted choice; {@code weights} has one entry per value. */
+    public Builder choice(String param, List<?> values, List<Double> weights) {
+      List<Object> vs = new ArrayList<>(values.size());
+      for (Object v : values) {
+        vs.add(normalise(v));
+      }
+      return parameter(new Parameter.Choice(param, vs, weights));
+    }
+
+    /** A choice among values with equal weights. */
+    public Builder choice(String param, Object... values) {
+      return choice(param, Arrays.asList(values), Collections.nCopies(values.length, 1.0));
+    }
+
     public Builder design(Design d) {
       this.design = d;
       return this;
     }
 
-    /** Drops every point matching this partial assignment, given as name, value, name, value … */
+    /**
+     * Drops every point matching this partial assignment, given as name, value, name, value … A value may be a
+     * {@link List}, meaning "any of these".
+     */
     public Builder exclude(Object... nameValuePairs) {
       if (nameValuePairs.length % 2 != 0) {
         throw new IllegalArgumentException("exclude takes name, value pairs");

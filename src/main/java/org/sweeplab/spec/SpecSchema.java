@@ -1,0 +1,123 @@
+package org.sweeplab.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys a spec may hold, at each level. The loader rejects every other key, and {@code --set} overrides are
+ * checked against the same lists.
+ *
+ * <p><b>Adding a key</b> (for example {@code budget}, {@code retries}, {@code rate_limit} or
+ * {@code execution.backend}): add it to the list here, read it in {@link SpecReader} (one method per section, each
+ * starting from the key list), write it in {@link SpecWriter#toYaml}, decide whether {@link SpecWriter#configHash}
+ * covers it, and document it in {@code docs/spec-reference.md}. A new section that is a map also needs an entry in
+ * {@link #keysUnder(List)} so overrides can reach inside it.
+ */
+final class SpecSchema {
+  private SpecSchema() {}
+
+  /** Top-level keys, in the order the writer emits them. */
+  static final List<String> TOP = List.of("name", "description", "simulation", "parameters", "design", "replicates",
+      "seed", "seeding", "execution", "output", "metadata");
+
+  /** Keys of {@code execution}. */
+  static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs");
+
+  /** Keys of {@code output}. */
+  static final List<String> OUTPUT = List.of("dir");
+
+  /** Keys of {@code design} when written as a map. */
+  static final List<String> DESIGN = List.of("type", "samples", "points", "exclude");
+
+  /** The keys that say what kind of simulation a map describes; exactly one must be present. */
+  static final List<String> SIMULATION_KINDS = List.of("name", "class", "command", "pipeline");
+
+  /** Keys that only a {@code command} simulation takes. */
+  static final List<String> COMMAND_OPTIONS = List.of("env", "workdir", "result", "log_cap", "transient_exit_codes");
+
+  /** Every key of a simulation map. */
+  static final List<String> SIMULATION = concat(SIMULATION_KINDS, COMMAND_OPTIONS);
+
+  /** The keys of each parameter type, {@code type} first. */
+  static final Map<String, List<String>> PARAMETER_KEYS = parameterKeys();
+
+  /** The parameter types, in documentation order. */
+  static final List<String> PARAMETER_TYPES = List.copyOf(PARAMETER_KEYS.keySet());
+
+  /** The values of {@code seeding}. */
+  static final List<String> SEEDINGS = List.of("independent", "common");
+
+  /** The values of {@code design} / {@code design.type}. */
+  static final List<String> DESIGN_TYPES = designTypes();
+
+  /**
+   * The keys allowed inside the map at {@code path} (a list of keys from the top), for checking overrides: null when
+   * any key is allowed (parameter names, {@code metadata}, {@code simulation.env}), an empty list when the value at
+   * {@code path} takes no keys.
+   */
+  static List<String> keysUnder(List<String> path) {
+    if (path.isEmpty()) {
+      return TOP;
+    }
+    String first = path.get(0);
+    if (first.equals("metadata")) {
+      return null;
+    }
+    if (path.size() == 1) {
+      switch (first) {
+        case "execution":
+          return EXECUTION;
+        case "output":
+          return OUTPUT;
+        case "design":
+          return DESIGN;
+        case "simulation":
+          return SIMULATION;
+        case "parameters":
+          return null;
+        default:
+          return List.of();
+      }
+    }
+    if (path.size() == 2 && first.equals("parameters")) {
+      LinkedHashSet<String> all = new LinkedHashSet<>();
+      PARAMETER_KEYS.values().forEach(all::addAll);
+      return List.copyOf(all);
+    }
+    if (path.size() == 2 && first.equals("simulation") && path.get(1).equals("env")) {
+      return null;
+    }
+    return List.of();
+  }
+
+  private static Map<String, List<String>> parameterKeys() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("values", List.of("type", "values"));
+    m.put("range", List.of("type", "start", "stop", "step"));
+    m.put("linspace", List.of("type", "start", "stop", "num"));
+    m.put("logspace", List.of("type", "start", "stop", "num"));
+    m.put("uniform", List.of("type", "low", "high"));
+    m.put("loguniform", List.of("type", "low", "high"));
+    m.put("normal", List.of("type", "mean", "sd"));
+    m.put("intuniform", List.of("type", "low", "high"));
+    m.put("choice", List.of("type", "values", "weights"));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  private static List<String> designTypes() {
+    List<String> out = new ArrayList<>();
+    for (Design.Type t : Design.Type.values()) {
+      out.add(t.label());
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
+}
