@@ -19,12 +19,13 @@ import org.sweeplab.spec.SpecException;
  * pruning every subset whose rules conflict (two different levels for one dimension: the intersection is empty, and
  * so is every superset's). With more rules, 2^n subsets are too many, so the count branches on dimensions instead:
  * for the dimension most rules fix, each level some rule fixes is counted on its own and the remaining levels
- * together, memoised on (live rules, dimensions left). That is exact for any number of rules and fast unless the
- * rules are both numerous and entangled; past {@value #MAX_STATES} states it gives up with a clear message.
+ * together; groups of rules with no dimension in common are counted apart and multiplied; sub-counts are memoised.
+ * That is exact for any number of rules and fast unless the rules are both numerous and entangled; past
+ * {@value #MAX_STATES} memoised cases it gives up with a clear message.
  */
 final class GridRules {
   static final int INCLUSION_EXCLUSION_RULES = 20;
-  static final int MAX_STATES = 1 << 20;
+  static final int MAX_STATES = 1 << 17;
   /** {@link #excludedPrefix} when no rule matches. */
   static final int NO_MATCH = Integer.MIN_VALUE;
 
@@ -100,7 +101,7 @@ final class GridRules {
 
   /** {@link #allowed} by branching on dimensions, whatever the number of rules. */
   long allowedBySplitting() {
-    return new Splitter().allowed(all(rules.length), new BitSet());
+    return new Splitter().allowed();
   }
 
   /**
@@ -177,38 +178,58 @@ final class GridRules {
     return true;
   }
 
-  private static BitSet all(int n) {
-    BitSet b = new BitSet(n);
-    b.set(0, n);
-    return b;
-  }
-
-  /** Counting by branching on dimensions, memoised on (live rules, dimensions already fixed). */
+  /**
+   * Counting by branching on dimensions. A call counts the points of a sub-grid over some dimensions (its scope)
+   * that no live rule matches, where every live rule already agrees with the branch outside the scope. Dimensions no
+   * live rule fixes contribute their level count as a factor; rules falling into groups with no dimension in common
+   * are counted apart and multiplied; otherwise the dimension most rules fix is branched on. Results are memoised on
+   * (live rules, scope).
+   */
   private final class Splitter {
+    private final BitSet[] fixes = new BitSet[rules.length];
     private final Map<List<BitSet>, Long> memo = new HashMap<>();
 
-    /**
-     * The points of the sub-grid over the dimensions not in {@code fixed} that no live rule matches; a live rule
-     * agrees with the branch on every fixed dimension, so only its other levels still matter.
-     */
-    long allowed(BitSet live, BitSet fixed) {
-      if (live.isEmpty()) {
-        return free(fixed);
-      }
-      int[] votes = new int[radix.length];
-      for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
-        boolean unconstrained = true;
+    Splitter() {
+      for (int r = 0; r < rules.length; r++) {
+        fixes[r] = new BitSet(radix.length);
         for (int d = 0; d < radix.length; d++) {
-          if (rules[r][d] >= 0 && !fixed.get(d)) {
-            votes[d]++;
-            unconstrained = false;
+          if (rules[r][d] >= 0) {
+            fixes[r].set(d);
           }
         }
-        if (unconstrained) {
+      }
+    }
+
+    long allowed() {
+      BitSet live = new BitSet(rules.length);
+      live.set(0, rules.length);
+      BitSet scope = new BitSet(radix.length);
+      scope.set(0, radix.length);
+      return count(live, scope);
+    }
+
+    private long count(BitSet live, BitSet scope) {
+      BitSet mentioned = new BitSet(radix.length);
+      for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
+        BitSet within = (BitSet) fixes[r].clone();
+        within.and(scope);
+        if (within.isEmpty()) {
           return 0; // the rule matches the whole sub-grid
         }
+        mentioned.or(within);
       }
-      List<BitSet> key = List.of(live, fixed);
+      long outside = 1;
+      for (int d = scope.nextSetBit(0); d >= 0; d = scope.nextSetBit(d + 1)) {
+        if (!mentioned.get(d)) {
+          outside *= radix[d];
+        }
+      }
+      return live.isEmpty() ? outside : outside * core(live, mentioned);
+    }
+
+    /** {@link #count} when every dimension of the scope is fixed by some live rule. */
+    private long core(BitSet live, BitSet scope) {
+      List<BitSet> key = List.of(live, scope);
       Long known = memo.get(key);
       if (known != null) {
         return known;
@@ -219,42 +240,92 @@ final class GridRules {
                 + " merge rules, or fold excluded combinations into the parameters' values", rules.length,
             MAX_STATES));
       }
-      int dim = 0;
-      for (int d = 1; d < radix.length; d++) {
+      List<BitSet[]> groups = groups(live, scope);
+      long total;
+      if (groups.size() > 1) {
+        total = 1;
+        for (BitSet[] g : groups) {
+          total *= core(g[0], g[1]);
+        }
+      } else {
+        total = branch(live, scope);
+      }
+      memo.put(key, total);
+      return total;
+    }
+
+    private long branch(BitSet live, BitSet scope) {
+      int[] votes = new int[radix.length];
+      for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
+        for (int d = fixes[r].nextSetBit(0); d >= 0; d = fixes[r].nextSetBit(d + 1)) {
+          if (scope.get(d)) {
+            votes[d]++;
+          }
+        }
+      }
+      int dim = scope.nextSetBit(0);
+      for (int d = scope.nextSetBit(0); d >= 0; d = scope.nextSetBit(d + 1)) {
         if (votes[d] > votes[dim]) {
           dim = d;
         }
       }
-      BitSet nextFixed = (BitSet) fixed.clone();
-      nextFixed.set(dim);
-      BitSet unaffected = new BitSet();
+      BitSet rest = (BitSet) scope.clone();
+      rest.clear(dim);
+      BitSet unaffected = new BitSet(rules.length);
       Map<Integer, BitSet> byLevel = new HashMap<>();
       for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
         int level = rules[r][dim];
         if (level < 0) {
           unaffected.set(r);
         } else {
-          byLevel.computeIfAbsent(level, l -> new BitSet()).set(r);
+          byLevel.computeIfAbsent(level, l -> new BitSet(rules.length)).set(r);
         }
       }
       int otherLevels = radix[dim] - byLevel.size();
-      long total = otherLevels == 0 ? 0 : otherLevels * allowed(unaffected, nextFixed);
+      long total = otherLevels == 0 ? 0 : otherLevels * count(unaffected, rest);
       for (BitSet atLevel : byLevel.values()) {
         atLevel.or(unaffected);
-        total += allowed(atLevel, nextFixed);
+        total += count(atLevel, rest);
       }
-      memo.put(key, total);
       return total;
     }
 
-    private long free(BitSet fixed) {
-      long n = 1;
-      for (int d = 0; d < radix.length; d++) {
-        if (!fixed.get(d)) {
-          n *= radix[d];
+    /** The live rules split into groups sharing no dimension of the scope: pairs of (rules, their dimensions). */
+    private List<BitSet[]> groups(BitSet live, BitSet scope) {
+      int[] parent = new int[radix.length];
+      for (int d = 0; d < parent.length; d++) {
+        parent[d] = d;
+      }
+      for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
+        int first = -1;
+        for (int d = fixes[r].nextSetBit(0); d >= 0; d = fixes[r].nextSetBit(d + 1)) {
+          if (scope.get(d)) {
+            if (first < 0) {
+              first = d;
+            } else {
+              parent[find(parent, d)] = find(parent, first);
+            }
+          }
         }
       }
-      return n;
+      Map<Integer, BitSet[]> byRoot = new java.util.LinkedHashMap<>();
+      for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
+        BitSet within = (BitSet) fixes[r].clone();
+        within.and(scope);
+        BitSet[] g = byRoot.computeIfAbsent(find(parent, within.nextSetBit(0)),
+            k -> new BitSet[] {new BitSet(rules.length), new BitSet(radix.length)});
+        g[0].set(r);
+        g[1].or(within);
+      }
+      return new ArrayList<>(byRoot.values());
+    }
+
+    private int find(int[] parent, int d) {
+      while (parent[d] != d) {
+        parent[d] = parent[parent[d]];
+        d = parent[d];
+      }
+      return d;
     }
   }
 }
