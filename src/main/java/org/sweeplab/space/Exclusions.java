@@ -13,14 +13,12 @@ import org.sweeplab.spec.Suggestions;
  * i.e. when it has the rule's value (numerically, see {@link Scalars#same}) for every parameter the rule names.
  */
 final class Exclusions {
-  private static final Exclusions NONE = new Exclusions(List.of(), List.of(), List.of());
+  private static final Exclusions NONE = new Exclusions(List.of(), List.of());
 
-  private final List<String> names;
   private final List<int[]> dims;
   private final List<Object[]> values;
 
-  private Exclusions(List<String> names, List<int[]> dims, List<Object[]> values) {
-    this.names = names;
+  private Exclusions(List<int[]> dims, List<Object[]> values) {
     this.dims = dims;
     this.values = values;
   }
@@ -71,7 +69,7 @@ final class Exclusions {
       dims.add(ds);
       values.add(vs);
     }
-    return new Exclusions(List.copyOf(names), List.copyOf(dims), List.copyOf(values));
+    return new Exclusions(List.copyOf(dims), List.copyOf(values));
   }
 
   boolean isEmpty() {
@@ -114,11 +112,6 @@ final class Exclusions {
       }
     }
     return out;
-  }
-
-  /** The names the rules were checked against. */
-  List<String> names() {
-    return names;
   }
 
   private static void expand(int dimensions, int[] ds, int[][] choices, int k, int[] pick, List<int[]> out) {

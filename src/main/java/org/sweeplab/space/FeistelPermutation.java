@@ -34,10 +34,6 @@ final class FeistelPermutation {
     }
   }
 
-  long size() {
-    return n;
-  }
-
   /** The image of {@code i}, {@code 0 <= i < n}. */
   long apply(long i) {
     if (i < 0 || i >= n) {

@@ -40,15 +40,6 @@ final class GridRules {
     this.rules = simplify(levelRules).toArray(new int[0][]);
   }
 
-  boolean isEmpty() {
-    return rules.length == 0;
-  }
-
-  /** The number of rules left after dropping those that cannot match anything new. */
-  int ruleCount() {
-    return rules.length;
-  }
-
   /** True when the level indices match a rule. */
   boolean matches(int[] digits) {
     for (int[] rule : rules) {

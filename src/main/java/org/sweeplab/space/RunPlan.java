@@ -10,7 +10,8 @@ import org.sweeplab.spec.SweepSpec;
 
 /**
  * The runs of a sweep: every variation of its design times its replicates, with ids, content keys and seeds.
- * Enumeration is lazy; only {@link #variations()} walks the design.
+ * Enumeration is lazy; only {@link #variations()} walks the design. For batch jobs, {@link #variations(Shard)} gives
+ * one balanced, deterministic slice with the ids, keys and seeds of the whole plan.
  */
 public final class RunPlan {
   private final SweepSpec spec;
