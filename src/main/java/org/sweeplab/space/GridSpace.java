@@ -54,7 +54,10 @@ final class GridSpace implements DesignSpace {
           for (int d = depth + 1; d < digits.length; d++) {
             digits[d] = grid.radix(d) - 1;
           }
-          grid.increment(digits);
+          if (!grid.increment(digits)) {
+            // Unreachable while the count is right; fail rather than cycle over the grid forever.
+            throw new IllegalStateException("grid ended after " + emitted + " of " + size + " counted points");
+          }
         }
         Object[] point = grid.point(digits);
         emitted++;
