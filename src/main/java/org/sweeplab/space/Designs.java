@@ -1,74 +1,115 @@
 package org.sweeplab.space;
 
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Locale;
 import org.sweeplab.spec.Design;
 import org.sweeplab.spec.Parameter;
+import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SweepSpec;
 
-/** Builds the {@link DesignSpace} for each design type. */
+/**
+ * Builds the {@link DesignSpace} of a spec: checks that the design fits the parameters, then picks the
+ * implementation. Every sampler is keyed from {@code Seeds.streamSeed(spec.seed(), "design")}, so the points depend
+ * on the sweep seed and nothing else.
+ *
+ * <table>
+ *   <caption>Designs</caption>
+ *   <tr><th>type</th><th>parameters</th><th>space</th></tr>
+ *   <tr><td>grid</td><td>discrete only</td><td>{@link GridSpace}</td></tr>
+ *   <tr><td>random</td><td>discrete only</td><td>{@link RandomGridSpace}: without replacement</td></tr>
+ *   <tr><td>random</td><td>any distribution</td><td>{@link MonteCarlo}: independent draws</td></tr>
+ *   <tr><td>lhs</td><td>at least one distribution</td><td>{@link LatinHypercube}</td></tr>
+ *   <tr><td>sobol</td><td>at least one distribution, at most 1000</td><td>{@link SobolPoints}</td></tr>
+ *   <tr><td>list</td><td>any, or none</td><td>{@link ListPoints}</td></tr>
+ * </table>
+ */
 final class Designs {
   private Designs() {}
 
   static DesignSpace of(SweepSpec spec) {
-    if (spec.design().type() != Design.Type.GRID) {
-      throw new IllegalArgumentException("design '" + spec.design().type().label() + "' is not supported yet");
-    }
-    return new Grid(spec.parameters());
+    Design design = spec.design();
+    return switch (design.type()) {
+      case GRID -> grid(spec);
+      case RANDOM -> random(spec);
+      case LHS -> sampled(spec, new LatinHypercube(needsDistribution(spec), design.samples(), designSeed(spec)));
+      case SOBOL -> sobol(spec);
+      case LIST -> list(spec);
+    };
   }
 
-  /** The full Cartesian product, last parameter varying fastest. */
-  static final class Grid implements DesignSpace {
-    private final List<Parameter> params;
-    private final List<String> names;
-    private final long size;
+  /** The key of the design's samplers. */
+  static long designSeed(SweepSpec spec) {
+    return Seeds.streamSeed(spec.seed(), "design");
+  }
 
-    Grid(List<Parameter> params) {
-      this.params = params;
-      this.names = params.stream().map(Parameter::name).toList();
-      long s = 1;
-      for (Parameter p : params) {
-        s = Math.multiplyExact(s, p.size());
-      }
-      this.size = s;
+  private static DesignSpace grid(SweepSpec spec) {
+    Grid grid = Grid.of(spec.parameters());
+    return new GridSpace(spec.parameterNames(), grid, gridRules(spec, grid));
+  }
+
+  private static DesignSpace random(SweepSpec spec) {
+    long samples = spec.design().samples();
+    if (!spec.parameters().stream().allMatch(Parameter::isDiscrete)) {
+      return sampled(spec, new MonteCarlo(spec.parameters(), samples, designSeed(spec)));
     }
-
-    @Override
-    public List<String> names() {
-      return names;
+    Grid grid = Grid.of(spec.parameters());
+    GridRules rules = gridRules(spec, grid);
+    long allowed = rules.allowed(grid.size());
+    if (samples > allowed) {
+      throw new SpecException(null, 0, 0, "design.samples", String.format(Locale.ROOT,
+          "%d random samples without replacement, but the grid has only %d points%s; use samples <= %d, or design"
+              + " 'grid' to run them all", samples, allowed,
+          allowed == grid.size() ? "" : " after exclusions (" + grid.size() + " before)", allowed));
     }
+    return new RandomGridSpace(spec.parameterNames(), grid, rules, samples, designSeed(spec));
+  }
 
-    @Override
-    public long size() {
-      return size;
+  private static DesignSpace sobol(SweepSpec spec) {
+    List<Parameter> params = needsDistribution(spec);
+    if (params.size() > SobolPoints.MAX_DIMENSIONS) {
+      throw new SpecException(null, 0, 0, "design.type", String.format(Locale.ROOT,
+          "design 'sobol' supports at most %d parameters (Commons Math's direction numbers), got %d; use design"
+              + " 'lhs' or 'random'", SobolPoints.MAX_DIMENSIONS, params.size()));
     }
-
-    @Override
-    public Iterator<Object[]> iterator() {
-      return new Iterator<>() {
-        long next;
-
-        @Override
-        public boolean hasNext() {
-          return next < size;
-        }
-
-        @Override
-        public Object[] next() {
-          if (next >= size) {
-            throw new NoSuchElementException();
-          }
-          long rest = next++;
-          Object[] out = new Object[params.size()];
-          for (int i = params.size() - 1; i >= 0; i--) {
-            int n = params.get(i).size();
-            out[i] = params.get(i).level((int) (rest % n));
-            rest /= n;
-          }
-          return out;
-        }
-      };
+    if (spec.design().samples() > SobolPoints.MAX_POINTS) {
+      throw new SpecException(null, 0, 0, "design.samples", String.format(Locale.ROOT,
+          "design 'sobol' supports at most %d samples, got %d; use design 'lhs' or 'random'",
+          SobolPoints.MAX_POINTS, spec.design().samples()));
     }
+    return sampled(spec, new SobolPoints(params, spec.design().samples()));
+  }
+
+  private static DesignSpace list(SweepSpec spec) {
+    ListPoints points = ListPoints.of(spec);
+    return new FilteredSpace(points.names(), points, Exclusions.of(spec.design().exclude(), points.names()));
+  }
+
+  /**
+   * A sampled design with its exclusions. With rules, the exact size needs one pass over the samples, so their
+   * number is bounded by {@code execution.max_runs} first.
+   */
+  private static DesignSpace sampled(SweepSpec spec, PointSource source) {
+    Exclusions exclusions = Exclusions.of(spec.design().exclude(), spec.parameterNames());
+    long cap = spec.execution().maxRuns();
+    if (!exclusions.isEmpty() && source.count() > cap) {
+      throw new SpecException(null, 0, 0, "design.samples", String.format(Locale.ROOT,
+          "%d samples with exclusion rules: the points left are counted one by one, so samples must be at most"
+              + " execution.max_runs (%d); lower samples or raise max_runs", source.count(), cap));
+    }
+    return new FilteredSpace(spec.parameterNames(), source, exclusions);
+  }
+
+  private static GridRules gridRules(SweepSpec spec, Grid grid) {
+    return new GridRules(grid, Exclusions.of(spec.design().exclude(), spec.parameterNames()).onGrid(grid));
+  }
+
+  /** The parameters of an lhs or sobol design, which need at least one distribution. */
+  private static List<Parameter> needsDistribution(SweepSpec spec) {
+    if (spec.parameters().stream().allMatch(Parameter::isDiscrete)) {
+      String type = spec.design().type().label();
+      throw new SpecException(null, 0, 0, "design.type", String.format(Locale.ROOT,
+          "design '%s' needs at least one distribution parameter; with only values use 'grid' or 'random'", type));
+    }
+    return spec.parameters();
   }
 }

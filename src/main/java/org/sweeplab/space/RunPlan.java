@@ -10,7 +10,8 @@ import org.sweeplab.spec.SweepSpec;
 
 /**
  * The runs of a sweep: every variation of its design times its replicates, with ids, content keys and seeds.
- * Enumeration is lazy; only {@link #variations()} walks the design.
+ * Enumeration is lazy; only {@link #variations()} walks the design. For batch jobs, {@link #variations(Shard)} gives
+ * one balanced, deterministic slice with the ids, keys and seeds of the whole plan.
  */
 public final class RunPlan {
   private final SweepSpec spec;
@@ -89,33 +90,66 @@ public final class RunPlan {
     return Seeds.runSeed(spec.seed(), spec.seeding(), variationKey, replicate);
   }
 
-  /** The variations in design order, built lazily. */
+  /** The number of variations in one shard. */
+  public long variationCount(Shard shard) {
+    return shard.sizeOf(variationCount);
+  }
+
+  /**
+   * The variations in design order, built one at a time as the iterator advances (a plan of 10^12 variations
+   * starts at once). Each call starts again from the first.
+   */
   public Iterator<Variation> variations() {
+    return variations(Shard.all());
+  }
+
+  /**
+   * The variations of one shard, in design order, lazily. They keep the indices, ids, keys and seeds they have in
+   * the whole plan. The design is walked from the start, but only this shard's variations are built.
+   */
+  public Iterator<Variation> variations(Shard shard) {
     Iterator<Object[]> points = space.iterator();
     List<String> names = space.names();
     return new Iterator<>() {
-      long index;
+      private long index;
+      private Object[] pending;
 
       @Override
       public boolean hasNext() {
-        return points.hasNext();
+        while (pending == null && points.hasNext()) {
+          Object[] values = points.next();
+          if (shard.contains(index)) {
+            pending = values;
+          } else {
+            index++;
+          }
+        }
+        return pending != null;
       }
 
       @Override
       public Variation next() {
-        if (!points.hasNext()) {
+        if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        Object[] values = points.next();
+        Object[] values = pending;
+        pending = null;
         long i = index++;
         return new Variation(i, variationId(i), VariationKeys.key(names, values), names, values);
       }
     };
   }
 
-  /** The first {@code n} variations (fewer when the plan is smaller). */
+  /**
+   * The first {@code n} variations (fewer when the plan is smaller), e.g. for a dry run.
+   *
+   * @throws IllegalArgumentException when {@code n < 0}
+   */
   public List<Variation> head(int n) {
-    List<Variation> out = new ArrayList<>();
+    if (n < 0) {
+      throw new IllegalArgumentException("head needs n >= 0, got " + n);
+    }
+    List<Variation> out = new ArrayList<>(Math.min(n, 1024));
     Iterator<Variation> it = variations();
     while (out.size() < n && it.hasNext()) {
       out.add(it.next());

@@ -1,0 +1,56 @@
+package org.sweeplab.space;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.sweeplab.spec.Parameter;
+
+/**
+ * {@code n} independent draws: point {@code i} maps, for every parameter {@code j}, the counter-based uniform
+ * {@link Uniforms#at}(seed, i, j) through {@link Parameter#fromUnit}. Points may repeat (draws are with replacement).
+ */
+final class MonteCarlo implements PointSource {
+  private final List<Parameter> params;
+  private final long n;
+  private final long key;
+
+  MonteCarlo(List<Parameter> params, long n, long seed) {
+    this.params = List.copyOf(params);
+    this.n = n;
+    this.key = seed;
+  }
+
+  @Override
+  public long count() {
+    return n;
+  }
+
+  /** Point {@code i}, {@code 0 <= i < n}. */
+  Object[] point(long i) {
+    Object[] point = new Object[params.size()];
+    for (int j = 0; j < point.length; j++) {
+      point[j] = params.get(j).fromUnit(Uniforms.at(key, i, j));
+    }
+    return point;
+  }
+
+  @Override
+  public Iterator<Object[]> iterator() {
+    return new Iterator<>() {
+      private long i;
+
+      @Override
+      public boolean hasNext() {
+        return i < n;
+      }
+
+      @Override
+      public Object[] next() {
+        if (i >= n) {
+          throw new NoSuchElementException();
+        }
+        return point(i++);
+      }
+    };
+  }
+}
