@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * One string of a command (an argv element, an environment value or the working directory) with {@code {name}}
- * placeholders. {@code {{} and {@code }}} stand for literal braces; a lone brace is an error, so that a forgotten
- * escape is reported instead of silently passed on. Parsed once, expanded per run.
+ * placeholders. A placeholder is a brace pair around text without whitespace, quotes, braces, {@code $}, backslash or
+ * backtick; every other brace is literal, so {@code '{"x": 1}'} and {@code awk '{print $1}'} need no escaping.
+ * {@code {{} and {@code }}} always stand for one literal brace. Parsed once, expanded per run.
  */
 final class CommandTemplate {
 
@@ -35,7 +36,6 @@ final class CommandTemplate {
    * Parses a template.
    *
    * @param where where the text comes from, for messages (e.g. {@code argv[2]})
-   * @throws IllegalArgumentException on an unclosed or lone brace, or an empty name
    */
   static CommandTemplate parse(String source, String where) {
     List<Object> parts = new ArrayList<>();
@@ -44,26 +44,16 @@ final class CommandTemplate {
     while (i < source.length()) {
       char c = source.charAt(i);
       boolean doubled = i + 1 < source.length() && source.charAt(i + 1) == c;
+      int close = c == '{' && !doubled ? source.indexOf('}', i + 1) : -1;
       if ((c == '{' || c == '}') && doubled) {
         literal.append(c);
         i += 2;
-      } else if (c == '}') {
-        throw syntax(source, where, i, "a lone '}'");
-      } else if (c == '{') {
-        int close = source.indexOf('}', i + 1);
-        int reopen = source.indexOf('{', i + 1);
-        if (close < 0 || (reopen >= 0 && reopen < close)) {
-          throw syntax(source, where, i, "an unclosed '{'");
-        }
-        String name = source.substring(i + 1, close);
-        if (name.isEmpty()) {
-          throw syntax(source, where, i, "an empty placeholder '{}'");
-        }
+      } else if (close > i + 1 && isName(source, i + 1, close)) {
         if (literal.length() > 0) {
           parts.add(literal.toString());
           literal.setLength(0);
         }
-        parts.add(new Name(name));
+        parts.add(new Name(source.substring(i + 1, close)));
         i = close + 1;
       } else {
         literal.append(c);
@@ -76,10 +66,15 @@ final class CommandTemplate {
     return new CommandTemplate(source, where, List.copyOf(parts));
   }
 
-  private static IllegalArgumentException syntax(String source, String where, int at, String what) {
-    return new IllegalArgumentException(String.format(Locale.ROOT,
-        "simulation.command %s '%s' has %s at position %d; write '{{' and '}}' for literal braces",
-        where, source, what, at));
+  /** Placeholder text: no whitespace, quotes, braces, '$', backslash or backtick (JSON and awk text stay literal). */
+  private static boolean isName(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) || "\"'{}$\\`".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The placeholder names used, in order of first use. */
