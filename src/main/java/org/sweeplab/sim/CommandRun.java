@@ -139,13 +139,14 @@ final class CommandRun {
     long exitedAt = 0;
     while (!exited || open > 0) {
       if (ctx.isCancelled()) {
-        throw cancelled(tree, out, err, sim.killGrace(), "it was cancelled");
+        throw cancelled(tree, out, err, sim.killGrace(), "was cancelled");
       }
       Event e;
       try {
         e = events.poll(TICK_MS, TimeUnit.MILLISECONDS);
       } catch (InterruptedException ie) {
-        CancellationException c = cancelled(tree, out, err, sim.killGrace(), "its thread was interrupted");
+        CancellationException c = cancelled(tree, out, err, sim.killGrace(),
+            ctx.isCancelled() ? "was cancelled" : "was interrupted");
         Thread.currentThread().interrupt();
         throw c;
       }
@@ -169,7 +170,7 @@ final class CommandRun {
         exited = true;
         exitedAt = System.nanoTime();
       } else if (e instanceof Cancel c) {
-        throw cancelled(tree, out, err, c.grace(), "it was cancelled gracefully");
+        throw cancelled(tree, out, err, c.grace(), "was cancelled gracefully");
       } else if (exited) {
         long since = (System.nanoTime() - exitedAt) / 1_000_000;
         if (since > LINGER_MS && !swept) {
@@ -189,8 +190,8 @@ final class CommandRun {
   private CancellationException cancelled(CommandProcessTree tree, CommandStdout out, CommandStderr err,
       Duration grace, String why) {
     kill(tree, out, err, grace);
-    return new CancellationException("run " + ctx.runId() + " was cancelled (" + why + "); its command "
-        + "and every process it started were stopped");
+    return new CancellationException("run " + ctx.runId() + " " + why + "; its command and every process it"
+        + " started were stopped");
   }
 
   /** Kills the whole tree, lets the readers see the end of the pipes, and closes the logs. */
