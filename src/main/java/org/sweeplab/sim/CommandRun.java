@@ -30,6 +30,7 @@ final class CommandRun {
   private static final int INLINE_STDIN = 16 << 10;
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final long SELF = ProcessHandle.current().pid();
   private static final ExecutorService IO = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
       new SynchronousQueue<>(), r -> {
         Thread t = new Thread(r, "sweeplab-command-io-" + SEQUENCE.incrementAndGet());
@@ -37,16 +38,13 @@ final class CommandRun {
         return t;
       });
 
-  sealed interface Event permits Charge, Closed, Exited, Cancel {}
+  sealed interface Event permits Charge, Closed, Cancel {}
 
   /** A cost line {@code {"cost": x}} arrived. */
   record Charge(double amount) implements Event {}
 
   /** A stream reached its end (or failed). */
   record Closed(String stream, Throwable error) implements Event {}
-
-  /** The started process exited. */
-  record Exited() implements Event {}
 
   /** Someone asked for termination: SIGTERM, then SIGKILL after the grace. */
   record Cancel(Duration grace) implements Event {}
@@ -69,7 +67,7 @@ final class CommandRun {
   Metrics execute() throws IOException {
     ctx.checkCancelled();
     Path runDir = ctx.artifactDir();
-    String tag = ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
+    String tag = SELF + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
     ProcessBuilder pb = sim.processBuilder(ctx, runDir, tag);
     Process process;
     try {
@@ -86,10 +84,9 @@ final class CommandRun {
     CommandProcessTree tree = new CommandProcessTree(process, tag);
     IO.execute(out);
     IO.execute(err);
-    process.onExit().thenRun(() -> events.add(new Exited()));
     writeStdin(process, sim.stdinJson(ctx, runDir));
 
-    double streamed = await(tree, out, err);
+    double streamed = await(process, tree, out, err);
 
     int code = process.exitValue();
     err.finish();
@@ -127,23 +124,32 @@ final class CommandRun {
   }
 
   /**
-   * Waits until the process exited and both streams ended, charging cost lines as they come.
+   * Waits until both streams ended and the process exited, charging cost lines as they come. Streams normally end
+   * with the process; if they stay open after it (a background process holds them), leftovers are killed.
    *
    * @return the total of the cost lines
    */
-  private double await(CommandProcessTree tree, CommandStdout out, CommandStderr err) {
+  private double await(Process process, CommandProcessTree tree, CommandStdout out, CommandStderr err) {
     double streamed = 0;
     boolean exited = false;
     boolean swept = false;
     int open = 2;
     long exitedAt = 0;
-    while (!exited || open > 0) {
+    while (open > 0 || !exited) {
       if (ctx.isCancelled()) {
         throw cancelled(tree, out, err, sim.killGrace(), "was cancelled");
       }
       Event e;
       try {
-        e = events.poll(TICK_MS, TimeUnit.MILLISECONDS);
+        if (open > 0) {
+          e = events.poll(TICK_MS, TimeUnit.MILLISECONDS);
+        } else {
+          e = events.poll();
+          if (e == null) {
+            exited = process.waitFor(TICK_MS, TimeUnit.MILLISECONDS);
+            continue;
+          }
+        }
       } catch (InterruptedException ie) {
         CancellationException c = cancelled(tree, out, err, sim.killGrace(),
             ctx.isCancelled() ? "was cancelled" : "was interrupted");
@@ -166,12 +172,12 @@ final class CommandRun {
         }
       } else if (e instanceof Closed) {
         open--;
-      } else if (e instanceof Exited) {
-        exited = true;
-        exitedAt = System.nanoTime();
       } else if (e instanceof Cancel c) {
         throw cancelled(tree, out, err, c.grace(), "was cancelled gracefully");
-      } else if (exited) {
+      } else if (!exited) {
+        exited = !process.isAlive();
+        exitedAt = System.nanoTime();
+      } else {
         long since = (System.nanoTime() - exitedAt) / 1_000_000;
         if (since > LINGER_MS && !swept) {
           tree.terminate(Duration.ZERO);

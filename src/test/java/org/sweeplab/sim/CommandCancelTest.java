@@ -154,4 +154,14 @@ class CommandCancelTest {
     assertTrue(took >= Duration.ofMillis(400).toNanos() && took < Duration.ofSeconds(5).toNanos(), "took " + took);
     assertNoneRunning(pids2);
   }
+
+  @Test
+  void backgroundLeftoversHoldingStdoutAreKilledAfterTheExit() throws Exception {
+    FakeRunContext ctx = new FakeRunContext(root, Map.of());
+    long start = System.nanoTime();
+    Metrics m = sim("sleep 1000 & echo $! > pids; echo '{\"x\": 1}'").run(ctx);
+    assertEquals(Metrics.of("x", 1L), m);
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "waited for the background sleep");
+    assertNoneRunning(List.of(Long.parseLong(Files.readString(ctx.runDirPath().resolve("pids")).strip())));
+  }
 }
