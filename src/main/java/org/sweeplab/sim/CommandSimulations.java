@@ -7,6 +7,6 @@ final class CommandSimulations {
   private CommandSimulations() {}
 
   static Simulation create(SimulationSpec.Command spec) {
-    throw new IllegalArgumentException("command simulations are not available in this build");
+    return CommandSimulation.of(spec);
   }
 }
