@@ -15,9 +15,11 @@ public enum RunStatus {
   /** The run was never started (for example because the budget ran out). */
   SKIPPED;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case label used in files. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /** The status with this label, e.g. {@code ok}. */

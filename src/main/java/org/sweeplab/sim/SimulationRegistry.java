@@ -65,7 +65,7 @@ public final class SimulationRegistry {
       return instantiate(c.className());
     }
     if (spec instanceof SimulationSpec.Command c) {
-      return CommandSimulations.create(c);
+      return CommandSimulation.of(c);
     }
     if (spec instanceof SimulationSpec.Pipeline p) {
       Pipeline pipe = null;

@@ -96,6 +96,14 @@ public final class RunPlan {
   }
 
   /**
+   * The parameter values of every variation, in design order (aligned with {@link #parameterNames()}), without ids or
+   * keys: the cheap walk for writers that already know each run's outcome.
+   */
+  public Iterator<Object[]> points() {
+    return space.iterator();
+  }
+
+  /**
    * The variations in design order, built one at a time as the iterator advances (a plan of 10^12 variations
    * starts at once). Each call starts again from the first.
    */

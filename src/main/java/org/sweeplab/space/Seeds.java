@@ -14,8 +14,8 @@ public final class Seeds {
   public static long runSeed(long sweepSeed, Seeding seeding, String variationKey, int replicate) {
     long h = mix(sweepSeed ^ 0x243F6A8885A308D3L);
     if (seeding == Seeding.INDEPENDENT) {
-      h = mix(h ^ VariationKeys.shortKey(variationKey));
-      h = mix(h ^ Long.parseUnsignedLong(variationKey.substring(16, 32), 16));
+      h = mix(h ^ VariationKeys.hexLong(variationKey, 0));
+      h = mix(h ^ VariationKeys.hexLong(variationKey, 16));
     }
     h = mix(h ^ (0x9E3779B97F4A7C15L * replicate));
     return h & Long.MAX_VALUE;

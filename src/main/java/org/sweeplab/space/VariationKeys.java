@@ -35,7 +35,29 @@ public final class VariationKeys {
       h.putString(names.get(i), StandardCharsets.UTF_8).putByte((byte) 0);
       put(h, values[i]);
     }
-    return h.hash().toString();
+    byte[] b = h.hash().asBytes();
+    char[] out = new char[32];
+    for (int i = 0; i < 16; i++) {
+      out[2 * i] = HEX[(b[i] >> 4) & 0xF];
+      out[2 * i + 1] = HEX[b[i] & 0xF];
+    }
+    return new String(out);
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** The 64-bit number written as 16 hex digits at {@code offset} of a key. */
+  public static long hexLong(CharSequence key, int offset) {
+    long v = 0;
+    for (int i = offset; i < offset + 16; i++) {
+      char c = key.charAt(i);
+      int d = c <= '9' ? c - '0' : c - 'a' + 10;
+      if (d < 0 || d > 15) {
+        throw new IllegalArgumentException("Variation key '" + key + "' is not 32 lower-case hex digits");
+      }
+      v = (v << 4) | d;
+    }
+    return v;
   }
 
   /** The key of an assignment given as a map. */
@@ -62,6 +84,6 @@ public final class VariationKeys {
 
   /** The lower 64 bits of a key (its first 16 hex digits), for compact indexes. */
   public static long shortKey(String key) {
-    return Long.parseUnsignedLong(key.substring(0, 16), 16);
+    return hexLong(key, 0);
   }
 }

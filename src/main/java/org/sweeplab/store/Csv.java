@@ -35,7 +35,7 @@ final class Csv {
     }
     if (v instanceof Double d) {
       if (Double.isFinite(d)) {
-        sb.append(d.doubleValue());
+        Numbers.append(sb, d);
       }
     } else if (v instanceof String s) {
       field(sb, s);

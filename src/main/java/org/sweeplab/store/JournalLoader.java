@@ -39,7 +39,7 @@ final class JournalLoader {
           orphans[0]++;
           return;
         }
-        columns.put(v * replicates + e.replicate() - 1, st, e.metrics(), e.cost(),
+        columns.put(v * replicates + e.replicate() - 1, e.seed(), st, e.metrics(), e.cost(),
             Double.isNaN(e.durationMs()) ? 0 : e.durationMs(), e.errorType(), e.errorMessage());
       });
       warnings.addAll(report.warnings());

@@ -85,10 +85,7 @@ final class JournalReader {
       int n;
       while ((n = ch.read(buf)) > 0) {
         int start = 0;
-        for (int i = 0; i < n; i++) {
-          if (arr[i] != '\n') {
-            continue;
-          }
+        for (int i = nextNewline(arr, 0, n); i < n; i = nextNewline(arr, i + 1, n)) {
           int len;
           boolean ok;
           lineNo++;
@@ -122,6 +119,28 @@ final class JournalReader {
     return new Report(good, validLength, torn, warnings);
   }
 
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
+  /** The index of the next '\n' in b[from, to), or {@code to}; eight bytes at a time. */
+  static int nextNewline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return to;
+  }
+
   private static byte[] append(byte[] line, int lineLen, byte[] src, int from, int count) {
     if (lineLen + count > line.length) {
       byte[] bigger = new byte[Math.max(line.length * 2, lineLen + count)];
@@ -139,15 +158,12 @@ final class JournalReader {
       return null;
     }
     int p = k + KEY.length;
-    long hi;
-    long lo;
-    try {
-      hi = Long.parseUnsignedLong(new String(b, p, 16, java.nio.charset.StandardCharsets.US_ASCII), 16);
-      lo = Long.parseUnsignedLong(new String(b, p + 16, 16, java.nio.charset.StandardCharsets.US_ASCII), 16);
-    } catch (NumberFormatException e) {
+    long hi = hex(b, p);
+    long lo = hex(b, p + 16);
+    if (hi == -1 && lo == -1 || b[p + 32] != '"') {
       return null;
     }
-    int r = indexOf(b, len, REPLICATE, p + 33);
+    int r = startsWith(b, len, REPLICATE, p + 34) ? p + 34 : indexOf(b, len, REPLICATE, p + 33);
     if (r < 0) {
       return null;
     }
@@ -174,7 +190,45 @@ final class JournalReader {
     if (end >= len || b[len - 1] != '}') {
       return null;
     }
-    return new Brief(hi, lo, rep, new String(b, st, end - st, java.nio.charset.StandardCharsets.US_ASCII));
+    return new Brief(hi, lo, rep, statusLabel(b, st, end - st));
+  }
+
+  private static final String[] LABELS = {"ok", "failed", "timeout", "cancelled", "skipped"};
+
+  /** The status label without allocating for the known ones. */
+  private static String statusLabel(byte[] b, int from, int n) {
+    for (String l : LABELS) {
+      if (l.length() == n && b[from] == l.charAt(0) && b[from + n - 1] == l.charAt(n - 1)) {
+        return l;
+      }
+    }
+    return new String(b, from, n, java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** Sixteen lower-case hex digits as a long; -1 (with all bits set) also when a digit is invalid. */
+  private static long hex(byte[] b, int from) {
+    long v = 0;
+    for (int i = from; i < from + 16; i++) {
+      int c = b[i];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) {
+        return -1;
+      }
+      v = (v << 4) | d;
+    }
+    return v;
+  }
+
+  private static boolean startsWith(byte[] b, int len, byte[] pat, int at) {
+    if (at + pat.length > len) {
+      return false;
+    }
+    for (int j = 0; j < pat.length; j++) {
+      if (b[at + j] != pat[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int indexOf(byte[] b, int len, byte[] pat, int from) {

@@ -36,7 +36,7 @@ final class JournalSink implements RunSink, Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
-    columns.put(r.run().ordinal(), r.status(), r.metrics(), r.cost(), r.durationNanos() / 1e6, r.errorType(),
+    columns.put(r.run().ordinal(), r.run().seed(), r.status(), r.metrics(), r.cost(), r.durationNanos() / 1e6, r.errorType(),
         r.errorMessage());
   }
 

@@ -48,7 +48,7 @@ final class JsonText {
   /** Appends a double, or null when it is NaN or infinite. */
   static void number(StringBuilder sb, double d) {
     if (Double.isFinite(d)) {
-      sb.append(d);
+      Numbers.append(sb, d);
     } else {
       sb.append("null");
     }

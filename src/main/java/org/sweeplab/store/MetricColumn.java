@@ -68,7 +68,7 @@ final class MetricColumn {
       }
       case DOUBLE -> {
         if (Double.isFinite(doubles[i])) {
-          sb.append(doubles[i]);
+          Numbers.append(sb, doubles[i]);
         }
       }
       case BOOLEAN -> {

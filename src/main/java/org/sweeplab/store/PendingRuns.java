@@ -21,10 +21,13 @@ final class PendingRuns {
     this.plan = plan;
     this.columns = columns;
     this.failed = failed;
-    long n = 0;
-    for (long i = 0; i < plan.runCount(); i++) {
-      if (pending(columns.status(i))) {
-        n++;
+    long n = plan.runCount();
+    if (columns.filled() > 0) {
+      n = 0;
+      for (long i = 0; i < plan.runCount(); i++) {
+        if (pending(columns.status(i))) {
+          n++;
+        }
       }
     }
     this.count = n;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.space.RunPlan;
-import org.sweeplab.space.Variation;
 
 /**
  * Writes {@code results.csv}: one row per run that ran, in plan order (variation, then replicate), so the file does
@@ -57,10 +56,11 @@ final class ResultsWriter {
       for (int m = 0; m < mcols.length; m++) {
         mcols[m] = cols.metric(metrics.get(m));
       }
-      Iterator<Variation> it = plan.variations();
+      Iterator<Object[]> it = plan.points();
       long v = 0;
       while (it.hasNext()) {
-        Variation var = it.next();
+        Object[] values = it.next();
+        String variationId = null;
         String[] paramText = null;
         for (int r = 1; r <= replicates; r++) {
           long ordinal = v * replicates + r - 1;
@@ -69,8 +69,8 @@ final class ResultsWriter {
             continue;
           }
           if (paramText == null) {
+            variationId = plan.variationId(v);
             paramText = new String[params.size()];
-            Object[] values = var.values();
             for (int p = 0; p < values.length; p++) {
               paramKinds[p] = ColumnKind.widen(paramKinds[p], ColumnKind.of(values[p]));
               paramText[p] = format(caches.get(p), values[p]);
@@ -78,8 +78,8 @@ final class ResultsWriter {
           }
           int i = (int) ordinal;
           sb.setLength(0);
-          sb.append(plan.runId(var.id(), r)).append(',').append(var.id()).append(',').append(r).append(',')
-              .append(plan.seed(var.key(), r));
+          sb.append(plan.runId(variationId, r)).append(',').append(variationId).append(',').append(r).append(',')
+              .append(cols.seed(i));
           for (String t : paramText) {
             sb.append(',').append(t);
           }
@@ -91,7 +91,7 @@ final class ResultsWriter {
           sb.append(',');
           double c = cols.cost(i);
           if (Double.isFinite(c)) {
-            sb.append(c);
+            Numbers.append(sb, c);
           }
           sb.append(',');
           JsonText.millis3(sb, (long) (cols.durationMs(i) * 1e6));

@@ -17,6 +17,7 @@ final class RunColumns {
   private final byte[] status;
   private final double[] cost;
   private final double[] durationMs;
+  private final long[] seed;
   private final Map<String, MetricColumn> metrics = new LinkedHashMap<>();
   private final Int2ObjectOpenHashMap<String[]> errors = new Int2ObjectOpenHashMap<>();
   private long filled;
@@ -30,11 +31,12 @@ final class RunColumns {
     this.status = new byte[this.capacity];
     this.cost = new double[this.capacity];
     this.durationMs = new double[this.capacity];
+    this.seed = new long[this.capacity];
     Arrays.fill(cost, Double.NaN);
   }
 
-  synchronized void put(long ordinal, RunStatus st, Map<String, Object> values, double c, double duration,
-      String errorType, String errorMessage) {
+  synchronized void put(long ordinal, long runSeed, RunStatus st, Map<String, Object> values, double c,
+      double duration, String errorType, String errorMessage) {
     int i = (int) ordinal;
     if (status[i] != 0) {
       for (MetricColumn m : metrics.values()) {
@@ -45,6 +47,7 @@ final class RunColumns {
       filled++;
     }
     status[i] = (byte) (st.ordinal() + 1);
+    seed[i] = runSeed;
     cost[i] = c;
     durationMs[i] = duration;
     for (Map.Entry<String, Object> e : values.entrySet()) {
@@ -72,6 +75,10 @@ final class RunColumns {
 
   synchronized long filled() {
     return filled;
+  }
+
+  synchronized long seed(int i) {
+    return seed[i];
   }
 
   synchronized double cost(int i) {
