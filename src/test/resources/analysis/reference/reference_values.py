@@ -110,3 +110,10 @@ print("holm =", [float(a) for a in adj])
 
 # Main effect eta squared of a one-way layout = the ANOVA above. Power advice: z quantiles
 show("z(0.975)", stats.norm.ppf(0.975)); show("z(0.8)", stats.norm.ppf(0.8))
+
+# VariationStatisticsTest: a group of 2 runs, none ok
+ci = stats.binomtest(0, 2).proportion_ci(confidence_level=0.95, method="wilson")
+show("wilson(0,2).hi", ci.high)
+
+# ComparisonAndCostTest: success 7/7 against 6/11
+show("fisher([[7,0],[6,5]]).p", stats.fisher_exact([[7, 0], [6, 5]])[1])
