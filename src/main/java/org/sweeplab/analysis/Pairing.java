@@ -4,7 +4,8 @@ package org.sweeplab.analysis;
 public enum Pairing {
   /**
    * Paired when the seed column exists and runs share seeds across variations: every variation holds each seed at
-   * most once, and the two variations compared have at least two ok runs with a common seed. The default.
+   * most once, and every variation with at least two ok runs shares seeds with the best on at least two runs and on at
+   * least half of the smaller variation's ok runs. The default.
    */
   AUTO,
   /** Always paired by seed; fails when the seed column is absent. */

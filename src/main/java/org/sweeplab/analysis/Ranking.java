@@ -182,6 +182,9 @@ public final class Ranking {
       return false;
     }
     for (int r = 1; r < ranked; r++) {
+      if (g.values[order[r]].count() < 2) {
+        continue;
+      }
       int shared = g.matched(order[r], order[0])[0].length;
       long smaller = Math.min(g.values[order[r]].count(), g.values[order[0]].count());
       if (shared < 2 || shared * 2 < smaller) {
