@@ -116,6 +116,16 @@ public final class LargeCsvSummary {
       int[] cols = {index(names, group, file), index(names, status, file), index(names, metric, file),
           cost == null ? -1 : index(names, cost, file)};
       long start = Math.min(size, eol + 1L);
+      // Tablesaw's classes take a while to load: load them while the file is parsed.
+      Thread warm = new Thread(() -> Table.create("warm", StringColumn.create("s", "x"), LongColumn.create("l"),
+          DoubleColumn.create("d")), "csv-summary-warm");
+      warm.setDaemon(true);
+      warm.start();
+      int lines = 0;
+      for (int i = eol + 1; i < head.length; i++) {
+        lines += head[i] == '\n' ? 1 : 0;
+      }
+      double bytesPerLine = lines == 0 ? 64 : (head.length - eol - 1.0) / lines;
       int t = (int) Math.max(1, Math.min(threads, (size - start) / splitSize));
       Chunk[] chunks = new Chunk[t];
       Thread[] workers = new Thread[t];
@@ -123,7 +133,8 @@ public final class LargeCsvSummary {
       for (int i = 0; i < t; i++) {
         long from = start + (size - start) * i / t;
         long to = start + (size - start) * (i + 1) / t;
-        chunks[i] = new Chunk(cols, okValue.getBytes(StandardCharsets.UTF_8));
+        chunks[i] = new Chunk(cols, okValue.getBytes(StandardCharsets.UTF_8),
+            (int) Math.min(Integer.MAX_VALUE / 2, 1.02 * (to - from) / bytesPerLine + 1024));
         Chunk c = chunks[i];
         workers[i] = new Thread(() -> {
           try {
@@ -341,13 +352,14 @@ public final class LargeCsvSummary {
     final ByteKeyIndex keys = new ByteKeyIndex();
     final int[] cols;
     final int lastCol;
+    final int[] roleOf;
     final byte[] ok;
     long[] runs = new long[1024];
     long[] okCount = new long[1024];
     double[] costSum = new double[1024];
     double[] costComp = new double[1024];
-    double[] values = new double[1 << 16];
-    int[] valueGroup = new int[1 << 16];
+    double[] values;
+    int[] valueGroup;
     int valueCount;
     private final int[] start = new int[4];
     private final int[] end = new int[4];
@@ -357,49 +369,49 @@ public final class LargeCsvSummary {
     private byte[] lastKey = new byte[64];
     private int lastKeyLen = -1;
 
-    Chunk(int[] cols, byte[] ok) {
+    Chunk(int[] cols, byte[] ok, int expectedRows) {
+      values = new double[expectedRows];
+      valueGroup = new int[expectedRows];
       this.cols = cols;
       this.ok = ok;
       this.lastCol = Arrays.stream(cols).max().getAsInt();
+      this.roleOf = new int[lastCol + 1];
+      Arrays.fill(roleOf, -1);
+      for (int r = 0; r < cols.length; r++) {
+        if (cols[r] >= 0) {
+          roleOf[cols[r]] = r;
+        }
+      }
     }
 
     void parse(FileChannel ch, long from, long to, boolean skipFirst, long size) throws IOException {
       byte[] buf = new byte[BUFFER];
       long pos = skipFirst ? from - 1 : from;
-      int len = 0;
-      boolean skipping = skipFirst;
       long lineStart = pos;
+      boolean skipping = skipFirst;
+      int len = 0;
       while (true) {
         int read = 0;
         if (pos < size) {
-          ByteBuffer bb = ByteBuffer.wrap(buf, len, buf.length - len);
-          read = Math.max(0, ch.read(bb, pos));
+          read = Math.max(0, ch.read(ByteBuffer.wrap(buf, len, buf.length - len), pos));
           pos += read;
         }
         int limit = len + read;
         boolean eof = pos >= size;
         int p = 0;
         while (p < limit) {
-          int e = lineEnd(buf, p, limit);
-          if (e < 0) {
-            if (!eof) {
-              break;
-            }
-            e = limit;
-          }
-          if (skipping) {
-            skipping = false;
-          } else if (lineStart < to) {
-            if (e > p) {
-              row(buf, p, e);
-            }
-          } else {
+          if (!skipping && lineStart >= to) {
             return;
           }
-          lineStart += e + 1 - p;
-          p = e + 1;
+          int next = line(buf, p, limit, eof, !skipping);
+          if (next < 0) {
+            break;
+          }
+          skipping = false;
+          lineStart += next - p;
+          p = next;
         }
-        if (eof || lineStart >= to && !skipping) {
+        if (eof || !skipping && lineStart >= to) {
           return;
         }
         len = limit - p;
@@ -410,59 +422,71 @@ public final class LargeCsvSummary {
       }
     }
 
-    /** @return the index of the line's '\n' (quotes respected), or -1 when the line is incomplete */
-    private static int lineEnd(byte[] b, int p, int limit) {
-      boolean quoted = false;
-      for (int i = p; i < limit; i++) {
-        byte c = b[i];
-        if (c == '"') {
-          quoted = !quoted;
-        } else if (c == '\n' && !quoted) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    private void row(byte[] b, int p, int e) {
-      if (b[e - 1] == '\r') {
-        e--;
-      }
+    /**
+     * Parses the line at p in one pass, quotes respected.
+     *
+     * @return the index after its line break (or limit at the end of the file); -1 when the line is incomplete
+     */
+    private int line(byte[] b, int p, int limit, boolean eof, boolean process) {
       int col = 0;
       int i = p;
-      while (col <= lastCol) {
+      while (true) {
         int fs = i;
         int fe;
-        if (i < e && b[i] == '"') {
+        if (i < limit && b[i] == '"') {
           i++;
-          while (i < e && !(b[i] == '"' && (i + 1 >= e || b[i + 1] != '"'))) {
-            i += b[i] == '"' ? 2 : 1;
+          while (true) {
+            if (i >= limit) {
+              return eof ? limit : -1;
+            }
+            if (b[i] == '"') {
+              if (i + 1 < limit && b[i + 1] == '"') {
+                i += 2;
+                continue;
+              }
+              break;
+            }
+            i++;
           }
           fs++;
           fe = i;
           i++;
+          while (i < limit && b[i] != ',' && b[i] != '\n') {
+            i++;
+          }
         } else {
-          while (i < e && b[i] != ',') {
+          while (i < limit && b[i] != ',' && b[i] != '\n') {
             i++;
           }
           fe = i;
         }
-        for (int r = 0; r < 4; r++) {
-          if (cols[r] == col) {
-            start[r] = fs;
-            end[r] = fe;
-          }
+        if (i >= limit && !eof) {
+          return -1;
+        }
+        boolean last = i >= limit || b[i] == '\n';
+        if (last && fe > fs && b[fe - 1] == '\r') {
+          fe--;
+        }
+        if (col < roleOf.length && roleOf[col] >= 0) {
+          start[roleOf[col]] = fs;
+          end[roleOf[col]] = fe;
         }
         col++;
-        if (i >= e) {
-          break;
+        if (last) {
+          if (process && !(col == 1 && fe == fs)) {
+            if (col <= lastCol) {
+              throw AnalysisException.of("A line has %d fields; column %d is needed: '%s'", col, lastCol + 1,
+                  new String(b, p, Math.min(i - p, 200), StandardCharsets.UTF_8));
+            }
+            row(b);
+          }
+          return Math.min(i + 1, limit);
         }
         i++;
       }
-      if (col <= lastCol) {
-        throw AnalysisException.of("A line has %d fields; column %d is needed: '%s'", col, lastCol + 1,
-            new String(b, p, Math.min(e - p, 200), StandardCharsets.UTF_8));
-      }
+    }
+
+    private void row(byte[] b) {
       int g = group(b, start[0], end[0]);
       runs[g]++;
       if (cols[3] >= 0 && end[3] > start[3]) {
