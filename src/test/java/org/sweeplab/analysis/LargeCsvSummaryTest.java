@@ -67,7 +67,7 @@ class LargeCsvSummaryTest {
     for (String s : new String[] {"0.1", "123.456", "-0.000123", "9007199254740993", "1e-5", "0.30000000000000004",
         "123456789012345678901", "7", "+2.5", "1.7976931348623157e308", "NaN"}) {
       byte[] b = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      assertEquals(Double.parseDouble(s), LargeCsvSummary.parseDouble(b, 0, b.length), s);
+      assertEquals(Double.parseDouble(s), CsvChunk.parseDouble(b, 0, b.length), s);
     }
   }
 
