@@ -65,4 +65,22 @@ class EdgeCasesTest {
     assertEquals("paired_t", paired.metricTest().test());
     assertEquals(0.06656787756928562, paired.metricTest().pValue(), 1e-12); // scipy 1.10.1: ttest_rel(P, B)
   }
+
+  @Test
+  void csvWhoseMetricColumnIsAllEmpty(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("results.csv"), """
+        run_id,variation_id,replicate,seed,alpha,status,score,cost,duration_ms,error_type,error_message
+        r1,v1,1,11,0.5,failed,,,5,RuntimeException,"failed at /tmp/a/b.txt, step 3"
+        r2,v1,2,12,0.5,timeout,,,9,TimeoutException,timed out after 9 ms
+        r3,v2,1,11,0.7,failed,,,5,RuntimeException,"failed at /tmp/c/d.txt, step 8"
+        """);
+    Runs runs = Runs.read(dir);
+    assertEquals(java.util.List.of("alpha"), runs.parameters());
+    assertEquals(java.util.List.of("score"), runs.metrics());
+    AnalysisResult r = Analysis.of(runs).run();
+    assertEquals(0, r.statistics().longColumn("n").get(0));
+    Table clusters = r.patterns().failureClusters();
+    assertEquals("RuntimeException: failed at <path>, step <n>", clusters.stringColumn("cluster").get(0));
+    assertEquals(2, clusters.longColumn("count").get(0));
+  }
 }
