@@ -1,0 +1,162 @@
+package org.sweeplab.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The whole analysis of a sweep in one call: statistics, ranking, cost efficiency and patterns, and the report.
+ * Immutable and configured:
+ *
+ * <pre>{@code
+ * Analysis.of(Runs.read(Path.of("sweeps/tournament"))).withMetric("score").run();
+ * Analysis.of(runs).withDirection(Direction.LOWER_IS_BETTER).writeReport(Path.of("out"));
+ * Analysis.analyze(AnalysisOptions.of(Path.of("sweeps/tournament")));   // what the CLI calls
+ * }</pre>
+ */
+public final class Analysis {
+  private final Runs runs;
+  private final String metric;
+  private final Direction direction;
+  private final TestKind kind;
+  private final Pairing pairing;
+  private final NaNPolicy nanPolicy;
+  private final VariationStatistics statistics;
+  private final List<FigureLink> figures;
+
+  private Analysis(Runs runs, String metric, Direction direction, TestKind kind, Pairing pairing, NaNPolicy nanPolicy,
+      VariationStatistics statistics, List<FigureLink> figures) {
+    this.runs = runs;
+    this.metric = metric;
+    this.direction = direction;
+    this.kind = kind;
+    this.pairing = pairing;
+    this.nanPolicy = nanPolicy;
+    this.statistics = statistics;
+    this.figures = List.copyOf(figures);
+  }
+
+  /** @return the analysis of these runs with every default */
+  public static Analysis of(Runs runs) {
+    return new Analysis(runs, null, Direction.HIGHER_IS_BETTER, TestKind.PARAMETRIC, Pairing.AUTO, NaNPolicy.EXCLUDE,
+        VariationStatistics.withDefaults(), List.of());
+  }
+
+  /**
+   * Reads the input, analyses it and writes the report files, as {@code analyze} does.
+   *
+   * @return the folder written
+   */
+  public static Path analyze(AnalysisOptions options) {
+    Analysis a = of(options.runs()).withDirection(options.direction());
+    if (options.metric() != null) {
+      a = a.withMetric(options.metric());
+    }
+    return a.writeReport(options.outputDirectory());
+  }
+
+  public Analysis withMetric(String m) {
+    return new Analysis(runs, runs.metric(m), direction, kind, pairing, nanPolicy, statistics, figures);
+  }
+
+  public Analysis withDirection(Direction d) {
+    return new Analysis(runs, metric, d, kind, pairing, nanPolicy, statistics, figures);
+  }
+
+  public Analysis withTestKind(TestKind k) {
+    return new Analysis(runs, metric, direction, k, pairing, nanPolicy, statistics, figures);
+  }
+
+  public Analysis withPairing(Pairing p) {
+    return new Analysis(runs, metric, direction, kind, p, nanPolicy, statistics, figures);
+  }
+
+  public Analysis withNaNPolicy(NaNPolicy p) {
+    return new Analysis(runs, metric, direction, kind, pairing, p, statistics.withNaNPolicy(p), figures);
+  }
+
+  /** @param s the statistics configuration (bootstrap, confidence); its NaN policy is replaced by this one's */
+  public Analysis withStatistics(VariationStatistics s) {
+    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, s.withNaNPolicy(nanPolicy), figures);
+  }
+
+  /** @param links figures to link from report.md (the figures package adds them), paths relative to the report */
+  public Analysis withFigures(List<FigureLink> links) {
+    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, statistics, links);
+  }
+
+  /** @return every result */
+  public AnalysisResult run() {
+    String m = runs.metric(metric);
+    GroupedRuns g = GroupedRuns.of(runs, runs.requireGroups(), m, nanPolicy);
+    Table stats = statistics.compute(g);
+    RankingResult ranking = Ranking.withDefaults().withDirection(direction).withTestKind(kind).withPairing(pairing)
+        .withNaNPolicy(nanPolicy).withConfidence(statistics.confidence()).rank(g);
+    Table cost = runs.costColumn() == null ? null
+        : CostEfficiency.withDefaults().withDirection(direction).withNaNPolicy(nanPolicy).compute(g);
+    Patterns.Result patterns = runs.parameters().isEmpty() ? null : Patterns.withDefaults().detect(runs, m);
+    List<String> warnings = new ArrayList<>();
+    long total = runs.rowCount();
+    long ok = java.util.Arrays.stream(g.ok).sum();
+    if (ok < total) {
+      warnings.add(String.format(Locale.ROOT, "%d of %d runs are not ok; they are counted in the success rates but"
+          + " left out of every statistic of %s.", total - ok, total, m));
+    }
+    long thin = java.util.Arrays.stream(g.values).filter(v -> v.count() < 2).count();
+    if (thin > 0) {
+      warnings.add(String.format(Locale.ROOT, "%d of %d groups have fewer than 2 values of %s: no interval or test"
+          + " for them.", thin, g.size(), m));
+    }
+    long nan = java.util.Arrays.stream(g.nan).sum();
+    if (nan > 0) {
+      warnings.add(String.format(Locale.ROOT, "%d ok runs have no value of %s (NaN or empty); NaN policy %s.", nan, m,
+          nanPolicy));
+    }
+    if (!ranking.advice().isEmpty()) {
+      warnings.add(ranking.advice());
+    }
+    if (cost == null) {
+      warnings.add("No cost column: cost efficiency is left out.");
+    }
+    if (patterns == null) {
+      warnings.add("No parameter columns: pattern detection is left out.");
+    } else {
+      warnings.addAll(patterns.warnings());
+    }
+    return new AnalysisResult(m, direction, runs, statusBreakdown(runs), stats, ranking, cost, patterns, warnings);
+  }
+
+  /**
+   * Runs the analysis and writes report.md, variation-statistics.csv and .json, ranking.csv, cost-efficiency.csv
+   * and patterns.json into {@code dir}, creating it.
+   *
+   * @return dir
+   */
+  public Path writeReport(Path dir) {
+    ReportWriter.write(run(), dir, figures);
+    return dir;
+  }
+
+  static Table statusBreakdown(Runs runs) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String s : runs.statuses()) {
+      counts.merge(s.isEmpty() ? "(empty)" : s, 1L, Long::sum);
+    }
+    StringColumn status = StringColumn.create("status");
+    LongColumn n = LongColumn.create("runs");
+    DoubleColumn share = DoubleColumn.create("share");
+    counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
+      status.append(e.getKey());
+      n.append(e.getValue());
+      share.append((double) e.getValue() / runs.rowCount());
+    });
+    return Table.create("status breakdown", status, n, share);
+  }
+}

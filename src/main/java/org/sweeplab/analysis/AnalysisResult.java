@@ -1,0 +1,20 @@
+package org.sweeplab.analysis;
+
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * Everything one {@link Analysis} computes.
+ *
+ * @param metric the metric analysed
+ * @param direction which end of the metric is better
+ * @param runs the runs analysed
+ * @param statusBreakdown {@code status, runs, share}, most frequent first
+ * @param statistics the {@link VariationStatistics} table
+ * @param ranking the {@link Ranking} result
+ * @param costEfficiency the {@link CostEfficiency} table, or null without a cost column
+ * @param patterns the {@link Patterns} result, or null without parameter columns
+ * @param warnings every warning, one sentence each
+ */
+public record AnalysisResult(String metric, Direction direction, Runs runs, Table statusBreakdown,
+    Table statistics, RankingResult ranking, Table costEfficiency, Patterns.Result patterns, List<String> warnings) {}

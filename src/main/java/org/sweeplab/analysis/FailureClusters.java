@@ -1,0 +1,98 @@
+package org.sweeplab.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Failure clusters: the error messages of runs that are not ok, normalised and grouped. Normalisation replaces UUIDs
+ * by {@code <id>}, hexadecimal hashes of 8 or more digits by {@code <hash>}, file paths by {@code <path>}, numbers by
+ * {@code <n>} and runs of white space by one space; the cluster key is the error type and the normalised message.
+ * For each cluster, a parameter level is over-represented when its share of the cluster's runs is at least 1.5 times
+ * its share of all runs and Fisher's exact (or chi-square) p is below 0.05. Internal; {@link Patterns} calls it.
+ */
+final class FailureClusters {
+  private static final Pattern UUID =
+      Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+  private static final Pattern HASH = Pattern.compile("\\b(?:0x)?(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{8,}\\b");
+  private static final Pattern PATH = Pattern.compile("(?:[A-Za-z]:)?(?:[/\\\\][\\w.\\-]+){2,}[/\\\\]?");
+  private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
+  private static final Pattern SPACE = Pattern.compile("\\s+");
+
+  private FailureClusters() {}
+
+  /** @return the message with ids, hashes, paths and numbers replaced by placeholders */
+  static String normalise(String message) {
+    String s = UUID.matcher(message).replaceAll("<id>");
+    s = HASH.matcher(s).replaceAll("<hash>");
+    s = PATH.matcher(s).replaceAll("<path>");
+    s = NUMBER.matcher(s).replaceAll("<n>");
+    return SPACE.matcher(s).replaceAll(" ").trim();
+  }
+
+  static Table detect(Runs runs, List<Levels> levels, boolean[] ok) {
+    int n = ok.length;
+    String[] type = runs.errorTypeColumn() == null ? null : runs.text(runs.errorTypeColumn());
+    String[] msg = runs.errorMessageColumn() == null ? null : runs.text(runs.errorMessageColumn());
+    String[] status = runs.statuses();
+    Map<String, List<Integer>> clusters = new LinkedHashMap<>();
+    long failures = 0;
+    for (int i = 0; i < n; i++) {
+      if (ok[i]) {
+        continue;
+      }
+      failures++;
+      String t = type == null || type[i].isEmpty() ? status[i] : type[i];
+      String m = msg == null ? "" : normalise(msg[i]);
+      clusters.computeIfAbsent(m.isEmpty() ? t : t + ": " + m, x -> new ArrayList<>()).add(i);
+    }
+    List<Map.Entry<String, List<Integer>>> sorted = new ArrayList<>(clusters.entrySet());
+    sorted.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
+    StringColumn key = StringColumn.create("cluster");
+    LongColumn count = LongColumn.create("count");
+    DoubleColumn share = DoubleColumn.create("share_of_failures");
+    StringColumn example = StringColumn.create("example");
+    StringColumn over = StringColumn.create("over_represented");
+    for (Map.Entry<String, List<Integer>> e : sorted) {
+      List<Integer> rows = e.getValue();
+      key.append(e.getKey());
+      count.append(rows.size());
+      share.append((double) rows.size() / failures);
+      example.append(msg == null ? "" : msg[rows.get(0)]);
+      over.append(overRepresented(levels, rows, n));
+    }
+    return Table.create("failure clusters", key, count, share, example, over);
+  }
+
+  private static String overRepresented(List<Levels> levels, List<Integer> rows, int n) {
+    List<String> out = new ArrayList<>();
+    int c = rows.size();
+    for (Levels l : levels) {
+      long[] all = new long[l.size()];
+      long[] in = new long[l.size()];
+      for (int i = 0; i < n; i++) {
+        all[l.levelOfRow[i]]++;
+      }
+      for (int i : rows) {
+        in[l.levelOfRow[i]]++;
+      }
+      for (int v = 0; v < l.size(); v++) {
+        double lift = ((double) in[v] / c) / ((double) all[v] / n);
+        if (lift >= 1.5) {
+          double p = Inference.proportions(in[v], c - in[v], all[v] - in[v], n - c - all[v] + in[v]).pValue();
+          if (p < 0.05) {
+            out.add(String.format(Locale.ROOT, "%s (x%.1f)", l.labels.get(v), lift));
+          }
+        }
+      }
+    }
+    return String.join("; ", out);
+  }
+}

@@ -1,0 +1,154 @@
+package org.sweeplab.analysis;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Rule discovery for failures, in the spirit of PRIM (Friedman and Fisher, 1999) but exhaustive and shallow: every box
+ * made of one condition, or two conditions on different parameters, is scored, where a condition is {@code p = v} for
+ * a level, or {@code p ≤ t} / {@code p ≥ t} at a value of a numeric parameter with few distinct values. Density is the
+ * failure rate inside the box, coverage the share of all failures it holds; the score is their harmonic mean, which
+ * prefers boxes that are both pure and large. Boxes need at least max(5, 1% of runs) runs and a density above the
+ * overall failure rate. The best boxes are kept greedily, skipping any box whose runs overlap a kept box by more than
+ * 80% (Jaccard). Internal; {@link Patterns} calls it.
+ */
+final class FailureRules {
+  private FailureRules() {}
+
+  private record Box(String rule, BitSet rows, long runs, long failures, double density, double coverage) {
+    double score() {
+      return density + coverage == 0 ? 0 : 2 * density * coverage / (density + coverage);
+    }
+  }
+
+  static Table detect(List<Levels> levels, boolean[] ok, int keep) {
+    int n = ok.length;
+    BitSet fail = new BitSet(n);
+    for (int i = 0; i < n; i++) {
+      if (!ok[i]) {
+        fail.set(i);
+      }
+    }
+    long failures = fail.cardinality();
+    List<List<Box>> conditions = new ArrayList<>();
+    for (Levels l : levels) {
+      conditions.add(conditions(l, n));
+    }
+    long minRuns = Math.max(5, n / 100);
+    double overall = (double) failures / n;
+    List<Box> boxes = new ArrayList<>();
+    for (int a = 0; a < conditions.size(); a++) {
+      for (Box x : conditions.get(a)) {
+        add(boxes, x.rule(), x.rows(), fail, failures, minRuns, overall);
+        for (int b = a + 1; b < conditions.size(); b++) {
+          for (Box y : conditions.get(b)) {
+            BitSet both = (BitSet) x.rows().clone();
+            both.and(y.rows());
+            add(boxes, x.rule() + " AND " + y.rule(), both, fail, failures, minRuns, overall);
+          }
+        }
+      }
+    }
+    boxes.sort(Comparator.comparingDouble(Box::score).reversed().thenComparingLong(Box::runs));
+    List<Box> kept = new ArrayList<>();
+    for (Box b : boxes) {
+      if (kept.size() >= keep) {
+        break;
+      }
+      if (kept.stream().noneMatch(k -> jaccard(k.rows(), b.rows()) > 0.8)) {
+        kept.add(b);
+      }
+    }
+    StringColumn rule = StringColumn.create("rule");
+    LongColumn runs = LongColumn.create("runs");
+    LongColumn f = LongColumn.create("failures");
+    DoubleColumn density = DoubleColumn.create("density");
+    DoubleColumn coverage = DoubleColumn.create("coverage");
+    DoubleColumn lift = DoubleColumn.create("lift");
+    StringColumn text = StringColumn.create("description");
+    for (Box b : kept) {
+      rule.append(b.rule());
+      runs.append(b.runs());
+      f.append(b.failures());
+      density.append(b.density());
+      coverage.append(b.coverage());
+      lift.append(b.density() / overall);
+      text.append(String.format(Locale.ROOT, "%s: %.0f%% of these runs fail; they hold %.0f%% of all failures",
+          b.rule(), 100 * b.density(), 100 * b.coverage()));
+    }
+    return Table.create("failure rules", rule, runs, f, density, coverage, lift, text);
+  }
+
+  private static void add(List<Box> boxes, String rule, BitSet rows, BitSet fail, long failures, long minRuns,
+      double overall) {
+    long runs = rows.cardinality();
+    if (runs < minRuns) {
+      return;
+    }
+    BitSet f = (BitSet) rows.clone();
+    f.and(fail);
+    long k = f.cardinality();
+    double density = (double) k / runs;
+    if (density > overall) {
+      boxes.add(new Box(rule, rows, runs, k, density, (double) k / failures));
+    }
+  }
+
+  private static List<Box> conditions(Levels l, int n) {
+    List<Box> out = new ArrayList<>();
+    boolean ordered = l.numbers != null && l.labels.stream().noneMatch(s -> s.contains("<"));
+    if (!ordered) {
+      for (int v = 0; v < l.size(); v++) {
+        BitSet rows = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+          if (l.levelOfRow[i] == v) {
+            rows.set(i);
+          }
+        }
+        out.add(new Box(l.labels.get(v), rows, 0, 0, 0, 0));
+      }
+      return out;
+    }
+    TreeSet<Double> values = new TreeSet<>();
+    for (double x : l.numbers) {
+      if (!Double.isNaN(x)) {
+        values.add(x);
+      }
+    }
+    for (double t : values) {
+      BitSet le = new BitSet(n);
+      BitSet ge = new BitSet(n);
+      for (int i = 0; i < n; i++) {
+        if (l.numbers[i] <= t) {
+          le.set(i);
+        }
+        if (l.numbers[i] >= t) {
+          ge.set(i);
+        }
+      }
+      if (t < values.last()) {
+        out.add(new Box(l.parameter + " ≤ " + Levels.num(t), le, 0, 0, 0, 0));
+      }
+      if (t > values.first()) {
+        out.add(new Box(l.parameter + " ≥ " + Levels.num(t), ge, 0, 0, 0, 0));
+      }
+    }
+    return out;
+  }
+
+  private static double jaccard(BitSet a, BitSet b) {
+    BitSet i = (BitSet) a.clone();
+    i.and(b);
+    BitSet u = (BitSet) a.clone();
+    u.or(b);
+    return u.isEmpty() ? 0 : (double) i.cardinality() / u.cardinality();
+  }
+}

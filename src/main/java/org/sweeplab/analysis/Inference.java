@@ -1,0 +1,268 @@
+package org.sweeplab.analysis;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.distribution.FDistribution;
+import org.apache.commons.statistics.inference.ChiSquareTest;
+import org.apache.commons.statistics.inference.FisherExactTest;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.TTest;
+import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
+
+/**
+ * Hypothesis tests and effect sizes. Internal; the configured analyses call these. Two-sample p-values come from
+ * Commons Statistics 1.1 (Welch and paired t, Mann-Whitney U and Wilcoxon signed-rank with their default exact or
+ * asymptotic p-value choice); ANOVA, Kruskal-Wallis and the effect sizes are computed here from their definitions.
+ */
+final class Inference {
+  private Inference() {}
+
+  /** The result of a test over k groups, with its effect size (eta squared, or epsilon squared for ranks). */
+  record Overall(String test, double statistic, double df1, double df2, double pValue, double effect) {}
+
+  /** The result of comparing two proportions. */
+  record Proportions(String test, double statistic, double pValue) {}
+
+  static TwoSampleResult unpaired(double[] a, double[] b, TestKind kind, double level) {
+    MetricAccumulator sa = MetricAccumulator.of(a);
+    MetricAccumulator sb = MetricAccumulator.of(b);
+    double ma = sa.mean();
+    double mb = sb.mean();
+    double va = sa.variance();
+    double vb = sb.variance();
+    double se2 = va / a.length + vb / b.length;
+    double df = se2 * se2 / (sq(va / a.length) / (a.length - 1) + sq(vb / b.length) / (b.length - 1));
+    double h = Intervals.t(level, df) * Math.sqrt(se2);
+    double diff = ma - mb;
+    double stat;
+    double p;
+    if (kind == TestKind.PARAMETRIC) {
+      if (a.length < 2 || b.length < 2) {
+        stat = Double.NaN;
+        p = Double.NaN;
+      } else if (se2 == 0) {
+        stat = diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+        p = diff == 0 ? 1 : 0;
+      } else {
+        TTest.Result r = TTest.withDefaults().test(a, b);
+        stat = r.getStatistic();
+        p = r.getPValue();
+      }
+      double pooled = Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / (a.length + b.length - 2));
+      return new TwoSampleResult("welch_t", a.length, b.length, ma, mb, diff, diff - h, diff + h, stat, p,
+          "cohens_d", pooled == 0 ? effectOfZeroSpread(diff) : diff / pooled);
+    }
+    if (a.length == 0 || b.length == 0) {
+      stat = Double.NaN;
+      p = Double.NaN;
+    } else if (allEqual(a, b)) {
+      stat = a.length * (double) b.length / 2;
+      p = 1;
+    } else {
+      MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults().test(a, b);
+      stat = r.getStatistic();
+      p = r.getPValue();
+    }
+    return new TwoSampleResult("mann_whitney_u", a.length, b.length, ma, mb, diff, diff - h, diff + h, stat, p,
+        "cliffs_delta", cliffsDelta(a, b));
+  }
+
+  /** a and b are matched: a[i] and b[i] share a seed. */
+  static TwoSampleResult paired(double[] a, double[] b, TestKind kind, double level) {
+    int n = a.length;
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = a[i] - b[i];
+    }
+    MetricAccumulator sd = MetricAccumulator.of(d);
+    double md = sd.mean();
+    double[] ci = Intervals.meanT(md, sd.standardDeviation(), n, level);
+    double ma = MetricAccumulator.of(a).mean();
+    double mb = MetricAccumulator.of(b).mean();
+    double stat;
+    double p;
+    boolean zeroSpread = n >= 2 && sd.variance() == 0;
+    if (kind == TestKind.PARAMETRIC) {
+      if (n < 2) {
+        stat = Double.NaN;
+        p = Double.NaN;
+      } else if (zeroSpread) {
+        stat = md == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, md);
+        p = md == 0 ? 1 : 0;
+      } else {
+        TTest.Result r = TTest.withDefaults().pairedTest(a, b);
+        stat = r.getStatistic();
+        p = r.getPValue();
+      }
+      double dz = zeroSpread ? effectOfZeroSpread(md) : md / sd.standardDeviation();
+      return new TwoSampleResult("paired_t", n, n, ma, mb, md, ci[0], ci[1], stat, p, "cohens_d", dz);
+    }
+    if (n == 0) {
+      stat = Double.NaN;
+      p = Double.NaN;
+    } else if (Arrays.stream(d).allMatch(x -> x == 0)) {
+      stat = 0;
+      p = 1;
+    } else {
+      WilcoxonSignedRankTest.Result r = WilcoxonSignedRankTest.withDefaults().test(a, b);
+      stat = r.getStatistic();
+      p = r.getPValue();
+    }
+    return new TwoSampleResult("wilcoxon_signed_rank", n, n, ma, mb, md, ci[0], ci[1], stat, p, "cliffs_delta",
+        cliffsDelta(a, b));
+  }
+
+  /**
+   * Cliff's delta, {@code (#(a > b) - #(a < b)) / (n_a n_b)} over all pairs (Cliff, 1993), in O(n log n).
+   *
+   * @return a value in [-1, 1]; NaN when either sample is empty
+   */
+  static double cliffsDelta(double[] a, double[] b) {
+    if (a.length == 0 || b.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = b.clone();
+    Arrays.sort(s);
+    long greater = 0;
+    long less = 0;
+    for (double x : a) {
+      greater += lowerBound(s, x);
+      less += s.length - upperBound(s, x);
+    }
+    return (greater - less) / ((double) a.length * b.length);
+  }
+
+  /**
+   * One-way ANOVA: {@code F = (SSB / (k - 1)) / (SSW / (N - k))}, p from F(k - 1, N - k); effect eta squared
+   * {@code SSB / SST}. Groups with no values are left out.
+   */
+  static Overall anova(List<double[]> groups) {
+    List<double[]> g = groups.stream().filter(x -> x.length > 0).toList();
+    int k = g.size();
+    long n = g.stream().mapToLong(x -> x.length).sum();
+    if (k < 2 || n <= k) {
+      return new Overall("one_way_anova", Double.NaN, k - 1, n - k, Double.NaN, Double.NaN);
+    }
+    double[] all = g.stream().flatMapToDouble(Arrays::stream).toArray();
+    double grand = MetricAccumulator.of(all).mean();
+    double ssb = 0;
+    double ssw = 0;
+    for (double[] x : g) {
+      MetricAccumulator m = MetricAccumulator.of(x);
+      double mean = m.mean();
+      ssb += x.length * sq(mean - grand);
+      ssw += x.length > 1 ? m.variance() * (x.length - 1) : 0;
+    }
+    double f = (ssb / (k - 1)) / (ssw / (n - k));
+    double p = ssw == 0 ? (ssb == 0 ? Double.NaN : 0) : FDistribution.of(k - 1, n - k).survivalProbability(f);
+    double sst = ssb + ssw;
+    return new Overall("one_way_anova", f, k - 1, n - k, p, sst == 0 ? Double.NaN : ssb / sst);
+  }
+
+  /**
+   * Kruskal-Wallis H with the tie correction {@code 1 - sum(t^3 - t) / (N^3 - N)}, p from chi-square(k - 1); effect
+   * epsilon squared {@code H / (N - 1)} (Tomczak and Tomczak, 2014).
+   */
+  static Overall kruskalWallis(List<double[]> groups) {
+    List<double[]> g = groups.stream().filter(x -> x.length > 0).toList();
+    int k = g.size();
+    int n = g.stream().mapToInt(x -> x.length).sum();
+    if (k < 2) {
+      return new Overall("kruskal_wallis", Double.NaN, k - 1, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double[] all = g.stream().flatMapToDouble(Arrays::stream).toArray();
+    double[] sorted = all.clone();
+    Arrays.sort(sorted);
+    double ties = 0;
+    for (int i = 0; i < n;) {
+      int j = upperBound(sorted, sorted[i]);
+      double t = j - i;
+      ties += t * t * t - t;
+      i = j;
+    }
+    double h = 0;
+    for (double[] x : g) {
+      double r = 0;
+      for (double v : x) {
+        r += (lowerBound(sorted, v) + upperBound(sorted, v) + 1) / 2.0;
+      }
+      h += r * r / x.length;
+    }
+    h = 12.0 / (n * (n + 1.0)) * h - 3.0 * (n + 1);
+    double c = 1 - ties / ((double) n * n * n - n);
+    if (c == 0) {
+      return new Overall("kruskal_wallis", Double.NaN, k - 1, Double.NaN, Double.NaN, Double.NaN);
+    }
+    h /= c;
+    double p = ChiSquaredDistribution.of(k - 1).survivalProbability(h);
+    return new Overall("kruskal_wallis", h, k - 1, Double.NaN, p, h / (n - 1));
+  }
+
+  /**
+   * Compares two success rates from a 2x2 table {@code {{okA, failA}, {okB, failB}}}: Fisher's exact test when the
+   * smallest expected count is below 5 or the total is at most 2000, otherwise Pearson's chi-square without
+   * continuity correction.
+   */
+  static Proportions proportions(long okA, long failA, long okB, long failB) {
+    long n = okA + failA + okB + failB;
+    long rowA = okA + failA;
+    long rowB = okB + failB;
+    long colOk = okA + okB;
+    long colFail = failA + failB;
+    if (rowA == 0 || rowB == 0 || colOk == 0 || colFail == 0) {
+      return new Proportions(n <= 2000 ? "fisher_exact" : "chi_square", Double.NaN, 1);
+    }
+    double minExpected = Math.min(Math.min(rowA * (double) colOk, rowA * (double) colFail),
+        Math.min(rowB * (double) colOk, rowB * (double) colFail)) / n;
+    if (minExpected < 5 || n <= 2000) {
+      var r = FisherExactTest.withDefaults().test(new int[][] {{(int) okA, (int) failA}, {(int) okB, (int) failB}});
+      return new Proportions("fisher_exact", r.getStatistic(), r.getPValue());
+    }
+    var r = ChiSquareTest.withDefaults().test(new long[][] {{okA, failA}, {okB, failB}});
+    return new Proportions("chi_square", r.getStatistic(), r.getPValue());
+  }
+
+  static double sq(double x) {
+    return x * x;
+  }
+
+  private static double effectOfZeroSpread(double diff) {
+    return diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+  }
+
+  private static boolean allEqual(double[] a, double[] b) {
+    double v = a[0];
+    return Arrays.stream(a).allMatch(x -> x == v) && Arrays.stream(b).allMatch(x -> x == v);
+  }
+
+  /** @return the number of elements of sorted s strictly below x */
+  static int lowerBound(double[] s, double x) {
+    int lo = 0;
+    int hi = s.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (s[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** @return the number of elements of sorted s at most x */
+  static int upperBound(double[] s, double x) {
+    int lo = 0;
+    int hi = s.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (s[mid] <= x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}

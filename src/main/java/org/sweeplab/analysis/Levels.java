@@ -1,0 +1,72 @@
+package org.sweeplab.analysis;
+
+import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The levels of one parameter: its distinct values, or for a numeric column with more than {@value #MAX_LEVELS}
+ * distinct values, four quartile bins ({@code x ≤ q1}, {@code q1 < x ≤ q2}, ...). Internal; used by pattern detection.
+ */
+final class Levels {
+  static final int MAX_LEVELS = 8;
+
+  final String parameter;
+  final int[] levelOfRow;
+  final List<String> labels;
+  /** The raw values when the column is numeric, else null. */
+  final double[] numbers;
+
+  private Levels(String parameter, int[] levelOfRow, List<String> labels, double[] numbers) {
+    this.parameter = parameter;
+    this.levelOfRow = levelOfRow;
+    this.labels = labels;
+    this.numbers = numbers;
+  }
+
+  static Levels of(Runs runs, String parameter) {
+    String[] text = runs.text(parameter);
+    Object2IntLinkedOpenHashMap<String> index = new Object2IntLinkedOpenHashMap<>();
+    for (String s : text) {
+      index.putIfAbsent(s, index.size());
+    }
+    double[] numbers = runs.isNumeric(parameter) ? runs.numeric(parameter) : null;
+    int[] level = new int[text.length];
+    List<String> labels = new ArrayList<>();
+    if (numbers != null && index.size() > MAX_LEVELS) {
+      MetricAccumulator acc = MetricAccumulator.of(Arrays.stream(numbers).filter(x -> !Double.isNaN(x)).toArray());
+      double[] cut = {acc.quantile(0.25), acc.quantile(0.5), acc.quantile(0.75)};
+      String[] names = {parameter + " ≤ " + num(cut[0]), num(cut[0]) + " < " + parameter + " ≤ " + num(cut[1]),
+          num(cut[1]) + " < " + parameter + " ≤ " + num(cut[2]), parameter + " > " + num(cut[2])};
+      int[] remap = new int[4];
+      Arrays.fill(remap, -1);
+      for (int i = 0; i < level.length; i++) {
+        double x = numbers[i];
+        int b = x <= cut[0] ? 0 : x <= cut[1] ? 1 : x <= cut[2] ? 2 : 3;
+        if (remap[b] < 0) {
+          remap[b] = labels.size();
+          labels.add(names[b]);
+        }
+        level[i] = remap[b];
+      }
+      return new Levels(parameter, level, labels, numbers);
+    }
+    for (String s : index.keySet()) {
+      labels.add(parameter + " = " + s);
+    }
+    for (int i = 0; i < level.length; i++) {
+      level[i] = index.getInt(text[i]);
+    }
+    return new Levels(parameter, level, labels, numbers);
+  }
+
+  int size() {
+    return labels.size();
+  }
+
+  static String num(double x) {
+    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.4g", x);
+  }
+}

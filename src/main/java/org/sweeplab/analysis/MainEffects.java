@@ -1,0 +1,229 @@
+package org.sweeplab.analysis;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.statistics.distribution.FDistribution;
+import org.apache.commons.statistics.inference.ChiSquareTest;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Main effects of each parameter on a metric over ok runs (one-way ANOVA per parameter: eta squared, F, p, the level
+ * means; p Holm-adjusted over parameters), the strongest two-way interactions, and the survivorship check.
+ *
+ * <p>A parameter has a metric difference when its adjusted p is below alpha and eta squared is at least 0.01. When its
+ * levels also differ in failure rate (chi-square p below alpha and rates at least 10 points apart), the ok runs of each
+ * level are a different selection. The selection bound of a level with failure rate f is {@code s phi(Phi^-1(f)) /
+ * (1 - f)}: how far the mean of the survivors moves when exactly the worst fraction f of a normal population with the
+ * ok runs' standard deviation s fails. If every pair of level means differs by no more than their bounds differ,
+ * selection alone could explain the difference: verdict {@code possible_selection}, and a survivorship warning. If
+ * some pair differs by more: {@code effect_beyond_selection}, with a caution. Otherwise {@code effect}, or
+ * {@code no_effect} without a metric difference. Interactions: for parameters A
+ * and B, {@code SS_AB = SS_cells - SS_A - SS_B} and partial eta squared {@code SS_AB / (SS_AB + SS_within)} with F on
+ * ((a-1)(b-1), N - cells) degrees of freedom; exact for balanced designs, an approximation otherwise. Internal.
+ */
+final class MainEffects {
+  private MainEffects() {}
+
+  record Result(Table effects, Table interactions, List<String> warnings) {}
+
+  static Result detect(List<Levels> levels, boolean[] ok, double[] metric, String metricName, double alpha,
+      int keepInteractions) {
+    int n = ok.length;
+    boolean[] use = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      use[i] = ok[i] && !Double.isNaN(metric[i]);
+    }
+    int k = levels.size();
+    Inference.Overall[] res = new Inference.Overall[k];
+    String[] means = new String[k];
+    double[] selectionP = new double[k];
+    double[] rateSpread = new double[k];
+    boolean[] explainable = new boolean[k];
+    double s = okStandardDeviation(use, metric);
+    for (int a = 0; a < k; a++) {
+      Levels l = levels.get(a);
+      List<DoubleArrayList> groups = new ArrayList<>();
+      long[][] counts = new long[l.size()][2];
+      for (int v = 0; v < l.size(); v++) {
+        groups.add(new DoubleArrayList());
+      }
+      for (int i = 0; i < n; i++) {
+        counts[l.levelOfRow[i]][ok[i] ? 0 : 1]++;
+        if (use[i]) {
+          groups.get(l.levelOfRow[i]).add(metric[i]);
+        }
+      }
+      res[a] = Inference.anova(groups.stream().map(DoubleArrayList::toDoubleArray).toList());
+      StringBuilder b = new StringBuilder();
+      double lo = 1;
+      double hi = 0;
+      for (int v = 0; v < l.size(); v++) {
+        b.append(v > 0 ? "; " : "").append(l.labels.get(v)).append(": ")
+            .append(Ranking.fmt(MetricAccumulator.of(groups.get(v).toDoubleArray()).mean()));
+        double rate = (double) counts[v][1] / (counts[v][0] + counts[v][1]);
+        lo = Math.min(lo, rate);
+        hi = Math.max(hi, rate);
+      }
+      means[a] = b.toString();
+      explainable[a] = selectionExplains(groups, counts, s);
+      rateSpread[a] = hi - lo;
+      boolean varies = l.size() > 1 && java.util.Arrays.stream(counts).allMatch(c -> c[0] + c[1] > 0)
+          && java.util.Arrays.stream(counts).mapToLong(c -> c[1]).sum() > 0
+          && java.util.Arrays.stream(counts).mapToLong(c -> c[0]).sum() > 0;
+      selectionP[a] = varies ? ChiSquareTest.withDefaults().test(counts).getPValue() : 1;
+    }
+    double[] p = new double[k];
+    for (int a = 0; a < k; a++) {
+      p[a] = res[a].pValue();
+    }
+    double[] adj = Intervals.holm(p);
+    List<String> warnings = new ArrayList<>();
+    StringColumn param = StringColumn.create("parameter");
+    DoubleColumn eta = DoubleColumn.create("eta_squared");
+    DoubleColumn f = DoubleColumn.create("f");
+    DoubleColumn pv = DoubleColumn.create("p_value");
+    DoubleColumn ph = DoubleColumn.create("p_holm");
+    DoubleColumn spread = DoubleColumn.create("failure_rate_spread");
+    StringColumn verdict = StringColumn.create("verdict");
+    StringColumn levelMeans = StringColumn.create("level_means");
+    Integer[] order = new Integer[k];
+    for (int a = 0; a < k; a++) {
+      order[a] = a;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingDouble(a -> Double.isNaN(res[a].effect()) ? 1
+        : -res[a].effect()));
+    for (int a : order) {
+      boolean effect = adj[a] < alpha && res[a].effect() >= 0.01;
+      boolean rates = selectionP[a] < alpha && rateSpread[a] >= 0.1;
+      boolean selection = effect && rates && explainable[a];
+      String v = selection ? "possible_selection" : effect && rates ? "effect_beyond_selection"
+          : effect ? "effect" : "no_effect";
+      if (effect && rates && !selection) {
+        warnings.add(String.format(Locale.ROOT, "Caution: the levels of %s fail at different rates (spread %.0f"
+            + " points); part of its effect on %s (eta² %.3f) may be selection, though not all of it.",
+            levels.get(a).parameter, 100 * rateSpread[a], metricName, res[a].effect()));
+      }
+      if (selection) {
+        warnings.add(String.format(Locale.ROOT, "Survivorship: %s of ok runs differs across the levels of %s (eta²"
+            + " %.3f), but those levels also fail at very different rates (spread %.0f points, chi-square p = %s)."
+            + " The difference may come from which runs survive rather than from %s itself.", metricName,
+            levels.get(a).parameter, res[a].effect(), 100 * rateSpread[a], Ranking.fmt(selectionP[a]),
+            levels.get(a).parameter));
+      }
+      param.append(levels.get(a).parameter);
+      eta.append(res[a].effect());
+      f.append(res[a].statistic());
+      pv.append(p[a]);
+      ph.append(adj[a]);
+      spread.append(rateSpread[a]);
+      verdict.append(v);
+      levelMeans.append(means[a]);
+    }
+    Table effects = Table.create("main effects on " + metricName, param, eta, f, pv, ph, spread, verdict, levelMeans);
+    return new Result(effects, interactions(levels, use, metric, metricName, keepInteractions), warnings);
+  }
+
+  private static double okStandardDeviation(boolean[] use, double[] metric) {
+    MetricAccumulator m = MetricAccumulator.create();
+    for (int i = 0; i < use.length; i++) {
+      if (use[i]) {
+        m.accept(metric[i]);
+      }
+    }
+    return m.standardDeviation();
+  }
+
+  /** @return whether every pair of level means differs by no more than their selection bounds differ */
+  private static boolean selectionExplains(List<DoubleArrayList> groups, long[][] counts, double s) {
+    org.apache.commons.statistics.distribution.NormalDistribution z =
+        org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
+    List<double[]> meanAndBound = new ArrayList<>();
+    for (int v = 0; v < groups.size(); v++) {
+      if (groups.get(v).isEmpty()) {
+        continue;
+      }
+      double f = (double) counts[v][1] / (counts[v][0] + counts[v][1]);
+      double bound = f == 0 ? 0 : s * z.density(z.inverseCumulativeProbability(f)) / (1 - f);
+      meanAndBound.add(new double[] {MetricAccumulator.of(groups.get(v).toDoubleArray()).mean(), bound});
+    }
+    for (double[] x : meanAndBound) {
+      for (double[] y : meanAndBound) {
+        if (Math.abs(x[0] - y[0]) > Math.abs(x[1] - y[1])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static Table interactions(List<Levels> levels, boolean[] use, double[] metric, String metricName,
+      int keep) {
+    List<Object[]> rows = new ArrayList<>();
+    DoubleArrayList all = new DoubleArrayList();
+    for (int i = 0; i < use.length; i++) {
+      if (use[i]) {
+        all.add(metric[i]);
+      }
+    }
+    double grand = MetricAccumulator.of(all.toDoubleArray()).mean();
+    double sst = 0;
+    for (int i = 0; i < use.length; i++) {
+      sst += use[i] ? Inference.sq(metric[i] - grand) : 0;
+    }
+    for (int a = 0; a < levels.size(); a++) {
+      for (int b = a + 1; b < levels.size(); b++) {
+        Levels la = levels.get(a);
+        Levels lb = levels.get(b);
+        double ssA = between(la.levelOfRow, la.size(), use, metric, grand);
+        double ssB = between(lb.levelOfRow, lb.size(), use, metric, grand);
+        int[] cell = new int[use.length];
+        for (int i = 0; i < use.length; i++) {
+          cell[i] = la.levelOfRow[i] * lb.size() + lb.levelOfRow[i];
+        }
+        double ssCells = between(cell, la.size() * lb.size(), use, metric, grand);
+        long cells = java.util.Arrays.stream(cell).filter(c -> true).distinct().count();
+        double ssAb = Math.max(0, ssCells - ssA - ssB);
+        double ssW = sst - ssCells;
+        double dfAb = (la.size() - 1.0) * (lb.size() - 1.0);
+        double dfW = all.size() - cells;
+        double partial = ssAb + ssW == 0 ? Double.NaN : ssAb / (ssAb + ssW);
+        double fv = (ssAb / dfAb) / (ssW / dfW);
+        double pv = dfAb > 0 && dfW > 0 && ssW > 0 ? FDistribution.of(dfAb, dfW).survivalProbability(fv) : Double.NaN;
+        rows.add(new Object[] {la.parameter + " x " + lb.parameter, partial, fv, pv});
+      }
+    }
+    rows.sort(Comparator.comparingDouble(r -> Double.isNaN((double) r[1]) ? 1 : -(double) r[1]));
+    StringColumn pair = StringColumn.create("interaction");
+    DoubleColumn eta = DoubleColumn.create("partial_eta_squared");
+    DoubleColumn f = DoubleColumn.create("f");
+    DoubleColumn p = DoubleColumn.create("p_value");
+    for (Object[] r : rows.subList(0, Math.min(keep, rows.size()))) {
+      pair.append((String) r[0]);
+      eta.append((double) r[1]);
+      f.append((double) r[2]);
+      p.append((double) r[3]);
+    }
+    return Table.create("interactions on " + metricName, pair, eta, f, p);
+  }
+
+  private static double between(int[] group, int k, boolean[] use, double[] metric, double grand) {
+    double[] sum = new double[k];
+    long[] cnt = new long[k];
+    for (int i = 0; i < use.length; i++) {
+      if (use[i]) {
+        sum[group[i]] += metric[i] - grand;
+        cnt[group[i]]++;
+      }
+    }
+    double ss = 0;
+    for (int g = 0; g < k; g++) {
+      ss += cnt[g] == 0 ? 0 : sum[g] * sum[g] / cnt[g];
+    }
+    return ss;
+  }
+}

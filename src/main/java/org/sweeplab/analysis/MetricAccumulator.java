@@ -1,0 +1,165 @@
+package org.sweeplab.analysis;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import java.util.Arrays;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The values of one metric in one group, with their summary statistics. A mergeable accumulator: feed values with
+ * {@link #accept}, merge partial results with {@link #combine}, in any order and from any number of threads (one
+ * accumulator per thread).
+ *
+ * <p>It keeps the values, because the median and the quartiles need them. The moments are computed on demand with
+ * the corrected two-pass algorithm (Chan, Golub and LeVeque, 1983): the mean is the sum divided by n plus the mean of
+ * the residuals, and the variance is {@code (sum d^2 - (sum d)^2 / n) / (n - 1)} over the residuals d. It keeps full
+ * precision for data with a large offset, such as values near 1e9 that differ in the last digits, where the one-pass
+ * formula {@code sum x^2 - n mean^2} loses every digit.
+ *
+ * <p>NaN: accepted values are kept as given; a NaN makes the mean, variance, quantiles, minimum and maximum NaN.
+ * Callers apply their {@link NaNPolicy} before accepting. Empty: every statistic is NaN and the count is 0.
+ */
+public final class MetricAccumulator implements DoubleConsumer {
+  private final DoubleArrayList values;
+  /** The values sorted, for quantiles; null until asked for and after every change. */
+  private double[] sorted;
+
+  private MetricAccumulator(DoubleArrayList values) {
+    this.values = values;
+  }
+
+  /** @return an empty accumulator */
+  public static MetricAccumulator create() {
+    return new MetricAccumulator(new DoubleArrayList());
+  }
+
+  /** @return an accumulator holding these values */
+  public static MetricAccumulator of(double... values) {
+    MetricAccumulator a = new MetricAccumulator(new DoubleArrayList(values.length));
+    for (double v : values) {
+      a.accept(v);
+    }
+    return a;
+  }
+
+  @Override
+  public void accept(double value) {
+    values.add(value);
+    sorted = null;
+  }
+
+  /**
+   * @param other another accumulator, left unchanged
+   * @return this accumulator, now also holding the other's values
+   */
+  public MetricAccumulator combine(MetricAccumulator other) {
+    if (other.values.isEmpty()) {
+      return this;
+    }
+    values.addAll(other.values);
+    sorted = null;
+    return this;
+  }
+
+  public long count() {
+    return values.size();
+  }
+
+  /** @return a copy of the values, in the order accepted (combined values after this accumulator's own) */
+  public double[] values() {
+    return values.toDoubleArray();
+  }
+
+  /** @return the arithmetic mean; NaN when empty */
+  public double mean() {
+    int n = values.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double[] a = values.elements();
+    double m = sum(a, 0, n) / n;
+    double r = 0;
+    for (int i = 0; i < n; i++) {
+      r += a[i] - m;
+    }
+    return m + r / n;
+  }
+
+  /** @return the unbiased sample variance (divisor n - 1); NaN when n < 2 */
+  public double variance() {
+    int n = values.size();
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double[] a = values.elements();
+    double m = mean();
+    double s = 0;
+    double s2 = 0;
+    for (int i = 0; i < n; i++) {
+      double d = a[i] - m;
+      s += d;
+      s2 += d * d;
+    }
+    return Math.max(0, (s2 - s * s / n) / (n - 1));
+  }
+
+  /** @return the sample standard deviation; NaN when n < 2 */
+  public double standardDeviation() {
+    return Math.sqrt(variance());
+  }
+
+  public double min() {
+    return quantile(0);
+  }
+
+  public double max() {
+    return quantile(1);
+  }
+
+  public double median() {
+    return quantile(0.5);
+  }
+
+  /**
+   * The quantile by linear interpolation between order statistics (Hyndman and Fan type 7, the default of R's
+   * {@code quantile} and numpy's {@code percentile}).
+   *
+   * @param p the probability, in [0, 1]
+   * @return the quantile; NaN when empty or when any value is NaN
+   * @throws AnalysisException if p is outside [0, 1]
+   */
+  public double quantile(double p) {
+    if (!(p >= 0 && p <= 1)) {
+      throw AnalysisException.of("Quantile probability %s is outside [0, 1]", p);
+    }
+    int n = values.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    if (sorted == null) {
+      sorted = values.toDoubleArray();
+      Arrays.sort(sorted);
+    }
+    double[] a = sorted;
+    if (Double.isNaN(a[n - 1])) {
+      return Double.NaN;
+    }
+    double h = (n - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, n - 1);
+    return a[lo] + (h - lo) * (a[hi] - a[lo]);
+  }
+
+  /** Pairwise summation: error grows with log n rather than n. */
+  static double sum(double[] a, int from, int to) {
+    int n = to - from;
+    if (n <= 16) {
+      double s = 0;
+      for (int i = from; i < to; i++) {
+        s += a[i];
+      }
+      return s;
+    }
+    int mid = from + n / 2;
+    return sum(a, from, mid) + sum(a, mid, to);
+  }
+}

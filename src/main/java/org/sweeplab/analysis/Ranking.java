@@ -1,0 +1,294 @@
+package org.sweeplab.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Ranks groups by the mean of a metric over ok runs, and says which of them are distinguishable from the best.
+ * Immutable and configured: {@code Ranking.withDefaults().withDirection(Direction.LOWER_IS_BETTER)}.
+ *
+ * <p>Each group is tested against the best (Welch's t or Mann-Whitney U; paired t or Wilcoxon signed-rank when runs
+ * are paired by seed), the p-values are Holm-adjusted over those comparisons, and a group is distinguishable from the
+ * best when its adjusted p-value is below {@code 1 - confidence}. Rank groups: the best and every group not
+ * distinguishable from it form group 1; the best remaining group leads group 2 with the remaining groups not
+ * distinguishable from it (tests against the leader, Holm-adjusted within that step), and so on.
+ */
+public final class Ranking {
+  private static final Ranking DEFAULT = new Ranking(Direction.HIGHER_IS_BETTER, TestKind.PARAMETRIC, Pairing.AUTO,
+      0.95, 0.8, NaNPolicy.EXCLUDE);
+
+  private final Direction direction;
+  private final TestKind kind;
+  private final Pairing pairing;
+  private final double confidence;
+  private final double power;
+  private final NaNPolicy nanPolicy;
+
+  private Ranking(Direction direction, TestKind kind, Pairing pairing, double confidence, double power,
+      NaNPolicy nanPolicy) {
+    this.direction = direction;
+    this.kind = kind;
+    this.pairing = pairing;
+    this.confidence = confidence;
+    this.power = power;
+    this.nanPolicy = nanPolicy;
+  }
+
+  /** @return higher is better, parametric tests, automatic pairing, 95% confidence, 80% power for the advice */
+  public static Ranking withDefaults() {
+    return DEFAULT;
+  }
+
+  public Ranking withDirection(Direction d) {
+    return new Ranking(d, kind, pairing, confidence, power, nanPolicy);
+  }
+
+  public Ranking withTestKind(TestKind k) {
+    return new Ranking(direction, k, pairing, confidence, power, nanPolicy);
+  }
+
+  public Ranking withPairing(Pairing p) {
+    return new Ranking(direction, kind, p, confidence, power, nanPolicy);
+  }
+
+  /** @param level confidence level; the significance threshold is {@code 1 - level} */
+  public Ranking withConfidence(double level) {
+    return new Ranking(direction, kind, pairing, VariationStatistics.checkLevel(level), power, nanPolicy);
+  }
+
+  /** @param p the power the replicate advice aims for, in (0, 1) */
+  public Ranking withPower(double p) {
+    if (!(p > 0 && p < 1)) {
+      throw AnalysisException.of("Power %s is outside (0, 1)", p);
+    }
+    return new Ranking(direction, kind, pairing, confidence, p, nanPolicy);
+  }
+
+  public Ranking withNaNPolicy(NaNPolicy p) {
+    return new Ranking(direction, kind, pairing, confidence, power, p);
+  }
+
+  public Direction direction() {
+    return direction;
+  }
+
+  /**
+   * @param runs the runs, grouped by their group columns
+   * @param metric the metric column, or null for the first metric
+   * @return the ranking
+   * @throws AnalysisException if a column is missing, or pairing is forced without a seed column
+   */
+  public RankingResult rank(Runs runs, String metric) {
+    if (pairing == Pairing.PAIRED && runs.seedColumn() == null) {
+      throw AnalysisException.of("Pairing PAIRED needs a seed column, but table %s has none; name it with withSeed",
+          runs.table().name());
+    }
+    return rank(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy));
+  }
+
+  RankingResult rank(GroupedRuns g) {
+    int k = g.size();
+    double alpha = 1 - confidence;
+    Integer[] order = new Integer[k];
+    for (int i = 0; i < k; i++) {
+      order[i] = i;
+    }
+    int sign = direction.sign();
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> g.values[i].count() == 0 ? 1 : 0)
+        .thenComparingDouble(i -> -sign * g.values[i].mean()).thenComparingLong(i -> -g.values[i].count()));
+    int ranked = (int) Arrays.stream(order).filter(i -> g.values[i].count() > 0).count();
+    boolean paired = ranked > 1 && decidePaired(g, order, ranked);
+    TwoSampleResult[] vsBest = new TwoSampleResult[k];
+    double[] p = new double[ranked];
+    Arrays.fill(p, Double.NaN);
+    for (int r = 1; r < ranked; r++) {
+      vsBest[order[r]] = compare(g, order[r], order[0], paired);
+      p[r] = vsBest[order[r]].pValue();
+    }
+    double[] holm = Intervals.holm(p);
+    int[] rankGroup = rankGroups(g, order, ranked, paired, alpha);
+
+    int[] o = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    Table t = Table.create("ranking of " + g.metric);
+    IntColumn rank = IntColumn.create("rank");
+    for (int r = 0; r < k; r++) {
+      if (r < ranked) {
+        rank.append(r + 1);
+      } else {
+        rank.appendMissing();
+      }
+    }
+    t.addColumns(rank);
+    t.addColumns(g.grouping.keys(o).columnArray());
+    LongColumn n = LongColumn.create("n");
+    DoubleColumn mean = DoubleColumn.create("mean");
+    DoubleColumn lo = DoubleColumn.create("ci_low");
+    DoubleColumn hi = DoubleColumn.create("ci_high");
+    DoubleColumn sd = DoubleColumn.create("sd");
+    DoubleColumn median = DoubleColumn.create("median");
+    DoubleColumn diff = DoubleColumn.create("difference_vs_best");
+    StringColumn test = StringColumn.create("test");
+    DoubleColumn pv = DoubleColumn.create("p_value");
+    DoubleColumn ph = DoubleColumn.create("p_holm");
+    BooleanColumn dist = BooleanColumn.create("distinguishable_from_best");
+    StringColumn effKind = StringColumn.create("effect_kind");
+    DoubleColumn eff = DoubleColumn.create("effect_size");
+    IntColumn group = IntColumn.create("rank_group");
+    for (int r = 0; r < k; r++) {
+      int i = o[r];
+      MetricAccumulator m = g.values[i];
+      double[] ci = Intervals.meanT(m.mean(), m.standardDeviation(), m.count(), confidence);
+      n.append(m.count());
+      mean.append(m.mean());
+      lo.append(ci[0]);
+      hi.append(ci[1]);
+      sd.append(m.standardDeviation());
+      median.append(m.median());
+      TwoSampleResult c = vsBest[i];
+      diff.append(r == 0 ? 0 : c == null ? Double.NaN : c.difference());
+      test.append(c == null ? "" : c.test());
+      pv.append(r < ranked && r > 0 ? p[r] : Double.NaN);
+      ph.append(r < ranked && r > 0 ? holm[r] : Double.NaN);
+      dist.append(r > 0 && r < ranked && holm[r] < alpha);
+      effKind.append(kind == TestKind.PARAMETRIC ? "cohens_d" : "cliffs_delta");
+      eff.append(r == 0 ? 0 : c == null ? Double.NaN : c.effectSize());
+      if (r < ranked) {
+        group.append(rankGroup[r]);
+      } else {
+        group.appendMissing();
+      }
+    }
+    t.addColumns(n, mean, lo, hi, sd, median, diff, test, pv, ph, dist, effKind, eff, group);
+    return new RankingResult(t, overall(g, o, ranked), paired, advice(g, o, ranked, holm, paired, alpha));
+  }
+
+  private boolean decidePaired(GroupedRuns g, Integer[] order, int ranked) {
+    if (pairing == Pairing.UNPAIRED || g.runs.seedColumn() == null) {
+      return false;
+    }
+    if (pairing == Pairing.PAIRED) {
+      return true;
+    }
+    if (!g.seedsUniqueWithinGroups) {
+      return false;
+    }
+    for (int r = 1; r < ranked; r++) {
+      if (g.values[order[r]].count() < 2) {
+        continue;
+      }
+      int shared = g.matched(order[r], order[0])[0].length;
+      long smaller = Math.min(g.values[order[r]].count(), g.values[order[0]].count());
+      if (shared < 2 || shared * 2 < smaller) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private TwoSampleResult compare(GroupedRuns g, int a, int b, boolean paired) {
+    if (paired) {
+      double[][] m = g.matched(a, b);
+      return Inference.paired(m[0], m[1], kind, confidence);
+    }
+    return Inference.unpaired(g.values[a].values(), g.values[b].values(), kind, confidence);
+  }
+
+  private int[] rankGroups(GroupedRuns g, Integer[] order, int ranked, boolean paired, double alpha) {
+    int[] group = new int[ranked];
+    int next = 1;
+    for (int lead = 0; lead < ranked; lead++) {
+      if (group[lead] != 0) {
+        continue;
+      }
+      group[lead] = next;
+      List<Integer> rest = new ArrayList<>();
+      for (int r = lead + 1; r < ranked; r++) {
+        if (group[r] == 0) {
+          rest.add(r);
+        }
+      }
+      double[] p = new double[rest.size()];
+      for (int j = 0; j < p.length; j++) {
+        p[j] = compare(g, order[rest.get(j)], order[lead], paired).pValue();
+      }
+      double[] adj = Intervals.holm(p);
+      for (int j = 0; j < p.length; j++) {
+        if (!(adj[j] < alpha)) {
+          group[rest.get(j)] = next;
+        }
+      }
+      next++;
+    }
+    return group;
+  }
+
+  private Table overall(GroupedRuns g, int[] o, int ranked) {
+    List<double[]> samples = new ArrayList<>();
+    for (int r = 0; r < ranked; r++) {
+      samples.add(g.values[o[r]].values());
+    }
+    Inference.Overall res = kind == TestKind.PARAMETRIC ? Inference.anova(samples) : Inference.kruskalWallis(samples);
+    Table t = Table.create("overall test of " + g.metric);
+    t.addColumns(StringColumn.create("test", res.test()), DoubleColumn.create("statistic", res.statistic()),
+        DoubleColumn.create("df1", res.df1()), DoubleColumn.create("df2", res.df2()),
+        DoubleColumn.create("p_value", res.pValue()),
+        StringColumn.create("effect_kind", kind == TestKind.PARAMETRIC ? "eta_squared" : "epsilon_squared"),
+        DoubleColumn.create("effect_size", res.effect()));
+    return t;
+  }
+
+  /**
+   * The replicates needed per group to separate the best from the runner-up: {@code n = (z(1 - a/2) + z(power))^2
+   * (s1^2 + s2^2) / delta^2} (unpaired) or {@code (z + z)^2 s_d^2 / delta^2} (paired), with the observed spread and
+   * difference, and a Bonferroni-adjusted a over the comparisons with the best.
+   */
+  private String advice(GroupedRuns g, int[] o, int ranked, double[] holm, boolean paired, double alpha) {
+    if (ranked < 2 || holm[1] < alpha) {
+      return "";
+    }
+    int best = o[0];
+    int second = o[1];
+    double a = alpha / (ranked - 1);
+    double z = Intervals.z(1 - a) + Intervals.z(2 * power - 1);
+    double delta;
+    double var;
+    if (paired) {
+      double[][] m = g.matched(best, second);
+      double[] d = new double[m[0].length];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = m[0][i] - m[1][i];
+      }
+      MetricAccumulator acc = MetricAccumulator.of(d);
+      delta = Math.abs(acc.mean());
+      var = acc.variance();
+    } else {
+      delta = Math.abs(g.values[best].mean() - g.values[second].mean());
+      var = g.values[best].variance() + g.values[second].variance();
+    }
+    String head = String.format(Locale.ROOT, "The best (%s) and the runner-up (%s) cannot be told apart at a = %s",
+        g.grouping.label(best), g.grouping.label(second), fmt(alpha));
+    if (!(delta > 0) || Double.isNaN(var)) {
+      return head + ": their observed difference is zero or their spread is unknown, so no number of replicates"
+          + " can be estimated from these runs.";
+    }
+    long need = (long) Math.ceil(z * z * var / (delta * delta));
+    return String.format(Locale.ROOT, "%s. To detect their observed difference of %s (%s) with %d%% power at a ="
+        + " %s (Bonferroni over %d comparisons), about %d ok runs per variation are needed; the best has %d.", head,
+        fmt(delta), paired ? "paired by seed, sd of differences " + fmt(Math.sqrt(var))
+            : "sd " + fmt(g.values[best].standardDeviation()) + " and " + fmt(g.values[second].standardDeviation()),
+        Math.round(power * 100), fmt(a), ranked - 1, need, g.values[best].count());
+  }
+
+  static String fmt(double x) {
+    return String.format(Locale.ROOT, "%.4g", x);
+  }
+}

@@ -1,0 +1,255 @@
+package org.sweeplab.analysis;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Writes an {@link AnalysisResult} as files: report.md, variation-statistics.csv, variation-statistics.json,
+ * ranking.csv, cost-efficiency.csv (with a cost column) and patterns.json. JSON holds one object per row; NaN and
+ * missing values are null. Internal; {@link Analysis#writeReport} calls it.
+ */
+final class ReportWriter {
+  static final int MAX_ROWS = 20;
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ReportWriter() {}
+
+  static void write(AnalysisResult r, Path dir, List<FigureLink> figures) {
+    try {
+      Files.createDirectories(dir);
+      csv(r.statistics(), dir.resolve("variation-statistics.csv"));
+      JSON.writeValue(dir.resolve("variation-statistics.json").toFile(), rows(r.statistics()));
+      csv(r.ranking().table(), dir.resolve("ranking.csv"));
+      if (r.costEfficiency() != null) {
+        csv(r.costEfficiency(), dir.resolve("cost-efficiency.csv"));
+      }
+      Map<String, Object> patterns = new LinkedHashMap<>();
+      if (r.patterns() != null) {
+        Patterns.Result p = r.patterns();
+        patterns.put("failure_modes", rows(p.failureModes()));
+        patterns.put("success_factors", rows(p.successFactors()));
+        patterns.put("failure_rules", rows(p.failureRules()));
+        patterns.put("main_effects", rows(p.mainEffects()));
+        patterns.put("interactions", rows(p.interactions()));
+        patterns.put("failure_clusters", rows(p.failureClusters()));
+      }
+      patterns.put("warnings", r.warnings());
+      JSON.writeValue(dir.resolve("patterns.json").toFile(), patterns);
+      Files.writeString(dir.resolve("report.md"), markdown(r, figures), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the analysis to " + dir, e);
+    }
+  }
+
+  private static void csv(Table t, Path file) throws IOException {
+    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write(String.join(",", t.columnNames().stream().map(ReportWriter::quote).toList()));
+      w.write('\n');
+      for (int i = 0; i < t.rowCount(); i++) {
+        List<String> cells = new ArrayList<>();
+        for (Column<?> c : t.columns()) {
+          cells.add(quote(cell(c, i)));
+        }
+        w.write(String.join(",", cells));
+        w.write('\n');
+      }
+    }
+  }
+
+  /** @return the cell as text: empty when missing or NaN, numbers in full precision */
+  static String cell(Column<?> c, int i) {
+    if (c.isMissing(i)) {
+      return "";
+    }
+    if (c instanceof NumericColumn<?> n) {
+      double x = n.getDouble(i);
+      if (Double.isNaN(x)) {
+        return "";
+      }
+      return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+    return c.getUnformattedString(i);
+  }
+
+  private static String quote(String s) {
+    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  static List<Map<String, Object>> rows(Table t) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (Column<?> c : t.columns()) {
+        Object v = c.isMissing(i) ? null : c.get(i);
+        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+          v = null;
+        }
+        row.put(c.name(), v);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  static String markdown(AnalysisResult r, List<FigureLink> figures) {
+    StringBuilder b = new StringBuilder();
+    Runs runs = r.runs();
+    b.append("# Analysis of ").append(runs.table().name()).append("\n\n");
+    b.append("## Overview\n\n");
+    b.append(String.format(Locale.ROOT, "- %d runs in %d groups (by %s)%n- metric: `%s`, %s%n", runs.rowCount(),
+        r.statistics().rowCount(), String.join(", ", runs.groups()), r.metric(),
+        r.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better"));
+    b.append("- parameters: ").append(runs.parameters().isEmpty() ? "none" : String.join(", ", runs.parameters()))
+        .append("\n");
+    Table rank = r.ranking().table();
+    if (rank.rowCount() > 0 && !rank.intColumn("rank").isMissing(0)) {
+      b.append("- best: **").append(label(rank, runs.groups(), 0)).append("**, mean ")
+          .append(Ranking.fmt(rank.doubleColumn("mean").getDouble(0))).append(", ")
+          .append(rank.intColumn("rank_group").asList().stream().filter(g -> g != null && g == 1).count())
+          .append(" group(s) in its rank group\n");
+    }
+    b.append("\n## Status breakdown\n\n").append(table(r.statusBreakdown()));
+    b.append("\n## Statistics by group\n\n").append("Metric statistics over ok runs; success rate over all runs"
+        + " with its Wilson 95% interval. Full table: `variation-statistics.csv`.\n\n");
+    b.append(table(r.statistics().selectColumns(columns(r.statistics(), runs.groups(), "runs", "ok_runs",
+        "success_rate", "n", "mean", "mean_ci_low", "mean_ci_high", "sd", "median"))));
+    b.append("\n## Ranking\n\n");
+    Table o = r.ranking().overall();
+    b.append(String.format(Locale.ROOT, "Overall test: %s, statistic %s, p = %s, %s %s. Comparisons with the best"
+        + " are %s; p-values Holm-adjusted. Full table: `ranking.csv`.%n%n", o.stringColumn("test").get(0),
+        Ranking.fmt(o.doubleColumn("statistic").getDouble(0)), Ranking.fmt(o.doubleColumn("p_value").getDouble(0)),
+        o.stringColumn("effect_kind").get(0), Ranking.fmt(o.doubleColumn("effect_size").getDouble(0)),
+        r.ranking().paired() ? "paired by seed" : "unpaired"));
+    b.append(table(rank.selectColumns(columns(rank, runs.groups(), "rank", "n", "mean", "ci_low", "ci_high",
+        "p_holm", "distinguishable_from_best", "effect_size", "rank_group"))));
+    if (!r.ranking().advice().isEmpty()) {
+      b.append("\n").append(r.ranking().advice()).append("\n");
+    }
+    b.append("\n## Cost efficiency\n\n");
+    if (r.costEfficiency() == null) {
+      b.append("No cost column.\n");
+    } else {
+      b.append("Ranked by cost per successful run; `pareto_front` marks groups no other beats on both metric and"
+          + " cost. Full table: `cost-efficiency.csv`.\n\n");
+      b.append(table(r.costEfficiency().selectColumns(columns(r.costEfficiency(), runs.groups(), "efficiency_rank",
+          "total_cost", "mean_cost_per_run", "cost_per_ok_run", "metric_mean", "metric_per_cost", "pareto_front"))));
+    }
+    b.append("\n## Patterns\n\n");
+    if (r.patterns() == null) {
+      b.append("No parameter columns.\n");
+    } else {
+      Patterns.Result p = r.patterns();
+      b.append("### Failure rules\n\n").append(bullets(p.failureRules(), "description"));
+      b.append("\n### Failure modes (levels that raise failure)\n\n").append(table(p.failureModes()));
+      b.append("\n### Success factors (levels that raise success)\n\n").append(table(p.successFactors()));
+      b.append("\n### Main effects on ").append(r.metric()).append("\n\n").append(table(p.mainEffects()));
+      b.append("\n### Strongest interactions\n\n").append(table(p.interactions()));
+      b.append("\n### Failure clusters\n\n").append(table(p.failureClusters().selectColumns("cluster", "count",
+          "share_of_failures", "over_represented")));
+    }
+    b.append("\n## Warnings\n\n");
+    if (r.warnings().isEmpty()) {
+      b.append("None.\n");
+    }
+    for (String w : r.warnings()) {
+      b.append("- ").append(w).append("\n");
+    }
+    if (!figures.isEmpty()) {
+      b.append("\n## Figures\n\n");
+      for (FigureLink f : figures) {
+        b.append("![").append(f.title()).append("](").append(f.path()).append(")\n\n");
+      }
+    }
+    b.append("\n## Methods and assumptions\n\n").append(METHODS);
+    return b.toString();
+  }
+
+  private static final String METHODS = """
+      - Runs whose status is not the ok value are counted in runs and success rates but excluded from metric
+        statistics. NaN or empty metric values of ok runs follow the NaN policy (default: excluded, counted in
+        `nan_count`).
+      - Success rate intervals: Wilson score, 95%. Mean intervals: Student t, 95%, which assumes the mean is roughly
+        normal (true for moderate n). Quantiles: linear interpolation (type 7).
+      - Ranking: groups ordered by mean; each compared with the best by Welch's t (or Mann-Whitney U); paired t (or
+        Wilcoxon signed-rank) when runs share seeds across groups; p-values Holm-adjusted. Effect size: Cohen's d
+        (or Cliff's delta). Rank groups: groups not distinguishable from a group's leader share its group. Overall:
+        one-way ANOVA (eta squared) or Kruskal-Wallis (epsilon squared). The replicate advice is a normal
+        approximation of the power of the comparison of the best with the runner-up, from their observed spread.
+      - Cost efficiency: empty costs count as zero; the Pareto front is over the metric mean and mean cost per run.
+      - Patterns: failure rates per level and pair of levels tested with Fisher's exact test (chi-square for large
+        counts), Holm-adjusted; failure rules are exhaustive one- and two-condition boxes scored by the harmonic mean
+        of density and coverage; main effects by one-way ANOVA per parameter; interactions by two-way sums of
+        squares (approximate when unbalanced); error messages clustered after replacing numbers, paths, ids and
+        hashes. Pattern p-values screen many hypotheses and are descriptive: confirm a finding with a new sweep.
+      - Survivorship: when a parameter's levels fail at different rates, the ok runs of each level are a different
+        selection; differences that selection alone could produce are reported as possible selection, never as
+        effects.
+      """;
+
+  private static String[] columns(Table t, List<String> groups, String... names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      if (n.equals("rank") || n.equals("efficiency_rank")) {
+        out.add(n);
+      }
+    }
+    out.addAll(groups);
+    for (String n : names) {
+      if (!out.contains(n) && t.columnNames().contains(n)) {
+        out.add(n);
+      }
+    }
+    return out.toArray(String[]::new);
+  }
+
+  private static String label(Table t, List<String> groups, int row) {
+    return String.join(", ", groups.stream().map(g -> cell(t.column(g), row)).toList());
+  }
+
+  private static String bullets(Table t, String column) {
+    if (t.rowCount() == 0) {
+      return "None found.\n";
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < t.rowCount(); i++) {
+      b.append("- ").append(t.stringColumn(column).get(i)).append("\n");
+    }
+    return b.toString();
+  }
+
+  /** @return the first {@value #MAX_ROWS} rows as a markdown table, numbers to 4 significant digits */
+  static String table(Table t) {
+    if (t.rowCount() == 0) {
+      return "None.\n";
+    }
+    StringBuilder b = new StringBuilder("| ").append(String.join(" | ", t.columnNames())).append(" |\n|");
+    b.append(" --- |".repeat(t.columnCount())).append("\n");
+    int n = Math.min(MAX_ROWS, t.rowCount());
+    for (int i = 0; i < n; i++) {
+      b.append("|");
+      for (Column<?> c : t.columns()) {
+        String s = c instanceof NumericColumn<?> num && !c.isMissing(i) && !Double.isNaN(num.getDouble(i))
+            && num.getDouble(i) != Math.rint(num.getDouble(i)) ? Ranking.fmt(num.getDouble(i)) : cell(c, i);
+        b.append(' ').append(s.replace("|", "\\|")).append(" |");
+      }
+      b.append("\n");
+    }
+    if (t.rowCount() > n) {
+      b.append(String.format(Locale.ROOT, "%n%d more rows in the CSV/JSON files.%n", t.rowCount() - n));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,60 @@
+package org.sweeplab.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+class RankingTest {
+  /** a = A, b = B, c = C of InferenceTest; d has no ok run. Seeds 1..n repeat across groups. */
+  private static Runs runs() {
+    return Fixtures.create().ok("b", InferenceTest.B).ok("a", InferenceTest.A).ok("c", InferenceTest.C)
+        .add("d", "failed", 0, 1).runs();
+  }
+
+  @Test
+  void unpairedWelchRankingAgainstTheBest() {
+    RankingResult r = Ranking.withDefaults().withPairing(Pairing.UNPAIRED).rank(runs(), "score");
+    Table t = r.table();
+    assertEquals("a", t.stringColumn("variation_id").get(0));
+    assertEquals("c", t.stringColumn("variation_id").get(1));
+    assertEquals("b", t.stringColumn("variation_id").get(2));
+    assertEquals("d", t.stringColumn("variation_id").get(3));
+    assertTrue(t.intColumn("rank").isMissing(3));
+    // b vs a: scipy 1.10.1: ttest_ind(B, A, equal_var=False).pvalue = 0.012084375620528331 (symmetric)
+    assertEquals(0.012084375620528331, t.doubleColumn("p_value").getDouble(2), 1e-12);
+    assertEquals(-1.6390584685829392, t.doubleColumn("effect_size").getDouble(2), 1e-12); // numpy 1.24.2: Cohen's d
+    double pc = t.doubleColumn("p_value").getDouble(1);
+    // Holm over 2 comparisons, exact arithmetic: min(1, 2 p_min), then max(that, p_max)
+    assertEquals(Math.min(1, 2 * Math.min(pc, 0.012084375620528331)), Math.min(t.doubleColumn("p_holm").getDouble(1),
+        t.doubleColumn("p_holm").getDouble(2)), 1e-15);
+    assertFalse(t.booleanColumn("distinguishable_from_best").get(1));
+    assertTrue(t.booleanColumn("distinguishable_from_best").get(2));
+    assertEquals(1, t.intColumn("rank_group").get(1));
+    assertEquals(2, t.intColumn("rank_group").get(2));
+    assertFalse(r.paired());
+    assertEquals(5.692558302656979, r.overall().doubleColumn("statistic").getDouble(0), 1e-11); // scipy 1.10.1: f_oneway
+    assertTrue(r.advice().contains("about"), r.advice());
+  }
+
+  @Test
+  void sharedSeedsArePairedAutomatically() {
+    Runs r = Fixtures.create().ok("a", 12.1, 14.3, 11.8, 15.2, 13.7, 12.9).ok("b", InferenceTest.B).runs();
+    RankingResult res = Ranking.withDefaults().rank(r, "score");
+    assertTrue(res.paired());
+    assertEquals("paired_t", res.table().stringColumn("test").get(1));
+    assertEquals(0.06656787756928562, res.table().doubleColumn("p_value").getDouble(1), 1e-12); // scipy 1.10.1: ttest_rel
+    RankingResult w = Ranking.withDefaults().withTestKind(TestKind.RANK).rank(r, "score");
+    assertEquals(0.15625, w.table().doubleColumn("p_value").getDouble(1), 1e-12); // scipy 1.10.1: wilcoxon exact
+    assertEquals("kruskal_wallis", w.overall().stringColumn("test").get(0));
+  }
+
+  @Test
+  void lowerIsBetterReversesTheOrder() {
+    Table t = Ranking.withDefaults().withDirection(Direction.LOWER_IS_BETTER).withPairing(Pairing.UNPAIRED)
+        .rank(runs(), "score").table();
+    assertEquals("b", t.stringColumn("variation_id").get(0));
+  }
+}
