@@ -14,7 +14,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * A heatmap of a metric over two parameters: the mean of the ok runs in each cell, written in the cell.
- * Cells without an ok run stay blank. The colour ramp is viridis (sequential, colour-blind safe).
+ * Cells without an ok run stay blank. The colour ramp is viridis (sequential, colour-blind safe); its legend
+ * is piecewise, as a gradient legend would be rasterised in SVG and PDF.
  */
 public final class HeatmapPlot {
 
@@ -78,6 +79,7 @@ public final class HeatmapPlot {
         Theme.apply(chart, style);
         chart.getStyler().setRangeColors(VIRIDIS);
         chart.getStyler().setShowValue(true);
+        chart.getStyler().setPiecewise(true).setSplitNumber(VIRIDIS.length);
         chart.getStyler().setValueFont(new Font(style.fontFamily(), Font.PLAIN, style.tickFontSize()));
         chart.getStyler().setValueFontColor(Color.WHITE);
         double magnitude = Math.max(Math.abs(min), Math.abs(max));
