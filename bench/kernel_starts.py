@@ -88,13 +88,18 @@ def main():
     ap.add_argument("--without-fix", action="store_true", help="drop sweeplab's start-up fix from the class path")
     ap.add_argument("--code", default=DEFAULT_CODE, help="the cell to execute")
     ap.add_argument("--expect", default="text/html", help="MIME type the cell must output ('' for none)")
+    ap.add_argument("--jupyter-path", help="use the kernelspec already under JUPYTER_PATH/kernels; install none")
     ap.add_argument("--ready-timeout", type=float, default=60.0)
     ap.add_argument("--exec-timeout", type=float, default=60.0)
     args = ap.parse_args()
 
-    jupyter_dir = os.path.join(os.path.abspath(args.dist), "bench-jupyter")
-    os.environ["JUPYTER_PATH"] = jupyter_dir
-    name = install(os.path.abspath(args.dist), jupyter_dir, args.without_fix)
+    if args.jupyter_path:
+        os.environ["JUPYTER_PATH"] = args.jupyter_path
+        name = "sweeplab-java"
+    else:
+        jupyter_dir = os.path.join(os.path.abspath(args.dist), "bench-jupyter")
+        os.environ["JUPYTER_PATH"] = jupyter_dir
+        name = install(os.path.abspath(args.dist), jupyter_dir, args.without_fix)
     counts = {"ok": 0, "hang": 0, "error": 0}
     times = []
     for i in range(1, args.starts + 1):
