@@ -167,8 +167,9 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
       return v;
     }
-    throw new IllegalArgumentException(where + " value for '" + name + "' is "
-        + (v == null ? "null" : "a " + v.getClass().getSimpleName())
+    String kind = v == null ? "null" : v instanceof List<?> ? "a list" : v instanceof Map<?, ?> ? "a map"
+        : "a " + v.getClass().getSimpleName();
+    throw new IllegalArgumentException(where + " value for '" + name + "' is " + kind
         + "; use a string, integer, float or boolean");
   }
 }

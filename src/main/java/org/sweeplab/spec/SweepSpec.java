@@ -52,8 +52,8 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       }
     }
     design = design == null ? Design.grid() : design;
-    checkKeys("design point", design.points(), seen);
-    checkKeys("exclusion rule", design.exclude(), seen);
+    checkKeys("design.points", design.points(), seen);
+    checkKeys("design.exclude", design.exclude(), seen);
     if (replicates < 1) {
       throw new IllegalArgumentException("replicates must be >= 1, got " + replicates);
     }
@@ -76,12 +76,17 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     }
   }
 
+  /** Checks keys against the declared parameters; with none declared, a list design names them itself. */
   private static void checkKeys(String what, List<Map<String, Object>> maps, Set<String> names) {
-    for (Map<String, Object> m : maps) {
-      for (String k : m.keySet()) {
+    if (names.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < maps.size(); i++) {
+      for (String k : maps.get(i).keySet()) {
         if (!names.contains(k)) {
-          throw new IllegalArgumentException(what + " names '" + k + "', which is not a parameter"
-              + Suggestions.hint(k, names) + "; parameters are " + names);
+          throw new SpecException(null, 0, 0, what, (what.endsWith("exclude") ? "rule " : "point ") + (i + 1)
+              + " names '" + k + "', which is not a parameter" + Suggestions.hint(k, names) + "; parameters are "
+              + names);
         }
       }
     }

@@ -35,14 +35,14 @@ class CrashResumeTest {
     child.destroyForcibly(); // SIGKILL on Linux
     child.waitFor(10, TimeUnit.SECONDS);
     long before = lines(journal);
-    assertTrue(before < 320, "the sweep should have been killed part-way, journal has " + before);
+    assertTrue(before < 240, "the sweep should have been killed part-way, journal has " + before);
 
     SweepResult resumed = Sweep.of(KillableSweepMain.spec()).simulation(KillableSweepMain.SIM).output(crashed)
         .ifExists(ExistingOutput.RESUME).run();
     SweepResult clean = Sweep.of(KillableSweepMain.spec()).simulation(KillableSweepMain.SIM)
         .output(tmp.resolve("clean")).run();
 
-    assertEquals(320, resumed.planned());
+    assertEquals(240, resumed.planned());
     assertEquals(0, resumed.missing());
     assertEquals(SweepDeterminismTest.withoutDuration(clean.outputDir()),
         SweepDeterminismTest.withoutDuration(resumed.outputDir()));
@@ -53,7 +53,7 @@ class CrashResumeTest {
       String id = l.substring(l.indexOf("\"run_id\":\"") + 10, l.indexOf("\",\"variation_id\""));
       assertTrue(ids.add(id), "duplicate run in the journal: " + id);
     }
-    assertEquals(320, ids.size());
+    assertEquals(240, ids.size());
   }
 
   private static long lines(Path p) throws IOException {
