@@ -57,8 +57,8 @@ class SpecModelTest {
     assertTrue(reserved.getMessage().contains("'seed' is reserved"), reserved.getMessage());
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
         () -> SweepSpec.builder("s").simulation("m").values("alpha", 1).exclude("alpa", 1).build());
-    assertEquals("exclusion rule names 'alpa', which is not a parameter (did you mean 'alpha'?); parameters are"
-        + " [alpha]", unknown.getMessage());
+    assertEquals("design.exclude: rule 1 names 'alpa', which is not a parameter (did you mean 'alpha'?);"
+        + " parameters are [alpha]", unknown.getMessage());
   }
 
   @Test
