@@ -77,12 +77,15 @@ public final class RunPlan {
 
   /** The display id of variation {@code index} (from 0): {@code var-0001} for index 0. */
   public String variationId(long index) {
-    return "var-" + pad(index + 1, idDigits);
+    StringBuilder sb = new StringBuilder(4 + idDigits).append("var-");
+    return pad(sb, index + 1, idDigits).toString();
   }
 
   /** The run id of a replicate (from 1) of a variation: {@code var-0001-run-001}. */
   public String runId(String variationId, int replicate) {
-    return variationId + "-run-" + pad(replicate, replicateDigits);
+    StringBuilder sb = new StringBuilder(variationId.length() + 5 + replicateDigits).append(variationId)
+        .append("-run-");
+    return pad(sb, replicate, replicateDigits).toString();
   }
 
   /** The seed of a run. */
@@ -143,7 +146,7 @@ public final class RunPlan {
         Object[] values = pending;
         pending = null;
         long i = index++;
-        return new Variation(i, variationId(i), VariationKeys.key(names, values), names, values);
+        return Variation.lazy(i, RunPlan.this::variationId, names, values);
       }
     };
   }
@@ -166,18 +169,18 @@ public final class RunPlan {
   }
 
   private static int digits(long n) {
-    return Long.toString(Math.max(n, 1)).length();
+    int d = 1;
+    for (long v = Math.max(n, 1); v >= 10; v /= 10) {
+      d++;
+    }
+    return d;
   }
 
-  private static String pad(long n, int width) {
-    String s = Long.toString(n);
-    if (s.length() >= width) {
-      return s;
-    }
-    StringBuilder sb = new StringBuilder(width);
-    for (int i = s.length(); i < width; i++) {
+  private static StringBuilder pad(StringBuilder sb, long n, int width) {
+    int digits = digits(n);
+    for (int i = digits; i < width; i++) {
       sb.append('0');
     }
-    return sb.append(s).toString();
+    return sb.append(n);
   }
 }

@@ -9,15 +9,79 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * One parameter assignment of a sweep.
+ * One parameter assignment of a sweep: its position in the design's order ({@link #index()}, from 0), its display
+ * id ({@code var-0001}; it follows the design's order, so it may change when the spec does), its content key (a hash
+ * of the assignment; resume and merge match runs by it), and its values aligned with the parameter names.
  *
- * @param index the position in the design's order, from 0
- * @param id the display id ({@code var-0001}); it follows the design's order, so it may change when the spec does
- * @param key the content key, a hash of the assignment; resume and merge match runs by it
- * @param names the parameter names, in spec order (shared by every variation of a plan)
- * @param values the values, aligned with {@code names}
+ * <p>Variations made by a {@link RunPlan} compute their id and key on first use, so handing them out is cheap and
+ * the hashing happens on the thread that needs it.
  */
-public record Variation(long index, String id, String key, List<String> names, Object[] values) {
+public final class Variation {
+  private final long index;
+  private final List<String> names;
+  private final Object[] values;
+  private final java.util.function.LongFunction<String> idFormat;
+  private volatile String id;
+  private volatile String key;
+
+  /** A variation with a known id and key. */
+  public Variation(long index, String id, String key, List<String> names, Object[] values) {
+    this.index = index;
+    this.id = java.util.Objects.requireNonNull(id, "id");
+    this.key = java.util.Objects.requireNonNull(key, "key");
+    this.names = names;
+    this.values = values;
+    this.idFormat = null;
+  }
+
+  private Variation(long index, java.util.function.LongFunction<String> idFormat, List<String> names,
+      Object[] values) {
+    this.index = index;
+    this.idFormat = idFormat;
+    this.names = names;
+    this.values = values;
+  }
+
+  /** A variation whose id ({@code idFormat.apply(index)}) and key are computed when first asked for. */
+  static Variation lazy(long index, java.util.function.LongFunction<String> idFormat, List<String> names,
+      Object[] values) {
+    return new Variation(index, idFormat, names, values);
+  }
+
+  /** The position in the design's order, from 0. */
+  public long index() {
+    return index;
+  }
+
+  /** The display id, e.g. {@code var-0001}. */
+  public String id() {
+    String i = id;
+    if (i == null) {
+      i = idFormat.apply(index);
+      id = i;
+    }
+    return i;
+  }
+
+  /** The content key: 32 hex digits hashing the assignment. */
+  public String key() {
+    String k = key;
+    if (k == null) {
+      k = VariationKeys.key(names, values);
+      key = k;
+    }
+    return k;
+  }
+
+  /** The parameter names, in spec order (shared by every variation of a plan). */
+  public List<String> names() {
+    return names;
+  }
+
+  /** The values, aligned with {@link #names()}. */
+  public Object[] values() {
+    return values;
+  }
 
   /** The assignment as an unmodifiable map in spec order, backed by the arrays. */
   public Map<String, Object> params() {
@@ -32,18 +96,18 @@ public record Variation(long index, String id, String key, List<String> names, O
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Variation v && v.index == index && v.id.equals(id) && v.key.equals(key)
+    return o instanceof Variation v && v.index == index && v.id().equals(id()) && v.key().equals(key())
         && v.names.equals(names) && java.util.Arrays.equals(v.values, values);
   }
 
   @Override
   public int hashCode() {
-    return key.hashCode();
+    return key().hashCode();
   }
 
   @Override
   public String toString() {
-    return id + " " + params();
+    return id() + " " + params();
   }
 
   private static final class ParamMap extends AbstractMap<String, Object> {

@@ -15,53 +15,74 @@ final class JournalFormat {
   private JournalFormat() {}
 
   /** Encodes one record as a line, including the trailing newline. */
-  static void encode(StringBuilder sb, RunRecord r, TimeFormat time) {
+  static void encode(ByteLine out, RunRecord r, TimeFormat time) {
     Variation v = r.run().variation();
-    sb.append("{\"run_id\":");
-    JsonText.string(sb, r.run().runId());
-    sb.append(",\"variation_id\":");
-    JsonText.string(sb, v.id());
-    sb.append(",\"variation_key\":\"").append(v.key()).append("\",\"replicate\":").append(r.run().replicate())
-        .append(",\"seed\":").append(r.run().seed()).append(",\"params\":{");
+    out.ascii("{\"run_id\":").jsonString(r.run().runId()).ascii(",\"variation_id\":").jsonString(v.id())
+        .ascii(",\"variation_key\":\"").ascii(v.key()).ascii("\",\"replicate\":").number(r.run().replicate())
+        .ascii(",\"seed\":").number(r.run().seed()).ascii(",\"params\":{");
     List<String> names = v.names();
     Object[] values = v.values();
     for (int i = 0; i < values.length; i++) {
       if (i > 0) {
-        sb.append(',');
+        out.put(',');
       }
-      JsonText.string(sb, names.get(i));
-      sb.append(':');
-      JsonText.value(sb, values[i]);
+      out.jsonString(names.get(i)).put(':');
+      value(out, values[i]);
     }
-    sb.append("},\"status\":\"").append(r.status().label()).append('"');
-    sb.append(",\"metrics\":{");
+    out.ascii("},\"status\":\"").ascii(r.status().label()).ascii("\",\"metrics\":{");
     boolean first = true;
     for (Map.Entry<String, Object> e : r.metrics().entrySet()) {
       if (!first) {
-        sb.append(',');
+        out.put(',');
       }
       first = false;
-      JsonText.string(sb, e.getKey());
-      sb.append(':');
-      JsonText.value(sb, e.getValue());
+      out.jsonString(e.getKey()).put(':');
+      value(out, e.getValue());
     }
-    sb.append("},\"cost\":");
-    JsonText.number(sb, r.cost());
-    sb.append(",\"started_at\":\"");
-    time.append(sb, r.startedAtMillis());
-    sb.append("\",\"duration_ms\":");
-    JsonText.millis3(sb, r.durationNanos());
-    sb.append(",\"attempts\":").append(r.attempts()).append(",\"error\":");
+    out.ascii("},\"cost\":");
+    number(out, r.cost());
+    out.ascii(",\"started_at\":\"").ascii(time.format(r.startedAtMillis())).ascii("\",\"duration_ms\":");
+    millis3(out, r.durationNanos());
+    out.ascii(",\"attempts\":").number(r.attempts()).ascii(",\"error\":");
     if (r.errorType() == null) {
-      sb.append("null");
+      out.ascii("null");
     } else {
-      sb.append("{\"type\":");
-      JsonText.string(sb, r.errorType());
-      sb.append(",\"message\":");
-      JsonText.string(sb, r.errorMessage() == null ? "" : r.errorMessage());
-      sb.append('}');
+      out.ascii("{\"type\":").jsonString(r.errorType()).ascii(",\"message\":")
+          .jsonString(r.errorMessage() == null ? "" : r.errorMessage()).put('}');
     }
-    sb.append("}\n");
+    out.ascii("}\n");
+  }
+
+  /** A scalar value: a string, a long, a double (null when not finite) or a boolean. */
+  static void value(ByteLine out, Object v) {
+    if (v == null) {
+      out.ascii("null");
+    } else if (v instanceof String s) {
+      out.jsonString(s);
+    } else if (v instanceof Double d) {
+      number(out, d);
+    } else if (v instanceof Long l) {
+      out.number(l);
+    } else if (v instanceof Boolean b) {
+      out.ascii(b ? "true" : "false");
+    } else {
+      out.jsonString(v.toString());
+    }
+  }
+
+  /** A double, or null when it is NaN or infinite. */
+  static void number(ByteLine out, double d) {
+    if (Double.isFinite(d)) {
+      out.decimal(d);
+    } else {
+      out.ascii("null");
+    }
+  }
+
+  /** A non-negative duration in nanoseconds as milliseconds with three decimals. */
+  static void millis3(ByteLine out, long nanos) {
+    long micros = Math.max(0, nanos) / 1000;
+    out.number(micros / 1000).put('.').padded(micros % 1000, 3);
   }
 
   /** ISO-8601 UTC timestamps with milliseconds, cached per millisecond (one instance per thread). */
@@ -69,10 +90,9 @@ final class JournalFormat {
     private long lastMillis = Long.MIN_VALUE;
     private String last;
 
-    void append(StringBuilder sb, long millis) {
+    String format(long millis) {
       if (millis != lastMillis) {
-        Instant i = Instant.ofEpochMilli(millis);
-        String s = i.toString();
+        String s = Instant.ofEpochMilli(millis).toString();
         // Instant.toString drops a zero millisecond part; keep a fixed width.
         if (s.length() == 20) {
           s = s.substring(0, 19) + ".000Z";
@@ -80,7 +100,7 @@ final class JournalFormat {
         last = s;
         lastMillis = millis;
       }
-      sb.append(last);
+      return last;
     }
   }
 }

@@ -3,14 +3,13 @@ package org.sweeplab.store;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunSink;
 
 /** Journals each finished run (encoded on the worker's thread) and records it in the run columns. */
 final class JournalSink implements RunSink, Closeable {
-  private static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(512));
+  private static final ThreadLocal<ByteLine> BUFFER = ThreadLocal.withInitial(ByteLine::new);
   private static final ThreadLocal<JournalFormat.TimeFormat> TIME =
       ThreadLocal.withInitial(JournalFormat.TimeFormat::new);
 
@@ -28,16 +27,16 @@ final class JournalSink implements RunSink, Closeable {
 
   @Override
   public void accept(RunRecord r) {
-    StringBuilder sb = BUFFER.get();
-    sb.setLength(0);
-    JournalFormat.encode(sb, r, TIME.get());
+    ByteLine line = BUFFER.get();
+    line.reset();
+    JournalFormat.encode(line, r, TIME.get());
     try {
-      writer.append(sb.toString().getBytes(StandardCharsets.UTF_8));
+      writer.append(line.array(), line.length());
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
-    columns.put(r.run().ordinal(), r.run().seed(), r.status(), r.metrics(), r.cost(), r.durationNanos() / 1e6, r.errorType(),
-        r.errorMessage());
+    columns.put(r.run().ordinal(), r.run().seed(), r.status(), r.metrics(), r.cost(), r.durationNanos() / 1e6,
+        r.errorType(), r.errorMessage());
   }
 
   @Override

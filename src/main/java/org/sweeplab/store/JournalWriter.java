@@ -6,24 +6,34 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Appends journal lines with group commit: a line is handed to the operating system as soon as no other write is in
- * progress, and lines that arrive during a write go out together in the next one. So a killed process (even
- * {@code kill -9}) loses at most the runs that were finishing at that instant, while a fast sweep still writes in
- * large blocks.
+ * Appends journal lines. A line reaches the operating system at once when the journal has been idle for
+ * {@link #WINDOW_NANOS}; when lines arrive faster, they are grouped and a flusher thread writes them within that
+ * window. So a killed process (even {@code kill -9}) loses at most the runs in flight and those that finished in the
+ * last millisecond, while a sweep of a million tiny runs writes in large blocks instead of a million system calls.
  */
 final class JournalWriter implements Closeable {
+  /** The longest a finished run's line waits before it is written. */
+  static final long WINDOW_NANOS = 1_000_000L;
+
   private final FileChannel channel;
+  private final Thread flusher;
   private byte[] pending = new byte[1 << 16];
   private byte[] spare = new byte[1 << 16];
   private int pendingLength;
-  private boolean flushing;
+  private boolean writing;
+  private boolean closed;
+  private long lastWrite;
   private IOException failure;
   private long lines;
 
   private JournalWriter(FileChannel channel) {
     this.channel = channel;
+    this.flusher = new Thread(this::flushLoop, "sweeplab-journal");
+    this.flusher.setDaemon(true);
+    this.flusher.start();
   }
 
   /** Opens the journal for appending after {@code validLength} bytes (a torn tail beyond it is cut off). */
@@ -36,36 +46,39 @@ final class JournalWriter implements Closeable {
     return new JournalWriter(ch);
   }
 
-  /** Appends one complete line (ending in a newline). Thread-safe. */
-  void append(byte[] line) throws IOException {
+  /** Appends one complete line (its last byte a newline): {@code length} bytes of {@code line}. Thread-safe. */
+  void append(byte[] line, int length) throws IOException {
     synchronized (this) {
       if (failure != null) {
         throw failure;
       }
-      if (pendingLength + line.length > pending.length) {
-        byte[] bigger = new byte[Math.max(pending.length * 2, pendingLength + line.length)];
+      if (closed) {
+        throw new IOException("the journal is closed");
+      }
+      if (pendingLength + length > pending.length) {
+        byte[] bigger = new byte[Math.max(pending.length * 2, pendingLength + length)];
         System.arraycopy(pending, 0, bigger, 0, pendingLength);
         pending = bigger;
       }
-      System.arraycopy(line, 0, pending, pendingLength, line.length);
-      pendingLength += line.length;
+      System.arraycopy(line, 0, pending, pendingLength, length);
+      pendingLength += length;
       lines++;
-      if (flushing) {
-        return;
+      if (writing || System.nanoTime() - lastWrite < WINDOW_NANOS) {
+        return; // the flusher (or the writer in progress) takes it within the window
       }
-      flushing = true;
+      writing = true;
     }
     drain();
   }
 
-  /** Writes pending bytes until none are left; only the thread that set {@code flushing} calls it. */
+  /** Writes pending bytes until none are left; only the thread that set {@code writing} calls it. */
   private void drain() throws IOException {
     while (true) {
       byte[] buf;
       int len;
       synchronized (this) {
         if (pendingLength == 0 || failure != null) {
-          flushing = false;
+          writing = false;
           notifyAll();
           if (failure != null) {
             throw failure;
@@ -76,6 +89,7 @@ final class JournalWriter implements Closeable {
         len = pendingLength;
         pending = spare;
         pendingLength = 0;
+        lastWrite = System.nanoTime();
       }
       try {
         ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
@@ -93,6 +107,26 @@ final class JournalWriter implements Closeable {
     }
   }
 
+  private void flushLoop() {
+    while (true) {
+      LockSupport.parkNanos(WINDOW_NANOS / 2);
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        if (writing || pendingLength == 0) {
+          continue;
+        }
+        writing = true;
+      }
+      try {
+        drain();
+      } catch (IOException e) {
+        return; // kept in failure; the next append reports it
+      }
+    }
+  }
+
   /** Lines appended through this writer. */
   synchronized long lines() {
     return lines;
@@ -101,7 +135,7 @@ final class JournalWriter implements Closeable {
   @Override
   public void close() throws IOException {
     synchronized (this) {
-      while (flushing) {
+      while (writing) {
         try {
           wait();
         } catch (InterruptedException e) {
@@ -109,13 +143,15 @@ final class JournalWriter implements Closeable {
           break;
         }
       }
-      flushing = true;
+      closed = true;
+      writing = true;
     }
     try {
       drain();
       channel.force(false);
     } finally {
       channel.close();
+      LockSupport.unpark(flusher);
     }
   }
 }

@@ -56,29 +56,29 @@ final class MetricColumn {
   }
 
   /** Appends the CSV text of value {@code i} (nothing when missing). */
-  void appendCsv(StringBuilder sb, int i) {
+  void appendCsv(ByteLine out, int i) {
     if (kind == null) {
       return;
     }
     switch (kind) {
       case LONG -> {
         if (present.get(i)) {
-          sb.append(longs[i]);
+          out.number(longs[i]);
         }
       }
       case DOUBLE -> {
         if (Double.isFinite(doubles[i])) {
-          Numbers.append(sb, doubles[i]);
+          out.decimal(doubles[i]);
         }
       }
       case BOOLEAN -> {
         if (bools[i] != 0) {
-          sb.append(bools[i] == 2 ? "true" : "false");
+          out.ascii(bools[i] == 2 ? "true" : "false");
         }
       }
       default -> {
         if (strings[i] != null) {
-          Csv.field(sb, strings[i]);
+          out.csvField(strings[i]);
         }
       }
     }

@@ -9,37 +9,27 @@ final class Numbers {
 
   private Numbers() {}
 
-  static void append(StringBuilder sb, double d) {
+  static void append(ByteLine out, double d) {
     double a = Math.abs(d);
     if (a >= 1e-3 && a < 1e7) {
       for (int k = 0; k < SCALE.length; k++) {
-        double scaled = d * SCALE[k];
-        long m = Math.round(scaled);
-        // m / 10^k is correctly rounded, so when it equals d the decimal text m·10^-k parses back to d.
+        long m = Math.round(d * SCALE[k]);
         if (m / SCALE[k] == d) {
-          appendScaled(sb, m, k);
+          if (m < 0) {
+            out.put('-');
+            m = -m;
+          }
+          long pow = (long) SCALE[k];
+          out.number(m / pow).put('.');
+          if (k == 0) {
+            out.put('0');
+          } else {
+            out.padded(m % pow, k);
+          }
           return;
         }
       }
     }
-    sb.append(d);
-  }
-
-  private static void appendScaled(StringBuilder sb, long m, int k) {
-    if (m < 0) {
-      sb.append('-');
-      m = -m;
-    }
-    long pow = (long) SCALE[k];
-    sb.append(m / pow).append('.');
-    if (k == 0) {
-      sb.append('0');
-      return;
-    }
-    long frac = m % pow;
-    for (long p = pow / 10; p > frac && p > 1; p /= 10) {
-      sb.append('0');
-    }
-    sb.append(frac);
+    out.ascii(Double.toString(d));
   }
 }

@@ -69,8 +69,7 @@ final class PendingRuns {
           replicate++;
           long ordinal = current.index() * replicates + replicate - 1;
           if (pending(columns.status(ordinal))) {
-            return new PlannedRun(current, replicate, plan.seed(current.key(), replicate),
-                plan.runId(current.id(), replicate), ordinal);
+            return PlannedRun.of(plan, current, replicate);
           }
         }
       }

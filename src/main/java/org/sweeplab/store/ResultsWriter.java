@@ -1,9 +1,8 @@
 package org.sweeplab.store;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,21 +36,18 @@ final class ResultsWriter {
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     int replicates = plan.replicates();
-    try (BufferedWriter w = new BufferedWriter(
-        new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16)) {
-      StringBuilder sb = new StringBuilder(256);
-      sb.append("run_id,variation_id,replicate,seed");
+    try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      ByteLine sb = new ByteLine();
+      sb.ascii("run_id,variation_id,replicate,seed");
       for (String p : params) {
-        sb.append(',');
-        Csv.field(sb, p);
+        sb.put(',').csvField(p);
       }
-      sb.append(",status");
+      sb.ascii(",status");
       for (String m : metrics) {
-        sb.append(',');
-        Csv.field(sb, m);
+        sb.put(',').csvField(m);
       }
-      sb.append(",cost,duration_ms,error_type,error_message\n");
-      w.append(sb);
+      sb.ascii(",cost,duration_ms,error_type,error_message\n");
+      w.write(sb.array(), 0, sb.length());
       MetricColumn[] mcols = new MetricColumn[metrics.size()];
       for (int m = 0; m < mcols.length; m++) {
         mcols[m] = cols.metric(metrics.get(m));
@@ -77,35 +73,35 @@ final class ResultsWriter {
             }
           }
           int i = (int) ordinal;
-          sb.setLength(0);
-          sb.append(plan.runId(variationId, r)).append(',').append(variationId).append(',').append(r).append(',')
-              .append(cols.seed(i));
+          sb.reset();
+          sb.ascii(plan.runId(variationId, r)).put(',').ascii(variationId).put(',').number(r).put(',')
+              .number(cols.seed(i));
           for (String t : paramText) {
-            sb.append(',').append(t);
+            sb.put(',').text(t);
           }
-          sb.append(',').append(st.label());
+          sb.put(',').ascii(st.label());
           for (MetricColumn mc : mcols) {
-            sb.append(',');
+            sb.put(',');
             mc.appendCsv(sb, i);
           }
-          sb.append(',');
+          sb.put(',');
           double c = cols.cost(i);
           if (Double.isFinite(c)) {
-            Numbers.append(sb, c);
+            sb.decimal(c);
           }
-          sb.append(',');
-          JsonText.millis3(sb, (long) (cols.durationMs(i) * 1e6));
+          sb.put(',');
+          JournalFormat.millis3(sb, (long) (cols.durationMs(i) * 1e6));
           String[] err = cols.error(i);
-          sb.append(',');
+          sb.put(',');
           if (err != null && err[0] != null) {
-            Csv.field(sb, err[0]);
+            sb.csvField(err[0]);
           }
-          sb.append(',');
+          sb.put(',');
           if (err != null && err[1] != null) {
-            Csv.field(sb, tableMessage(err[1]));
+            sb.csvField(tableMessage(err[1]));
           }
-          sb.append('\n');
-          w.append(sb);
+          sb.put('\n');
+          w.write(sb.array(), 0, sb.length());
         }
         v++;
       }
@@ -142,9 +138,7 @@ final class ResultsWriter {
   private static String format(Map<Object, String> cache, Object v) {
     String s = cache.get(v);
     if (s == null) {
-      StringBuilder sb = new StringBuilder();
-      Csv.value(sb, v);
-      s = sb.toString();
+      s = Csv.text(v);
       if (cache.size() < 4096) {
         cache.put(v, s);
       }

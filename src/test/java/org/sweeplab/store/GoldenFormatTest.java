@@ -56,13 +56,13 @@ class GoldenFormatTest {
     Object[] values = {"greedy \"x\"", 100L, 0.25, true};
     Variation v = new Variation(0, "var-0001", VariationKeys.key(names, values), names, values);
     PlannedRun run = new PlannedRun(v, 3, 123456789L, "var-0001-run-003", 2);
-    StringBuilder sb = new StringBuilder();
+    ByteLine sb = new ByteLine();
     JournalFormat.TimeFormat time = new JournalFormat.TimeFormat();
     JournalFormat.encode(sb, new RunRecord(run, RunStatus.OK, Metrics.of("score", 1.5, "win", false,
         "n", 3L, "note", "tab\there").values(), 0.5, 1_795_000_000_000L, 12_345_678L, 1, null, null), time);
     JournalFormat.encode(sb, new RunRecord(run, RunStatus.FAILED, Map.of(), Double.NaN, 1_795_000_000_123L,
         1_000L, 2, "IllegalStateException", "stalled\nat tick 5"), time);
-    compare("runs.jsonl", sb.toString());
+    compare("runs.jsonl", new String(sb.toBytes(), StandardCharsets.UTF_8));
   }
 
   private static void compare(String name, String actual) throws IOException {

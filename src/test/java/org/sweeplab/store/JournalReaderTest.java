@@ -37,8 +37,9 @@ class JournalReaderTest {
     assertEquals("x \"status\":\"ok\"", entries.get(0).params().get("a"));
 
     try (JournalWriter w = JournalWriter.open(j, r.validLength())) {
-      w.append(LINE.replace("run-001", "run-003").replace("\"replicate\":1", "\"replicate\":3")
-          .getBytes(StandardCharsets.UTF_8));
+      byte[] line = LINE.replace("run-001", "run-003").replace("\"replicate\":1", "\"replicate\":3")
+          .getBytes(StandardCharsets.UTF_8);
+      w.append(line, line.length);
     }
     List<JournalReader.Brief> briefs = new ArrayList<>();
     JournalReader.Report again = JournalReader.scan(j, briefs::add);

@@ -9,9 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class NumbersTest {
   static String text(double d) {
-    StringBuilder sb = new StringBuilder();
-    Numbers.append(sb, d);
-    return sb.toString();
+    ByteLine line = new ByteLine();
+    Numbers.append(line, d);
+    return new String(line.toBytes(), java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   @ParameterizedTest
