@@ -85,7 +85,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       for (String k : maps.get(i).keySet()) {
         if (!names.contains(k)) {
           throw new SpecException(null, 0, 0, what, (what.endsWith("exclude") ? "rule " : "point ") + (i + 1)
-              + " names '" + k + "', which is not a parameter" + Suggestions.hint(k, names) + "; parameters are "
+              + (what.endsWith("exclude") ? " names '" : " gives '") + k + "', which is not a parameter" + Suggestions.hint(k, names) + "; parameters are "
               + names);
         }
       }
