@@ -1,6 +1,7 @@
 package org.sweeplab.cli;
 
 import java.io.UncheckedIOException;
+import org.sweeplab.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -17,7 +18,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
     int code;
     String message;
-    if (ex instanceof IllegalArgumentException) {
+    if (ex instanceof SpecException se && cl.getCommand() instanceof SpecFileCommand c && c.specFile() != null) {
+      code = USAGE;
+      message = se.withSource(c.specFile().toString()).getMessage();
+    } else if (ex instanceof IllegalArgumentException) {
       code = USAGE;
       message = ex.getMessage();
     } else if (ex instanceof UncheckedIOException u) {
@@ -33,6 +37,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     cl.getErr().flush();
     return code;
+  }
+
+  /** A command that reads a spec file: errors found after loading it are reported against that file. */
+  interface SpecFileCommand {
+    java.nio.file.Path specFile();
   }
 
   /** Parse errors: the message, a hint, exit code 2. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code sweeplab plan SPEC}. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = "Count a sweep's variations and runs, and show its first points; nothing runs.")
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand implements Callable<Integer>, ErrorHandler.SpecFileCommand {
   @Parameters(index = "0", paramLabel = "SPEC")
   Path specFile;
 
@@ -30,6 +30,11 @@ final class PlanCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec command;
+
+  @Override
+  public Path specFile() {
+    return specFile;
+  }
 
   @Override
   public Integer call() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sweeplab run SPEC}. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a sweep described by a YAML or JSON spec.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileCommand {
   @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML or JSON).")
   Path specFile;
 
@@ -38,6 +38,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec command;
+
+  @Override
+  public Path specFile() {
+    return specFile;
+  }
 
   @Override
   public Integer call() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sweeplab.spec.SimulationSpec;
+import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.Suggestions;
 
 /**
@@ -55,7 +56,7 @@ public final class SimulationRegistry {
     if (spec instanceof SimulationSpec.Named n) {
       Simulation s = named.get(n.name());
       if (s == null) {
-        throw new IllegalArgumentException("unknown simulation '" + n.name() + "'"
+        throw new SpecException(null, 0, 0, "simulation", "unknown simulation '" + n.name() + "'"
             + Suggestions.hint(n.name(), named.keySet()) + "; known simulations are " + named.keySet()
             + ", or give {class: your.Simulation} or {command: [...]}");
       }

@@ -30,6 +30,16 @@ public class SpecException extends IllegalArgumentException {
     this.problem = problem;
   }
 
+  /** This error with a source attached when it has none (e.g. a design error found after loading a file). */
+  public SpecException withSource(String file) {
+    if (source != null) {
+      return this;
+    }
+    SpecException e = new SpecException(file, line, column, keyPath, problem);
+    e.initCause(getCause());
+    return e;
+  }
+
   public String source() {
     return source;
   }
