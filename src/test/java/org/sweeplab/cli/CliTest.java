@@ -148,4 +148,23 @@ class CliTest {
       assertEquals(0, r.code(), p + ": " + r.err());
     }
   }
+
+  @Test
+  void everyExampleSpecRuns() throws IOException {
+    try (var s = Files.list(Path.of("data/examples"))) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        List<String> args = new ArrayList<>(List.of("run", p.toString(), "--quiet", "--out",
+            tmp.resolve(p.getFileName().toString()).toString()));
+        if (p.getFileName().toString().equals("bench.yaml")) {
+          // The million-run benchmark, cut to a thousand runs here.
+          args.addAll(List.of("--set", "parameters.x={type: range, start: 1, stop: 10}", "--set",
+              "parameters.y={type: linspace, start: 0.0, stop: 1.0, num: 100}"));
+        }
+        Result r = run(args.toArray(new String[0]));
+        assertTrue(r.code() == 0 || r.code() == 1, p + " exited " + r.code() + ": " + r.err());
+        assertTrue(r.out().contains(" planned runs done"), p + ": " + r.out());
+        assertTrue(Files.size(tmp.resolve(p.getFileName().toString()).resolve("results.csv")) > 100, p.toString());
+      }
+    }
+  }
 }
