@@ -10,7 +10,9 @@ import org.sweeplab.run.RunStatus;
 
 /**
  * The outcome of every run of a plan, by run ordinal, in primitive arrays: what results.csv and the table need,
- * without one object per run. Thread-safe.
+ * without one object per run. Writes are synchronized. The per-run readers ({@link #status}, {@link #seed},
+ * {@link #cost}, {@link #durationMs}) are not: read a run only after its write has been seen (after the sweep, or
+ * for a run not yet handed out), which is how results writing and pending-run iteration use them.
  */
 final class RunColumns {
   private final int capacity;
@@ -68,7 +70,7 @@ final class RunColumns {
   }
 
   /** The status of a run, or null when it has not run. */
-  synchronized RunStatus status(long ordinal) {
+  RunStatus status(long ordinal) {
     byte s = status[(int) ordinal];
     return s == 0 ? null : RunStatus.values()[s - 1];
   }
@@ -77,15 +79,15 @@ final class RunColumns {
     return filled;
   }
 
-  synchronized long seed(int i) {
+  long seed(int i) {
     return seed[i];
   }
 
-  synchronized double cost(int i) {
+  double cost(int i) {
     return cost[i];
   }
 
-  synchronized double durationMs(int i) {
+  double durationMs(int i) {
     return durationMs[i];
   }
 
