@@ -264,7 +264,7 @@ final class LocalExecution {
     if (timer != null) {
       timer.cancel(false);
     }
-    boolean mine = slot.state.compareAndSet(RUNNING, DONE);
+    boolean mine = Slot.STATE.compareAndSet(slot, RUNNING, DONE);
     inFlight.remove(slot);
     Thread.interrupted(); // clear a stale interrupt from a cancellation
     if (!mine) {
@@ -305,7 +305,7 @@ final class LocalExecution {
 
   /** Ends a run from outside its worker (timeout or cancel); its worker is replaced unless stopping. */
   private void abandon(Slot slot, RunStatus status, String type, String message) {
-    if (!slot.state.compareAndSet(RUNNING, ABANDONED)) {
+    if (!Slot.STATE.compareAndSet(slot, RUNNING, ABANDONED)) {
       return;
     }
     slot.ctx.cancel();
@@ -352,8 +352,10 @@ final class LocalExecution {
     if (rec.status() != RunStatus.OK && config.failurePolicy() == FailurePolicy.FAIL_FAST) {
       stopping = true;
     }
-    Progress p = snapshot();
-    safely(() -> listener.runFinished(rec, p));
+    if (listener != RunRequest.SILENT) {
+      Progress p = snapshot();
+      safely(() -> listener.runFinished(rec, p));
+    }
   }
 
   private void fail(Throwable t) {
@@ -403,10 +405,12 @@ final class LocalExecution {
   }
 
   private static final class Slot {
+    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Slot> STATE =
+        java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Slot.class, "state");
     final PlannedRun run;
     final RunContextImpl ctx;
     final Thread thread;
-    final AtomicInteger state = new AtomicInteger(RUNNING);
+    volatile int state = RUNNING;
     final long startNanos = System.nanoTime();
     final long startMillis = System.currentTimeMillis();
 

@@ -22,8 +22,11 @@ public record RunRequest(Iterator<PlannedRun> runs, long total, Simulation simul
     Objects.requireNonNull(runs, "runs");
     Objects.requireNonNull(simulation, "simulation");
     Objects.requireNonNull(sink, "sink");
-    listener = listener == null ? new SweepListener() {} : listener;
+    listener = listener == null ? SILENT : listener;
   }
+
+  /** The listener used when none is given; the runner skips building progress snapshots for it. */
+  static final SweepListener SILENT = new SweepListener() {};
 
   /** A request with no earlier spend. */
   public static RunRequest of(Iterator<PlannedRun> runs, long total, Simulation simulation, RunSink sink,

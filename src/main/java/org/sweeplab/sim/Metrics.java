@@ -96,9 +96,11 @@ public final class Metrics {
     return Double.isNaN(cost) ? values.toString() : values + " cost=" + cost;
   }
 
-  /** Collects metrics; names must be non-empty and unique. */
+  /** Collects metrics; a name given twice keeps its last value. */
   public static final class Builder {
-    private final Map<String, Object> values = new LinkedHashMap<>();
+    private String[] names = new String[4];
+    private Object[] values = new Object[4];
+    private int size;
     private double cost = Double.NaN;
 
     private Builder() {}
@@ -107,7 +109,19 @@ public final class Metrics {
       if (name == null || name.isEmpty()) {
         throw new IllegalArgumentException("Metric name is empty");
       }
-      values.put(name, normalise(name, value));
+      Object v = normalise(name, value);
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          values[i] = v;
+          return this;
+        }
+      }
+      if (size == names.length) {
+        names = java.util.Arrays.copyOf(names, size * 2);
+        values = java.util.Arrays.copyOf(values, size * 2);
+      }
+      names[size] = name;
+      values[size++] = v;
       return this;
     }
 
@@ -117,7 +131,8 @@ public final class Metrics {
     }
 
     public Metrics build() {
-      return new Metrics(Collections.unmodifiableMap(new LinkedHashMap<>(values)), cost);
+      return new Metrics(new CompactMap(java.util.Arrays.copyOf(names, size), java.util.Arrays.copyOf(values, size)),
+          cost);
     }
 
     private static Object normalise(String name, Object v) {
@@ -138,6 +153,74 @@ public final class Metrics {
       }
       throw new IllegalArgumentException("Metric '" + name + "' has value " + v + " of type "
           + (v == null ? "null" : v.getClass().getName()) + "; metrics must be numbers, strings or booleans");
+    }
+  }
+
+  /** An unmodifiable map over parallel arrays, in insertion order: small and cheap for a handful of metrics. */
+  private static final class CompactMap extends java.util.AbstractMap<String, Object> {
+    private final String[] names;
+    private final Object[] values;
+
+    CompactMap(String[] names, Object[] values) {
+      this.names = names;
+      this.values = values;
+    }
+
+    @Override
+    public Object get(Object key) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(key)) {
+          return values[i];
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      for (String n : names) {
+        if (n.equals(key)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public int size() {
+      return names.length;
+    }
+
+    @Override
+    public java.util.Set<Entry<String, Object>> entrySet() {
+      return new java.util.AbstractSet<>() {
+        @Override
+        public java.util.Iterator<Entry<String, Object>> iterator() {
+          return new java.util.Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < names.length;
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              if (i >= names.length) {
+                throw new java.util.NoSuchElementException();
+              }
+              Entry<String, Object> e = new SimpleImmutableEntry<>(names[i], values[i]);
+              i++;
+              return e;
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return names.length;
+        }
+      };
     }
   }
 }

@@ -1,14 +1,12 @@
 package org.sweeplab.space;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Content keys of parameter assignments: a 128-bit MurmurHash3 (Guava) of a canonical encoding, as 32 hex digits.
+ * Content keys of parameter assignments: a 128-bit MurmurHash3 (x64, seed 0x5eed1ab, byte order as Guava's
+ * {@code Hashing.murmur3_128}) of a canonical encoding, as 32 hex digits.
  *
  * <p>The encoding does not depend on parameter order: names are hashed in sorted order (UTF-8, NUL-terminated), each
  * followed by a one-byte type tag and the value: {@code 's'} and the UTF-8 text with its length, {@code 'i'} and the
@@ -17,34 +15,37 @@ import java.util.Map;
  * existing journal.
  */
 public final class VariationKeys {
-  private static final HashFunction HASH = Hashing.murmur3_128(0x5eed1ab);
+  private static final int SEED = 0x5eed1ab;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  private static final ThreadLocal<Encoder> ENCODER = ThreadLocal.withInitial(Encoder::new);
 
   private VariationKeys() {}
 
   /** The key of an assignment. */
   public static String key(List<String> names, Object[] values) {
-    int n = names.size();
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    Encoder e = ENCODER.get();
+    int[] order = e.order(names);
+    e.len = 0;
+    for (int i : order) {
+      e.utf8(names.get(i));
+      e.put((byte) 0);
+      e.value(values[i]);
     }
-    java.util.Arrays.sort(order, (a, b) -> names.get(a).compareTo(names.get(b)));
-    Hasher h = HASH.newHasher();
-    for (int k = 0; k < n; k++) {
-      int i = order[k];
-      h.putString(names.get(i), StandardCharsets.UTF_8).putByte((byte) 0);
-      put(h, values[i]);
-    }
-    byte[] b = h.hash().asBytes();
+    Murmur3.hash(e.buf, e.len, SEED, e.hash);
     char[] out = new char[32];
-    for (int i = 0; i < 16; i++) {
-      out[2 * i] = HEX[(b[i] >> 4) & 0xF];
-      out[2 * i + 1] = HEX[b[i] & 0xF];
-    }
+    hex(e.hash[0], out, 0);
+    hex(e.hash[1], out, 16);
     return new String(out);
   }
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** Writes the 8 little-endian bytes of {@code v} as 16 hex digits. */
+  private static void hex(long v, char[] out, int at) {
+    for (int i = 0; i < 8; i++) {
+      int b = (int) (v >>> (8 * i)) & 0xFF;
+      out[at + 2 * i] = HEX[b >> 4];
+      out[at + 2 * i + 1] = HEX[b & 0xF];
+    }
+  }
 
   /** The 64-bit number written as 16 hex digits at {@code offset} of a key. */
   public static long hexLong(CharSequence key, int offset) {
@@ -66,24 +67,83 @@ public final class VariationKeys {
     return key(names, params.values().toArray());
   }
 
-  private static void put(Hasher h, Object v) {
-    if (v instanceof String s) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
-      h.putByte((byte) 's').putInt(b.length).putBytes(b);
-    } else if (v instanceof Long || v instanceof Integer) {
-      h.putByte((byte) 'i').putLong(((Number) v).longValue());
-    } else if (v instanceof Double d) {
-      double x = d == 0.0 ? 0.0 : d;
-      h.putByte((byte) 'f').putLong(Double.doubleToLongBits(x));
-    } else if (v instanceof Boolean b) {
-      h.putByte((byte) 'b').putByte((byte) (b ? 1 : 0));
-    } else {
-      throw new IllegalArgumentException("Value " + v + " is not a string, integer, float or boolean");
-    }
-  }
-
   /** The lower 64 bits of a key (its first 16 hex digits), for compact indexes. */
   public static long shortKey(String key) {
     return hexLong(key, 0);
+  }
+
+  /** A reusable per-thread buffer for the canonical encoding (little-endian numbers, as Guava's hashers write). */
+  private static final class Encoder {
+    byte[] buf = new byte[256];
+    int len;
+    final long[] hash = new long[2];
+    private List<String> lastNames;
+    private int[] lastOrder;
+
+    /** The indices of {@code names} in sorted name order, cached for the plan's shared names list. */
+    int[] order(List<String> names) {
+      if (names != lastNames) {
+        Integer[] o = new Integer[names.size()];
+        for (int i = 0; i < o.length; i++) {
+          o[i] = i;
+        }
+        java.util.Arrays.sort(o, (a, b) -> names.get(a).compareTo(names.get(b)));
+        lastOrder = new int[o.length];
+        for (int i = 0; i < o.length; i++) {
+          lastOrder[i] = o[i];
+        }
+        lastNames = names;
+      }
+      return lastOrder;
+    }
+
+    void put(byte b) {
+      if (len == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[len++] = b;
+    }
+
+    void putLong(long v) {
+      for (int i = 0; i < 8; i++) {
+        put((byte) (v >>> (8 * i)));
+      }
+    }
+
+    void putInt(int v) {
+      for (int i = 0; i < 4; i++) {
+        put((byte) (v >>> (8 * i)));
+      }
+    }
+
+    void utf8(String s) {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      for (byte x : b) {
+        put(x);
+      }
+    }
+
+    void value(Object v) {
+      if (v instanceof String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        put((byte) 's');
+        putInt(b.length);
+        for (byte x : b) {
+          put(x);
+        }
+      } else if (v instanceof Long || v instanceof Integer) {
+        put((byte) 'i');
+        putLong(((Number) v).longValue());
+      } else if (v instanceof Double d) {
+        double x = d == 0.0 ? 0.0 : d;
+        put((byte) 'f');
+        putLong(Double.doubleToLongBits(x));
+      } else if (v instanceof Boolean b) {
+        put((byte) 'b');
+        put((byte) (b ? 1 : 0));
+      } else {
+        throw new IllegalArgumentException("Value " + v + " is not a string, integer, float or boolean");
+      }
+    }
   }
 }
