@@ -376,6 +376,9 @@ final class LocalExecution {
   }
 
   static String errorType(Throwable t) {
+    if (t instanceof org.sweeplab.sim.Pipeline.StageFailedException && t.getCause() != null) {
+      return errorType(t.getCause()); // the message names the stage; the type is the stage's own error
+    }
     if (t instanceof BudgetExceededException) {
       return "BudgetExceeded";
     }

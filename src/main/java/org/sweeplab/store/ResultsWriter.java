@@ -25,10 +25,27 @@ final class ResultsWriter {
 
   private ResultsWriter() {}
 
-  /** Writes the file and returns its column schema. */
-  static List<ColumnSchema> write(Path file, RunPlan plan, RunColumns cols) throws IOException {
+  /** Column names the table uses itself; a metric of one of these names (or a parameter's) is renamed. */
+  static final java.util.Set<String> RESERVED = java.util.Set.of("run_id", "variation_id", "replicate", "seed",
+      "status", "cost", "duration_ms", "error_type", "error_message");
+
+  /** Writes the file and returns its column schema; renamed metric columns are reported in {@code warnings}. */
+  static List<ColumnSchema> write(Path file, RunPlan plan, RunColumns cols, List<String> warnings)
+      throws IOException {
     List<String> params = plan.parameterNames();
-    List<String> metrics = cols.metricNames();
+    List<String> metricKeys = cols.metricNames();
+    List<String> metrics = new ArrayList<>();
+    for (String m : metricKeys) {
+      String column = m;
+      while (RESERVED.contains(column) || params.contains(column) || metrics.contains(column)) {
+        column = "metric." + column;
+      }
+      if (!column.equals(m)) {
+        warnings.add("metric '" + m + "' has the name of a parameter or a table column; its column is '" + column
+            + "'");
+      }
+      metrics.add(column);
+    }
     ColumnKind[] paramKinds = new ColumnKind[params.size()];
     List<Map<Object, String>> caches = new ArrayList<>();
     for (int p = 0; p < params.size(); p++) {
@@ -50,7 +67,7 @@ final class ResultsWriter {
       w.write(sb.array(), 0, sb.length());
       MetricColumn[] mcols = new MetricColumn[metrics.size()];
       for (int m = 0; m < mcols.length; m++) {
-        mcols[m] = cols.metric(metrics.get(m));
+        mcols[m] = cols.metric(metricKeys.get(m));
       }
       Iterator<Object[]> it = plan.points();
       long v = 0;
@@ -119,7 +136,7 @@ final class ResultsWriter {
     }
     schema.add(new ColumnSchema("status", ColumnKind.STRING, ColumnSchema.Role.STATUS));
     for (int m = 0; m < metrics.size(); m++) {
-      ColumnKind k = cols.metric(metrics.get(m)).kind();
+      ColumnKind k = cols.metric(metricKeys.get(m)).kind();
       schema.add(new ColumnSchema(metrics.get(m), k == null ? ColumnKind.DOUBLE : k, ColumnSchema.Role.METRIC));
     }
     schema.add(new ColumnSchema("cost", ColumnKind.DOUBLE, ColumnSchema.Role.COST));

@@ -240,7 +240,7 @@ public final class Sweep {
       Instant started, List<String> warnings, long oldLines) {
     List<ColumnSchema> schema;
     try {
-      schema = ResultsWriter.write(folder.results(), plan, columns);
+      schema = ResultsWriter.write(folder.results(), plan, columns, warnings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + folder.results() + ": " + e.getMessage(), e);
     }
