@@ -36,13 +36,21 @@ final class CompletionCheck {
           || ((Number) runs.get("planned")).longValue() != plan.runCount()) {
         return null;
       }
-      Long2ByteOpenHashMap last = new Long2ByteOpenHashMap((int) Math.min(plan.runCount() * 2, 1 << 28));
-      List<String> warnings = new ArrayList<>();
-      JournalReader.Report report = JournalReader.scan(folder.journal(), b -> {
+      int parts = Runtime.getRuntime().availableProcessors() > 1 && plan.runCount() > 100_000 ? 2 : 1;
+      Long2ByteOpenHashMap[] maps = new Long2ByteOpenHashMap[parts];
+      for (int i = 0; i < parts; i++) {
+        maps[i] = new Long2ByteOpenHashMap((int) Math.min(plan.runCount() / parts + 16, 1 << 27));
+      }
+      JournalReader.Report report = JournalReader.scanParallel(folder.journal(), parts, i -> b -> {
         long id = Seeds.mix(b.keyHigh() ^ Seeds.mix(b.keyLow() + b.replicate()));
-        last.put(id, (byte) statusOrdinal(b.status()));
+        maps[i].put(id, (byte) statusOrdinal(b.status()));
       });
-      warnings.addAll(report.warnings());
+      // Later parts of the file hold later lines: their statuses win.
+      Long2ByteOpenHashMap last = maps[0];
+      for (int i = 1; i < parts; i++) {
+        last.putAll(maps[i]);
+      }
+      List<String> warnings = new ArrayList<>(report.warnings());
       if (report.tornTail() || last.size() != plan.runCount()) {
         return null;
       }

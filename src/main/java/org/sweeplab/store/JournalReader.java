@@ -69,21 +69,105 @@ final class JournalReader {
     boolean handle(byte[] buf, int off, int len, long lineNo, List<String> warnings);
   }
 
-  private static Report lines(Path file, LineHandler handler) throws IOException {
-    List<String> warnings = new ArrayList<>();
+  /**
+   * Scans with several threads: the file is cut at line boundaries into {@code parts} ranges, each scanned into its
+   * own consumer from {@code consumers} (one per range, in file order). Line numbers in warnings count from each
+   * range's start.
+   */
+  static Report scanParallel(Path file, int parts, java.util.function.IntFunction<Consumer<Brief>> consumers)
+      throws IOException {
     if (!Files.exists(file)) {
-      return new Report(0, 0, false, warnings);
+      return new Report(0, 0, false, new ArrayList<>());
     }
+    long size = Files.size(file);
+    long[] bounds = new long[parts + 1];
+    bounds[parts] = size;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      for (int i = 1; i < parts; i++) {
+        bounds[i] = Math.max(bounds[i - 1], nextLineStart(ch, size * i / parts, size));
+      }
+    }
+    List<java.util.concurrent.CompletableFuture<Report>> futures = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      int part = i;
+      Consumer<Brief> out = consumers.apply(i);
+      futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return lines(file, bounds[part], bounds[part + 1], (line, off, len, lineNo, warnings) -> {
+            Brief b = brief(line, off, len);
+            if (b == null) {
+              warnings.add("runs.jsonl line " + lineNo + " of part " + (part + 1)
+                  + " is not a valid run record and was skipped");
+              return false;
+            }
+            out.accept(b);
+            return true;
+          });
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }));
+    }
+    long lines = 0;
+    List<String> warnings = new ArrayList<>();
+    Report last = null;
+    for (var f : futures) {
+      try {
+        last = f.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof java.io.UncheckedIOException u) {
+          throw u.getCause();
+        }
+        throw e;
+      }
+      lines += last.lines();
+      warnings.addAll(last.warnings());
+    }
+    return new Report(lines, bounds[parts - 1] + last.validLength(), last.tornTail(), warnings);
+  }
+
+  /** The offset just after the first newline at or after {@code from} (or {@code size}). */
+  private static long nextLineStart(FileChannel ch, long from, long size) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(1 << 16);
+    long pos = from;
+    while (pos < size) {
+      b.clear();
+      int n = ch.read(b, pos);
+      if (n <= 0) {
+        break;
+      }
+      int i = nextNewline(b.array(), 0, n);
+      if (i < n) {
+        return pos + i + 1;
+      }
+      pos += n;
+    }
+    return size;
+  }
+
+  private static Report lines(Path file, LineHandler handler) throws IOException {
+    if (!Files.exists(file)) {
+      return new Report(0, 0, false, new ArrayList<>());
+    }
+    return lines(file, 0, Files.size(file), handler);
+  }
+
+  /** Reads the lines of bytes [start, end) of the file; validLength is relative to start. */
+  private static Report lines(Path file, long start0, long end, LineHandler handler) throws IOException {
+    List<String> warnings = new ArrayList<>();
     long good = 0;
     long lineNo = 0;
     long validLength = 0;
     byte[] line = new byte[4096];
     int lineLen = 0;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ch.position(start0);
       ByteBuffer buf = ByteBuffer.allocate(1 << 20);
       byte[] arr = buf.array();
+      long remaining = end - start0;
       int n;
-      while ((n = ch.read(buf)) > 0) {
+      while (remaining > 0 && (n = ch.read(buf.limit((int) Math.min(buf.capacity(), remaining)))) > 0) {
+        remaining -= n;
         int start = 0;
         for (int i = nextNewline(arr, 0, n); i < n; i = nextNewline(arr, i + 1, n)) {
           int len;

@@ -61,4 +61,30 @@ class JournalReaderTest {
     assertEquals(1, r.warnings().size());
     assertTrue(r.warnings().get(0).startsWith("runs.jsonl line 2 "), r.warnings().get(0));
   }
+
+  @Test
+  void parallelScanSeesTheSameLinesAsASerialScan() throws Exception {
+    Path j = tmp.resolve("runs.jsonl");
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= 2000; i++) {
+      sb.append(LINE.replace("\"replicate\":1", "\"replicate\":" + i));
+    }
+    sb.append(LINE, 0, 50); // a torn tail
+    Files.writeString(j, sb.toString(), StandardCharsets.UTF_8);
+    List<JournalReader.Brief> serial = new ArrayList<>();
+    JournalReader.Report one = JournalReader.scan(j, serial::add);
+    for (int parts = 1; parts <= 5; parts++) {
+      List<List<JournalReader.Brief>> byPart = new ArrayList<>();
+      for (int p = 0; p < parts; p++) {
+        byPart.add(new ArrayList<>());
+      }
+      JournalReader.Report r = JournalReader.scanParallel(j, parts, p -> byPart.get(p)::add);
+      List<JournalReader.Brief> all = new ArrayList<>();
+      byPart.forEach(all::addAll);
+      assertEquals(serial, all, parts + " parts");
+      assertEquals(one.lines(), r.lines());
+      assertEquals(one.validLength(), r.validLength());
+      assertTrue(r.tornTail());
+    }
+  }
 }
