@@ -23,17 +23,14 @@ final class CompletionCheck {
   private CompletionCheck() {}
 
   /** The result of the folder when nothing is left to do, else null (the caller does a full resume). */
-  @SuppressWarnings("unchecked")
   static SweepResult ifComplete(OutputFolder folder, SweepSpec spec, RunPlan plan, FailedRuns failed) {
     try {
       if (!Files.isRegularFile(folder.summary()) || !Files.isRegularFile(folder.results())) {
         return null;
       }
-      Map<String, Object> summary = Summary.read(folder.summary());
-      Map<String, Object> runs = (Map<String, Object>) summary.get("runs");
-      if (!Boolean.TRUE.equals(summary.get("complete")) || runs == null
-          || !SpecWriter.configHash(spec).equals(summary.get("config_hash"))
-          || ((Number) runs.get("planned")).longValue() != plan.runCount()) {
+      Summary.Brief summary = Summary.brief(folder.summary());
+      if (summary == null || !summary.complete() || summary.planned() != plan.runCount()
+          || !SpecWriter.configHash(spec).equals(summary.configHash())) {
         return null;
       }
       int parts = Runtime.getRuntime().availableProcessors() > 1 && plan.runCount() > 100_000 ? 2 : 1;
@@ -71,10 +68,10 @@ final class CompletionCheck {
       for (RunStatus s : RunStatus.values()) {
         by.put(s, counts[s.ordinal()]);
       }
-      Object cost = summary.get("total_cost");
+
       Progress none = new Progress(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.time.Duration.ZERO, Double.NaN, Double.NaN);
       return new SweepResult(folder.dir(), plan.runCount(), by, 0,
-          cost instanceof Number n ? n.doubleValue() : Double.NaN, none, warnings);
+          summary.totalCost(), none, warnings);
     } catch (IOException | RuntimeException e) {
       return null; // anything unexpected: the full resume decides
     }

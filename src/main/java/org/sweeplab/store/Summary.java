@@ -16,7 +16,13 @@ import org.sweeplab.run.RunStatus;
 
 /** Builds and reads {@code summary.json}. */
 final class Summary {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  private static final class Factory {
+    static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+  }
 
   private Summary() {}
 
@@ -72,7 +78,7 @@ final class Summary {
 
   static void write(Path file, Map<String, Object> summary) {
     try {
-      OutputFolder.writeAtomically(file, JSON.writeValueAsString(summary) + "\n");
+      OutputFolder.writeAtomically(file, Mapper.JSON.writeValueAsString(summary) + "\n");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -85,7 +91,7 @@ final class Summary {
       return null;
     }
     try {
-      Map<String, Object> m = JSON.readValue(summaryFile.toFile(), Map.class);
+      Map<String, Object> m = Mapper.JSON.readValue(summaryFile.toFile(), Map.class);
       Object cols = m.get("columns");
       if (!(cols instanceof List<?> list)) {
         return null;
@@ -102,10 +108,53 @@ final class Summary {
     }
   }
 
+  /** The few fields a resume's fast path needs, read with the streaming parser (no data binding). */
+  record Brief(boolean complete, String configHash, long planned, double totalCost) {}
+
+  /** Reads the fields of {@link Brief}; null when the file is missing or unreadable. */
+  static Brief brief(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    boolean complete = false;
+    String hash = null;
+    long planned = -1;
+    double cost = Double.NaN;
+    try (com.fasterxml.jackson.core.JsonParser p = Factory.JSON.createParser(file.toFile())) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+        switch (name) {
+          case "complete" -> complete = t == com.fasterxml.jackson.core.JsonToken.VALUE_TRUE;
+          case "config_hash" -> hash = p.getValueAsString();
+          case "total_cost" -> cost = t.isNumeric() ? p.getDoubleValue() : Double.NaN;
+          case "runs" -> {
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+              String f = p.currentName();
+              p.nextToken();
+              if (f.equals("planned")) {
+                planned = p.getLongValue();
+              } else {
+                p.skipChildren();
+              }
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      return new Brief(complete, hash, planned, cost);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Reads a summary as a map. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> read(Path file) throws IOException {
-    return JSON.readValue(file.toFile(), Map.class);
+    return Mapper.JSON.readValue(file.toFile(), Map.class);
   }
 
   private static double round(double v) {
