@@ -128,7 +128,7 @@ final class LocalExecution {
     return new Progress(total, done.get(), ok.get(), failed.get(), timedOut.get(), cancelled.get(), skipped.get(),
         retries.get(), rateWaits.get(), running.get(), Duration.ofNanos(System.nanoTime() - startNanos),
         costed.get() == 0 ? Double.NaN : spend.sum(),
-        config.budget().limitsTotal() ? config.budget().total() : Double.NaN);
+        config.budget().limitsTotal() ? config.budget().total() : Double.NaN, costed.get());
   }
 
   // ------------------------------------------------------------------ workers

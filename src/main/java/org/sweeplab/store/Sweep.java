@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.sweeplab.run.Backend;
@@ -137,6 +138,22 @@ public final class Sweep {
    */
   public CostEstimate estimate() {
     return CostEstimate.of(plan(), spec.budget());
+  }
+
+  /**
+   * Refuses a sweep whose estimated cost passes its total budget, before anything runs.
+   *
+   * @throws IllegalArgumentException naming the estimate, the budget and how to go on anyway
+   */
+  public void requireEstimateWithinBudget() {
+    CostEstimate e = estimate();
+    if (e != null && e.exceedsLimit()) {
+      String unit = e.unit().isEmpty() ? "" : " " + e.unit();
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "sweep '%s' is estimated to cost %.4f%s"
+          + " (%,d runs at %.4f%s on average), more than its total budget of %.4f%s; raise budget.total, plan"
+          + " fewer runs, or start it anyway with --force (the budget still stops the spending)", spec.name(),
+          e.total(), unit, e.estimatedRuns(), e.perRun(), unit, e.limit(), unit));
+    }
   }
 
   /**
