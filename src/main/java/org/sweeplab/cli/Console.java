@@ -14,7 +14,7 @@ final class Console {
   static int execute(Sweep sweep, PrintWriter out, PrintWriter err, boolean quiet) {
     Backend backend = sweep.backend();
     ProgressDisplay progress = quiet ? null : ProgressDisplay.create(err);
-    Interrupts interrupts = Interrupts.install(backend, err);
+    Interrupts interrupts = Interrupts.install(backend, sweep.spec().execution().interruptGrace(), err);
     SweepResult r;
     try {
       r = sweep.listener(progress).run(backend);
@@ -48,9 +48,16 @@ final class Console {
       out.println("  total cost " + money(r.totalCost()));
     }
     out.println("  output: " + r.outputDir() + " (results.csv, runs.jsonl, summary.json)");
-    if (r.missing() > 0) {
-      out.printf(Locale.ROOT, "%s %,d runs not done; continue with: sweeplab resume %s%n",
-          interrupted ? "Interrupted:" : "Stopped early:", r.missing(), r.outputDir());
+    long toResume = r.missing() + r.count(RunStatus.CANCELLED);
+    if (toResume > 0 && (interrupted || r.missing() > 0)) {
+      out.printf(Locale.ROOT, "%s %,d runs not done%s; continue with: sweeplab resume %s%n",
+          interrupted ? "Interrupted:" : "Stopped early:", toResume,
+          r.count(RunStatus.CANCELLED) > 0 ? " (" + r.count(RunStatus.CANCELLED) + " cancelled)" : "",
+          r.outputDir());
+    }
+    if (r.count(RunStatus.SKIPPED) > 0) {
+      out.printf(Locale.ROOT, "%,d runs skipped by the budget (see costs.json); raise budget.total in %s and"
+          + " resume to run them%n", r.count(RunStatus.SKIPPED), r.outputDir().resolve("sweep.yaml"));
     }
     long notOk = r.planned() - r.missing() - r.count(RunStatus.OK);
     if (notOk > 0) {

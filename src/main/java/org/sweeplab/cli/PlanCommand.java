@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
 import org.sweeplab.spec.SpecLoader;
+import org.sweeplab.store.CostEstimate;
 import org.sweeplab.store.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +53,17 @@ final class PlanCommand implements Callable<Integer>, ErrorHandler.SpecFileComma
         plan.runCount());
     out.printf("  parameters: %s%n", String.join(", ", plan.parameterNames()));
     out.printf("  output folder: %s%n", dir);
+    CostEstimate cost = sweep.estimate();
+    if (cost != null) {
+      String unit = cost.unit().isEmpty() ? "" : " " + cost.unit();
+      out.printf(Locale.ROOT, "  estimated cost: %.4f%s (%,d runs at %.4f%s on average)%s%n", cost.total(), unit,
+          cost.estimatedRuns(), cost.perRun(), unit, cost.estimatedRuns() < cost.runs()
+              ? String.format(Locale.ROOT, "; %,d runs have no estimate", cost.runs() - cost.estimatedRuns()) : "");
+      if (!Double.isNaN(cost.limit())) {
+        out.printf(Locale.ROOT, "  total budget: %.4f%s%s%n", cost.limit(), unit,
+            cost.exceedsLimit() ? " (the estimate passes it: `run` needs --force)" : "");
+      }
+    }
     List<Variation> head = plan.head(show);
     if (!head.isEmpty()) {
       out.printf("  first %d of %,d points:%n", head.size(), plan.variationCount());

@@ -14,7 +14,8 @@ import org.sweeplab.run.SweepListener;
 
 /**
  * Progress on stderr: a live bar on a terminal; otherwise a plain line at most every {@link #PLAIN_INTERVAL_NANOS}.
- * Both show done/total, runs/s, ok and failed counts, elapsed time, ETA and spend.
+ * Both show done/total, runs/s, ok, failed and skipped counts, retries and rate-limit waits, elapsed time, ETA and
+ * spend against the budget.
  */
 abstract class ProgressDisplay implements SweepListener, AutoCloseable {
   static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
@@ -33,8 +34,14 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
     if (p.timedOut() > 0) {
       sb.append(String.format(Locale.ROOT, " timeout %,d", p.timedOut()));
     }
+    if (p.skipped() > 0) {
+      sb.append(String.format(Locale.ROOT, " skipped %,d", p.skipped()));
+    }
     if (p.retries() > 0) {
       sb.append(String.format(Locale.ROOT, " retries %,d", p.retries()));
+    }
+    if (p.rateWaits() > 0) {
+      sb.append(String.format(Locale.ROOT, " rate waits %,d", p.rateWaits()));
     }
     if (!Double.isNaN(p.spend())) {
       sb.append(" spend ").append(Console.money(p.spend()));

@@ -33,6 +33,9 @@ final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileComman
   @Option(names = "--dry-run", description = "Show the plan and stop; nothing runs.")
   boolean dryRun;
 
+  @Option(names = "--force", description = "Start even when the estimated cost passes the total budget.")
+  boolean force;
+
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
 
@@ -57,6 +60,9 @@ final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileComman
     if (dryRun) {
       PlanCommand.print(sweep, command.commandLine().getOut(), 5);
       return ErrorHandler.OK;
+    }
+    if (!force) {
+      sweep.requireEstimateWithinBudget();
     }
     return Console.execute(sweep, command.commandLine().getOut(), command.commandLine().getErr(), quiet);
   }

@@ -1,6 +1,7 @@
 package org.sweeplab.run;
 
 import java.util.Locale;
+import org.sweeplab.spec.BudgetSpec;
 
 /**
  * Spending limits: a total over the sweep (across resumes) and a cap per run, in some unit, with an optional
@@ -39,6 +40,22 @@ public record Budget(double total, double perRun, String unit, double estimatePe
   /** No limits. */
   public static Budget none() {
     return new Budget(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, "", Double.NaN, InFlight.FINISH);
+  }
+
+  /**
+   * The limits of a spec's {@code budget} section.
+   *
+   * @param spec the section, or null for no limits
+   * @param estimatePerRun the expected cost of a run before any is observed (the spec's estimate, or the mean of
+   *     its per-parameter estimates over the plan), NaN for none
+   */
+  public static Budget of(BudgetSpec spec, double estimatePerRun) {
+    if (spec == null) {
+      return none();
+    }
+    return new Budget(Double.isNaN(spec.total()) ? Double.POSITIVE_INFINITY : spec.total(),
+        Double.isNaN(spec.perRun()) ? Double.POSITIVE_INFINITY : spec.perRun(), spec.unit(), estimatePerRun,
+        spec.inFlight() == BudgetSpec.InFlight.CANCEL ? InFlight.CANCEL : InFlight.FINISH);
   }
 
   /** A total budget. */

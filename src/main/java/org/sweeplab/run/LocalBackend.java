@@ -44,10 +44,18 @@ public final class LocalBackend implements Backend {
         RetryPolicy.none(), null, Ticker.SYSTEM, 0, Budget.none());
   }
 
-  /** A backend set up from a spec's execution section. */
+  /** A backend set up from a spec's execution section: parallelism, timeout, failures, retries, rate limit. */
   public static LocalBackend of(Execution e) {
-    return withDefaults().withParallelism(e.effectiveParallelism()).withTimeout(e.timeoutPerRun())
+    LocalBackend b = withDefaults().withParallelism(e.effectiveParallelism()).withTimeout(e.timeoutPerRun())
         .withFailurePolicy(e.failurePolicy());
+    if (e.retries() != null) {
+      b = b.withRetryPolicy(new RetryPolicy(e.retries().maxAttempts(), e.retries().initialDelay(),
+          e.retries().maxDelay(), e.retries().multiplier()));
+    }
+    if (e.rateLimit() != null) {
+      b = b.withRateLimit(e.rateLimit().startsPerSecond());
+    }
+    return b;
   }
 
   public LocalBackend withParallelism(int n) {
@@ -99,6 +107,21 @@ public final class LocalBackend implements Backend {
     return timeout;
   }
 
+  /** The spending limits. */
+  public Budget budget() {
+    return budget;
+  }
+
+  /** Retries of transient failures. */
+  public RetryPolicy retryPolicy() {
+    return retryPolicy;
+  }
+
+  /** Run starts per second across all workers; 0 for no limit. */
+  public double rateLimit() {
+    return ratePerSecond;
+  }
+
   @Override
   public Progress execute(RunRequest request) {
     LocalExecution ex = new LocalExecution(this, request);
@@ -128,10 +151,6 @@ public final class LocalBackend implements Backend {
     return failurePolicy;
   }
 
-  RetryPolicy retryPolicy() {
-    return retryPolicy;
-  }
-
   Path runsRoot() {
     return runsRoot;
   }
@@ -142,9 +161,5 @@ public final class LocalBackend implements Backend {
 
   double ratePerSecond() {
     return ratePerSecond;
-  }
-
-  Budget budget() {
-    return budget;
   }
 }

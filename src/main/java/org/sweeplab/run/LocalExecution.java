@@ -6,7 +6,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -30,6 +32,12 @@ final class LocalExecution {
   private static final int RUNNING = 0;
   private static final int DONE = 1;
   private static final int ABANDONED = 2;
+  /**
+   * How long the end of a sweep waits for the threads of runs it gave up on (cancelled or timed out) to finish
+   * cleaning up, e.g. a command simulation sending SIGTERM, then SIGKILL, to its process tree. Without the wait a
+   * CLI could exit before the kill and leave processes behind.
+   */
+  private static final long CLEANUP_WAIT_NANOS = 5_000_000_000L;
   /** Rate-limit answers tolerated for one run before it fails. */
   private static final int MAX_RATE_LIMITED = 100;
 
@@ -107,12 +115,34 @@ final class LocalExecution {
         watcher.shutdownNow();
       }
     }
+    awaitAbandoned();
     Progress p = snapshot();
     safely(() -> listener.sweepFinished(p));
     if (abort != null) {
       throw new SweepAbortedException("The sweep stopped: " + abort.getMessage(), abort);
     }
     return p;
+  }
+
+  /** Waits, at most {@link #CLEANUP_WAIT_NANOS} in all, for the threads of abandoned runs to end. */
+  private void awaitAbandoned() {
+    List<Thread> threads;
+    synchronized (lock) {
+      threads = new ArrayList<>(abandonedWorkers);
+    }
+    long deadline = System.nanoTime() + CLEANUP_WAIT_NANOS;
+    for (Thread t : threads) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        t.join(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   void stop(Backend.StopMode mode) {
@@ -128,7 +158,7 @@ final class LocalExecution {
     return new Progress(total, done.get(), ok.get(), failed.get(), timedOut.get(), cancelled.get(), skipped.get(),
         retries.get(), rateWaits.get(), running.get(), Duration.ofNanos(System.nanoTime() - startNanos),
         costed.get() == 0 ? Double.NaN : spend.sum(),
-        config.budget().limitsTotal() ? config.budget().total() : Double.NaN);
+        config.budget().limitsTotal() ? config.budget().total() : Double.NaN, costed.get());
   }
 
   // ------------------------------------------------------------------ workers

@@ -18,9 +18,17 @@ import java.time.Duration;
  * @param elapsed time since the sweep started
  * @param spend total cost so far (NaN when nothing reported cost)
  * @param budget the total budget, NaN when none
+ * @param costedRuns runs that reported a cost (earlier sessions included, as in {@code spend}); 0 when unknown
  */
 public record Progress(long total, long done, long ok, long failed, long timedOut, long cancelled, long skipped,
-    long retries, long rateWaits, int inFlight, Duration elapsed, double spend, double budget) {
+    long retries, long rateWaits, int inFlight, Duration elapsed, double spend, double budget, long costedRuns) {
+
+  /** A snapshot without the count of costed runs (the form before it existed). */
+  public Progress(long total, long done, long ok, long failed, long timedOut, long cancelled, long skipped,
+      long retries, long rateWaits, int inFlight, Duration elapsed, double spend, double budget) {
+    this(total, done, ok, failed, timedOut, cancelled, skipped, retries, rateWaits, inFlight, elapsed, spend, budget,
+        0);
+  }
 
   /** Finished runs per second so far. */
   public double runsPerSecond() {
@@ -29,8 +37,10 @@ public record Progress(long total, long done, long ok, long failed, long timedOu
   }
 
   /**
-   * The estimated time to finish, from the rate of runs that really ran (time spent on retries included; skipped
-   * runs, which take no time, are left out); null before the first run finishes.
+   * The estimated time to finish: the wall time per run that really ran so far (retries, backoff and rate-limit
+   * waits included, since they are part of the elapsed time; skipped runs, which take no time, left out) times the
+   * runs still to run. With a total budget and observed costs, only the runs the remaining money pays for at the
+   * mean cost so far count: the rest will be skipped at once. Null before the first run finishes.
    */
   public Duration eta() {
     long ran = done - skipped;
@@ -38,7 +48,18 @@ public record Progress(long total, long done, long ok, long failed, long timedOu
       return done >= total ? Duration.ZERO : null;
     }
     double perRun = (double) elapsed.toNanos() / ran;
-    return Duration.ofNanos((long) (perRun * Math.max(0, total - done)));
+    return Duration.ofNanos((long) (perRun * runsToRun()));
+  }
+
+  /** The runs still expected to run: those not done, at most as many as the remaining budget pays for. */
+  public long runsToRun() {
+    long left = Math.max(0, total - done);
+    if (!Double.isNaN(budget) && !Double.isNaN(spend) && costedRuns > 0 && spend > 0) {
+      double mean = spend / costedRuns;
+      long affordable = (long) Math.max(0, Math.floor((budget - spend) / mean));
+      left = Math.min(left, affordable + inFlight);
+    }
+    return left;
   }
 
   /** The share of finished runs that ended ok, NaN before any finished. */

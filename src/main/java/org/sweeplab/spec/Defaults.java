@@ -1,5 +1,7 @@
 package org.sweeplab.spec;
 
+import java.time.Duration;
+
 /** Every default of sweeplab, in one place. */
 public final class Defaults {
   private Defaults() {}
@@ -21,4 +23,16 @@ public final class Defaults {
 
   /** The smallest number of digits in a replicate number ({@code run-001}). */
   public static final int REPLICATE_DIGITS = 3;
+
+  /** How long runs in flight may go on after the first Ctrl-C or SIGTERM before they are cancelled. */
+  public static final Duration INTERRUPT_GRACE = Duration.ofSeconds(30);
+
+  /** The delay after the first failed attempt when {@code execution.retries} gives none. */
+  public static final Duration RETRY_INITIAL_DELAY = Duration.ofSeconds(1);
+
+  /** The largest retry delay when {@code execution.retries} gives none. */
+  public static final Duration RETRY_MAX_DELAY = Duration.ofSeconds(60);
+
+  /** The growth of the retry delay per attempt when {@code execution.retries} gives none. */
+  public static final double RETRY_MULTIPLIER = 2.0;
 }

@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class SpecReader {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
+  private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(s|sec|second|m|min|minute)");
   private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern CLASS_NAME = Pattern.compile(
@@ -66,6 +67,8 @@ final class SpecReader {
         : Seeding.valueOf(oneOf(seedingNode, "seeding", SpecSchema.SEEDINGS, "seeding").toUpperCase(Locale.ROOT));
     Node execNode = NodeReader.get(top, "execution");
     Execution execution = execNode == null ? Execution.defaults() : execution(execNode);
+    Node budgetNode = NodeReader.get(top, "budget");
+    BudgetSpec budget = budgetNode == null || NodeReader.isNull(budgetNode) ? null : budget(budgetNode);
     Node outNode = NodeReader.get(top, "output");
     String outputDir = outNode == null ? null : output(outNode);
     Node metaNode = NodeReader.get(top, "metadata");
@@ -77,8 +80,17 @@ final class SpecReader {
       metadata = m;
     }
     Map<String, Object> meta = metadata;
-    return r.wrap(root, "", () -> new SweepSpec(name, description, simulation, parameters, design, replicates,
-        seed, seeding, execution, outputDir, meta));
+    try {
+      return r.wrap(root, "", () -> new SweepSpec(name, description, simulation, parameters, design, replicates,
+          seed, seeding, execution, outputDir, meta, budget));
+    } catch (SpecException e) {
+      if (e.source() != null || e.keyPath() == null || !e.keyPath().startsWith("budget")) {
+        throw e;
+      }
+      // The budget's estimate table is checked against the parameters by the model: point at the table.
+      throw r.fail(NodeReader.get(r.mapping(budgetNode, "budget", "a map"), "estimate_by"), e.keyPath(),
+          e.problem());
+    }
   }
 
   /** A string that must be one of {@code valid}, with a did-you-mean hint. */
@@ -494,10 +506,106 @@ final class SpecReader {
     if (n != null) {
       e = e.withMaxRuns(r.integer(n, "execution.max_runs", 1, Long.MAX_VALUE, "an integer >= 1"));
     }
+    n = NodeReader.get(m, "retries");
+    if (n != null && !NodeReader.isNull(n)) {
+      e = e.withRetries(retries(n));
+    }
+    n = NodeReader.get(m, "rate_limit");
+    if (n != null && !NodeReader.isNull(n)) {
+      e = e.withRateLimit(rateLimit(n));
+    }
+    n = NodeReader.get(m, "interrupt_grace");
+    if (n != null && !NodeReader.isNull(n)) {
+      e = e.withInterruptGrace(duration(n, "execution.interrupt_grace", true));
+    }
     return e;
   }
 
+  private Retries retries(Node node) {
+    String path = "execution.retries";
+    MappingNode m = r.mapping(node, path, "a map with " + String.join(", ", SpecSchema.RETRIES));
+    r.checkKeys(m, path, SpecSchema.RETRIES);
+    Node n = NodeReader.get(m, "max_attempts");
+    int attempts = n == null ? 3 : (int) r.integer(n, path + ".max_attempts", 1, 1_000_000, "an integer >= 1");
+    n = NodeReader.get(m, "initial_delay");
+    Duration initial = n == null ? Defaults.RETRY_INITIAL_DELAY : duration(n, path + ".initial_delay", true);
+    n = NodeReader.get(m, "max_delay");
+    Duration max = n == null ? Defaults.RETRY_MAX_DELAY.compareTo(initial) < 0 ? initial : Defaults.RETRY_MAX_DELAY
+        : duration(n, path + ".max_delay", true);
+    n = NodeReader.get(m, "multiplier");
+    double mult = n == null ? Defaults.RETRY_MULTIPLIER : r.number(n, path + ".multiplier").doubleValue();
+    return r.wrap(m, path, () -> new Retries(attempts, initial, max, mult));
+  }
+
+  private RateLimit rateLimit(Node node) {
+    String path = "execution.rate_limit";
+    if (node instanceof ScalarNode) {
+      String text = r.string(node, path);
+      Matcher mt = RATE.matcher(text.trim());
+      if (!mt.matches()) {
+        throw r.fail(node, path, "'" + text + "' is not a rate; write runs per second or minute, e.g. 500/s or"
+            + " 30/min, or a map {runs: 500, per: second}");
+      }
+      long runs;
+      try {
+        runs = Long.parseLong(mt.group(1));
+      } catch (NumberFormatException e) {
+        throw r.fail(node, path, "the rate '" + text + "' is too large");
+      }
+      RateLimit.Per per = mt.group(2).startsWith("s") ? RateLimit.Per.SECOND : RateLimit.Per.MINUTE;
+      return r.wrap(node, path, () -> new RateLimit(runs, per));
+    }
+    MappingNode m = r.mapping(node, path, "a rate such as 500/s, or a map with runs and per");
+    r.checkKeys(m, path, SpecSchema.RATE_LIMIT);
+    long runs = r.integer(r.require(m, path, "runs", "the number of run starts allowed per period"),
+        path + ".runs", 1, Long.MAX_VALUE, "an integer >= 1");
+    Node perNode = NodeReader.get(m, "per");
+    RateLimit.Per per = perNode == null ? RateLimit.Per.SECOND : RateLimit.Per.valueOf(
+        oneOf(perNode, path + ".per", SpecSchema.RATE_PERIODS, "period").toUpperCase(Locale.ROOT));
+    return r.wrap(m, path, () -> new RateLimit(runs, per));
+  }
+
+  private BudgetSpec budget(Node node) {
+    MappingNode m = r.mapping(node, "budget", "a map with " + String.join(", ", SpecSchema.BUDGET));
+    r.checkKeys(m, "budget", SpecSchema.BUDGET);
+    double total = amount(m, "total");
+    double perRun = amount(m, "per_run");
+    Node n = NodeReader.get(m, "unit");
+    String unit = n == null || NodeReader.isNull(n) ? "" : r.string(n, "budget.unit");
+    double estimate = amount(m, "estimate_per_run");
+    n = NodeReader.get(m, "in_flight");
+    BudgetSpec.InFlight inFlight = n == null ? BudgetSpec.InFlight.FINISH : BudgetSpec.InFlight.valueOf(
+        oneOf(n, "budget.in_flight", SpecSchema.IN_FLIGHT, "in-flight policy").toUpperCase(Locale.ROOT));
+    n = NodeReader.get(m, "estimate_by");
+    BudgetSpec.CostTable table = n == null || NodeReader.isNull(n) ? null : costTable(n);
+    return r.wrap(m, "budget", () -> new BudgetSpec(total, perRun, unit, estimate, inFlight, table));
+  }
+
+  private double amount(MappingNode m, String key) {
+    Node n = NodeReader.get(m, key);
+    return n == null || NodeReader.isNull(n) ? Double.NaN : r.number(n, "budget." + key).doubleValue();
+  }
+
+  private BudgetSpec.CostTable costTable(Node node) {
+    String path = "budget.estimate_by";
+    MappingNode m = r.mapping(node, path, "a map {parameter: NAME, costs: {VALUE: COST, ...}}");
+    r.checkKeys(m, path, SpecSchema.ESTIMATE_BY);
+    String param = r.string(r.require(m, path, "parameter", "the parameter whose value sets the cost"),
+        path + ".parameter");
+    Node costsNode = r.require(m, path, "costs", "a map from values of the parameter to the cost of one run");
+    Map<String, Double> costs = new LinkedHashMap<>();
+    for (NodeTuple t : r.mapping(costsNode, path + ".costs", "a map from values to costs").getValue()) {
+      String key = BudgetSpec.CostTable.key(r.scalar(t.getKeyNode(), path + ".costs"));
+      costs.put(key, r.number(t.getValueNode(), path + ".costs." + key).doubleValue());
+    }
+    return r.wrap(m, path, () -> new BudgetSpec.CostTable(param, costs));
+  }
+
   private Duration duration(Node node, String path) {
+    return duration(node, path, false);
+  }
+
+  private Duration duration(Node node, String path, boolean zeroAllowed) {
     BigDecimal seconds;
     if (node instanceof ScalarNode s && !s.getTag().equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
       Number n = r.number(node, path);
@@ -524,15 +632,16 @@ final class SpecReader {
           seconds = v;
       }
     }
-    if (seconds.signum() <= 0) {
-      throw r.fail(node, path, "the timeout must be positive, got " + NodeReader.describe(node));
+    if (seconds.signum() < 0 || seconds.signum() == 0 && !zeroAllowed) {
+      throw r.fail(node, path, (zeroAllowed ? "the duration must be >= 0" : "the timeout must be positive")
+          + ", got " + NodeReader.describe(node));
     }
     try {
       BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
       long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
       return Duration.ofSeconds(whole.longValueExact(), nanos);
     } catch (ArithmeticException e) {
-      throw r.fail(node, path, "the timeout " + NodeReader.describe(node) + " is too long");
+      throw r.fail(node, path, "the duration " + NodeReader.describe(node) + " is too long");
     }
   }
 

@@ -21,10 +21,30 @@ final class SpecSchema {
 
   /** Top-level keys, in the order the writer emits them. */
   static final List<String> TOP = List.of("name", "description", "simulation", "parameters", "design", "replicates",
-      "seed", "seeding", "execution", "output", "metadata");
+      "seed", "seeding", "execution", "budget", "output", "metadata");
 
   /** Keys of {@code execution}. */
-  static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs");
+  static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs",
+      "retries", "rate_limit", "interrupt_grace");
+
+  /** Keys of {@code execution.retries}. */
+  static final List<String> RETRIES = List.of("max_attempts", "initial_delay", "max_delay", "multiplier");
+
+  /** Keys of {@code execution.rate_limit} when written as a map. */
+  static final List<String> RATE_LIMIT = List.of("runs", "per");
+
+  /** The values of {@code execution.rate_limit.per}. */
+  static final List<String> RATE_PERIODS = List.of("second", "minute");
+
+  /** Keys of {@code budget}. */
+  static final List<String> BUDGET = List.of("total", "per_run", "unit", "estimate_per_run", "estimate_by",
+      "in_flight");
+
+  /** Keys of {@code budget.estimate_by}. */
+  static final List<String> ESTIMATE_BY = List.of("parameter", "costs");
+
+  /** The values of {@code budget.in_flight}. */
+  static final List<String> IN_FLIGHT = List.of("finish", "cancel");
 
   /** Keys of {@code output}. */
   static final List<String> OUTPUT = List.of("dir");
@@ -70,6 +90,8 @@ final class SpecSchema {
       switch (first) {
         case "execution":
           return EXECUTION;
+        case "budget":
+          return BUDGET;
         case "output":
           return OUTPUT;
         case "design":
@@ -88,6 +110,16 @@ final class SpecSchema {
       return List.copyOf(all);
     }
     if (path.size() == 2 && first.equals("simulation") && path.get(1).equals("env")) {
+      return null;
+    }
+    if (path.size() == 2 && first.equals("execution")) {
+      return path.get(1).equals("retries") ? RETRIES : path.get(1).equals("rate_limit") ? RATE_LIMIT : List.of();
+    }
+    if (path.size() == 2 && first.equals("budget") && path.get(1).equals("estimate_by")) {
+      return ESTIMATE_BY;
+    }
+    if (path.size() == 3 && first.equals("budget") && path.get(1).equals("estimate_by")
+        && path.get(2).equals("costs")) {
       return null;
     }
     return List.of();

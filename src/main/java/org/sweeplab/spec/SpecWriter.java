@@ -121,7 +121,25 @@ public final class SpecWriter {
     }
     exec.put("fail_fast", e.failurePolicy() == FailurePolicy.FAIL_FAST);
     exec.put("max_runs", e.maxRuns());
+    if (e.retries() != null) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("max_attempts", e.retries().maxAttempts());
+      r.put("initial_delay", duration(e.retries().initialDelay()));
+      r.put("max_delay", duration(e.retries().maxDelay()));
+      r.put("multiplier", e.retries().multiplier());
+      exec.put("retries", r);
+    }
+    if (e.rateLimit() != null) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("runs", e.rateLimit().runs());
+      r.put("per", e.rateLimit().per().label());
+      exec.put("rate_limit", r);
+    }
+    exec.put("interrupt_grace", duration(e.interruptGrace()));
     t.put("execution", exec);
+    if (s.budget() != null) {
+      t.put("budget", budget(s.budget()));
+    }
     if (s.outputDir() != null) {
       t.put("output", Map.of("dir", s.outputDir()));
     }
@@ -129,6 +147,30 @@ public final class SpecWriter {
       t.put("metadata", canonical ? sorted(s.metadata()) : s.metadata());
     }
     return t;
+  }
+
+  private static Map<String, Object> budget(BudgetSpec b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (!Double.isNaN(b.total())) {
+      m.put("total", b.total());
+    }
+    if (!Double.isNaN(b.perRun())) {
+      m.put("per_run", b.perRun());
+    }
+    if (!b.unit().isEmpty()) {
+      m.put("unit", b.unit());
+    }
+    if (!Double.isNaN(b.estimatePerRun())) {
+      m.put("estimate_per_run", b.estimatePerRun());
+    }
+    if (b.estimateBy() != null) {
+      Map<String, Object> by = new LinkedHashMap<>();
+      by.put("parameter", b.estimateBy().parameter());
+      by.put("costs", b.estimateBy().costs());
+      m.put("estimate_by", by);
+    }
+    m.put("in_flight", b.inFlight().label());
+    return m;
   }
 
   private static Object simulation(SimulationSpec sim, boolean canonical) {

@@ -29,13 +29,14 @@ import java.util.regex.Pattern;
  * @param metadata free-form tags (author, notes …), kept as written; values are plain data: maps with string keys,
  *     lists, {@link String}, {@link Long}, {@link Double}, {@link Boolean} or null ({@link Integer} and {@link Float}
  *     are widened, as when read from YAML)
+ * @param budget spending limits and cost estimates, or null for none
  * @throws IllegalArgumentException when the name or a parameter name is not valid, a parameter is defined twice, a
  *     point or exclusion rule of the design names an unknown parameter, or metadata holds something other than
- *     plain data
+ *     plain data, or the budget's estimate table names an unknown parameter or leaves values without an estimate
  */
 public record SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
     Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
-    Map<String, Object> metadata) {
+    Map<String, Object> metadata, BudgetSpec budget) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -60,6 +61,46 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     seeding = seeding == null ? Seeding.INDEPENDENT : seeding;
     execution = execution == null ? Execution.defaults() : execution;
     metadata = metadata == null ? Map.of() : plainMap(metadata, "metadata");
+    if (budget != null && budget.estimateBy() != null) {
+      checkEstimateTable(budget, parameters, seen);
+    }
+  }
+
+  /** A spec without a budget (the form before budgets existed). */
+  public SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
+      Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
+      Map<String, Object> metadata) {
+    this(name, description, simulation, parameters, design, replicates, seed, seeding, execution, outputDir,
+        metadata, null);
+  }
+
+  /** The table must name a parameter and, without estimate_per_run, give a cost for each of its levels. */
+  private static void checkEstimateTable(BudgetSpec budget, List<Parameter> parameters, Set<String> names) {
+    BudgetSpec.CostTable t = budget.estimateBy();
+    Parameter p = null;
+    for (Parameter q : parameters) {
+      if (q.name().equals(t.parameter())) {
+        p = q;
+      }
+    }
+    if (p == null) {
+      throw new SpecException(null, 0, 0, "budget.estimate_by.parameter", "'" + t.parameter()
+          + "' is not a parameter" + Suggestions.hint(t.parameter(), names) + "; parameters are " + names);
+    }
+    if (!Double.isNaN(budget.estimatePerRun())) {
+      return;
+    }
+    if (!p.isDiscrete()) {
+      throw new SpecException(null, 0, 0, "budget.estimate_by", "parameter '" + p.name() + "' is sampled, so its"
+          + " values cannot all be in the table; give budget.estimate_per_run for the values it does not list");
+    }
+    for (int i = 0; i < p.size(); i++) {
+      String key = BudgetSpec.CostTable.key(p.level(i));
+      if (!t.costs().containsKey(key)) {
+        throw new SpecException(null, 0, 0, "budget.estimate_by.costs", "no cost for '" + key + "', a value of '"
+            + p.name() + "'; list every value or give budget.estimate_per_run for the others");
+      }
+    }
   }
 
   /**
@@ -153,37 +194,43 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
 
   public SweepSpec withReplicates(int n) {
     return new SweepSpec(name, description, simulation, parameters, design, n, seed, seeding, execution, outputDir,
-        metadata);
+        metadata, budget);
   }
 
   public SweepSpec withSeed(long s) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, s, seeding, execution,
-        outputDir, metadata);
+        outputDir, metadata, budget);
   }
 
   public SweepSpec withExecution(Execution e) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, e, outputDir,
-        metadata);
+        metadata, budget);
   }
 
   public SweepSpec withOutputDir(String dir) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        dir, metadata);
+        dir, metadata, budget);
   }
 
   public SweepSpec withDesign(Design d) {
     return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-        outputDir, metadata);
+        outputDir, metadata, budget);
   }
 
   public SweepSpec withParameters(List<Parameter> ps) {
     return new SweepSpec(name, description, simulation, ps, design, replicates, seed, seeding, execution, outputDir,
-        metadata);
+        metadata, budget);
   }
 
   public SweepSpec withSimulation(SimulationSpec sim) {
     return new SweepSpec(name, description, sim, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata);
+        outputDir, metadata, budget);
+  }
+
+  /** The same spec with these spending limits (null for none). */
+  public SweepSpec withBudget(BudgetSpec b) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
+        outputDir, metadata, b);
   }
 
   /** A builder for a sweep with this name. */
@@ -205,6 +252,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     private Execution execution = Execution.defaults();
     private String outputDir;
     private final Map<String, Object> metadata = new LinkedHashMap<>();
+    private BudgetSpec budget;
 
     private Builder(String name) {
       this.name = name;
@@ -353,6 +401,30 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       return this;
     }
 
+    /** Retries of transient failures (execution.retries). */
+    public Builder retries(Retries r) {
+      this.execution = execution.withRetries(r);
+      return this;
+    }
+
+    /** A shared limit on run starts (execution.rate_limit). */
+    public Builder rateLimit(RateLimit r) {
+      this.execution = execution.withRateLimit(r);
+      return this;
+    }
+
+    /** How long runs in flight may go on after the first interrupt (execution.interrupt_grace). */
+    public Builder interruptGrace(Duration d) {
+      this.execution = execution.withInterruptGrace(d);
+      return this;
+    }
+
+    /** Spending limits and cost estimates (budget). */
+    public Builder budget(BudgetSpec b) {
+      this.budget = b;
+      return this;
+    }
+
     public Builder outputDir(String dir) {
       this.outputDir = dir;
       return this;
@@ -372,7 +444,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
         d = d.excluding(rule);
       }
       return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-          outputDir, metadata);
+          outputDir, metadata, budget);
     }
 
     private static Object normalise(Object v) {

@@ -94,6 +94,10 @@ final class OutputFolder implements Closeable {
     return dir.resolve(RESULTS);
   }
 
+  Path costs() {
+    return dir.resolve(COSTS);
+  }
+
   Path summary() {
     return dir.resolve(SUMMARY);
   }

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.sweeplab.run.Backend;
+import org.sweeplab.run.Budget;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRequest;
@@ -131,12 +133,44 @@ public final class Sweep {
     return RunPlan.of(spec);
   }
 
-  /** The backend that {@link #run()} will use. */
+  /**
+   * The expected cost of the whole plan from the spec's budget estimates, or null when the spec configures none.
+   */
+  public CostEstimate estimate() {
+    return CostEstimate.of(plan(), spec.budget());
+  }
+
+  /**
+   * Refuses a sweep whose estimated cost passes its total budget, before anything runs.
+   *
+   * @throws IllegalArgumentException naming the estimate, the budget and how to go on anyway
+   */
+  public void requireEstimateWithinBudget() {
+    CostEstimate e = estimate();
+    if (e != null && e.exceedsLimit()) {
+      String unit = e.unit().isEmpty() ? "" : " " + e.unit();
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "sweep '%s' is estimated to cost %.4f%s"
+          + " (%,d runs at %.4f%s on average), more than its total budget of %.4f%s; raise budget.total, plan"
+          + " fewer runs, or start it anyway with --force (the budget still stops the spending)", spec.name(),
+          e.total(), unit, e.estimatedRuns(), e.perRun(), unit, e.limit(), unit));
+    }
+  }
+
+  /**
+   * The backend that {@link #run()} will use: the one given, else a {@link LocalBackend} set up from the spec's
+   * execution section (parallelism, timeout, failure policy, retries, rate limit) and budget (total, per-run cap,
+   * the expected cost per run, what happens to runs in flight).
+   */
   public Backend backend() {
     if (backend != null) {
       return backend;
     }
-    return LocalBackend.of(spec.execution()).withRunsRoot(outputDir().resolve(OutputFolder.RUNS));
+    LocalBackend b = LocalBackend.of(spec.execution()).withRunsRoot(outputDir().resolve(OutputFolder.RUNS));
+    if (spec.budget() != null) {
+      CostEstimate e = estimate();
+      b = b.withBudget(Budget.of(spec.budget(), e == null ? Double.NaN : e.perRun()));
+    }
+    return b;
   }
 
   /**
@@ -254,6 +288,10 @@ public final class Sweep {
     Summary.write(folder.summary(), Summary.build(spec.name(), SpecWriter.configHash(spec), plan.runCount(),
         counts, missing, total, columns.durationTotals(), started, Instant.now(), schema, warnings,
         oldLines + progress.done()));
+    if (CostReport.wanted(spec.budget(), columns)) {
+      CostReport.write(folder.costs(), CostReport.build(spec.name(), plan, columns, spec.budget(),
+          CostEstimate.of(plan, spec.budget())));
+    }
     Map<RunStatus, Long> by = new EnumMap<>(RunStatus.class);
     for (RunStatus s : RunStatus.values()) {
       by.put(s, counts[s.ordinal()]);

@@ -66,7 +66,13 @@ class SpecWriterTest {
         Arguments.of("output and metadata", base().outputDir("out/é x").description("multi\nline: text")
             .metadata("all", meta).build()),
         Arguments.of("common seeding and fail fast", base().seeding(Seeding.COMMON)
-            .failurePolicy(FailurePolicy.FAIL_FAST).maxParallel(16).build()));
+            .failurePolicy(FailurePolicy.FAIL_FAST).maxParallel(16).build()),
+        Arguments.of("budget, retries and rate limit", BudgetSpecTest.costlyBuilt()),
+        Arguments.of("per-run cap only, odd delays", base().values("n", 1, 2.5, true)
+            .budget(BudgetSpec.perRun(0.1, "").withEstimateBy(new BudgetSpec.CostTable("n",
+                Map.of("1", 0.0, "2.5", 1e-9, "true", 3.0))))
+            .retries(new Retries(2, Duration.ZERO, Duration.ofNanos(1), 1.5)).rateLimit(RateLimit.perMinute(7))
+            .interruptGrace(Duration.ZERO).build()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -151,7 +157,11 @@ class SpecWriterTest {
         b -> b.timeoutPerRun(Duration.ofSeconds(3)),
         b -> b.failurePolicy(FailurePolicy.FAIL_FAST),
         b -> b.maxRuns(99),
-        b -> b.outputDir("elsewhere")).map(Arguments::of);
+        b -> b.outputDir("elsewhere"),
+        b -> b.budget(BudgetSpec.total(5, "USD").withEstimatePerRun(1)),
+        b -> b.retries(Retries.of(3)),
+        b -> b.rateLimit(RateLimit.perSecond(9)),
+        b -> b.interruptGrace(Duration.ofMinutes(1))).map(Arguments::of);
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package org.sweeplab.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.space.Variation;
 import org.sweeplab.space.VariationKeys;
+import org.sweeplab.spec.BudgetSpec;
 import org.sweeplab.spec.SweepSpec;
 
 /**
@@ -48,6 +50,27 @@ class GoldenFormatTest {
         "finished_at", "elapsed_ms", "environment", "journal_lines", "columns", "warnings"),
         new ArrayList<>(summary.keySet()));
     assertEquals(10.0, (Double) summary.get("total_cost"), 1e-12);
+  }
+
+  /**
+   * One worker, so the budget stop is deterministic: 4 runs spend 7.5 USD at a mean of 1.875, so a fifth would
+   * pass the total of 8 and the last 4 runs are skipped.
+   */
+  @Test
+  void costsJson() throws IOException {
+    SweepSpec spec = SweepSpec.builder("golden").simulation("custom").values("strategy", "a", "b, \"quoted\"")
+        .range("budget", 10, 20, 10).values("flag", true).replicates(2).seed(7).maxParallel(1)
+        .budget(new BudgetSpec(8, 3, "USD", 1.0, BudgetSpec.InFlight.FINISH, null)).build();
+    SweepResult r = Sweep.of(spec).simulation(SIM).output(tmp.resolve("out")).run();
+    assertEquals(4, r.count(RunStatus.SKIPPED));
+    compare("costs.json", Files.readString(r.outputDir().resolve("costs.json"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void noCostsJsonWithoutBudgetOrCosts() {
+    SweepSpec spec = SweepSpec.builder("free").simulation("custom").values("a", 1, 2).build();
+    SweepResult r = Sweep.of(spec).simulation(ctx -> Metrics.of("y", 1.0)).output(tmp.resolve("free")).run();
+    assertFalse(Files.exists(r.outputDir().resolve("costs.json")));
   }
 
   @Test
