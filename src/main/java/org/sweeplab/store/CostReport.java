@@ -70,7 +70,7 @@ final class CostReport {
 
   static void write(Path file, Map<String, Object> report) {
     try {
-      OutputFolder.writeAtomically(file, Summary.JSON.writeValueAsString(report) + "\n");
+      OutputFolder.writeAtomically(file, Summary.Mapper.JSON.writeValueAsString(report) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

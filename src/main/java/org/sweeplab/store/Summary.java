@@ -16,7 +16,8 @@ import org.sweeplab.run.RunStatus;
 
 /** Builds and reads {@code summary.json}. */
 final class Summary {
-  private static final class Mapper {
+  /** The pretty-printing mapper for the folder's JSON files (created on first use: a resume may not need it). */
+  static final class Mapper {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 

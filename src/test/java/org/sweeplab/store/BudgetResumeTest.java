@@ -53,7 +53,7 @@ class BudgetResumeTest {
     assertEquals(3, raised.count(RunStatus.SKIPPED));
     assertEquals(9.0, raised.totalCost());
     @SuppressWarnings("unchecked")
-    Map<String, Object> costs = Summary.JSON.readValue(dir.resolve("costs.json").toFile(), Map.class);
+    Map<String, Object> costs = Summary.Mapper.JSON.readValue(dir.resolve("costs.json").toFile(), Map.class);
     assertEquals(1.0, costs.get("remaining"));
     assertEquals(9.0, ((Map<?, ?>) costs.get("totals")).get("total_cost"));
   }
