@@ -1,6 +1,7 @@
 package org.sweeplab.spec;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How runs are executed.
@@ -9,8 +10,12 @@ import java.time.Duration;
  * @param timeoutPerRun the wall-clock limit of one run, or null for none
  * @param failurePolicy whether a failing run stops the sweep
  * @param maxRuns the safety cap on the number of runs in a sweep
+ * @param backend where the runs execute
+ * @param spark the Spark settings (used when {@code backend} is {@link BackendKind#SPARK})
+ * @param shard the slice of the plan this execution runs ({@link Shard#all()} for the whole plan)
  */
-public record Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy failurePolicy, long maxRuns) {
+public record Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy failurePolicy, long maxRuns,
+    BackendKind backend, SparkSettings spark, Shard shard) {
 
   public Execution {
     if (maxParallel < 0) {
@@ -25,9 +30,18 @@ public record Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy f
     if (maxRuns < 1) {
       throw new IllegalArgumentException("execution.max_runs must be >= 1, got " + maxRuns);
     }
+    backend = backend == null ? BackendKind.LOCAL : backend;
+    spark = spark == null ? SparkSettings.defaults() : spark;
+    shard = shard == null ? Shard.all() : shard;
   }
 
-  /** The defaults: all cores, no timeout, continue on failure, {@link Defaults#MAX_RUNS}. */
+  /** The local backend, the whole plan, default Spark settings. */
+  public Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy failurePolicy, long maxRuns) {
+    this(maxParallel, timeoutPerRun, failurePolicy, maxRuns, BackendKind.LOCAL, SparkSettings.defaults(),
+        Shard.all());
+  }
+
+  /** The defaults: all cores, no timeout, continue on failure, {@link Defaults#MAX_RUNS}, local, whole plan. */
   public static Execution defaults() {
     return new Execution(0, null, FailurePolicy.CONTINUE, Defaults.MAX_RUNS);
   }
@@ -38,18 +52,34 @@ public record Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy f
   }
 
   public Execution withMaxParallel(int n) {
-    return new Execution(n, timeoutPerRun, failurePolicy, maxRuns);
+    return new Execution(n, timeoutPerRun, failurePolicy, maxRuns, backend, spark, shard);
   }
 
   public Execution withTimeoutPerRun(Duration d) {
-    return new Execution(maxParallel, d, failurePolicy, maxRuns);
+    return new Execution(maxParallel, d, failurePolicy, maxRuns, backend, spark, shard);
   }
 
   public Execution withFailurePolicy(FailurePolicy p) {
-    return new Execution(maxParallel, timeoutPerRun, p, maxRuns);
+    return new Execution(maxParallel, timeoutPerRun, p, maxRuns, backend, spark, shard);
   }
 
   public Execution withMaxRuns(long n) {
-    return new Execution(maxParallel, timeoutPerRun, failurePolicy, n);
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, n, backend, spark, shard);
+  }
+
+  public Execution withBackend(BackendKind b) {
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, Objects.requireNonNull(b), spark,
+        shard);
+  }
+
+  public Execution withSpark(SparkSettings s) {
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, backend, Objects.requireNonNull(s),
+        shard);
+  }
+
+  /** Runs only this slice of the plan (e.g. one task of a scheduler's job array). */
+  public Execution withShard(Shard s) {
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, backend, spark,
+        Objects.requireNonNull(s));
   }
 }

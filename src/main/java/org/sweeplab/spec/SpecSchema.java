@@ -24,7 +24,11 @@ final class SpecSchema {
       "seed", "seeding", "execution", "output", "metadata");
 
   /** Keys of {@code execution}. */
-  static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs");
+  static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs",
+      "backend", "spark", "shard");
+
+  /** Keys of {@code execution.spark}. */
+  static final List<String> SPARK = List.of("master", "partitions", "conf");
 
   /** Keys of {@code output}. */
   static final List<String> OUTPUT = List.of("dir");
@@ -88,6 +92,13 @@ final class SpecSchema {
       return List.copyOf(all);
     }
     if (path.size() == 2 && first.equals("simulation") && path.get(1).equals("env")) {
+      return null;
+    }
+    if (path.size() == 2 && first.equals("execution") && path.get(1).equals("spark")) {
+      return SPARK;
+    }
+    if (path.size() == 3 && first.equals("execution") && path.get(1).equals("spark")
+        && path.get(2).equals("conf")) {
       return null;
     }
     return List.of();

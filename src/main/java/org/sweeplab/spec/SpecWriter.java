@@ -121,6 +121,21 @@ public final class SpecWriter {
     }
     exec.put("fail_fast", e.failurePolicy() == FailurePolicy.FAIL_FAST);
     exec.put("max_runs", e.maxRuns());
+    exec.put("backend", e.backend().label());
+    if (e.backend() == BackendKind.SPARK || !e.spark().equals(SparkSettings.defaults())) {
+      Map<String, Object> sp = new LinkedHashMap<>();
+      if (e.spark().master() != null) {
+        sp.put("master", e.spark().master());
+      }
+      sp.put("partitions", e.spark().partitions());
+      if (!e.spark().conf().isEmpty()) {
+        sp.put("conf", canonical ? sorted(e.spark().conf()) : e.spark().conf());
+      }
+      exec.put("spark", sp);
+    }
+    if (!e.shard().isAll()) {
+      exec.put("shard", e.shard().toString());
+    }
     t.put("execution", exec);
     if (s.outputDir() != null) {
       t.put("output", Map.of("dir", s.outputDir()));

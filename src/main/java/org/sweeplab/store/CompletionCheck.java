@@ -33,7 +33,7 @@ final class CompletionCheck {
       Map<String, Object> runs = (Map<String, Object>) summary.get("runs");
       if (!Boolean.TRUE.equals(summary.get("complete")) || runs == null
           || !SpecWriter.configHash(spec).equals(summary.get("config_hash"))
-          || ((Number) runs.get("planned")).longValue() != plan.runCount()) {
+          || ((Number) runs.get("planned")).longValue() != Sweep.plannedRuns(plan, spec.execution().shard())) {
         return null;
       }
       Long2ByteOpenHashMap last = new Long2ByteOpenHashMap((int) Math.min(plan.runCount() * 2, 1 << 28));
@@ -43,7 +43,7 @@ final class CompletionCheck {
         last.put(id, (byte) statusOrdinal(b.status()));
       });
       warnings.addAll(report.warnings());
-      if (report.tornTail() || last.size() != plan.runCount()) {
+      if (report.tornTail() || last.size() != Sweep.plannedRuns(plan, spec.execution().shard())) {
         return null;
       }
       long[] counts = new long[RunStatus.values().length];
@@ -65,7 +65,7 @@ final class CompletionCheck {
       }
       Object cost = summary.get("total_cost");
       Progress none = new Progress(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.time.Duration.ZERO, Double.NaN, Double.NaN);
-      return new SweepResult(folder.dir(), plan.runCount(), by, 0,
+      return new SweepResult(folder.dir(), Sweep.plannedRuns(plan, spec.execution().shard()), by, 0,
           cost instanceof Number n ? n.doubleValue() : Double.NaN, none, warnings);
     } catch (IOException | RuntimeException e) {
       return null; // anything unexpected: the full resume decides
