@@ -124,15 +124,16 @@ public final class LocalBackend implements Backend {
     }
   }
 
-  FailurePolicy failurePolicy() {
+  public FailurePolicy failurePolicy() {
     return failurePolicy;
   }
 
-  RetryPolicy retryPolicy() {
+  public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  Path runsRoot() {
+  /** The folder of run folders, or null for a temporary one. */
+  public Path runsRoot() {
     return runsRoot;
   }
 
@@ -140,11 +141,12 @@ public final class LocalBackend implements Backend {
     return ticker;
   }
 
-  double ratePerSecond() {
+  /** The rate limit in run starts per second, 0 for none. */
+  public double ratePerSecond() {
     return ratePerSecond;
   }
 
-  Budget budget() {
+  public Budget budget() {
     return budget;
   }
 }

@@ -7,4 +7,5 @@ import org.sweeplab.space.Variation;
  *
  * @param ordinal the run's position in the plan ({@code variation index * replicates + replicate - 1})
  */
-public record PlannedRun(Variation variation, int replicate, long seed, String runId, long ordinal) {}
+public record PlannedRun(Variation variation, int replicate, long seed, String runId, long ordinal)
+    implements java.io.Serializable {}

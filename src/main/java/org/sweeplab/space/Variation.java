@@ -17,7 +17,8 @@ import java.util.Set;
  * @param names the parameter names, in spec order (shared by every variation of a plan)
  * @param values the values, aligned with {@code names}
  */
-public record Variation(long index, String id, String key, List<String> names, Object[] values) {
+public record Variation(long index, String id, String key, List<String> names, Object[] values)
+    implements java.io.Serializable {
 
   /** The assignment as an unmodifiable map in spec order, backed by the arrays. */
   public Map<String, Object> params() {
