@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sweeplab.spec.Shard;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SweepSpec;
 import org.sweeplab.store.Sweep;
@@ -30,6 +31,11 @@ final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileComman
   @Option(names = "--max-parallel", paramLabel = "N", description = "Runs in flight at once (default: all cores).")
   Integer maxParallel;
 
+  @Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
+      description = "Run only slice i of N (from 0) of the plan, e.g. --shard ${SLURM_ARRAY_TASK_ID}/100, into"
+          + " DIR/shard-i-of-N; combine the slices with `sweeplab merge`.")
+  Shard shard;
+
   @Option(names = "--dry-run", description = "Show the plan and stop; nothing runs.")
   boolean dryRun;
 
@@ -54,6 +60,9 @@ final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileComman
       spec = spec.withExecution(spec.execution().withMaxParallel(maxParallel));
     }
     Sweep sweep = Sweep.of(spec);
+    if (shard != null) {
+      sweep = sweep.shard(shard);
+    }
     if (out != null) {
       sweep = sweep.output(out);
     }
@@ -65,5 +74,17 @@ final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileComman
       sweep.requireEstimateWithinBudget();
     }
     return Console.execute(sweep, command.commandLine().getOut(), command.commandLine().getErr(), quiet);
+  }
+
+  /** Parses {@code i/N}; picocli quotes the token in its error. */
+  static final class ShardConverter implements picocli.CommandLine.ITypeConverter<Shard> {
+    @Override
+    public Shard convert(String value) {
+      try {
+        return Shard.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -3,9 +3,9 @@ package org.sweeplab.run;
 /**
  * Decides whether a run may start: not once the spend so far plus the expected cost of the runs in flight and of
  * the new run would pass the total. The expected cost of a run is the mean observed so far, else the configured
- * estimate, else zero. Thread-safe.
+ * estimate, else zero. Thread-safe. Backends that hand out runs elsewhere (the Spark backend's driver) use it too.
  */
-final class BudgetGuard {
+public final class BudgetGuard {
   private final Budget budget;
   private double spent;
   private long costed;
@@ -16,14 +16,14 @@ final class BudgetGuard {
    * @param alreadySpent spend of earlier sessions (a resume counts the money already spent), NaN for none
    * @param alreadyCosted runs of earlier sessions that reported a cost
    */
-  BudgetGuard(Budget budget, double alreadySpent, long alreadyCosted) {
+  public BudgetGuard(Budget budget, double alreadySpent, long alreadyCosted) {
     this.budget = budget;
     this.spent = Double.isNaN(alreadySpent) ? 0 : alreadySpent;
     this.costed = alreadyCosted;
   }
 
   /** Reserves a start; false (and exhausted from then on) when the budget does not allow it. */
-  synchronized boolean tryStart() {
+  public synchronized boolean tryStart() {
     if (exhausted) {
       return false;
     }
@@ -37,7 +37,7 @@ final class BudgetGuard {
   }
 
   /** A run that started has ended, with this cost (NaN when none). */
-  synchronized void finished(double cost) {
+  public synchronized void finished(double cost) {
     inFlight--;
     if (!Double.isNaN(cost)) {
       spent += cost;
@@ -69,7 +69,7 @@ final class BudgetGuard {
   }
 
   /** The message of a run skipped because of the budget. */
-  synchronized String skipMessage() {
+  public synchronized String skipMessage() {
     return "the budget of " + budget.format(budget.total()) + " would be passed (spent " + budget.format(spent)
         + ", " + inFlight + " run(s) in flight)";
   }

@@ -147,11 +147,12 @@ public final class LocalBackend implements Backend {
     }
   }
 
-  FailurePolicy failurePolicy() {
+  public FailurePolicy failurePolicy() {
     return failurePolicy;
   }
 
-  Path runsRoot() {
+  /** The folder of run folders, or null for a temporary one. */
+  public Path runsRoot() {
     return runsRoot;
   }
 
@@ -159,7 +160,8 @@ public final class LocalBackend implements Backend {
     return ticker;
   }
 
-  double ratePerSecond() {
+  /** The rate limit in run starts per second, 0 for none. */
+  public double ratePerSecond() {
     return ratePerSecond;
   }
 }

@@ -338,6 +338,10 @@ final class LocalExecution {
     if (!Slot.STATE.compareAndSet(slot, RUNNING, ABANDONED)) {
       return;
     }
+    synchronized (lock) {
+      // Before the interrupt: the worker may exit at once, and must not take itself off the count as well.
+      abandonedWorkers.add(slot.thread);
+    }
     slot.ctx.cancel();
     slot.thread.interrupt();
     inFlight.remove(slot);
@@ -347,7 +351,6 @@ final class LocalExecution {
         message), true);
     synchronized (lock) {
       // The stuck thread no longer counts: the sweep must not wait for a simulation that ignores cancellation.
-      abandonedWorkers.add(slot.thread);
       activeWorkers--;
       if (!stopping && abort == null) {
         startWorker();

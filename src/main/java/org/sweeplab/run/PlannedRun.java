@@ -9,11 +9,13 @@ import org.sweeplab.space.Variation;
  * ({@code ordinal = variation index * replicates + replicate - 1}). Runs made by {@link #of(RunPlan, Variation, int)}
  * compute their seed and id on first use, on the worker thread that needs them.
  */
-public final class PlannedRun {
+public final class PlannedRun implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final Variation variation;
   private final int replicate;
   private final long ordinal;
-  private final RunPlan plan;
+  private final transient RunPlan plan;
   private volatile String runId;
   private volatile long seed;
   private volatile boolean seeded;
@@ -70,6 +72,11 @@ public final class PlannedRun {
       runId = id;
     }
     return id;
+  }
+
+  /** Serialized (e.g. to a cluster's executors) with its seed and id computed: the plan does not travel. */
+  private Object writeReplace() {
+    return plan == null ? this : new PlannedRun(variation, replicate, seed(), runId(), ordinal);
   }
 
   @Override

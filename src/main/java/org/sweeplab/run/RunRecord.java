@@ -16,7 +16,8 @@ import java.util.Map;
  * @param errorMessage the error's message, or null
  */
 public record RunRecord(PlannedRun run, RunStatus status, Map<String, Object> metrics, double cost,
-    long startedAtMillis, long durationNanos, int attempts, String errorType, String errorMessage) {
+    long startedAtMillis, long durationNanos, int attempts, String errorType, String errorMessage)
+    implements java.io.Serializable {
 
   /** The duration in milliseconds. */
   public double durationMs() {

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import org.sweeplab.spec.Shard;
 import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SweepSpec;
 

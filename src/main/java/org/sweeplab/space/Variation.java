@@ -16,11 +16,13 @@ import java.util.Set;
  * <p>Variations made by a {@link RunPlan} compute their id and key on first use, so handing them out is cheap and
  * the hashing happens on the thread that needs it.
  */
-public final class Variation {
+public final class Variation implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final long index;
   private final List<String> names;
   private final Object[] values;
-  private final java.util.function.LongFunction<String> idFormat;
+  private final transient java.util.function.LongFunction<String> idFormat;
   private volatile String id;
   private volatile String key;
 
@@ -46,6 +48,11 @@ public final class Variation {
   static Variation lazy(long index, java.util.function.LongFunction<String> idFormat, List<String> names,
       Object[] values) {
     return new Variation(index, idFormat, names, values);
+  }
+
+  /** Serialized with its id and key computed: the id format does not travel. */
+  private Object writeReplace() {
+    return idFormat == null ? this : new Variation(index, id(), key(), names, values);
   }
 
   /** The position in the design's order, from 0. */

@@ -1,9 +1,10 @@
 package org.sweeplab.spec;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * How runs are executed.
+ * How runs are executed. None of it changes a sweep's results, so none of it is in the config hash.
  *
  * @param maxParallel runs in flight at once; 0 means the number of cores
  * @param timeoutPerRun the wall-clock limit of one run, or null for none
@@ -13,9 +14,13 @@ import java.time.Duration;
  * @param rateLimit the shared limit on run starts, or null for none
  * @param interruptGrace how long runs in flight may go on after the first Ctrl-C or SIGTERM before they are
  *     cancelled; {@link Defaults#INTERRUPT_GRACE} when null
+ * @param backend where the runs execute
+ * @param spark the Spark settings (used when {@code backend} is {@link BackendKind#SPARK})
+ * @param shard the slice of the plan this execution runs ({@link Shard#all()} for the whole plan)
  */
 public record Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy failurePolicy, long maxRuns,
-    Retries retries, RateLimit rateLimit, Duration interruptGrace) {
+    Retries retries, RateLimit rateLimit, Duration interruptGrace, BackendKind backend, SparkSettings spark,
+    Shard shard) {
 
   public Execution {
     if (maxParallel < 0) {
@@ -34,14 +39,29 @@ public record Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy f
     if (interruptGrace.isNegative()) {
       throw new IllegalArgumentException("execution.interrupt_grace must be >= 0, got " + interruptGrace);
     }
+    backend = backend == null ? BackendKind.LOCAL : backend;
+    spark = spark == null ? SparkSettings.defaults() : spark;
+    shard = shard == null ? Shard.all() : shard;
   }
 
-  /** The settings before retries, rate limits and the interrupt grace existed: none, none, the default grace. */
+  /** Local, the whole plan, no retries or rate limit, the default interrupt grace. */
   public Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy failurePolicy, long maxRuns) {
-    this(maxParallel, timeoutPerRun, failurePolicy, maxRuns, null, null, null);
+    this(maxParallel, timeoutPerRun, failurePolicy, maxRuns, null, null, null, null, null, null);
   }
 
-  /** The defaults: all cores, no timeout, continue on failure, {@link Defaults#MAX_RUNS}, no retries or limit. */
+  /** With retries, rate limit and interrupt grace; local, the whole plan. */
+  public Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy failurePolicy, long maxRuns,
+      Retries retries, RateLimit rateLimit, Duration interruptGrace) {
+    this(maxParallel, timeoutPerRun, failurePolicy, maxRuns, retries, rateLimit, interruptGrace, null, null, null);
+  }
+
+  /** With a backend and shard; no retries or rate limit, the default interrupt grace. */
+  public Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy failurePolicy, long maxRuns,
+      BackendKind backend, SparkSettings spark, Shard shard) {
+    this(maxParallel, timeoutPerRun, failurePolicy, maxRuns, null, null, null, backend, spark, shard);
+  }
+
+  /** The defaults: all cores, no timeout, continue on failure, {@link Defaults#MAX_RUNS}, local, whole plan. */
   public static Execution defaults() {
     return new Execution(0, null, FailurePolicy.CONTINUE, Defaults.MAX_RUNS);
   }
@@ -52,32 +72,55 @@ public record Execution(int maxParallel, Duration timeoutPerRun, FailurePolicy f
   }
 
   public Execution withMaxParallel(int n) {
-    return new Execution(n, timeoutPerRun, failurePolicy, maxRuns, retries, rateLimit, interruptGrace);
+    return new Execution(n, timeoutPerRun, failurePolicy, maxRuns, retries, rateLimit, interruptGrace, backend,
+        spark, shard);
   }
 
   public Execution withTimeoutPerRun(Duration d) {
-    return new Execution(maxParallel, d, failurePolicy, maxRuns, retries, rateLimit, interruptGrace);
+    return new Execution(maxParallel, d, failurePolicy, maxRuns, retries, rateLimit, interruptGrace, backend, spark,
+        shard);
   }
 
   public Execution withFailurePolicy(FailurePolicy p) {
-    return new Execution(maxParallel, timeoutPerRun, p, maxRuns, retries, rateLimit, interruptGrace);
+    return new Execution(maxParallel, timeoutPerRun, p, maxRuns, retries, rateLimit, interruptGrace, backend, spark,
+        shard);
   }
 
   public Execution withMaxRuns(long n) {
-    return new Execution(maxParallel, timeoutPerRun, failurePolicy, n, retries, rateLimit, interruptGrace);
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, n, retries, rateLimit, interruptGrace, backend,
+        spark, shard);
   }
 
   /** Retries of transient failures; null for a single attempt. */
   public Execution withRetries(Retries r) {
-    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, r, rateLimit, interruptGrace);
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, r, rateLimit, interruptGrace, backend,
+        spark, shard);
   }
 
   /** A shared limit on run starts; null for none. */
   public Execution withRateLimit(RateLimit r) {
-    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, retries, r, interruptGrace);
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, retries, r, interruptGrace, backend,
+        spark, shard);
   }
 
   public Execution withInterruptGrace(Duration d) {
-    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, retries, rateLimit, d);
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, retries, rateLimit, d, backend, spark,
+        shard);
+  }
+
+  public Execution withBackend(BackendKind b) {
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, retries, rateLimit, interruptGrace,
+        Objects.requireNonNull(b), spark, shard);
+  }
+
+  public Execution withSpark(SparkSettings s) {
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, retries, rateLimit, interruptGrace,
+        backend, Objects.requireNonNull(s), shard);
+  }
+
+  /** Runs only this slice of the plan (e.g. one task of a scheduler's job array). */
+  public Execution withShard(Shard s) {
+    return new Execution(maxParallel, timeoutPerRun, failurePolicy, maxRuns, retries, rateLimit, interruptGrace,
+        backend, spark, Objects.requireNonNull(s));
   }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * What each run executes: a simulation known by name (built in, or registered from Java), a Java class on the
  * classpath, an external command, or a pipeline of stages.
  */
-public sealed interface SimulationSpec
+public sealed interface SimulationSpec extends java.io.Serializable
     permits SimulationSpec.Named, SimulationSpec.JavaClass, SimulationSpec.Command, SimulationSpec.Pipeline {
 
   /** A short description used in messages and summaries. */

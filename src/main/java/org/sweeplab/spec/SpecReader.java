@@ -518,6 +518,28 @@ final class SpecReader {
     if (n != null && !NodeReader.isNull(n)) {
       e = e.withInterruptGrace(duration(n, "execution.interrupt_grace", true));
     }
+    n = NodeReader.get(m, "backend");
+    if (n != null) {
+      String b = r.string(n, "execution.backend");
+      try {
+        e = e.withBackend(BackendKind.fromLabel(b));
+      } catch (IllegalArgumentException ex) {
+        throw r.fail(n, "execution.backend", ex.getMessage());
+      }
+    }
+    n = NodeReader.get(m, "spark");
+    if (n != null) {
+      e = e.withSpark(spark(n));
+    }
+    n = NodeReader.get(m, "shard");
+    if (n != null) {
+      String text = r.string(n, "execution.shard");
+      try {
+        e = e.withShard(Shard.parse(text));
+      } catch (IllegalArgumentException ex) {
+        throw r.fail(n, "execution.shard", ex.getMessage());
+      }
+    }
     return e;
   }
 
@@ -599,6 +621,38 @@ final class SpecReader {
       costs.put(key, r.number(t.getValueNode(), path + ".costs." + key).doubleValue());
     }
     return r.wrap(m, path, () -> new BudgetSpec.CostTable(param, costs));
+  }
+
+  private SparkSettings spark(Node node) {
+    MappingNode m = r.mapping(node, "execution.spark", "a map with " + String.join(", ", SpecSchema.SPARK));
+    r.checkKeys(m, "execution.spark", SpecSchema.SPARK);
+    SparkSettings s = SparkSettings.defaults();
+    Node n = NodeReader.get(m, "master");
+    if (n != null && !NodeReader.isNull(n)) {
+      String master = r.string(n, "execution.spark.master");
+      if (master.isBlank()) {
+        throw r.fail(n, "execution.spark.master", "the master is blank; give local[4], spark://host:7077 or yarn");
+      }
+      s = s.withMaster(master);
+    }
+    n = NodeReader.get(m, "partitions");
+    if (n != null) {
+      s = s.withPartitions((int) r.integer(n, "execution.spark.partitions", 0, Integer.MAX_VALUE,
+          "an integer >= 0 (0 = Spark's default parallelism)"));
+    }
+    n = NodeReader.get(m, "conf");
+    if (n != null) {
+      MappingNode c = r.mapping(n, "execution.spark.conf", "a map of Spark settings, e.g. {spark.executor.memory: 4g}");
+      for (org.yaml.snakeyaml.nodes.NodeTuple t : c.getValue()) {
+        String key = NodeReader.keyText(t);
+        Object v = r.scalar(t.getValueNode(), "execution.spark.conf." + key);
+        if (v == null) {
+          throw r.fail(t.getValueNode(), "execution.spark.conf." + key, "the setting has no value");
+        }
+        s = s.withConf(key, v.toString());
+      }
+    }
+    return s;
   }
 
   private Duration duration(Node node, String path) {

@@ -25,7 +25,7 @@ final class SpecSchema {
 
   /** Keys of {@code execution}. */
   static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs",
-      "retries", "rate_limit", "interrupt_grace");
+      "retries", "rate_limit", "interrupt_grace", "backend", "spark", "shard");
 
   /** Keys of {@code execution.retries}. */
   static final List<String> RETRIES = List.of("max_attempts", "initial_delay", "max_delay", "multiplier");
@@ -45,6 +45,9 @@ final class SpecSchema {
 
   /** The values of {@code budget.in_flight}. */
   static final List<String> IN_FLIGHT = List.of("finish", "cancel");
+
+  /** Keys of {@code execution.spark}. */
+  static final List<String> SPARK = List.of("master", "partitions", "conf");
 
   /** Keys of {@code output}. */
   static final List<String> OUTPUT = List.of("dir");
@@ -113,13 +116,23 @@ final class SpecSchema {
       return null;
     }
     if (path.size() == 2 && first.equals("execution")) {
-      return path.get(1).equals("retries") ? RETRIES : path.get(1).equals("rate_limit") ? RATE_LIMIT : List.of();
+      switch (path.get(1)) {
+        case "retries":
+          return RETRIES;
+        case "rate_limit":
+          return RATE_LIMIT;
+        case "spark":
+          return SPARK;
+        default:
+          return List.of();
+      }
     }
     if (path.size() == 2 && first.equals("budget") && path.get(1).equals("estimate_by")) {
       return ESTIMATE_BY;
     }
-    if (path.size() == 3 && first.equals("budget") && path.get(1).equals("estimate_by")
-        && path.get(2).equals("costs")) {
+    if (path.size() == 3 && (first.equals("budget") && path.get(1).equals("estimate_by")
+        && path.get(2).equals("costs") || first.equals("execution") && path.get(1).equals("spark")
+        && path.get(2).equals("conf"))) {
       return null;
     }
     return List.of();

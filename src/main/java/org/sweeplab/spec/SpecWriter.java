@@ -136,6 +136,21 @@ public final class SpecWriter {
       exec.put("rate_limit", r);
     }
     exec.put("interrupt_grace", duration(e.interruptGrace()));
+    exec.put("backend", e.backend().label());
+    if (e.backend() == BackendKind.SPARK || !e.spark().equals(SparkSettings.defaults())) {
+      Map<String, Object> sp = new LinkedHashMap<>();
+      if (e.spark().master() != null) {
+        sp.put("master", e.spark().master());
+      }
+      sp.put("partitions", e.spark().partitions());
+      if (!e.spark().conf().isEmpty()) {
+        sp.put("conf", canonical ? sorted(e.spark().conf()) : e.spark().conf());
+      }
+      exec.put("spark", sp);
+    }
+    if (!e.shard().isAll()) {
+      exec.put("shard", e.shard().toString());
+    }
     t.put("execution", exec);
     if (s.budget() != null) {
       t.put("budget", budget(s.budget()));

@@ -29,7 +29,8 @@ final class CompletionCheck {
         return null;
       }
       Summary.Brief summary = Summary.brief(folder.summary());
-      if (summary == null || !summary.complete() || summary.planned() != plan.runCount()
+      long planned = Sweep.plannedRuns(plan, spec.execution().shard());
+      if (summary == null || !summary.complete() || summary.planned() != planned
           || !SpecWriter.configHash(spec).equals(summary.configHash())) {
         return null;
       }
@@ -48,7 +49,7 @@ final class CompletionCheck {
         last.putAll(maps[i]);
       }
       List<String> warnings = new ArrayList<>(report.warnings());
-      if (report.tornTail() || last.size() != plan.runCount()) {
+      if (report.tornTail() || last.size() != planned) {
         return null;
       }
       long[] counts = new long[RunStatus.values().length];
@@ -70,8 +71,7 @@ final class CompletionCheck {
       }
 
       Progress none = new Progress(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.time.Duration.ZERO, Double.NaN, Double.NaN);
-      return new SweepResult(folder.dir(), plan.runCount(), by, 0,
-          summary.totalCost(), none, warnings);
+      return new SweepResult(folder.dir(), planned, by, 0, summary.totalCost(), none, warnings);
     } catch (IOException | RuntimeException e) {
       return null; // anything unexpected: the full resume decides
     }

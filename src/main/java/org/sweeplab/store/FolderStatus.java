@@ -52,7 +52,8 @@ public record FolderStatus(String sweep, long planned, long[] byStatus, long mis
     List<String> warnings = new ArrayList<>();
     JournalLoader.load(dir.resolve(OutputFolder.JOURNAL), plan, columns, warnings);
     long[] counts = columns.statusCounts();
-    long pending = PendingRuns.of(plan, columns, FailedRuns.KEEP).count();
-    return new FolderStatus(spec.name(), plan.runCount(), counts, pending, columns.totalCost(), warnings);
+    long pending = PendingRuns.of(plan, columns, FailedRuns.KEEP, spec.execution().shard()).count();
+    return new FolderStatus(spec.name(), Sweep.plannedRuns(plan, spec.execution().shard()), counts, pending,
+        columns.totalCost(), warnings);
   }
 }

@@ -52,6 +52,26 @@ final class JournalReader {
     });
   }
 
+  /** Receives a parsed line together with its text (without the newline). */
+  interface LineConsumer {
+    void accept(Entry entry, String line);
+  }
+
+  /** Parses every line fully and hands over its text too (to copy lines unchanged, e.g. when merging). */
+  static Report readLines(Path file, LineConsumer out) throws IOException {
+    return lines(file, (line, off, len, lineNo, warnings) -> {
+      Entry e;
+      try {
+        e = parse(line, off, len);
+      } catch (IOException | RuntimeException ex) {
+        warnings.add("runs.jsonl line " + lineNo + " is not a valid run record and was skipped: " + ex.getMessage());
+        return false;
+      }
+      out.accept(e, new String(line, off, len, java.nio.charset.StandardCharsets.UTF_8));
+      return true;
+    });
+  }
+
   /** Scans every line for its key, replicate and status only. */
   static Report scan(Path file, Consumer<Brief> out) throws IOException {
     return lines(file, (line, off, len, lineNo, warnings) -> {

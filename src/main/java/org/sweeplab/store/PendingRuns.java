@@ -6,26 +6,30 @@ import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
+import org.sweeplab.spec.Shard;
 
 /**
  * The runs still to do, in plan order: those that never ran, were cancelled or skipped, and (with
- * {@link FailedRuns#RETRY}) those that failed or timed out.
+ * {@link FailedRuns#RETRY}) those that failed or timed out; of one {@link Shard} of the plan.
  */
 final class PendingRuns {
   private final RunPlan plan;
   private final RunColumns columns;
   private final FailedRuns failed;
+  private final Shard shard;
   private final long count;
 
-  private PendingRuns(RunPlan plan, RunColumns columns, FailedRuns failed) {
+  private PendingRuns(RunPlan plan, RunColumns columns, FailedRuns failed, Shard shard) {
     this.plan = plan;
     this.columns = columns;
     this.failed = failed;
-    long n = plan.runCount();
+    this.shard = shard;
+    long n = Sweep.plannedRuns(plan, shard);
     if (columns.filled() > 0) {
       n = 0;
+      int replicates = plan.replicates();
       for (long i = 0; i < plan.runCount(); i++) {
-        if (pending(columns.status(i))) {
+        if (shard.contains(i / replicates) && pending(columns.status(i))) {
           n++;
         }
       }
@@ -34,7 +38,11 @@ final class PendingRuns {
   }
 
   static PendingRuns of(RunPlan plan, RunColumns columns, FailedRuns failed) {
-    return new PendingRuns(plan, columns, failed);
+    return new PendingRuns(plan, columns, failed, Shard.all());
+  }
+
+  static PendingRuns of(RunPlan plan, RunColumns columns, FailedRuns failed, Shard shard) {
+    return new PendingRuns(plan, columns, failed, shard);
   }
 
   long count() {
@@ -51,7 +59,7 @@ final class PendingRuns {
   /** The pending runs, built lazily; whether a run is pending is decided as the iterator reaches it. */
   Iterator<PlannedRun> iterator() {
     int replicates = plan.replicates();
-    Iterator<Variation> variations = plan.variations();
+    Iterator<Variation> variations = plan.variations(shard);
     return new Iterator<>() {
       Variation current;
       int replicate = replicates;

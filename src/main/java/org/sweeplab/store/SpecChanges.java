@@ -22,6 +22,9 @@ final class SpecChanges {
     if (old.seeding() != now.seeding()) {
       changes.add("the seeding changed from " + old.seeding().label() + " to " + now.seeding().label());
     }
+    if (!old.execution().shard().equals(now.execution().shard())) {
+      changes.add("the shard changed from " + old.execution().shard() + " to " + now.execution().shard());
+    }
     return changes.isEmpty() ? null : String.join("; ", changes);
   }
 

@@ -21,6 +21,8 @@ import org.sweeplab.run.SweepListener;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.SimulationRegistry;
 import org.sweeplab.space.RunPlan;
+import org.sweeplab.spec.BackendKind;
+import org.sweeplab.spec.Shard;
 import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SpecWriter;
@@ -95,7 +97,10 @@ public final class Sweep {
     return new Sweep(spec, simulation, r, output, listener, backend, existing, failedRuns);
   }
 
-  /** The output folder (default: the spec's {@code output.dir}, else {@code sweeps/NAME}). */
+  /**
+   * The output folder (default: the spec's {@code output.dir}, else {@code sweeps/NAME}; for a shard
+   * {@code i/N} of {@code execution.shard}, the folder {@code shard-i-of-N} inside it).
+   */
   public Sweep output(Path dir) {
     return new Sweep(spec, simulation, registry, dir, listener, backend, existing, failedRuns);
   }
@@ -125,7 +130,18 @@ public final class Sweep {
 
   /** The output folder this sweep writes. */
   public Path outputDir() {
-    return output != null ? output : Path.of(spec.effectiveOutputDir());
+    if (output != null) {
+      return output;
+    }
+    Path base = Path.of(spec.effectiveOutputDir());
+    Shard shard = spec.execution().shard();
+    return shard.isAll() ? base : base.resolve("shard-" + shard.index() + "-of-" + shard.count());
+  }
+
+  /** Runs only this slice of the plan: the spec with {@code execution.shard} set (see {@link Shard}). */
+  public Sweep shard(Shard s) {
+    return new Sweep(spec.withExecution(spec.execution().withShard(s)), simulation, registry, output, listener,
+        backend, existing, failedRuns);
   }
 
   /** The run plan (counts, ids, seeds) without running anything. */
@@ -157,20 +173,23 @@ public final class Sweep {
   }
 
   /**
-   * The backend that {@link #run()} will use: the one given, else a {@link LocalBackend} set up from the spec's
-   * execution section (parallelism, timeout, failure policy, retries, rate limit) and budget (total, per-run cap,
-   * the expected cost per run, what happens to runs in flight).
+   * The backend that {@link #run()} will use: the one given to {@link #backend(Backend)}, else the spec's
+   * {@code execution.backend} set up from its execution section (parallelism, timeout, failure policy, retries,
+   * rate limit) and budget (total, per-run cap, expected cost per run, runs in flight); the Spark backend takes the
+   * per-run settings of the local one and runs them on executors.
+   *
+   * @throws IllegalArgumentException for {@code backend: spark} when Spark is not on the classpath
    */
   public Backend backend() {
     if (backend != null) {
       return backend;
     }
-    LocalBackend b = LocalBackend.of(spec.execution()).withRunsRoot(outputDir().resolve(OutputFolder.RUNS));
+    LocalBackend local = LocalBackend.of(spec.execution()).withRunsRoot(outputDir().resolve(OutputFolder.RUNS));
     if (spec.budget() != null) {
       CostEstimate e = estimate();
-      b = b.withBudget(Budget.of(spec.budget(), e == null ? Double.NaN : e.perRun()));
+      local = local.withBudget(Budget.of(spec.budget(), e == null ? Double.NaN : e.perRun()));
     }
-    return b;
+    return spec.execution().backend() == BackendKind.SPARK ? Backends.spark(spec, local) : local;
   }
 
   /**
@@ -199,7 +218,7 @@ public final class Sweep {
       OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
       RunColumns columns = new RunColumns(plan.runCount());
       JournalLoader.Loaded loaded = JournalLoader.load(folder.journal(), plan, columns, warnings);
-      PendingRuns pending = PendingRuns.of(plan, columns, failedRuns);
+      PendingRuns pending = PendingRuns.of(plan, columns, failedRuns, spec.execution().shard());
       Instant started = Instant.now();
       Progress progress;
       try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
@@ -283,11 +302,16 @@ public final class Sweep {
     for (long c : counts) {
       finished += c;
     }
-    long missing = plan.runCount() - finished;
+    Shard shard = spec.execution().shard();
+    long planned = plannedRuns(plan, shard);
+    long missing = Math.max(0, planned - finished);
     double total = columns.totalCost();
-    Summary.write(folder.summary(), Summary.build(spec.name(), SpecWriter.configHash(spec), plan.runCount(),
-        counts, missing, total, columns.durationTotals(), started, Instant.now(), schema, warnings,
-        oldLines + progress.done()));
+    Map<String, Object> summary = Summary.build(spec.name(), SpecWriter.configHash(spec), planned, counts, missing,
+        total, columns.durationTotals(), started, Instant.now(), schema, warnings, oldLines + progress.done());
+    if (!shard.isAll()) {
+      summary.put("shard", shard.toString());
+    }
+    Summary.write(folder.summary(), summary);
     if (CostReport.wanted(spec.budget(), columns)) {
       CostReport.write(folder.costs(), CostReport.build(spec.name(), plan, columns, spec.budget(),
           CostEstimate.of(plan, spec.budget())));
@@ -296,7 +320,12 @@ public final class Sweep {
     for (RunStatus s : RunStatus.values()) {
       by.put(s, counts[s.ordinal()]);
     }
-    return new SweepResult(folder.dir(), plan.runCount(), by, missing, total, progress, warnings);
+    return new SweepResult(folder.dir(), planned, by, missing, total, progress, warnings);
+  }
+
+  /** The runs of one shard of a plan (all of them for {@link Shard#all()}). */
+  static long plannedRuns(RunPlan plan, Shard shard) {
+    return shard.isAll() ? plan.runCount() : plan.variationCount(shard) * plan.replicates();
   }
 
   private static SweepListener withName(SweepListener l, String name) {

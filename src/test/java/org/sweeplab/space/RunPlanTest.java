@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sweeplab.spec.Seeding;
+import org.sweeplab.spec.Shard;
 import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SweepSpec;
 

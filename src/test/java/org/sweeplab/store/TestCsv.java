@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helper: results.csv with one column blanked (e.g. duration_ms), parsing quotes properly. */
-final class TestCsv {
+public final class TestCsv {
   private TestCsv() {}
 
-  static String withoutColumn(Path csv, String column) throws IOException {
+  public static String withoutColumn(Path csv, String column) throws IOException {
     List<String> lines = Files.readAllLines(csv);
     List<String> header = split(lines.get(0));
     int col = header.indexOf(column);

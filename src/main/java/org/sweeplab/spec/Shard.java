@@ -1,9 +1,9 @@
-package org.sweeplab.space;
+package org.sweeplab.spec;
 
 import java.util.Locale;
 
 /**
- * One slice of a plan's variations, for running a sweep as {@code count} independent batch jobs (e.g. a scheduler's
+ * One slice of a plan's variations (the spec's {@code execution.shard}), for running a sweep as {@code count} independent batch jobs (e.g. a scheduler's
  * array job). Shard {@code index} holds the variations whose index modulo {@code count} is {@code index}:
  *
  * <ul>
@@ -37,6 +37,33 @@ public record Shard(int index, int count) {
   /** The single shard holding every variation. */
   public static Shard all() {
     return new Shard(0, 1);
+  }
+
+  /**
+   * The shard written as {@code i/N} (as {@link #toString()} writes it), e.g. {@code 3/100}.
+   *
+   * @throws IllegalArgumentException when the text is not {@code i/N} with {@code 0 <= i < N}
+   */
+  public static Shard parse(String text) {
+    String t = text == null ? "" : text.trim();
+    int slash = t.indexOf('/');
+    if (slash <= 0 || slash == t.length() - 1) {
+      throw new IllegalArgumentException("shard '" + text + "' is not of the form i/N, e.g. 0/4 (index from 0)");
+    }
+    int i;
+    int n;
+    try {
+      i = Integer.parseInt(t.substring(0, slash).trim());
+      n = Integer.parseInt(t.substring(slash + 1).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("shard '" + text + "' is not of the form i/N, e.g. 0/4 (index from 0)");
+    }
+    return new Shard(i, n);
+  }
+
+  /** True for the single shard that holds the whole plan. */
+  public boolean isAll() {
+    return count == 1;
   }
 
   /** True when the variation with this index (from 0) belongs to this shard. */
