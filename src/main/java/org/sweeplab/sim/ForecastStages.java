@@ -26,7 +26,7 @@ final class ForecastStages {
         sumSq += x * x;
         ctx.telemetry(t, "y", x);
       }
-      return Metrics.of("series_rms", Math.sqrt(sumSq / length), "length", (long) length);
+      return Metrics.of("series_rms", Math.sqrt(sumSq / length), "series_length", (long) length);
     };
   }
 
@@ -41,7 +41,7 @@ final class ForecastStages {
       // Regenerate the simulated series from the run's seed (the same draws as the simulate stage), then
       // forecast each point from the smoothed level of the points before it.
       RandomGenerator rng = new java.util.SplittableRandom(ctx.seed());
-      long length = ((Number) ctx.upstream().get("length")).longValue();
+      long length = ((Number) ctx.upstream().get("series_length")).longValue();
       double x = 0;
       double level = 0;
       double err = 0;
