@@ -144,6 +144,17 @@ public final class Analysis {
     return dir;
   }
 
+  /**
+   * Writes a result this analysis computed (by {@link #run()}) as {@link #writeReport(Path)} does, without computing
+   * it again; for callers that need the result first, e.g. to draw the report's figures.
+   *
+   * @return dir
+   */
+  public Path writeReport(AnalysisResult result, Path dir) {
+    ReportWriter.write(result, dir, figures);
+    return dir;
+  }
+
   static Table statusBreakdown(Runs runs) {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String s : runs.statuses()) {

@@ -9,7 +9,9 @@ import tech.tablesaw.api.Table;
 /**
  * Renders one figure of every kind from a results table: the gallery of {@code docs/figures.md}.
  *
- * <p>Run it with the synthetic table: {@code Gallery docs/figures}; or with a sweep's results:
+ * <p>The gallery of the docs comes from the example sweeps: run {@code data/examples/tournament.yaml} and
+ * {@code mmc.yaml}, then {@code Gallery docs/figures --examples TOURNAMENT_DIR MMC_DIR} (see {@link #examples}).
+ * Run it with the synthetic table: {@code Gallery docs/figures}; or with a sweep's results:
  * {@code Gallery OUT_DIR results.csv METRIC GROUP PARAM_X PARAM_Y} (PARAM_X numeric; cost column "cost").
  * From Maven: {@code ./mvnw -o -q test-compile exec:java} is not set up, so use the test class path, e.g.
  * {@code java -cp target/classes:target/test-classes:'target/lib/*' org.sweeplab.figures.Gallery docs/figures}.
@@ -53,10 +55,41 @@ public final class Gallery {
                 .map(e -> e.getValue().save(dir.resolve(e.getKey() + ".png"))).toList();
     }
 
+    /**
+     * The gallery of docs/figures.md from the example sweeps' output folders: box, ranking, heatmap, Pareto front,
+     * failure rate and main effects of the tournament (score; strategy, tick budget, difficulty); convergence and
+     * the parameter curve of the M/M/c queue (mean wait against arrival rate, by number of servers).
+     */
+    public static Map<String, Figure> examples(Path tournamentDir, Path mmcDir, FigureStyle style) {
+        Table t = org.sweeplab.store.Results.load(tournamentDir);
+        Table q = org.sweeplab.store.Results.load(mmcDir);
+        Map<String, Figure> out = new LinkedHashMap<>();
+        out.put("box", BoxPlot.withDefaults().withStyle(style).plot(t, "score", "strategy"));
+        out.put("ranking", RankingPlot.withDefaults().withStyle(style).plot(t, "score", "strategy"));
+        out.put("heatmap", HeatmapPlot.withDefaults().withStyle(style).plot(t, "score", "tick_budget", "difficulty"));
+        out.put("pareto", ParetoPlot.withDefaults().withStyle(style).plot(t, "cost", "score", "variation_id"));
+        out.put("failure-rate", FailureRatePlot.withDefaults().withStyle(style).plot(t, "difficulty"));
+        out.put("main-effects", MainEffectsPlot.withDefaults().withStyle(style)
+                .plot(t, "score", List.of("strategy", "tick_budget", "difficulty", "world")));
+        Table heavy = q.where(q.doubleColumn("arrival_rate").isEqualTo(0.9));
+        out.put("convergence", ConvergencePlot.withDefaults().withStyle(style)
+                .withTitle("mean_wait at arrival_rate 0.9, by servers").plot(heavy, "mean_wait", "servers"));
+        out.put("parameter-curve", ParameterCurvePlot.withDefaults().withStyle(style)
+                .plot(q, "mean_wait", "arrival_rate", "servers"));
+        return out;
+    }
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        if (args.length == 4 && args[1].equals("--examples")) {
+            FigureStyle style = FigureStyle.withDefaults().withSize(720, 440).withPngScale(1);
+            examples(Path.of(args[2]), Path.of(args[3]), style).forEach((kind, f) ->
+                    System.out.println(f.save(Path.of(args[0]).resolve(kind + ".png"))));
+            return;
+        }
         if (args.length != 1 && args.length != 6) {
-            System.err.println("usage: Gallery OUT_DIR [RESULTS_CSV METRIC GROUP PARAM_X PARAM_Y]");
+            System.err.println("usage: Gallery OUT_DIR [RESULTS_CSV METRIC GROUP PARAM_X PARAM_Y]"
+                    + " | Gallery OUT_DIR --examples TOURNAMENT_DIR MMC_DIR");
             System.exit(2);
         }
         Table results = args.length == 1 ? SyntheticResults.table(7) : Table.read().csv(args[1]);

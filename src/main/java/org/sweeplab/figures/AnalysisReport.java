@@ -1,0 +1,74 @@
+package org.sweeplab.figures;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.sweeplab.analysis.Analysis;
+import org.sweeplab.analysis.AnalysisOptions;
+import org.sweeplab.analysis.AnalysisResult;
+import org.sweeplab.analysis.FigureLink;
+import org.sweeplab.analysis.Runs;
+
+/**
+ * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md, CSV and JSON) with its
+ * key figures ({@link ReportFigures}) under {@code figures/}, linked from report.md. One call:
+ *
+ * <pre>{@code
+ * AnalysisReport.Written w = AnalysisReport.withDefaults().write(AnalysisOptions.of(Path.of("sweeps/tournament")));
+ * }</pre>
+ *
+ * <p>When the options name no metric, the first numeric metric is analysed ({@link MetricChoice}).
+ */
+public final class AnalysisReport {
+
+    /**
+     * What was written.
+     *
+     * @param directory the report folder
+     * @param metric    the metric analysed and how it was chosen
+     * @param figures   the figures, paths relative to the folder
+     * @param warnings  the analysis's warnings (also in report.md)
+     */
+    public record Written(Path directory, MetricChoice metric, List<FigureLink> figures, List<String> warnings) {
+        public Written {
+            figures = List.copyOf(figures);
+            warnings = List.copyOf(warnings);
+        }
+
+        /** @return the report.md file */
+        public Path report() {
+            return directory.resolve("report.md");
+        }
+    }
+
+    private final ReportFigures figures;
+
+    private AnalysisReport(ReportFigures figures) {
+        this.figures = figures;
+    }
+
+    /** Figures by {@link ReportFigures#withDefaults()} (SVG). */
+    public static AnalysisReport withDefaults() {
+        return new AnalysisReport(ReportFigures.withDefaults());
+    }
+
+    public AnalysisReport withFigures(ReportFigures figures) {
+        return new AnalysisReport(figures);
+    }
+
+    /**
+     * Reads the input, analyses it and writes the report with its figures.
+     *
+     * @throws IllegalArgumentException for input the analysis cannot use (a missing column, no numeric metric)
+     * @throws java.io.UncheckedIOException if a file cannot be read or written
+     */
+    public Written write(AnalysisOptions options) {
+        Runs runs = options.runs();
+        MetricChoice metric = MetricChoice.of(runs, options.input(), options.metric());
+        Analysis analysis = Analysis.of(runs).withDirection(options.direction()).withMetric(metric.metric());
+        AnalysisResult result = analysis.run();
+        Path dir = options.outputDirectory();
+        List<FigureLink> links = figures.write(result, dir);
+        analysis.withFigures(links).writeReport(result, dir);
+        return new Written(dir, metric, links, result.warnings());
+    }
+}

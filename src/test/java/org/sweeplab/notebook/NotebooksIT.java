@@ -1,0 +1,145 @@
+package org.sweeplab.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Executes every notebook of {@code notebooks/} end to end, headless, with {@code python3 -m nbconvert --execute}
+ * and a kernelspec that runs the freshly packaged jars ({@code target/sweeplab-*.jar}, {@code lib/}, {@code kernel/}),
+ * written under {@code target/notebook-it/} and found through {@code JUPYTER_PATH}. Each executed notebook must have
+ * no error output, every code cell executed, and both an HTML table and an SVG or PNG figure among its outputs.
+ *
+ * <p>An integration test: Maven's failsafe plugin runs it after {@code package} ({@code ./mvnw verify}). Skipped,
+ * with the reason, when Jupyter (nbconvert, nbclient, jupyter_client) is absent. Times go to
+ * {@code target/notebook-it/timings.txt}.
+ */
+@Tag("notebook")
+class NotebooksIT {
+
+    private static final Path NOTEBOOKS = Path.of("notebooks");
+    private static final Path WORK = Path.of("target", "notebook-it").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String python;
+
+    @BeforeAll
+    static void installTheKernelFromTheBuild() throws IOException, InterruptedException {
+        python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        boolean jupyter = exitCode(python, "-c", "import nbconvert, nbclient, jupyter_client") == 0;
+        if (!jupyter) {
+            System.err.println("NotebooksIT: SKIPPED, Jupyter is absent. On Debian: apt-get install"
+                    + " jupyter-nbconvert jupyter-client python3-nbclient; elsewhere: pip install nbconvert nbclient");
+        }
+        Assumptions.assumeTrue(jupyter, "Jupyter is absent (" + python + " cannot import nbconvert, nbclient and"
+                + " jupyter_client): apt-get install jupyter-nbconvert jupyter-client python3-nbclient");
+        Files.createDirectories(WORK);
+        KernelInstaller.withDefaults().withDistribution(Path.of("target"))
+                .withKernelsDir(WORK.resolve("jupyter").resolve("kernels")).install();
+        Files.deleteIfExists(WORK.resolve("timings.txt"));
+    }
+
+    static Stream<String> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(NOTEBOOKS)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).sorted().toList()
+                    .stream();
+        }
+    }
+
+    @Test
+    void thereAreAtLeastFourNotebooksOnTheSweeplabKernel() throws IOException {
+        List<String> names = notebooks().toList();
+        assertTrue(names.size() >= 4, "notebooks: " + names);
+        for (String n : names) {
+            JsonNode kernel = JSON.readTree(NOTEBOOKS.resolve(n).toFile()).path("metadata").path("kernelspec");
+            assertEquals(KernelInstaller.DEFAULT_NAME, kernel.path("name").asText(), n);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("notebooks")
+    void executesWithoutErrorsAndShowsTablesAndFigures(String name) throws IOException, InterruptedException {
+        Path executed = WORK.resolve("executed");
+        Path log = WORK.resolve(name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(python, "-m", "nbconvert", "--to", "notebook", "--execute",
+                "--output-dir", executed.toString(), "--ExecutePreprocessor.kernel_name=" + KernelInstaller.DEFAULT_NAME,
+                "--ExecutePreprocessor.timeout=180", NOTEBOOKS.resolve(name).toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("JUPYTER_PATH", WORK.resolve("jupyter").toString());
+        long start = System.nanoTime();
+        Process p = pb.start();
+        boolean ended = p.waitFor(300, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String timing = String.format(Locale.ROOT, "%-40s %6.1f s%n", name, seconds);
+        System.out.print("NotebooksIT: " + timing);
+        Files.writeString(WORK.resolve("timings.txt"), timing, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(ended, name + " did not finish in 300 s:\n" + tail(output));
+        assertEquals(0, p.exitValue(), name + " failed:\n" + tail(output));
+
+        JsonNode nb = JSON.readTree(executed.resolve(name).toFile());
+        int html = 0;
+        int figures = 0;
+        List<String> problems = new ArrayList<>();
+        int index = 0;
+        for (JsonNode cell : nb.path("cells")) {
+            index++;
+            if (!"code".equals(cell.path("cell_type").asText())) {
+                continue;
+            }
+            if (cell.path("execution_count").isNull()) {
+                problems.add("cell " + index + " did not run");
+            }
+            for (JsonNode out : cell.path("outputs")) {
+                String type = out.path("output_type").asText();
+                if ("error".equals(type)) {
+                    problems.add("cell " + index + ": " + out.path("ename").asText() + " " + out.path("evalue").asText());
+                }
+                if ("stream".equals(type) && "stderr".equals(out.path("name").asText())) {
+                    problems.add("cell " + index + " wrote to stderr: " + out.path("text"));
+                }
+                JsonNode data = out.path("data");
+                html += data.has("text/html") && data.path("text/html").toString().contains("<table") ? 1 : 0;
+                figures += data.has("image/svg+xml") || data.has("image/png") ? 1 : 0;
+            }
+        }
+        assertEquals(List.of(), problems, name);
+        assertTrue(html > 0, name + " shows no HTML table");
+        assertTrue(figures > 0, name + " shows no SVG or PNG figure");
+    }
+
+    private static String tail(String s) {
+        return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
+    }
+
+    private static int exitCode(String... command) throws IOException, InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
