@@ -6,18 +6,37 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Appends journal lines to {@code runs.jsonl} through a block buffer; {@link #flush()} hands the buffer to the
- * operating system. Not thread-safe: one thread (the journal thread of {@link JournalSink}) owns it.
+ * Appends journal lines. A line reaches the operating system at once when the journal has been idle for
+ * {@link #WINDOW_NANOS}; when lines arrive faster, they are grouped and a flusher thread writes them within that
+ * window. So a killed process (even {@code kill -9}) loses at most the runs in flight and those that finished in the
+ * last millisecond, while a sweep of a million tiny runs writes in large blocks instead of a million system calls.
  */
 final class JournalWriter implements Closeable {
+  /** The longest a finished run's line waits before it is written. */
+  static final long WINDOW_NANOS = 1_000_000L;
+  /** The flusher's longest sleep when no line is waiting. */
+  private static final long IDLE_NANOS = 10_000_000L;
+
   private final FileChannel channel;
-  private final byte[] buffer = new byte[1 << 20];
-  private int length;
+  private final Thread flusher;
+  private byte[] pending = new byte[1 << 16];
+  private byte[] spare = new byte[1 << 16];
+  private int pendingLength;
+  private boolean writing;
+  private boolean closed;
+  private long lastWrite;
+  private IOException failure;
+  private long lines;
+  private volatile boolean flusherIdle;
 
   private JournalWriter(FileChannel channel) {
     this.channel = channel;
+    this.flusher = new Thread(this::flushLoop, "sweeplab-journal");
+    this.flusher.setDaemon(true);
+    this.flusher.start();
   }
 
   /** Opens the journal for appending after {@code validLength} bytes (a torn tail beyond it is cut off). */
@@ -30,40 +49,123 @@ final class JournalWriter implements Closeable {
     return new JournalWriter(ch);
   }
 
-  /** Appends one complete line (its last byte a newline). */
-  void write(byte[] line, int len) throws IOException {
-    if (length + len > buffer.length) {
-      flush();
+  /** Appends one complete line (its last byte a newline): {@code length} bytes of {@code line}. Thread-safe. */
+  void append(byte[] line, int length) throws IOException {
+    synchronized (this) {
+      if (failure != null) {
+        throw failure;
+      }
+      if (closed) {
+        throw new IOException("the journal is closed");
+      }
+      if (pendingLength + length > pending.length) {
+        byte[] bigger = new byte[Math.max(pending.length * 2, pendingLength + length)];
+        System.arraycopy(pending, 0, bigger, 0, pendingLength);
+        pending = bigger;
+      }
+      System.arraycopy(line, 0, pending, pendingLength, length);
+      pendingLength += length;
+      lines++;
+      if (writing || System.nanoTime() - lastWrite < WINDOW_NANOS) {
+        if (flusherIdle) {
+          LockSupport.unpark(flusher); // the flusher takes it within the window
+        }
+        return;
+      }
+      writing = true;
     }
-    if (len > buffer.length) {
-      writeFully(ByteBuffer.wrap(line, 0, len));
-      return;
-    }
-    System.arraycopy(line, 0, buffer, length, len);
-    length += len;
+    drain();
   }
 
-  /** Hands the buffered lines to the operating system (they survive the process being killed). */
-  void flush() throws IOException {
-    if (length > 0) {
-      writeFully(ByteBuffer.wrap(buffer, 0, length));
-      length = 0;
+  /** Writes pending bytes until none are left; only the thread that set {@code writing} calls it. */
+  private void drain() throws IOException {
+    while (true) {
+      byte[] buf;
+      int len;
+      synchronized (this) {
+        if (pendingLength == 0 || failure != null) {
+          writing = false;
+          notifyAll();
+          if (failure != null) {
+            throw failure;
+          }
+          return;
+        }
+        buf = pending;
+        len = pendingLength;
+        pending = spare;
+        pendingLength = 0;
+        lastWrite = System.nanoTime();
+      }
+      try {
+        ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
+        while (bb.hasRemaining()) {
+          channel.write(bb);
+        }
+      } catch (IOException e) {
+        synchronized (this) {
+          failure = new IOException("Cannot write the journal: " + e.getMessage(), e);
+        }
+      }
+      synchronized (this) {
+        spare = buf;
+      }
     }
   }
 
-  private void writeFully(ByteBuffer bb) throws IOException {
-    while (bb.hasRemaining()) {
-      channel.write(bb);
+  private void flushLoop() {
+    while (true) {
+      boolean pendingNow;
+      synchronized (this) {
+        pendingNow = pendingLength > 0 || closed;
+        flusherIdle = !pendingNow;
+      }
+      // With nothing waiting, sleep until an append leaves a line behind (or a while passes); else let more lines
+      // gather for half the window, then write them.
+      LockSupport.parkNanos(pendingNow ? WINDOW_NANOS / 2 : IDLE_NANOS);
+      flusherIdle = false;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        if (writing || pendingLength == 0) {
+          continue;
+        }
+        writing = true;
+      }
+      try {
+        drain();
+      } catch (IOException e) {
+        return; // kept in failure; the next append reports it
+      }
     }
+  }
+
+  /** Lines appended through this writer. */
+  synchronized long lines() {
+    return lines;
   }
 
   @Override
   public void close() throws IOException {
+    synchronized (this) {
+      while (writing) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      closed = true;
+      writing = true;
+    }
     try {
-      flush();
+      drain();
       channel.force(false);
     } finally {
       channel.close();
+      LockSupport.unpark(flusher);
     }
   }
 }

@@ -39,7 +39,7 @@ class JournalReaderTest {
     try (JournalWriter w = JournalWriter.open(j, r.validLength())) {
       byte[] line = LINE.replace("run-001", "run-003").replace("\"replicate\":1", "\"replicate\":3")
           .getBytes(StandardCharsets.UTF_8);
-      w.write(line, line.length);
+      w.append(line, line.length);
     }
     List<JournalReader.Brief> briefs = new ArrayList<>();
     JournalReader.Report again = JournalReader.scan(j, briefs::add);
