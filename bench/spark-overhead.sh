@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The overhead of the Spark backend in local mode against the local backend (docs/benchmarks-cluster.md):
+# The overhead of the Spark backend in local mode against the local backend (docs/benchmarks.md):
 # 10,000 runs of the built-in bench simulation burning about 1 ms of CPU each, on 2 cores.
 # Usage: bench/spark-overhead.sh [RUNS] [WORK_MS] [CORES]
 set -euo pipefail
