@@ -2,7 +2,6 @@ package org.sweeplab.space;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.sweeplab.spec.Parameter;
 
 /**
@@ -55,26 +54,6 @@ final class LatinHypercube implements PointSource {
 
   @Override
   public Iterator<Object[]> iterator() {
-    return new Iterator<>() {
-      private long i;
-
-      @Override
-      public boolean hasNext() {
-        return i < n;
-      }
-
-      @Override
-      public Object[] next() {
-        if (i >= n) {
-          throw new NoSuchElementException();
-        }
-        Object[] point = new Object[params.size()];
-        for (int j = 0; j < point.length; j++) {
-          point[j] = params.get(j).fromUnit(unit(i, j));
-        }
-        i++;
-        return point;
-      }
-    };
+    return PointSource.counting(n, i -> PointSource.fromUnits(params, j -> unit(i, j)));
   }
 }

@@ -2,7 +2,6 @@ package org.sweeplab.space;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.sweeplab.spec.Parameter;
 
 /**
@@ -27,30 +26,11 @@ final class MonteCarlo implements PointSource {
 
   /** Point {@code i}, {@code 0 <= i < n}. */
   Object[] point(long i) {
-    Object[] point = new Object[params.size()];
-    for (int j = 0; j < point.length; j++) {
-      point[j] = params.get(j).fromUnit(Uniforms.at(key, i, j));
-    }
-    return point;
+    return PointSource.fromUnits(params, j -> Uniforms.at(key, i, j));
   }
 
   @Override
   public Iterator<Object[]> iterator() {
-    return new Iterator<>() {
-      private long i;
-
-      @Override
-      public boolean hasNext() {
-        return i < n;
-      }
-
-      @Override
-      public Object[] next() {
-        if (i >= n) {
-          throw new NoSuchElementException();
-        }
-        return point(i++);
-      }
-    };
+    return PointSource.counting(n, this::point);
   }
 }

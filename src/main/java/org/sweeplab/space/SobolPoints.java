@@ -2,7 +2,6 @@ package org.sweeplab.space;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.sweeplab.spec.Parameter;
 
@@ -39,27 +38,9 @@ final class SobolPoints implements PointSource {
   public Iterator<Object[]> iterator() {
     SobolSequenceGenerator generator = new SobolSequenceGenerator(params.size());
     generator.nextVector(); // the origin
-    return new Iterator<>() {
-      private long i;
-
-      @Override
-      public boolean hasNext() {
-        return i < n;
-      }
-
-      @Override
-      public Object[] next() {
-        if (i >= n) {
-          throw new NoSuchElementException();
-        }
-        i++;
-        double[] u = generator.nextVector();
-        Object[] point = new Object[u.length];
-        for (int j = 0; j < u.length; j++) {
-          point[j] = params.get(j).fromUnit(u[j]);
-        }
-        return point;
-      }
-    };
+    return PointSource.counting(n, i -> {
+      double[] u = generator.nextVector();
+      return PointSource.fromUnits(params, j -> u[j]);
+    });
   }
 }
