@@ -419,4 +419,14 @@ final class NodeReader {
       return c.construct(node);
     }
   }
+
+  /** A string that must be one of {@code valid}, with a did-you-mean hint. */
+  String oneOf(Node node, String path, List<String> valid, String what) {
+    String v = string(node, path);
+    if (!valid.contains(v)) {
+      throw fail(node, path, "unknown " + what + " '" + v + "'" + Suggestions.hint(v, valid)
+          + "; valid values are " + String.join(", ", valid));
+    }
+    return v;
+  }
 }
