@@ -167,4 +167,31 @@ class CliTest {
       }
     }
   }
+
+  @Test
+  void shardsRunSeparatelyAndMergeIntoTheWholeSweep() throws IOException {
+    Path spec = spec("ok.yaml", GOOD.replace("replicates: 2", "replicates: 3"));
+    Path base = tmp.resolve("sharded");
+    for (int i = 0; i < 2; i++) {
+      // One folder per shard, as a job array's tasks would give with --out DIR/shard-$TASK.
+      Result r = run("run", spec.toString(), "--out", base.resolve("shard-" + i + "-of-2").toString(), "--shard",
+          i + "/2", "--quiet");
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("3 of 3 planned runs done"), r.out());
+    }
+    Path merged = tmp.resolve("merged");
+    Result m = run("merge", merged.toString(), base.resolve("shard-0-of-2").toString(),
+        base.resolve("shard-1-of-2").toString());
+    assertEquals(0, m.code(), m.err());
+    Result whole = run("run", spec.toString(), "--out", tmp.resolve("whole").toString(), "--quiet");
+    assertEquals(0, whole.code(), whole.err());
+    assertEquals(org.sweeplab.store.TestCsv.withoutColumn(tmp.resolve("whole/results.csv"), "duration_ms"),
+        org.sweeplab.store.TestCsv.withoutColumn(merged.resolve("results.csv"), "duration_ms"));
+    Result status = run("status", merged.toString());
+    assertTrue(status.out().contains("planned 6  finished 6  missing 0"), status.out());
+
+    Result bad = run("run", spec.toString(), "--shard", "2/2", "--quiet");
+    assertEquals(2, bad.code());
+    assertFalse(bad.err().isBlank());
+  }
 }
