@@ -123,7 +123,12 @@ public final class RankingPlot {
         Column<?> distinct = ranking.column(columns.get(4));
         List<Integer> order = new ArrayList<>();
         for (int r = 0; r < ranking.rowCount(); r++) {
-            order.add(r);
+            if (!Double.isNaN(mean.getDouble(r))) { // a group with no value has nothing to draw
+                order.add(r);
+            }
+        }
+        if (order.isEmpty()) {
+            throw new IllegalArgumentException("Ranking table " + ranking.name() + " has no finite " + columns.get(1));
         }
         Comparator<Integer> byMean = Comparator.comparingDouble(mean::getDouble);
         order.sort(goal == Goal.MAXIMIZE ? byMean.reversed() : byMean);
@@ -136,8 +141,10 @@ public final class RankingPlot {
         for (int k = 0; k < order.size(); k++) {
             int r = order.get(k);
             labels.add(label.getString(r));
-            double lo = Math.min(low.getDouble(r), mean.getDouble(r));
-            double hi = Math.max(high.getDouble(r), mean.getDouble(r));
+            // A group with one value has no interval (NaN bounds): it is drawn collapsed onto its mean.
+            double m = mean.getDouble(r);
+            double lo = Double.isNaN(low.getDouble(r)) ? m : Math.min(low.getDouble(r), m);
+            double hi = Double.isNaN(high.getDouble(r)) ? m : Math.max(high.getDouble(r), m);
             mid.add((lo + hi) / 2);
             half.add((hi - lo) / 2);
             min = Math.min(min, lo);

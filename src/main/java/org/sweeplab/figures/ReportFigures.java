@@ -204,15 +204,6 @@ public final class ReportFigures {
         Table ranked = rank.where(rank.intColumn("rank").isNotMissing());
         Table top = ranked.first(Math.min(maxGroups, ranked.rowCount()));
         Table out = top.selectColumns("mean", "ci_low", "ci_high", "distinguishable_from_best").copy();
-        for (String bound : List.of("ci_low", "ci_high")) {
-            // A group with one value has no interval: draw it collapsed onto the mean, as Data.summarize does.
-            DoubleColumn b = out.doubleColumn(bound);
-            for (int i = 0; i < out.rowCount(); i++) {
-                if (Double.isNaN(b.getDouble(i))) {
-                    b.set(i, out.doubleColumn("mean").getDouble(i));
-                }
-            }
-        }
         List<String> cols = labelColumns(r.runs());
         out.addColumns(top.columnNames().containsAll(cols) ? label(top, cols, GROUP)
                 : label(keyed(r.runs(), top), cols, GROUP));

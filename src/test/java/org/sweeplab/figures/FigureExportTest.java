@@ -145,4 +145,27 @@ class FigureExportTest {
         }
         return out.toString();
     }
+
+    @Test
+    void rankingDrawsGroupsWithoutAnIntervalAndLeavesOutGroupsWithoutAMean() throws IOException {
+        Table ranking = Table.create("ranking",
+                tech.tablesaw.api.StringColumn.create("label", "a", "b", "c"),
+                tech.tablesaw.api.DoubleColumn.create("mean", 5.0, 4.0, Double.NaN),
+                tech.tablesaw.api.DoubleColumn.create("ci_low", 4.5, Double.NaN, Double.NaN),
+                tech.tablesaw.api.DoubleColumn.create("ci_high", 5.5, Double.NaN, Double.NaN),
+                tech.tablesaw.api.BooleanColumn.create("distinguishable", new boolean[] {false, true, false}));
+        Figure f = RankingPlot.withDefaults().plot(ranking, "score");
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(f.toPng()));
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "only " + colours.size() + " colours: blank?");
+        Table none = ranking.where(ranking.stringColumn("label").isEqualTo("c"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RankingPlot.withDefaults().plot(none, "score"));
+        assertTrue(e.getMessage().contains("has no finite mean"), e.getMessage());
+    }
 }
