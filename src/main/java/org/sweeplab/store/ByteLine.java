@@ -148,7 +148,7 @@ final class ByteLine {
     return text(s.substring(start)).put('"');
   }
 
-  /** Appends the decimal digits of a long. */
+  /** Appends the decimal digits of a long (two digits per division, as the JDK's own formatting does). */
   ByteLine number(long v) {
     if (v == Long.MIN_VALUE) {
       ensure(MIN_LONG.length);
@@ -160,17 +160,68 @@ final class ByteLine {
       put('-');
       v = -v;
     }
-    int digits = 1;
-    for (long x = v; x >= 10; x /= 10) {
-      digits++;
-    }
+    int digits = digits(v);
     ensure(digits);
-    for (int i = len + digits - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + v % 10);
-      v /= 10;
-    }
     len += digits;
+    writeDigits(v, len);
     return this;
+  }
+
+  /** Appends {@code digits} digits of {@code v} (non-negative), zero-padded on the left. */
+  ByteLine padded(long v, int digits) {
+    ensure(digits);
+    int end = len + digits;
+    int start = end - digits(v);
+    for (int i = len; i < start; i++) {
+      buf[i] = '0';
+    }
+    writeDigits(v, end);
+    len = end;
+    return this;
+  }
+
+  private static final long[] POWERS = new long[19];
+  private static final byte[] TENS = new byte[100];
+  private static final byte[] ONES = new byte[100];
+
+  static {
+    long p = 1;
+    for (int i = 0; i < POWERS.length; i++) {
+      POWERS[i] = p;
+      p *= 10;
+    }
+    for (int i = 0; i < 100; i++) {
+      TENS[i] = (byte) ('0' + i / 10);
+      ONES[i] = (byte) ('0' + i % 10);
+    }
+  }
+
+  /** The number of decimal digits of a non-negative long. */
+  private static int digits(long v) {
+    int d = 1;
+    while (d < 19 && v >= POWERS[d]) {
+      d++;
+    }
+    return d;
+  }
+
+  /** Writes the digits of non-negative {@code v} so that the last one lands just before {@code end}. */
+  private void writeDigits(long v, int end) {
+    int pos = end;
+    while (v >= 100) {
+      long q = v / 100;
+      int r = (int) (v - q * 100);
+      buf[--pos] = ONES[r];
+      buf[--pos] = TENS[r];
+      v = q;
+    }
+    int r = (int) v;
+    if (r >= 10) {
+      buf[--pos] = ONES[r];
+      buf[--pos] = TENS[r];
+    } else {
+      buf[--pos] = (byte) ('0' + r);
+    }
   }
 
   /** Appends a double that parses back to itself (see {@link Numbers}). */
@@ -179,14 +230,4 @@ final class ByteLine {
     return this;
   }
 
-  /** Appends {@code digits} digits of {@code v}, zero-padded on the left. */
-  ByteLine padded(long v, int digits) {
-    ensure(digits);
-    for (int i = len + digits - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + v % 10);
-      v /= 10;
-    }
-    len += digits;
-    return this;
-  }
 }

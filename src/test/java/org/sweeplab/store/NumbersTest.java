@@ -37,4 +37,22 @@ class NumbersTest {
       }
     }
   }
+
+  @Test
+  void longsAndPaddedLongsMatchTheJdk() {
+    SplittableRandom rng = new SplittableRandom(3);
+    long[] edges = {0, 1, 9, 10, 99, 100, 101, 999, 1000, Long.MAX_VALUE, Long.MIN_VALUE, -1, -10, -100,
+        999_999_999_999_999_999L, 1_000_000_000_000_000_000L};
+    for (int i = 0; i < 200_000 + edges.length; i++) {
+      long v = i < edges.length ? edges[i] : rng.nextLong() >> rng.nextInt(64);
+      ByteLine line = new ByteLine();
+      line.number(v);
+      assertEquals(Long.toString(v), new String(line.toBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+      if (v >= 0 && v < 1_000_000) {
+        ByteLine padded = new ByteLine();
+        padded.padded(v, 6);
+        assertEquals(String.format("%06d", v), new String(padded.toBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+      }
+    }
+  }
 }
