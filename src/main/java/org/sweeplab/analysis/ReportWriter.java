@@ -115,8 +115,11 @@ final class ReportWriter {
     b.append("- parameters: ").append(runs.parameters().isEmpty() ? "none" : String.join(", ", runs.parameters()))
         .append("\n");
     Table rank = r.ranking().table();
+    Map<String, String> params = parameterLabels(runs);
     if (rank.rowCount() > 0 && !rank.intColumn("rank").isMissing(0)) {
-      b.append("- best: **").append(label(rank, runs.groups(), 0)).append("**, mean ")
+      String best = label(rank, runs.groups(), 0);
+      b.append("- best: **").append(best).append("**")
+          .append(params.containsKey(best) ? " (" + params.get(best) + ")" : "").append(", mean ")
           .append(Ranking.fmt(rank.doubleColumn("mean").getDouble(0))).append(", ")
           .append(rank.intColumn("rank_group").asList().stream().filter(g -> g != null && g == 1).count())
           .append(" group(s) in its rank group\n");
@@ -124,8 +127,8 @@ final class ReportWriter {
     b.append("\n## Status breakdown\n\n").append(table(r.statusBreakdown()));
     b.append("\n## Statistics by group\n\n").append("Metric statistics over ok runs; success rate over all runs"
         + " with its Wilson 95% interval. Full table: `variation-statistics.csv`.\n\n");
-    b.append(table(r.statistics().selectColumns(columns(r.statistics(), runs.groups(), "runs", "ok_runs",
-        "success_rate", "n", "mean", "mean_ci_low", "mean_ci_high", "sd", "median"))));
+    b.append(table(withParameters(r.statistics().selectColumns(columns(r.statistics(), runs.groups(), "runs",
+        "ok_runs", "success_rate", "n", "mean", "mean_ci_low", "mean_ci_high", "sd", "median")), params)));
     b.append("\n## Ranking\n\n");
     Table o = r.ranking().overall();
     b.append(String.format(Locale.ROOT, "Overall test: %s, statistic %s, p = %s, %s %s. Comparisons with the best"
@@ -133,8 +136,8 @@ final class ReportWriter {
         Ranking.fmt(o.doubleColumn("statistic").getDouble(0)), Ranking.fmt(o.doubleColumn("p_value").getDouble(0)),
         o.stringColumn("effect_kind").get(0), Ranking.fmt(o.doubleColumn("effect_size").getDouble(0)),
         r.ranking().paired() ? "paired by seed" : "unpaired"));
-    b.append(table(rank.selectColumns(columns(rank, runs.groups(), "rank", "n", "mean", "ci_low", "ci_high",
-        "p_holm", "distinguishable_from_best", "effect_size", "rank_group"))));
+    b.append(table(withParameters(rank.selectColumns(columns(rank, runs.groups(), "rank", "n", "mean", "ci_low",
+        "ci_high", "p_holm", "distinguishable_from_best", "effect_size", "rank_group")), params)));
     if (!r.ranking().advice().isEmpty()) {
       b.append("\n").append(r.ranking().advice()).append("\n");
     }
@@ -213,6 +216,46 @@ final class ReportWriter {
       }
     }
     return out.toArray(String[]::new);
+  }
+
+  /**
+   * When runs are grouped by variation id, each variation's parameter values ("strategy=mcts, world=maze"), so the
+   * report says what var-0135 is; empty otherwise.
+   */
+  private static Map<String, String> parameterLabels(Runs runs) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Table t = runs.table();
+    if (!runs.groups().equals(List.of("variation_id")) || runs.parameters().isEmpty()
+        || !t.columnNames().contains("variation_id")) {
+      return out;
+    }
+    Column<?> id = t.column("variation_id");
+    for (int i = 0; i < t.rowCount(); i++) {
+      String v = id.getString(i);
+      if (!out.containsKey(v)) {
+        List<String> parts = new ArrayList<>();
+        for (String p : runs.parameters()) {
+          parts.add(p + "=" + cell(t.column(p), i));
+        }
+        out.put(v, String.join(", ", parts));
+      }
+    }
+    return out;
+  }
+
+  /** The table with a {@code parameters} column after the variation id, when there are labels for it. */
+  private static Table withParameters(Table t, Map<String, String> labels) {
+    if (labels.isEmpty() || !t.columnNames().contains("variation_id")) {
+      return t;
+    }
+    Table copy = t.copy();
+    Column<?> id = copy.column("variation_id");
+    tech.tablesaw.api.StringColumn p = tech.tablesaw.api.StringColumn.create("parameters");
+    for (int i = 0; i < copy.rowCount(); i++) {
+      p.append(labels.getOrDefault(id.getString(i), ""));
+    }
+    copy.insertColumn(copy.columnIndex("variation_id") + 1, p);
+    return copy;
   }
 
   private static String label(Table t, List<String> groups, int row) {

@@ -28,7 +28,9 @@ class AnalysisReportTest {
         "## Cost efficiency", "## Patterns", "## Warnings", "## Methods and assumptions")) {
       assertTrue(report.contains(h), h);
     }
-    assertTrue(report.contains("best: **easy-400-a3-off**"), report);
+    assertTrue(report.contains("best: **easy-400-a3-off** (difficulty=easy, tick_budget=400, "), report);
+    // The tables say what each variation is, next to its id.
+    assertTrue(report.contains("| rank | variation_id | parameters | n |"), report);
     assertTrue(report.contains("difficulty = extreme AND tick_budget ≤ 100: "), report);
     List<String> ranking = Files.readAllLines(out.resolve("ranking.csv"));
     assertTrue(ranking.get(0).startsWith("rank,variation_id,n,mean,ci_low,ci_high"), ranking.get(0));
