@@ -21,12 +21,31 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
   static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
 
   static ProgressDisplay create(PrintWriter err) {
-    boolean terminal = System.console() != null && !"true".equals(System.getenv("CI"));
+    boolean terminal = isTerminal() && !"true".equals(System.getenv("CI"));
     return terminal ? new Bar() : new Plain(err);
   }
 
   @Override
   public abstract void close();
+
+  /**
+   * True when the JVM runs on a terminal. From Java 22, {@code System.console()} exists even when output is
+   * redirected, and {@code Console.isTerminal()} (looked up by reflection: this code targets Java 17) says whether
+   * it is a terminal.
+   */
+  static boolean isTerminal() {
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (NoSuchMethodException e) {
+      return true; // Java 17-21: a console exists only on a terminal
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
 
   static String extra(Progress p) {
     StringBuilder sb = new StringBuilder();
