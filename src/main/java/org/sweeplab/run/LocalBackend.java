@@ -117,11 +117,6 @@ public final class LocalBackend implements Backend {
     return retryPolicy;
   }
 
-  /** Run starts per second across all workers; 0 for no limit. */
-  public double rateLimit() {
-    return ratePerSecond;
-  }
-
   @Override
   public Progress execute(RunRequest request) {
     LocalExecution ex = new LocalExecution(this, request);
