@@ -41,7 +41,7 @@ final class GroupedRuns {
     }
     boolean[] isOk = runs.ok();
     double[] m = metric == null ? null : runs.numeric(metric);
-    double[] seed = runs.seedColumn() == null ? null : runs.numeric(runs.seedColumn());
+    long[] seed = runs.seedColumn() == null ? null : runs.longs(runs.seedColumn());
     double[] cost = runs.costColumn() == null ? null : runs.numeric(runs.costColumn());
     for (int i = 0; i < isOk.length; i++) {
       int g = grouping.groupOf(i);
@@ -66,14 +66,14 @@ final class GroupedRuns {
         nan[g]++;
         if (policy == NaNPolicy.ERROR) {
           throw AnalysisException.of("Metric '%s' is NaN or empty in ok run at row %d of table %s (group %s);"
-              + " NaN policy is ERROR", metric, i + 1, runs.table().name(), grouping.label(g));
+              + " NaN policy is ERROR", metric, i + 1, runs.name(), grouping.label(g));
         }
         if (policy == NaNPolicy.EXCLUDE) {
           continue;
         }
       }
       values[g].accept(v);
-      seeds.get(g).add(seed == null || Double.isNaN(seed[i]) ? Long.MIN_VALUE : (long) seed[i]);
+      seeds.get(g).add(seed == null ? Long.MIN_VALUE : seed[i]);
     }
     seedsUniqueWithinGroups = seed != null && uniqueSeeds();
   }

@@ -1,7 +1,7 @@
 package org.sweeplab.analysis;
 
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;
@@ -9,46 +9,73 @@ import tech.tablesaw.columns.Column;
 
 /**
  * The rows of a table split into groups by the values of some columns, groups numbered in order of first
- * appearance. Internal: analyses use it to build their per-group accumulators and their key columns.
+ * appearance. Built on the columns' codes (no String per row): one column's codes are the groups; several columns'
+ * codes are combined into one number per row. Internal: analyses use it to build their per-group accumulators and
+ * their key columns.
  */
 final class Grouping {
   private final Runs runs;
   private final List<String> columns;
+  private final List<RunColumn.Codes> codes;
   private final int[] groupOfRow;
   private final IntArrayList firstRow;
-  private final List<String> labels;
+  private final String[] labels;
 
   private Grouping(Runs runs, List<String> columns) {
     this.runs = runs;
     this.columns = List.copyOf(columns);
     int n = runs.rowCount();
-    List<String[]> cells = new ArrayList<>();
+    codes = new ArrayList<>();
     for (String c : columns) {
-      cells.add(runs.text(c));
+      codes.add(runs.codes(c));
     }
-    groupOfRow = new int[n];
     firstRow = new IntArrayList();
-    labels = new ArrayList<>();
-    Object2IntOpenHashMap<String> index = new Object2IntOpenHashMap<>();
-    index.defaultReturnValue(-1);
-    StringBuilder key = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      key.setLength(0);
-      for (int c = 0; c < cells.size(); c++) {
-        if (c > 0) {
-          key.append('\u0001');
+    if (codes.size() == 1) {
+      // The codes are numbered in order of first appearance already.
+      RunColumn.Codes c = codes.get(0);
+      groupOfRow = c.ofRow();
+      int[] first = new int[c.size()];
+      java.util.Arrays.fill(first, -1);
+      int found = 0;
+      for (int i = 0; i < n && found < first.length; i++) {
+        if (first[groupOfRow[i]] < 0) {
+          first[groupOfRow[i]] = i;
+          found++;
         }
-        key.append(cells.get(c)[i]);
       }
-      String k = key.toString();
-      int g = index.getInt(k);
-      if (g < 0) {
-        g = firstRow.size();
-        index.put(k, g);
-        firstRow.add(i);
-        labels.add(label(cells, i));
+      for (int f : first) {
+        firstRow.add(f);
       }
-      groupOfRow[i] = g;
+    } else {
+      groupOfRow = new int[n];
+      long[] radix = new long[codes.size()];
+      long product = 1;
+      for (int k = codes.size() - 1; k >= 0; k--) {
+        radix[k] = product;
+        product = Math.multiplyHigh(product, codes.get(k).size()) != 0 ? -1 : product * codes.get(k).size();
+        if (product < 0) {
+          throw AnalysisException.of("Too many combinations of %s to group by", columns);
+        }
+      }
+      Long2IntOpenHashMap index = new Long2IntOpenHashMap();
+      index.defaultReturnValue(-1);
+      for (int i = 0; i < n; i++) {
+        long key = 0;
+        for (int k = 0; k < radix.length; k++) {
+          key += radix[k] * codes.get(k).ofRow()[i];
+        }
+        int g = index.get(key);
+        if (g < 0) {
+          g = firstRow.size();
+          index.put(key, g);
+          firstRow.add(i);
+        }
+        groupOfRow[i] = g;
+      }
+    }
+    labels = new String[firstRow.size()];
+    for (int g = 0; g < labels.length; g++) {
+      labels[g] = makeLabel(firstRow.getInt(g));
     }
   }
 
@@ -64,28 +91,41 @@ final class Grouping {
     return groupOfRow[row];
   }
 
+  /** @return the group of every row (do not modify) */
+  int[] groupOfRows() {
+    return groupOfRow;
+  }
+
+  /** @return the first row of group g */
+  int firstRow(int g) {
+    return firstRow.getInt(g);
+  }
+
   List<String> columns() {
     return columns;
   }
 
   /** @return a human label: the value alone for one column, {@code a=1, b=x} for several */
   String label(int group) {
-    return labels.get(group);
+    return labels[group];
   }
 
   /** @return the key columns for these groups, in this order, keeping the source column types */
   Table keys(int[] order) {
     Table t = Table.create();
-    for (String name : columns) {
-      @SuppressWarnings("unchecked")
-      Column<Object> src = (Column<Object>) runs.column(name);
-      Column<Object> out = src.emptyCopy();
-      for (int g : order) {
-        out.append(src, firstRow.getInt(g));
-      }
-      t.addColumns(out);
+    Table view = TableColumns.toTable("keys", keyColumns(order));
+    for (Column<?> c : view.columns()) {
+      t.addColumns(c);
     }
     return t;
+  }
+
+  private List<RunColumn> keyColumns(int[] order) {
+    List<RunColumn> out = new ArrayList<>();
+    for (String name : columns) {
+      out.add(Subsets.rows(runs.column(name), order, firstRow));
+    }
+    return out;
   }
 
   /** @return 0, 1, ..., size - 1 */
@@ -97,13 +137,14 @@ final class Grouping {
     return o;
   }
 
-  private String label(List<String[]> cells, int row) {
+  private String makeLabel(int row) {
     if (columns.size() == 1) {
-      return cells.get(0)[row];
+      return codes.get(0).labels()[codes.get(0).ofRow()[row]];
     }
     StringBuilder b = new StringBuilder();
     for (int c = 0; c < columns.size(); c++) {
-      b.append(c > 0 ? ", " : "").append(columns.get(c)).append('=').append(cells.get(c)[row]);
+      RunColumn.Codes k = codes.get(c);
+      b.append(c > 0 ? ", " : "").append(columns.get(c)).append('=').append(k.labels()[k.ofRow()[row]]);
     }
     return b.toString();
   }

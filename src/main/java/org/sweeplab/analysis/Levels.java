@@ -27,15 +27,12 @@ final class Levels {
   }
 
   static Levels of(Runs runs, String parameter) {
-    String[] text = runs.text(parameter);
-    Object2IntLinkedOpenHashMap<String> index = new Object2IntLinkedOpenHashMap<>();
-    for (String s : text) {
-      index.putIfAbsent(s, index.size());
-    }
+    RunColumn.Codes codes = runs.codes(parameter);
+    int[] code = codes.ofRow();
     double[] numbers = runs.isNumeric(parameter) ? runs.numeric(parameter) : null;
-    int[] level = new int[text.length];
+    int[] level = new int[code.length];
     List<String> labels = new ArrayList<>();
-    if (numbers != null && index.size() > MAX_LEVELS) {
+    if (numbers != null && codes.size() > MAX_LEVELS) {
       MetricAccumulator acc = MetricAccumulator.of(Arrays.stream(numbers).filter(x -> !Double.isNaN(x)).toArray());
       double[] cut = {acc.quantile(0.25), acc.quantile(0.5), acc.quantile(0.75)};
       String[] names = {parameter + " ≤ " + num(cut[0]), num(cut[0]) + " < " + parameter + " ≤ " + num(cut[1]),
@@ -53,13 +50,10 @@ final class Levels {
       }
       return new Levels(parameter, level, labels, numbers);
     }
-    for (String s : index.keySet()) {
+    for (String s : codes.labels()) {
       labels.add(parameter + " = " + s);
     }
-    for (int i = 0; i < level.length; i++) {
-      level[i] = index.getInt(text[i]);
-    }
-    return new Levels(parameter, level, labels, numbers);
+    return new Levels(parameter, code, labels, numbers);
   }
 
   int size() {

@@ -1,5 +1,7 @@
 package org.sweeplab.spec;
 
+import org.sweeplab.results.ResultsContract;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,8 +22,7 @@ public sealed interface Parameter
   /**
    * Column names that sweeplab writes itself in every results table; no parameter may use one of them.
    */
-  List<String> RESERVED_NAMES = List.of(
-      "run_id", "variation_id", "replicate", "seed", "status", "cost", "duration_ms", "error_type", "error_message");
+  List<String> RESERVED_NAMES = ResultsContract.RESERVED_NAMES;
 
   /** The form of a parameter name: a letter or '_', then letters, digits, '_', '.' or '-'. */
   Pattern NAME_PATTERN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");

@@ -1,5 +1,7 @@
 package org.sweeplab.store;
 
+import org.sweeplab.results.ColumnType;
+
 import java.util.BitSet;
 
 /**
@@ -8,7 +10,7 @@ import java.util.BitSet;
  */
 final class MetricColumn {
   private final int capacity;
-  private ColumnKind kind;
+  private ColumnType kind;
   private long[] longs;
   private BitSet present;
   private double[] doubles;
@@ -19,7 +21,7 @@ final class MetricColumn {
     this.capacity = capacity;
   }
 
-  ColumnKind kind() {
+  ColumnType kind() {
     return kind;
   }
 
@@ -27,9 +29,9 @@ final class MetricColumn {
     if (v == null) {
       return;
     }
-    ColumnKind k = ColumnKind.of(v);
+    ColumnType k = ColumnType.of(v);
     if (kind != k) {
-      widenTo(ColumnKind.widen(kind, k));
+      widenTo(ColumnType.widen(kind, k));
     }
     switch (kind) {
       case LONG -> {
@@ -84,7 +86,7 @@ final class MetricColumn {
     }
   }
 
-  private void widenTo(ColumnKind target) {
+  private void widenTo(ColumnType target) {
     if (kind == null) {
       allocate(target);
       kind = target;
@@ -93,7 +95,7 @@ final class MetricColumn {
     if (target == kind) {
       return;
     }
-    ColumnKind old = kind;
+    ColumnType old = kind;
     long[] oldLongs = longs;
     BitSet oldPresent = present;
     double[] oldDoubles = doubles;
@@ -111,13 +113,13 @@ final class MetricColumn {
         put(i, v);
       }
     }
-    longs = target == ColumnKind.LONG ? longs : null;
-    if (target != ColumnKind.LONG) {
+    longs = target == ColumnType.LONG ? longs : null;
+    if (target != ColumnType.LONG) {
       present = null;
     }
   }
 
-  private void allocate(ColumnKind k) {
+  private void allocate(ColumnType k) {
     switch (k) {
       case LONG -> {
         longs = new long[capacity];

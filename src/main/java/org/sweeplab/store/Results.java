@@ -1,5 +1,11 @@
 package org.sweeplab.store;
 
+import org.sweeplab.analysis.Runs;
+import org.sweeplab.results.ResultsContract;
+
+import org.sweeplab.results.ResultColumn;
+import org.sweeplab.results.ColumnRole;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,34 +24,12 @@ public final class Results {
 
   /**
    * The table of runs of an output folder (its results.csv, typed by the schema in summary.json), or of any CSV file
-   * (types inferred).
+   * (types inferred): the Tablesaw view of {@link Runs#read(Path)}, so both type every column alike.
    *
-   * @throws IllegalArgumentException when there is no such folder or file
+   * @throws IllegalArgumentException when there is no such folder or file, or it cannot be read as a table
    */
   public static Table load(Path dirOrCsv) {
-    Path csv = Files.isDirectory(dirOrCsv) ? dirOrCsv.resolve(OutputFolder.RESULTS) : dirOrCsv;
-    if (!Files.isRegularFile(csv)) {
-      throw new IllegalArgumentException(Files.isDirectory(dirOrCsv)
-          ? dirOrCsv + " has no " + OutputFolder.RESULTS + "; is it a sweep output folder whose sweep has finished?"
-          : "no such file or folder: " + dirOrCsv);
-    }
-    List<ColumnSchema> schema = Summary.columns(csv.resolveSibling(OutputFolder.SUMMARY));
-    String name = csv.getParent() == null ? csv.getFileName().toString()
-        : csv.getParent().getFileName() + "/" + csv.getFileName();
-    CsvReadOptions.Builder options = CsvReadOptions.builder(csv.toFile()).tableName(name)
-        .maxCharsPerColumn(1 << 16).maxNumberOfColumns(100_000);
-    if (schema != null && matchesHeader(csv, schema)) {
-      ColumnType[] types = new ColumnType[schema.size()];
-      for (int i = 0; i < types.length; i++) {
-        types[i] = schema.get(i).kind().tablesaw();
-      }
-      options.columnTypes(types);
-    }
-    try {
-      return Table.read().usingOptions(options.build());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("cannot read " + csv + " as a table: " + e.getMessage(), e);
-    }
+    return Runs.read(dirOrCsv).table();
   }
 
   /**
@@ -55,10 +39,10 @@ public final class Results {
   public static Table telemetry(Path dir) {
     Table runs = load(dir);
     List<String> params = new ArrayList<>();
-    List<ColumnSchema> schema = Summary.columns(dir.resolve(OutputFolder.SUMMARY));
+    List<ResultColumn> schema = ResultsContract.readSchema(dir.resolve(ResultsContract.SUMMARY_FILE));
     if (schema != null) {
-      for (ColumnSchema c : schema) {
-        if (c.role() == ColumnSchema.Role.PARAMETER) {
+      for (ResultColumn c : schema) {
+        if (c.role() == ColumnRole.PARAMETER) {
           params.add(c.name());
         }
       }
@@ -95,26 +79,5 @@ public final class Results {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void copyCell(Column src, int row, Column dst, int i) {
     dst.set(i, src.get(row));
-  }
-
-  private static boolean matchesHeader(Path csv, List<ColumnSchema> schema) {
-    try (var r = Files.newBufferedReader(csv)) {
-      String header = r.readLine();
-      if (header == null) {
-        return false;
-      }
-      String[] names = header.split(",", -1);
-      if (names.length != schema.size()) {
-        return false;
-      }
-      for (int i = 0; i < names.length; i++) {
-        if (!names[i].equals(schema.get(i).name())) {
-          return false;
-        }
-      }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

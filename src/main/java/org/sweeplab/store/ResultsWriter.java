@@ -1,5 +1,10 @@
 package org.sweeplab.store;
 
+import org.sweeplab.results.ResultsContract;
+
+import org.sweeplab.results.ResultColumn;
+import org.sweeplab.results.ColumnType;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,18 +31,17 @@ final class ResultsWriter {
   private ResultsWriter() {}
 
   /** Column names the table uses itself; a metric of one of these names (or a parameter's) is renamed. */
-  static final java.util.Set<String> RESERVED = java.util.Set.of("run_id", "variation_id", "replicate", "seed",
-      "status", "cost", "duration_ms", "error_type", "error_message");
+
 
   /** Writes the file and returns its column schema; renamed metric columns are reported in {@code warnings}. */
-  static List<ColumnSchema> write(Path file, RunPlan plan, RunColumns cols, List<String> warnings)
+  static List<ResultColumn> write(Path file, RunPlan plan, RunColumns cols, List<String> warnings)
       throws IOException {
     List<String> params = plan.parameterNames();
     List<String> metricKeys = cols.metricNames();
     List<String> metrics = new ArrayList<>();
     for (String m : metricKeys) {
       String column = m;
-      while (RESERVED.contains(column) || params.contains(column) || metrics.contains(column)) {
+      while (ResultsContract.isReserved(column) || params.contains(column) || metrics.contains(column)) {
         column = "metric." + column;
       }
       if (!column.equals(m)) {
@@ -46,7 +50,7 @@ final class ResultsWriter {
       }
       metrics.add(column);
     }
-    ColumnKind[] paramKinds = new ColumnKind[params.size()];
+    ColumnType[] paramKinds = new ColumnType[params.size()];
     List<Map<Object, String>> caches = new ArrayList<>();
     for (int p = 0; p < params.size(); p++) {
       caches.add(new HashMap<>());
@@ -85,7 +89,7 @@ final class ResultsWriter {
             variationId = plan.variationId(v);
             paramText = new String[params.size()];
             for (int p = 0; p < values.length; p++) {
-              paramKinds[p] = ColumnKind.widen(paramKinds[p], ColumnKind.of(values[p]));
+              paramKinds[p] = ColumnType.widen(paramKinds[p], ColumnType.of(values[p]));
               paramText[p] = format(caches.get(p), values[p]);
             }
           }
@@ -125,24 +129,16 @@ final class ResultsWriter {
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-    List<ColumnSchema> schema = new ArrayList<>();
-    schema.add(new ColumnSchema("run_id", ColumnKind.STRING, ColumnSchema.Role.ID));
-    schema.add(new ColumnSchema("variation_id", ColumnKind.STRING, ColumnSchema.Role.ID));
-    schema.add(new ColumnSchema("replicate", ColumnKind.INTEGER, ColumnSchema.Role.ID));
-    schema.add(new ColumnSchema("seed", ColumnKind.LONG, ColumnSchema.Role.ID));
+    List<Map.Entry<String, ColumnType>> paramTypes = new ArrayList<>();
     for (int p = 0; p < params.size(); p++) {
-      schema.add(new ColumnSchema(params.get(p), paramKinds[p] == null ? ColumnKind.STRING : paramKinds[p],
-          ColumnSchema.Role.PARAMETER));
+      paramTypes.add(Map.entry(params.get(p), paramKinds[p] == null ? ColumnType.STRING : paramKinds[p]));
     }
-    schema.add(new ColumnSchema("status", ColumnKind.STRING, ColumnSchema.Role.STATUS));
+    List<Map.Entry<String, ColumnType>> metricTypes = new ArrayList<>();
     for (int m = 0; m < metrics.size(); m++) {
-      ColumnKind k = cols.metric(metricKeys.get(m)).kind();
-      schema.add(new ColumnSchema(metrics.get(m), k == null ? ColumnKind.DOUBLE : k, ColumnSchema.Role.METRIC));
+      ColumnType k = cols.metric(metricKeys.get(m)).kind();
+      metricTypes.add(Map.entry(metrics.get(m), k == null ? ColumnType.DOUBLE : k));
     }
-    schema.add(new ColumnSchema("cost", ColumnKind.DOUBLE, ColumnSchema.Role.COST));
-    schema.add(new ColumnSchema("duration_ms", ColumnKind.DOUBLE, ColumnSchema.Role.TIMING));
-    schema.add(new ColumnSchema("error_type", ColumnKind.STRING, ColumnSchema.Role.ERROR));
-    schema.add(new ColumnSchema("error_message", ColumnKind.STRING, ColumnSchema.Role.ERROR));
+    List<ResultColumn> schema = ResultsContract.schema(paramTypes, metricTypes);
     return schema;
   }
 

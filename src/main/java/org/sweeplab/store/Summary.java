@@ -1,5 +1,9 @@
 package org.sweeplab.store;
 
+import org.sweeplab.results.ResultColumn;
+import org.sweeplab.results.ColumnType;
+import org.sweeplab.results.ColumnRole;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -28,7 +32,7 @@ final class Summary {
   private Summary() {}
 
   static Map<String, Object> build(String sweep, String configHash, long planned, long[] byStatus, long missing,
-      double totalCost, double[] durations, Instant started, Instant finished, List<ColumnSchema> columns,
+      double totalCost, double[] durations, Instant started, Instant finished, List<ResultColumn> columns,
       List<String> warnings, long journalLines) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sweep", sweep);
@@ -65,10 +69,10 @@ final class Summary {
     m.put("environment", env);
     m.put("journal_lines", journalLines);
     List<Map<String, Object>> cols = new ArrayList<>();
-    for (ColumnSchema c : columns) {
+    for (ResultColumn c : columns) {
       Map<String, Object> cm = new LinkedHashMap<>();
       cm.put("name", c.name());
-      cm.put("type", c.kind().label());
+      cm.put("type", c.type().label());
       cm.put("role", c.role().label());
       cols.add(cm);
     }
@@ -82,30 +86,6 @@ final class Summary {
       OutputFolder.writeAtomically(file, Mapper.JSON.writeValueAsString(summary) + "\n");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** The column schema recorded in a summary, or null when there is none. */
-  @SuppressWarnings("unchecked")
-  static List<ColumnSchema> columns(Path summaryFile) {
-    if (!Files.isRegularFile(summaryFile)) {
-      return null;
-    }
-    try {
-      Map<String, Object> m = Mapper.JSON.readValue(summaryFile.toFile(), Map.class);
-      Object cols = m.get("columns");
-      if (!(cols instanceof List<?> list)) {
-        return null;
-      }
-      List<ColumnSchema> out = new ArrayList<>();
-      for (Object o : list) {
-        Map<String, Object> c = (Map<String, Object>) o;
-        out.add(new ColumnSchema((String) c.get("name"), ColumnKind.fromLabel((String) c.get("type")),
-            ColumnSchema.Role.valueOf(((String) c.get("role")).toUpperCase(java.util.Locale.ROOT))));
-      }
-      return out;
-    } catch (IOException | RuntimeException e) {
-      return null;
     }
   }
 

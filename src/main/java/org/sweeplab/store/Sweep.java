@@ -1,5 +1,7 @@
 package org.sweeplab.store;
 
+import org.sweeplab.results.ResultColumn;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -291,7 +293,7 @@ public final class Sweep {
 
   private SweepResult finish(OutputFolder folder, RunPlan plan, RunColumns columns, Progress progress,
       Instant started, List<String> warnings, long oldLines) {
-    List<ColumnSchema> schema;
+    List<ResultColumn> schema;
     try {
       schema = ResultsWriter.write(folder.results(), plan, columns, warnings);
     } catch (IOException e) {
