@@ -119,6 +119,12 @@ public final class Analysis {
       warnings.add(String.format(Locale.ROOT, "%d ok runs have no value of %s (NaN or empty); NaN policy %s.", nan, m,
           nanPolicy));
     }
+    long rankedGroups = java.util.Arrays.stream(g.values).filter(v -> v.count() > 0).count();
+    if (rankedGroups > Ranking.RANK_GROUP_RANKS) {
+      warnings.add(String.format(Locale.ROOT, "Rank groups are given to the first %d of %d ranked groups (each rank"
+          + " group tests its lead against every group below it); rank_group is empty below.",
+          Ranking.RANK_GROUP_RANKS, rankedGroups));
+    }
     if (!ranking.advice().isEmpty()) {
       warnings.add(ranking.advice());
     }

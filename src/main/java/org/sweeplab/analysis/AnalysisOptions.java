@@ -1,5 +1,7 @@
 package org.sweeplab.analysis;
 
+import org.sweeplab.results.ResultsContract;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +44,9 @@ public record AnalysisOptions(Path input, String metric, Direction direction, Li
 
   /** @return the runs with these options' column roles */
   public Runs runs() {
-    Runs r = Runs.read(input);
+    // The analysis never reads run ids or durations: not loading them makes large files faster to read.
+    Runs r = RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS)
+        .read(input);
     if (statusColumn != null || okValue != null) {
       r = r.withStatus(statusColumn == null ? "status" : statusColumn, okValue == null ? "ok" : okValue);
     }
@@ -52,7 +56,7 @@ public record AnalysisOptions(Path input, String metric, Direction direction, Li
     if (!by.isEmpty()) {
       r = r.withGroups(by);
     } else if (group != null) {
-      r = r.withGroups(group);
+      r = r.withVariationColumn(group);
     }
     return r;
   }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Numbers distinct byte strings 0, 1, 2, ... in order of first appearance: an open-addressing hash table over a byte
- * arena, so grouping keys read from a CSV never become String objects. Internal; used by {@link LargeCsvSummary}.
+ * arena, so grouping keys read from a CSV never become String objects. Internal; the dictionaries of {@link CsvRangeParser}.
  */
 final class ByteKeyIndex {
   private int[] slots = new int[1 << 16];

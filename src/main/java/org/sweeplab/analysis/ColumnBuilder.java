@@ -28,7 +28,9 @@ final class ColumnBuilder {
       }
       int kind = target.kinds[c];
       String name = header.get(c);
-      if (kind == CsvRangeParser.TEXT) {
+      if (kind == CsvRangeParser.SKIP) {
+        continue;
+      } else if (kind == CsvRangeParser.TEXT) {
         out.add(text(name, types[c], target.codes[c], parsers, c));
       } else if (kind == CsvRangeParser.LONG) {
         out.add(longs(name, types[c], trim(target.longs[c], rows), oddRows, oddTexts));

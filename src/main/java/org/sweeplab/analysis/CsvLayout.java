@@ -51,10 +51,12 @@ final class CsvLayout {
    * @param start the first byte of the data (after the header)
    * @param end the file size
    * @param ranges how many ranges to cut (each is scanned on its own thread)
+   * @param minRangeBytes the least bytes in a range (fewer ranges for a small file)
    * @throws AnalysisException if a range has more than {@link Integer#MAX_VALUE} records
    */
-  static CsvLayout of(FileChannel ch, long start, long end, int ranges) throws IOException, InterruptedException {
-    int t = (int) Math.max(1, Math.min(ranges, (end - start) / (1 << 20)));
+  static CsvLayout of(FileChannel ch, long start, long end, int ranges, long minRangeBytes)
+      throws IOException, InterruptedException {
+    int t = (int) Math.max(1, Math.min(ranges, (end - start) / Math.max(1, minRangeBytes)));
     long[] from = new long[t + 1];
     for (int i = 0; i <= t; i++) {
       from[i] = start + (end - start) * i / t;

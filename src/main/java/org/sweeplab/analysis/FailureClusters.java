@@ -1,5 +1,7 @@
 package org.sweeplab.analysis;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,49 +41,74 @@ final class FailureClusters {
 
   static Table detect(Runs runs, List<Levels> levels, boolean[] ok) {
     int n = ok.length;
-    String[] type = runs.errorTypeColumn() == null ? null : runs.text(runs.errorTypeColumn());
-    String[] msg = runs.errorMessageColumn() == null ? null : runs.text(runs.errorMessageColumn());
-    String[] status = runs.statuses();
-    Map<String, List<Integer>> clusters = new LinkedHashMap<>();
+    // Keys are built per distinct value (codes), so each distinct message is normalised once.
+    RunColumn.Codes type = runs.errorTypeColumn() == null ? null : runs.codes(runs.errorTypeColumn());
+    RunColumn.Codes msg = runs.errorMessageColumn() == null ? null : runs.codes(runs.errorMessageColumn());
+    RunColumn.Codes status = runs.statusColumn() == null ? null : runs.codes(runs.statusColumn());
+    String[] normalised = msg == null ? null : new String[msg.size()];
+    if (msg != null) {
+      for (int c = 0; c < normalised.length; c++) {
+        normalised[c] = normalise(msg.labels()[c]);
+      }
+    }
+    Map<String, IntArrayList> clusters = new LinkedHashMap<>();
+    Long2ObjectOpenHashMap<IntArrayList> byCodes = new Long2ObjectOpenHashMap<>();
     long failures = 0;
     for (int i = 0; i < n; i++) {
       if (ok[i]) {
         continue;
       }
       failures++;
-      String t = type == null || type[i].isEmpty() ? status[i] : type[i];
-      String m = msg == null ? "" : normalise(msg[i]);
-      clusters.computeIfAbsent(m.isEmpty() ? t : t + ": " + m, x -> new ArrayList<>()).add(i);
+      int tc = type == null ? -1 : type.ofRow()[i];
+      boolean useType = tc >= 0 && !type.labels()[tc].isEmpty();
+      int sc = status == null ? -1 : status.ofRow()[i];
+      int mc = msg == null ? -1 : msg.ofRow()[i];
+      long key = ((useType ? tc : -2L - sc) << 32) ^ (mc & 0xFFFFFFFFL);
+      IntArrayList rows = byCodes.get(key);
+      if (rows == null) {
+        String t = useType ? type.labels()[tc] : status == null ? runs.okValue() : status.labels()[sc];
+        String m = msg == null ? "" : normalised[mc];
+        rows = clusters.computeIfAbsent(m.isEmpty() ? t : t + ": " + m, x -> new IntArrayList());
+        byCodes.put(key, rows);
+      }
+      rows.add(i);
     }
-    List<Map.Entry<String, List<Integer>>> sorted = new ArrayList<>(clusters.entrySet());
-    sorted.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
+    List<Map.Entry<String, IntArrayList>> sorted = new ArrayList<>(clusters.entrySet());
+    sorted.sort((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()));
     StringColumn key = StringColumn.create("cluster");
     LongColumn count = LongColumn.create("count");
     DoubleColumn share = DoubleColumn.create("share_of_failures");
     StringColumn example = StringColumn.create("example");
     StringColumn over = StringColumn.create("over_represented");
-    for (Map.Entry<String, List<Integer>> e : sorted) {
-      List<Integer> rows = e.getValue();
+    List<long[]> all = new ArrayList<>();
+    for (Levels l : levels) {
+      long[] a = new long[l.size()];
+      for (int i = 0; i < n; i++) {
+        a[l.levelOfRow[i]]++;
+      }
+      all.add(a);
+    }
+    for (Map.Entry<String, IntArrayList> e : sorted) {
+      IntArrayList rows = e.getValue();
+      rows.sort(null);
       key.append(e.getKey());
       count.append(rows.size());
       share.append((double) rows.size() / failures);
-      example.append(msg == null ? "" : msg[rows.get(0)]);
-      over.append(overRepresented(levels, rows, n));
+      example.append(msg == null ? "" : msg.labels()[msg.ofRow()[rows.getInt(0)]]);
+      over.append(overRepresented(levels, all, rows, n));
     }
     return Table.create("failure clusters", key, count, share, example, over);
   }
 
-  private static String overRepresented(List<Levels> levels, List<Integer> rows, int n) {
+  private static String overRepresented(List<Levels> levels, List<long[]> allCounts, IntArrayList rows, int n) {
     List<String> out = new ArrayList<>();
     int c = rows.size();
-    for (Levels l : levels) {
-      long[] all = new long[l.size()];
+    for (int li = 0; li < levels.size(); li++) {
+      Levels l = levels.get(li);
+      long[] all = allCounts.get(li);
       long[] in = new long[l.size()];
-      for (int i = 0; i < n; i++) {
-        all[l.levelOfRow[i]]++;
-      }
-      for (int i : rows) {
-        in[l.levelOfRow[i]]++;
+      for (int r = 0; r < c; r++) {
+        in[l.levelOfRow[rows.getInt(r)]]++;
       }
       for (int v = 0; v < l.size(); v++) {
         double lift = ((double) in[v] / c) / ((double) all[v] / n);

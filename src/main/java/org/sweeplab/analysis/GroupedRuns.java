@@ -1,13 +1,14 @@
 package org.sweeplab.analysis;
 
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One pass over the runs into per-group accumulators: run counts, ok counts, metric values of ok runs (with their
- * seeds, for pairing), NaN counts and cost. Internal; shared by the statistics, the ranking and the cost analysis.
+ * seeds, for pairing), NaN counts and cost. Built with a counting sort by group, so memory is a few arrays of the
+ * ok values, not an object per run. Internal; shared by the statistics, the ranking and the cost analysis.
  */
 final class GroupedRuns {
   final Runs runs;
@@ -21,30 +22,29 @@ final class GroupedRuns {
   final double[] costSum;
   final long[] costCount;
   final boolean seedsUniqueWithinGroups;
+  /** Per group, its seeds sorted and the values in that order, for matching pairs by a merge. */
+  private final long[][] sortedSeeds;
+  private final double[][] valuesBySeed;
 
   private GroupedRuns(Runs runs, List<String> by, String metric, NaNPolicy policy) {
     this.runs = runs;
     this.metric = metric;
     this.grouping = Grouping.of(runs, by);
     int k = grouping.size();
+    int[] groupOf = grouping.groupOfRows();
     total = new long[k];
     ok = new long[k];
     nan = new long[k];
-    values = new MetricAccumulator[k];
-    seeds = new ArrayList<>(k);
     costSum = new double[k];
     costCount = new long[k];
     double[] costComp = new double[k];
-    for (int g = 0; g < k; g++) {
-      values[g] = MetricAccumulator.create();
-      seeds.add(new LongArrayList());
-    }
     boolean[] isOk = runs.ok();
     double[] m = metric == null ? null : runs.numeric(metric);
     long[] seed = runs.seedColumn() == null ? null : runs.longs(runs.seedColumn());
     double[] cost = runs.costColumn() == null ? null : runs.numeric(runs.costColumn());
+    int[] kept = new int[k + 1];
     for (int i = 0; i < isOk.length; i++) {
-      int g = grouping.groupOf(i);
+      int g = groupOf[i];
       total[g]++;
       if (cost != null && !Double.isNaN(cost[i])) {
         // Kahan summation: cost totals over many runs keep their last digits.
@@ -61,8 +61,7 @@ final class GroupedRuns {
       if (m == null) {
         continue;
       }
-      double v = m[i];
-      if (Double.isNaN(v)) {
+      if (Double.isNaN(m[i])) {
         nan[g]++;
         if (policy == NaNPolicy.ERROR) {
           throw AnalysisException.of("Metric '%s' is NaN or empty in ok run at row %d of table %s (group %s);"
@@ -72,10 +71,75 @@ final class GroupedRuns {
           continue;
         }
       }
-      values[g].accept(v);
-      seeds.get(g).add(seed == null ? Long.MIN_VALUE : seed[i]);
+      kept[g + 1]++;
     }
-    seedsUniqueWithinGroups = seed != null && uniqueSeeds();
+    for (int g = 0; g < k; g++) {
+      kept[g + 1] += kept[g];
+    }
+    // Counting sort of the kept values (and their seeds) by group, in row order within each group.
+    double[] sorted = new double[kept[k]];
+    long[] sortedSeed = new long[kept[k]];
+    int[] fill = Arrays.copyOf(kept, k);
+    if (m != null) {
+      for (int i = 0; i < isOk.length; i++) {
+        if (isOk[i] && !(policy == NaNPolicy.EXCLUDE && Double.isNaN(m[i]))) {
+          int at = fill[groupOf[i]]++;
+          sorted[at] = m[i];
+          sortedSeed[at] = seed == null ? Long.MIN_VALUE : seed[i];
+        }
+      }
+    }
+    values = new MetricAccumulator[k];
+    seeds = new ArrayList<>(k);
+    sortedSeeds = new long[k][];
+    valuesBySeed = new double[k][];
+    boolean unique = seed != null;
+    for (int g = 0; g < k; g++) {
+      double[] v = Arrays.copyOfRange(sorted, kept[g], kept[g + 1]);
+      values[g] = MetricAccumulator.of(v);
+      long[] s = Arrays.copyOfRange(sortedSeed, kept[g], kept[g + 1]);
+      seeds.add(LongArrayList.wrap(s));
+      if (seed != null) {
+        unique &= sortBySeed(g, s, v);
+      }
+    }
+    seedsUniqueWithinGroups = unique;
+  }
+
+  /** Sorts a group's pairs by seed; @return whether its seeds are distinct and none is missing */
+  private boolean sortBySeed(int g, long[] s, double[] v) {
+    int n = s.length;
+    Integer[] idx = null;
+    boolean ordered = true;
+    for (int i = 1; i < n && ordered; i++) {
+      ordered = s[i - 1] < s[i];
+    }
+    long[] ss;
+    double[] vv;
+    if (ordered) {
+      ss = s;
+      vv = v;
+    } else {
+      idx = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+      }
+      Arrays.sort(idx, (a, b) -> Long.compare(s[a], s[b]));
+      ss = new long[n];
+      vv = new double[n];
+      for (int i = 0; i < n; i++) {
+        ss[i] = s[idx[i]];
+        vv[i] = v[idx[i]];
+      }
+    }
+    sortedSeeds[g] = ss;
+    valuesBySeed[g] = vv;
+    for (int i = 0; i < n; i++) {
+      if (ss[i] == Long.MIN_VALUE || i > 0 && ss[i] == ss[i - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static GroupedRuns of(Runs runs, List<String> by, String metric, NaNPolicy policy) {
@@ -87,36 +151,42 @@ final class GroupedRuns {
   }
 
   /**
-   * @return the metric values of groups a and b for the seeds both hold, matched by seed: {a values, b values}
+   * @return the metric values of groups a and b for the seeds both hold, matched by seed (in seed order): {a values,
+   *     b values}; when a group holds a seed more than once, its first value in seed order is used
    */
   double[][] matched(int a, int b) {
-    it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap bySeed = new it.unimi.dsi.fastutil.longs.Long2DoubleOpenHashMap();
-    double[] vb = values[b].values();
-    LongArrayList sb = seeds.get(b);
-    for (int i = 0; i < vb.length; i++) {
-      bySeed.put(sb.getLong(i), vb[i]);
+    long[] sa = sortedSeeds[a];
+    long[] sb = sortedSeeds[b];
+    if (sa == null || sb == null) {
+      return new double[][] {new double[0], new double[0]};
     }
-    double[] va = values[a].values();
-    LongArrayList sa = seeds.get(a);
-    DoubleArrayList xa = new DoubleArrayList();
-    DoubleArrayList xb = new DoubleArrayList();
-    for (int i = 0; i < va.length; i++) {
-      long s = sa.getLong(i);
-      if (s != Long.MIN_VALUE && bySeed.containsKey(s)) {
-        xa.add(va[i]);
-        xb.add(bySeed.get(s));
+    double[] va = valuesBySeed[a];
+    double[] vb = valuesBySeed[b];
+    double[] xa = new double[Math.min(sa.length, sb.length)];
+    double[] xb = new double[xa.length];
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    while (i < sa.length && j < sb.length) {
+      long x = sa[i];
+      long y = sb[j];
+      if (x == Long.MIN_VALUE) {
+        i++;
+      } else if (x < y) {
+        i++;
+      } else if (x > y) {
+        j++;
+      } else {
+        xa[n] = va[i];
+        xb[n++] = vb[j];
+        do {
+          i++;
+        } while (i < sa.length && sa[i] == x);
+        do {
+          j++;
+        } while (j < sb.length && sb[j] == y);
       }
     }
-    return new double[][] {xa.toDoubleArray(), xb.toDoubleArray()};
-  }
-
-  private boolean uniqueSeeds() {
-    for (LongArrayList s : seeds) {
-      it.unimi.dsi.fastutil.longs.LongOpenHashSet set = new it.unimi.dsi.fastutil.longs.LongOpenHashSet(s);
-      if (set.size() != s.size() || set.contains(Long.MIN_VALUE)) {
-        return false;
-      }
-    }
-    return true;
+    return new double[][] {Arrays.copyOf(xa, n), Arrays.copyOf(xb, n)};
   }
 }

@@ -22,6 +22,19 @@ final class Intervals {
     if (!(df > 0)) {
       return Double.NaN;
     }
+    if (df == Math.rint(df) && df < 1 << 20) {
+      // Intervals of many groups share a few degrees of freedom: each quantile is computed once.
+      return T_CACHE.computeIfAbsent(new TKey(level, df), k -> tQuantile(k.level(), k.df()));
+    }
+    return tQuantile(level, df);
+  }
+
+  private record TKey(double level, double df) {}
+
+  private static final java.util.concurrent.ConcurrentHashMap<TKey, Double> T_CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static double tQuantile(double level, double df) {
     TDistribution d = TDistribution.of(df);
     double q = (1 - level) / 2;
     double x = d.inverseSurvivalProbability(q);

@@ -22,6 +22,11 @@ public final class MetricAccumulator implements DoubleConsumer {
   private final DoubleArrayList values;
   /** The values sorted, for quantiles; null until asked for and after every change. */
   private double[] sorted;
+  /** The mean and variance of the first meanOf and varianceOf values (-1: not computed); values are only added. */
+  private double mean;
+  private int meanOf = -1;
+  private double variance;
+  private int varianceOf = -1;
 
   private MetricAccumulator(DoubleArrayList values) {
     this.values = values;
@@ -75,6 +80,16 @@ public final class MetricAccumulator implements DoubleConsumer {
     if (n == 0) {
       return Double.NaN;
     }
+    // Kept until the next change: rankings sort by it and ask for it many times.
+    if (meanOf == n) {
+      return mean;
+    }
+    mean = computeMean(n);
+    meanOf = n;
+    return mean;
+  }
+
+  private double computeMean(int n) {
     double[] a = values.elements();
     double m = sum(a, 0, n) / n;
     double r = 0;
@@ -90,6 +105,15 @@ public final class MetricAccumulator implements DoubleConsumer {
     if (n < 2) {
       return Double.NaN;
     }
+    if (varianceOf == n) {
+      return variance;
+    }
+    variance = computeVariance(n);
+    varianceOf = n;
+    return variance;
+  }
+
+  private double computeVariance(int n) {
     double[] a = values.elements();
     double m = mean();
     double s = 0;

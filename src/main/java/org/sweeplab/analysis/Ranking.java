@@ -161,7 +161,7 @@ public final class Ranking {
       dist.append(r > 0 && r < ranked && holm[r] < alpha);
       effKind.append(kind == TestKind.PARAMETRIC ? "cohens_d" : "cliffs_delta");
       eff.append(r == 0 ? 0 : c == null ? Double.NaN : c.effectSize());
-      if (r < ranked) {
+      if (r < ranked && rankGroup[r] > 0) {
         group.append(rankGroup[r]);
       } else {
         group.appendMissing();
@@ -202,8 +202,11 @@ public final class Ranking {
     return Inference.unpaired(g.values[a].values(), g.values[b].values(), kind, confidence);
   }
 
-  private int[] rankGroups(GroupedRuns g, Integer[] order, int ranked, boolean paired, double alpha) {
-    int[] group = new int[ranked];
+  private int[] rankGroups(GroupedRuns g, Integer[] order, int allRanked, boolean paired, double alpha) {
+    // Each rank group tests its lead against every group below it: quadratic in the groups, so only the first
+    // RANK_GROUP_RANKS ranks get one (the family of each lead's tests is those ranks).
+    int ranked = Math.min(allRanked, RANK_GROUP_RANKS);
+    int[] group = new int[allRanked];
     int next = 1;
     for (int lead = 0; lead < ranked; lead++) {
       if (group[lead] != 0) {
@@ -287,6 +290,9 @@ public final class Ranking {
             : "sd " + fmt(g.values[best].standardDeviation()) + " and " + fmt(g.values[second].standardDeviation()),
         Math.round(power * 100), fmt(a), ranked - 1, need, g.values[best].count());
   }
+
+  /** Rank groups are given to the first this many ranks; below them rank_group is missing. */
+  static final int RANK_GROUP_RANKS = 500;
 
   static String fmt(double x) {
     return String.format(Locale.ROOT, "%.4g", x);

@@ -107,7 +107,7 @@ final class ReportWriter {
   static String markdown(AnalysisResult r, List<FigureLink> figures) {
     StringBuilder b = new StringBuilder();
     Runs runs = r.runs();
-    b.append("# Analysis of ").append(runs.table().name()).append("\n\n");
+    b.append("# Analysis of ").append(runs.name()).append("\n\n");
     b.append("## Overview\n\n");
     b.append(String.format(Locale.ROOT, "- %d runs in %d groups (by %s)%n- metric: `%s`, %s%n", runs.rowCount(),
         r.statistics().rowCount(), String.join(", ", runs.groups()), r.metric(),
@@ -224,21 +224,20 @@ final class ReportWriter {
    */
   private static Map<String, String> parameterLabels(Runs runs) {
     Map<String, String> out = new LinkedHashMap<>();
-    Table t = runs.table();
     if (!runs.groups().equals(List.of("variation_id")) || runs.parameters().isEmpty()
-        || !t.columnNames().contains("variation_id")) {
+        || !runs.columnNames().contains("variation_id")) {
       return out;
     }
-    Column<?> id = t.column("variation_id");
-    for (int i = 0; i < t.rowCount(); i++) {
-      String v = id.getString(i);
-      if (!out.containsKey(v)) {
-        List<String> parts = new ArrayList<>();
-        for (String p : runs.parameters()) {
-          parts.add(p + "=" + cell(t.column(p), i));
-        }
-        out.put(v, String.join(", ", parts));
+    // One label per variation, from its first run: a pass over the codes, not over a table of cells.
+    Grouping g = Grouping.of(runs, List.of("variation_id"));
+    List<RunColumn> params = runs.parameters().stream().map(runs::column).toList();
+    for (int v = 0; v < g.size(); v++) {
+      int row = g.firstRow(v);
+      List<String> parts = new ArrayList<>();
+      for (int p = 0; p < params.size(); p++) {
+        parts.add(runs.parameters().get(p) + "=" + params.get(p).text(row));
       }
+      out.put(g.label(v), String.join(", ", parts));
     }
     return out;
   }

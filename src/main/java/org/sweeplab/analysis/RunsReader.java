@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.sweeplab.results.ColumnType;
 import org.sweeplab.results.ResultColumn;
 import org.sweeplab.results.ResultsContract;
@@ -32,14 +33,17 @@ import org.sweeplab.results.ResultsContract;
 public final class RunsReader {
   private static final int SAMPLE_BYTES = 1 << 20;
   private static final int SAMPLE_ROWS = 10_000;
-  private static final RunsReader DEFAULT = new RunsReader(Parallel.threads(), null);
+  private static final RunsReader DEFAULT = new RunsReader(Parallel.threads(), null, Set.of());
 
   private final int threads;
   private final LoadProgress progress;
+  private final Set<String> skipped;
+  private long minRangeBytes = 1 << 20;
 
-  private RunsReader(int threads, LoadProgress progress) {
+  private RunsReader(int threads, LoadProgress progress, Set<String> skipped) {
     this.threads = threads;
     this.progress = progress;
+    this.skipped = skipped;
   }
 
   /** How far a long read has got, reported a few times a second. */
@@ -64,12 +68,27 @@ public final class RunsReader {
     if (n < 1) {
       throw AnalysisException.of("Threads %d < 1; give 1 or more", n);
     }
-    return new RunsReader(n, progress);
+    return new RunsReader(n, progress, skipped);
   }
 
   /** @param listener told of a long read's progress, or null for none */
   public RunsReader withProgress(LoadProgress listener) {
-    return new RunsReader(threads, listener);
+    return new RunsReader(threads, listener, skipped);
+  }
+
+  /**
+   * @param columns columns not to load (absent ones are ignored): the runs will not have them, and reading is
+   *     faster; for callers that know which columns they need, such as {@code analyze}
+   */
+  public RunsReader withoutColumns(String... columns) {
+    return new RunsReader(threads, progress, Set.of(columns));
+  }
+
+  /** @return a copy that cuts the file into ranges of at least this many bytes (1 MiB by default); for tests */
+  RunsReader withMinRangeBytes(long bytes) {
+    RunsReader r = new RunsReader(threads, progress, skipped);
+    r.minRangeBytes = bytes;
+    return r;
   }
 
   /**
@@ -116,7 +135,7 @@ public final class RunsReader {
       types[c] = schema != null ? schema.get(c).type() : infer(first.records, c);
     }
     long dataStart = headerEnd(head, bom, size);
-    CsvLayout layout = CsvLayout.of(ch, dataStart, size, threads);
+    CsvLayout layout = CsvLayout.of(ch, dataStart, size, threads, minRangeBytes);
     long total = 0;
     for (int r : layout.records) {
       total += r;
@@ -127,7 +146,7 @@ public final class RunsReader {
     }
     int[] kinds = new int[types.length];
     for (int c = 0; c < kinds.length; c++) {
-      kinds[c] = switch (types[c]) {
+      kinds[c] = skipped.contains(header.get(c)) ? CsvRangeParser.SKIP : switch (types[c]) {
         case INTEGER, LONG -> CsvRangeParser.LONG;
         case DOUBLE -> CsvRangeParser.DOUBLE;
         case STRING, BOOLEAN -> CsvRangeParser.TEXT;
@@ -190,12 +209,17 @@ public final class RunsReader {
     }
   }
 
-  /** @return the type that every sampled non-empty cell of column c fits: LONG, DOUBLE, BOOLEAN, else STRING */
+  /**
+   * @return the type of column c from the sampled records: numbers (LONG when every number is an integer, else
+   *     DOUBLE) when at least half of the non-empty cells are numbers (the others, such as {@code timeout} in a failed
+   *     run's metric, are kept as text), BOOLEAN when every cell is true or false, else STRING; a column empty in the
+   *     sample is read as DOUBLE, and becomes text if no number turns up
+   */
   static ColumnType infer(List<String[]> records, int c) {
+    int numbers = 0;
+    int texts = 0;
     boolean longs = true;
-    boolean doubles = true;
     boolean booleans = true;
-    boolean any = false;
     for (int r = 1; r < records.size(); r++) {
       String[] rec = records.get(r);
       if (c >= rec.length) {
@@ -205,23 +229,26 @@ public final class RunsReader {
       if (CsvRangeParser.isMissingText(s)) {
         continue;
       }
-      any = true;
-      if (longs && !isLong(s)) {
+      if (isLong(s)) {
+        numbers++;
+      } else if (!Double.isNaN(CsvRangeParser.parseNumber(s))) {
+        numbers++;
         longs = false;
+      } else {
+        texts++;
       }
-      if (doubles && !longs && Double.isNaN(CsvRangeParser.parseNumber(s))) {
-        doubles = false;
-      }
-      if (booleans && !s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
-        booleans = false;
-      }
-      if (!doubles && !booleans) {
-        return ColumnType.STRING;
-      }
+      booleans &= s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false");
     }
-    // A column empty in the sample is read as numbers; text found later makes it a text column.
-    return !any || longs ? (any ? ColumnType.LONG : ColumnType.DOUBLE) : doubles ? ColumnType.DOUBLE
-        : ColumnType.BOOLEAN;
+    if (numbers == 0 && texts == 0) {
+      return ColumnType.DOUBLE;
+    }
+    if (booleans) {
+      return ColumnType.BOOLEAN;
+    }
+    if (numbers >= texts && numbers > 0) {
+      return longs ? ColumnType.LONG : ColumnType.DOUBLE;
+    }
+    return ColumnType.STRING;
   }
 
   private static boolean isLong(String s) {

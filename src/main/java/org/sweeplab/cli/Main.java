@@ -12,7 +12,31 @@ public final class Main {
 
   /** Runs the CLI and returns its exit code (0 ok, 1 some runs not ok or a failure, 2 usage or spec error). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    try {
+      return commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(e);
+    }
+  }
+
+  /** One line instead of a stack trace: what ran out, the heap it had, and how to give it more. */
+  static int outOfMemory(OutOfMemoryError e) {
+    long max = Runtime.getRuntime().maxMemory();
+    System.err.printf(java.util.Locale.ROOT, "error: out of memory (%s) with a heap of %d MiB; give Java more with"
+        + " SWEEPLAB_JAVA_OPTS=-Xmx%dg (this machine has %s)%n", e.getMessage(), max >> 20,
+        Math.max(2, (max >> 30) * 2 + 1), physicalMemory());
+    if ("1".equals(System.getenv("SWEEPLAB_DEBUG"))) {
+      e.printStackTrace();
+    }
+    return ErrorHandler.FAILURE;
+  }
+
+  private static String physicalMemory() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return (os.getTotalMemorySize() >> 20) + " MiB";
+    }
+    return "an unknown amount of memory";
   }
 
   static CommandLine commandLine() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.sweeplab.analysis.Runs;
 import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunStatus;
 import tech.tablesaw.api.Table;
@@ -38,9 +39,14 @@ public record SweepResult(Path outputDir, long planned, Map<RunStatus, Long> byS
     return missing == 0 && count(RunStatus.OK) == planned;
   }
 
-  /** One row per run, typed, with the same content as results.csv. */
+  /** The runs of the whole folder, columnar and typed by its summary.json, ready for the analysis. */
+  public Runs runs() {
+    return Runs.read(outputDir);
+  }
+
+  /** One row per run, typed, with the same content as results.csv: the Tablesaw view of {@link #runs()}. */
   public Table table() {
-    return Results.load(outputDir);
+    return runs().table();
   }
 
   /** Every run's telemetry as one long table (run id and parameters on each row). */

@@ -36,7 +36,7 @@ class UserGuideTest {
     assertTrue(Files.exists(dir.resolve("out/report.md")));
     Path out = Analysis.analyze(AnalysisOptions.of(dir));
     assertEquals(dir.resolve("analysis"), out);
-    Table big = LargeCsvSummary.withDefaults().withMetric("score").summarize(dir.resolve("results.csv"));
-    assertEquals(128, big.rowCount());
+    Table stats = VariationStatistics.withDefaults().compute(Runs.read(dir), "score");
+    assertEquals(128, stats.rowCount());
   }
 }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sweeplab.analysis.Runs;
+import org.sweeplab.results.ResultColumn;
+import org.sweeplab.results.ResultsContract;
 import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunStatus;
@@ -50,6 +53,23 @@ class GoldenFormatTest {
         "finished_at", "elapsed_ms", "environment", "journal_lines", "columns", "warnings"),
         new ArrayList<>(summary.keySet()));
     assertEquals(10.0, (Double) summary.get("total_cost"), 1e-12);
+    compare("summary.json", masked(Files.readString(r.outputDir().resolve("summary.json"))));
+    // The analysis reads the schema the store wrote: one contract, typed alike on both sides.
+    List<ResultColumn> schema = ResultsContract.readSchema(r.outputDir().resolve("summary.json"));
+    Runs runs = r.runs();
+    assertEquals(runs.columnNames(), schema.stream().map(ResultColumn::name).toList());
+    assertEquals(List.of("strategy", "budget", "flag"), runs.parameters());
+    assertEquals(List.of("score", "win", "ticks", "label"), runs.metrics());
+  }
+
+  /** summary.json with what differs between machines and runs (times, host, versions) replaced by placeholders. */
+  static String masked(String json) {
+    String s = json;
+    for (String key : List.of("started_at", "finished_at", "elapsed_ms", "total", "mean", "max", "tool", "java",
+        "host", "git_commit")) {
+      s = s.replaceAll("(\"" + key + "\" : )(\"[^\"]*\"|[-0-9.eE]+|null)", "$1\"<" + key + ">\"");
+    }
+    return s;
   }
 
   /**
