@@ -60,7 +60,7 @@ final class Inference {
       stat = a.length * (double) b.length / 2;
       p = 1;
     } else {
-      MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults().test(a, b);
+      MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults().test(positiveZero(a), positiveZero(b));
       stat = r.getStatistic();
       p = r.getPValue();
     }
@@ -229,6 +229,15 @@ final class Inference {
 
   private static double effectOfZeroSpread(double diff) {
     return diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+  }
+
+  /** @return a copy with -0.0 replaced by 0.0, so ranks treat them as one value (a tie), as R does */
+  static double[] positiveZero(double[] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i] + 0.0;
+    }
+    return y;
   }
 
   private static boolean allEqual(double[] a, double[] b) {

@@ -110,4 +110,12 @@ class InferenceTest {
     assertEquals(0.0, apart.pValue());
     assertEquals(1.0, Inference.unpaired(new double[] {2, 2}, new double[] {2, 2, 2}, TestKind.RANK, 0.95).pValue());
   }
+  /** Issue 9, item 6: -0.0 and 0.0 are one value, a tie. */
+  @Test
+  void mannWhitneyTiesNegativeZeroWithZero() {
+    TwoSampleResult r = Inference.unpaired(new double[] {-0.0, 2, 3}, new double[] {0.0, 1, 0.5}, TestKind.RANK,
+        0.95);
+    assertEquals(6.5, r.statistic()); // R 4.2.2: wilcox.test(c(-0, 2, 3), c(0, 1, 0.5))$statistic (W)
+    assertEquals(0.5065551690490403, r.pValue(), 1e-12); // R 4.2.2: wilcox.test(c(-0, 2, 3), c(0, 1, 0.5))$p.value
+  }
 }
