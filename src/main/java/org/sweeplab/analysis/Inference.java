@@ -7,6 +7,7 @@ import org.apache.commons.statistics.distribution.FDistribution;
 import org.apache.commons.statistics.inference.ChiSquareTest;
 import org.apache.commons.statistics.inference.FisherExactTest;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.PValueMethod;
 import org.apache.commons.statistics.inference.TTest;
 import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 
@@ -105,7 +106,14 @@ final class Inference {
       stat = 0;
       p = 1;
     } else {
-      WilcoxonSignedRankTest.Result r = WilcoxonSignedRankTest.withDefaults().test(a, b);
+      // As R's wilcox.test: zero differences are dropped (not Pratt's method), and with zeros dropped the p-value is
+      // the normal approximation with continuity correction (ties and n >= 50 too, as the library decides).
+      double[] nonZero = Arrays.stream(d).filter(x -> x != 0).toArray();
+      WilcoxonSignedRankTest test = WilcoxonSignedRankTest.withDefaults();
+      if (nonZero.length < n) {
+        test = test.with(PValueMethod.ASYMPTOTIC);
+      }
+      WilcoxonSignedRankTest.Result r = test.test(nonZero);
       stat = r.getStatistic();
       p = r.getPValue();
     }

@@ -110,6 +110,16 @@ class InferenceTest {
     assertEquals(0.0, apart.pValue());
     assertEquals(1.0, Inference.unpaired(new double[] {2, 2}, new double[] {2, 2, 2}, TestKind.RANK, 0.95).pValue());
   }
+  /** Issue 9, item 5: zero differences are dropped before ranking, as R does (not Pratt's method). */
+  @Test
+  void wilcoxonDropsZeroDifferencesAsR() {
+    double[] b = {5, 6, 7, 8, 9, 10, 11, 12};
+    double[] a = {5, 6, 8, 10, 8.5, 13, 15, 17};
+    TwoSampleResult w = Inference.paired(a, b, TestKind.RANK, 0.95);
+    assertEquals(20.0, w.statistic()); // R 4.2.2: wilcox.test(A, B, paired = TRUE)$statistic (V)
+    assertEquals(0.059172067825859431, w.pValue(), 1e-12); // R 4.2.2: wilcox.test(A, B, paired = TRUE)$p.value
+  }
+
   /** Issue 9, item 6: -0.0 and 0.0 are one value, a tie. */
   @Test
   void mannWhitneyTiesNegativeZeroWithZero() {
