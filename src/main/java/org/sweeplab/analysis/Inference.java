@@ -15,6 +15,10 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
  * Hypothesis tests and effect sizes. Internal; the configured analyses call these. Two-sample p-values come from
  * Commons Statistics 1.1 (Welch and paired t, Mann-Whitney U and Wilcoxon signed-rank with their default exact or
  * asymptotic p-value choice); ANOVA, Kruskal-Wallis and the effect sizes are computed here from their definitions.
+ *
+ * <p>Precision: the parametric statistics are computed on values centred on a value of the data, so a large common
+ * offset (values near 1e9 that differ in the last digits) costs no digits of the difference, t, d or F. Ranks: -0.0
+ * and 0.0 are one value. Wilcoxon signed-rank drops zero differences, as R's {@code wilcox.test} does.
  */
 final class Inference {
   private Inference() {}
@@ -26,16 +30,19 @@ final class Inference {
   record Proportions(String test, double statistic, double pValue) {}
 
   static TwoSampleResult unpaired(double[] a, double[] b, TestKind kind, double level) {
-    MetricAccumulator sa = MetricAccumulator.of(a);
-    MetricAccumulator sb = MetricAccumulator.of(b);
-    double ma = sa.mean();
-    double mb = sb.mean();
+    double ma = MetricAccumulator.of(a).mean();
+    double mb = MetricAccumulator.of(b).mean();
+    // Centred on a value of the data, so the difference, t and d keep full precision under a large offset.
+    double[] ca = centred(a, reference(a, b));
+    double[] cb = centred(b, reference(a, b));
+    MetricAccumulator sa = MetricAccumulator.of(ca);
+    MetricAccumulator sb = MetricAccumulator.of(cb);
     double va = sa.variance();
     double vb = sb.variance();
     double se2 = va / a.length + vb / b.length;
     double df = se2 * se2 / (sq(va / a.length) / (a.length - 1) + sq(vb / b.length) / (b.length - 1));
     double h = Intervals.t(level, df) * Math.sqrt(se2);
-    double diff = ma - mb;
+    double diff = sa.mean() - sb.mean();
     double stat;
     double p;
     if (kind == TestKind.PARAMETRIC) {
@@ -46,7 +53,7 @@ final class Inference {
         stat = diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
         p = diff == 0 ? 1 : 0;
       } else {
-        TTest.Result r = TTest.withDefaults().test(a, b);
+        TTest.Result r = TTest.withDefaults().test(ca, cb);
         stat = r.getStatistic();
         p = r.getPValue();
       }
@@ -153,11 +160,12 @@ final class Inference {
       return new Overall("one_way_anova", Double.NaN, k - 1, n - k, Double.NaN, Double.NaN);
     }
     double[] all = g.stream().flatMapToDouble(Arrays::stream).toArray();
-    double grand = MetricAccumulator.of(all).mean();
+    double c = MetricAccumulator.of(all).mean();
+    double grand = MetricAccumulator.of(centred(all, c)).mean();
     double ssb = 0;
     double ssw = 0;
     for (double[] x : g) {
-      MetricAccumulator m = MetricAccumulator.of(x);
+      MetricAccumulator m = MetricAccumulator.of(centred(x, c));
       double mean = m.mean();
       ssb += x.length * sq(mean - grand);
       ssw += x.length > 1 ? m.variance() * (x.length - 1) : 0;
@@ -229,6 +237,36 @@ final class Inference {
     }
     var r = ChiSquareTest.withDefaults().test(new long[][] {{okA, failA}, {okB, failB}});
     return new Proportions("chi_square", r.getStatistic(), r.getPValue());
+  }
+
+  /** @return the mean of a minus the mean of b, computed on centred values so it keeps full precision */
+  static double meanDifference(double[] a, double[] b) {
+    double c = reference(a, b);
+    return MetricAccumulator.of(centred(a, c)).mean() - MetricAccumulator.of(centred(b, c)).mean();
+  }
+
+  /** @return a value of the data to centre on: the first finite value of a, else of b, else 0 */
+  static double reference(double[] a, double[] b) {
+    for (double[] x : new double[][] {a, b}) {
+      for (double v : x) {
+        if (Double.isFinite(v)) {
+          return v;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * @return {@code x - c} for every value. For values close to c the subtraction is exact (Sterbenz), so statistics
+   *     of the centred values lose nothing to the offset c.
+   */
+  static double[] centred(double[] x, double c) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i] - c;
+    }
+    return y;
   }
 
   static double sq(double x) {

@@ -271,7 +271,7 @@ public final class Ranking {
       delta = Math.abs(acc.mean());
       var = acc.variance();
     } else {
-      delta = Math.abs(g.values[best].mean() - g.values[second].mean());
+      delta = Math.abs(Inference.meanDifference(g.values[best].values(), g.values[second].values()));
       var = g.values[best].variance() + g.values[second].variance();
     }
     String head = String.format(Locale.ROOT, "The best (%s) and the runner-up (%s) cannot be told apart at a = %s",

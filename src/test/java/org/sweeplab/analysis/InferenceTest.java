@@ -128,4 +128,23 @@ class InferenceTest {
     assertEquals(6.5, r.statistic()); // R 4.2.2: wilcox.test(c(-0, 2, 3), c(0, 1, 0.5))$statistic (W)
     assertEquals(0.5065551690490403, r.pValue(), 1e-12); // R 4.2.2: wilcox.test(c(-0, 2, 3), c(0, 1, 0.5))$p.value
   }
+
+  /**
+   * Issue 9, item 3: values near 1e9 that differ in the last digits. Expected values: exact rational arithmetic
+   * (Python 3 fractions over the parsed doubles), with scipy 1.10.1 for the t and F tail probabilities.
+   */
+  @Test
+  void largeOffsetKeepsFullPrecision() {
+    double[] a = {1000000000.0000001, 1000000000.0000004, 1000000000.0000002, 1000000000.0000003};
+    double[] b = {1000000000.0000006, 1000000000.0000009, 1000000000.0000008, 1000000000.0000005};
+    TwoSampleResult r = Inference.unpaired(a, b, TestKind.PARAMETRIC, 0.95);
+    assertEquals(-4.470348358154297e-07, r.difference(), 1e-20); // exact rationals: mean(A) - mean(B)
+    assertEquals(-3.6380343755449944, r.statistic(), 1e-10); // exact rationals: d / sqrt(va/4 + vb/4)
+    assertEquals(0.017711293154785018, r.pValue(), 1e-10); // scipy 1.10.1: 2 t.sf(|t|, exact Welch df 4.53399)
+    assertEquals(-2.5724787771376323, r.effectSize(), 1e-10); // exact rationals: d / pooled sd
+    Inference.Overall f = Inference.anova(List.of(a, b));
+    assertEquals(13.235294117647058, f.statistic(), 1e-9); // exact rationals: (SSB / 1) / (SSW / 6)
+    assertEquals(0.6880733944954128, f.effect(), 1e-12); // exact rationals: SSB / SST
+    assertEquals(0.010860356596431626, f.pValue(), 1e-10); // scipy 1.10.1: f.sf(F, 1, 6)
+  }
 }
