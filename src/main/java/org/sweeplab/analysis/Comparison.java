@@ -88,7 +88,7 @@ public final class Comparison {
           DoubleColumn.create("difference", m.difference()), DoubleColumn.create("ci_low", m.ciLow()),
           DoubleColumn.create("ci_high", m.ciHigh()), DoubleColumn.create("statistic", m.statistic()),
           DoubleColumn.create("p_value", m.pValue()), StringColumn.create("effect_kind", m.effectKind()),
-          DoubleColumn.create("effect_size", m.effectSize()));
+          DoubleColumn.create("effect_size", m.effectSize()), DoubleColumn.create("hedges_g", m.hedgesG()));
       return t;
     }
 

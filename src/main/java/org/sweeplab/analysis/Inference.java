@@ -2,6 +2,7 @@ package org.sweeplab.analysis;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
 import org.apache.commons.statistics.inference.ChiSquareTest;
@@ -58,8 +59,9 @@ final class Inference {
         p = r.getPValue();
       }
       double pooled = Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / (a.length + b.length - 2));
+      double d = pooled == 0 ? effectOfZeroSpread(diff) : diff / pooled;
       return new TwoSampleResult("welch_t", a.length, b.length, ma, mb, diff, diff - h, diff + h, stat, p,
-          "cohens_d", pooled == 0 ? effectOfZeroSpread(diff) : diff / pooled);
+          "cohens_d", d, d * hedgesCorrection(a.length + b.length - 2.0));
     }
     if (a.length == 0 || b.length == 0) {
       stat = Double.NaN;
@@ -104,7 +106,8 @@ final class Inference {
         p = r.getPValue();
       }
       double dz = zeroSpread ? effectOfZeroSpread(md) : md / sd.standardDeviation();
-      return new TwoSampleResult("paired_t", n, n, ma, mb, md, ci[0], ci[1], stat, p, "cohens_d", dz);
+      return new TwoSampleResult("paired_t", n, n, ma, mb, md, ci[0], ci[1], stat, p, "cohens_d", dz,
+          dz * hedgesCorrection(n - 1.0));
     }
     if (n == 0) {
       stat = Double.NaN;
@@ -267,6 +270,19 @@ final class Inference {
       y[i] = x[i] - c;
     }
     return y;
+  }
+
+  /**
+   * Hedges' small-sample correction of Cohen's d, {@code J(df) = Γ(df/2) / (sqrt(df/2) Γ((df-1)/2))} (Hedges, 1981),
+   * about {@code 1 - 3 / (4 df - 1)}.
+   *
+   * @return J, in (0, 1); NaN when df < 2
+   */
+  static double hedgesCorrection(double df) {
+    if (!(df >= 2)) {
+      return Double.NaN;
+    }
+    return Math.exp(Gamma.logGamma(df / 2) - 0.5 * Math.log(df / 2) - Gamma.logGamma((df - 1) / 2));
   }
 
   static double sq(double x) {

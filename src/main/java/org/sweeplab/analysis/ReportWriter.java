@@ -132,12 +132,13 @@ final class ReportWriter {
     b.append("\n## Ranking\n\n");
     Table o = r.ranking().overall();
     b.append(String.format(Locale.ROOT, "Overall test: %s, statistic %s, p = %s, %s %s. Comparisons with the best"
-        + " are %s; p-values Holm-adjusted. Full table: `ranking.csv`.%n%n", o.stringColumn("test").get(0),
+        + " are %s; p-values Holm-adjusted over them, distinguishable at %s. Full table: `ranking.csv`.%n%n",
+        o.stringColumn("test").get(0),
         Ranking.fmt(o.doubleColumn("statistic").getDouble(0)), Ranking.fmt(o.doubleColumn("p_value").getDouble(0)),
         o.stringColumn("effect_kind").get(0), Ranking.fmt(o.doubleColumn("effect_size").getDouble(0)),
-        r.ranking().paired() ? "paired by seed" : "unpaired"));
+        r.ranking().paired() ? "paired by seed" : "unpaired", Ranking.alpha(r.ranking().alpha())));
     b.append(table(withParameters(rank.selectColumns(columns(rank, runs.groups(), "rank", "n", "mean", "ci_low",
-        "ci_high", "p_holm", "distinguishable_from_best", "effect_size", "rank_group")), params)));
+        "ci_high", "p_holm", "distinguishable_from_best", "effect_size", "hedges_g", "rank_group")), params)));
     if (!r.ranking().advice().isEmpty()) {
       b.append("\n").append(r.ranking().advice()).append("\n");
     }
@@ -188,7 +189,7 @@ final class ReportWriter {
         normal (true for moderate n). Quantiles: linear interpolation (type 7).
       - Ranking: groups ordered by mean; each compared with the best by Welch's t (or Mann-Whitney U); paired t (or
         Wilcoxon signed-rank) when runs share seeds across groups; p-values Holm-adjusted. Effect size: Cohen's d
-        (or Cliff's delta). Rank groups: groups not distinguishable from a group's leader share its group. Overall:
+        with Hedges' g beside it (or Cliff's delta). Rank groups: groups not distinguishable from a group's leader share its group. Overall:
         one-way ANOVA (eta squared) or Kruskal-Wallis (epsilon squared). The replicate advice is a normal
         approximation of the power of the comparison of the best with the runner-up, from their observed spread.
       - Cost efficiency: empty costs count as zero; the Pareto front is over the metric mean and mean cost per run.

@@ -26,6 +26,8 @@ class RankingTest {
     // b vs a: scipy 1.10.1: ttest_ind(B, A, equal_var=False).pvalue = 0.012084375620528331 (symmetric)
     assertEquals(0.012084375620528331, t.doubleColumn("p_value").getDouble(2), 1e-12);
     assertEquals(-1.6390584685829392, t.doubleColumn("effect_size").getDouble(2), 1e-12); // numpy 1.24.2: Cohen's d
+    // Issue 9, item 11: Hedges' g beside Cohen's d. R 4.2.2: d * exp(lgamma(11/2) - log(sqrt(11/2)) - lgamma(5))
+    assertEquals(-1.5242585019825807, t.doubleColumn("hedges_g").getDouble(2), 1e-12);
     double pc = t.doubleColumn("p_value").getDouble(1);
     // Holm over 2 comparisons, exact arithmetic: min(1, 2 p_min), then max(that, p_max)
     assertEquals(Math.min(1, 2 * Math.min(pc, 0.012084375620528331)), Math.min(t.doubleColumn("p_holm").getDouble(1),
@@ -37,6 +39,10 @@ class RankingTest {
     assertFalse(r.paired());
     assertEquals(5.692558302656979, r.overall().doubleColumn("statistic").getDouble(0), 1e-11); // scipy 1.10.1: f_oneway
     assertTrue(r.advice().contains("about"), r.advice());
+    assertTrue(r.advice().contains("apart at α = 0.05") && r.advice().contains("power at α = 0.025 (Bonferroni"),
+        r.advice());
+    assertFalse(r.advice().contains("a = 0.05000"), r.advice());
+    assertEquals(0.05, r.alpha(), 1e-15);
   }
 
   @Test
