@@ -188,13 +188,20 @@ public final class Ranking {
       if (g.values[order[r]].count() < 2) {
         continue;
       }
-      int shared = g.matched(order[r], order[0])[0].length;
-      long smaller = Math.min(g.values[order[r]].count(), g.values[order[0]].count());
-      if (shared < 2 || shared * 2 < smaller) {
+      long shared = g.matched(order[r], order[0])[0].length;
+      if (!coversHalf(shared, g.values[order[r]].count())) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The pairing rule of {@link Pairing#AUTO} for one compared group: it shares at least two seeds, and they cover at
+   * least half of its own ok runs, so a paired test leaves out at most half of them.
+   */
+  static boolean coversHalf(long shared, long own) {
+    return shared >= 2 && 2 * shared >= own;
   }
 
   private TwoSampleResult compare(GroupedRuns g, int a, int b, boolean paired) {

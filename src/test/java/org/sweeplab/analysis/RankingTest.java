@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tech.tablesaw.api.Table;
 
 class RankingTest {
@@ -62,5 +64,21 @@ class RankingTest {
     Table t = Ranking.withDefaults().withDirection(Direction.LOWER_IS_BETTER).withPairing(Pairing.UNPAIRED)
         .rank(runs(), "score").table();
     assertEquals("b", t.stringColumn("variation_id").get(0));
+  }
+
+  /**
+   * Issue 9, item 8: pairing needs shared seeds covering at least half of the compared group's own runs (the docs'
+   * rule; the code used to ask only for half of the smaller group). The best holds seeds 1..4; a group holding seeds
+   * 1..10 shares 4 of its 10: not paired. Seeds 1..8: paired. A comparison of two subsets asks it of both.
+   */
+  @ParameterizedTest
+  @CsvSource({"10, false", "9, false", "8, true", "4, true"})
+  void pairingNeedsHalfOfTheGroupsOwnRuns(int other, boolean paired) {
+    double[] low = {10, 12, 11, 13, 12, 14, 9, 11, 10, 12};
+    Runs r = Fixtures.create().ok("best", 20, 22, 21, 23).ok("low", java.util.Arrays.copyOf(low, other)).runs();
+    assertEquals(paired, Ranking.withDefaults().rank(r, "score").paired());
+    Comparison.Result c = Comparison.withDefaults().compare(r, "score", Subset.where("variation_id", "best"),
+        Subset.where("variation_id", "low"));
+    assertEquals(paired, c.metricTest().paired());
   }
 }
