@@ -17,7 +17,8 @@ import tech.tablesaw.api.Table;
  * the interaction (cells, levels and c connected components of the design counted over the ok runs only, so an empty
  * cell drops its degree of freedom, as R does) and {@code N - cells} within. Effect: partial eta squared
  * {@code SS_AB / (SS_AB + SS_within)}. The metric is centred on its mean first, so a large offset costs no digits.
- * Internal; {@link MainEffects} calls it.
+ * p-values are Holm-adjusted over every pair of parameters (one family, {@code p_holm}), before the strongest are
+ * kept. Internal; {@link MainEffects} calls it.
  */
 final class Interactions {
   private Interactions() {}
@@ -28,7 +29,7 @@ final class Interactions {
   /**
    * @param use which rows enter (ok and not NaN)
    * @param keep how many rows to keep, strongest first
-   * @return {@code interaction, partial_eta_squared, f, df1, df2, p_value}
+   * @return {@code interaction, partial_eta_squared, f, df1, df2, p_value, p_holm}
    */
   static Table table(List<Levels> levels, boolean[] use, double[] metric, String metricName, int keep) {
     List<Row> rows = new ArrayList<>();
@@ -37,6 +38,7 @@ final class Interactions {
         rows.add(of(levels.get(a), levels.get(b), use, metric));
       }
     }
+    double[] holm = Intervals.holm(rows.stream().mapToDouble(Row::pValue).toArray());
     Integer[] order = new Integer[rows.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -49,6 +51,7 @@ final class Interactions {
     DoubleColumn df1 = DoubleColumn.create("df1");
     DoubleColumn df2 = DoubleColumn.create("df2");
     DoubleColumn p = DoubleColumn.create("p_value");
+    DoubleColumn ph = DoubleColumn.create("p_holm");
     for (int i = 0; i < Math.min(keep, order.length); i++) {
       Row r = rows.get(order[i]);
       pair.append(r.name());
@@ -57,8 +60,9 @@ final class Interactions {
       df1.append(r.df1());
       df2.append(r.df2());
       p.append(r.pValue());
+      ph.append(holm[order[i]]);
     }
-    return Table.create("interactions on " + metricName, pair, eta, f, df1, df2, p);
+    return Table.create("interactions on " + metricName, pair, eta, f, df1, df2, p, ph);
   }
 
   /** @return the interaction of parameters la and lb; NaN statistics when it has no degree of freedom */

@@ -15,7 +15,8 @@ import tech.tablesaw.api.Table;
  * means; p Holm-adjusted over parameters), the strongest two-way interactions, and the survivorship check.
  *
  * <p>A parameter has a metric difference when its adjusted p is below alpha and eta squared is at least 0.01. When its
- * levels also differ in failure rate (chi-square p below alpha and rates at least 10 points apart), the ok runs of each
+ * levels also differ in failure rate (chi-square p, Holm-adjusted over the parameters, below alpha and rates at least
+ * 10 points apart), the ok runs of each
  * level are a different selection. The selection bound of a level with failure rate f is {@code s phi(Phi^-1(f)) /
  * (1 - f)}: how far the mean of the survivors moves when exactly the worst fraction f of a normal population with the
  * ok runs' standard deviation s fails. If every pair of level means differs by no more than their bounds differ,
@@ -72,13 +73,15 @@ final class MainEffects {
       boolean varies = l.size() > 1 && java.util.Arrays.stream(counts).allMatch(c -> c[0] + c[1] > 0)
           && java.util.Arrays.stream(counts).mapToLong(c -> c[1]).sum() > 0
           && java.util.Arrays.stream(counts).mapToLong(c -> c[0]).sum() > 0;
-      selectionP[a] = varies ? ChiSquareTest.withDefaults().test(counts).getPValue() : 1;
+      selectionP[a] = varies ? ChiSquareTest.withDefaults().test(counts).getPValue() : Double.NaN;
     }
     double[] p = new double[k];
     for (int a = 0; a < k; a++) {
       p[a] = res[a].pValue();
     }
     double[] adj = Intervals.holm(p);
+    double[] ratesAdj = Intervals.holm(selectionP);
+    long rateTests = java.util.Arrays.stream(selectionP).filter(x -> !Double.isNaN(x)).count();
     List<String> warnings = new ArrayList<>();
     StringColumn param = StringColumn.create("parameter");
     DoubleColumn eta = DoubleColumn.create("eta_squared");
@@ -86,6 +89,7 @@ final class MainEffects {
     DoubleColumn pv = DoubleColumn.create("p_value");
     DoubleColumn ph = DoubleColumn.create("p_holm");
     DoubleColumn spread = DoubleColumn.create("failure_rate_spread");
+    DoubleColumn rateP = DoubleColumn.create("failure_rate_p_holm");
     StringColumn verdict = StringColumn.create("verdict");
     StringColumn levelMeans = StringColumn.create("level_means");
     Integer[] order = new Integer[k];
@@ -96,7 +100,7 @@ final class MainEffects {
         : -res[a].effect()));
     for (int a : order) {
       boolean effect = adj[a] < alpha && res[a].effect() >= 0.01;
-      boolean rates = selectionP[a] < alpha && rateSpread[a] >= 0.1;
+      boolean rates = ratesAdj[a] < alpha && rateSpread[a] >= 0.1;
       boolean selection = effect && rates && explainable[a];
       String v = selection ? "possible_selection" : effect && rates ? "effect_beyond_selection"
           : effect ? "effect" : "no_effect";
@@ -107,10 +111,10 @@ final class MainEffects {
       }
       if (selection) {
         warnings.add(String.format(Locale.ROOT, "Survivorship: %s of ok runs differs across the levels of %s (eta²"
-            + " %.3f), but those levels also fail at very different rates (spread %.0f points, chi-square p = %s)."
-            + " The difference may come from which runs survive rather than from %s itself.", metricName,
-            levels.get(a).parameter, res[a].effect(), 100 * rateSpread[a], Ranking.fmt(selectionP[a]),
-            levels.get(a).parameter));
+            + " %.3f), but those levels also fail at very different rates (spread %.0f points, chi-square p = %s,"
+            + " Holm-adjusted over %d parameters). The difference may come from which runs survive rather than from"
+            + " %s itself.", metricName, levels.get(a).parameter, res[a].effect(), 100 * rateSpread[a],
+            Ranking.fmt(ratesAdj[a]), rateTests, levels.get(a).parameter));
       }
       param.append(levels.get(a).parameter);
       eta.append(res[a].effect());
@@ -118,10 +122,12 @@ final class MainEffects {
       pv.append(p[a]);
       ph.append(adj[a]);
       spread.append(rateSpread[a]);
+      rateP.append(ratesAdj[a]);
       verdict.append(v);
       levelMeans.append(means[a]);
     }
-    Table effects = Table.create("main effects on " + metricName, param, eta, f, pv, ph, spread, verdict, levelMeans);
+    Table effects = Table.create("main effects on " + metricName, param, eta, f, pv, ph, spread, rateP, verdict,
+        levelMeans);
     return new Result(effects, Interactions.table(levels, use, metric, metricName,
         keepInteractions), warnings);
   }

@@ -156,13 +156,21 @@ final class ReportWriter {
       b.append("No parameter columns.\n");
     } else {
       Patterns.Result p = r.patterns();
+      int k = runs.parameters().size();
       b.append("### Failure rules\n\n").append(bullets(p.failureRules(), "description"));
-      b.append("\n### Failure modes (levels that raise failure)\n\n").append(table(p.failureModes()));
+      b.append("\n### Failure modes (levels that raise failure)\n\n").append("`p_holm`: Holm over every level and"
+          + " pair of levels tested (one family with the success factors).\n\n").append(table(p.failureModes()));
       b.append("\n### Success factors (levels that raise success)\n\n").append(table(p.successFactors()));
-      b.append("\n### Main effects on ").append(r.metric()).append("\n\n").append(table(p.mainEffects()));
-      b.append("\n### Strongest interactions\n\n").append(table(p.interactions()));
-      b.append("\n### Failure clusters\n\n").append(table(p.failureClusters().selectColumns("cluster", "count",
-          "share_of_failures", "over_represented")));
+      b.append("\n### Main effects on ").append(r.metric()).append("\n\n").append(String.format(Locale.ROOT,
+          "`p_holm`: Holm over the %d parameters. `failure_rate_p_holm`: chi-square test of the failure rate across"
+          + " the levels, Holm over the parameters (one family).%n%n", k)).append(table(p.mainEffects()));
+      b.append("\n### Strongest interactions\n\n").append(String.format(Locale.ROOT, "Sequential (type I) two-way"
+          + " ANOVA; `p_holm`: Holm over all %d pairs of parameters (one family).%n%n", k * (k - 1) / 2))
+          .append(table(p.interactions()));
+      b.append("\n### Failure clusters\n\n").append("A level is over-represented in a cluster when its share there is"
+          + " at least 1.5 times its share of all runs and its Fisher (or chi-square) p, Holm-adjusted over every"
+          + " cluster and level (one family), is below 0.05.\n\n").append(table(p.failureClusters().selectColumns(
+          "cluster", "count", "share_of_failures", "over_represented")));
     }
     b.append("\n## Warnings\n\n");
     if (r.warnings().isEmpty()) {
@@ -195,9 +203,11 @@ final class ReportWriter {
       - Cost efficiency: empty costs count as zero; the Pareto front is over the metric mean and mean cost per run.
       - Patterns: failure rates per level and pair of levels tested with Fisher's exact test (chi-square for large
         counts), Holm-adjusted; failure rules are exhaustive one- and two-condition boxes scored by the harmonic mean
-        of density and coverage; main effects by one-way ANOVA per parameter; interactions by two-way sums of
-        squares (approximate when unbalanced); error messages clustered after replacing numbers, paths, ids and
-        hashes. Pattern p-values screen many hypotheses and are descriptive: confirm a finding with a new sweep.
+        of density and coverage; main effects by one-way ANOVA per parameter; interactions by sequential (type I)
+        two-way ANOVA, as R's anova(lm(y ~ A * B)); error messages clustered after replacing numbers, paths, ids and
+        hashes. Holm families: failure modes and success factors together; main effects; the failure-rate
+        chi-squares; interactions; cluster over-representation. Pattern p-values screen many hypotheses: confirm a
+        finding with a new sweep.
       - Survivorship: when a parameter's levels fail at different rates, the ok runs of each level are a different
         selection; differences that selection alone could produce are reported as possible selection, never as
         effects.
