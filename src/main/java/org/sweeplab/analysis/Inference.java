@@ -24,8 +24,22 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 final class Inference {
   private Inference() {}
 
-  /** The result of a test over k groups, with its effect size (eta squared, or epsilon squared for ranks). */
-  record Overall(String test, double statistic, double df1, double df2, double pValue, double effect) {}
+  /**
+   * The result of a test over k groups, with its effect size: eta squared (one-way ANOVA), epsilon squared
+   * (Kruskal-Wallis), partial eta squared (ANOVA blocked by seed) or Kendall's W (Friedman).
+   */
+  record Overall(String test, double statistic, double df1, double df2, double pValue, double effect) {
+    /** @return the name of the effect size */
+    String effectKind() {
+      return switch (test) {
+        case "one_way_anova" -> "eta_squared";
+        case "kruskal_wallis" -> "epsilon_squared";
+        case "anova_blocked_by_seed" -> "partial_eta_squared";
+        case "friedman" -> "kendalls_w";
+        default -> "";
+      };
+    }
+  }
 
   /** The result of comparing two proportions. */
   record Proportions(String test, double statistic, double pValue) {}

@@ -170,7 +170,7 @@ public final class Ranking {
       }
     }
     t.addColumns(n, mean, lo, hi, sd, median, diff, test, pv, ph, dist, effKind, eff, hedges, group);
-    return new RankingResult(t, overall(g, o, ranked), paired, advice(g, o, ranked, holm, paired, alpha),
+    return new RankingResult(t, overall(g, o, ranked, paired), paired, advice(g, o, ranked, holm, paired, alpha),
         alpha);
   }
 
@@ -241,17 +241,25 @@ public final class Ranking {
     return group;
   }
 
-  private Table overall(GroupedRuns g, int[] o, int ranked) {
+  private Table overall(GroupedRuns g, int[] o, int ranked, boolean paired) {
     List<double[]> samples = new ArrayList<>();
+    List<long[]> seeds = new ArrayList<>();
     for (int r = 0; r < ranked; r++) {
       samples.add(g.values[o[r]].values());
+      seeds.add(g.seeds.get(o[r]).toLongArray());
     }
-    Inference.Overall res = kind == TestKind.PARAMETRIC ? Inference.anova(samples) : Inference.kruskalWallis(samples);
+    Inference.Overall res;
+    if (paired && kind == TestKind.PARAMETRIC) {
+      res = BlockedTests.anova(samples, seeds);
+    } else if (paired) {
+      res = BlockedTests.friedman(samples, seeds);
+    } else {
+      res = kind == TestKind.PARAMETRIC ? Inference.anova(samples) : Inference.kruskalWallis(samples);
+    }
     Table t = Table.create("overall test of " + g.metric);
     t.addColumns(StringColumn.create("test", res.test()), DoubleColumn.create("statistic", res.statistic()),
         DoubleColumn.create("df1", res.df1()), DoubleColumn.create("df2", res.df2()),
-        DoubleColumn.create("p_value", res.pValue()),
-        StringColumn.create("effect_kind", kind == TestKind.PARAMETRIC ? "eta_squared" : "epsilon_squared"),
+        DoubleColumn.create("p_value", res.pValue()), StringColumn.create("effect_kind", res.effectKind()),
         DoubleColumn.create("effect_size", res.effect()));
     return t;
   }

@@ -196,10 +196,13 @@ final class ReportWriter {
       - Success rate intervals: Wilson score, 95%. Mean intervals: Student t, 95%, which assumes the mean is roughly
         normal (true for moderate n). Quantiles: linear interpolation (type 7).
       - Ranking: groups ordered by mean; each compared with the best by Welch's t (or Mann-Whitney U); paired t (or
-        Wilcoxon signed-rank) when runs share seeds across groups; p-values Holm-adjusted. Effect size: Cohen's d
-        with Hedges' g beside it (or Cliff's delta). Rank groups: groups not distinguishable from a group's leader share its group. Overall:
-        one-way ANOVA (eta squared) or Kruskal-Wallis (epsilon squared). The replicate advice is a normal
-        approximation of the power of the comparison of the best with the runner-up, from their observed spread.
+        Wilcoxon signed-rank, zero differences dropped as in R) when the seeds shared with the best cover at least
+        half of each group's own runs; p-values Holm-adjusted over the comparisons with the best. Effect size:
+        Cohen's d with Hedges' g beside it (or Cliff's delta). Rank groups: groups not distinguishable from a
+        group's leader share its group. Overall: one-way ANOVA (eta squared) or Kruskal-Wallis (epsilon squared);
+        when paired, blocked by seed: two-way ANOVA y ~ seed + group (partial eta squared) or Friedman over the
+        seeds every group holds (Kendall's W). The replicate advice is a normal approximation of the power of the
+        comparison of the best with the runner-up, from their observed spread.
       - Cost efficiency: empty costs count as zero; the Pareto front is over the metric mean and mean cost per run.
       - Patterns: failure rates per level and pair of levels tested with Fisher's exact test (chi-square for large
         counts), Holm-adjusted; failure rules are exhaustive one- and two-condition boxes scored by the harmonic mean

@@ -56,7 +56,7 @@ class RankingTest {
     assertEquals(0.06656787756928562, res.table().doubleColumn("p_value").getDouble(1), 1e-12); // scipy 1.10.1: ttest_rel
     RankingResult w = Ranking.withDefaults().withTestKind(TestKind.RANK).rank(r, "score");
     assertEquals(0.15625, w.table().doubleColumn("p_value").getDouble(1), 1e-12); // scipy 1.10.1: wilcoxon exact
-    assertEquals("kruskal_wallis", w.overall().stringColumn("test").get(0));
+    assertEquals("friedman", w.overall().stringColumn("test").get(0)); // paired: blocked by seed (issue 9, item 9)
   }
 
   @Test
@@ -80,5 +80,41 @@ class RankingTest {
     Comparison.Result c = Comparison.withDefaults().compare(r, "score", Subset.where("variation_id", "best"),
         Subset.where("variation_id", "low"));
     assertEquals(paired, c.metricTest().paired());
+  }
+
+  /**
+   * Issue 9, item 9: when the comparisons are paired, the overall test is blocked by seed too. Groups a, b, c share
+   * seeds 1..6 (complete blocks), or c lacks seed 6 (incomplete).
+   */
+  @Test
+  void pairedOverallTestIsBlockedBySeed() {
+    double[] a = {12.1, 14.3, 11.8, 15.2, 13.7, 12.9};
+    double[] c = {13.5, 12.2, 14.1, 13.3, 12.8, 13.0};
+    Runs complete = Fixtures.create().ok("a", a).ok("b", InferenceTest.B).ok("c", c).runs();
+    RankingResult t = Ranking.withDefaults().rank(complete, "score");
+    assertTrue(t.paired());
+    Table o = t.overall();
+    assertEquals("anova_blocked_by_seed", o.stringColumn("test").get(0));
+    assertEquals(4.1436935838009363, o.doubleColumn("statistic").getDouble(0), 1e-12); // R 4.2.2: anova(lm(y ~ g + s))
+    assertEquals(0.048892438954224807, o.doubleColumn("p_value").getDouble(0), 1e-12); // R 4.2.2: same, Pr(>F) of g
+    assertEquals(2.0, o.doubleColumn("df1").getDouble(0)); // R 4.2.2: Df of g
+    assertEquals(10.0, o.doubleColumn("df2").getDouble(0)); // R 4.2.2: Df of Residuals
+    // R 4.2.2: Sum Sq g / (Sum Sq g + Sum Sq Residuals)
+    assertEquals(0.45317502668089704, o.doubleColumn("effect_size").getDouble(0), 1e-12);
+    Table f = Ranking.withDefaults().withTestKind(TestKind.RANK).rank(complete, "score").overall();
+    assertEquals("friedman", f.stringColumn("test").get(0));
+    assertEquals(3.3913043478260869, f.doubleColumn("statistic").getDouble(0), 1e-12); // R 4.2.2: friedman.test(y, g, s)
+    assertEquals(0.18347952943680906, f.doubleColumn("p_value").getDouble(0), 1e-12); // R 4.2.2: friedman.test(y, g, s)
+
+    Runs incomplete = Fixtures.create().ok("a", a).ok("b", InferenceTest.B).ok("c", java.util.Arrays.copyOf(c, 5))
+        .runs();
+    Table oi = Ranking.withDefaults().rank(incomplete, "score").overall();
+    assertEquals(3.9374999999999991, oi.doubleColumn("statistic").getDouble(0), 1e-12); // R 4.2.2: anova(lm(y ~ s + g))
+    assertEquals(0.059087317742647888, oi.doubleColumn("p_value").getDouble(0), 1e-12); // R 4.2.2: Pr(>F) of g
+    assertEquals(9.0, oi.doubleColumn("df2").getDouble(0)); // R 4.2.2: Df of Residuals
+    Table fi = Ranking.withDefaults().withTestKind(TestKind.RANK).rank(incomplete, "score").overall();
+    // R 4.2.2: friedman.test(cbind(a[1:5], b[1:5], c[1:5])), the 5 complete blocks
+    assertEquals(4.7999999999999998, fi.doubleColumn("statistic").getDouble(0), 1e-12);
+    assertEquals(0.090717953289412512, fi.doubleColumn("p_value").getDouble(0), 1e-12);
   }
 }
