@@ -14,8 +14,9 @@ import tech.tablesaw.api.Table;
  *
  * <p>The metric is compared over ok runs (NaN per the policy) with Welch's t or Mann-Whitney U, paired by seed
  * (paired t or Wilcoxon signed-rank) under {@link Pairing#PAIRED}, or under {@link Pairing#AUTO} when each subset
- * holds every seed at most once and at least half of the smaller subset's values have a partner. The success rates
- * are compared with Fisher's exact test, or Pearson's chi-square when the counts are large (see {@link #compare}).
+ * holds every seed at most once and the shared seeds (at least two) cover at least half of each subset's own values
+ * (the ranking's rule, applied to both subsets since neither is the reference). The success rates are compared with
+ * Fisher's exact test, or Pearson's chi-square when the counts are large (see {@link #compare}).
  */
 public final class Comparison {
   private static final Comparison DEFAULT =
@@ -88,7 +89,7 @@ public final class Comparison {
           DoubleColumn.create("difference", m.difference()), DoubleColumn.create("ci_low", m.ciLow()),
           DoubleColumn.create("ci_high", m.ciHigh()), DoubleColumn.create("statistic", m.statistic()),
           DoubleColumn.create("p_value", m.pValue()), StringColumn.create("effect_kind", m.effectKind()),
-          DoubleColumn.create("effect_size", m.effectSize()));
+          DoubleColumn.create("effect_size", m.effectSize()), DoubleColumn.create("hedges_g", m.hedgesG()));
       return t;
     }
 
@@ -148,8 +149,8 @@ public final class Comparison {
           runs.table().name());
     }
     double[][] matched = seed == null || pairing == Pairing.UNPAIRED ? null : match(va, sa, vb, sb);
-    boolean paired = matched != null && (pairing == Pairing.PAIRED || matched[0].length >= 2
-        && 2L * matched[0].length >= Math.min(va.size(), vb.size()));
+    boolean paired = matched != null && (pairing == Pairing.PAIRED
+        || Ranking.coversHalf(matched[0].length, va.size()) && Ranking.coversHalf(matched[0].length, vb.size()));
     TwoSampleResult t = paired ? Inference.paired(matched[0], matched[1], kind, confidence)
         : Inference.unpaired(va.toDoubleArray(), vb.toDoubleArray(), kind, confidence);
     Inference.Proportions pr = Inference.proportions(counts[1], counts[0] - counts[1], counts[3],

@@ -18,7 +18,9 @@ import tech.tablesaw.api.Table;
  * by {@code <id>}, hexadecimal hashes of 8 or more digits by {@code <hash>}, file paths by {@code <path>}, numbers by
  * {@code <n>} and runs of white space by one space; the cluster key is the error type and the normalised message.
  * For each cluster, a parameter level is over-represented when its share of the cluster's runs is at least 1.5 times
- * its share of all runs and Fisher's exact (or chi-square) p is below 0.05. Internal; {@link Patterns} calls it.
+ * its share of all runs and its Holm-adjusted p is below 0.05: Fisher's exact (or chi-square) test of the level's
+ * share inside the cluster against outside it, one test for every cluster and every level of every parameter, Holm
+ * over all of them (one family). Internal; {@link Patterns} calls it.
  */
 final class FailureClusters {
   private static final Pattern UUID =
@@ -82,44 +84,59 @@ final class FailureClusters {
     StringColumn over = StringColumn.create("over_represented");
     List<long[]> all = new ArrayList<>();
     for (Levels l : levels) {
-      long[] a = new long[l.size()];
+      long[] counts = new long[l.size()];
       for (int i = 0; i < n; i++) {
-        a[l.levelOfRow[i]]++;
+        counts[l.levelOfRow[i]]++;
       }
-      all.add(a);
+      all.add(counts);
     }
-    for (Map.Entry<String, IntArrayList> e : sorted) {
-      IntArrayList rows = e.getValue();
+    List<double[]> tests = new ArrayList<>();
+    for (int k = 0; k < sorted.size(); k++) {
+      IntArrayList rows = sorted.get(k).getValue();
       rows.sort(null);
-      key.append(e.getKey());
+      tests.addAll(levelTests(levels, all, rows, n, k));
+    }
+    double[] holm = Intervals.holm(tests.stream().mapToDouble(t -> t[4]).toArray());
+    List<List<String>> flagged = new ArrayList<>();
+    for (int k = 0; k < sorted.size(); k++) {
+      flagged.add(new ArrayList<>());
+    }
+    for (int t = 0; t < tests.size(); t++) {
+      double[] x = tests.get(t);
+      if (x[3] >= 1.5 && holm[t] < 0.05) {
+        flagged.get((int) x[0]).add(String.format(Locale.ROOT, "%s (x%.1f, p_holm %s)",
+            levels.get((int) x[1]).labels.get((int) x[2]), x[3], Ranking.fmt(holm[t])));
+      }
+    }
+    for (int k = 0; k < sorted.size(); k++) {
+      IntArrayList rows = sorted.get(k).getValue();
+      key.append(sorted.get(k).getKey());
       count.append(rows.size());
       share.append((double) rows.size() / failures);
       example.append(msg == null ? "" : msg.labels()[msg.ofRow()[rows.getInt(0)]]);
-      over.append(overRepresented(levels, all, rows, n));
+      over.append(String.join("; ", flagged.get(k)));
     }
     return Table.create("failure clusters", key, count, share, example, over);
   }
 
-  private static String overRepresented(List<Levels> levels, List<long[]> allCounts, IntArrayList rows, int n) {
-    List<String> out = new ArrayList<>();
+  /** @return one {cluster, parameter, level, lift, p} per level of every parameter */
+  private static List<double[]> levelTests(List<Levels> levels, List<long[]> allCounts, IntArrayList rows, int n,
+      int cluster) {
+    List<double[]> out = new ArrayList<>();
     int c = rows.size();
-    for (int li = 0; li < levels.size(); li++) {
-      Levels l = levels.get(li);
-      long[] all = allCounts.get(li);
+    for (int p = 0; p < levels.size(); p++) {
+      Levels l = levels.get(p);
+      long[] all = allCounts.get(p);
       long[] in = new long[l.size()];
       for (int r = 0; r < c; r++) {
         in[l.levelOfRow[rows.getInt(r)]]++;
       }
       for (int v = 0; v < l.size(); v++) {
         double lift = ((double) in[v] / c) / ((double) all[v] / n);
-        if (lift >= 1.5) {
-          double p = Inference.proportions(in[v], c - in[v], all[v] - in[v], n - c - all[v] + in[v]).pValue();
-          if (p < 0.05) {
-            out.add(String.format(Locale.ROOT, "%s (x%.1f)", l.labels.get(v), lift));
-          }
-        }
+        double pv = Inference.proportions(in[v], c - in[v], all[v] - in[v], n - c - all[v] + in[v]).pValue();
+        out.add(new double[] {cluster, p, v, lift, pv});
       }
     }
-    return String.join("; ", out);
+    return out;
   }
 }

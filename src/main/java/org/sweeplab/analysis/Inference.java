@@ -2,11 +2,13 @@ package org.sweeplab.analysis;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
 import org.apache.commons.statistics.inference.ChiSquareTest;
 import org.apache.commons.statistics.inference.FisherExactTest;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.apache.commons.statistics.inference.PValueMethod;
 import org.apache.commons.statistics.inference.TTest;
 import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 
@@ -14,27 +16,48 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
  * Hypothesis tests and effect sizes. Internal; the configured analyses call these. Two-sample p-values come from
  * Commons Statistics 1.1 (Welch and paired t, Mann-Whitney U and Wilcoxon signed-rank with their default exact or
  * asymptotic p-value choice); ANOVA, Kruskal-Wallis and the effect sizes are computed here from their definitions.
+ *
+ * <p>Precision: the parametric statistics are computed on values centred on a value of the data, so a large common
+ * offset (values near 1e9 that differ in the last digits) costs no digits of the difference, t, d or F. Ranks: -0.0
+ * and 0.0 are one value. Wilcoxon signed-rank drops zero differences, as R's {@code wilcox.test} does.
  */
 final class Inference {
   private Inference() {}
 
-  /** The result of a test over k groups, with its effect size (eta squared, or epsilon squared for ranks). */
-  record Overall(String test, double statistic, double df1, double df2, double pValue, double effect) {}
+  /**
+   * The result of a test over k groups, with its effect size: eta squared (one-way ANOVA), epsilon squared
+   * (Kruskal-Wallis), partial eta squared (ANOVA blocked by seed) or Kendall's W (Friedman).
+   */
+  record Overall(String test, double statistic, double df1, double df2, double pValue, double effect) {
+    /** @return the name of the effect size */
+    String effectKind() {
+      return switch (test) {
+        case "one_way_anova" -> "eta_squared";
+        case "kruskal_wallis" -> "epsilon_squared";
+        case "anova_blocked_by_seed" -> "partial_eta_squared";
+        case "friedman" -> "kendalls_w";
+        default -> "";
+      };
+    }
+  }
 
   /** The result of comparing two proportions. */
   record Proportions(String test, double statistic, double pValue) {}
 
   static TwoSampleResult unpaired(double[] a, double[] b, TestKind kind, double level) {
-    MetricAccumulator sa = MetricAccumulator.of(a);
-    MetricAccumulator sb = MetricAccumulator.of(b);
-    double ma = sa.mean();
-    double mb = sb.mean();
+    double ma = MetricAccumulator.of(a).mean();
+    double mb = MetricAccumulator.of(b).mean();
+    // Centred on a value of the data, so the difference, t and d keep full precision under a large offset.
+    double[] ca = centred(a, reference(a, b));
+    double[] cb = centred(b, reference(a, b));
+    MetricAccumulator sa = MetricAccumulator.of(ca);
+    MetricAccumulator sb = MetricAccumulator.of(cb);
     double va = sa.variance();
     double vb = sb.variance();
     double se2 = va / a.length + vb / b.length;
     double df = se2 * se2 / (sq(va / a.length) / (a.length - 1) + sq(vb / b.length) / (b.length - 1));
     double h = Intervals.t(level, df) * Math.sqrt(se2);
-    double diff = ma - mb;
+    double diff = sa.mean() - sb.mean();
     double stat;
     double p;
     if (kind == TestKind.PARAMETRIC) {
@@ -45,13 +68,14 @@ final class Inference {
         stat = diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
         p = diff == 0 ? 1 : 0;
       } else {
-        TTest.Result r = TTest.withDefaults().test(a, b);
+        TTest.Result r = TTest.withDefaults().test(ca, cb);
         stat = r.getStatistic();
         p = r.getPValue();
       }
       double pooled = Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / (a.length + b.length - 2));
+      double d = pooled == 0 ? effectOfZeroSpread(diff) : diff / pooled;
       return new TwoSampleResult("welch_t", a.length, b.length, ma, mb, diff, diff - h, diff + h, stat, p,
-          "cohens_d", pooled == 0 ? effectOfZeroSpread(diff) : diff / pooled);
+          "cohens_d", d, d * hedgesCorrection(a.length + b.length - 2.0));
     }
     if (a.length == 0 || b.length == 0) {
       stat = Double.NaN;
@@ -60,7 +84,7 @@ final class Inference {
       stat = a.length * (double) b.length / 2;
       p = 1;
     } else {
-      MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults().test(a, b);
+      MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults().test(positiveZero(a), positiveZero(b));
       stat = r.getStatistic();
       p = r.getPValue();
     }
@@ -96,7 +120,8 @@ final class Inference {
         p = r.getPValue();
       }
       double dz = zeroSpread ? effectOfZeroSpread(md) : md / sd.standardDeviation();
-      return new TwoSampleResult("paired_t", n, n, ma, mb, md, ci[0], ci[1], stat, p, "cohens_d", dz);
+      return new TwoSampleResult("paired_t", n, n, ma, mb, md, ci[0], ci[1], stat, p, "cohens_d", dz,
+          dz * hedgesCorrection(n - 1.0));
     }
     if (n == 0) {
       stat = Double.NaN;
@@ -105,7 +130,14 @@ final class Inference {
       stat = 0;
       p = 1;
     } else {
-      WilcoxonSignedRankTest.Result r = WilcoxonSignedRankTest.withDefaults().test(a, b);
+      // As R's wilcox.test: zero differences are dropped (not Pratt's method), and with zeros dropped the p-value is
+      // the normal approximation with continuity correction (ties and n >= 50 too, as the library decides).
+      double[] nonZero = Arrays.stream(d).filter(x -> x != 0).toArray();
+      WilcoxonSignedRankTest test = WilcoxonSignedRankTest.withDefaults();
+      if (nonZero.length < n) {
+        test = test.with(PValueMethod.ASYMPTOTIC);
+      }
+      WilcoxonSignedRankTest.Result r = test.test(nonZero);
       stat = r.getStatistic();
       p = r.getPValue();
     }
@@ -145,11 +177,12 @@ final class Inference {
       return new Overall("one_way_anova", Double.NaN, k - 1, n - k, Double.NaN, Double.NaN);
     }
     double[] all = g.stream().flatMapToDouble(Arrays::stream).toArray();
-    double grand = MetricAccumulator.of(all).mean();
+    double c = MetricAccumulator.of(all).mean();
+    double grand = MetricAccumulator.of(centred(all, c)).mean();
     double ssb = 0;
     double ssw = 0;
     for (double[] x : g) {
-      MetricAccumulator m = MetricAccumulator.of(x);
+      MetricAccumulator m = MetricAccumulator.of(centred(x, c));
       double mean = m.mean();
       ssb += x.length * sq(mean - grand);
       ssw += x.length > 1 ? m.variance() * (x.length - 1) : 0;
@@ -223,12 +256,64 @@ final class Inference {
     return new Proportions("chi_square", r.getStatistic(), r.getPValue());
   }
 
+  /** @return the mean of a minus the mean of b, computed on centred values so it keeps full precision */
+  static double meanDifference(double[] a, double[] b) {
+    double c = reference(a, b);
+    return MetricAccumulator.of(centred(a, c)).mean() - MetricAccumulator.of(centred(b, c)).mean();
+  }
+
+  /** @return a value of the data to centre on: the first finite value of a, else of b, else 0 */
+  static double reference(double[] a, double[] b) {
+    for (double[] x : new double[][] {a, b}) {
+      for (double v : x) {
+        if (Double.isFinite(v)) {
+          return v;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * @return {@code x - c} for every value. For values close to c the subtraction is exact (Sterbenz), so statistics
+   *     of the centred values lose nothing to the offset c.
+   */
+  static double[] centred(double[] x, double c) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i] - c;
+    }
+    return y;
+  }
+
+  /**
+   * Hedges' small-sample correction of Cohen's d, {@code J(df) = Γ(df/2) / (sqrt(df/2) Γ((df-1)/2))} (Hedges, 1981),
+   * about {@code 1 - 3 / (4 df - 1)}.
+   *
+   * @return J, in (0, 1); NaN when df < 2
+   */
+  static double hedgesCorrection(double df) {
+    if (!(df >= 2)) {
+      return Double.NaN;
+    }
+    return Math.exp(Gamma.logGamma(df / 2) - 0.5 * Math.log(df / 2) - Gamma.logGamma((df - 1) / 2));
+  }
+
   static double sq(double x) {
     return x * x;
   }
 
   private static double effectOfZeroSpread(double diff) {
     return diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+  }
+
+  /** @return a copy with -0.0 replaced by 0.0, so ranks treat them as one value (a tie), as R does */
+  static double[] positiveZero(double[] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i] + 0.0;
+    }
+    return y;
   }
 
   private static boolean allEqual(double[] a, double[] b) {

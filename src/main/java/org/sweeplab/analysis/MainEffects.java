@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.FDistribution;
 import org.apache.commons.statistics.inference.ChiSquareTest;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -16,15 +15,14 @@ import tech.tablesaw.api.Table;
  * means; p Holm-adjusted over parameters), the strongest two-way interactions, and the survivorship check.
  *
  * <p>A parameter has a metric difference when its adjusted p is below alpha and eta squared is at least 0.01. When its
- * levels also differ in failure rate (chi-square p below alpha and rates at least 10 points apart), the ok runs of each
+ * levels also differ in failure rate (chi-square p, Holm-adjusted over the parameters, below alpha and rates at least
+ * 10 points apart), the ok runs of each
  * level are a different selection. The selection bound of a level with failure rate f is {@code s phi(Phi^-1(f)) /
  * (1 - f)}: how far the mean of the survivors moves when exactly the worst fraction f of a normal population with the
  * ok runs' standard deviation s fails. If every pair of level means differs by no more than their bounds differ,
  * selection alone could explain the difference: verdict {@code possible_selection}, and a survivorship warning. If
  * some pair differs by more: {@code effect_beyond_selection}, with a caution. Otherwise {@code effect}, or
- * {@code no_effect} without a metric difference. Interactions: for parameters A
- * and B, {@code SS_AB = SS_cells - SS_A - SS_B} and partial eta squared {@code SS_AB / (SS_AB + SS_within)} with F on
- * ((a-1)(b-1), N - cells) degrees of freedom; exact for balanced designs, an approximation otherwise. Internal.
+ * {@code no_effect} without a metric difference. Interactions: {@link Interactions}. Internal.
  */
 final class MainEffects {
   private MainEffects() {}
@@ -75,13 +73,15 @@ final class MainEffects {
       boolean varies = l.size() > 1 && java.util.Arrays.stream(counts).allMatch(c -> c[0] + c[1] > 0)
           && java.util.Arrays.stream(counts).mapToLong(c -> c[1]).sum() > 0
           && java.util.Arrays.stream(counts).mapToLong(c -> c[0]).sum() > 0;
-      selectionP[a] = varies ? ChiSquareTest.withDefaults().test(counts).getPValue() : 1;
+      selectionP[a] = varies ? ChiSquareTest.withDefaults().test(counts).getPValue() : Double.NaN;
     }
     double[] p = new double[k];
     for (int a = 0; a < k; a++) {
       p[a] = res[a].pValue();
     }
     double[] adj = Intervals.holm(p);
+    double[] ratesAdj = Intervals.holm(selectionP);
+    long rateTests = java.util.Arrays.stream(selectionP).filter(x -> !Double.isNaN(x)).count();
     List<String> warnings = new ArrayList<>();
     StringColumn param = StringColumn.create("parameter");
     DoubleColumn eta = DoubleColumn.create("eta_squared");
@@ -89,6 +89,7 @@ final class MainEffects {
     DoubleColumn pv = DoubleColumn.create("p_value");
     DoubleColumn ph = DoubleColumn.create("p_holm");
     DoubleColumn spread = DoubleColumn.create("failure_rate_spread");
+    DoubleColumn rateP = DoubleColumn.create("failure_rate_p_holm");
     StringColumn verdict = StringColumn.create("verdict");
     StringColumn levelMeans = StringColumn.create("level_means");
     Integer[] order = new Integer[k];
@@ -99,7 +100,7 @@ final class MainEffects {
         : -res[a].effect()));
     for (int a : order) {
       boolean effect = adj[a] < alpha && res[a].effect() >= 0.01;
-      boolean rates = selectionP[a] < alpha && rateSpread[a] >= 0.1;
+      boolean rates = ratesAdj[a] < alpha && rateSpread[a] >= 0.1;
       boolean selection = effect && rates && explainable[a];
       String v = selection ? "possible_selection" : effect && rates ? "effect_beyond_selection"
           : effect ? "effect" : "no_effect";
@@ -110,10 +111,10 @@ final class MainEffects {
       }
       if (selection) {
         warnings.add(String.format(Locale.ROOT, "Survivorship: %s of ok runs differs across the levels of %s (eta²"
-            + " %.3f), but those levels also fail at very different rates (spread %.0f points, chi-square p = %s)."
-            + " The difference may come from which runs survive rather than from %s itself.", metricName,
-            levels.get(a).parameter, res[a].effect(), 100 * rateSpread[a], Ranking.fmt(selectionP[a]),
-            levels.get(a).parameter));
+            + " %.3f), but those levels also fail at very different rates (spread %.0f points, chi-square p = %s,"
+            + " Holm-adjusted over %d parameters). The difference may come from which runs survive rather than from"
+            + " %s itself.", metricName, levels.get(a).parameter, res[a].effect(), 100 * rateSpread[a],
+            Ranking.fmt(ratesAdj[a]), rateTests, levels.get(a).parameter));
       }
       param.append(levels.get(a).parameter);
       eta.append(res[a].effect());
@@ -121,11 +122,14 @@ final class MainEffects {
       pv.append(p[a]);
       ph.append(adj[a]);
       spread.append(rateSpread[a]);
+      rateP.append(ratesAdj[a]);
       verdict.append(v);
       levelMeans.append(means[a]);
     }
-    Table effects = Table.create("main effects on " + metricName, param, eta, f, pv, ph, spread, verdict, levelMeans);
-    return new Result(effects, interactions(levels, use, metric, metricName, keepInteractions), warnings);
+    Table effects = Table.create("main effects on " + metricName, param, eta, f, pv, ph, spread, rateP, verdict,
+        levelMeans);
+    return new Result(effects, Interactions.table(levels, use, metric, metricName,
+        keepInteractions), warnings);
   }
 
   private static double okStandardDeviation(boolean[] use, double[] metric) {
@@ -159,71 +163,5 @@ final class MainEffects {
       }
     }
     return true;
-  }
-
-  private static Table interactions(List<Levels> levels, boolean[] use, double[] metric, String metricName,
-      int keep) {
-    List<Object[]> rows = new ArrayList<>();
-    DoubleArrayList all = new DoubleArrayList();
-    for (int i = 0; i < use.length; i++) {
-      if (use[i]) {
-        all.add(metric[i]);
-      }
-    }
-    double grand = MetricAccumulator.of(all.toDoubleArray()).mean();
-    double sst = 0;
-    for (int i = 0; i < use.length; i++) {
-      sst += use[i] ? Inference.sq(metric[i] - grand) : 0;
-    }
-    for (int a = 0; a < levels.size(); a++) {
-      for (int b = a + 1; b < levels.size(); b++) {
-        Levels la = levels.get(a);
-        Levels lb = levels.get(b);
-        double ssA = between(la.levelOfRow, la.size(), use, metric, grand);
-        double ssB = between(lb.levelOfRow, lb.size(), use, metric, grand);
-        int[] cell = new int[use.length];
-        for (int i = 0; i < use.length; i++) {
-          cell[i] = la.levelOfRow[i] * lb.size() + lb.levelOfRow[i];
-        }
-        double ssCells = between(cell, la.size() * lb.size(), use, metric, grand);
-        long cells = java.util.Arrays.stream(cell).filter(c -> true).distinct().count();
-        double ssAb = Math.max(0, ssCells - ssA - ssB);
-        double ssW = sst - ssCells;
-        double dfAb = (la.size() - 1.0) * (lb.size() - 1.0);
-        double dfW = all.size() - cells;
-        double partial = ssAb + ssW == 0 ? Double.NaN : ssAb / (ssAb + ssW);
-        double fv = (ssAb / dfAb) / (ssW / dfW);
-        double pv = dfAb > 0 && dfW > 0 && ssW > 0 ? FDistribution.of(dfAb, dfW).survivalProbability(fv) : Double.NaN;
-        rows.add(new Object[] {la.parameter + " x " + lb.parameter, partial, fv, pv});
-      }
-    }
-    rows.sort(Comparator.comparingDouble(r -> Double.isNaN((double) r[1]) ? 1 : -(double) r[1]));
-    StringColumn pair = StringColumn.create("interaction");
-    DoubleColumn eta = DoubleColumn.create("partial_eta_squared");
-    DoubleColumn f = DoubleColumn.create("f");
-    DoubleColumn p = DoubleColumn.create("p_value");
-    for (Object[] r : rows.subList(0, Math.min(keep, rows.size()))) {
-      pair.append((String) r[0]);
-      eta.append((double) r[1]);
-      f.append((double) r[2]);
-      p.append((double) r[3]);
-    }
-    return Table.create("interactions on " + metricName, pair, eta, f, p);
-  }
-
-  private static double between(int[] group, int k, boolean[] use, double[] metric, double grand) {
-    double[] sum = new double[k];
-    long[] cnt = new long[k];
-    for (int i = 0; i < use.length; i++) {
-      if (use[i]) {
-        sum[group[i]] += metric[i] - grand;
-        cnt[group[i]]++;
-      }
-    }
-    double ss = 0;
-    for (int g = 0; g < k; g++) {
-      ss += cnt[g] == 0 ? 0 : sum[g] * sum[g] / cnt[g];
-    }
-    return ss;
   }
 }

@@ -142,6 +142,7 @@ public final class Ranking {
     BooleanColumn dist = BooleanColumn.create("distinguishable_from_best");
     StringColumn effKind = StringColumn.create("effect_kind");
     DoubleColumn eff = DoubleColumn.create("effect_size");
+    DoubleColumn hedges = DoubleColumn.create("hedges_g");
     IntColumn group = IntColumn.create("rank_group");
     for (int r = 0; r < k; r++) {
       int i = o[r];
@@ -161,14 +162,16 @@ public final class Ranking {
       dist.append(r > 0 && r < ranked && holm[r] < alpha);
       effKind.append(kind == TestKind.PARAMETRIC ? "cohens_d" : "cliffs_delta");
       eff.append(r == 0 ? 0 : c == null ? Double.NaN : c.effectSize());
+      hedges.append(kind != TestKind.PARAMETRIC ? Double.NaN : r == 0 ? 0 : c == null ? Double.NaN : c.hedgesG());
       if (r < ranked && rankGroup[r] > 0) {
         group.append(rankGroup[r]);
       } else {
         group.appendMissing();
       }
     }
-    t.addColumns(n, mean, lo, hi, sd, median, diff, test, pv, ph, dist, effKind, eff, group);
-    return new RankingResult(t, overall(g, o, ranked), paired, advice(g, o, ranked, holm, paired, alpha));
+    t.addColumns(n, mean, lo, hi, sd, median, diff, test, pv, ph, dist, effKind, eff, hedges, group);
+    return new RankingResult(t, overall(g, o, ranked, paired), paired, advice(g, o, ranked, holm, paired, alpha),
+        alpha);
   }
 
   private boolean decidePaired(GroupedRuns g, Integer[] order, int ranked) {
@@ -185,13 +188,20 @@ public final class Ranking {
       if (g.values[order[r]].count() < 2) {
         continue;
       }
-      int shared = g.matched(order[r], order[0])[0].length;
-      long smaller = Math.min(g.values[order[r]].count(), g.values[order[0]].count());
-      if (shared < 2 || shared * 2 < smaller) {
+      long shared = g.matched(order[r], order[0])[0].length;
+      if (!coversHalf(shared, g.values[order[r]].count())) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The pairing rule of {@link Pairing#AUTO} for one compared group: it shares at least two seeds, and they cover at
+   * least half of its own ok runs, so a paired test leaves out at most half of them.
+   */
+  static boolean coversHalf(long shared, long own) {
+    return shared >= 2 && 2 * shared >= own;
   }
 
   private TwoSampleResult compare(GroupedRuns g, int a, int b, boolean paired) {
@@ -234,17 +244,25 @@ public final class Ranking {
     return group;
   }
 
-  private Table overall(GroupedRuns g, int[] o, int ranked) {
+  private Table overall(GroupedRuns g, int[] o, int ranked, boolean paired) {
     List<double[]> samples = new ArrayList<>();
+    List<long[]> seeds = new ArrayList<>();
     for (int r = 0; r < ranked; r++) {
       samples.add(g.values[o[r]].values());
+      seeds.add(g.seeds.get(o[r]).toLongArray());
     }
-    Inference.Overall res = kind == TestKind.PARAMETRIC ? Inference.anova(samples) : Inference.kruskalWallis(samples);
+    Inference.Overall res;
+    if (paired && kind == TestKind.PARAMETRIC) {
+      res = BlockedTests.anova(samples, seeds);
+    } else if (paired) {
+      res = BlockedTests.friedman(samples, seeds);
+    } else {
+      res = kind == TestKind.PARAMETRIC ? Inference.anova(samples) : Inference.kruskalWallis(samples);
+    }
     Table t = Table.create("overall test of " + g.metric);
     t.addColumns(StringColumn.create("test", res.test()), DoubleColumn.create("statistic", res.statistic()),
         DoubleColumn.create("df1", res.df1()), DoubleColumn.create("df2", res.df2()),
-        DoubleColumn.create("p_value", res.pValue()),
-        StringColumn.create("effect_kind", kind == TestKind.PARAMETRIC ? "eta_squared" : "epsilon_squared"),
+        DoubleColumn.create("p_value", res.pValue()), StringColumn.create("effect_kind", res.effectKind()),
         DoubleColumn.create("effect_size", res.effect()));
     return t;
   }
@@ -274,21 +292,27 @@ public final class Ranking {
       delta = Math.abs(acc.mean());
       var = acc.variance();
     } else {
-      delta = Math.abs(g.values[best].mean() - g.values[second].mean());
+      delta = Math.abs(Inference.meanDifference(g.values[best].values(), g.values[second].values()));
       var = g.values[best].variance() + g.values[second].variance();
     }
-    String head = String.format(Locale.ROOT, "The best (%s) and the runner-up (%s) cannot be told apart at a = %s",
-        g.grouping.label(best), g.grouping.label(second), fmt(alpha));
+    String head = String.format(Locale.ROOT, "The best (%s) and the runner-up (%s) cannot be told apart at %s",
+        g.grouping.label(best), g.grouping.label(second), alpha(alpha));
     if (!(delta > 0) || Double.isNaN(var)) {
       return head + ": their observed difference is zero or their spread is unknown, so no number of replicates"
           + " can be estimated from these runs.";
     }
     long need = (long) Math.ceil(z * z * var / (delta * delta));
-    return String.format(Locale.ROOT, "%s. To detect their observed difference of %s (%s) with %d%% power at a ="
+    return String.format(Locale.ROOT, "%s. To detect their observed difference of %s (%s) with %d%% power at"
         + " %s (Bonferroni over %d comparisons), about %d ok runs per variation are needed; the best has %d.", head,
         fmt(delta), paired ? "paired by seed, sd of differences " + fmt(Math.sqrt(var))
             : "sd " + fmt(g.values[best].standardDeviation()) + " and " + fmt(g.values[second].standardDeviation()),
-        Math.round(power * 100), fmt(a), ranked - 1, need, g.values[best].count());
+        Math.round(power * 100), alpha(a), ranked - 1, need, g.values[best].count());
+  }
+
+  /** @return "α = 0.05": the significance level to 4 significant digits, without trailing zeros */
+  static String alpha(double a) {
+    return "α = " + new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", a)).stripTrailingZeros()
+        .toPlainString();
   }
 
   /** Rank groups are given to the first this many ranks; below them rank_group is missing. */

@@ -132,12 +132,13 @@ final class ReportWriter {
     b.append("\n## Ranking\n\n");
     Table o = r.ranking().overall();
     b.append(String.format(Locale.ROOT, "Overall test: %s, statistic %s, p = %s, %s %s. Comparisons with the best"
-        + " are %s; p-values Holm-adjusted. Full table: `ranking.csv`.%n%n", o.stringColumn("test").get(0),
+        + " are %s; p-values Holm-adjusted over them, distinguishable at %s. Full table: `ranking.csv`.%n%n",
+        o.stringColumn("test").get(0),
         Ranking.fmt(o.doubleColumn("statistic").getDouble(0)), Ranking.fmt(o.doubleColumn("p_value").getDouble(0)),
         o.stringColumn("effect_kind").get(0), Ranking.fmt(o.doubleColumn("effect_size").getDouble(0)),
-        r.ranking().paired() ? "paired by seed" : "unpaired"));
+        r.ranking().paired() ? "paired by seed" : "unpaired", Ranking.alpha(r.ranking().alpha())));
     b.append(table(withParameters(rank.selectColumns(columns(rank, runs.groups(), "rank", "n", "mean", "ci_low",
-        "ci_high", "p_holm", "distinguishable_from_best", "effect_size", "rank_group")), params)));
+        "ci_high", "p_holm", "distinguishable_from_best", "effect_size", "hedges_g", "rank_group")), params)));
     if (!r.ranking().advice().isEmpty()) {
       b.append("\n").append(r.ranking().advice()).append("\n");
     }
@@ -155,13 +156,21 @@ final class ReportWriter {
       b.append("No parameter columns.\n");
     } else {
       Patterns.Result p = r.patterns();
+      int k = runs.parameters().size();
       b.append("### Failure rules\n\n").append(bullets(p.failureRules(), "description"));
-      b.append("\n### Failure modes (levels that raise failure)\n\n").append(table(p.failureModes()));
+      b.append("\n### Failure modes (levels that raise failure)\n\n").append("`p_holm`: Holm over every level and"
+          + " pair of levels tested (one family with the success factors).\n\n").append(table(p.failureModes()));
       b.append("\n### Success factors (levels that raise success)\n\n").append(table(p.successFactors()));
-      b.append("\n### Main effects on ").append(r.metric()).append("\n\n").append(table(p.mainEffects()));
-      b.append("\n### Strongest interactions\n\n").append(table(p.interactions()));
-      b.append("\n### Failure clusters\n\n").append(table(p.failureClusters().selectColumns("cluster", "count",
-          "share_of_failures", "over_represented")));
+      b.append("\n### Main effects on ").append(r.metric()).append("\n\n").append(String.format(Locale.ROOT,
+          "`p_holm`: Holm over the %d parameters. `failure_rate_p_holm`: chi-square test of the failure rate across"
+          + " the levels, Holm over the parameters (one family).%n%n", k)).append(table(p.mainEffects()));
+      b.append("\n### Strongest interactions\n\n").append(String.format(Locale.ROOT, "Sequential (type I) two-way"
+          + " ANOVA; `p_holm`: Holm over all %d pairs of parameters (one family).%n%n", k * (k - 1) / 2))
+          .append(table(p.interactions()));
+      b.append("\n### Failure clusters\n\n").append("A level is over-represented in a cluster when its share there is"
+          + " at least 1.5 times its share of all runs and its Fisher (or chi-square) p, Holm-adjusted over every"
+          + " cluster and level (one family), is below 0.05.\n\n").append(table(p.failureClusters().selectColumns(
+          "cluster", "count", "share_of_failures", "over_represented")));
     }
     b.append("\n## Warnings\n\n");
     if (r.warnings().isEmpty()) {
@@ -187,16 +196,21 @@ final class ReportWriter {
       - Success rate intervals: Wilson score, 95%. Mean intervals: Student t, 95%, which assumes the mean is roughly
         normal (true for moderate n). Quantiles: linear interpolation (type 7).
       - Ranking: groups ordered by mean; each compared with the best by Welch's t (or Mann-Whitney U); paired t (or
-        Wilcoxon signed-rank) when runs share seeds across groups; p-values Holm-adjusted. Effect size: Cohen's d
-        (or Cliff's delta). Rank groups: groups not distinguishable from a group's leader share its group. Overall:
-        one-way ANOVA (eta squared) or Kruskal-Wallis (epsilon squared). The replicate advice is a normal
-        approximation of the power of the comparison of the best with the runner-up, from their observed spread.
+        Wilcoxon signed-rank, zero differences dropped as in R) when the seeds shared with the best cover at least
+        half of each group's own runs; p-values Holm-adjusted over the comparisons with the best. Effect size:
+        Cohen's d with Hedges' g beside it (or Cliff's delta). Rank groups: groups not distinguishable from a
+        group's leader share its group. Overall: one-way ANOVA (eta squared) or Kruskal-Wallis (epsilon squared);
+        when paired, blocked by seed: two-way ANOVA y ~ seed + group (partial eta squared) or Friedman over the
+        seeds every group holds (Kendall's W). The replicate advice is a normal approximation of the power of the
+        comparison of the best with the runner-up, from their observed spread.
       - Cost efficiency: empty costs count as zero; the Pareto front is over the metric mean and mean cost per run.
       - Patterns: failure rates per level and pair of levels tested with Fisher's exact test (chi-square for large
         counts), Holm-adjusted; failure rules are exhaustive one- and two-condition boxes scored by the harmonic mean
-        of density and coverage; main effects by one-way ANOVA per parameter; interactions by two-way sums of
-        squares (approximate when unbalanced); error messages clustered after replacing numbers, paths, ids and
-        hashes. Pattern p-values screen many hypotheses and are descriptive: confirm a finding with a new sweep.
+        of density and coverage; main effects by one-way ANOVA per parameter; interactions by sequential (type I)
+        two-way ANOVA, as R's anova(lm(y ~ A * B)); error messages clustered after replacing numbers, paths, ids and
+        hashes. Holm families: failure modes and success factors together; main effects; the failure-rate
+        chi-squares; interactions; cluster over-representation. Pattern p-values screen many hypotheses: confirm a
+        finding with a new sweep.
       - Survivorship: when a parameter's levels fail at different rates, the ok runs of each level are a different
         selection; differences that selection alone could produce are reported as possible selection, never as
         effects.

@@ -31,6 +31,13 @@ class AnalysisReportTest {
     assertTrue(report.contains("best: **easy-400-a3-off** (difficulty=easy, tick_budget=400, "), report);
     // The tables say what each variation is, next to its id.
     assertTrue(report.contains("| rank | variation_id | parameters | n |"), report);
+    assertTrue(report.contains("distinguishable at α = 0.05.") && !report.contains("a = 0.05"), report);
+    assertTrue(report.contains("| effect_size | hedges_g | rank_group |"), report);
+    // Issue 9, item 10: the report names each Holm family.
+    for (String family : List.of("Holm over all 6 pairs of parameters", "Holm over the 4 parameters",
+        "Holm-adjusted over every cluster and level", "Holm over every level and pair of levels")) {
+      assertTrue(report.contains(family), family);
+    }
     assertTrue(report.contains("difficulty = extreme AND tick_budget ≤ 100: "), report);
     List<String> ranking = Files.readAllLines(out.resolve("ranking.csv"));
     assertTrue(ranking.get(0).startsWith("rank,variation_id,n,mean,ci_low,ci_high"), ranking.get(0));

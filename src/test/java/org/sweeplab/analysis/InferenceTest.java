@@ -29,6 +29,7 @@ class InferenceTest {
     assertEquals(0.5265734118507819, r.ciLow(), 1e-12); // scipy 1.10.1: diff - tq(0.95, welch df) * se
     assertEquals(3.4258075405301707, r.ciHigh(), 1e-12); // scipy 1.10.1: diff + tq(0.95, welch df) * se
     assertEquals(1.6390584685829392, r.effectSize(), 1e-12); // numpy 1.24.2: diff / pooled sd
+    assertEquals(1.5242585019825807, r.hedgesG(), 1e-12); // R 4.2.2: d * exp(lgamma(11/2) - log(sqrt(11/2)) - lgamma(5))
   }
 
   @Test
@@ -52,6 +53,7 @@ class InferenceTest {
     assertEquals(-0.17597070456163566, t.ciLow(), 1e-12); // scipy 1.10.1: mean(d) - tq(0.95, 5) * sem(d)
     assertEquals(3.709304037894969, t.ciHigh(), 1e-12); // scipy 1.10.1: mean(d) + tq(0.95, 5) * sem(d)
     assertEquals(0.9543741880369465, t.effectSize(), 1e-12); // numpy 1.24.2: mean(d) / std(d, ddof=1)
+    assertEquals(0.8023888411655985, t.hedgesG(), 1e-12); // R 4.2.2: d_z * exp(lgamma(5/2) - log(sqrt(5/2)) - lgamma(2))
     TwoSampleResult w = Inference.paired(p, B, TestKind.RANK, 0.95);
     assertEquals(18.0, w.statistic()); // scipy 1.10.1: sum(rankdata(|d|)[d > 0])
     assertEquals(0.15625, w.pValue(), 1e-12); // scipy 1.10.1: wilcoxon(P, B, method="exact")
@@ -109,5 +111,42 @@ class InferenceTest {
     TwoSampleResult apart = Inference.unpaired(new double[] {3, 3}, new double[] {2, 2}, TestKind.PARAMETRIC, 0.95);
     assertEquals(0.0, apart.pValue());
     assertEquals(1.0, Inference.unpaired(new double[] {2, 2}, new double[] {2, 2, 2}, TestKind.RANK, 0.95).pValue());
+  }
+  /** Issue 9, item 5: zero differences are dropped before ranking, as R does (not Pratt's method). */
+  @Test
+  void wilcoxonDropsZeroDifferencesAsR() {
+    double[] b = {5, 6, 7, 8, 9, 10, 11, 12};
+    double[] a = {5, 6, 8, 10, 8.5, 13, 15, 17};
+    TwoSampleResult w = Inference.paired(a, b, TestKind.RANK, 0.95);
+    assertEquals(20.0, w.statistic()); // R 4.2.2: wilcox.test(A, B, paired = TRUE)$statistic (V)
+    assertEquals(0.059172067825859431, w.pValue(), 1e-12); // R 4.2.2: wilcox.test(A, B, paired = TRUE)$p.value
+  }
+
+  /** Issue 9, item 6: -0.0 and 0.0 are one value, a tie. */
+  @Test
+  void mannWhitneyTiesNegativeZeroWithZero() {
+    TwoSampleResult r = Inference.unpaired(new double[] {-0.0, 2, 3}, new double[] {0.0, 1, 0.5}, TestKind.RANK,
+        0.95);
+    assertEquals(6.5, r.statistic()); // R 4.2.2: wilcox.test(c(-0, 2, 3), c(0, 1, 0.5))$statistic (W)
+    assertEquals(0.5065551690490403, r.pValue(), 1e-12); // R 4.2.2: wilcox.test(c(-0, 2, 3), c(0, 1, 0.5))$p.value
+  }
+
+  /**
+   * Issue 9, item 3: values near 1e9 that differ in the last digits. Expected values: exact rational arithmetic
+   * (Python 3 fractions over the parsed doubles), with scipy 1.10.1 for the t and F tail probabilities.
+   */
+  @Test
+  void largeOffsetKeepsFullPrecision() {
+    double[] a = {1000000000.0000001, 1000000000.0000004, 1000000000.0000002, 1000000000.0000003};
+    double[] b = {1000000000.0000006, 1000000000.0000009, 1000000000.0000008, 1000000000.0000005};
+    TwoSampleResult r = Inference.unpaired(a, b, TestKind.PARAMETRIC, 0.95);
+    assertEquals(-4.470348358154297e-07, r.difference(), 1e-20); // exact rationals: mean(A) - mean(B)
+    assertEquals(-3.6380343755449944, r.statistic(), 1e-10); // exact rationals: d / sqrt(va/4 + vb/4)
+    assertEquals(0.017711293154785018, r.pValue(), 1e-10); // scipy 1.10.1: 2 t.sf(|t|, exact Welch df 4.53399)
+    assertEquals(-2.5724787771376323, r.effectSize(), 1e-10); // exact rationals: d / pooled sd
+    Inference.Overall f = Inference.anova(List.of(a, b));
+    assertEquals(13.235294117647058, f.statistic(), 1e-9); // exact rationals: (SSB / 1) / (SSW / 6)
+    assertEquals(0.6880733944954128, f.effect(), 1e-12); // exact rationals: SSB / SST
+    assertEquals(0.010860356596431626, f.pValue(), 1e-10); // scipy 1.10.1: f.sf(F, 1, 6)
   }
 }

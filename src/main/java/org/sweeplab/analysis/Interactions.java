@@ -1,0 +1,82 @@
+package org.sweeplab.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.statistics.distribution.FDistribution;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Two-way interactions of parameters on a metric over ok runs, as R's {@code anova(lm(y ~ A * B))}: the interaction
+ * sum of squares is the sequential (type I) one, {@code SS_AB = SS_cells - SS(A + B)}, where {@code SS(A + B)} is the
+ * least-squares fit of the additive model ({@link TwoWayAnova}), exact for unbalanced designs and empty cells.
+ * Degrees of freedom: {@code cells - a - b + c} for the interaction (cells, levels and the c connected components of
+ * the design counted over the ok runs, so an empty cell drops its degree of freedom, as R does) and {@code N - cells}
+ * within. Effect: partial eta squared {@code SS_AB / (SS_AB + SS_within)}. p-values are Holm-adjusted over every pair
+ * of parameters (one family, {@code p_holm}) before the strongest are kept. Internal; {@link MainEffects} calls it.
+ */
+final class Interactions {
+  private Interactions() {}
+
+  /** One pair of parameters. */
+  record Row(String name, double partialEta, double f, double df1, double df2, double pValue) {}
+
+  /**
+   * @param use which rows enter (ok and not NaN)
+   * @param keep how many rows to keep, strongest first
+   * @return {@code interaction, partial_eta_squared, f, df1, df2, p_value, p_holm}
+   */
+  static Table table(List<Levels> levels, boolean[] use, double[] metric, String metricName, int keep) {
+    List<Row> rows = new ArrayList<>();
+    for (int a = 0; a < levels.size(); a++) {
+      for (int b = a + 1; b < levels.size(); b++) {
+        rows.add(of(levels.get(a), levels.get(b), use, metric));
+      }
+    }
+    double[] holm = Intervals.holm(rows.stream().mapToDouble(Row::pValue).toArray());
+    Integer[] order = new Integer[rows.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> Double.isNaN(rows.get(i).partialEta()) ? 1
+        : -rows.get(i).partialEta()));
+    StringColumn pair = StringColumn.create("interaction");
+    DoubleColumn eta = DoubleColumn.create("partial_eta_squared");
+    DoubleColumn f = DoubleColumn.create("f");
+    DoubleColumn df1 = DoubleColumn.create("df1");
+    DoubleColumn df2 = DoubleColumn.create("df2");
+    DoubleColumn p = DoubleColumn.create("p_value");
+    DoubleColumn ph = DoubleColumn.create("p_holm");
+    for (int i = 0; i < Math.min(keep, order.length); i++) {
+      Row r = rows.get(order[i]);
+      pair.append(r.name());
+      eta.append(r.partialEta());
+      f.append(r.f());
+      df1.append(r.df1());
+      df2.append(r.df2());
+      p.append(r.pValue());
+      ph.append(holm[order[i]]);
+    }
+    return Table.create("interactions on " + metricName, pair, eta, f, df1, df2, p, ph);
+  }
+
+  /** @return the interaction of parameters la and lb; NaN statistics when it has no degree of freedom */
+  static Row of(Levels la, Levels lb, boolean[] use, double[] metric) {
+    String name = la.parameter + " x " + lb.parameter;
+    TwoWayAnova t = TwoWayAnova.fit(la.levelOfRow, la.size(), lb.levelOfRow, lb.size(), use, metric);
+    double ssAb = Math.max(0, t.ssCells() - t.ssAdditive());
+    double ssW = t.ssWithin();
+    double dfAb = t.dfInteraction();
+    double dfW = t.n() - t.cells();
+    if (!(dfAb > 0) || !(dfW > 0)) {
+      return new Row(name, Double.NaN, Double.NaN, dfAb, dfW, Double.NaN);
+    }
+    double partial = ssAb + ssW == 0 ? Double.NaN : ssAb / (ssAb + ssW);
+    double f = (ssAb / dfAb) / (ssW / dfW);
+    double p = ssW > 0 ? FDistribution.of(dfAb, dfW).survivalProbability(f) : Double.NaN;
+    return new Row(name, partial, f, dfAb, dfW, p);
+  }
+}

@@ -1,0 +1,275 @@
+package org.sweeplab.analysis;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The sums of squares of a two-way layout with factors R and K, as R's {@code lm}: the cell model, and the additive
+ * model {@code y ~ R + K} fitted by least squares (exact for unbalanced designs, empty cells and incomplete blocks).
+ * {@code SS(K | R) = Q' C^+ Q} with {@code C = diag(n_.j) - N' diag(1/n_i.) N} and {@code Q_j = S_.j - sum_i n_ij
+ * S_i. / n_i.}; the system is solved for whichever factor has fewer levels, using {@code SS(R + K) = SS_R + SS(K|R) =
+ * SS_K + SS(R|K)}. C is singular, with one null vector per connected component of the design; fixing one level per
+ * component at zero leaves a positive definite system, solved by Cholesky. Cells are kept sparse, and a complete
+ * design with equal cell counts takes the closed form {@code SS(K|R) = SS_K}. The response is centred on its mean
+ * first, so a large offset costs no digits. Internal.
+ *
+ * @param n values used
+ * @param ssR {@code SS_R}, the sum of squares of R alone (about the grand mean)
+ * @param ssK {@code SS_K}
+ * @param ssAdditive {@code SS(R + K)}, the additive model's sum of squares about the grand mean
+ * @param ssCells the cell model's sum of squares about the grand mean
+ * @param ssWithin the residual sum of squares within cells
+ * @param levelsR levels of R with values
+ * @param levelsK levels of K with values
+ * @param components connected components of the design
+ * @param cells cells with values
+ */
+record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssCells, double ssWithin, int levelsR,
+    int levelsK, int components, int cells) {
+
+  /** @return the residual sum of squares of the additive model, {@code SST - SS(R + K)} */
+  double ssAdditiveResidual() {
+    return ssCells - ssAdditive + ssWithin;
+  }
+
+  /** @return the residual degrees of freedom of the additive model, {@code N - (levelsR + levelsK - components)} */
+  double dfAdditiveResidual() {
+    return n - (levelsR + levelsK - components);
+  }
+
+  /** @return the interaction's degrees of freedom, {@code cells - levelsR - levelsK + components} */
+  double dfInteraction() {
+    return cells - levelsR - levelsK + components;
+  }
+
+  /**
+   * @param r the level of R of each row, in [0, nr)
+   * @param k the level of K of each row, in [0, nk)
+   * @param use which rows enter
+   * @param y the response
+   */
+  static TwoWayAnova fit(int[] r, int nr, int[] k, int nk, boolean[] use, double[] y) {
+    MetricAccumulator all = MetricAccumulator.create();
+    for (int i = 0; i < use.length; i++) {
+      if (use[i]) {
+        all.accept(y[i]);
+      }
+    }
+    double centre = all.mean();
+    Long2IntOpenHashMap cellOf = new Long2IntOpenHashMap();
+    cellOf.defaultReturnValue(-1);
+    IntArrayList cellR = new IntArrayList();
+    IntArrayList cellK = new IntArrayList();
+    it.unimi.dsi.fastutil.doubles.DoubleArrayList cellSum = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+    it.unimi.dsi.fastutil.longs.LongArrayList cellN = new it.unimi.dsi.fastutil.longs.LongArrayList();
+    int[] rowCell = new int[use.length];
+    for (int i = 0; i < use.length; i++) {
+      if (!use[i]) {
+        continue;
+      }
+      long key = (long) r[i] * nk + k[i];
+      int c = cellOf.get(key);
+      if (c < 0) {
+        c = cellR.size();
+        cellOf.put(key, c);
+        cellR.add(r[i]);
+        cellK.add(k[i]);
+        cellSum.add(0);
+        cellN.add(0);
+      }
+      rowCell[i] = c;
+      cellSum.set(c, cellSum.getDouble(c) + (y[i] - centre));
+      cellN.set(c, cellN.getLong(c) + 1);
+    }
+    int cells = cellR.size();
+    double[] sumR = new double[nr];
+    long[] nR = new long[nr];
+    double[] sumK = new double[nk];
+    long[] nK = new long[nk];
+    double ssCells = 0;
+    for (int c = 0; c < cells; c++) {
+      double s = cellSum.getDouble(c);
+      long m = cellN.getLong(c);
+      sumR[cellR.getInt(c)] += s;
+      nR[cellR.getInt(c)] += m;
+      sumK[cellK.getInt(c)] += s;
+      nK[cellK.getInt(c)] += m;
+      ssCells += s * s / m;
+    }
+    double ssWithin = 0;
+    for (int i = 0; i < use.length; i++) {
+      if (use[i]) {
+        int c = rowCell[i];
+        ssWithin += Inference.sq(y[i] - centre - cellSum.getDouble(c) / cellN.getLong(c));
+      }
+    }
+    double total = 0;
+    for (double s : sumR) {
+      total += s;
+    }
+    double correction = all.count() == 0 ? 0 : total * total / all.count();
+    double ssR = between(sumR, nR) - correction;
+    double ssK = between(sumK, nK) - correction;
+    int usedR = (int) Arrays.stream(nR).filter(x -> x > 0).count();
+    int usedK = (int) Arrays.stream(nK).filter(x -> x > 0).count();
+    int[] comp = components(cellR, cellK, nr, nk);
+    int comps = (int) Arrays.stream(comp).filter(x -> x >= 0).distinct().count();
+    long first = cells == 0 ? 0 : cellN.getLong(0);
+    boolean balanced = cells == (long) usedR * usedK && cellN.longStream().allMatch(x -> x == first);
+    double ssAdditive;
+    if (balanced) {
+      ssAdditive = ssR + ssK;
+    } else if (usedK <= usedR) {
+      ssAdditive = ssR + adjusted(cellR, cellK, cellN, sumR, nR, sumK, nK, comp, nr, 0, nr);
+    } else {
+      ssAdditive = ssK + adjusted(cellK, cellR, cellN, sumK, nK, sumR, nR, comp, nk, nr, 0);
+    }
+    return new TwoWayAnova(all.count(), ssR, ssK, ssAdditive, ssCells - correction, ssWithin, usedR, usedK, comps,
+        cells);
+  }
+
+  private static double between(double[] sum, long[] n) {
+    double ss = 0;
+    for (int i = 0; i < sum.length; i++) {
+      ss += n[i] == 0 ? 0 : sum[i] * sum[i] / n[i];
+    }
+    return ss;
+  }
+
+  /**
+   * {@code SS(K | R)} for the factor K given R, where cells name their levels in {@code cr} (R) and {@code ck} (K);
+   * {@code offR} and {@code offK} place the levels in the component array.
+   */
+  private static double adjusted(IntArrayList cr, IntArrayList ck, it.unimi.dsi.fastutil.longs.LongArrayList cn,
+      double[] sumR, long[] nR, double[] sumK, long[] nK, int[] comp, int nr, int offR, int offK) {
+    int nk = nK.length;
+    int[] index = new int[nk];
+    Arrays.fill(index, -1);
+    boolean[] seen = new boolean[comp.length];
+    int m = 0;
+    for (int j = 0; j < nk; j++) {
+      if (nK[j] == 0) {
+        continue;
+      }
+      int c = comp[offK + j];
+      if (!seen[c]) {
+        seen[c] = true;
+      } else {
+        index[j] = m++;
+      }
+    }
+    if (m == 0) {
+      return 0;
+    }
+    List<IntArrayList> cellsOfR = new ArrayList<>(nr);
+    for (int i = 0; i < nr; i++) {
+      cellsOfR.add(new IntArrayList());
+    }
+    for (int c = 0; c < cr.size(); c++) {
+      cellsOfR.get(cr.getInt(c)).add(c);
+    }
+    double[][] a = new double[m][m];
+    double[] q = new double[m];
+    for (int j = 0; j < nk; j++) {
+      if (index[j] >= 0) {
+        a[index[j]][index[j]] = nK[j];
+        q[index[j]] = sumK[j];
+      }
+    }
+    for (int i = 0; i < nr; i++) {
+      if (nR[i] == 0) {
+        continue;
+      }
+      IntArrayList row = cellsOfR.get(i);
+      for (int x = 0; x < row.size(); x++) {
+        int cx = row.getInt(x);
+        int jx = index[ck.getInt(cx)];
+        if (jx < 0) {
+          continue;
+        }
+        q[jx] -= cn.getLong(cx) * sumR[i] / nR[i];
+        for (int z = 0; z < row.size(); z++) {
+          int cz = row.getInt(z);
+          int jz = index[ck.getInt(cz)];
+          if (jz >= 0) {
+            a[jx][jz] -= (double) cn.getLong(cx) * cn.getLong(cz) / nR[i];
+          }
+        }
+      }
+    }
+    double[] beta = cholesky(a, q);
+    double ss = 0;
+    for (int x = 0; x < m; x++) {
+      ss += q[x] * beta[x];
+    }
+    return ss;
+  }
+
+  /** @return the component root of each level (R levels first, then K levels); -1 for levels without values */
+  private static int[] components(IntArrayList cr, IntArrayList ck, int nr, int nk) {
+    int[] parent = new int[nr + nk];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    boolean[] used = new boolean[nr + nk];
+    for (int c = 0; c < cr.size(); c++) {
+      int a = cr.getInt(c);
+      int b = nr + ck.getInt(c);
+      used[a] = true;
+      used[b] = true;
+      parent[find(parent, a)] = find(parent, b);
+    }
+    int[] out = new int[nr + nk];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = used[i] ? find(parent, i) : -1;
+    }
+    return out;
+  }
+
+  private static int find(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+
+  /** @return x with {@code a x = b} for a symmetric positive definite a (overwritten by its Cholesky factor) */
+  private static double[] cholesky(double[][] a, double[] b) {
+    int m = b.length;
+    for (int j = 0; j < m; j++) {
+      double d = a[j][j];
+      for (int k = 0; k < j; k++) {
+        d -= a[j][k] * a[j][k];
+      }
+      a[j][j] = Math.sqrt(Math.max(d, 0));
+      for (int i = j + 1; i < m; i++) {
+        double s = a[i][j];
+        for (int k = 0; k < j; k++) {
+          s -= a[i][k] * a[j][k];
+        }
+        a[i][j] = a[j][j] == 0 ? 0 : s / a[j][j];
+      }
+    }
+    double[] y = new double[m];
+    for (int i = 0; i < m; i++) {
+      double s = b[i];
+      for (int k = 0; k < i; k++) {
+        s -= a[i][k] * y[k];
+      }
+      y[i] = a[i][i] == 0 ? 0 : s / a[i][i];
+    }
+    double[] x = new double[m];
+    for (int i = m - 1; i >= 0; i--) {
+      double s = y[i];
+      for (int k = i + 1; k < m; k++) {
+        s -= a[k][i] * x[k];
+      }
+      x[i] = a[i][i] == 0 ? 0 : s / a[i][i];
+    }
+    return x;
+  }
+}
