@@ -161,7 +161,7 @@ c.table()
 Per strategy: total cost, cost per successful run, metric per unit of cost, and the Pareto front of (score, cost).
 """),
     code("""
-CostEfficiency.withDefaults().compute(runs.withGroups("strategy"), "score")
+CostEfficiency.withDefaults().compute(runs.withGroups("strategy"), "score").toTable()
 """),
     code("""
 ParetoPlot.withDefaults().withTitle("Mean cost against mean score per variation").plot(runs.table(), "cost", "score", "variation_id")

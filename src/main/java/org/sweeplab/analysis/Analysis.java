@@ -99,7 +99,7 @@ public final class Analysis {
     Table stats = statistics.compute(g);
     RankingResult ranking = Ranking.withDefaults().withDirection(direction).withTestKind(kind).withPairing(pairing)
         .withNaNPolicy(nanPolicy).withConfidence(statistics.confidence()).rank(g);
-    Table cost = runs.costColumn() == null ? null
+    CostEfficiencyResult cost = runs.costColumn() == null ? null
         : CostEfficiency.withDefaults().withDirection(direction).withNaNPolicy(nanPolicy).compute(g);
     Patterns.Result patterns = runs.parameters().isEmpty() ? null : Patterns.withDefaults().detect(runs, m);
     List<String> warnings = new ArrayList<>();

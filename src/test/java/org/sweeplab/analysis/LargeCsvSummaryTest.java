@@ -17,7 +17,7 @@ class LargeCsvSummaryTest {
     PlantedSweep.generate(5L).write().csv(csv.toFile());
     Runs runs = Runs.read(csv);
     Table stats = VariationStatistics.withDefaults().compute(runs, "score");
-    Table cost = CostEfficiency.withDefaults().compute(runs, "score").sortAscendingOn("variation_id");
+    Table cost = CostEfficiency.withDefaults().compute(runs, "score").toTable().sortAscendingOn("variation_id");
     Table sortedStats = stats.sortAscendingOn("variation_id");
     for (int threads : new int[] {1, 3}) {
       Table fast = LargeCsvSummary.withDefaults().withMetric("score").withThreads(threads).withSplitSize(1000)
