@@ -55,11 +55,7 @@ public final class Analysis {
    * @return the folder written
    */
   public static Path analyze(AnalysisOptions options) {
-    Analysis a = of(options.runs()).withDirection(options.direction());
-    if (options.metric() != null) {
-      a = a.withMetric(options.metric());
-    }
-    return a.writeReport(options.outputDirectory());
+    return options.analysis(options.runs()).writeReport(options.outputDirectory());
   }
 
   public Analysis withMetric(String m) {

@@ -59,7 +59,7 @@ class DisplayTest {
     void tablesAndFiguresRenderRich() {
         RichDisplay r = RichDisplay.withDefaults();
         assertEquals(List.of(MimeBundle.HTML, MimeBundle.TEXT), List.copyOf(r.render(table()).data().keySet()));
-        Figure f = BoxPlot.withDefaults().plot(table(), "m", "g");
+        Figure f = BoxPlot.withDefaults().plot(org.sweeplab.analysis.Runs.of(table()).withGroups("g"), "m");
         MimeBundle svg = r.render(f);
         assertTrue(svg.data().get(MimeBundle.SVG).contains("<svg"));
         MimeBundle png = r.withFigures(RichDisplay.FigureMime.PNG).render(f);
