@@ -221,4 +221,26 @@ class CompareAndTestFlagsTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("Missing required option: '--b=COND'"), missing.err());
     }
+
+    /**
+     * plot ranks with the options of analyze: Welch unpaired p = 0.2518 (scipy 1.10.1) is worse than the best only at
+     * alpha 0.3; paired t p = 0.0028 is worse at the default 0.05. Read from the figure's series (its text is drawn as
+     * glyph outlines, so the SVG cannot be searched for the legend).
+     */
+    @ParameterizedTest
+    @CsvSource({"'--pairing,unpaired', false", "'--pairing,unpaired,--alpha,0.3', true", "'--pairing,auto', true",
+        "'--test,mann-whitney,--pairing,unpaired', false"})
+    void plotRanksWithTheSameFlags(String flags, boolean worse) throws IOException {
+        List<String> args = new ArrayList<>(List.of("plot", twoArms().toString(), "--kind", "ranking", "--metric",
+                "score", "--out", dir.resolve("r.svg").toString()));
+        args.addAll(List.of(flags.split(",")));
+        Outcome o = run(args.toArray(new String[0]));
+        assertEquals(0, o.code(), o.err());
+        var parsed = Main.commandLine().parseArgs(args.toArray(new String[0]));
+        PlotCommand plot = (PlotCommand) parsed.subcommand().commandSpec().userObject();
+        var chart = (org.knowm.xchart.CategoryChart) org.sweeplab.figures.QuickFigure
+                .of(org.sweeplab.figures.FigureKind.RANKING).plot(plot.runs.options()).chart();
+        assertEquals(worse, chart.getSeriesMap().containsKey("worse than best"), flags);
+        assertEquals(!worse, chart.getSeriesMap().containsKey("indistinguishable from best"), flags);
+    }
 }

@@ -66,6 +66,10 @@ class DisplayTest {
         byte[] bytes = Base64.getDecoder().decode(png.data().get(MimeBundle.PNG));
         assertEquals((byte) 0x89, bytes[0]);
         assertEquals("42", r.render(42).text());
+        var cost = org.sweeplab.analysis.CostEfficiency.withDefaults().compute(org.sweeplab.analysis.Runs.of(
+                Table.create("c", StringColumn.create("variation_id", "a", "b"), DoubleColumn.create("m", 1, 2),
+                        DoubleColumn.create("cost", 3, 4))).withMetrics("m"), "m");
+        assertEquals(r.render(cost.toTable()).data(), r.render(cost).data(), "a cost result shows as its table");
     }
 
     @Test
