@@ -87,20 +87,27 @@ final class Data {
      * variation's parameter values (which say more than "var-0042"); empty otherwise (groups keep their labels).
      */
     static Map<String, String> parameterLabels(Runs runs) {
+        return parameterLabels(runs, null);
+    }
+
+    /** As {@link #parameterLabels(Runs)}, for the given variation ids only (null for all); stops when all are found. */
+    static Map<String, String> parameterLabels(Runs runs, Collection<String> ids) {
         Map<String, String> out = new HashMap<>();
         if (!runs.groups().equals(List.of("variation_id")) || runs.parameters().isEmpty()) {
             return out;
         }
+        java.util.Set<String> wanted = ids == null ? null : new java.util.HashSet<>(ids);
         Table t = runs.table();
         Column<?> id = t.column("variation_id");
         List<Column<?>> params = runs.parameters().stream().<Column<?>>map(t::column).toList();
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (!out.containsKey(id.getString(i))) {
+        for (int i = 0; i < t.rowCount() && (wanted == null || out.size() < wanted.size()); i++) {
+            String key = id.getString(i);
+            if (!out.containsKey(key) && (wanted == null || wanted.contains(key))) {
                 StringBuilder b = new StringBuilder();
                 for (Column<?> c : params) {
                     b.append(b.length() == 0 ? "" : " / ").append(c.getString(i));
                 }
-                out.put(id.getString(i), b.toString());
+                out.put(key, b.toString());
             }
         }
         return out;

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
-import org.sweeplab.analysis.GroupedValues;
 import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.VariationStatistics;
@@ -96,10 +95,11 @@ public final class ReportFigures {
         Runs runs = result.runs();
         String metric = result.metric();
         List<String> params = runs.parameters();
-        Map<String, String> names = Data.parameterLabels(runs);
         List<FigureLink> links = new ArrayList<>();
 
         List<RankingResult.Entry> ranked = result.ranking().entries();
+        Map<String, String> names = Data.parameterLabels(runs, ranked.stream().limit(maxGroups)
+                .map(RankingResult.Entry::label).toList());
         if (!ranked.isEmpty()) {
             String title = ranked.size() > maxGroups
                     ? String.format(Locale.ROOT, "Best %d of %d groups by %s", maxGroups, ranked.size(), metric)
@@ -132,7 +132,7 @@ public final class ReportFigures {
             links.add(save(f, reportDir, "main-effects", "Main effects on " + metric));
         }
 
-        if (anyNotOk(runs)) {
+        if (anyNotOk(result)) {
             for (String p : bySpread(result, params, runs).stream().limit(2).toList()) {
                 Figure f = FailureRatePlot.withDefaults().withStyle(style).plot(runs, p);
                 links.add(save(f, reportDir, "failure-rate-" + p, "Runs not ok by " + p));
@@ -196,8 +196,9 @@ public final class ReportFigures {
         return seen.size() >= min;
     }
 
-    private static boolean anyNotOk(Runs runs) {
-        return GroupedValues.of(runs, null).stream().anyMatch(g -> !g.notOk().isEmpty());
+    private static boolean anyNotOk(AnalysisResult result) {
+        Table stats = result.statistics();
+        return stats.longColumn("ok_runs").sum() < stats.longColumn("runs").sum();
     }
 
     private static String safe(String name) {
