@@ -61,6 +61,28 @@ class FiguresDrawAnalysisTest {
                 "the synthetic algorithms differ, so the check above covers the 'worse' class");
     }
 
+    @Test
+    void rankingEntriesReadTheTableAndLabelGroupsAsTheCostResultDoes() {
+        Runs two = runs.withGroups("algorithm", "population");
+        RankingResult r = Ranking.withDefaults().rank(two, "score");
+        Table t = r.table();
+        List<RankingResult.Entry> entries = r.entries();
+        assertEquals(List.of("algorithm", "population"), r.groupColumns());
+        for (int i = 0; i < entries.size(); i++) {
+            RankingResult.Entry e = entries.get(i);
+            assertEquals(i + 1, e.rank());
+            assertEquals(List.of(t.stringColumn("algorithm").get(i), t.column("population").getString(i)), e.key());
+            assertEquals("algorithm=" + e.key().get(0) + ", population=" + e.key().get(1), e.label());
+            assertEquals(t.doubleColumn("mean").getDouble(i), e.mean());
+            assertEquals(t.doubleColumn("p_holm").getDouble(i), e.pHolm(), 0);
+            assertEquals(t.booleanColumn("distinguishable_from_best").get(i), e.distinguishableFromBest());
+        }
+        assertEquals(entries.get(0), r.best());
+        List<String> costLabels = CostEfficiency.withDefaults().compute(two, "score").rows().stream()
+                .map(CostEfficiencyResult.Row::label).sorted().toList();
+        assertEquals(costLabels, entries.stream().map(RankingResult.Entry::label).sorted().toList());
+    }
+
     /** The minimal case: raw p 0.045 and 0.044 but Holm 0.088, so neither is marked worse than the best. */
     @Test
     void theMinimalContradictionCaseAgreesWithTheReport() {
