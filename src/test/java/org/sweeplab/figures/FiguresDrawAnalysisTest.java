@@ -110,6 +110,22 @@ class FiguresDrawAnalysisTest {
                 y(chart.getSeriesMap().get(RankingPlot.CLASSES[1])).stream().map(y -> round(y)).toList());
     }
 
+    /** The same case through the command's path: analyze's report and plot's figure from one CSV and one options. */
+    @Test
+    void theMinimalCaseAgreesBetweenAnalyzeAndPlot(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("minimal.csv");
+        Files.writeString(csv, "g,score\nbest,10\nbest,11\nbest,12\nbest,13\ng2,7.7\ng2,8.7\ng2,9.7\ng2,10.7\n"
+                + "g3,7.5\ng3,8\ng3,10\ng3,10.5\n");
+        AnalysisOptions options = AnalysisOptions.of(csv).withGroup("g").withMetric("score");
+        Path out = options.analysis(options.runs()).writeReport(dir.resolve("report"));
+        Table ranking = Table.read().csv(out.resolve("ranking.csv").toFile());
+        assertEquals(List.of("false", "false", "false"),
+                ranking.column("distinguishable_from_best").asList().stream().map(String::valueOf).toList());
+        CategoryChart chart = (CategoryChart) QuickFigure.of(FigureKind.RANKING).plot(options).chart();
+        assertNull(chart.getSeriesMap().get(RankingPlot.CLASSES[2]), "the figure marks no group worse either");
+        assertEquals(List.of("best", "g2", "g3"), x(chart.getSeriesMap().get(RankingPlot.CI)));
+    }
+
     @Test
     void paretoFrontIsTheCostEfficiencyFront() {
         CostEfficiencyResult cost = CostEfficiency.withDefaults().compute(runs, "score");
