@@ -84,7 +84,8 @@ runs.where(runs.stringColumn("status").isEqualTo("ok"))
 """),
     md("And a figure shows inline as SVG:"),
     code("""
-ParameterCurvePlot.withDefaults().withTitle("Score against budget").plot(runs, "score", "budget", "strategy")
+ParameterCurvePlot.withDefaults().withTitle("Score against budget").plot(VariationStatistics.withDefaults()
+    .compute(Runs.of(runs).withGroups("strategy", "budget"), "score"), "score", "budget", "strategy")
 """),
     md("""
 Next: `02-analysing-a-sweep-folder.ipynb` reads a saved sweep and asks which variation is really best.
@@ -143,9 +144,7 @@ Ranking.withDefaults().rank(runs, "score").advice()
 """),
     md("The same ranking as a figure: the best in black, those indistinguishable from it in orange."),
     code("""
-RankingPlot.withDefaults()
-    .withColumns("strategy", "mean", "ci_low", "ci_high", "distinguishable_from_best")
-    .plot(Ranking.withDefaults().rank(runs.withGroups("strategy"), "score").table(), "score")
+RankingPlot.withDefaults().plot(Ranking.withDefaults().rank(runs.withGroups("strategy"), "score"), "score")
 """),
     md("""
 ## An ad hoc comparison
@@ -161,10 +160,11 @@ c.table()
 Per strategy: total cost, cost per successful run, metric per unit of cost, and the Pareto front of (score, cost).
 """),
     code("""
-CostEfficiency.withDefaults().compute(runs.withGroups("strategy"), "score")
+CostEfficiency.withDefaults().compute(runs.withGroups("strategy"), "score").toTable()
 """),
     code("""
-ParetoPlot.withDefaults().withTitle("Mean cost against mean score per variation").plot(runs.table(), "cost", "score", "variation_id")
+ParetoPlot.withDefaults().withTitle("Mean cost per run against mean score per variation")
+    .plot(CostEfficiency.withDefaults().compute(runs, "score"), "cost")
 """),
     md("""
 ## The whole report in one call
@@ -172,7 +172,7 @@ ParetoPlot.withDefaults().withTitle("Mean cost against mean score per variation"
 """),
     code("""
 AnalysisReport.Written report = AnalysisReport.withDefaults()
-    .write(new AnalysisOptions(dir, "score", null, null, null, null, null, null, dir.resolve("analysis")));
+    .write(AnalysisOptions.of(dir).withMetric("score").withOut(dir.resolve("analysis")));
 Table.create("written to " + dir.relativize(report.report()),
     StringColumn.create("figure", report.figures().stream().map(FigureLink::path).toList()),
     StringColumn.create("title", report.figures().stream().map(FigureLink::title).toList()))
@@ -197,10 +197,10 @@ Analysis.statusBreakdown(runs)
 """.replace("Analysis.statusBreakdown(runs)", "Analysis.of(runs).withMetric(\"score\").run().statusBreakdown()")),
     md("## Where do failures concentrate?"),
     code("""
-FailureRatePlot.withDefaults().plot(runs.table(), "difficulty")
+FailureRatePlot.withDefaults().plot(runs, "difficulty")
 """),
     code("""
-FailureRatePlot.withDefaults().plot(runs.table(), "tick_budget")
+FailureRatePlot.withDefaults().plot(runs, "tick_budget")
 """),
     code("""
 Patterns.Result patterns = Patterns.withDefaults().detect(runs, "score");
@@ -274,19 +274,21 @@ paper
     md("## Mean waiting time against load, one curve per number of servers, with 95% CI bands"),
     code("""
 Figure curve = ParameterCurvePlot.withDefaults().withStyle(paper).withTitle("Mean wait in M/M/c")
-    .plot(runs, "mean_wait", "arrival_rate", "servers");
+    .plot(VariationStatistics.withDefaults().compute(Runs.of(runs).withGroups("servers", "arrival_rate"), "mean_wait"),
+        "mean_wait", "arrival_rate", "servers");
 curve
 """),
     md("## Convergence: is 10 replicates enough?"),
     code("""
 Table heavy = runs.where(runs.doubleColumn("arrival_rate").isEqualTo(0.9));
 Figure convergence = ConvergencePlot.withDefaults().withStyle(paper).withTitle("Running mean at load 0.9")
-    .plot(heavy, "mean_wait", "servers");
+    .plot(RunningMean.withDefaults().compute(Runs.of(heavy).withGroups("servers"), "mean_wait"));
 convergence
 """),
     md("## A heatmap of the mean per cell"),
     code("""
-Figure heat = HeatmapPlot.withDefaults().withStyle(paper).plot(runs, "mean_wait", "arrival_rate", "servers");
+Figure heat = HeatmapPlot.withDefaults().withStyle(paper).plot(VariationStatistics.withDefaults()
+    .compute(Runs.of(runs).withGroups("arrival_rate", "servers"), "mean_wait"), "mean_wait", "arrival_rate", "servers");
 heat
 """),
     md("""

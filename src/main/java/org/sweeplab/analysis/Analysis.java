@@ -55,11 +55,7 @@ public final class Analysis {
    * @return the folder written
    */
   public static Path analyze(AnalysisOptions options) {
-    Analysis a = of(options.runs()).withDirection(options.direction());
-    if (options.metric() != null) {
-      a = a.withMetric(options.metric());
-    }
-    return a.writeReport(options.outputDirectory());
+    return options.analysis(options.runs()).writeReport(options.outputDirectory());
   }
 
   public Analysis withMetric(String m) {
@@ -99,7 +95,7 @@ public final class Analysis {
     Table stats = statistics.compute(g);
     RankingResult ranking = Ranking.withDefaults().withDirection(direction).withTestKind(kind).withPairing(pairing)
         .withNaNPolicy(nanPolicy).withConfidence(statistics.confidence()).rank(g);
-    Table cost = runs.costColumn() == null ? null
+    CostEfficiencyResult cost = runs.costColumn() == null ? null
         : CostEfficiency.withDefaults().withDirection(direction).withNaNPolicy(nanPolicy).compute(g);
     Patterns.Result patterns = runs.parameters().isEmpty() ? null : Patterns.withDefaults().detect(runs, m);
     List<String> warnings = new ArrayList<>();

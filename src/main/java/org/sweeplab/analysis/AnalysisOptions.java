@@ -5,35 +5,180 @@ import org.sweeplab.results.ResultsContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The options of one {@code analyze} call, as the CLI takes them. Null means the default.
- *
- * @param input an output folder (holding results.csv) or a CSV file
- * @param metric the metric ({@code --metric}); default the first metric column
- * @param direction {@code --lower-is-better} gives {@link Direction#LOWER_IS_BETTER}; default higher is better
- * @param by the parameter columns to group by ({@code --by}); overrides {@code group}
- * @param group the variation column ({@code --group}); default {@code variation_id}
- * @param statusColumn the status column ({@code --status-column}); default {@code status}
- * @param okValue the status of a successful run ({@code --ok-value}); default {@code ok}
- * @param costColumn the cost column ({@code --cost-column}); default {@code cost} when present
- * @param out the folder to write to ({@code --out}); default {@code DIR/analysis/} for a folder, or
- *     {@code analysis/} beside a CSV file
+ * The options of one {@code analyze}, {@code plot} or {@code compare} call, as the CLI takes them. Immutable:
+ * {@code AnalysisOptions.of(input).withMetric("score").withBy(List.of("strategy")).withAlpha(0.01)}. Null means the
+ * default. One place decides the column roles and the grouping for every command ({@link #runs()}), and configures
+ * the ranking and the comparison the same way ({@link #ranking()}, {@link #comparison()}).
  */
-public record AnalysisOptions(Path input, String metric, Direction direction, List<String> by, String group,
-    String statusColumn, String okValue, String costColumn, Path out) {
+public final class AnalysisOptions {
+  /** The default significance level. */
+  public static final double ALPHA = 0.05;
 
-  public AnalysisOptions {
-    by = by == null ? List.of() : List.copyOf(by);
-    direction = direction == null ? Direction.HIGHER_IS_BETTER : direction;
+  private final Path input;
+  private final String metric;
+  private final Direction direction;
+  private final List<String> by;
+  private final String group;
+  private final String statusColumn;
+  private final String okValue;
+  private final String costColumn;
+  private final Path out;
+  private final TestKind testKind;
+  private final Pairing pairing;
+  private final double alpha;
+
+  private AnalysisOptions(Path input, String metric, Direction direction, List<String> by, String group,
+      String statusColumn, String okValue, String costColumn, Path out, TestKind testKind, Pairing pairing,
+      double alpha) {
+    this.input = input;
+    this.metric = metric;
+    this.direction = direction == null ? Direction.HIGHER_IS_BETTER : direction;
+    this.by = by == null ? List.of() : List.copyOf(by);
+    this.group = group;
+    this.statusColumn = statusColumn;
+    this.okValue = okValue;
+    this.costColumn = costColumn;
+    this.out = out;
+    this.testKind = testKind == null ? TestKind.PARAMETRIC : testKind;
+    this.pairing = pairing == null ? Pairing.AUTO : pairing;
+    this.alpha = alpha;
   }
 
-  /** @return the defaults for this input */
+  /**
+   * @param input an output folder (holding results.csv) or a CSV file
+   * @return the defaults for this input: first metric, higher is better, grouped by {@code variation_id}, status
+   *     {@code status} with ok value {@code ok}, cost {@code cost} when present, parametric tests, automatic pairing,
+   *     alpha 0.05
+   */
   public static AnalysisOptions of(Path input) {
-    return new AnalysisOptions(input, null, null, null, null, null, null, null, null);
+    return new AnalysisOptions(input, null, null, null, null, null, null, null, null, null, null, ALPHA);
   }
 
-  /** @return the folder the files go to */
+  /** @param m the metric ({@code --metric}); null for the first metric */
+  public AnalysisOptions withMetric(String m) {
+    return new AnalysisOptions(input, m, direction, by, group, statusColumn, okValue, costColumn, out, testKind,
+        pairing, alpha);
+  }
+
+  /** @param d {@code --lower-is-better} gives {@link Direction#LOWER_IS_BETTER} */
+  public AnalysisOptions withDirection(Direction d) {
+    return new AnalysisOptions(input, metric, d, by, group, statusColumn, okValue, costColumn, out, testKind,
+        pairing, alpha);
+  }
+
+  /** @param columns the columns to group by ({@code --by}); they override {@link #withGroup}; empty for none */
+  public AnalysisOptions withBy(List<String> columns) {
+    return new AnalysisOptions(input, metric, direction, columns, group, statusColumn, okValue, costColumn, out,
+        testKind, pairing, alpha);
+  }
+
+  /** @param column the variation column ({@code --group}); null for {@code variation_id} */
+  public AnalysisOptions withGroup(String column) {
+    return new AnalysisOptions(input, metric, direction, by, column, statusColumn, okValue, costColumn, out, testKind,
+        pairing, alpha);
+  }
+
+  /** @param column the status column ({@code --status-column}); null for {@code status} */
+  public AnalysisOptions withStatusColumn(String column) {
+    return new AnalysisOptions(input, metric, direction, by, group, column, okValue, costColumn, out, testKind,
+        pairing, alpha);
+  }
+
+  /** @param value the status of a successful run ({@code --ok-value}); null for {@code ok} */
+  public AnalysisOptions withOkValue(String value) {
+    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, value, costColumn, out, testKind,
+        pairing, alpha);
+  }
+
+  /** @param column the cost column ({@code --cost-column}); null for {@code cost} when present */
+  public AnalysisOptions withCostColumn(String column) {
+    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, column, out, testKind,
+        pairing, alpha);
+  }
+
+  /** @param dir the folder to write to ({@code --out}); null for the default of {@link #outputDirectory()} */
+  public AnalysisOptions withOut(Path dir) {
+    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, costColumn, dir, testKind,
+        pairing, alpha);
+  }
+
+  /** @param k the test family ({@code --test welch|mann-whitney}); the paired variant is used when pairing applies */
+  public AnalysisOptions withTestKind(TestKind k) {
+    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, costColumn, out, k,
+        pairing, alpha);
+  }
+
+  /** @param p whether runs are paired by seed ({@code --pairing auto|paired|unpaired}) */
+  public AnalysisOptions withPairing(Pairing p) {
+    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, costColumn, out, testKind,
+        p, alpha);
+  }
+
+  /**
+   * @param a the significance level ({@code --alpha}): a comparison is significant when its (Holm-adjusted, in a
+   *     ranking) p-value is below it, and intervals are at confidence {@code 1 - a}
+   * @throws AnalysisException if a is not in (0, 1)
+   */
+  public AnalysisOptions withAlpha(double a) {
+    if (!(a > 0 && a < 1)) {
+      throw AnalysisException.of("Alpha %s is outside (0, 1); use e.g. 0.05", String.format(Locale.ROOT, "%s", a));
+    }
+    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, costColumn, out, testKind,
+        pairing, a);
+  }
+
+  public Path input() {
+    return input;
+  }
+
+  public String metric() {
+    return metric;
+  }
+
+  public Direction direction() {
+    return direction;
+  }
+
+  public List<String> by() {
+    return by;
+  }
+
+  public String group() {
+    return group;
+  }
+
+  public String statusColumn() {
+    return statusColumn;
+  }
+
+  public String okValue() {
+    return okValue;
+  }
+
+  public String costColumn() {
+    return costColumn;
+  }
+
+  public Path out() {
+    return out;
+  }
+
+  public TestKind testKind() {
+    return testKind;
+  }
+
+  public Pairing pairing() {
+    return pairing;
+  }
+
+  public double alpha() {
+    return alpha;
+  }
+
+  /** @return the folder the files go to: {@code --out}, else {@code DIR/analysis/}, or {@code analysis/} beside a CSV */
   public Path outputDirectory() {
     if (out != null) {
       return out;
@@ -42,7 +187,10 @@ public record AnalysisOptions(Path input, String metric, Direction direction, Li
     return base.resolve("analysis");
   }
 
-  /** @return the runs with these options' column roles */
+  /**
+   * The runs with these options' column roles. The grouping every command shares: the {@code by} columns, else the
+   * {@code group} column, else the runs' default ({@code variation_id} when present).
+   */
   public Runs runs() {
     // The analysis never reads run ids or durations: not loading them makes large files faster to read.
     Runs r = RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS)
@@ -59,5 +207,27 @@ public record AnalysisOptions(Path input, String metric, Direction direction, Li
       r = r.withVariationColumn(group);
     }
     return r;
+  }
+
+  /** @return the ranking these options configure: direction, test kind, pairing, confidence {@code 1 - alpha} */
+  public Ranking ranking() {
+    return Ranking.withDefaults().withDirection(direction).withTestKind(testKind).withPairing(pairing)
+        .withConfidence(1 - alpha);
+  }
+
+  /** @return the comparison these options configure: test kind, pairing, interval at {@code 1 - alpha} */
+  public Comparison comparison() {
+    return Comparison.withDefaults().withTestKind(testKind).withPairing(pairing).withConfidence(1 - alpha);
+  }
+
+  /**
+   * @param runs the runs to analyse (from {@link #runs()})
+   * @return the analysis these options configure: metric, direction, test kind, pairing, and the ranking's level and
+   *     every interval at confidence {@code 1 - alpha}
+   */
+  public Analysis analysis(Runs runs) {
+    Analysis a = Analysis.of(runs).withDirection(direction).withTestKind(testKind).withPairing(pairing)
+        .withStatistics(VariationStatistics.withDefaults().withConfidence(1 - alpha));
+    return metric == null ? a : a.withMetric(metric);
   }
 }

@@ -12,9 +12,9 @@ import tech.tablesaw.api.Table;
  * @param statusBreakdown {@code status, runs, share}, most frequent first
  * @param statistics the {@link VariationStatistics} table
  * @param ranking the {@link Ranking} result
- * @param costEfficiency the {@link CostEfficiency} table, or null without a cost column
+ * @param costEfficiency the {@link CostEfficiency} result, or null without a cost column
  * @param patterns the {@link Patterns} result, or null without parameter columns
  * @param warnings every warning, one sentence each
  */
 public record AnalysisResult(String metric, Direction direction, Runs runs, Table statusBreakdown,
-    Table statistics, RankingResult ranking, Table costEfficiency, Patterns.Result patterns, List<String> warnings) {}
+    Table statistics, RankingResult ranking, CostEfficiencyResult costEfficiency, Patterns.Result patterns, List<String> warnings) {}

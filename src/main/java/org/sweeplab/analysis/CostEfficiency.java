@@ -1,12 +1,9 @@
 package org.sweeplab.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Table;
+import java.util.List;
 
 /**
  * What each group costs for what it delivers. Immutable and configured:
@@ -18,7 +15,8 @@ import tech.tablesaw.api.Table;
  * {@code metric_mean} is the mean over ok runs; {@code metric_per_cost = metric_mean / mean_cost_per_run};
  * {@code cost_per_ok_run = total_cost / ok_runs} (missing when no run is ok). Ratios with a zero denominator are
  * missing. {@code pareto_front} marks the groups that no other group beats on both the metric (in its direction) and
- * the mean cost per run. Rows are ordered by {@code efficiency_rank}, per the {@link EfficiencyMeasure}.
+ * the mean cost per run. Rows are ordered by {@code efficiency_rank}, per the {@link EfficiencyMeasure}. The result
+ * is a {@link CostEfficiencyResult}; its {@code toTable()} has one column per definition above.
  */
 public final class CostEfficiency {
   private static final CostEfficiency DEFAULT =
@@ -57,7 +55,7 @@ public final class CostEfficiency {
    * @return one row per group, most efficient first
    * @throws AnalysisException if the table has no cost column
    */
-  public Table compute(Runs runs, String metric) {
+  public CostEfficiencyResult compute(Runs runs, String metric) {
     if (runs.costColumn() == null) {
       throw AnalysisException.of("Table %s has no cost column; name it with withCost or --cost-column; columns are"
           + " %s", runs.table().name(), runs.table().columnNames());
@@ -65,7 +63,7 @@ public final class CostEfficiency {
     return compute(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy));
   }
 
-  Table compute(GroupedRuns g) {
+  CostEfficiencyResult compute(GroupedRuns g) {
     int k = g.size();
     double[] metric = new double[k];
     double[] meanCost = new double[k];
@@ -90,37 +88,14 @@ public final class CostEfficiency {
             .thenComparingDouble(i -> -sign * perCost[i]);
     Arrays.sort(order, byMeasure);
     int[] o = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-    Table t = Table.create("cost efficiency of " + g.metric);
-    IntColumn rank = IntColumn.create("efficiency_rank");
+    List<CostEfficiencyResult.Row> rows = new ArrayList<>(k);
     for (int r = 0; r < k; r++) {
-      rank.append(r + 1);
+      int i = o[r];
+      rows.add(new CostEfficiencyResult.Row(r + 1, g.grouping.label(i), g.total[i], g.ok[i], g.costSum[i],
+          meanCost[i], g.costSum[i] == 0 ? Double.NaN : g.total[i] / g.costSum[i],
+          g.costSum[i] == 0 ? Double.NaN : g.ok[i] / g.costSum[i], metric[i], perCost[i], perOk[i], front[i]));
     }
-    t.addColumns(rank);
-    t.addColumns(g.grouping.keys(o).columnArray());
-    LongColumn runs = LongColumn.create("runs");
-    LongColumn ok = LongColumn.create("ok_runs");
-    DoubleColumn total = DoubleColumn.create("total_cost");
-    DoubleColumn mean = DoubleColumn.create("mean_cost_per_run");
-    DoubleColumn runsPer = DoubleColumn.create("runs_per_cost");
-    DoubleColumn okPer = DoubleColumn.create("ok_runs_per_cost");
-    DoubleColumn m = DoubleColumn.create("metric_mean");
-    DoubleColumn mpc = DoubleColumn.create("metric_per_cost");
-    DoubleColumn cpo = DoubleColumn.create("cost_per_ok_run");
-    BooleanColumn pf = BooleanColumn.create("pareto_front");
-    for (int i : o) {
-      runs.append(g.total[i]);
-      ok.append(g.ok[i]);
-      total.append(g.costSum[i]);
-      mean.append(meanCost[i]);
-      runsPer.append(g.costSum[i] == 0 ? Double.NaN : g.total[i] / g.costSum[i]);
-      okPer.append(g.costSum[i] == 0 ? Double.NaN : g.ok[i] / g.costSum[i]);
-      m.append(metric[i]);
-      mpc.append(perCost[i]);
-      cpo.append(perOk[i]);
-      pf.append(front[i]);
-    }
-    t.addColumns(runs, ok, total, mean, runsPer, okPer, m, mpc, cpo, pf);
-    return t;
+    return new CostEfficiencyResult(g.metric, direction, measure, g.grouping.columns(), rows, g.grouping.keys(o));
   }
 
   /**

@@ -34,7 +34,7 @@ final class ReportWriter {
       JSON.writeValue(dir.resolve("variation-statistics.json").toFile(), rows(r.statistics()));
       csv(r.ranking().table(), dir.resolve("ranking.csv"));
       if (r.costEfficiency() != null) {
-        csv(r.costEfficiency(), dir.resolve("cost-efficiency.csv"));
+        csv(r.costEfficiency().toTable(), dir.resolve("cost-efficiency.csv"));
       }
       Map<String, Object> patterns = new LinkedHashMap<>();
       if (r.patterns() != null) {
@@ -148,7 +148,8 @@ final class ReportWriter {
     } else {
       b.append("Ranked by cost per successful run; `pareto_front` marks groups no other beats on both metric and"
           + " cost. Full table: `cost-efficiency.csv`.\n\n");
-      b.append(table(r.costEfficiency().selectColumns(columns(r.costEfficiency(), runs.groups(), "efficiency_rank",
+      Table cost = r.costEfficiency().toTable();
+      b.append(table(cost.selectColumns(columns(cost, runs.groups(), "efficiency_rank",
           "total_cost", "mean_cost_per_run", "cost_per_ok_run", "metric_mean", "metric_per_cost", "pareto_front"))));
     }
     b.append("\n## Patterns\n\n");

@@ -2,19 +2,16 @@ package org.sweeplab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sweeplab.analysis.AnalysisOptions;
-import org.sweeplab.analysis.Direction;
 import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.figures.AnalysisReport;
 import org.sweeplab.figures.ExportFormat;
 import org.sweeplab.figures.ReportFigures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sweeplab analyze DIR|CSV}. */
@@ -22,29 +19,8 @@ import picocli.CommandLine.Spec;
     description = {"Analyse a sweep's runs: statistics, ranking with significance, cost efficiency, patterns of"
         + " failure, and the key figures. Writes report.md, CSV and JSON files and figures/."})
 final class AnalyzeCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR|CSV", description = "An output folder (holding results.csv) or a CSV.")
-  Path input;
-
-  @Option(names = "--metric", paramLabel = "M", description = "The metric (default: the first numeric metric).")
-  String metric;
-
-  @Option(names = "--lower-is-better", description = "Smaller values of the metric are better.")
-  boolean lowerIsBetter;
-
-  @Option(names = "--by", paramLabel = "COLS", split = ",", description = "Group by these columns (comma separated).")
-  List<String> by = new ArrayList<>();
-
-  @Option(names = "--group", paramLabel = "COL", description = "The variation column (default variation_id).")
-  String group;
-
-  @Option(names = "--status-column", paramLabel = "C", description = "The status column (default status).")
-  String statusColumn;
-
-  @Option(names = "--ok-value", paramLabel = "V", description = "The status of a successful run (default ok).")
-  String okValue;
-
-  @Option(names = "--cost-column", paramLabel = "C", description = "The cost column (default cost, when present).")
-  String costColumn;
+  @Mixin
+  RunsMixin runs;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default DIR/analysis/).")
   Path out;
@@ -58,9 +34,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AnalysisOptions options = new AnalysisOptions(input, metric,
-        lowerIsBetter ? Direction.LOWER_IS_BETTER : Direction.HIGHER_IS_BETTER, by, group, statusColumn, okValue,
-        costColumn, out);
+    AnalysisOptions options = runs.options().withOut(out);
     AnalysisReport.Written w = AnalysisReport.withDefaults()
         .withFigures(ReportFigures.withDefaults().withFormat(figureFormat)).write(options);
     PrintWriter o = command.commandLine().getOut();

@@ -64,10 +64,10 @@ public final class AnalysisReport {
     public Written write(AnalysisOptions options) {
         Runs runs = options.runs();
         MetricChoice metric = MetricChoice.of(runs, options.input(), options.metric());
-        Analysis analysis = Analysis.of(runs).withDirection(options.direction()).withMetric(metric.metric());
+        Analysis analysis = options.withMetric(metric.metric()).analysis(runs);
         AnalysisResult result = analysis.run();
         Path dir = options.outputDirectory();
-        List<FigureLink> links = figures.write(result, dir);
+        List<FigureLink> links = figures.withConfidence(1 - options.alpha()).write(result, dir);
         analysis.withFigures(links).writeReport(result, dir);
         return new Written(dir, metric, links, result.warnings());
     }

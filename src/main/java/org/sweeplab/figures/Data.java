@@ -1,33 +1,39 @@
 package org.sweeplab.figures;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.math3.distribution.TDistribution;
-import tech.tablesaw.api.NumberColumn;
+import org.sweeplab.analysis.Runs;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Reads the columns figures need from a results table, and computes means with confidence intervals.
- * Rows whose {@code status} column (if any) is not {@code ok}, or whose metric is missing, are left out.
+ * What figures read from analysis results and runs: rows of a {@link org.sweeplab.analysis.VariationStatistics}
+ * table, labels of groups, the order of levels. It computes no statistic: every mean and interval a figure draws
+ * comes from the analysis.
  */
 final class Data {
-
-    static final String STATUS = "status";
-    static final double CONFIDENCE = 0.95;
 
     private Data() {
     }
 
-    /** A level's mean with its 95% t-interval; the interval collapses onto the mean when n &lt; 2. */
-    record Summary(String level, int n, double mean, double sd, double low, double high) {
-        double halfWidth() {
-            return (high - low) / 2;
-        }
+    /**
+     * One row of a {@code VariationStatistics} table, as drawn.
+     *
+     * @param key the values of the key columns asked for, in their order
+     * @param runs every run of the group
+     * @param n the metric values used
+     * @param mean their mean (NaN without values)
+     * @param low the low end of the mean's interval (NaN when n &lt; 2)
+     * @param high its high end
+     * @param successRate ok runs / runs
+     */
+    record Cell(List<String> key, long runs, long n, double mean, double low, double high, double successRate) {
     }
 
     static void require(Table table, String... columns) {
@@ -39,101 +45,71 @@ final class Data {
         }
     }
 
-    static NumberColumn<?, ?> numeric(Table table, String column) {
-        require(table, column);
-        if (!(table.column(column) instanceof NumberColumn<?, ?> n)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Column %s of table %s is %s, not numeric", column, table.name(), table.column(column).type()));
-        }
-        return n;
-    }
-
-    /** The row indexes with status ok (when the table has a status column) and every given metric present. */
-    static List<Integer> okRows(Table table, String... metrics) {
-        List<NumberColumn<?, ?>> cols = new ArrayList<>();
-        for (String m : metrics) {
-            cols.add(numeric(table, m));
-        }
-        Column<?> status = table.containsColumn(STATUS) ? table.column(STATUS) : null;
-        List<Integer> rows = new ArrayList<>();
-        for (int r = 0; r < table.rowCount(); r++) {
-            if (status != null && !"ok".equals(status.getString(r))) {
-                continue;
+    /** The rows of a VariationStatistics table keyed by the given group columns. */
+    static List<Cell> cells(Table statistics, List<String> keyColumns) {
+        List<String> needed = new ArrayList<>(keyColumns);
+        needed.addAll(List.of("runs", "n", "mean", "mean_ci_low", "mean_ci_high", "success_rate"));
+        require(statistics, needed.toArray(new String[0]));
+        List<Cell> out = new ArrayList<>();
+        for (int r = 0; r < statistics.rowCount(); r++) {
+            List<String> key = new ArrayList<>();
+            for (String c : keyColumns) {
+                key.add(statistics.column(c).getString(r));
             }
-            boolean present = true;
-            for (NumberColumn<?, ?> c : cols) {
-                present &= !c.isMissing(r) && Double.isFinite(c.getDouble(r));
-            }
-            if (present) {
-                rows.add(r);
-            }
-        }
-        return rows;
-    }
-
-    /** The distinct values of a column over the rows: numeric columns by value, others as first seen. */
-    static List<String> levels(Table table, String column, List<Integer> rows) {
-        require(table, column);
-        Column<?> col = table.column(column);
-        Map<String, Double> seen = new LinkedHashMap<>();
-        for (int r : rows) {
-            String key = col.getString(r);
-            double order = col instanceof NumberColumn<?, ?> n && !n.isMissing(r) ? n.getDouble(r) : seen.size();
-            seen.putIfAbsent(key, order);
-        }
-        List<String> out = new ArrayList<>(seen.keySet());
-        if (col instanceof NumberColumn) {
-            out.sort(Comparator.comparingDouble(seen::get));
+            out.add(new Cell(key, statistics.longColumn("runs").get(r), statistics.longColumn("n").get(r),
+                    statistics.doubleColumn("mean").getDouble(r), statistics.doubleColumn("mean_ci_low").getDouble(r),
+                    statistics.doubleColumn("mean_ci_high").getDouble(r),
+                    statistics.doubleColumn("success_rate").getDouble(r)));
         }
         return out;
     }
 
-    /** The metric's values per level of a group column, levels ordered as {@link #levels}. */
-    static Map<String, double[]> groupValues(Table table, String metric, String group) {
-        List<Integer> rows = okRows(table, metric);
-        NumberColumn<?, ?> m = numeric(table, metric);
-        Column<?> g = table.column(group);
-        Map<String, List<Double>> lists = new LinkedHashMap<>();
-        for (String level : levels(table, group, rows)) {
-            lists.put(level, new ArrayList<>());
+    /** Distinct levels: by value when every one is a number, otherwise in the order given. */
+    static List<String> ordered(Collection<String> levels) {
+        List<String> out = new ArrayList<>(new LinkedHashSet<>(levels));
+        if (out.stream().allMatch(Data::isNumber)) {
+            out.sort(Comparator.comparingDouble(Double::parseDouble));
         }
-        for (int r : rows) {
-            lists.get(g.getString(r)).add(m.getDouble(r));
-        }
-        Map<String, double[]> out = new LinkedHashMap<>();
-        lists.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
         return out;
     }
 
-    static Summary summarize(String level, double[] values) {
-        int n = values.length;
-        if (n == 0) {
-            return new Summary(level, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= n;
-        if (n < 2) {
-            return new Summary(level, 1, mean, Double.NaN, mean, mean);
-        }
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / (n - 1));
-        double half = tQuantile(n - 1) * sd / Math.sqrt(n);
-        return new Summary(level, n, mean, sd, mean - half, mean + half);
     }
 
-    static double tQuantile(int degreesOfFreedom) {
-        return new TDistribution(degreesOfFreedom).inverseCumulativeProbability(0.5 + CONFIDENCE / 2);
+    /**
+     * Display names of groups: when the runs are grouped by {@code variation_id} alone and have parameters, each
+     * variation's parameter values (which say more than "var-0042"); empty otherwise (groups keep their labels).
+     */
+    static Map<String, String> parameterLabels(Runs runs) {
+        return parameterLabels(runs, null);
     }
 
-    static List<Summary> summarizeGroups(Table table, String metric, String group) {
-        List<Summary> out = new ArrayList<>();
-        groupValues(table, metric, group).forEach((level, values) -> out.add(summarize(level, values)));
+    /** As {@link #parameterLabels(Runs)}, for the given variation ids only (null for all); stops when all are found. */
+    static Map<String, String> parameterLabels(Runs runs, Collection<String> ids) {
+        Map<String, String> out = new HashMap<>();
+        if (!runs.groups().equals(List.of("variation_id")) || runs.parameters().isEmpty()) {
+            return out;
+        }
+        java.util.Set<String> wanted = ids == null ? null : new java.util.HashSet<>(ids);
+        Table t = runs.table();
+        Column<?> id = t.column("variation_id");
+        List<Column<?>> params = runs.parameters().stream().<Column<?>>map(t::column).toList();
+        for (int i = 0; i < t.rowCount() && (wanted == null || out.size() < wanted.size()); i++) {
+            String key = id.getString(i);
+            if (!out.containsKey(key) && (wanted == null || wanted.contains(key))) {
+                StringBuilder b = new StringBuilder();
+                for (Column<?> c : params) {
+                    b.append(b.length() == 0 ? "" : " / ").append(c.getString(i));
+                }
+                out.put(key, b.toString());
+            }
+        }
         return out;
     }
 

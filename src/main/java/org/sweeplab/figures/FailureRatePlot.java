@@ -4,16 +4,20 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+import org.sweeplab.analysis.GroupedValues;
+import org.sweeplab.analysis.Runs;
 
 /**
- * The share of runs that did not end ok, per level of a parameter: stacked bars, one colour per status
- * (failed, timeout, cancelled, skipped, and any other), read from the {@code status} column.
+ * The share of runs that did not end ok, per level of a parameter: stacked bars, one colour per status (failed,
+ * timeout, cancelled, skipped, and any other), counted by {@link GroupedValues} through the runs' own status
+ * column and ok value. The bars of a
+ * level add up to {@code 1 - success_rate} of {@link org.sweeplab.analysis.VariationStatistics} grouped by the
+ * parameter.
  */
 public final class FailureRatePlot {
 
@@ -40,30 +44,30 @@ public final class FailureRatePlot {
         return new FailureRatePlot(style, title);
     }
 
-    /** @throws IllegalArgumentException if the parameter or status column is missing, or the table is empty */
-    public Figure plot(Table results, String parameter) {
-        Data.require(results, parameter, Data.STATUS);
-        if (results.rowCount() == 0) {
-            throw new IllegalArgumentException("Table " + results.name() + " has no rows");
+    /** @throws IllegalArgumentException if the parameter column is missing or there are no runs */
+    public Figure plot(Runs runs, String parameter) {
+        if (!runs.table().containsColumn(parameter)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Column %s is not present in table %s; columns are %s", parameter, runs.table().name(),
+                    runs.table().columnNames()));
         }
-        List<Integer> all = new ArrayList<>();
-        for (int r = 0; r < results.rowCount(); r++) {
-            all.add(r);
+        if (runs.rowCount() == 0) {
+            throw new IllegalArgumentException("Table " + runs.table().name() + " has no rows");
         }
-        List<String> levels = Data.levels(results, parameter, all);
-        Column<?> p = results.column(parameter);
-        Column<?> status = results.column(Data.STATUS);
+        List<GroupedValues.Group> groups = GroupedValues.of(runs.withGroups(parameter), null);
+        Map<String, GroupedValues.Group> byLevel = new LinkedHashMap<>();
+        groups.forEach(g -> byLevel.put(g.key().get(0), g));
+        List<String> levels = Data.ordered(byLevel.keySet());
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (String s : List.of("failed", "timeout", "cancelled", "skipped")) {
             counts.put(s, new int[levels.size()]);
         }
-        int[] totals = new int[levels.size()];
-        for (int r : all) {
-            int level = levels.indexOf(p.getString(r));
-            totals[level]++;
-            String s = status.getString(r);
-            if (!"ok".equals(s)) {
-                counts.computeIfAbsent(s.isEmpty() ? "unknown" : s, k -> new int[levels.size()])[level]++;
+        long[] totals = new long[levels.size()];
+        for (int level = 0; level < levels.size(); level++) {
+            GroupedValues.Group g = byLevel.get(levels.get(level));
+            totals[level] = g.runs();
+            for (Map.Entry<String, Long> e : g.notOk().entrySet()) {
+                counts.computeIfAbsent(e.getKey(), k -> new int[levels.size()])[level] += e.getValue().intValue();
             }
         }
         CategoryChart chart = new CategoryChartBuilder().width(style.width()).height(style.height())

@@ -10,12 +10,17 @@ import java.util.Map;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * A heatmap of a metric over two parameters: the mean of the ok runs in each cell, written in the cell.
- * Cells without an ok run stay blank. The colour ramp is viridis (sequential, colour-blind safe); its legend
- * is piecewise, as a gradient legend would be rasterised in SVG and PDF.
+ * A heatmap of a metric over two parameters: each cell's mean over its ok runs, written in the cell, as
+ * {@link org.sweeplab.analysis.VariationStatistics} computed it for the runs grouped by the two parameters. Cells
+ * without an ok value stay blank. The colour ramp is viridis (sequential, colour-blind safe); its legend is piecewise,
+ * as a gradient legend would be rasterised in SVG and PDF.
+ *
+ * <pre>{@code
+ * Table cells = VariationStatistics.withDefaults().compute(runs.withGroups("tick_budget", "difficulty"), "score");
+ * Figure f = HeatmapPlot.withDefaults().plot(cells, "score", "tick_budget", "difficulty");
+ * }</pre>
  */
 public final class HeatmapPlot {
 
@@ -41,34 +46,29 @@ public final class HeatmapPlot {
         return new HeatmapPlot(style, title);
     }
 
-    /** @throws IllegalArgumentException if a column is missing or no row is ok */
-    public Figure plot(Table results, String metric, String xParameter, String yParameter) {
-        Data.require(results, metric, xParameter, yParameter);
-        List<Integer> rows = Data.okRows(results, metric);
-        if (rows.isEmpty()) {
+    /**
+     * @param statistics a VariationStatistics table with the columns xParameter and yParameter
+     * @throws IllegalArgumentException if a column is missing or no cell has a value
+     */
+    public Figure plot(Table statistics, String metric, String xParameter, String yParameter) {
+        List<Data.Cell> all = Data.cells(statistics, List.of(xParameter, yParameter));
+        List<Data.Cell> cells = all.stream().filter(c -> c.n() > 0).toList();
+        if (cells.isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "No ok row with a value of %s in table %s", metric, results.name()));
+                    "No cell of %s has an ok value of %s", statistics.name(), metric));
         }
-        List<String> xs = Data.levels(results, xParameter, rows);
-        List<String> ys = Data.levels(results, yParameter, rows);
-        Column<?> xc = results.column(xParameter);
-        Column<?> yc = results.column(yParameter);
-        var m = Data.numeric(results, metric);
-        Map<String, double[]> sums = new HashMap<>();
-        for (int r : rows) {
-            double[] acc = sums.computeIfAbsent(xc.getString(r) + "\u0000" + yc.getString(r), k -> new double[2]);
-            acc[0] += m.getDouble(r);
-            acc[1]++;
-        }
-        List<Number[]> cells = new ArrayList<>();
+        List<String> xs = Data.ordered(cells.stream().map(c -> c.key().get(0)).toList());
+        List<String> ys = Data.ordered(cells.stream().map(c -> c.key().get(1)).toList());
+        Map<String, Double> means = new HashMap<>();
+        cells.forEach(c -> means.put(c.key().get(0) + "\u0000" + c.key().get(1), c.mean()));
+        List<Number[]> data = new ArrayList<>();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < xs.size(); i++) {
             for (int j = 0; j < ys.size(); j++) {
-                double[] acc = sums.get(xs.get(i) + "\u0000" + ys.get(j));
-                if (acc != null) {
-                    double mean = acc[0] / acc[1];
-                    cells.add(new Number[] {i, j, mean});
+                Double mean = means.get(xs.get(i) + "\u0000" + ys.get(j));
+                if (mean != null) {
+                    data.add(new Number[] {i, j, mean});
                     min = Math.min(min, mean);
                     max = Math.max(max, mean);
                 }
@@ -88,7 +88,7 @@ public final class HeatmapPlot {
         chart.getStyler().setMin(min).setMax(max > min ? max : min + 1);
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setDrawBorder(false);
-        chart.addSeries("mean " + metric, xs, ys, cells);
+        chart.addSeries("mean " + metric, xs, ys, data);
         return new Figure("heatmap", chart, style);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -12,7 +13,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /**
- * A main-effects plot: for each parameter, the mean of a metric at each of its levels (with 95% t-intervals),
+ * A main-effects plot: for each parameter, the mean of a metric at each of its levels with its t interval, as
+ * {@link org.sweeplab.analysis.VariationStatistics} computed them for the runs grouped by that parameter,
  * side by side on one axis labelled {@code parameter=level}, against the dashed overall mean. Steep lines mark
  * the parameters that matter.
  */
@@ -38,27 +40,39 @@ public final class MainEffectsPlot {
         return new MainEffectsPlot(style, title);
     }
 
-    /** @throws IllegalArgumentException if no parameter is given, a column is missing, or no row is ok */
-    public Figure plot(Table results, String metric, List<String> parameters) {
-        if (parameters.isEmpty()) {
+    /**
+     * @param levelStatistics per parameter, in drawing order, the VariationStatistics table of the runs grouped by that
+     *     parameter alone (its level means and their intervals)
+     * @throws IllegalArgumentException if no parameter is given, a column is missing, or no level has a value
+     */
+    public Figure plot(Map<String, Table> levelStatistics, String metric) {
+        if (levelStatistics.isEmpty()) {
             throw new IllegalArgumentException("A main-effects plot needs at least one parameter");
         }
-        Data.require(results, metric);
-        Data.require(results, parameters.toArray(new String[0]));
-        List<Integer> rows = Data.okRows(results, metric);
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "No ok row with a value of %s in table %s", metric, results.name()));
-        }
-        var m = Data.numeric(results, metric);
-        double grand = rows.stream().mapToDouble(m::getDouble).average().orElse(Double.NaN);
+        List<String> parameters = new ArrayList<>(levelStatistics.keySet());
         List<String> categories = new ArrayList<>();
-        List<List<Data.Summary>> perParameter = new ArrayList<>();
+        List<List<Data.Cell>> perParameter = new ArrayList<>();
+        double sum = 0;
+        long count = 0;
         for (String p : parameters) {
-            List<Data.Summary> sums = Data.summarizeGroups(results, metric, p);
-            sums.forEach(s -> categories.add(p + "=" + s.level()));
-            perParameter.add(sums);
+            List<Data.Cell> cells = new ArrayList<>(Data.cells(levelStatistics.get(p), List.of(p)).stream()
+                    .filter(c -> c.n() > 0).toList());
+            List<String> order = Data.ordered(cells.stream().map(c -> c.key().get(0)).toList());
+            cells.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.key().get(0))));
+            cells.forEach(c -> categories.add(p + "=" + c.key().get(0)));
+            perParameter.add(cells);
+            if (p.equals(parameters.get(0))) { // the overall mean: the level means of one parameter, weighted by n
+                for (Data.Cell c : cells) {
+                    sum += c.n() * c.mean();
+                    count += c.n();
+                }
+            }
         }
+        if (count == 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "No level of %s has an ok value of %s",
+                    parameters, metric));
+        }
+        double grand = sum / count;
         CategoryChart chart = new CategoryChartBuilder().width(style.width()).height(style.height())
                 .title(Data.title(title, "Main effects on " + metric)).xAxisTitle("").yAxisTitle(metric).build();
         Theme.apply(chart, style);
@@ -70,12 +84,14 @@ public final class MainEffectsPlot {
         List<Double> half = new ArrayList<>();
         double min = grand;
         double max = grand;
-        for (List<Data.Summary> sums : perParameter) {
-            for (Data.Summary s : sums) {
-                mid.add((s.low() + s.high()) / 2);
-                half.add(s.halfWidth());
-                min = Math.min(min, s.low());
-                max = Math.max(max, s.high());
+        for (List<Data.Cell> cells : perParameter) {
+            for (Data.Cell c : cells) { // a level with one value has no interval: drawn collapsed onto its mean
+                double lo = Double.isNaN(c.low()) ? c.mean() : c.low();
+                double hi = Double.isNaN(c.high()) ? c.mean() : c.high();
+                mid.add((lo + hi) / 2);
+                half.add((hi - lo) / 2);
+                min = Math.min(min, lo);
+                max = Math.max(max, hi);
             }
         }
         double pad = Math.max(1e-9, (max - min) * 0.08);
@@ -94,11 +110,11 @@ public final class MainEffectsPlot {
         int offset = 0;
         for (int i = 0; i < parameters.size(); i++) {
             Double[] ys = new Double[categories.size()];
-            List<Data.Summary> sums = perParameter.get(i);
-            for (int k = 0; k < sums.size(); k++) {
-                ys[offset + k] = sums.get(k).mean();
+            List<Data.Cell> cells = perParameter.get(i);
+            for (int k = 0; k < cells.size(); k++) {
+                ys[offset + k] = cells.get(k).mean();
             }
-            offset += sums.size();
+            offset += cells.size();
             CategorySeries s = chart.addSeries(parameters.get(i), categories, Arrays.asList(ys));
             s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
             s.setLineColor(style.palette().color(i));

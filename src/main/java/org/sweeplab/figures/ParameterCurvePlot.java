@@ -1,16 +1,17 @@
 package org.sweeplab.figures;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * A metric against a numeric parameter: per group, the mean of the ok runs at each parameter value, joined
- * by a line, with its 95% t-interval as a band. Without a group column, one curve over all runs.
+ * by a line, with its t interval as a band, as {@link org.sweeplab.analysis.VariationStatistics} computed them.
+ * Without a group column, one curve over all runs.
  */
 public final class ParameterCurvePlot {
 
@@ -35,43 +36,44 @@ public final class ParameterCurvePlot {
     }
 
     /**
+     * @param statistics the VariationStatistics table of the runs grouped by the parameter, or by the group column
+     *     and the parameter
      * @param group the column whose levels get one curve each, or null for one curve
-     * @throws IllegalArgumentException if a column is missing, the parameter is not numeric, or no row is ok
+     * @throws IllegalArgumentException if a column is missing, the parameter is not numeric, or no cell has a value
      */
-    public Figure plot(Table results, String metric, String parameter, String group) {
-        Data.require(results, metric, parameter);
-        if (group != null) {
-            Data.require(results, group);
-        }
-        List<Integer> rows = Data.okRows(results, metric, parameter);
-        if (rows.isEmpty()) {
+    public Figure plot(Table statistics, String metric, String parameter, String group) {
+        List<String> key = group == null ? List.of(parameter) : List.of(group, parameter);
+        List<Data.Cell> cells = Data.cells(statistics, key).stream().filter(c -> c.n() > 0).toList();
+        if (cells.isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "No ok row with values of %s and %s in table %s", metric, parameter, results.name()));
+                    "No cell of %s has an ok value of %s", statistics.name(), metric));
         }
-        var m = Data.numeric(results, metric);
-        var x = Data.numeric(results, parameter);
-        Column<?> g = group == null ? null : results.column(group);
+        int xAt = key.size() - 1;
+        for (Data.Cell c : cells) {
+            try {
+                Double.parseDouble(c.key().get(xAt));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Parameter %s has the value '%s', not a number; a curve needs a numeric parameter", parameter,
+                        c.key().get(xAt)));
+            }
+        }
         XYChart chart = new XYChartBuilder().width(style.width()).height(style.height())
                 .title(Data.title(title, metric + " against " + parameter)).xAxisTitle(parameter)
                 .yAxisTitle(metric).build();
         Theme.apply(chart, style);
         chart.getStyler().setMarkerSize(Math.max(5, style.tickFontSize() / 2 + 2));
-        List<String> levels = g == null ? List.of("all runs") : Data.levels(results, group, rows);
+        List<String> levels = group == null ? List.of("all runs")
+                : Data.ordered(cells.stream().map(c -> c.key().get(0)).toList());
         for (int i = 0; i < levels.size(); i++) {
             String level = levels.get(i);
-            List<Integer> own = g == null ? rows : rows.stream().filter(r -> g.getString(r).equals(level)).toList();
-            List<String> xs = Data.levels(results, parameter, own);
-            List<Double> xv = new ArrayList<>();
-            List<Data.Summary> sums = new ArrayList<>();
-            for (String xl : xs) {
-                List<Integer> cell = own.stream().filter(r -> x.getString(r).equals(xl)).toList();
-                xv.add(x.getDouble(cell.get(0)));
-                sums.add(Data.summarize(xl, cell.stream().mapToDouble(m::getDouble).toArray()));
-            }
-            double[] px = xv.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] mean = sums.stream().mapToDouble(Data.Summary::mean).toArray();
-            double[] low = sums.stream().mapToDouble(s -> s.n() >= 2 ? s.low() : Double.NaN).toArray();
-            double[] high = sums.stream().mapToDouble(s -> s.n() >= 2 ? s.high() : Double.NaN).toArray();
+            List<Data.Cell> own = new ArrayList<>(group == null ? cells
+                    : cells.stream().filter(c -> c.key().get(0).equals(level)).toList());
+            own.sort(Comparator.comparingDouble(c -> Double.parseDouble(c.key().get(xAt))));
+            double[] px = own.stream().mapToDouble(c -> Double.parseDouble(c.key().get(xAt))).toArray();
+            double[] mean = own.stream().mapToDouble(Data.Cell::mean).toArray();
+            double[] low = own.stream().mapToDouble(Data.Cell::low).toArray();
+            double[] high = own.stream().mapToDouble(Data.Cell::high).toArray();
             Bands.add(chart, level, px, mean, low, high, style.palette().color(i), style.palette().translucent(i, 50));
         }
         return new Figure("parameter-curve", chart, style);

@@ -1,10 +1,17 @@
 package org.sweeplab.figures;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.sweeplab.analysis.AnalysisOptions;
+import org.sweeplab.analysis.CostEfficiency;
 import org.sweeplab.analysis.Direction;
+import org.sweeplab.analysis.Ranking;
 import org.sweeplab.analysis.Runs;
+import org.sweeplab.analysis.RunningMean;
+import org.sweeplab.analysis.VariationStatistics;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
@@ -18,17 +25,19 @@ import tech.tablesaw.api.Table;
  *
  * <p>What {@code by} means, and its default, per kind:
  * <ul>
- *   <li>box, ranking, convergence: the groups, one entry per distinct combination of the columns; default the first
- *       parameter (the variation id when there is none);</li>
- *   <li>pareto: the groups of the points; default {@code variation_id}; cost from the runs' cost column;</li>
+ *   <li>box, ranking, convergence, pareto: the groups, one entry per distinct combination of the columns; default the
+ *       runs' own groups, as {@code analyze} groups them ({@link AnalysisOptions#runs()}: {@code --group}, else
+ *       {@code variation_id}); a variation is labelled by its parameter values; pareto takes the cost from the
+ *       runs' cost column;</li>
  *   <li>heatmap: exactly two parameters (x, y); default the first two;</li>
  *   <li>failure-rate: one parameter; default the first;</li>
  *   <li>main-effects: the parameters; default all;</li>
  *   <li>curve: a numeric parameter, then optionally a group column (one curve per level); default the first
  *       numeric parameter.</li>
  * </ul>
- * The metric defaults to the first numeric metric ({@link MetricChoice}); failure-rate takes none. Runs that are
- * not ok are left out of every metric aggregate.
+ * The metric defaults to the first numeric metric ({@link MetricChoice}); failure-rate takes none. Every number a
+ * figure draws comes from the analysis: the ranking from {@link Ranking}, the front from {@link CostEfficiency},
+ * means and intervals from {@link VariationStatistics} and {@link RunningMean}.
  */
 public final class QuickFigure {
 
@@ -71,12 +80,26 @@ public final class QuickFigure {
     }
 
     /**
-     * Reads an output folder or CSV file and draws the figure.
+     * Reads the input of the options with their column roles and draws the figure, ranking with the options' test,
+     * pairing and significance level: what {@code sweeplab plot} calls. The options' metric and direction are used
+     * unless this figure names its own.
      *
      * @throws IllegalArgumentException for a missing column, a wrong number of {@code by} columns, no cost column
      */
+    public Figure plot(AnalysisOptions options) {
+        QuickFigure q = metric == null && options.metric() != null ? withMetric(options.metric()) : this;
+        if (direction == Direction.HIGHER_IS_BETTER) {
+            q = q.withDirection(options.direction());
+        }
+        if (by.isEmpty()) {
+            q = q.withBy(options.by());
+        }
+        return q.draw(options.runs(), options.input(), options.ranking(), 1 - options.alpha());
+    }
+
+    /** Reads an output folder or CSV file with the default roles and draws the figure. */
     public Figure plot(Path input) {
-        return plot(Runs.read(input), input);
+        return plot(AnalysisOptions.of(input));
     }
 
     /**
@@ -85,76 +108,75 @@ public final class QuickFigure {
      * @param input where the runs came from, for the default metric (summary.json); may be null
      */
     public Figure plot(Runs runs, Path input) {
+        return draw(runs, input, Ranking.withDefaults(), 0.95);
+    }
+
+    private Figure draw(Runs given, Path input, Ranking ranking, double confidence) {
         String m = kind == FigureKind.FAILURE_RATE && metric == null ? null
-                : MetricChoice.of(runs, input, metric).metric();
-        List<String> params = runs.parameters();
-        Goal goal = direction == Direction.HIGHER_IS_BETTER ? Goal.MAXIMIZE : Goal.MINIMIZE;
+                : MetricChoice.of(given, input, metric).metric();
+        List<String> params = given.parameters();
+        // Grouped kinds group as analyze does: --by, else the runs' own groups (variation_id by default).
+        Runs runs = by.isEmpty() || !grouped() ? given : given.withGroups(by);
         return switch (kind) {
-            case BOX -> BoxPlot.withDefaults().withStyle(style).plot(table(runs, m, groups(runs)), m, axis(runs));
-            case RANKING -> RankingPlot.withDefaults().withStyle(style).withGoal(goal)
-                    .plot(table(runs, m, groups(runs)), m, axis(runs));
+            case BOX -> BoxPlot.withDefaults().withStyle(style).withLabels(Data.parameterLabels(runs)).plot(runs, m);
+            case RANKING -> RankingPlot.withDefaults().withStyle(style).withLabels(Data.parameterLabels(runs))
+                    .plot(ranking.withDirection(direction).rank(runs, m), m);
             case CONVERGENCE -> ConvergencePlot.withDefaults().withStyle(style)
-                    .plot(table(runs, m, groups(runs)), m, axis(runs));
+                    .plot(RunningMean.withDefaults().withConfidence(confidence).compute(runs, m));
             case PARETO -> {
                 if (runs.costColumn() == null) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "Table %s has no cost column, which a pareto figure needs", runs.table().name()));
+                            "Table %s has no cost column, which a pareto figure needs; name it with --cost-column",
+                            runs.table().name()));
                 }
-                List<String> g = by.isEmpty() ? runs.groups() : by;
-                yield ParetoPlot.withDefaults().withStyle(style).withGoal(goal)
-                        .plot(table(runs, m, g), runs.costColumn(), m, axis(g));
+                yield ParetoPlot.withDefaults().withStyle(style).plot(CostEfficiency.withDefaults()
+                        .withDirection(direction).compute(runs, m), runs.costColumn());
             }
             case HEATMAP -> {
                 List<String> xy = by.isEmpty() ? params.subList(0, Math.min(2, params.size())) : by;
                 count(xy, 2, 2, "two parameters (x, y)");
-                yield HeatmapPlot.withDefaults().withStyle(style).plot(table(runs, m, List.of()), m, xy.get(0),
-                        xy.get(1));
+                yield HeatmapPlot.withDefaults().withStyle(style).plot(statistics(runs, m, confidence, xy), m,
+                        xy.get(0), xy.get(1));
             }
             case FAILURE_RATE -> {
                 List<String> p = by.isEmpty() ? params.subList(0, Math.min(1, params.size())) : by;
                 count(p, 1, 1, "one parameter");
-                yield FailureRatePlot.withDefaults().withStyle(style).plot(table(runs, m, List.of()), p.get(0));
+                yield FailureRatePlot.withDefaults().withStyle(style).plot(runs, p.get(0));
             }
             case MAIN_EFFECTS -> {
                 List<String> p = by.isEmpty() ? params : by;
                 count(p, 1, Integer.MAX_VALUE, "at least one parameter");
-                yield MainEffectsPlot.withDefaults().withStyle(style).plot(table(runs, m, List.of()), m, p);
+                Map<String, Table> levels = new LinkedHashMap<>();
+                for (String parameter : p) {
+                    levels.put(parameter, statistics(runs, m, confidence, List.of(parameter)));
+                }
+                yield MainEffectsPlot.withDefaults().withStyle(style).plot(levels, m);
             }
             case CURVE -> {
                 List<String> p = by.isEmpty() ? firstNumeric(runs) : by;
                 count(p, 1, 2, "a numeric parameter and optionally a group column");
-                yield ParameterCurvePlot.withDefaults().withStyle(style).plot(table(runs, m, List.of()), m, p.get(0),
-                        p.size() == 2 ? p.get(1) : null);
+                List<String> cells = p.size() == 2 ? List.of(p.get(1), p.get(0)) : p.subList(0, 1);
+                yield ParameterCurvePlot.withDefaults().withStyle(style).plot(statistics(runs, m, confidence, cells), m,
+                        p.get(0), p.size() == 2 ? p.get(1) : null);
             }
         };
     }
 
-    private List<String> groups(Runs runs) {
-        if (!by.isEmpty()) {
-            return by;
-        }
-        return runs.parameters().isEmpty() ? runs.groups() : runs.parameters().subList(0, 1);
+    private boolean grouped() {
+        return kind == FigureKind.BOX || kind == FigureKind.RANKING || kind == FigureKind.CONVERGENCE
+                || kind == FigureKind.PARETO;
     }
 
-    /** The column a grouped figure plots by: the one column asked for, else the joined label column. */
-    private String axis(Runs runs) {
-        return axis(groups(runs));
-    }
-
-    private static String axis(List<String> groups) {
-        return groups.size() == 1 ? groups.get(0) : String.join(" / ", groups);
-    }
-
-    private static Table table(Runs runs, String metric, List<String> labels) {
-        for (String c : labels) {
+    private static Table statistics(Runs runs, String metric, double confidence, List<String> columns) {
+        for (String c : columns) {
             if (!runs.table().containsColumn(c)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "Column %s is not present in table %s; columns are %s", c, runs.table().name(),
                         runs.table().columnNames()));
             }
         }
-        return ReportFigures.figureTable(runs, metric, labels, axis(labels.isEmpty() ? List.of(ReportFigures.GROUP)
-                : labels));
+        return VariationStatistics.withDefaults().withConfidence(confidence)
+                .compute(runs.withGroups(columns), metric);
     }
 
     private void count(List<String> columns, int min, int max, String what) {

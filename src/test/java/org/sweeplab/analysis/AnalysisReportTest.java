@@ -63,8 +63,9 @@ class AnalysisReportTest {
         slow,2,PASS,22.0,1
         slow,3,PASS,21.0,1
         """);
-    AnalysisOptions o = new AnalysisOptions(csv, "latency", Direction.LOWER_IS_BETTER, List.of("config"), null,
-        "outcome", "PASS", "dollars", dir.resolve("report"));
+    AnalysisOptions o = AnalysisOptions.of(csv).withMetric("latency").withDirection(Direction.LOWER_IS_BETTER)
+        .withBy(List.of("config")).withStatusColumn("outcome").withOkValue("PASS").withCostColumn("dollars")
+        .withOut(dir.resolve("report"));
     Path out = Analysis.analyze(o);
     List<String> stats = Files.readAllLines(out.resolve("variation-statistics.csv"));
     assertTrue(stats.get(1).startsWith("fast,3,2,"), stats.get(1));

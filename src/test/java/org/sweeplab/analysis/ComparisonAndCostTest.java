@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -48,7 +49,7 @@ class ComparisonAndCostTest {
     f.add("cheap", "ok", 5, 1).add("cheap", "ok", 7, 1).add("cheap", "failed", 0, 1);
     f.add("pricey", "ok", 10, 4).add("pricey", "ok", 10, 4);
     f.add("bad", "ok", 4, 3).add("bad", "ok", 4, 3);
-    Table t = CostEfficiency.withDefaults().compute(f.runs(), "score");
+    Table t = CostEfficiency.withDefaults().compute(f.runs(), "score").toTable();
     // exact arithmetic: cheap 3/2 = 1.5 per ok run, bad 6/2 = 3, pricey 8/2 = 4
     assertEquals("cheap", t.stringColumn("variation_id").get(0));
     assertEquals(1.5, t.doubleColumn("cost_per_ok_run").getDouble(0));
@@ -60,7 +61,33 @@ class ComparisonAndCostTest {
     assertTrue(t.booleanColumn("pareto_front").get(0));
     assertTrue(t.booleanColumn("pareto_front").get(2));
     Table byMetric = CostEfficiency.withDefaults().withMeasure(EfficiencyMeasure.METRIC_PER_COST)
-        .compute(f.runs(), "score");
+        .compute(f.runs(), "score").toTable();
     assertEquals("pricey", byMetric.stringColumn("variation_id").get(1));
+  }
+
+  @Test
+  void costEfficiencyIsTypedAndItsTableIsAView() {
+    Fixtures f = Fixtures.create();
+    f.add("cheap", "ok", 5, 1).add("cheap", "ok", 7, 1).add("cheap", "failed", 0, 1);
+    f.add("pricey", "ok", 10, 4).add("pricey", "ok", 10, 4);
+    f.add("bad", "ok", 4, 3).add("bad", "ok", 4, 3);
+    CostEfficiencyResult r = CostEfficiency.withDefaults().compute(f.runs(), "score");
+    // exact arithmetic: cheap (cost 1 per run, mean 6) and pricey (4, 10) are not beaten on both; bad (3, 4) is
+    assertEquals(List.of("cheap", "pricey"), r.front().stream().map(CostEfficiencyResult.Row::label).toList());
+    assertEquals(List.of("cheap", "bad", "pricey"), r.rows().stream().map(CostEfficiencyResult.Row::label).toList());
+    CostEfficiencyResult.Row cheap = r.row("cheap");
+    assertEquals(3, cheap.runs());
+    assertEquals(2, cheap.okRuns());
+    assertEquals(1.5, cheap.costPerOkRun());
+    assertEquals(6.0, cheap.metricMean());
+    Table t = r.toTable();
+    for (int i = 0; i < t.rowCount(); i++) {
+      CostEfficiencyResult.Row row = r.rows().get(i);
+      assertEquals(row.label(), t.stringColumn("variation_id").get(i));
+      assertEquals(row.rank(), t.intColumn("efficiency_rank").get(i));
+      assertEquals(row.meanCostPerRun(), t.doubleColumn("mean_cost_per_run").getDouble(i));
+      assertEquals(row.paretoFront(), t.booleanColumn("pareto_front").get(i));
+    }
+    assertThrows(AnalysisException.class, () -> r.row("nope"));
   }
 }

@@ -25,8 +25,9 @@ class UserGuideTest {
     Comparison.Result c = Comparison.withDefaults().compare(runs, "score",
         Subset.parse("difficulty=hard & tick_budget<=100"), Subset.where("difficulty", "easy"));
     assertTrue(c.metricTest().difference() < 0, c.table().print());
-    Table cost = CostEfficiency.withDefaults().withMeasure(EfficiencyMeasure.METRIC_PER_COST).compute(runs, "score");
-    assertEquals(1, cost.intColumn("efficiency_rank").get(0));
+    CostEfficiencyResult cost = CostEfficiency.withDefaults().withMeasure(EfficiencyMeasure.METRIC_PER_COST)
+        .compute(runs, "score");
+    assertEquals(1, cost.rows().get(0).rank());
     Patterns.Result p = Patterns.withDefaults().detect(runs, "score");
     assertTrue(p.failureRules().rowCount() > 0);
     AnalysisResult r = Analysis.of(runs).withMetric("score").withDirection(Direction.HIGHER_IS_BETTER).run();

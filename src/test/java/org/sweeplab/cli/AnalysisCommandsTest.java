@@ -152,7 +152,7 @@ class AnalysisCommandsTest {
                 List.of("--kind", "heatmap", "--by", "strategy", "--out", "x.svg"),
                 "error: A heatmap figure takes two parameters (x, y) as --by, not [strategy]",
                 List.of("--kind", "box", "--out", "x.gif"), "error: Cannot tell the figure format of 'x.gif'",
-                List.of("--kind", "box", "--by", "colour", "--out", "x.svg"), "error: Column colour is not present");
+                List.of("--kind", "box", "--by", "colour", "--out", "x.svg"), "error: Column 'colour' is not present");
         cases.forEach((args, message) -> {
             List<String> all = new ArrayList<>(List.of("plot", sweep.toString()));
             all.addAll(args);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,10 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.sweeplab.analysis.Ranking;
+import org.sweeplab.analysis.RankingResult;
+import org.sweeplab.analysis.Runs;
+import org.sweeplab.analysis.VariationStatistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +71,7 @@ class FigureExportTest {
     @Test
     void pngScaleMultipliesThePixels() throws IOException {
         Figure f = BoxPlot.withDefaults().withStyle(STYLE.withSize(300, 200).withPngScale(2))
-                .plot(SyntheticResults.table(1), "score", "algorithm");
+                .plot(Runs.of(SyntheticResults.table(1)).withGroups("algorithm"), "score");
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(f.toPng()));
         assertEquals(600, img.getWidth());
         assertEquals(400, img.getHeight());
@@ -113,8 +118,10 @@ class FigureExportTest {
     void missingColumnIsNamedWithTheTable() {
         Table t = SyntheticResults.table(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BoxPlot.withDefaults().plot(t, "nope", "algorithm"));
-        assertTrue(e.getMessage().contains("Column nope is not present in table results"), e.getMessage());
+                () -> HeatmapPlot.withDefaults().plot(VariationStatistics.withDefaults()
+                        .compute(Runs.of(t).withGroups("algorithm", "population"), "score"), "score", "algorithm", "nope"));
+        assertTrue(e.getMessage().contains("Column nope is not present in table variation statistics of score"),
+                e.getMessage());
     }
 
     /** The text of every stream, inflated when FlateDecode. */
@@ -147,14 +154,14 @@ class FigureExportTest {
     }
 
     @Test
-    void rankingDrawsGroupsWithoutAnIntervalAndLeavesOutGroupsWithoutAMean() throws IOException {
-        Table ranking = Table.create("ranking",
-                tech.tablesaw.api.StringColumn.create("label", "a", "b", "c"),
-                tech.tablesaw.api.DoubleColumn.create("mean", 5.0, 4.0, Double.NaN),
-                tech.tablesaw.api.DoubleColumn.create("ci_low", 4.5, Double.NaN, Double.NaN),
-                tech.tablesaw.api.DoubleColumn.create("ci_high", 5.5, Double.NaN, Double.NaN),
-                tech.tablesaw.api.BooleanColumn.create("distinguishable", new boolean[] {false, true, false}));
+    void rankingDrawsGroupsWithoutAnIntervalAndLeavesOutGroupsWithoutAValue() throws IOException {
+        Table t = Table.create("runs", tech.tablesaw.api.StringColumn.create("variation_id", "a", "a", "b", "c"),
+                tech.tablesaw.api.StringColumn.create("status", "ok", "ok", "ok", "failed"),
+                tech.tablesaw.api.DoubleColumn.create("score", 5.0, 5.5, 4.0, Double.NaN));
+        RankingResult ranking = Ranking.withDefaults().rank(Runs.of(t), "score");
         Figure f = RankingPlot.withDefaults().plot(ranking, "score");
+        assertEquals(List.of("a", "b"), ((org.knowm.xchart.CategoryChart) f.chart()).getSeriesMap()
+                .get(RankingPlot.CI).getXData());
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(f.toPng()));
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y += 3) {
@@ -163,9 +170,9 @@ class FigureExportTest {
             }
         }
         assertTrue(colours.size() > 20, "only " + colours.size() + " colours: blank?");
-        Table none = ranking.where(ranking.stringColumn("label").isEqualTo("c"));
+        Table failed = t.where(t.stringColumn("variation_id").isEqualTo("c"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RankingPlot.withDefaults().plot(none, "score"));
-        assertTrue(e.getMessage().contains("has no finite mean"), e.getMessage());
+                () -> RankingPlot.withDefaults().plot(Ranking.withDefaults().rank(Runs.of(failed), "score"), "score"));
+        assertTrue(e.getMessage().contains("has no group with a value"), e.getMessage());
     }
 }

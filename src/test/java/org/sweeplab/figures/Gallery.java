@@ -4,6 +4,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sweeplab.analysis.CostEfficiency;
+import org.sweeplab.analysis.Ranking;
+import org.sweeplab.analysis.Runs;
+import org.sweeplab.analysis.RunningMean;
+import org.sweeplab.analysis.VariationStatistics;
 import tech.tablesaw.api.Table;
 
 /**
@@ -28,24 +33,48 @@ public final class Gallery {
     private Gallery() {
     }
 
-    /** One figure per kind, by kind name, in the order the docs show them. */
+    /**
+     * One figure per kind, by kind name, in the order the docs show them, each drawn from the analysis result of
+     * its kind (ranking, cost efficiency, variation statistics, running mean) of the results table.
+     */
     public static Map<String, Figure> figures(Table results, Columns c, FigureStyle style) {
-        Map<String, Figure> out = new LinkedHashMap<>();
-        out.put("box", BoxPlot.withDefaults().withStyle(style).plot(results, c.metric(), c.group()));
-        out.put("ranking", RankingPlot.withDefaults().withStyle(style).plot(results, c.metric(), c.group()));
-        out.put("heatmap", HeatmapPlot.withDefaults().withStyle(style)
-                .plot(results, c.metric(), c.numericParameter(), c.otherParameter()));
-        out.put("pareto", ParetoPlot.withDefaults().withStyle(style)
-                .plot(results, "cost", c.metric(), "variation_id"));
-        out.put("failure-rate", FailureRatePlot.withDefaults().withStyle(style).plot(results, c.otherParameter()));
-        out.put("main-effects", MainEffectsPlot.withDefaults().withStyle(style)
-                .plot(results, c.metric(), List.of(c.group(), c.numericParameter(), c.otherParameter())));
+        Runs runs = Runs.of(results);
         String first = results.column(c.numericParameter()).getString(0);
         Table oneSetting = results.where(results.column(c.numericParameter()).asStringColumn().isEqualTo(first));
-        out.put("convergence", ConvergencePlot.withDefaults().withStyle(style)
-                .plot(oneSetting, c.metric(), c.group()));
+        return draw(runs, Runs.of(oneSetting).withGroups(c.group()), c.metric(), c.group(),
+                List.of(c.group(), c.numericParameter(), c.otherParameter()), c.numericParameter(),
+                c.otherParameter(), null, style);
+    }
+
+    /**
+     * Every kind from the analysis results of these runs.
+     *
+     * @param convergence the runs of the convergence figure, grouped
+     * @param effects the parameters of the main-effects figure
+     * @param x the numeric parameter (heatmap x, curve x)
+     * @param y the other parameter (heatmap y, failure rate)
+     */
+    static Map<String, Figure> draw(Runs runs, Runs convergence, String metric, String group, List<String> effects,
+                                    String x, String y, String title, FigureStyle style) {
+        Map<String, Figure> out = new LinkedHashMap<>();
+        Runs byGroup = runs.withGroups(group);
+        out.put("box", BoxPlot.withDefaults().withStyle(style).plot(byGroup, metric));
+        out.put("ranking", RankingPlot.withDefaults().withStyle(style)
+                .plot(Ranking.withDefaults().rank(byGroup, metric), metric));
+        out.put("heatmap", HeatmapPlot.withDefaults().withStyle(style)
+                .plot(VariationStatistics.withDefaults().compute(runs.withGroups(x, y), metric), metric, x, y));
+        out.put("pareto", ParetoPlot.withDefaults().withStyle(style)
+                .plot(CostEfficiency.withDefaults().compute(runs, metric), "cost"));
+        out.put("failure-rate", FailureRatePlot.withDefaults().withStyle(style).plot(runs, y));
+        Map<String, Table> levels = new LinkedHashMap<>();
+        for (String p : effects) {
+            levels.put(p, VariationStatistics.withDefaults().compute(runs.withGroups(p), metric));
+        }
+        out.put("main-effects", MainEffectsPlot.withDefaults().withStyle(style).plot(levels, metric));
+        out.put("convergence", ConvergencePlot.withDefaults().withStyle(style).withTitle(title)
+                .plot(RunningMean.withDefaults().compute(convergence, metric)));
         out.put("parameter-curve", ParameterCurvePlot.withDefaults().withStyle(style)
-                .plot(results, c.metric(), c.numericParameter(), c.group()));
+                .plot(VariationStatistics.withDefaults().compute(runs.withGroups(group, x), metric), metric, x, group));
         return out;
     }
 
@@ -61,22 +90,18 @@ public final class Gallery {
      * the parameter curve of the M/M/c queue (mean wait against arrival rate, by number of servers).
      */
     public static Map<String, Figure> examples(Path tournamentDir, Path mmcDir, FigureStyle style) {
-        Table t = org.sweeplab.store.Results.load(tournamentDir);
-        Table q = org.sweeplab.store.Results.load(mmcDir);
-        Map<String, Figure> out = new LinkedHashMap<>();
-        out.put("box", BoxPlot.withDefaults().withStyle(style).plot(t, "score", "strategy"));
-        out.put("ranking", RankingPlot.withDefaults().withStyle(style).plot(t, "score", "strategy"));
-        out.put("heatmap", HeatmapPlot.withDefaults().withStyle(style).plot(t, "score", "tick_budget", "difficulty"));
-        out.put("pareto", ParetoPlot.withDefaults().withStyle(style).plot(t, "cost", "score", "variation_id"));
-        out.put("failure-rate", FailureRatePlot.withDefaults().withStyle(style).plot(t, "difficulty"));
-        out.put("main-effects", MainEffectsPlot.withDefaults().withStyle(style)
-                .plot(t, "score", List.of("strategy", "tick_budget", "difficulty", "world")));
-        Table heavy = q.where(q.doubleColumn("arrival_rate").isEqualTo(0.9));
-        out.put("convergence", ConvergencePlot.withDefaults().withStyle(style)
-                .withTitle("mean_wait at arrival_rate 0.9, by servers").plot(heavy, "mean_wait", "servers"));
-        out.put("parameter-curve", ParameterCurvePlot.withDefaults().withStyle(style)
-                .plot(q, "mean_wait", "arrival_rate", "servers"));
-        return out;
+        Runs t = Runs.read(tournamentDir);
+        Runs q = Runs.read(mmcDir);
+        Table heavy = q.table().where(q.table().doubleColumn("arrival_rate").isEqualTo(0.9));
+        Map<String, Figure> all = draw(t, t.withGroups("strategy"), "score", "strategy",
+                List.of("strategy", "tick_budget", "difficulty", "world"), "tick_budget", "difficulty", null, style);
+        all.put("convergence", ConvergencePlot.withDefaults().withStyle(style)
+                .withTitle("mean_wait at arrival_rate 0.9, by servers")
+                .plot(RunningMean.withDefaults().compute(Runs.of(heavy).withGroups("servers"), "mean_wait")));
+        all.put("parameter-curve", ParameterCurvePlot.withDefaults().withStyle(style).plot(VariationStatistics
+                .withDefaults().compute(q.withGroups("servers", "arrival_rate"), "mean_wait"), "mean_wait",
+                "arrival_rate", "servers"));
+        return all;
     }
 
     public static void main(String[] args) {

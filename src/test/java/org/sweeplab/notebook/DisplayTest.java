@@ -59,13 +59,17 @@ class DisplayTest {
     void tablesAndFiguresRenderRich() {
         RichDisplay r = RichDisplay.withDefaults();
         assertEquals(List.of(MimeBundle.HTML, MimeBundle.TEXT), List.copyOf(r.render(table()).data().keySet()));
-        Figure f = BoxPlot.withDefaults().plot(table(), "m", "g");
+        Figure f = BoxPlot.withDefaults().plot(org.sweeplab.analysis.Runs.of(table()).withGroups("g"), "m");
         MimeBundle svg = r.render(f);
         assertTrue(svg.data().get(MimeBundle.SVG).contains("<svg"));
         MimeBundle png = r.withFigures(RichDisplay.FigureMime.PNG).render(f);
         byte[] bytes = Base64.getDecoder().decode(png.data().get(MimeBundle.PNG));
         assertEquals((byte) 0x89, bytes[0]);
         assertEquals("42", r.render(42).text());
+        var cost = org.sweeplab.analysis.CostEfficiency.withDefaults().compute(org.sweeplab.analysis.Runs.of(
+                Table.create("c", StringColumn.create("variation_id", "a", "b"), DoubleColumn.create("m", 1, 2),
+                        DoubleColumn.create("cost", 3, 4))).withMetrics("m"), "m");
+        assertEquals(r.render(cost.toTable()).data(), r.render(cost).data(), "a cost result shows as its table");
     }
 
     @Test
