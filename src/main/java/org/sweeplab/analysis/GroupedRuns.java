@@ -21,10 +21,12 @@ final class GroupedRuns {
   final List<LongArrayList> seeds;
   final double[] costSum;
   final long[] costCount;
-  final boolean seedsUniqueWithinGroups;
-  /** Per group, its seeds sorted and the values in that order, for matching pairs by a merge. */
-  private final long[][] sortedSeeds;
-  private final double[][] valuesBySeed;
+  private final boolean hasSeeds;
+  /** Whether every group holds each seed at most once and none is missing; null until asked for. */
+  private Boolean seedsUnique;
+  /** Per group, its seeds sorted and the values in that order, for matching pairs by a merge; built on first use. */
+  private long[][] sortedSeeds;
+  private double[][] valuesBySeed;
 
   private GroupedRuns(Runs runs, List<String> by, String metric, NaNPolicy policy) {
     this.runs = runs;
@@ -91,28 +93,49 @@ final class GroupedRuns {
     }
     values = new MetricAccumulator[k];
     seeds = new ArrayList<>(k);
-    sortedSeeds = new long[k][];
-    valuesBySeed = new double[k][];
-    boolean unique = seed != null;
     for (int g = 0; g < k; g++) {
-      double[] v = Arrays.copyOfRange(sorted, kept[g], kept[g + 1]);
-      values[g] = MetricAccumulator.of(v);
-      long[] s = Arrays.copyOfRange(sortedSeed, kept[g], kept[g + 1]);
-      seeds.add(LongArrayList.wrap(s));
-      if (seed != null) {
-        unique &= sortBySeed(g, s, v);
-      }
+      values[g] = MetricAccumulator.of(Arrays.copyOfRange(sorted, kept[g], kept[g + 1]));
+      seeds.add(LongArrayList.wrap(Arrays.copyOfRange(sortedSeed, kept[g], kept[g + 1])));
     }
-    seedsUniqueWithinGroups = unique;
+    hasSeeds = seed != null;
   }
 
-  /** Sorts a group's pairs by seed; @return whether its seeds are distinct and none is missing */
-  private boolean sortBySeed(int g, long[] s, double[] v) {
+  /** @return whether every group holds each seed at most once and no seed is missing (false without seeds) */
+  synchronized boolean seedsUniqueWithinGroups() {
+    if (seedsUnique == null) {
+      boolean unique = hasSeeds;
+      if (hasSeeds) {
+        bySeed();
+        for (long[] s : sortedSeeds) {
+          for (int i = 0; i < s.length && unique; i++) {
+            unique = s[i] != Long.MIN_VALUE && (i == 0 || s[i] != s[i - 1]);
+          }
+        }
+      }
+      seedsUnique = unique;
+    }
+    return seedsUnique;
+  }
+
+  private synchronized void bySeed() {
+    if (sortedSeeds != null || !hasSeeds) {
+      return;
+    }
+    int k = size();
+    sortedSeeds = new long[k][];
+    valuesBySeed = new double[k][];
+    for (int g = 0; g < k; g++) {
+      sortBySeed(g, seeds.get(g).elements(), values[g].values());
+    }
+  }
+
+  /** Sorts a group's pairs by seed (stably, so repeated seeds keep their row order). */
+  private void sortBySeed(int g, long[] s, double[] v) {
     int n = s.length;
-    Integer[] idx = null;
+    int[] idx;
     boolean ordered = true;
     for (int i = 1; i < n && ordered; i++) {
-      ordered = s[i - 1] < s[i];
+      ordered = s[i - 1] <= s[i];
     }
     long[] ss;
     double[] vv;
@@ -120,11 +143,11 @@ final class GroupedRuns {
       ss = s;
       vv = v;
     } else {
-      idx = new Integer[n];
+      idx = new int[n];
       for (int i = 0; i < n; i++) {
         idx[i] = i;
       }
-      Arrays.sort(idx, (a, b) -> Long.compare(s[a], s[b]));
+      it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(idx, (a, b) -> Long.compare(s[a], s[b]));
       ss = new long[n];
       vv = new double[n];
       for (int i = 0; i < n; i++) {
@@ -134,12 +157,6 @@ final class GroupedRuns {
     }
     sortedSeeds[g] = ss;
     valuesBySeed[g] = vv;
-    for (int i = 0; i < n; i++) {
-      if (ss[i] == Long.MIN_VALUE || i > 0 && ss[i] == ss[i - 1]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static GroupedRuns of(Runs runs, List<String> by, String metric, NaNPolicy policy) {
@@ -155,6 +172,10 @@ final class GroupedRuns {
    *     b values}; when a group holds a seed more than once, its first value in seed order is used
    */
   double[][] matched(int a, int b) {
+    bySeed();
+    if (sortedSeeds == null) {
+      return new double[][] {new double[0], new double[0]};
+    }
     long[] sa = sortedSeeds[a];
     long[] sb = sortedSeeds[b];
     if (sa == null || sb == null) {

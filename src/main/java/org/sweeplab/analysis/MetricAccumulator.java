@@ -2,6 +2,7 @@ package org.sweeplab.analysis;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.util.Arrays;
+import org.apache.commons.statistics.descriptive.Quantile;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -159,6 +160,9 @@ public final class MetricAccumulator implements DoubleConsumer {
     if (n == 0) {
       return Double.NaN;
     }
+    if (sorted == null && n > SELECT_ABOVE) {
+      return selected(p);
+    }
     if (sorted == null) {
       sorted = values.toDoubleArray();
       Arrays.sort(sorted);
@@ -171,6 +175,32 @@ public final class MetricAccumulator implements DoubleConsumer {
     int lo = (int) Math.floor(h);
     int hi = Math.min(lo + 1, n - 1);
     return a[lo] + (h - lo) * (a[hi] - a[lo]);
+  }
+
+  /** Above this many values a quantile is found by selection (Commons Statistics) instead of a full sort. */
+  static final int SELECT_ABOVE = 50_000;
+
+  /** The type-7 quantile of many values by partial sorting; NaN when any value is NaN. */
+  private double selected(double p) {
+    double[] a = values.elements();
+    int n = values.size();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double x = a[i];
+      if (Double.isNaN(x)) {
+        return Double.NaN;
+      }
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    if (p == 0) {
+      return min;
+    }
+    if (p == 1) {
+      return max;
+    }
+    return Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).evaluate(Arrays.copyOf(a, n), p);
   }
 
   /** Pairwise summation: error grows with log n rather than n. */

@@ -181,7 +181,7 @@ public final class Ranking {
     if (pairing == Pairing.PAIRED) {
       return true;
     }
-    if (!g.seedsUniqueWithinGroups) {
+    if (!g.seedsUniqueWithinGroups()) {
       return false;
     }
     for (int r = 1; r < ranked; r++) {

@@ -397,6 +397,15 @@ public final class Runs {
     return v;
   }
 
+  /**
+   * @param column a column
+   * @return how many distinct values it holds, the empty cell counting as one
+   * @throws AnalysisException if the column is absent
+   */
+  public int distinctValues(String column) {
+    return codes(column).size();
+  }
+
   /** @return the distinct values of a column as codes, in order of first appearance */
   RunColumn.Codes codes(String column) {
     return column(column).codes();

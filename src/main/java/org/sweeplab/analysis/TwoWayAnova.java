@@ -179,25 +179,71 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
         q[index[j]] = sumK[j];
       }
     }
+    // A = diag(n_.j) - sum_i w_i w_i' / n_i. over the rows i of R, w_i their cell counts. A row that covers most
+    // levels is written w = 1 + e with e sparse (missing cells, repeated runs), so its update costs |e|^2, not m^2:
+    // w w' = 11' + 1e' + e1' + ee'; the 11' and 1e' parts are summed once for all rows.
+    double ones = 0;
+    double[] onesE = new double[m];
+    double[] w = new double[m];
+    int[] e = new int[m];
     for (int i = 0; i < nr; i++) {
       if (nR[i] == 0) {
         continue;
       }
       IntArrayList row = cellsOfR.get(i);
+      double inv = 1.0 / nR[i];
       for (int x = 0; x < row.size(); x++) {
         int cx = row.getInt(x);
         int jx = index[ck.getInt(cx)];
-        if (jx < 0) {
-          continue;
+        if (jx >= 0) {
+          q[jx] -= cn.getLong(cx) * sumR[i] * inv;
         }
-        q[jx] -= cn.getLong(cx) * sumR[i] / nR[i];
-        for (int z = 0; z < row.size(); z++) {
-          int cz = row.getInt(z);
-          int jz = index[ck.getInt(cz)];
-          if (jz >= 0) {
-            a[jx][jz] -= (double) cn.getLong(cx) * cn.getLong(cz) / nR[i];
+      }
+      if (row.size() * 2 <= m) {
+        for (int x = 0; x < row.size(); x++) {
+          int cx = row.getInt(x);
+          int jx = index[ck.getInt(cx)];
+          if (jx < 0) {
+            continue;
+          }
+          for (int z = 0; z < row.size(); z++) {
+            int cz = row.getInt(z);
+            int jz = index[ck.getInt(cz)];
+            if (jz >= 0) {
+              a[jx][jz] -= (double) cn.getLong(cx) * cn.getLong(cz) * inv;
+            }
           }
         }
+        continue;
+      }
+      Arrays.fill(w, 0);
+      for (int x = 0; x < row.size(); x++) {
+        int cx = row.getInt(x);
+        int jx = index[ck.getInt(cx)];
+        if (jx >= 0) {
+          w[jx] += cn.getLong(cx);
+        }
+      }
+      int ne = 0;
+      for (int j = 0; j < m; j++) {
+        if (w[j] != 1) {
+          e[ne++] = j;
+        }
+      }
+      ones += inv;
+      for (int x = 0; x < ne; x++) {
+        int jx = e[x];
+        double ex = w[jx] - 1;
+        onesE[jx] += ex * inv;
+        for (int z = 0; z < ne; z++) {
+          int jz = e[z];
+          a[jx][jz] -= ex * (w[jz] - 1) * inv;
+        }
+      }
+    }
+    for (int x = 0; x < m; x++) {
+      for (int z = 0; z < m; z++) {
+        a[x][z] -= ones + onesE[x] + onesE[z];
       }
     }
     double[] beta = cholesky(a, q);

@@ -9,6 +9,7 @@ import org.knowm.xchart.BoxChartBuilder;
 import org.knowm.xchart.BoxSeries;
 import org.knowm.xchart.style.BoxStyler;
 import org.sweeplab.analysis.GroupedValues;
+import org.sweeplab.analysis.MetricAccumulator;
 import org.sweeplab.analysis.Runs;
 
 /**
@@ -49,6 +50,22 @@ public final class BoxPlot {
         return new BoxPlot(style, title, names);
     }
 
+    /** Groups with more values than this are drawn from their five-number summary. */
+    static final int MAX_DRAWN_VALUES = 10_000;
+
+    /**
+     * @return the values to hand to the chart: all of them, or for a large group its minimum, quartiles and maximum
+     *     (type-7 quantiles, which the chart's N_LESS_1_PLUS_1 method reproduces from those five points), so a box of
+     *     millions of runs draws the same box without millions of outlier marks
+     */
+    static double[] drawn(double[] values) {
+        if (values.length <= MAX_DRAWN_VALUES) {
+            return values;
+        }
+        MetricAccumulator m = MetricAccumulator.of(values);
+        return new double[] {m.min(), m.quantile(0.25), m.median(), m.quantile(0.75), m.max()};
+    }
+
     /**
      * One box per group of the runs ({@link Runs#groups()}), of the metric's values in ok runs (NaN left out).
      *
@@ -63,7 +80,7 @@ public final class BoxPlot {
         Map<String, double[]> values = new LinkedHashMap<>();
         for (GroupedValues.Group g : GroupedValues.of(runs, metric)) {
             if (g.values().length > 0) {
-                values.put(String.join(" / ", g.key()), g.values());
+                values.put(String.join(" / ", g.key()), drawn(g.values()));
             }
         }
         if (values.isEmpty()) {

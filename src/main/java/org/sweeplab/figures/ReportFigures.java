@@ -3,12 +3,10 @@ package org.sweeplab.figures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
@@ -186,14 +184,8 @@ public final class ReportFigures {
     }
 
     private static boolean levelsIn(Runs runs, String column, int min, int max) {
-        var c = runs.table().column(column);
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < c.size(); i++) {
-            if (seen.add(c.getString(i)) && seen.size() > max) {
-                return false;
-            }
-        }
-        return seen.size() >= min;
+        int n = runs.distinctValues(column);
+        return n >= min && n <= max;
     }
 
     private static boolean anyNotOk(AnalysisResult result) {
