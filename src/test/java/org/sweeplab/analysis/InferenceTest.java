@@ -120,6 +120,10 @@ class InferenceTest {
     TwoSampleResult w = Inference.paired(a, b, TestKind.RANK, 0.95);
     assertEquals(20.0, w.statistic()); // R 4.2.2: wilcox.test(A, B, paired = TRUE)$statistic (V)
     assertEquals(0.059172067825859431, w.pValue(), 1e-12); // R 4.2.2: wilcox.test(A, B, paired = TRUE)$p.value
+    // Ties without zeros: normal approximation with tie and continuity correction, as R.
+    TwoSampleResult t = Inference.paired(new double[] {1, 1, 2, -3, 4, 5, 6, -2}, new double[8], TestKind.RANK, 0.95);
+    assertEquals(27.5, t.statistic()); // R 4.2.2: wilcox.test(c(1, 1, 2, -3, 4, 5, 6, -2))$statistic
+    assertEquals(0.20646258713596, t.pValue(), 1e-12); // R 4.2.2: wilcox.test(c(1, 1, 2, -3, 4, 5, 6, -2))$p.value
   }
 
   /** Issue 9, item 6: -0.0 and 0.0 are one value, a tie. */
