@@ -1,6 +1,7 @@
 package org.sweeplab.analysis;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -144,8 +145,8 @@ final class MainEffects {
    * @return the number of strata
    */
   private static int strata(List<Levels> levels, int except, int[] out) {
-    it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String> index =
-        new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<>();
+    Object2IntOpenHashMap<String> index =
+        new Object2IntOpenHashMap<>();
     StringBuilder key = new StringBuilder();
     for (int i = 0; i < out.length; i++) {
       key.setLength(0);

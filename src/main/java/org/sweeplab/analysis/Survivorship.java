@@ -1,7 +1,9 @@
 package org.sweeplab.analysis;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Could selection alone explain why the ok runs of a parameter's levels differ, when the levels also fail at
@@ -53,8 +55,8 @@ final class Survivorship {
       double[] metric, double alpha) {
     long[][] runs = new long[strata][levels];
     long[][] failed = new long[strata][levels];
-    it.unimi.dsi.fastutil.doubles.DoubleArrayList[][] values =
-        new it.unimi.dsi.fastutil.doubles.DoubleArrayList[strata][levels];
+    DoubleArrayList[][] values =
+        new DoubleArrayList[strata][levels];
     long[] allRuns = new long[levels];
     long[] allFailed = new long[levels];
     long[] allUsed = new long[levels];
@@ -69,7 +71,7 @@ final class Survivorship {
       }
       if (use[i]) {
         if (values[s][v] == null) {
-          values[s][v] = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+          values[s][v] = new DoubleArrayList();
         }
         values[s][v].add(metric[i]);
         allUsed[v]++;
@@ -112,7 +114,7 @@ final class Survivorship {
 
   /** @return the p-value of level v against its implied selection in direction d; NaN when no stratum is usable */
   private static double levelP(Direction d, int v, int ref, long[][] runs, long[][] failed,
-      it.unimi.dsi.fastutil.doubles.DoubleArrayList[][] values, double[][] sortedRef) {
+      DoubleArrayList[][] values, double[][] sortedRef) {
     double sumD = 0;
     double weight = 0;
     double var = 0;
@@ -146,6 +148,6 @@ final class Survivorship {
     }
     double t = mean / (Math.sqrt(var) / weight);
     double df = var * var / dfDenominator;
-    return 2 * org.apache.commons.statistics.distribution.TDistribution.of(df).survivalProbability(Math.abs(t));
+    return 2 * TDistribution.of(df).survivalProbability(Math.abs(t));
   }
 }

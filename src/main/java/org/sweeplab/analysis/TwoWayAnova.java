@@ -1,7 +1,9 @@
 package org.sweeplab.analysis;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,8 +65,8 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     cellOf.defaultReturnValue(-1);
     IntArrayList cellR = new IntArrayList();
     IntArrayList cellK = new IntArrayList();
-    it.unimi.dsi.fastutil.doubles.DoubleArrayList cellSum = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
-    it.unimi.dsi.fastutil.longs.LongArrayList cellN = new it.unimi.dsi.fastutil.longs.LongArrayList();
+    DoubleArrayList cellSum = new DoubleArrayList();
+    LongArrayList cellN = new LongArrayList();
     int[] rowCell = new int[use.length];
     for (int i = 0; i < use.length; i++) {
       if (!use[i]) {
@@ -143,7 +145,7 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
    * {@code SS(K | R)} for the factor K given R, where cells name their levels in {@code cr} (R) and {@code ck} (K);
    * {@code offR} and {@code offK} place the levels in the component array.
    */
-  private static double adjusted(IntArrayList cr, IntArrayList ck, it.unimi.dsi.fastutil.longs.LongArrayList cn,
+  private static double adjusted(IntArrayList cr, IntArrayList ck, LongArrayList cn,
       double[] sumR, long[] nR, double[] sumK, long[] nK, int[] comp, int nr, int offR, int offK) {
     int nk = nK.length;
     int[] index = new int[nk];
