@@ -41,6 +41,7 @@ final class MainEffects {
     double[] selectionP = new double[k];
     double[] rateSpread = new double[k];
     Survivorship.Verdict[] selection = new Survivorship.Verdict[k];
+    int[] stratum = new int[n];
     for (int a = 0; a < k; a++) {
       Levels l = levels.get(a);
       List<DoubleArrayList> groups = new ArrayList<>();
@@ -66,9 +67,6 @@ final class MainEffects {
         hi = Math.max(hi, rate);
       }
       means[a] = b.toString();
-      int[] stratum = new int[n];
-      int strata = strata(levels, a, stratum);
-      selection[a] = Survivorship.test(l.levelOfRow, l.size(), stratum, strata, ok, use, metric, alpha);
       rateSpread[a] = hi - lo;
       boolean varies = l.size() > 1 && java.util.Arrays.stream(counts).allMatch(c -> c[0] + c[1] > 0)
           && java.util.Arrays.stream(counts).mapToLong(c -> c[1]).sum() > 0
@@ -101,6 +99,12 @@ final class MainEffects {
     for (int a : order) {
       boolean effect = adj[a] < alpha && res[a].effect() >= 0.01;
       boolean rates = ratesAdj[a] < alpha && rateSpread[a] >= 0.1;
+      if (effect && rates) {
+        // Only where it decides the verdict: the test of pure selection, by strata of the other parameters.
+        int strata = strata(levels, a, stratum);
+        Levels l = levels.get(a);
+        selection[a] = Survivorship.test(l.levelOfRow, l.size(), stratum, strata, ok, use, metric, alpha);
+      }
       boolean selected = effect && rates && selection[a].explains();
       String v = selected ? "possible_selection" : effect && rates ? "effect_beyond_selection"
           : effect ? "effect" : "no_effect";

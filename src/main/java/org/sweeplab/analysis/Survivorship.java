@@ -15,7 +15,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * distribution is estimated from the reference level, the one that fails least overall: in a stratum where it fails
  * f0 and keeps m ok runs, those are the top (bottom) {@code 1 - f0} of the common distribution, so under the
  * hypothesis the ok runs of a level failing f there are distributed as the top (bottom) {@code round(q m)}, {@code q =
- * (1 - f) / (1 - f0)}, of the reference's ok runs. No normal model is assumed, and the survivors' truncated spread is
+ * (1 - f) / (1 - f0)}, of the reference's ok runs (all of them where the level fails less than the reference,
+ * q capped at 1). No normal model is assumed, and the survivors' truncated spread is
  * never used as a bound. For each other level, the differences between its ok runs' mean and the implied mean are
  * combined over the strata where both have at least two ok runs, weighted by its ok runs there, and tested with a
  * Welch-Satterthwaite t (exactly Welch's test with one stratum); the p-values are Holm-adjusted over the levels.
