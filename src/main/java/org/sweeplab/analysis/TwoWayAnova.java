@@ -202,7 +202,7 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
         }
       }
     }
-    double[] beta = cholesky(a, q);
+    double[] beta = Cholesky.solve(a, q);
     double ss = 0;
     for (int x = 0; x < m; x++) {
       ss += q[x] * beta[x];
@@ -235,42 +235,6 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     while (parent[x] != x) {
       parent[x] = parent[parent[x]];
       x = parent[x];
-    }
-    return x;
-  }
-
-  /** @return x with {@code a x = b} for a symmetric positive definite a (overwritten by its Cholesky factor) */
-  private static double[] cholesky(double[][] a, double[] b) {
-    int m = b.length;
-    for (int j = 0; j < m; j++) {
-      double d = a[j][j];
-      for (int k = 0; k < j; k++) {
-        d -= a[j][k] * a[j][k];
-      }
-      a[j][j] = Math.sqrt(Math.max(d, 0));
-      for (int i = j + 1; i < m; i++) {
-        double s = a[i][j];
-        for (int k = 0; k < j; k++) {
-          s -= a[i][k] * a[j][k];
-        }
-        a[i][j] = a[j][j] == 0 ? 0 : s / a[j][j];
-      }
-    }
-    double[] y = new double[m];
-    for (int i = 0; i < m; i++) {
-      double s = b[i];
-      for (int k = 0; k < i; k++) {
-        s -= a[i][k] * y[k];
-      }
-      y[i] = a[i][i] == 0 ? 0 : s / a[i][i];
-    }
-    double[] x = new double[m];
-    for (int i = m - 1; i >= 0; i--) {
-      double s = y[i];
-      for (int k = i + 1; k < m; k++) {
-        s -= a[k][i] * x[k];
-      }
-      x[i] = a[i][i] == 0 ? 0 : s / a[i][i];
     }
     return x;
   }
