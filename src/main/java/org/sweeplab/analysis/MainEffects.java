@@ -1,7 +1,7 @@
 package org.sweeplab.analysis;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -149,17 +149,26 @@ final class MainEffects {
    * @return the number of strata
    */
   private static int strata(List<Levels> levels, int except, int[] out) {
-    Object2IntOpenHashMap<String> index =
-        new Object2IntOpenHashMap<>();
-    StringBuilder key = new StringBuilder();
-    for (int i = 0; i < out.length; i++) {
-      key.setLength(0);
-      for (int b = 0; b < levels.size(); b++) {
-        if (b != except) {
-          key.append(levels.get(b).levelOfRow[i]).append(',');
-        }
+    Long2IntOpenHashMap index = new Long2IntOpenHashMap();
+    long[] radix = new long[levels.size()];
+    long span = 1;
+    for (int b = 0; b < levels.size(); b++) {
+      if (b == except) {
+        continue;
       }
-      out[i] = index.computeIfAbsent(key.toString(), x -> index.size());
+      radix[b] = span;
+      try {
+        span = Math.multiplyExact(span, levels.get(b).size());
+      } catch (ArithmeticException e) {
+        throw AnalysisException.of("Too many combinations of parameter levels to stratify by (over 2^63)");
+      }
+    }
+    for (int i = 0; i < out.length; i++) {
+      long key = 0;
+      for (int b = 0; b < levels.size(); b++) {
+        key += radix[b] * levels.get(b).levelOfRow[i];
+      }
+      out[i] = index.computeIfAbsent(key, x -> index.size());
     }
     return index.size();
   }
