@@ -40,16 +40,23 @@ final class BlockedTests {
     for (int g = 0; g < k; g++) {
       for (int j = 0; j < samples.get(g).length; j++) {
         long s = seeds.get(g)[j];
-        blockOf[i] = block.computeIfAbsent(s, x -> block.size());
+        // A run without a seed is a block of its own: it adds nothing to the comparison of the groups.
+        blockOf[i] = s == Long.MIN_VALUE ? -1 : block.computeIfAbsent(s, x -> block.size());
         groupOf[i] = g;
         y[i++] = samples.get(g)[j];
+      }
+    }
+    int b0 = block.size();
+    for (int x = 0; x < n; x++) {
+      if (blockOf[x] < 0) {
+        blockOf[x] = b0++;
       }
     }
     double ssGroup;
     double ssRes;
     double df1;
     double df2;
-    int b = block.size();
+    int b = b0;
     if (complete(groupOf, blockOf, k, b)) {
       // Every group holds every seed once: the closed form of the randomised complete block design.
       double[] ss = completeBlocks(groupOf, blockOf, k, b, y);

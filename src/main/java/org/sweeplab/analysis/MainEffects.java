@@ -1,6 +1,7 @@
 package org.sweeplab.analysis;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,14 +16,12 @@ import tech.tablesaw.api.Table;
  * means; p Holm-adjusted over parameters), the strongest two-way interactions, and the survivorship check.
  *
  * <p>A parameter has a metric difference when its adjusted p is below alpha and eta squared is at least 0.01. When its
- * levels also differ in failure rate (chi-square p, Holm-adjusted over the parameters, below alpha and rates at least
- * 10 points apart), the ok runs of each
- * level are a different selection. The selection bound of a level with failure rate f is {@code s phi(Phi^-1(f)) /
- * (1 - f)}: how far the mean of the survivors moves when exactly the worst fraction f of a normal population with the
- * ok runs' standard deviation s fails. If every pair of level means differs by no more than their bounds differ,
- * selection alone could explain the difference: verdict {@code possible_selection}, and a survivorship warning. If
- * some pair differs by more: {@code effect_beyond_selection}, with a caution. Otherwise {@code effect}, or
- * {@code no_effect} without a metric difference. Interactions: {@link Interactions}. Internal.
+ * levels also differ in failure rate (chi-square p, Holm-adjusted over the parameters, below alpha, and rates at
+ * least 10 points apart), the ok runs of each level are a different selection, and {@link Survivorship} asks whether
+ * failing only the lowest (or highest) runs of one common distribution would produce the level means: verdict
+ * {@code possible_selection} with a survivorship warning if it would, else {@code effect_beyond_selection} with a
+ * caution. Otherwise {@code effect}, or {@code no_effect} without a metric difference. Interactions:
+ * {@link Interactions}. Internal.
  */
 final class MainEffects {
   private MainEffects() {}
@@ -41,8 +40,8 @@ final class MainEffects {
     String[] means = new String[k];
     double[] selectionP = new double[k];
     double[] rateSpread = new double[k];
-    boolean[] explainable = new boolean[k];
-    double s = okStandardDeviation(use, metric);
+    Survivorship.Verdict[] selection = new Survivorship.Verdict[k];
+    int[] stratum = new int[n];
     for (int a = 0; a < k; a++) {
       Levels l = levels.get(a);
       List<DoubleArrayList> groups = new ArrayList<>();
@@ -68,7 +67,6 @@ final class MainEffects {
         hi = Math.max(hi, rate);
       }
       means[a] = b.toString();
-      explainable[a] = selectionExplains(groups, counts, s);
       rateSpread[a] = hi - lo;
       boolean varies = l.size() > 1 && java.util.Arrays.stream(counts).allMatch(c -> c[0] + c[1] > 0)
           && java.util.Arrays.stream(counts).mapToLong(c -> c[1]).sum() > 0
@@ -101,20 +99,33 @@ final class MainEffects {
     for (int a : order) {
       boolean effect = adj[a] < alpha && res[a].effect() >= 0.01;
       boolean rates = ratesAdj[a] < alpha && rateSpread[a] >= 0.1;
-      boolean selection = effect && rates && explainable[a];
-      String v = selection ? "possible_selection" : effect && rates ? "effect_beyond_selection"
-          : effect ? "effect" : "no_effect";
-      if (effect && rates && !selection) {
-        warnings.add(String.format(Locale.ROOT, "Caution: the levels of %s fail at different rates (spread %.0f"
-            + " points); part of its effect on %s (eta² %.3f) may be selection, though not all of it.",
-            levels.get(a).parameter, 100 * rateSpread[a], metricName, res[a].effect()));
+      if (effect && rates) {
+        // Only where it decides the verdict: the test of pure selection, by strata of the other parameters.
+        int strata = strata(levels, a, stratum);
+        Levels l = levels.get(a);
+        selection[a] = Survivorship.test(l.levelOfRow, l.size(), stratum, strata, ok, use, metric, alpha);
       }
-      if (selection) {
+      boolean selected = effect && rates && selection[a].explains();
+      String v = selected ? "possible_selection" : effect && rates ? "effect_beyond_selection"
+          : effect ? "effect" : "no_effect";
+      if (effect && rates && !selected) {
+        warnings.add(String.format(Locale.ROOT, "Caution: the levels of %s fail at different rates (spread %.0f"
+            + " points); part of its effect on %s (eta² %.3f) may be selection, though not all of it: pure selection"
+            + " from the distribution of %s, which fails least, would give other level means (Holm p = %s).",
+            levels.get(a).parameter, 100 * rateSpread[a], metricName, res[a].effect(),
+            levels.get(a).labels.get(selection[a].reference()), Ranking.fmt(selection[a].minAdjustedP())));
+      }
+      if (selected) {
         warnings.add(String.format(Locale.ROOT, "Survivorship: %s of ok runs differs across the levels of %s (eta²"
             + " %.3f), but those levels also fail at very different rates (spread %.0f points, chi-square p = %s,"
-            + " Holm-adjusted over %d parameters). The difference may come from which runs survive rather than from"
-            + " %s itself.", metricName, levels.get(a).parameter, res[a].effect(), 100 * rateSpread[a],
-            Ranking.fmt(ratesAdj[a]), rateTests, levels.get(a).parameter));
+            + " Holm-adjusted over %d parameters). Failing only the %s runs of one common distribution (that of %s,"
+            + " which fails least) would produce these level means, so the difference may come from which runs"
+            + " survive rather than from %s itself.", metricName, levels.get(a).parameter, res[a].effect(),
+            100 * rateSpread[a], Ranking.fmt(ratesAdj[a]), rateTests,
+            selection[a].direction() == null ? "lowest or highest"
+                : selection[a].direction().name().toLowerCase(Locale.ROOT),
+            selection[a].reference() < 0 ? "any level" : levels.get(a).labels.get(selection[a].reference()),
+            levels.get(a).parameter));
       }
       param.append(levels.get(a).parameter);
       eta.append(res[a].effect());
@@ -132,36 +143,33 @@ final class MainEffects {
         keepInteractions), warnings);
   }
 
-  private static double okStandardDeviation(boolean[] use, double[] metric) {
-    MetricAccumulator m = MetricAccumulator.create();
-    for (int i = 0; i < use.length; i++) {
-      if (use[i]) {
-        m.accept(metric[i]);
-      }
-    }
-    return m.standardDeviation();
-  }
 
-  /** @return whether every pair of level means differs by no more than their selection bounds differ */
-  private static boolean selectionExplains(List<DoubleArrayList> groups, long[][] counts, double s) {
-    org.apache.commons.statistics.distribution.NormalDistribution z =
-        org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
-    List<double[]> meanAndBound = new ArrayList<>();
-    for (int v = 0; v < groups.size(); v++) {
-      if (groups.get(v).isEmpty()) {
+  /**
+   * @param out the stratum of each row: its combination of the levels of every parameter but {@code except}
+   * @return the number of strata
+   */
+  private static int strata(List<Levels> levels, int except, int[] out) {
+    Long2IntOpenHashMap index = new Long2IntOpenHashMap();
+    long[] radix = new long[levels.size()];
+    long span = 1;
+    for (int b = 0; b < levels.size(); b++) {
+      if (b == except) {
         continue;
       }
-      double f = (double) counts[v][1] / (counts[v][0] + counts[v][1]);
-      double bound = f == 0 ? 0 : s * z.density(z.inverseCumulativeProbability(f)) / (1 - f);
-      meanAndBound.add(new double[] {MetricAccumulator.of(groups.get(v).toDoubleArray()).mean(), bound});
-    }
-    for (double[] x : meanAndBound) {
-      for (double[] y : meanAndBound) {
-        if (Math.abs(x[0] - y[0]) > Math.abs(x[1] - y[1])) {
-          return false;
-        }
+      radix[b] = span;
+      try {
+        span = Math.multiplyExact(span, levels.get(b).size());
+      } catch (ArithmeticException e) {
+        throw AnalysisException.of("Too many combinations of parameter levels to stratify by (over 2^63)");
       }
     }
-    return true;
+    for (int i = 0; i < out.length; i++) {
+      long key = 0;
+      for (int b = 0; b < levels.size(); b++) {
+        key += radix[b] * levels.get(b).levelOfRow[i];
+      }
+      out[i] = index.computeIfAbsent(key, x -> index.size());
+    }
+    return index.size();
   }
 }

@@ -311,6 +311,9 @@ public final class Ranking {
 
   /** @return "α = 0.05": the significance level to 4 significant digits, without trailing zeros */
   static String alpha(double a) {
+    if (!Double.isFinite(a)) {
+      return "α = " + a;
+    }
     return "α = " + new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", a)).stripTrailingZeros()
         .toPlainString();
   }

@@ -9,7 +9,8 @@ import tech.tablesaw.api.Table;
  *
  * @param table one row per group, best first: {@code rank}, the group columns, {@code n, mean, ci_low, ci_high, sd,
  *     median, difference_vs_best, test, p_value, p_holm, distinguishable_from_best, effect_kind, effect_size,
- *     hedges_g, rank_group} ({@code hedges_g}: Cohen's d with Hedges' small-sample correction; NaN for rank tests); groups without ok runs come last with a missing rank
+ *     hedges_g, rank_group} ({@code hedges_g}: Cohen's d with Hedges' small-sample correction; NaN for rank
+ *     tests); groups without ok runs come last with a missing rank
  * @param overall one row: {@code test, statistic, df1, df2, p_value, effect_kind, effect_size} of the test across all
  *     groups: one-way ANOVA with eta squared, or Kruskal-Wallis with epsilon squared; when the comparisons are paired,
  *     blocked by seed: {@code anova_blocked_by_seed} with partial eta squared, or {@code friedman} with Kendall's W

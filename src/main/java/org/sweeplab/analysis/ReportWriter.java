@@ -213,8 +213,10 @@ final class ReportWriter {
         chi-squares; interactions; cluster over-representation. Pattern p-values screen many hypotheses: confirm a
         finding with a new sweep.
       - Survivorship: when a parameter's levels fail at different rates, the ok runs of each level are a different
-        selection; differences that selection alone could produce are reported as possible selection, never as
-        effects.
+        selection. Within each combination of the other parameters, the ok runs of the level that fails least
+        estimate a common distribution; failing only the lowest (or highest) runs of it at each level's failure rate
+        implies each level's mean. When no level differs from its implied mean (Welch-Satterthwaite t over the
+        strata, Holm over the levels), the difference is reported as possible selection, never as an effect.
       """;
 
   private static String[] columns(Table t, List<String> groups, String... names) {

@@ -1,7 +1,9 @@
 package org.sweeplab.analysis;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,8 +65,8 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     cellOf.defaultReturnValue(-1);
     IntArrayList cellR = new IntArrayList();
     IntArrayList cellK = new IntArrayList();
-    it.unimi.dsi.fastutil.doubles.DoubleArrayList cellSum = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
-    it.unimi.dsi.fastutil.longs.LongArrayList cellN = new it.unimi.dsi.fastutil.longs.LongArrayList();
+    DoubleArrayList cellSum = new DoubleArrayList();
+    LongArrayList cellN = new LongArrayList();
     int[] rowCell = new int[use.length];
     for (int i = 0; i < use.length; i++) {
       if (!use[i]) {
@@ -143,7 +145,7 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
    * {@code SS(K | R)} for the factor K given R, where cells name their levels in {@code cr} (R) and {@code ck} (K);
    * {@code offR} and {@code offK} place the levels in the component array.
    */
-  private static double adjusted(IntArrayList cr, IntArrayList ck, it.unimi.dsi.fastutil.longs.LongArrayList cn,
+  private static double adjusted(IntArrayList cr, IntArrayList ck, LongArrayList cn,
       double[] sumR, long[] nR, double[] sumK, long[] nK, int[] comp, int nr, int offR, int offK) {
     int nk = nK.length;
     int[] index = new int[nk];
@@ -246,7 +248,7 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
         a[x][z] -= ones + onesE[x] + onesE[z];
       }
     }
-    double[] beta = cholesky(a, q);
+    double[] beta = Cholesky.solve(a, q);
     double ss = 0;
     for (int x = 0; x < m; x++) {
       ss += q[x] * beta[x];
@@ -279,42 +281,6 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     while (parent[x] != x) {
       parent[x] = parent[parent[x]];
       x = parent[x];
-    }
-    return x;
-  }
-
-  /** @return x with {@code a x = b} for a symmetric positive definite a (overwritten by its Cholesky factor) */
-  private static double[] cholesky(double[][] a, double[] b) {
-    int m = b.length;
-    for (int j = 0; j < m; j++) {
-      double d = a[j][j];
-      for (int k = 0; k < j; k++) {
-        d -= a[j][k] * a[j][k];
-      }
-      a[j][j] = Math.sqrt(Math.max(d, 0));
-      for (int i = j + 1; i < m; i++) {
-        double s = a[i][j];
-        for (int k = 0; k < j; k++) {
-          s -= a[i][k] * a[j][k];
-        }
-        a[i][j] = a[j][j] == 0 ? 0 : s / a[j][j];
-      }
-    }
-    double[] y = new double[m];
-    for (int i = 0; i < m; i++) {
-      double s = b[i];
-      for (int k = 0; k < i; k++) {
-        s -= a[i][k] * y[k];
-      }
-      y[i] = a[i][i] == 0 ? 0 : s / a[i][i];
-    }
-    double[] x = new double[m];
-    for (int i = m - 1; i >= 0; i--) {
-      double s = y[i];
-      for (int k = i + 1; k < m; k++) {
-        s -= a[k][i] * x[k];
-      }
-      x[i] = a[i][i] == 0 ? 0 : s / a[i][i];
     }
     return x;
   }

@@ -63,4 +63,17 @@ class InteractionsTest {
     assertEquals(13.4998370804822319, t.doubleColumn("f").getDouble(0), 1e-9); // R 4.2.2: anova(lm(y ~ A * B))
     assertEquals(9.5301981158332018e-05, t.doubleColumn("p_value").getDouble(0), 1e-12); // R 4.2.2: Pr(>F) of A:B
   }
+
+  /** A disconnected design (a1, a2 x b1, b2 and a3 x b3, b4): two components, one interaction degree of freedom. */
+  @Test
+  void disconnectedDesign() {
+    Runs runs = design(0, new Object[] {"a1", "b1", 10.0}, new Object[] {"a1", "b2", 12.0},
+        new Object[] {"a2", "b1", 13.0}, new Object[] {"a2", "b2", 11.0}, new Object[] {"a3", "b3", 9.0},
+        new Object[] {"a3", "b4", 15.0});
+    Table t = Patterns.withDefaults().detect(runs, "score").interactions();
+    assertEquals(1.0, t.doubleColumn("df1").getDouble(0)); // R 4.2.2: anova(lm(y ~ A * B)), A:B Df
+    assertEquals(18.0, t.doubleColumn("df2").getDouble(0)); // R 4.2.2: Residuals Df
+    assertEquals(9.5999999999999872, t.doubleColumn("f").getDouble(0), 1e-12); // R 4.2.2: F of A:B
+    assertEquals(6.2011633259683617e-03, t.doubleColumn("p_value").getDouble(0), 1e-14); // R 4.2.2: Pr(>F) of A:B
+  }
 }

@@ -103,7 +103,8 @@ class RankingTest {
     assertEquals(0.45317502668089704, o.doubleColumn("effect_size").getDouble(0), 1e-12);
     Table f = Ranking.withDefaults().withTestKind(TestKind.RANK).rank(complete, "score").overall();
     assertEquals("friedman", f.stringColumn("test").get(0));
-    assertEquals(3.3913043478260869, f.doubleColumn("statistic").getDouble(0), 1e-12); // R 4.2.2: friedman.test(y, g, s)
+    // R 4.2.2: friedman.test(y, g, s)
+    assertEquals(3.3913043478260869, f.doubleColumn("statistic").getDouble(0), 1e-12);
     assertEquals(0.18347952943680906, f.doubleColumn("p_value").getDouble(0), 1e-12); // R 4.2.2: friedman.test(y, g, s)
 
     Runs incomplete = Fixtures.create().ok("a", a).ok("b", InferenceTest.B).ok("c", java.util.Arrays.copyOf(c, 5))
