@@ -241,21 +241,17 @@ final class ReportWriter {
    */
   private static Map<String, String> parameterLabels(Runs runs) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (!runs.groups().equals(List.of("variation_id")) || runs.parameters().isEmpty()
-        || !runs.columnNames().contains("variation_id")) {
+    if (!runs.groups().equals(List.of("variation_id"))) {
       return out;
     }
-    // One label per variation, from its first run: a pass over the codes, not over a table of cells.
-    Grouping g = Grouping.of(runs, List.of("variation_id"));
-    List<RunColumn> params = runs.parameters().stream().map(runs::column).toList();
-    for (int v = 0; v < g.size(); v++) {
-      int row = g.firstRow(v);
+    List<String> names = runs.parameters();
+    runs.parameterValuesByVariation().forEach((id, values) -> {
       List<String> parts = new ArrayList<>();
-      for (int p = 0; p < params.size(); p++) {
-        parts.add(runs.parameters().get(p) + "=" + params.get(p).text(row));
+      for (int p = 0; p < names.size(); p++) {
+        parts.add(names.get(p) + "=" + values.get(p));
       }
-      out.put(g.label(v), String.join(", ", parts));
-    }
+      out.put(id, String.join(", ", parts));
+    });
     return out;
   }
 

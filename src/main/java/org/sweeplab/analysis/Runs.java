@@ -398,6 +398,28 @@ public final class Runs {
   }
 
   /**
+   * @return per variation id, in order of first appearance, the values of the parameters (in {@link #parameters()}
+   *     order) in its first run; empty when the table has no {@code variation_id} column or no parameters
+   */
+  public Map<String, List<String>> parameterValuesByVariation() {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    if (!byName.containsKey(ResultsContract.VARIATION_ID) || roles.parameters.isEmpty()) {
+      return out;
+    }
+    Grouping g = Grouping.of(this, List.of(ResultsContract.VARIATION_ID));
+    List<RunColumn> params = roles.parameters.stream().map(byName::get).toList();
+    for (int v = 0; v < g.size(); v++) {
+      int row = g.firstRow(v);
+      List<String> values = new ArrayList<>(params.size());
+      for (RunColumn c : params) {
+        values.add(c.text(row));
+      }
+      out.put(g.label(v), List.copyOf(values));
+    }
+    return out;
+  }
+
+  /**
    * @param column a column
    * @return how many distinct values it holds, the empty cell counting as one
    * @throws AnalysisException if the column is absent
@@ -411,8 +433,11 @@ public final class Runs {
     return column(column).codes();
   }
 
-  /** @return whether the column holds numbers (and so has an order) */
-  boolean isNumeric(String column) {
+  /**
+   * @return whether the column holds numbers (and so has an order)
+   * @throws AnalysisException if the column is absent
+   */
+  public boolean isNumeric(String column) {
     return column(column) instanceof NumberColumn;
   }
 

@@ -105,8 +105,7 @@ public final class RunsReader {
               ResultsContract.RESULTS_FILE)
           : AnalysisException.of("No such file or folder: %s; give a CSV file or a sweep output folder", path);
     }
-    String name = file.getParent() == null || !Files.isDirectory(path) ? file.getFileName().toString()
-        : file.getParent().getFileName() + "/" + file.getFileName();
+    String name = file.getFileName().toString();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       return read(ch, file, name);
     } catch (IOException e) {

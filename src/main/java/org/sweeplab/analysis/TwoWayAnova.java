@@ -61,30 +61,45 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
       }
     }
     double centre = all.mean();
-    Long2IntOpenHashMap cellOf = new Long2IntOpenHashMap();
-    cellOf.defaultReturnValue(-1);
+    // Cells are numbered in order of first appearance: through a dense table when R x K is not much larger than the
+    // data (a block design of seeds by groups), else through a hash map.
+    long grid = (long) nr * nk;
+    int[] dense = grid <= Math.max(1 << 16, 4L * use.length) && grid < Integer.MAX_VALUE ? new int[(int) grid] : null;
+    if (dense != null) {
+      Arrays.fill(dense, -1);
+    }
+    Long2IntOpenHashMap cellOf = dense != null ? null : new Long2IntOpenHashMap();
+    if (cellOf != null) {
+      cellOf.defaultReturnValue(-1);
+    }
     IntArrayList cellR = new IntArrayList();
     IntArrayList cellK = new IntArrayList();
-    DoubleArrayList cellSum = new DoubleArrayList();
-    LongArrayList cellN = new LongArrayList();
+    it.unimi.dsi.fastutil.doubles.DoubleArrayList cellSum = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
+    it.unimi.dsi.fastutil.longs.LongArrayList cellN = new it.unimi.dsi.fastutil.longs.LongArrayList();
     int[] rowCell = new int[use.length];
     for (int i = 0; i < use.length; i++) {
       if (!use[i]) {
         continue;
       }
       long key = (long) r[i] * nk + k[i];
-      int c = cellOf.get(key);
+      int c = dense != null ? dense[(int) key] : cellOf.get(key);
       if (c < 0) {
         c = cellR.size();
-        cellOf.put(key, c);
+        if (dense != null) {
+          dense[(int) key] = c;
+        } else {
+          cellOf.put(key, c);
+        }
         cellR.add(r[i]);
         cellK.add(k[i]);
         cellSum.add(0);
         cellN.add(0);
       }
       rowCell[i] = c;
-      cellSum.set(c, cellSum.getDouble(c) + (y[i] - centre));
-      cellN.set(c, cellN.getLong(c) + 1);
+      double[] sums = cellSum.elements();
+      sums[c] += y[i] - centre;
+      long[] counts = cellN.elements();
+      counts[c]++;
     }
     int cells = cellR.size();
     double[] sumR = new double[nr];

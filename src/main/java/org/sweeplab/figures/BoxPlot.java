@@ -75,7 +75,7 @@ public final class BoxPlot {
         List<String> groups = runs.groups();
         if (groups.isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Table %s has no group column; group it with withGroups or --by", runs.table().name()));
+                    "Table %s has no group column; group it with withGroups or --by", runs.name()));
         }
         Map<String, double[]> values = new LinkedHashMap<>();
         for (GroupedValues.Group g : GroupedValues.of(runs, metric)) {
@@ -85,7 +85,7 @@ public final class BoxPlot {
         }
         if (values.isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "No ok row with a value of %s in table %s", metric, runs.table().name()));
+                    "No ok row with a value of %s in table %s", metric, runs.name()));
         }
         String axis = String.join(" / ", groups);
         BoxChart chart = new BoxChartBuilder().width(style.width()).height(style.height())

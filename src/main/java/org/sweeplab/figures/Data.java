@@ -90,26 +90,18 @@ final class Data {
         return parameterLabels(runs, null);
     }
 
-    /** As {@link #parameterLabels(Runs)}, for the given variation ids only (null for all); stops when all are found. */
+    /** As {@link #parameterLabels(Runs)}, for the given variation ids only (null for all). */
     static Map<String, String> parameterLabels(Runs runs, Collection<String> ids) {
         Map<String, String> out = new HashMap<>();
-        if (!runs.groups().equals(List.of("variation_id")) || runs.parameters().isEmpty()) {
+        if (!runs.groups().equals(List.of("variation_id"))) {
             return out;
         }
         java.util.Set<String> wanted = ids == null ? null : new java.util.HashSet<>(ids);
-        Table t = runs.table();
-        Column<?> id = t.column("variation_id");
-        List<Column<?>> params = runs.parameters().stream().<Column<?>>map(t::column).toList();
-        for (int i = 0; i < t.rowCount() && (wanted == null || out.size() < wanted.size()); i++) {
-            String key = id.getString(i);
-            if (!out.containsKey(key) && (wanted == null || wanted.contains(key))) {
-                StringBuilder b = new StringBuilder();
-                for (Column<?> c : params) {
-                    b.append(b.length() == 0 ? "" : " / ").append(c.getString(i));
-                }
-                out.put(key, b.toString());
+        runs.parameterValuesByVariation().forEach((id, values) -> {
+            if (wanted == null || wanted.contains(id)) {
+                out.put(id, String.join(" / ", values));
             }
-        }
+        });
         return out;
     }
 

@@ -46,13 +46,13 @@ public final class FailureRatePlot {
 
     /** @throws IllegalArgumentException if the parameter column is missing or there are no runs */
     public Figure plot(Runs runs, String parameter) {
-        if (!runs.table().containsColumn(parameter)) {
+        if (!runs.columnNames().contains(parameter)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Column %s is not present in table %s; columns are %s", parameter, runs.table().name(),
-                    runs.table().columnNames()));
+                    "Column %s is not present in table %s; columns are %s", parameter, runs.name(),
+                    runs.columnNames()));
         }
         if (runs.rowCount() == 0) {
-            throw new IllegalArgumentException("Table " + runs.table().name() + " has no rows");
+            throw new IllegalArgumentException("Table " + runs.name() + " has no rows");
         }
         List<GroupedValues.Group> groups = GroupedValues.of(runs.withGroups(parameter), null);
         Map<String, GroupedValues.Group> byLevel = new LinkedHashMap<>();

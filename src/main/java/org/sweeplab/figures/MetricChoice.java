@@ -1,17 +1,10 @@
 package org.sweeplab.figures;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+
+
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.sweeplab.analysis.Runs;
-import tech.tablesaw.api.NumericColumn;
 
 /**
  * The metric a report or a figure shows: the one the user named, or by default the first numeric metric.
@@ -35,7 +28,6 @@ public record MetricChoice(String metric, Source source) {
         TABLE
     }
 
-    private static final Set<String> NUMERIC_TYPES = Set.of("integer", "long", "double");
 
     /**
      * @param runs  the runs
@@ -47,20 +39,15 @@ public record MetricChoice(String metric, Source source) {
         if (given != null) {
             return new MetricChoice(runs.metric(given), Source.GIVEN);
         }
-        List<String> tableColumns = runs.table().columnNames();
-        for (String m : summaryMetrics(input)) {
-            if (tableColumns.contains(m) && runs.table().column(m) instanceof NumericColumn<?>) {
-                return new MetricChoice(m, Source.SUMMARY);
-            }
-        }
+        // The metrics come from the folder's schema when it has one (its summary.json), else from the table.
         for (String m : runs.metrics()) {
-            if (runs.table().column(m) instanceof NumericColumn<?>) {
-                return new MetricChoice(m, Source.TABLE);
+            if (runs.isNumeric(m)) {
+                return new MetricChoice(m, runs.schema() != null ? Source.SUMMARY : Source.TABLE);
             }
         }
         throw new IllegalArgumentException(String.format(Locale.ROOT,
                 "Table %s has no numeric metric column (metrics: %s); name one with --metric; columns are %s",
-                runs.table().name(), runs.metrics(), tableColumns));
+                runs.name(), runs.metrics(), runs.columnNames()));
     }
 
     /** One line saying which metric and why, e.g. "metric: score (the first numeric metric; choose with --metric)". */
@@ -69,30 +56,5 @@ public record MetricChoice(String metric, Source source) {
             case GIVEN -> "metric: " + metric;
             case SUMMARY, TABLE -> "metric: " + metric + " (the first numeric metric; choose another with --metric)";
         };
-    }
-
-    /** The numeric metric columns of summary.json beside the input, in order; empty without one. */
-    static List<String> summaryMetrics(Path input) {
-        if (input == null) {
-            return List.of();
-        }
-        Path summary = Files.isDirectory(input) ? input.resolve("summary.json")
-                : input.toAbsolutePath().resolveSibling("summary.json");
-        if (!Files.isRegularFile(summary)) {
-            return List.of();
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(summary.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + summary, e);
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode c : root.path("columns")) {
-            if ("metric".equals(c.path("role").asText()) && NUMERIC_TYPES.contains(c.path("type").asText())) {
-                out.add(c.path("name").asText());
-            }
-        }
-        return out;
     }
 }

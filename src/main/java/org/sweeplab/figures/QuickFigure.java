@@ -12,7 +12,6 @@ import org.sweeplab.analysis.Ranking;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunningMean;
 import org.sweeplab.analysis.VariationStatistics;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -127,7 +126,7 @@ public final class QuickFigure {
                 if (runs.costColumn() == null) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
                             "Table %s has no cost column, which a pareto figure needs; name it with --cost-column",
-                            runs.table().name()));
+                            runs.name()));
                 }
                 yield ParetoPlot.withDefaults().withStyle(style).plot(CostEfficiency.withDefaults()
                         .withDirection(direction).compute(runs, m), runs.costColumn());
@@ -169,10 +168,10 @@ public final class QuickFigure {
 
     private static Table statistics(Runs runs, String metric, double confidence, List<String> columns) {
         for (String c : columns) {
-            if (!runs.table().containsColumn(c)) {
+            if (!runs.columnNames().contains(c)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Column %s is not present in table %s; columns are %s", c, runs.table().name(),
-                        runs.table().columnNames()));
+                        "Column %s is not present in table %s; columns are %s", c, runs.name(),
+                        runs.columnNames()));
             }
         }
         return VariationStatistics.withDefaults().withConfidence(confidence)
@@ -187,7 +186,7 @@ public final class QuickFigure {
     }
 
     private static List<String> firstNumeric(Runs runs) {
-        return runs.parameters().stream().filter(p -> runs.table().column(p) instanceof NumericColumn<?>)
+        return runs.parameters().stream().filter(p -> runs.isNumeric(p))
                 .limit(1).toList();
     }
 }
