@@ -193,8 +193,12 @@ public final class AnalysisOptions {
    */
   public Runs runs() {
     // The analysis never reads run ids or durations: not loading them makes large files faster to read.
-    Runs r = RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS)
-        .read(input);
+    return runs(RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS));
+  }
+
+  /** As {@link #runs()}, read with this reader (which columns, threads, progress). */
+  public Runs runs(RunsReader reader) {
+    Runs r = reader.read(input);
     if (statusColumn != null || okValue != null) {
       r = r.withStatus(statusColumn == null ? "status" : statusColumn, okValue == null ? "ok" : okValue);
     }

@@ -112,9 +112,9 @@ public final class Comparison {
     boolean[] inB = b.rows(runs);
     boolean[] ok = runs.ok();
     double[] v = runs.numeric(m);
-    double[] seed = runs.seedColumn() == null ? null : runs.numeric(runs.seedColumn());
+    long[] seed = runs.seedColumn() == null ? null : runs.longs(runs.seedColumn());
     if (pairing == Pairing.PAIRED && seed == null) {
-      throw AnalysisException.of("Pairing PAIRED needs a seed column, but table %s has none", runs.table().name());
+      throw AnalysisException.of("Pairing PAIRED needs a seed column, but table %s has none", runs.name());
     }
     long[] counts = new long[4];
     DoubleArrayList va = new DoubleArrayList();
@@ -134,19 +134,19 @@ public final class Comparison {
         if (Double.isNaN(v[i])) {
           if (nanPolicy == NaNPolicy.ERROR) {
             throw AnalysisException.of("Metric '%s' is NaN or empty in ok run at row %d of table %s; NaN policy is"
-                + " ERROR", m, i + 1, runs.table().name());
+                + " ERROR", m, i + 1, runs.name());
           }
           if (nanPolicy == NaNPolicy.EXCLUDE) {
             continue;
           }
         }
         (side == 0 ? va : vb).add(v[i]);
-        (side == 0 ? sa : sb).add(seed == null || Double.isNaN(seed[i]) ? Long.MIN_VALUE : (long) seed[i]);
+        (side == 0 ? sa : sb).add(seed == null ? Long.MIN_VALUE : seed[i]);
       }
     }
     if (counts[0] == 0 || counts[2] == 0) {
       throw AnalysisException.of("Subset '%s' holds no runs of table %s", counts[0] == 0 ? a : b,
-          runs.table().name());
+          runs.name());
     }
     double[][] matched = seed == null || pairing == Pairing.UNPAIRED ? null : match(va, sa, vb, sb);
     boolean paired = matched != null && (pairing == Pairing.PAIRED

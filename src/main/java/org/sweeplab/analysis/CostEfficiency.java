@@ -58,7 +58,7 @@ public final class CostEfficiency {
   public CostEfficiencyResult compute(Runs runs, String metric) {
     if (runs.costColumn() == null) {
       throw AnalysisException.of("Table %s has no cost column; name it with withCost or --cost-column; columns are"
-          + " %s", runs.table().name(), runs.table().columnNames());
+          + " %s", runs.name(), runs.columnNames());
     }
     return compute(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy));
   }

@@ -1,6 +1,7 @@
 package org.sweeplab.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,25 +47,44 @@ public final class GroupedValues {
       notOk.add(new LinkedHashMap<>());
     }
     boolean[] ok = runs.ok();
-    String[] status = runs.statuses();
-    int[] first = new int[g.size()];
-    java.util.Arrays.fill(first, -1);
+    // Statuses are counted by code (each status text looked up once), never as a String per run.
+    RunColumn.Codes status = runs.statusColumn() == null ? null : runs.codes(runs.statusColumn());
+    int statuses = status == null ? 0 : status.size();
+    long[][] counts = new long[g.size()][statuses];
+    int[] groupOf = g.grouping.groupOfRows();
     for (int r = 0; r < ok.length; r++) {
-      int grp = g.grouping.groupOf(r);
-      if (first[grp] < 0) {
-        first[grp] = r;
-      }
-      if (!ok[r]) {
-        String s = status[r] == null || status[r].isEmpty() ? "unknown" : status[r];
-        notOk.get(grp).merge(s, 1L, Long::sum);
+      if (!ok[r] && status != null) {
+        counts[groupOf[r]][status.ofRow()[r]]++;
       }
     }
-    List<String[]> cells = g.grouping.columns().stream().map(runs::text).toList();
+    // Within each group, statuses in order of their first not-ok run (a count's first row, kept while counting).
+    for (int grp = 0; grp < g.size(); grp++) {
+      for (int c = 0; c < statuses; c++) {
+        counts[grp][c] = -counts[grp][c];
+      }
+    }
+    for (int r = 0; r < ok.length && status != null; r++) {
+      if (ok[r]) {
+        continue;
+      }
+      int grp = groupOf[r];
+      int c = status.ofRow()[r];
+      if (counts[grp][c] < 0) {
+        String label = status.labels()[c];
+        notOk.get(grp).merge(label.isEmpty() ? "unknown" : label, -counts[grp][c], Long::sum);
+        counts[grp][c] = 0;
+      }
+    }
+    List<RunColumn> keyColumns = g.grouping.columns().stream().map(runs::column).toList();
+    int[] first = new int[g.size()];
+    for (int i = 0; i < first.length; i++) {
+      first[i] = g.grouping.firstRow(i);
+    }
     List<Group> out = new ArrayList<>();
     for (int i = 0; i < g.size(); i++) {
       List<String> key = new ArrayList<>();
-      for (String[] c : cells) {
-        key.add(c[first[i]]);
+      for (RunColumn c : keyColumns) {
+        key.add(c.text(first[i]));
       }
       out.add(new Group(g.grouping.label(i), key, metric == null ? new double[0] : g.values[i].values(), g.total[i],
           notOk.get(i)));

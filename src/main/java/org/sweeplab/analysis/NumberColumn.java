@@ -67,17 +67,22 @@ final class NumberColumn implements RunColumn {
     return longs;
   }
 
-  /** @return the values as doubles; shared for double columns (do not modify), a new array for integral ones */
-  double[] doubles() {
+  /** @return the values as doubles, shared (do not modify); for an integral column made on first use and kept */
+  synchronized double[] doubles() {
     if (doubles != null) {
       return doubles;
     }
-    double[] d = new double[longs.length];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = longs[i] == MISSING_LONG ? Double.NaN : longs[i];
+    if (asDoubles == null) {
+      double[] d = new double[longs.length];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = longs[i] == MISSING_LONG ? Double.NaN : longs[i];
+      }
+      asDoubles = d;
     }
-    return d;
+    return asDoubles;
   }
+
+  private double[] asDoubles;
 
   int oddCount() {
     return oddRows.length;

@@ -63,7 +63,7 @@ public final class Patterns {
   public Result detect(Runs runs, String metric) {
     if (runs.parameters().isEmpty()) {
       throw AnalysisException.of("Table %s has no parameter columns; name them with withParameters; columns are %s",
-          runs.table().name(), runs.table().columnNames());
+          runs.name(), runs.columnNames());
     }
     String m = runs.metric(metric);
     List<Levels> levels = new ArrayList<>();

@@ -90,7 +90,7 @@ public final class Ranking {
   public RankingResult rank(Runs runs, String metric) {
     if (pairing == Pairing.PAIRED && runs.seedColumn() == null) {
       throw AnalysisException.of("Pairing PAIRED needs a seed column, but table %s has none; name it with withSeed",
-          runs.table().name());
+          runs.name());
     }
     return rank(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy));
   }

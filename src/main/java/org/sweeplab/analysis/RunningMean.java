@@ -72,7 +72,7 @@ public final class RunningMean {
     Grouping g = Grouping.of(runs, runs.requireGroups());
     boolean[] ok = runs.ok();
     double[] v = runs.numeric(m);
-    double[] order = runs.table().containsColumn(orderColumn) ? runs.numeric(orderColumn) : null;
+    double[] order = runs.columnNames().contains(orderColumn) ? runs.numeric(orderColumn) : null;
     List<IntArrayList> rows = new ArrayList<>();
     for (int i = 0; i < g.size(); i++) {
       rows.add(new IntArrayList());

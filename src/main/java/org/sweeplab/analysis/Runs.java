@@ -36,6 +36,7 @@ public final class Runs {
   private final List<ResultColumn> schema;
   private final Roles roles;
   private Table view;
+  private boolean[] okRows;
 
   /** The roles; null fields are absent, and inferred lists are recomputed when another role is named. */
   private record Roles(List<String> groups, boolean groupsAreIds, List<String> metrics, boolean metricsGiven,
@@ -285,8 +286,15 @@ public final class Runs {
     return roles.groups;
   }
 
-  /** @return per row, whether the run is ok */
-  boolean[] ok() {
+  /** @return per row, whether the run is ok; computed once per set of roles and shared (do not modify) */
+  synchronized boolean[] ok() {
+    if (okRows == null) {
+      okRows = computeOk();
+    }
+    return okRows;
+  }
+
+  private boolean[] computeOk() {
     boolean[] ok = new boolean[rows];
     if (roles.status == null) {
       Arrays.fill(ok, true);
@@ -324,14 +332,15 @@ public final class Runs {
   }
 
   /**
-   * @return per row, the column as a double (a new array): NaN when missing or not a number; booleans are 1 or 0
+   * @return per row, the column as a double: NaN when missing or not a number; booleans are 1 or 0. For a column of
+   *     doubles this is the column's own array (no copy of millions of values): callers must not modify it
    * @throws AnalysisException if an ok run holds text that is not a number
    */
   double[] numeric(String column) {
     RunColumn c = column(column);
     double[] v;
     if (c instanceof NumberColumn n) {
-      v = n.isIntegral() ? n.doubles() : n.doubles().clone();
+      v = n.doubles();
       if (n.oddCount() > 0) {
         boolean[] ok = ok();
         for (int k = 0; k < n.oddCount(); k++) {

@@ -35,7 +35,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AnalysisOptions options = runs.options().withOut(out);
-    AnalysisReport.Written w = AnalysisReport.withDefaults()
+    AnalysisReport.Written w = AnalysisReport.withDefaults().withLoadProgress(LoadProgressLine.forTerminal())
         .withFigures(ReportFigures.withDefaults().withFormat(figureFormat)).write(options);
     PrintWriter o = command.commandLine().getOut();
     o.println(w.metric().describe());

@@ -7,6 +7,8 @@ import org.sweeplab.analysis.AnalysisOptions;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.analysis.Runs;
+import org.sweeplab.analysis.RunsReader;
+import org.sweeplab.results.ResultsContract;
 
 /**
  * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md, CSV and JSON) with its
@@ -41,18 +43,25 @@ public final class AnalysisReport {
     }
 
     private final ReportFigures figures;
+    private final RunsReader.LoadProgress progress;
 
-    private AnalysisReport(ReportFigures figures) {
+    private AnalysisReport(ReportFigures figures, RunsReader.LoadProgress progress) {
+        this.progress = progress;
         this.figures = figures;
     }
 
     /** Figures by {@link ReportFigures#withDefaults()} (SVG). */
     public static AnalysisReport withDefaults() {
-        return new AnalysisReport(ReportFigures.withDefaults());
+        return new AnalysisReport(ReportFigures.withDefaults(), null);
     }
 
     public AnalysisReport withFigures(ReportFigures figures) {
-        return new AnalysisReport(figures);
+        return new AnalysisReport(figures, progress);
+    }
+
+    /** @param listener told how far the read of a large results file has got, or null for nothing */
+    public AnalysisReport withLoadProgress(RunsReader.LoadProgress listener) {
+        return new AnalysisReport(figures, listener);
     }
 
     /**
@@ -62,7 +71,9 @@ public final class AnalysisReport {
      * @throws java.io.UncheckedIOException if a file cannot be read or written
      */
     public Written write(AnalysisOptions options) {
-        Runs runs = options.runs();
+        // The report needs no run ids, durations or replicate numbers: large files read faster without them.
+        Runs runs = options.runs(RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID,
+                ResultsContract.DURATION_MS, ResultsContract.REPLICATE).withProgress(progress));
         MetricChoice metric = MetricChoice.of(runs, options.input(), options.metric());
         Analysis analysis = options.withMetric(metric.metric()).analysis(runs);
         AnalysisResult result = analysis.run();
