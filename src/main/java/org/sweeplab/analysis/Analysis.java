@@ -91,13 +91,17 @@ public final class Analysis {
   /** @return every result */
   public AnalysisResult run() {
     String m = runs.metric(metric);
+    runs.requireGroups();
+    // Patterns read the runs on their own: on a second core they cost no time beside the group statistics.
+    java.util.concurrent.CompletableFuture<Patterns.Result> pending = runs.parameters().isEmpty() ? null
+        : Parallel.async(() -> Patterns.withDefaults().detect(runs, m));
     GroupedRuns g = GroupedRuns.of(runs, runs.requireGroups(), m, nanPolicy);
     Table stats = statistics.compute(g);
     RankingResult ranking = Ranking.withDefaults().withDirection(direction).withTestKind(kind).withPairing(pairing)
         .withNaNPolicy(nanPolicy).withConfidence(statistics.confidence()).rank(g);
     CostEfficiencyResult cost = runs.costColumn() == null ? null
         : CostEfficiency.withDefaults().withDirection(direction).withNaNPolicy(nanPolicy).compute(g);
-    Patterns.Result patterns = runs.parameters().isEmpty() ? null : Patterns.withDefaults().detect(runs, m);
+    Patterns.Result patterns = pending == null ? null : Parallel.join(pending);
     List<String> warnings = new ArrayList<>();
     long total = runs.rowCount();
     long ok = java.util.Arrays.stream(g.ok).sum();

@@ -104,7 +104,7 @@ final class FailureRules {
 
   private static List<Box> conditions(Levels l, int n) {
     List<Box> out = new ArrayList<>();
-    boolean ordered = l.numbers != null && l.labels.stream().noneMatch(s -> s.contains("<"));
+    boolean ordered = l.numbers != null;
     if (!ordered) {
       for (int v = 0; v < l.size(); v++) {
         BitSet rows = new BitSet(n);
@@ -117,6 +117,7 @@ final class FailureRules {
       }
       return out;
     }
+    // Thresholds are the levels' distinct values; a row's value is its level's.
     TreeSet<Double> values = new TreeSet<>();
     for (double x : l.numbers) {
       if (!Double.isNaN(x)) {
@@ -127,10 +128,11 @@ final class FailureRules {
       BitSet le = new BitSet(n);
       BitSet ge = new BitSet(n);
       for (int i = 0; i < n; i++) {
-        if (l.numbers[i] <= t) {
+        double x = l.numbers[l.levelOfRow[i]];
+        if (x <= t) {
           le.set(i);
         }
-        if (l.numbers[i] >= t) {
+        if (x >= t) {
           ge.set(i);
         }
       }

@@ -16,7 +16,7 @@ final class Levels {
   final String parameter;
   final int[] levelOfRow;
   final List<String> labels;
-  /** The raw values when the column is numeric, else null. */
+  /** Per level, its number when the column is numeric and each level is one value; else null (text, or bins). */
   final double[] numbers;
 
   private Levels(String parameter, int[] levelOfRow, List<String> labels, double[] numbers) {
@@ -29,10 +29,11 @@ final class Levels {
   static Levels of(Runs runs, String parameter) {
     RunColumn.Codes codes = runs.codes(parameter);
     int[] code = codes.ofRow();
-    double[] numbers = runs.isNumeric(parameter) ? runs.numeric(parameter) : null;
+    boolean numeric = runs.isNumeric(parameter);
     int[] level = new int[code.length];
     List<String> labels = new ArrayList<>();
-    if (numbers != null && codes.size() > MAX_LEVELS) {
+    if (numeric && codes.size() > MAX_LEVELS) {
+      double[] numbers = runs.numeric(parameter);
       MetricAccumulator acc = MetricAccumulator.of(Arrays.stream(numbers).filter(x -> !Double.isNaN(x)).toArray());
       double[] cut = {acc.quantile(0.25), acc.quantile(0.5), acc.quantile(0.75)};
       String[] names = {parameter + " ≤ " + num(cut[0]), num(cut[0]) + " < " + parameter + " ≤ " + num(cut[1]),
@@ -48,12 +49,12 @@ final class Levels {
         }
         level[i] = remap[b];
       }
-      return new Levels(parameter, level, labels, numbers);
+      return new Levels(parameter, level, labels, null);
     }
     for (String s : codes.labels()) {
       labels.add(parameter + " = " + s);
     }
-    return new Levels(parameter, code, labels, numbers);
+    return new Levels(parameter, code, labels, numeric ? codes.numbers() : null);
   }
 
   int size() {

@@ -78,4 +78,38 @@ final class Parallel {
       throw new IllegalStateException("Interrupted", e);
     }
   }
+
+  /** @return the task started on a daemon thread of its own */
+  static <T> java.util.concurrent.CompletableFuture<T> async(java.util.function.Supplier<T> task) {
+    java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(task.get());
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "sweeplab-analysis-async");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  /** @return the task's result; its exception (or error) rethrown as it was */
+  static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
 }
