@@ -20,7 +20,7 @@ public final class GenerateResults {
     SplittableRandom rng = new SplittableRandom(20261122L);
     byte[] line = new byte[256];
     try (OutputStream out = new BufferedOutputStream(new FileOutputStream(args[0]), 1 << 20)) {
-      out.write("run_id,variation_id,algo,difficulty,budget,replicate,seed,status,score,cost,duration_ms\n"
+      out.write("run_id,variation_id,strategy,difficulty,budget,replicate,seed,status,score,cost,duration_ms\n"
           .getBytes());
       long runId = 0;
       for (int v = 0; v < variations; v++) {
