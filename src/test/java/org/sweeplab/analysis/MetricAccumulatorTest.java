@@ -80,4 +80,23 @@ class MetricAccumulatorTest {
     var e = assertThrows(AnalysisException.class, () -> MetricAccumulator.of(1).quantile(1.5));
     assertTrue(e.getMessage().contains("1.5"), e.getMessage());
   }
+
+  @org.junit.jupiter.api.Test
+  void quantilesOfManyValuesBySelectionEqualTheSortedDefinition() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    double[] v = new double[MetricAccumulator.SELECT_ABOVE + 1234];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rng.nextInt(1000) + rng.nextDouble();
+    }
+    double[] sorted = v.clone();
+    java.util.Arrays.sort(sorted);
+    MetricAccumulator m = MetricAccumulator.of(v);
+    for (double p : new double[] {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1}) {
+      // Type 7 (R's quantile default): h = (n - 1) p, linear between the order statistics around h.
+      double h = (sorted.length - 1) * p;
+      int lo = (int) Math.floor(h);
+      double expected = sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]);
+      org.junit.jupiter.api.Assertions.assertEquals(expected, m.quantile(p), Math.ulp(expected) * 4, "p = " + p);
+    }
+  }
 }
