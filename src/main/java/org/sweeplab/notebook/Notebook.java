@@ -1,5 +1,9 @@
 package org.sweeplab.notebook;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import org.sweeplab.analysis.Runs;
+import org.sweeplab.analysis.RunsReader;
 import org.sweeplab.store.Sweep;
 import org.sweeplab.store.SweepResult;
 
@@ -23,5 +27,21 @@ public final class Notebook {
      */
     public static SweepResult run(Sweep sweep) {
         return sweep.listener(NotebookProgress.create()).run();
+    }
+
+    /**
+     * Reads the runs of a sweep folder or any results CSV ({@link Runs#read(Path)}); a file of more than 64 MB shows
+     * a live bar of the megabytes read, with the time taken and left.
+     *
+     * @return the runs
+     */
+    public static Runs read(Path path) {
+        ProgressDisplay display = ProgressDisplay.withDefaults().withTitle("reading " + path.getFileName() + " (MB)");
+        long start = System.nanoTime();
+        return RunsReader.withDefaults().withProgress((file, read, total, done) -> {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration eta = read == 0 ? null : Duration.ofNanos((long) (elapsed.toNanos() * ((double) total / read - 1)));
+            display.update(read >> 20, total >> 20, read >> 20, 0, elapsed, done ? Duration.ZERO : eta, Double.NaN);
+        }).read(path);
     }
 }
