@@ -125,7 +125,7 @@ final class GroupedRuns {
     sortedSeeds = new long[k][];
     valuesBySeed = new double[k][];
     for (int g = 0; g < k; g++) {
-      sortBySeed(g, seeds.get(g).elements(), values[g].values());
+      sortBySeed(g, seeds.get(g).elements(), values[g].elements());
     }
   }
 

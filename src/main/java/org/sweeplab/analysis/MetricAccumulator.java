@@ -70,6 +70,11 @@ public final class MetricAccumulator implements DoubleConsumer {
     return values.size();
   }
 
+  /** @return the backing array (its first {@link #count()} values are the values); internal, do not modify */
+  double[] elements() {
+    return values.elements();
+  }
+
   /** @return a copy of the values, in the order accepted (combined values after this accumulator's own) */
   public double[] values() {
     return values.toDoubleArray();
