@@ -200,7 +200,8 @@ public final class AnalysisOptions {
   public Runs runs(RunsReader reader) {
     Runs r = reader.read(input);
     if (statusColumn != null || okValue != null) {
-      r = r.withStatus(statusColumn == null ? "status" : statusColumn, okValue == null ? "ok" : okValue);
+      r = r.withStatus(statusColumn == null ? ResultsContract.STATUS : statusColumn,
+          okValue == null ? ResultsContract.OK : okValue);
     }
     if (costColumn != null) {
       r = r.withCost(costColumn);

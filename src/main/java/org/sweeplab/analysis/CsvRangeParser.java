@@ -183,9 +183,7 @@ final class CsvRangeParser {
           i++;
         }
       } else {
-        while (i < limit && b[i] != ',' && b[i] != '\n') {
-          i++;
-        }
+        i = delimiter(b, i, limit);
         fe = i;
       }
       if (i >= limit && !eof) {
@@ -222,6 +220,30 @@ final class CsvRangeParser {
       }
       i++;
     }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+  private static final long COMMAS = 0x0101010101010101L * ',';
+  private static final long BREAKS = 0x0101010101010101L * '\n';
+
+  /** @return the index of the first comma or line break at or after i, or limit; eight bytes at a time */
+  static int delimiter(byte[] b, int i, int limit) {
+    while (i + 8 <= limit) {
+      long w = (long) LONGS.get(b, i);
+      long x = w ^ COMMAS;
+      long y = w ^ BREAKS;
+      long hit = ~(((x & LOWS) + LOWS) | x | LOWS) | ~(((y & LOWS) + LOWS) | y | LOWS);
+      if (hit != 0) {
+        return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < limit && b[i] != ',' && b[i] != '\n') {
+      i++;
+    }
+    return i;
   }
 
   private static boolean quotedEnd(byte[] b, int fs, int fe) {

@@ -1,5 +1,6 @@
 package org.sweeplab.analysis;
 
+import org.sweeplab.results.ResultsContract;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -241,7 +242,7 @@ final class ReportWriter {
    */
   private static Map<String, String> parameterLabels(Runs runs) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (!runs.groups().equals(List.of("variation_id"))) {
+    if (!runs.groups().equals(List.of(ResultsContract.VARIATION_ID))) {
       return out;
     }
     List<String> names = runs.parameters();
@@ -257,16 +258,16 @@ final class ReportWriter {
 
   /** The table with a {@code parameters} column after the variation id, when there are labels for it. */
   private static Table withParameters(Table t, Map<String, String> labels) {
-    if (labels.isEmpty() || !t.columnNames().contains("variation_id")) {
+    if (labels.isEmpty() || !t.columnNames().contains(ResultsContract.VARIATION_ID)) {
       return t;
     }
     Table copy = t.copy();
-    Column<?> id = copy.column("variation_id");
+    Column<?> id = copy.column(ResultsContract.VARIATION_ID);
     tech.tablesaw.api.StringColumn p = tech.tablesaw.api.StringColumn.create("parameters");
     for (int i = 0; i < copy.rowCount(); i++) {
       p.append(labels.getOrDefault(id.getString(i), ""));
     }
-    copy.insertColumn(copy.columnIndex("variation_id") + 1, p);
+    copy.insertColumn(copy.columnIndex(ResultsContract.VARIATION_ID) + 1, p);
     return copy;
   }
 

@@ -1,5 +1,6 @@
 package org.sweeplab.figures;
 
+import org.sweeplab.results.ResultsContract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -93,7 +94,7 @@ final class Data {
     /** As {@link #parameterLabels(Runs)}, for the given variation ids only (null for all). */
     static Map<String, String> parameterLabels(Runs runs, Collection<String> ids) {
         Map<String, String> out = new HashMap<>();
-        if (!runs.groups().equals(List.of("variation_id"))) {
+        if (!runs.groups().equals(List.of(ResultsContract.VARIATION_ID))) {
             return out;
         }
         java.util.Set<String> wanted = ids == null ? null : new java.util.HashSet<>(ids);
