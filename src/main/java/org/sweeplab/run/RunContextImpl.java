@@ -82,7 +82,8 @@ final class RunContextImpl implements RunContext {
   public synchronized Path artifactDir() {
     if (artifactDir == null) {
       try {
-        Path root = runsRoot != null ? runsRoot : Files.createTempDirectory("sweeplab-runs");
+        // Absolute: commands run inside this folder, where a path relative to sweeplab's own folder means nothing.
+        Path root = (runsRoot != null ? runsRoot : Files.createTempDirectory("sweeplab-runs")).toAbsolutePath();
         artifactDir = Files.createDirectories(root.resolve(run.runId()));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot create the folder of run " + runId() + ": " + e.getMessage(), e);
