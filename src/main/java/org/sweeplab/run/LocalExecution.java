@@ -227,7 +227,7 @@ final class LocalExecution {
 
   /** Runs one planned run; false when its worker was abandoned. */
   private boolean runOne(PlannedRun r) {
-    RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.budget().perRun());
+    RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.budget().perRun(), sink);
     Slot slot = new Slot(r, ctx, Thread.currentThread());
     inFlight.add(slot);
     running.incrementAndGet();
@@ -241,9 +241,11 @@ final class LocalExecution {
     Metrics metrics = null;
     Throwable error = null;
     int attempt = 0;
+    int executions = 0;
     int rateLimited = 0;
     while (true) {
       attempt++;
+      ctx.attempt(++executions);
       try {
         if (gate.acquire() > 0) {
           rateWaits.incrementAndGet();
@@ -253,10 +255,12 @@ final class LocalExecution {
         break;
       }
       try {
+        double before = ctx.cost();
         metrics = simulation.run(ctx);
         if (metrics == null) {
           throw new IllegalStateException("the simulation returned null instead of Metrics");
         }
+        chargeReportedCost(ctx, metrics, before);
         error = null;
         break;
       } catch (RateLimitedException rl) {
@@ -306,6 +310,26 @@ final class LocalExecution {
     return true;
   }
 
+  /**
+   * A reported cost is the attempt's total: what it passes the charges of this attempt is charged now, so that every
+   * cost, charged or reported, reaches the ledger and the per-run cap.
+   */
+  private static void chargeReportedCost(RunContextImpl ctx, Metrics metrics, double before) {
+    double reported = metrics.cost();
+    if (Double.isNaN(reported)) {
+      return;
+    }
+    if (!(reported >= 0) || Double.isInfinite(reported)) {
+      throw new IllegalArgumentException("the simulation reported a cost of " + reported + "; a cost must be a"
+          + " finite number >= 0");
+    }
+    double now = ctx.cost();
+    double charged = Double.isNaN(now) ? 0 : now - (Double.isNaN(before) ? 0 : before);
+    if (reported > charged || Double.isNaN(now)) {
+      ctx.charge(reported - charged);
+    }
+  }
+
   private RunRecord toRecord(Slot slot, Metrics metrics, Throwable error, int attempts) {
     RunContextImpl ctx = slot.ctx;
     long duration = System.nanoTime() - slot.startNanos;
@@ -317,7 +341,7 @@ final class LocalExecution {
       }
     }
     if (error == null) {
-      double cost = !Double.isNaN(metrics.cost()) ? metrics.cost() : ctx.cost();
+      double cost = ctx.cost(); // every attempt's charges: retried attempts spent money too
       if (!Double.isNaN(cost) && cost > config.budget().perRun()) {
         error = new BudgetExceededException("run " + ctx.runId() + " reported cost " + cost
             + ", over the per-run cap of " + config.budget().perRun());

@@ -13,11 +13,16 @@ import java.util.random.RandomGenerator;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.RunContext;
 
-/** The runner's {@link RunContext}: lazy artifact folder and random generator, telemetry buffer, cost cap. */
+/**
+ * The runner's {@link RunContext}: lazy artifact folder and random generator, telemetry buffer, cost cap. The cost is
+ * the sum of every charge of every attempt of the run; each charge also goes to the sink's ledger as it happens.
+ */
 final class RunContextImpl implements RunContext {
   private final PlannedRun run;
   private final Path runsRoot;
   private final double perRunCap;
+  private final RunSink ledger;
+  private int attempt = 1;
   private volatile boolean cancelled;
   private RandomGenerator random;
   private Path artifactDir;
@@ -25,9 +30,20 @@ final class RunContextImpl implements RunContext {
   private double cost = Double.NaN;
 
   RunContextImpl(PlannedRun run, Path runsRoot, double perRunCap) {
+    this(run, runsRoot, perRunCap, r -> { });
+  }
+
+  /** A context whose charges are reported to {@code ledger} as they happen. */
+  RunContextImpl(PlannedRun run, Path runsRoot, double perRunCap, RunSink ledger) {
     this.run = run;
     this.runsRoot = runsRoot;
     this.perRunCap = perRunCap;
+    this.ledger = ledger;
+  }
+
+  /** The attempt that charges from now on (1-based; every execution of the simulation is one). */
+  synchronized void attempt(int n) {
+    attempt = n;
   }
 
   @Override
@@ -115,6 +131,8 @@ final class RunContextImpl implements RunContext {
       throw new IllegalArgumentException("charge(" + amount + ") in run " + runId() + ": amount must be >= 0");
     }
     cost = Double.isNaN(cost) ? amount : cost + amount;
+    // Recorded before the cap is checked: money spent is spent, also by the charge that crosses the cap.
+    ledger.charged(run, attempt, amount);
     if (cost > perRunCap) {
       throw new BudgetExceededException(String.format(Locale.ROOT,
           "run %s spent %s, over the per-run cap of %s", runId(), cost, perRunCap));

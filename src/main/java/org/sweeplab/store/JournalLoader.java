@@ -18,12 +18,21 @@ final class JournalLoader {
 
   record Loaded(long lines, long validLength) {}
 
+  /** Loads the journal and the charge ledger beside it. */
   static Loaded load(Path journal, RunPlan plan, RunColumns columns, List<String> warnings) {
     try {
-      if (!Files.isRegularFile(journal) || Files.size(journal) == 0) {
+      Path ledger = journal.resolveSibling(OutputFolder.CHARGES);
+      boolean hasLedger = Files.isRegularFile(ledger) && Files.size(ledger) > 0;
+      if ((!Files.isRegularFile(journal) || Files.size(journal) == 0) && !hasLedger) {
         return new Loaded(0, 0);
       }
       Long2LongOpenHashMap index = keyIndex(plan);
+      if (hasLedger) {
+        ChargeLedger.load(ledger, index, plan.replicates(), columns, warnings);
+      }
+      if (!Files.isRegularFile(journal) || Files.size(journal) == 0) {
+        return new Loaded(0, 0);
+      }
       int replicates = plan.replicates();
       long[] orphans = new long[1];
       JournalReader.Report report = JournalReader.read(journal, e -> {

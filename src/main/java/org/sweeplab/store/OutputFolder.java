@@ -26,11 +26,13 @@ final class OutputFolder implements Closeable {
   static final String RESULTS = "results.csv";
   static final String SUMMARY = "summary.json";
   static final String COSTS = "costs.json";
+  static final String CHARGES = "charges.jsonl";
   static final String RUNS = "runs";
   static final String LOCK = ".sweeplab.lock";
 
   /** The files a sweep writes; REPLACE deletes exactly these. */
-  private static final List<String> OWNED = List.of(SPEC, JOURNAL, RESULTS, SUMMARY, COSTS, RUNS, "analysis");
+  private static final List<String> OWNED = List.of(SPEC, JOURNAL, CHARGES, RESULTS, SUMMARY, COSTS, RUNS,
+      "analysis");
 
   private final Path dir;
   private final FileChannel lockChannel;

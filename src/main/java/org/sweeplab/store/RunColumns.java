@@ -1,5 +1,6 @@
 package org.sweeplab.store;
 
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +23,11 @@ final class RunColumns {
   private final long[] seed;
   private final Map<String, MetricColumn> metrics = new LinkedHashMap<>();
   private final Int2ObjectOpenHashMap<String[]> errors = new Int2ObjectOpenHashMap<>();
+  /** Sum of the ledger's charges by run ordinal (all sessions and attempts), for runs with any. */
+  private final Int2DoubleOpenHashMap charged = new Int2DoubleOpenHashMap();
+  /** Sum and count of the ledger's charges by attempt number - 1. */
+  private double[] chargedByAttempt = new double[0];
+  private long[] chargesByAttempt = new long[0];
   private long filled;
 
   RunColumns(long capacity) {
@@ -114,11 +120,45 @@ final class RunColumns {
     return counts;
   }
 
-  /** Finished runs that reported a cost. */
+  /** One charge from the ledger (or of a run in flight): it counts in the run's spend at once. */
+  synchronized void addCharge(long ordinal, int attempt, double amount) {
+    charged.addTo((int) ordinal, amount);
+    if (attempt > chargedByAttempt.length) {
+      chargedByAttempt = Arrays.copyOf(chargedByAttempt, attempt);
+      chargesByAttempt = Arrays.copyOf(chargesByAttempt, attempt);
+    }
+    chargedByAttempt[attempt - 1] += amount;
+    chargesByAttempt[attempt - 1]++;
+  }
+
+  /**
+   * What run {@code i} spent, NaN when nothing is known: the larger of its record's cost and the sum of its charges
+   * in the ledger (which holds every attempt of every session, also of a session that crashed or whose record was
+   * replaced by a rerun).
+   */
+  synchronized double spend(int i) {
+    double c = status[i] != 0 ? cost[i] : Double.NaN;
+    if (!charged.containsKey(i)) {
+      return c;
+    }
+    double l = charged.get(i);
+    return Double.isNaN(c) ? l : Math.max(c, l);
+  }
+
+  /** The ledger's sums by attempt: {@code [attempt - 1] = {cost, charges}}. */
+  synchronized double[][] chargesByAttempt() {
+    double[][] out = new double[chargedByAttempt.length][];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = new double[] {chargedByAttempt[a], chargesByAttempt[a]};
+    }
+    return out;
+  }
+
+  /** Runs with a known spend (finished runs that reported a cost, and runs with charges in the ledger). */
   synchronized long costedRuns() {
     long n = 0;
     for (int i = 0; i < capacity; i++) {
-      if (status[i] != 0 && !Double.isNaN(cost[i])) {
+      if (!Double.isNaN(spend(i))) {
         n++;
       }
     }
@@ -138,13 +178,14 @@ final class RunColumns {
     return new double[] {sum, max};
   }
 
-  /** Total cost over runs that reported one, NaN when none did. */
+  /** The total spend (see {@link #spend}) over all runs, NaN when no run has one. */
   synchronized double totalCost() {
     double sum = 0;
     boolean any = false;
     for (int i = 0; i < capacity; i++) {
-      if (status[i] != 0 && !Double.isNaN(cost[i])) {
-        sum += cost[i];
+      double s = spend(i);
+      if (!Double.isNaN(s)) {
+        sum += s;
         any = true;
       }
     }

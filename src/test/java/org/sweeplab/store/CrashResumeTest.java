@@ -56,6 +56,41 @@ class CrashResumeTest {
     assertEquals(240, ids.size());
   }
 
+  /**
+   * Issue 10, defect 2: four runs in flight have each streamed a cost of 1 when the sweep is killed with SIGKILL. That
+   * money is spent: after the resume, costs.json counts it besides the 8 runs that complete.
+   */
+  @Test
+  void costsStreamedByRunsInFlightSurviveKillNine() throws Exception {
+    Path folder = tmp.resolve("streaming");
+    Path ledger = tmp.resolve("ledger.txt");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        KillableSweepMain.class.getName(), folder.toString(), ledger.toString()).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child.log").toFile());
+    pb.environment().put("WORK_SECONDS", "2");
+    Process child = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (lines(ledger) < 4 && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(300); // the cost lines reach sweeplab
+    assertTrue(child.isAlive(), Files.readString(tmp.resolve("child.log")));
+    child.destroyForcibly();
+    child.waitFor(10, TimeUnit.SECONDS);
+    assertEquals(4, lines(ledger));
+
+    SweepResult resumed = Sweep.of(KillableSweepMain.streamingCosts(ledger)).output(folder)
+        .ifExists(ExistingOutput.RESUME).run();
+    assertEquals(8, resumed.count(org.sweeplab.run.RunStatus.OK));
+    long real = lines(ledger);
+    assertEquals(12, real);
+    assertEquals(real, resumed.totalCost(), 0);
+    String costs = Files.readString(folder.resolve("costs.json"));
+    assertTrue(costs.contains("\"total_cost\" : 12.0"), costs);
+    assertTrue(costs.contains("\"remaining\" : 88.0"), costs);
+  }
+
   private static long lines(Path p) throws IOException {
     if (!Files.exists(p)) {
       return 0;
