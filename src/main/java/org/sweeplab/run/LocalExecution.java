@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.sweeplab.sim.BudgetExceededException;
+import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
@@ -426,7 +427,7 @@ final class LocalExecution {
     try {
       StringWriter sw = new StringWriter();
       error.printStackTrace(new PrintWriter(sw));
-      Files.writeString(ctx.artifactDir().resolve("error.txt"), sw.toString(), StandardCharsets.UTF_8);
+      FreshFiles.write(ctx.artifactDir().resolve("error.txt"), sw.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException ignored) {
       // The error itself is in the journal; a missing stack trace file must not hide it.
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.sweeplab.sim.BudgetExceededException;
+import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.RunContext;
 
 /**
@@ -100,7 +101,8 @@ final class RunContextImpl implements RunContext {
       try {
         // Absolute: commands run inside this folder, where a path relative to sweeplab's own folder means nothing.
         Path root = (runsRoot != null ? runsRoot : Files.createTempDirectory("sweeplab-runs")).toAbsolutePath();
-        artifactDir = Files.createDirectories(root.resolve(run.runId()));
+        FreshFiles.folder(root);
+        artifactDir = FreshFiles.folder(root.resolve(run.runId()));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot create the folder of run " + runId() + ": " + e.getMessage(), e);
       }
@@ -167,7 +169,8 @@ final class RunContextImpl implements RunContext {
       text = telemetry.toString();
       telemetry = null;
     }
-    try (Writer w = Files.newBufferedWriter(artifactDir().resolve("telemetry.csv"), StandardCharsets.UTF_8)) {
+    try (Writer w = new java.io.OutputStreamWriter(FreshFiles.create(artifactDir().resolve("telemetry.csv")),
+        StandardCharsets.UTF_8)) {
       w.write(text);
     }
   }

@@ -95,6 +95,71 @@ class TrustworthyRunsTest {
     assertEquals(2, costs.at("/by_attempt/1/attempt").asInt(), costs.toPrettyString());
   }
 
+  /** Defect 3: a non-empty folder that holds no sweep.yaml is refused with exit 2, and nothing in it is touched. */
+  @Test
+  void runRefusesAFolderThatIsNotASweepFolder() throws IOException {
+    Path u = Files.createDirectory(tmp.resolve("u"));
+    Files.writeString(u.resolve("results.csv"), "precious\n");
+    Files.writeString(u.resolve("summary.json"), "{}\n");
+    Outcome o = cli("run", "--quiet", "--out", u.toString(), traceSpec().toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("error: output folder " + u + " is not empty and holds no sweep.yaml"), o.err());
+    assertEquals("precious\n", Files.readString(u.resolve("results.csv")));
+    assertEquals("{}\n", Files.readString(u.resolve("summary.json")));
+    try (Stream<Path> files = Files.list(u)) {
+      assertEquals(2, files.count(), "nothing may be added");
+    }
+    // An empty folder, and a folder of this sweep (resumed or rerun), are fine.
+    Path empty = Files.createDirectory(tmp.resolve("empty"));
+    assertEquals(0, cli("run", "--quiet", "--out", empty.toString(), traceSpec().toString()).code());
+    assertEquals(0, cli("resume", "--quiet", empty.toString()).code());
+  }
+
+  /** Run x=3 fails (and writes error.txt); the others write a trace into their run folder. */
+  private Path failingSpec(Path out) throws IOException {
+    Path f = tmp.resolve("fail.yaml");
+    Files.writeString(f, "name: fail\n"
+        + "simulation: {command: [/bin/sh, -c, 'echo d > trace.csv; [ $1 = 3 ] && exit 1; echo \"{\\\"y\\\": $1,"
+        + " \\\"cost\\\": 1}\"', sh, '{x}']}\n"
+        + "parameters: {x: [1, 2, 3]}\n"
+        + "execution: {max_parallel: 1}\n"
+        + "output: {dir: '" + out + "'}\n");
+    return f;
+  }
+
+  /** Defect 4: planted symlinks in a sweep folder never make a write land outside it. */
+  @Test
+  void writesNeverFollowPlantedSymlinks() throws IOException {
+    Path out = tmp.resolve("out");
+    Path spec = failingSpec(out);
+    assertEquals(1, cli("run", "--quiet", spec.toString()).code());
+    Path victims = Files.createDirectory(tmp.resolve("victims"));
+    String[] planted = {"results.csv.tmp", "summary.json.tmp", "costs.json.tmp", "runs/var-0003-run-001/error.txt",
+        "runs/var-0003-run-001/stdout.log", "runs/var-0003-run-001/stderr.log"};
+    for (int i = 0; i < planted.length; i++) {
+      Path victim = Files.writeString(victims.resolve("v" + i), "precious\n");
+      Files.deleteIfExists(out.resolve(planted[i]));
+      Files.createSymbolicLink(out.resolve(planted[i]), victim);
+    }
+    Outcome o = cli("resume", "--quiet", "--retry-failed", out.toString());
+    assertEquals(1, o.code(), o.err());
+    for (int i = 0; i < planted.length; i++) {
+      assertEquals("precious\n", Files.readString(victims.resolve("v" + i)), planted[i]);
+    }
+    assertTrue(Files.readString(out.resolve("results.csv")).contains("failed"));
+
+    // A symlinked runs/ (or run folder) is refused, and nothing is written through it.
+    Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+    deleteTree(out.resolve("runs"));
+    Files.createSymbolicLink(out.resolve("runs"), elsewhere);
+    o = cli("resume", "--quiet", "--retry-failed", out.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("is a symbolic link"), o.err());
+    try (Stream<Path> files = Files.list(elsewhere)) {
+      assertEquals(0, files.count());
+    }
+  }
+
   static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
