@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,6 +19,7 @@ import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRequest;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.run.SweepListener;
+import org.sweeplab.sim.Leftovers;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.SimulationRegistry;
 import org.sweeplab.space.RunPlan;
@@ -214,6 +216,11 @@ public final class Sweep {
         if (done != null) {
           return done;
         }
+      }
+      int leftovers = Leftovers.end(folder.runs(), Duration.ofSeconds(1));
+      if (leftovers > 0) {
+        warnings.add(leftovers + " process(es) left running by an earlier session of this folder (killed without"
+            + " ending its commands) were ended before their runs ran again");
       }
       OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
       RunColumns columns = new RunColumns(plan.runCount());
