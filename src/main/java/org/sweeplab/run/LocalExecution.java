@@ -266,10 +266,19 @@ final class LocalExecution {
         break;
       } catch (RateLimitedException rl) {
         error = rl;
-        gate.holdOff(rl.retryAfter().toNanos());
+        Duration pause = rl.retryAfter();
+        if (pause.compareTo(config.maxRetryWait()) > 0) {
+          pause = config.maxRetryWait();
+          String warning = String.format(java.util.Locale.ROOT, "run %s asked to retry after %s; waiting %s instead"
+              + " (execution.rate_limit.max_wait)", r.runId(), seconds(rl.retryAfter()), seconds(pause));
+          safely(() -> listener.warning(warning));
+        }
+        gate.holdOff(pause.toNanos());
         retries.incrementAndGet();
         int a = attempt;
-        safely(() -> listener.runRetrying(r, a, rl.retryAfter().toMillis(), rl.getMessage()));
+        Duration p = pause;
+        safely(() -> listener.sweepPaused(p, "retry-after of run " + r.runId()));
+        safely(() -> listener.runRetrying(r, a, p.toMillis(), rl.getMessage()));
         if (++rateLimited > MAX_RATE_LIMITED || ctx.cancelled()) {
           break;
         }
@@ -458,6 +467,11 @@ final class LocalExecution {
     } catch (RuntimeException ignored) {
       // A faulty listener must not stop the sweep.
     }
+  }
+
+  /** Seconds with at most three decimals, without trailing zeros: 0.2 s, 1000000000 s. */
+  static String seconds(Duration d) {
+    return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   static String human(Duration d) {

@@ -131,8 +131,13 @@ public final class SpecWriter {
     }
     if (e.rateLimit() != null) {
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("runs", e.rateLimit().runs());
-      r.put("per", e.rateLimit().per().label());
+      if (e.rateLimit().runs() > 0) {
+        r.put("runs", e.rateLimit().runs());
+        r.put("per", e.rateLimit().per().label());
+      }
+      if (!e.rateLimit().maxWait().equals(Defaults.RATE_LIMIT_MAX_WAIT) || e.rateLimit().runs() == 0) {
+        r.put("max_wait", duration(e.rateLimit().maxWait()));
+      }
       exec.put("rate_limit", r);
     }
     exec.put("interrupt_grace", duration(e.interruptGrace()));

@@ -230,7 +230,7 @@ public final class Sweep {
       Progress progress;
       try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
         progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim, sink,
-            withName(listener, spec.name()), columns.totalCost(), columns.costedRuns()));
+            withName(listener, spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
       }
@@ -335,11 +335,23 @@ public final class Sweep {
     return shard.isAll() ? plan.runCount() : plan.variationCount(shard) * plan.replicates();
   }
 
-  private static SweepListener withName(SweepListener l, String name) {
-    if (l == null) {
-      return null;
-    }
+  /** Forwards to {@code l} (may be null) under the sweep's name, and adds the backend's warnings to {@code warnings}. */
+  private static SweepListener withName(SweepListener given, String name, List<String> warnings) {
+    SweepListener l = given != null ? given : new SweepListener() {};
     return new SweepListener() {
+      @Override
+      public void warning(String message) {
+        synchronized (warnings) {
+          warnings.add(message);
+        }
+        l.warning(message);
+      }
+
+      @Override
+      public void sweepPaused(java.time.Duration pause, String why) {
+        l.sweepPaused(pause, why);
+      }
+
       @Override
       public void sweepStarted(String sweepName, long total) {
         l.sweepStarted(name, total);

@@ -160,6 +160,41 @@ class TrustworthyRunsTest {
     }
   }
 
+  /**
+   * Defect 7: a retry_after of 1e9 s must not freeze the sweep: the wait is capped by
+   * {@code execution.rate_limit.max_wait}, with a warning, and the run goes on.
+   */
+  @Test
+  void anUnboundedRetryAfterIsCappedByMaxWait() throws IOException {
+    Path f = tmp.resolve("limited.yaml");
+    Files.writeString(f, "name: limited\n"
+        + "simulation: {command: [/bin/sh, -c, 'if [ ! -e first ]; then touch first;"
+        + " echo \"{\\\"retry_after\\\": 1e9}\"; exit 75; fi; echo \"{\\\"y\\\": $1}\"', sh, '{x}']}\n"
+        + "parameters: {x: [1, 2]}\n"
+        + "execution: {max_parallel: 1, rate_limit: {max_wait: 200ms}}\n"
+        + "output: {dir: '" + tmp.resolve("out") + "'}\n");
+    Outcome o = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> cli("run", "--quiet", f.toString()));
+    assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains("ok 2  failed 0"), o.out());
+    assertTrue(o.err().contains("warning: run var-0001-run-001 asked to retry after 1000000000 s; waiting 0.2 s"
+        + " instead (execution.rate_limit.max_wait)"), o.err());
+  }
+
+  /** Defect 7: the default cap, its round trip through sweep.yaml, and the progress display during a pause. */
+  @Test
+  void maxWaitDefaultsToTenMinutesAndSurvivesTheSpecRoundTrip() {
+    assertEquals(java.time.Duration.ofMinutes(10), org.sweeplab.run.LocalBackend.withDefaults().maxRetryWait());
+    org.sweeplab.spec.SweepSpec spec = org.sweeplab.spec.SweepSpec.builder("w").simulation("x").values("a", 1)
+        .rateLimit(org.sweeplab.spec.RateLimit.maxWaitOnly(java.time.Duration.ofSeconds(90))).build();
+    org.sweeplab.spec.SweepSpec back = org.sweeplab.spec.SpecLoader.parse(
+        org.sweeplab.spec.SpecWriter.toYaml(spec), "sweep.yaml");
+    assertEquals(spec.execution().rateLimit(), back.execution().rateLimit());
+    assertEquals(java.time.Duration.ofSeconds(90), org.sweeplab.run.LocalBackend.of(back.execution()).maxRetryWait());
+    assertEquals("paused 2 s for retry-after", ProgressDisplay.paused(java.time.Duration.ofSeconds(2)));
+    assertEquals("paused 0.5 s for retry-after", ProgressDisplay.paused(java.time.Duration.ofMillis(500)));
+  }
+
   static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
