@@ -54,7 +54,14 @@ public final class SpecWriter {
     style(node, false);
     StringWriter out = new StringWriter();
     yaml.serialize(node, out);
-    return out.toString();
+    String text = out.toString();
+    if (text.length() > NodeReader.MAX_SPEC_CHARS) {
+      // Never write a sweep.yaml that resume and status would refuse to read.
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "spec '%s' is %,d characters as"
+          + " sweep.yaml, more than the 3 MiB a sweep.yaml may hold; shorten its metadata or value lists",
+          spec.name(), text.length()));
+    }
+    return text;
   }
 
   /**
