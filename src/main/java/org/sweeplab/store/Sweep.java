@@ -318,11 +318,12 @@ public final class Sweep {
     if (!shard.isAll()) {
       summary.put("shard", shard.toString());
     }
-    Summary.write(folder.summary(), summary);
+    // costs.json first: summary.json marks a complete folder, which a later resume does not write again.
     if (CostReport.wanted(spec.budget(), columns)) {
       CostReport.write(folder.costs(), CostReport.build(spec.name(), plan, columns, spec.budget(),
           CostEstimate.of(plan, spec.budget())));
     }
+    Summary.write(folder.summary(), summary);
     Map<RunStatus, Long> by = new EnumMap<>(RunStatus.class);
     for (RunStatus s : RunStatus.values()) {
       by.put(s, counts[s.ordinal()]);
