@@ -433,12 +433,22 @@ final class LocalExecution {
   }
 
   private static void writeErrorFile(RunContextImpl ctx, Throwable error) {
+    java.nio.file.Path file = null;
     try {
       StringWriter sw = new StringWriter();
       error.printStackTrace(new PrintWriter(sw));
-      FreshFiles.write(ctx.artifactDir().resolve("error.txt"), sw.toString().getBytes(StandardCharsets.UTF_8));
+      file = ctx.artifactDir().resolve("error.txt");
+      FreshFiles.write(file, sw.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException ignored) {
-      // The error itself is in the journal; a missing stack trace file must not hide it.
+      // The error itself is in the journal; a missing stack trace file must not hide it. A half-written one (a full
+      // disk) is removed rather than left empty.
+      try {
+        if (file != null) {
+          Files.deleteIfExists(file);
+        }
+      } catch (IOException alsoIgnored) {
+        // Nothing more to do.
+      }
     }
   }
 

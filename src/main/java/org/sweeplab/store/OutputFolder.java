@@ -98,6 +98,17 @@ final class OutputFolder implements Closeable {
     return dir;
   }
 
+  /** Removes the temporary files a crash or a full disk left beside the files that are written atomically. */
+  void removeTemporaryFiles() {
+    for (String name : List.of(SPEC, RESULTS, SUMMARY, COSTS)) {
+      try {
+        Files.deleteIfExists(dir.resolve(name + ".tmp"));
+      } catch (IOException e) {
+        // A leftover that cannot be removed now is replaced when the file is next written.
+      }
+    }
+  }
+
   /** Refuses an existing folder that has entries but no sweep.yaml (a leftover lock file alone is fine). */
   static void requireOwnOrEmpty(Path dir) {
     if (!Files.isDirectory(dir) || Files.exists(dir.resolve(SPEC), LinkOption.NOFOLLOW_LINKS)) {

@@ -31,16 +31,21 @@ final class RunColumns {
   private long filled;
 
   RunColumns(long capacity) {
-    if (capacity > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("A sweep of " + capacity + " runs is too large to tabulate; the limit is "
-          + (Integer.MAX_VALUE - 8));
-    }
+    requireCapacity(capacity);
     this.capacity = (int) capacity;
     this.status = new byte[this.capacity];
     this.cost = new double[this.capacity];
     this.durationMs = new double[this.capacity];
     this.seed = new long[this.capacity];
     Arrays.fill(cost, Double.NaN);
+  }
+
+  /** Refuses a plan too large to tabulate. */
+  static void requireCapacity(long capacity) {
+    if (capacity > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("A sweep of " + capacity + " runs is too large to tabulate; the limit is "
+          + (Integer.MAX_VALUE - 8));
+    }
   }
 
   synchronized void put(long ordinal, long runSeed, RunStatus st, Map<String, Object> values, double c,

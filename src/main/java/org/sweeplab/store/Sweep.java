@@ -204,12 +204,39 @@ public final class Sweep {
     return run(backend());
   }
 
-  /** Runs with this backend instance (so that the caller can {@link Backend#stop} it, e.g. on Ctrl-C). */
-  public SweepResult run(Backend exec) {
+  /**
+   * Finds, before anything runs or is written, what {@link #run()} would refuse: a plan over its limits, an unknown
+   * simulation, an unknown placeholder or a bad result file in a command, an output path that is a file, a folder
+   * that is not a sweep folder, a spec too large for sweep.yaml, a plan too large to tabulate. {@code plan} and
+   * {@code run --dry-run} call it; {@code run} calls it first.
+   *
+   * @return the simulation the sweep would run
+   * @throws IllegalArgumentException (or {@link SpecException}) naming the problem
+   */
+  public Simulation preflight() {
     RunPlan plan = RunPlan.of(spec);
     Simulation sim = simulation != null ? simulation : registry.resolve(spec.simulation());
+    if (simulation == null && spec.simulation() instanceof org.sweeplab.spec.SimulationSpec.Command c) {
+      sim = org.sweeplab.sim.CommandSimulation.of(c, spec.parameterNames()); // placeholders checked now
+    }
+    Path dir = outputDir();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
+          + " another path with --out");
+    }
+    OutputFolder.requireOwnOrEmpty(dir);
+    SpecWriter.toYaml(spec);
+    RunColumns.requireCapacity(plan.runCount());
+    return sim;
+  }
+
+  /** Runs with this backend instance (so that the caller can {@link Backend#stop} it, e.g. on Ctrl-C). */
+  public SweepResult run(Backend exec) {
+    Simulation sim = preflight(); // a refused run writes nothing
+    RunPlan plan = RunPlan.of(spec);
     Path dir = outputDir();
     try (OutputFolder folder = OutputFolder.open(dir)) {
+      folder.removeTemporaryFiles();
       List<String> warnings = new ArrayList<>();
       if (prepare(folder, warnings)) {
         SweepResult done = CompletionCheck.ifComplete(folder, spec, plan, failedRuns);

@@ -195,6 +195,61 @@ class TrustworthyRunsTest {
     assertEquals("paused 0.5 s for retry-after", ProgressDisplay.paused(java.time.Duration.ofMillis(500)));
   }
 
+  private Path specWith(String simulation, Path out) throws IOException {
+    Path f = tmp.resolve("pre.yaml");
+    Files.writeString(f, "name: pre\nsimulation: " + simulation + "\nparameters: {x: [1, 2]}\n"
+        + "output: {dir: '" + out + "'}\n");
+    return f;
+  }
+
+  /** Defect 10: plan and --dry-run find what run would refuse, before the first run; run refuses it up front. */
+  @ParameterizedTest
+  @ValueSource(strings = {"no_such_sim", "{command: [/bin/echo, '{y}']}",
+      "{command: [/bin/echo, '{\"y\": 1}'], result: 'file:../x'}", "OUTPUT_IS_A_FILE"})
+  void planAndDryRunFindWhatRunWouldRefuse(String simulation) throws IOException {
+    Path out = tmp.resolve("out");
+    if (simulation.equals("OUTPUT_IS_A_FILE")) {
+      Files.writeString(out, "a file\n");
+      simulation = "{command: [/bin/echo, '{\"y\": 1}']}";
+    }
+    Path spec = specWith(simulation, out);
+    for (String[] args : new String[][] {{"plan", spec.toString()}, {"run", "--dry-run", spec.toString()},
+        {"run", "--quiet", spec.toString()}}) {
+      Outcome o = cli(args);
+      assertEquals(2, o.code(), String.join(" ", args) + ": " + o.out() + o.err());
+      assertTrue(o.err().startsWith("error: "), o.err());
+      assertTrue(o.err().lines().count() == 1, o.err());
+    }
+    assertTrue(!Files.isDirectory(out), "nothing may be written");
+  }
+
+  /** Defect 10: a run refused after its plan (too many runs to tabulate) writes nothing, not even sweep.yaml. */
+  @Test
+  void aRefusedRunWritesNothing() throws IOException {
+    Path out = tmp.resolve("huge");
+    Path f = tmp.resolve("huge.yaml");
+    Files.writeString(f, "name: huge\nsimulation: {command: [/bin/echo, '{\"y\": 1}']}\n"
+        + "parameters: {a: {type: range, start: 1, stop: 60000}, b: {type: range, start: 1, stop: 60000}}\n"
+        + "execution: {max_runs: 4000000000}\n"
+        + "output: {dir: '" + out + "'}\n");
+    Outcome o = cli("run", "--quiet", f.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("too large"), o.err());
+    assertTrue(!Files.exists(out.resolve("sweep.yaml")), "a refused run wrote sweep.yaml");
+  }
+
+  /** Defect 10: duplicate keys in a command's JSON result fail that run instead of a silent last-one-wins. */
+  @Test
+  void duplicateKeysInAResultFailTheRun() throws IOException {
+    Path out = tmp.resolve("dup");
+    Path spec = specWith("{command: [/bin/sh, -c, 'echo \"{\\\"y\\\": 1, \\\"y\\\": 2}\"']}", out);
+    Outcome o = cli("run", "--quiet", spec.toString());
+    assertEquals(1, o.code(), o.out() + o.err());
+    assertTrue(o.out().contains("ok 0  failed 2"), o.out());
+    assertTrue(Files.readString(out.resolve("runs.jsonl")).contains("Duplicate field 'y'"),
+        Files.readString(out.resolve("runs.jsonl")));
+  }
+
   static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
