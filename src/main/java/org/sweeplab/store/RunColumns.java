@@ -40,11 +40,25 @@ final class RunColumns {
     Arrays.fill(cost, Double.NaN);
   }
 
-  /** Refuses a plan too large to tabulate. */
+  /** The memory a run takes in the columns before any metric: status, cost, duration and seed. */
+  static final long BYTES_PER_RUN = 1 + 8 + 8 + 8;
+
+  /**
+   * Refuses a plan too large to tabulate: over the array limit, or needing more memory for its columns than this
+   * JVM may use (with the size and the {@code -Xmx} hint), before anything is allocated or written.
+   */
   static void requireCapacity(long capacity) {
     if (capacity > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("A sweep of " + capacity + " runs is too large to tabulate; the limit is "
           + (Integer.MAX_VALUE - 8));
+    }
+    long need = capacity * BYTES_PER_RUN;
+    long max = Runtime.getRuntime().maxMemory();
+    if (max != Long.MAX_VALUE && need > max - (max >> 3)) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a sweep of %,d runs needs at least"
+          + " %.1f GiB to tabulate its results (%d bytes a run, more with metrics), more than the %.1f GiB this JVM"
+          + " may use; give it more with SWEEPLAB_JAVA_OPTS=-Xmx%dg, or plan fewer runs", capacity,
+          need / (double) (1L << 30), BYTES_PER_RUN, max / (double) (1L << 30), Math.max(1, (need * 2 >> 30) + 1)));
     }
   }
 

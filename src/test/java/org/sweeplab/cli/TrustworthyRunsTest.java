@@ -250,6 +250,23 @@ class TrustworthyRunsTest {
         Files.readString(out.resolve("runs.jsonl")));
   }
 
+  /** Defect 9: a plan whose columns cannot fit this JVM is refused up front with its size and the -Xmx hint. */
+  @Test
+  void aPlanTooLargeForTheHeapIsRefusedUpFrontWithTheXmxHint() throws IOException {
+    Path out = tmp.resolve("giant");
+    Path f = tmp.resolve("giant.yaml");
+    Files.writeString(f, "name: giant\nsimulation: {command: [/bin/echo, '{\"y\": 1}']}\n"
+        + "parameters: {a: {type: range, start: 1, stop: 50000}, b: {type: range, start: 1, stop: 40000}}\n"
+        + "execution: {max_runs: 3000000000}\n"
+        + "output: {dir: '" + out + "'}\n");
+    Outcome o = cli("run", "--quiet", f.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().startsWith("error: a sweep of 2,000,000,000 runs needs at least 46.6 GiB"), o.err());
+    assertTrue(o.err().contains("SWEEPLAB_JAVA_OPTS=-Xmx"), o.err());
+    assertEquals(1, o.err().lines().count(), o.err());
+    assertTrue(!Files.exists(out), "nothing may be written");
+  }
+
   static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
