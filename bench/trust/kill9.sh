@@ -29,7 +29,7 @@ simulation:
       charge() {
         kill -0 "$parent" 2>/dev/null || exit 1
         echo '{"cost": 1}' || exit 1
-        echo 1 >> "$LEDGER"
+        echo "$SWEEP_RUN_ID" >> "$LEDGER"
       }
       charge
       if [ $(($1 % 2)) = 1 ] && [ ! -e first ]; then touch first; exit 75; fi
@@ -69,6 +69,10 @@ check_folder() { # resume until complete (no kill), then compare spend and look 
   real_all=$((real_all + real)); recorded_all=$(echo "$recorded_all + $recorded" | bc)
   if [[ "$(echo "$recorded == $real" | bc)" != 1 || "$left" != 0 ]]; then bad=1; fi
   echo "  folder $(basename "$d"): real spend $real, recorded $recorded, processes left $left"
+  if [[ "$(echo "$recorded == $real" | bc)" != 1 ]]; then # which runs: real charges (ledger) against charges.jsonl
+    diff <(sort "$d.ledger" | uniq -c) <(sed 's/.*"run_id":"\([^"]*\)".*/\1/' "$d/charges.jsonl" | sort | uniq -c) \
+      | sed -n 's/^</    real:    /p; s/^>/    recorded:/p' || true
+  fi
 }
 
 new_folder
