@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,28 +28,30 @@ import org.sweeplab.space.VariationKeys;
 final class ChargeLedger implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final FileChannel channel;
+  /**
+   * A plain stream, not a {@link FileChannel}: a channel is closed for good when a thread that writes to it is
+   * interrupted, and runs are interrupted when they are cancelled or time out, while they may still be charging.
+   */
+  private final FileOutputStream out;
   private final ByteLine line = new ByteLine();
 
-  private ChargeLedger(FileChannel channel) {
-    this.channel = channel;
+  private ChargeLedger(FileOutputStream out) {
+    this.out = out;
   }
 
   /** Opens the ledger for appending, after cutting a torn last line (a crash in the middle of a write) off. */
   static ChargeLedger open(Path file) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    try {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long keep = completeLength(ch);
       if (ch.size() > keep) {
         ch.truncate(keep);
       }
-      ch.position(keep);
-      return new ChargeLedger(ch);
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
     }
+    if (Files.isSymbolicLink(file)) {
+      throw new IOException(file + " is a symbolic link; sweeplab does not write through links in an output folder");
+    }
+    return new ChargeLedger(new FileOutputStream(file.toFile(), true));
   }
 
   /** Appends one charge; thread-safe; the line reaches the operating system before this returns. */
@@ -59,15 +62,12 @@ final class ChargeLedger implements Closeable {
         .number(attempt).ascii(",\"cost\":");
     JournalFormat.number(line, amount);
     line.ascii("}\n");
-    ByteBuffer b = ByteBuffer.wrap(line.array(), 0, line.length());
-    while (b.hasRemaining()) {
-      channel.write(b);
-    }
+    out.write(line.array(), 0, line.length()); // one write(2): a kill -9 after it keeps the line
   }
 
   @Override
   public synchronized void close() throws IOException {
-    channel.close();
+    out.close();
   }
 
   /**
