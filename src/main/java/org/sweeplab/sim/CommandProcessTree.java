@@ -38,9 +38,14 @@ final class CommandProcessTree {
     this.group = ProcessGroups.enabled() ? root.pid() : -1;
   }
 
-  /** Sends SIGKILL to the command's process group (a no-op without process groups or when it is empty). */
+  /**
+   * Sends SIGKILL to the command's process group when anything is left in it (a no-op without process groups or when
+   * it is empty, which is checked through /proc without starting a process).
+   */
   void endGroup() {
-    ProcessGroups.signal(group, "KILL");
+    if (group > 0 && ProcessGroups.hasMembers(group)) {
+      ProcessGroups.signal(group, "KILL");
+    }
   }
 
   /**
