@@ -38,14 +38,9 @@ final class CommandProcessTree {
     this.group = ProcessGroups.enabled() ? root.pid() : -1;
   }
 
-  /**
-   * Sends SIGKILL to the command's process group when anything is left in it (a no-op without process groups or when
-   * it is empty, which is checked through /proc without starting a process).
-   */
+  /** Sends SIGKILL to the command's process group (a no-op without process groups or when it is empty). */
   void endGroup() {
-    if (group > 0 && ProcessGroups.hasMembers(group)) {
-      ProcessGroups.signal(group, "KILL");
-    }
+    ProcessGroups.signal(group, "KILL");
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.sweeplab.sim;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,58 +64,6 @@ final class ProcessGroups {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /**
-   * Whether any running process (not a zombie) is in group {@code pgid}; true when it cannot tell (no /proc). Cheap:
-   * one listing of /proc, and a read of {@code stat} only for pids above {@code pgid} (a group's members start after
-   * its leader; all pids when the pid counter has wrapped since).
-   */
-  static boolean hasMembers(long pgid) {
-    Path proc = Path.of("/proc");
-    if (!Files.isDirectory(proc.resolve("self"))) {
-      return true;
-    }
-    List<Long> above = new ArrayList<>();
-    List<Long> below = new ArrayList<>();
-    try (java.nio.file.DirectoryStream<Path> dirs = Files.newDirectoryStream(proc)) {
-      for (Path d : dirs) {
-        String name = d.getFileName().toString();
-        if (name.isEmpty() || name.charAt(0) < '0' || name.charAt(0) > '9') {
-          continue;
-        }
-        try {
-          long pid = Long.parseLong(name);
-          (pid >= pgid ? above : below).add(pid);
-        } catch (NumberFormatException e) {
-          // not a process
-        }
-      }
-    } catch (IOException e) {
-      return true;
-    }
-    if (inGroup(proc, above, pgid)) {
-      return true;
-    }
-    // A wrapped pid counter can give a member a smaller pid: then the newest pids are small ones; rare, so cheap.
-    return below.size() > 0 && above.size() < 2 && inGroup(proc, below, pgid);
-  }
-
-  private static boolean inGroup(Path proc, List<Long> pids, long pgid) {
-    for (long pid : pids) {
-      String s;
-      try {
-        s = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
-      } catch (IOException e) {
-        continue; // gone
-      }
-      int paren = s.lastIndexOf(')');
-      String[] f = paren < 0 ? new String[0] : s.substring(paren + 2).split(" ", 4);
-      if (f.length >= 3 && !f[0].equals("Z") && !f[0].equals("X") && f[2].equals(Long.toString(pgid))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether {@code program} names an executable file (a path, or a name on the PATH the command will have). */
