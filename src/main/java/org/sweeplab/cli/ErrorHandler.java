@@ -24,6 +24,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     } else if (ex instanceof IllegalArgumentException) {
       code = USAGE;
       message = ex.getMessage();
+    } else if (ex.getCause() instanceof OutOfMemoryError oom) {
+      cl.getErr().println(Main.outOfMemory(oom));
+      cl.getErr().flush();
+      return FAILURE;
     } else if (ex instanceof UncheckedIOException u) {
       code = FAILURE;
       message = u.getMessage();

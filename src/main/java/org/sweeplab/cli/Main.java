@@ -15,20 +15,20 @@ public final class Main {
     try {
       return commandLine().execute(args);
     } catch (OutOfMemoryError e) {
-      return outOfMemory(e);
+      System.err.println(outOfMemory(e));
+      if ("1".equals(System.getenv("SWEEPLAB_DEBUG"))) {
+        e.printStackTrace();
+      }
+      return ErrorHandler.FAILURE;
     }
   }
 
-  /** One line instead of a stack trace: what ran out, the heap it had, and how to give it more. */
-  static int outOfMemory(OutOfMemoryError e) {
+  /** @return one line instead of a stack trace: what ran out, the heap it had, and how to give it more */
+  static String outOfMemory(OutOfMemoryError e) {
     long max = Runtime.getRuntime().maxMemory();
-    System.err.printf(java.util.Locale.ROOT, "error: out of memory (%s) with a heap of %d MiB; give Java more with"
-        + " SWEEPLAB_JAVA_OPTS=-Xmx%dg (this machine has %s)%n", e.getMessage(), max >> 20,
+    return String.format(java.util.Locale.ROOT, "error: out of memory (%s) with a heap of %d MiB; give Java more with"
+        + " SWEEPLAB_JAVA_OPTS=-Xmx%dg (this machine has %s), or plan fewer runs", e.getMessage(), max >> 20,
         Math.max(2, (max >> 30) * 2 + 1), physicalMemory());
-    if ("1".equals(System.getenv("SWEEPLAB_DEBUG"))) {
-      e.printStackTrace();
-    }
-    return ErrorHandler.FAILURE;
   }
 
   private static String physicalMemory() {

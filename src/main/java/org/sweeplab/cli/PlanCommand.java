@@ -45,6 +45,7 @@ final class PlanCommand implements Callable<Integer>, ErrorHandler.SpecFileComma
   }
 
   static void print(Sweep sweep, PrintWriter out, int show) {
+    sweep.preflight(); // everything run would refuse, before the plan is shown as fine
     RunPlan plan = sweep.plan();
     Path dir = sweep.outputDir();
     out.printf("sweep '%s' (%s design, simulation %s)%n", sweep.spec().name(),

@@ -71,6 +71,13 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
     return sb.toString();
   }
 
+  /** {@code paused 2 s for retry-after}. */
+  static String paused(Duration pause) {
+    long ms = pause.toMillis();
+    String amount = ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    return "paused " + amount + " for retry-after";
+  }
+
   static String clock(Duration d) {
     long s = d.getSeconds();
     return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
@@ -96,6 +103,16 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
         last = progress;
         b.stepTo(progress.done());
         b.setExtraMessage(" " + extra(progress));
+      }
+    }
+
+    @Override
+    public void sweepPaused(Duration pause, String why) {
+      ProgressBar b = bar;
+      Progress p = last;
+      if (b != null) {
+        // The bar keeps redrawing (elapsed time) on its own thread; the message says why nothing finishes.
+        b.setExtraMessage(" " + paused(pause) + (p == null ? "" : ", " + extra(p)));
       }
     }
 
@@ -137,6 +154,14 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
     @Override
     public void sweepFinished(Progress p) {
       print(p);
+    }
+
+    @Override
+    public void sweepPaused(Duration pause, String why) {
+      synchronized (err) {
+        err.printf(Locale.ROOT, "[%s] %s (%s)%n", name, paused(pause), why);
+        err.flush();
+      }
     }
 
     private void print(Progress p) {

@@ -3,6 +3,7 @@ package org.sweeplab.run;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.sweeplab.spec.Defaults;
 import org.sweeplab.spec.Execution;
 import org.sweeplab.spec.FailurePolicy;
 
@@ -20,11 +21,12 @@ public final class LocalBackend implements Backend {
   private final Ticker ticker;
   private final double ratePerSecond;
   private final Budget budget;
+  private final Duration maxRetryWait;
   private volatile LocalExecution current;
   private volatile StopMode pendingStop;
 
   private LocalBackend(int parallelism, Duration timeout, FailurePolicy failurePolicy, RetryPolicy retryPolicy,
-      Path runsRoot, Ticker ticker, double ratePerSecond, Budget budget) {
+      Path runsRoot, Ticker ticker, double ratePerSecond, Budget budget, Duration maxRetryWait) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
     }
@@ -36,12 +38,16 @@ public final class LocalBackend implements Backend {
     this.ticker = Objects.requireNonNull(ticker);
     this.ratePerSecond = ratePerSecond;
     this.budget = Objects.requireNonNull(budget);
+    if (maxRetryWait == null || maxRetryWait.isNegative()) {
+      throw new IllegalArgumentException("the longest retry-after wait must be >= 0, got " + maxRetryWait);
+    }
+    this.maxRetryWait = maxRetryWait;
   }
 
   /** All cores, no timeout, continue on failure, no retries, run folders in a temporary folder. */
   public static LocalBackend withDefaults() {
     return new LocalBackend(Runtime.getRuntime().availableProcessors(), null, FailurePolicy.CONTINUE,
-        RetryPolicy.none(), null, Ticker.SYSTEM, 0, Budget.none());
+        RetryPolicy.none(), null, Ticker.SYSTEM, 0, Budget.none(), Defaults.RATE_LIMIT_MAX_WAIT);
   }
 
   /** A backend set up from a spec's execution section: parallelism, timeout, failures, retries, rate limit. */
@@ -53,36 +59,42 @@ public final class LocalBackend implements Backend {
           e.retries().maxDelay(), e.retries().multiplier()));
     }
     if (e.rateLimit() != null) {
-      b = b.withRateLimit(e.rateLimit().startsPerSecond());
+      b = b.withRateLimit(e.rateLimit().startsPerSecond()).withMaxRetryWait(e.rateLimit().maxWait());
     }
     return b;
   }
 
   public LocalBackend withParallelism(int n) {
-    return new LocalBackend(n, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget);
+    return new LocalBackend(n, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget,
+        maxRetryWait);
   }
 
   /** The per-run wall-clock limit, or null for none. */
   public LocalBackend withTimeout(Duration d) {
-    return new LocalBackend(parallelism, d, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget);
+    return new LocalBackend(parallelism, d, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget,
+        maxRetryWait);
   }
 
   public LocalBackend withFailurePolicy(FailurePolicy p) {
-    return new LocalBackend(parallelism, timeout, p, retryPolicy, runsRoot, ticker, ratePerSecond, budget);
+    return new LocalBackend(parallelism, timeout, p, retryPolicy, runsRoot, ticker, ratePerSecond, budget,
+        maxRetryWait);
   }
 
   public LocalBackend withRetryPolicy(RetryPolicy p) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, p, runsRoot, ticker, ratePerSecond, budget);
+    return new LocalBackend(parallelism, timeout, failurePolicy, p, runsRoot, ticker, ratePerSecond, budget,
+        maxRetryWait);
   }
 
   /** The folder under which each run's artifact folder ({@code RUN_ID/}) is created on first use. */
   public LocalBackend withRunsRoot(Path dir) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, dir, ticker, ratePerSecond, budget);
+    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, dir, ticker, ratePerSecond, budget,
+        maxRetryWait);
   }
 
   /** Spending limits: the total (no run starts once it would be passed) and the per-run cap. */
   public LocalBackend withBudget(Budget b) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, b);
+    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, b,
+        maxRetryWait);
   }
 
   /** At most this many run starts per second across all workers; 0 for no limit. */
@@ -91,12 +103,13 @@ public final class LocalBackend implements Backend {
       throw new IllegalArgumentException("rate limit must be >= 0 runs per second, got " + startsPerSecond);
     }
     return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, startsPerSecond,
-        budget);
+        budget, maxRetryWait);
   }
 
   /** The clock used for retry delays, rate limits and hold-offs (tests inject a fake one). */
   public LocalBackend withTicker(Ticker t) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, t, ratePerSecond, budget);
+    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, t, ratePerSecond, budget,
+        maxRetryWait);
   }
 
   public int parallelism() {
@@ -153,6 +166,20 @@ public final class LocalBackend implements Backend {
 
   Ticker ticker() {
     return ticker;
+  }
+
+  /**
+   * The longest hold-off a "retry after T" answer can cause ({@code execution.rate_limit.max_wait}, default
+   * {@link Defaults#RATE_LIMIT_MAX_WAIT}): a longer T is cut to it, with a warning.
+   */
+  public LocalBackend withMaxRetryWait(Duration d) {
+    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget,
+        d);
+  }
+
+  /** The longest hold-off a "retry after T" answer can cause. */
+  public Duration maxRetryWait() {
+    return maxRetryWait;
   }
 
   /** The rate limit in run starts per second, 0 for none. */

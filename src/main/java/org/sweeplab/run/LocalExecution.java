@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.sweeplab.sim.BudgetExceededException;
+import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
@@ -227,7 +228,7 @@ final class LocalExecution {
 
   /** Runs one planned run; false when its worker was abandoned. */
   private boolean runOne(PlannedRun r) {
-    RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.budget().perRun());
+    RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.budget().perRun(), sink);
     Slot slot = new Slot(r, ctx, Thread.currentThread());
     inFlight.add(slot);
     running.incrementAndGet();
@@ -241,9 +242,11 @@ final class LocalExecution {
     Metrics metrics = null;
     Throwable error = null;
     int attempt = 0;
+    int executions = 0;
     int rateLimited = 0;
     while (true) {
       attempt++;
+      ctx.attempt(++executions);
       try {
         if (gate.acquire() > 0) {
           rateWaits.incrementAndGet();
@@ -253,18 +256,29 @@ final class LocalExecution {
         break;
       }
       try {
+        double before = ctx.cost();
         metrics = simulation.run(ctx);
         if (metrics == null) {
           throw new IllegalStateException("the simulation returned null instead of Metrics");
         }
+        chargeReportedCost(ctx, metrics, before);
         error = null;
         break;
       } catch (RateLimitedException rl) {
         error = rl;
-        gate.holdOff(rl.retryAfter().toNanos());
+        Duration pause = rl.retryAfter();
+        if (pause.compareTo(config.maxRetryWait()) > 0) {
+          pause = config.maxRetryWait();
+          String warning = String.format(java.util.Locale.ROOT, "run %s asked to retry after %s; waiting %s instead"
+              + " (execution.rate_limit.max_wait)", r.runId(), seconds(rl.retryAfter()), seconds(pause));
+          safely(() -> listener.warning(warning));
+        }
+        gate.holdOff(pause.toNanos());
         retries.incrementAndGet();
         int a = attempt;
-        safely(() -> listener.runRetrying(r, a, rl.retryAfter().toMillis(), rl.getMessage()));
+        Duration p = pause;
+        safely(() -> listener.sweepPaused(p, "retry-after of run " + r.runId()));
+        safely(() -> listener.runRetrying(r, a, p.toMillis(), rl.getMessage()));
         if (++rateLimited > MAX_RATE_LIMITED || ctx.cancelled()) {
           break;
         }
@@ -306,6 +320,26 @@ final class LocalExecution {
     return true;
   }
 
+  /**
+   * A reported cost is the attempt's total: what it passes the charges of this attempt is charged now, so that every
+   * cost, charged or reported, reaches the ledger and the per-run cap.
+   */
+  private static void chargeReportedCost(RunContextImpl ctx, Metrics metrics, double before) {
+    double reported = metrics.cost();
+    if (Double.isNaN(reported)) {
+      return;
+    }
+    if (!(reported >= 0) || Double.isInfinite(reported)) {
+      throw new IllegalArgumentException("the simulation reported a cost of " + reported + "; a cost must be a"
+          + " finite number >= 0");
+    }
+    double now = ctx.cost();
+    double charged = Double.isNaN(now) ? 0 : now - (Double.isNaN(before) ? 0 : before);
+    if (reported > charged || Double.isNaN(now)) {
+      ctx.charge(reported - charged);
+    }
+  }
+
   private RunRecord toRecord(Slot slot, Metrics metrics, Throwable error, int attempts) {
     RunContextImpl ctx = slot.ctx;
     long duration = System.nanoTime() - slot.startNanos;
@@ -317,7 +351,7 @@ final class LocalExecution {
       }
     }
     if (error == null) {
-      double cost = !Double.isNaN(metrics.cost()) ? metrics.cost() : ctx.cost();
+      double cost = ctx.cost(); // every attempt's charges: retried attempts spent money too
       if (!Double.isNaN(cost) && cost > config.budget().perRun()) {
         error = new BudgetExceededException("run " + ctx.runId() + " reported cost " + cost
             + ", over the per-run cap of " + config.budget().perRun());
@@ -399,12 +433,22 @@ final class LocalExecution {
   }
 
   private static void writeErrorFile(RunContextImpl ctx, Throwable error) {
+    java.nio.file.Path file = null;
     try {
       StringWriter sw = new StringWriter();
       error.printStackTrace(new PrintWriter(sw));
-      Files.writeString(ctx.artifactDir().resolve("error.txt"), sw.toString(), StandardCharsets.UTF_8);
+      file = ctx.artifactDir().resolve("error.txt");
+      FreshFiles.write(file, sw.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException ignored) {
-      // The error itself is in the journal; a missing stack trace file must not hide it.
+      // The error itself is in the journal; a missing stack trace file must not hide it. A half-written one (a full
+      // disk) is removed rather than left empty.
+      try {
+        if (file != null) {
+          Files.deleteIfExists(file);
+        }
+      } catch (IOException alsoIgnored) {
+        // Nothing more to do.
+      }
     }
   }
 
@@ -433,6 +477,11 @@ final class LocalExecution {
     } catch (RuntimeException ignored) {
       // A faulty listener must not stop the sweep.
     }
+  }
+
+  /** Seconds with at most three decimals, without trailing zeros: 0.2 s, 1000000000 s. */
+  static String seconds(Duration d) {
+    return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   static String human(Duration d) {

@@ -11,13 +11,19 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.sweeplab.sim.BudgetExceededException;
+import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.RunContext;
 
-/** The runner's {@link RunContext}: lazy artifact folder and random generator, telemetry buffer, cost cap. */
+/**
+ * The runner's {@link RunContext}: lazy artifact folder and random generator, telemetry buffer, cost cap. The cost is
+ * the sum of every charge of every attempt of the run; each charge also goes to the sink's ledger as it happens.
+ */
 final class RunContextImpl implements RunContext {
   private final PlannedRun run;
   private final Path runsRoot;
   private final double perRunCap;
+  private final RunSink ledger;
+  private int attempt = 1;
   private volatile boolean cancelled;
   private RandomGenerator random;
   private Path artifactDir;
@@ -25,9 +31,20 @@ final class RunContextImpl implements RunContext {
   private double cost = Double.NaN;
 
   RunContextImpl(PlannedRun run, Path runsRoot, double perRunCap) {
+    this(run, runsRoot, perRunCap, r -> { });
+  }
+
+  /** A context whose charges are reported to {@code ledger} as they happen. */
+  RunContextImpl(PlannedRun run, Path runsRoot, double perRunCap, RunSink ledger) {
     this.run = run;
     this.runsRoot = runsRoot;
     this.perRunCap = perRunCap;
+    this.ledger = ledger;
+  }
+
+  /** The attempt that charges from now on (1-based; every execution of the simulation is one). */
+  synchronized void attempt(int n) {
+    attempt = n;
   }
 
   @Override
@@ -82,8 +99,10 @@ final class RunContextImpl implements RunContext {
   public synchronized Path artifactDir() {
     if (artifactDir == null) {
       try {
-        Path root = runsRoot != null ? runsRoot : Files.createTempDirectory("sweeplab-runs");
-        artifactDir = Files.createDirectories(root.resolve(run.runId()));
+        // Absolute: commands run inside this folder, where a path relative to sweeplab's own folder means nothing.
+        Path root = (runsRoot != null ? runsRoot : Files.createTempDirectory("sweeplab-runs")).toAbsolutePath();
+        FreshFiles.folder(root);
+        artifactDir = FreshFiles.folder(root.resolve(run.runId()));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot create the folder of run " + runId() + ": " + e.getMessage(), e);
       }
@@ -114,6 +133,8 @@ final class RunContextImpl implements RunContext {
       throw new IllegalArgumentException("charge(" + amount + ") in run " + runId() + ": amount must be >= 0");
     }
     cost = Double.isNaN(cost) ? amount : cost + amount;
+    // Recorded before the cap is checked: money spent is spent, also by the charge that crosses the cap.
+    ledger.charged(run, attempt, amount);
     if (cost > perRunCap) {
       throw new BudgetExceededException(String.format(Locale.ROOT,
           "run %s spent %s, over the per-run cap of %s", runId(), cost, perRunCap));
@@ -148,7 +169,8 @@ final class RunContextImpl implements RunContext {
       text = telemetry.toString();
       telemetry = null;
     }
-    try (Writer w = Files.newBufferedWriter(artifactDir().resolve("telemetry.csv"), StandardCharsets.UTF_8)) {
+    try (Writer w = new java.io.OutputStreamWriter(FreshFiles.create(artifactDir().resolve("telemetry.csv")),
+        StandardCharsets.UTF_8)) {
       w.write(text);
     }
   }

@@ -21,6 +21,12 @@ public interface SweepListener {
   /** The sweep has ended (completed, stopped or interrupted). */
   default void sweepFinished(Progress progress) {}
 
+  /** Every run start waits {@code pause} (e.g. a "retry after T" answer); {@code why} says what asked for it. */
+  default void sweepPaused(java.time.Duration pause, String why) {}
+
+  /** Something the user should know, also after the sweep (it goes to the result's warnings). */
+  default void warning(String message) {}
+
   /** A listener that forwards to all of these. */
   static SweepListener all(SweepListener... listeners) {
     return new SweepListener() {
@@ -49,6 +55,20 @@ public interface SweepListener {
       public void runRetrying(PlannedRun run, int attempt, long delayMillis, String reason) {
         for (SweepListener l : listeners) {
           l.runRetrying(run, attempt, delayMillis, reason);
+        }
+      }
+
+      @Override
+      public void sweepPaused(java.time.Duration pause, String why) {
+        for (SweepListener l : listeners) {
+          l.sweepPaused(pause, why);
+        }
+      }
+
+      @Override
+      public void warning(String message) {
+        for (SweepListener l : listeners) {
+          l.warning(message);
         }
       }
 

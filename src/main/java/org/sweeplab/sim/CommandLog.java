@@ -60,8 +60,8 @@ final class CommandLog implements AutoCloseable {
   private OutputStream open() throws IOException {
     if (out == null) {
       Path dir = runDir.get();
-      Files.createDirectories(dir);
-      out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(fileName)), 8192);
+      FreshFiles.folder(dir);
+      out = new BufferedOutputStream(FreshFiles.create(dir.resolve(fileName)), 8192);
     }
     return out;
   }

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The processes of one command: the process started, its descendants, and, on Linux, every process whose
- * environment carries the command's tag (so that children already re-parented to init, e.g. by {@code (cmd &)},
- * are found too). Killing goes deepest first, the started process last: SIGTERM, a grace period, then SIGKILL
- * until none is left.
+ * The processes of one command: its process group (see {@link ProcessGroups}), the process started, its descendants,
+ * and, on Linux, every process whose environment carries the command's tag (so that children already re-parented to
+ * init, e.g. by {@code (cmd &)}, are found too, also those that left the group). Killing signals the group, then goes
+ * deepest first, the started process last: SIGTERM, a grace period, then SIGKILL until none is left.
  */
 final class CommandProcessTree {
   /** The environment variable that marks every process of one command run. */
@@ -29,10 +29,18 @@ final class CommandProcessTree {
   private final Process root;
   private final byte[] tagEntry;
   private final Set<ProcessHandle> seen = new LinkedHashSet<>();
+  /** The command's process group id (its pid, as it was started by setsid), or -1 when it has none of its own. */
+  private final long group;
 
   CommandProcessTree(Process root, String tag) {
     this.root = root;
     this.tagEntry = (TAG_VARIABLE + "=" + tag + "\0").getBytes(StandardCharsets.UTF_8);
+    this.group = ProcessGroups.enabled() ? root.pid() : -1;
+  }
+
+  /** Sends SIGKILL to the command's process group (a no-op without process groups or when it is empty). */
+  void endGroup() {
+    ProcessGroups.signal(group, "KILL");
   }
 
   /**
@@ -43,6 +51,7 @@ final class CommandProcessTree {
     boolean interrupted = Thread.interrupted();
     if (!grace.isZero() && !grace.isNegative()) {
       List<ProcessHandle> all = collect();
+      ProcessGroups.signal(group, "TERM");
       all.forEach(ProcessHandle::destroy);
       interrupted |= awaitGone(all, grace);
     }
@@ -51,6 +60,7 @@ final class CommandProcessTree {
       if (all.stream().noneMatch(CommandProcessTree::isRunning)) {
         break;
       }
+      ProcessGroups.signal(group, "KILL");
       all.forEach(ProcessHandle::destroyForcibly);
       interrupted |= awaitGone(all, Duration.ofMillis(500));
     }
@@ -79,6 +89,11 @@ final class CommandProcessTree {
 
   /** Processes carrying this command's tag in their environment (Linux only; empty elsewhere). */
   private List<ProcessHandle> tagged() {
+    return carrying(tagEntry);
+  }
+
+  /** Running processes but this one whose environment holds {@code entry} ({@code NAME=VALUE\0}); Linux only. */
+  static List<ProcessHandle> carrying(byte[] entry) {
     List<ProcessHandle> out = new ArrayList<>();
     if (!HAS_PROC) {
       return out;
@@ -95,7 +110,7 @@ final class CommandProcessTree {
         } catch (NumberFormatException e) {
           continue;
         }
-        if (pid != SELF && hasTag(dir)) {
+        if (pid != SELF && hasEntry(dir, entry)) {
           ProcessHandle.of(pid).ifPresent(out::add);
         }
       }
@@ -105,7 +120,7 @@ final class CommandProcessTree {
     return out;
   }
 
-  private boolean hasTag(Path procDir) {
+  private static boolean hasEntry(Path procDir, byte[] tagEntry) {
     byte[] env;
     try {
       env = Files.readAllBytes(procDir.resolve("environ"));

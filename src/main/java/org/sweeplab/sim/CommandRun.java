@@ -74,7 +74,7 @@ final class CommandRun {
       process = pb.start();
     } catch (IOException e) {
       throw new CommandFailedException(CommandFailedException.NO_EXIT_CODE, "", "cannot start command "
-          + pb.command().get(0) + " in " + pb.directory() + ": " + e.getMessage());
+          + sim.spec().argv().get(0) + " in " + pb.directory() + ": " + e.getMessage());
     }
     long cap = sim.spec().logCapBytes();
     CommandStdout out = new CommandStdout(process.getInputStream(), new CommandLog(() -> runDir, "stdout.log", cap),
@@ -86,7 +86,12 @@ final class CommandRun {
     IO.execute(err);
     writeStdin(process, sim.stdinJson(ctx, runDir));
 
-    double streamed = await(process, tree, out, err);
+    double streamed;
+    try {
+      streamed = await(process, tree, out, err);
+    } finally {
+      tree.endGroup(); // whatever the command left behind in its group ends with the run, for any reason
+    }
 
     int code = process.exitValue();
     err.finish();

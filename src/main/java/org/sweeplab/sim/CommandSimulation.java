@@ -178,6 +178,11 @@ public final class CommandSimulation implements Simulation {
     environment.put("SWEEP_RUN_DIR", runDir.toString());
     env.forEach((name, t) -> environment.put(name, t.expand(lookup, params.keySet())));
     environment.put(CommandProcessTree.TAG_VARIABLE, tag);
+    Path parent = runDir.toAbsolutePath().getParent();
+    if (parent != null) {
+      environment.put(Leftovers.SWEEP_TAG_VARIABLE, Leftovers.sweepTag(parent));
+    }
+    pb.command(ProcessGroups.wrap(command, environment, pb.directory().toPath()));
     return pb;
   }
 

@@ -24,7 +24,8 @@ final class CommandStdout implements Runnable {
   private static final int PREVIEW = 200;
 
   static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // no silent last-one-wins
 
   private final InputStream in;
   private final CommandLog log;

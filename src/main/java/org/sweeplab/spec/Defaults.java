@@ -35,4 +35,7 @@ public final class Defaults {
 
   /** The growth of the retry delay per attempt when {@code execution.retries} gives none. */
   public static final double RETRY_MULTIPLIER = 2.0;
+
+  /** The longest wait a "retry after T" answer can impose when {@code execution.rate_limit.max_wait} gives none. */
+  public static final Duration RATE_LIMIT_MAX_WAIT = Duration.ofMinutes(10);
 }

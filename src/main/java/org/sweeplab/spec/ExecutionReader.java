@@ -118,12 +118,18 @@ final class ExecutionReader {
     }
     MappingNode m = r.mapping(node, path, "a rate such as 500/s, or a map with runs and per");
     r.checkKeys(m, path, SpecSchema.RATE_LIMIT);
+    Node waitNode = NodeReader.get(m, "max_wait");
+    Duration maxWait = waitNode == null ? Defaults.RATE_LIMIT_MAX_WAIT : duration(waitNode, path + ".max_wait", true);
+    Node runsNode = NodeReader.get(m, "runs");
+    if (runsNode == null && waitNode != null && NodeReader.get(m, "per") == null) {
+      return r.wrap(m, path, () -> RateLimit.maxWaitOnly(maxWait));
+    }
     long runs = r.integer(r.require(m, path, "runs", "the number of run starts allowed per period"),
         path + ".runs", 1, Long.MAX_VALUE, "an integer >= 1");
     Node perNode = NodeReader.get(m, "per");
     RateLimit.Per per = perNode == null ? RateLimit.Per.SECOND : RateLimit.Per.valueOf(
         r.oneOf(perNode, path + ".per", SpecSchema.RATE_PERIODS, "period").toUpperCase(Locale.ROOT));
-    return r.wrap(m, path, () -> new RateLimit(runs, per));
+    return r.wrap(m, path, () -> new RateLimit(runs, per, maxWait));
   }
 
   BudgetSpec budget(Node node) {

@@ -98,8 +98,53 @@ final class NodeReader {
         markOverride(root, override);
       }
       check(root, path, Collections.newSetFromMap(new IdentityHashMap<>()));
+      long expanded = expandedSize(root, new IdentityHashMap<>());
+      if (expanded > MAX_SPEC_CHARS) {
+        String problem = String.format(java.util.Locale.ROOT, "aliases expand this spec to about %,d characters,"
+            + " more than the 3 MiB a sweep.yaml may hold (the run writes the expanded spec to sweep.yaml and must"
+            + " read it back); use fewer or smaller aliases", expanded);
+        throw new SpecException(override != null ? OVERRIDE_SOURCE : source, 0, 0, null, problem);
+      }
     }
     return root;
+  }
+
+  /**
+   * The most characters a spec may hold once its aliases are expanded: what sweeplab reads back from a sweep.yaml
+   * (snakeyaml's default code point limit, 3 MiB).
+   */
+  public static final long MAX_SPEC_CHARS = 3L << 20;
+
+  /**
+   * About how many characters {@code node} takes once every alias is expanded (each scalar's text plus a few for
+   * punctuation), computed once per node so that nested aliases cost no time; a cycle counts as unbounded.
+   */
+  static long expandedSize(Node node, IdentityHashMap<Node, Long> memo) {
+    Long known = memo.get(node);
+    if (known != null) {
+      return known;
+    }
+    memo.put(node, Long.MAX_VALUE); // a node reached again while being measured is a cycle
+    long size = 4;
+    if (node instanceof ScalarNode s) {
+      size += s.getValue().length();
+    } else if (node instanceof SequenceNode q) {
+      for (Node c : q.getValue()) {
+        size = saturatedAdd(size, expandedSize(c, memo));
+      }
+    } else if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        size = saturatedAdd(size, saturatedAdd(expandedSize(t.getKeyNode(), memo), expandedSize(t.getValueNode(),
+            memo)));
+      }
+    }
+    memo.put(node, size);
+    return size;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r;
   }
 
   /** Remembers that {@code node} and everything below it came from {@code override}. */

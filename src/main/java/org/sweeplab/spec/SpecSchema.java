@@ -31,7 +31,7 @@ final class SpecSchema {
   static final List<String> RETRIES = List.of("max_attempts", "initial_delay", "max_delay", "multiplier");
 
   /** Keys of {@code execution.rate_limit} when written as a map. */
-  static final List<String> RATE_LIMIT = List.of("runs", "per");
+  static final List<String> RATE_LIMIT = List.of("runs", "per", "max_wait");
 
   /** The values of {@code execution.rate_limit.per}. */
   static final List<String> RATE_PERIODS = List.of("second", "minute");

@@ -54,7 +54,14 @@ public final class SpecWriter {
     style(node, false);
     StringWriter out = new StringWriter();
     yaml.serialize(node, out);
-    return out.toString();
+    String text = out.toString();
+    if (text.length() > NodeReader.MAX_SPEC_CHARS) {
+      // Never write a sweep.yaml that resume and status would refuse to read.
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "spec '%s' is %,d characters as"
+          + " sweep.yaml, more than the 3 MiB a sweep.yaml may hold; shorten its metadata or value lists",
+          spec.name(), text.length()));
+    }
+    return text;
   }
 
   /**
@@ -131,8 +138,13 @@ public final class SpecWriter {
     }
     if (e.rateLimit() != null) {
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("runs", e.rateLimit().runs());
-      r.put("per", e.rateLimit().per().label());
+      if (e.rateLimit().runs() > 0) {
+        r.put("runs", e.rateLimit().runs());
+        r.put("per", e.rateLimit().per().label());
+      }
+      if (!e.rateLimit().maxWait().equals(Defaults.RATE_LIMIT_MAX_WAIT) || e.rateLimit().runs() == 0) {
+        r.put("max_wait", duration(e.rateLimit().maxWait()));
+      }
       exec.put("rate_limit", r);
     }
     exec.put("interrupt_grace", duration(e.interruptGrace()));

@@ -14,8 +14,9 @@ import org.sweeplab.space.Variation;
 import org.sweeplab.spec.BudgetSpec;
 
 /**
- * Builds {@code costs.json}: the spend per variation and in total, the limits and what remains. Runs that were
- * skipped never ran and cost nothing, so they count in no figure except {@code skipped}.
+ * Builds {@code costs.json}: the spend per variation and in total, the limits, what remains, and the charges by attempt.
+ * The spend of a run counts every charge of every attempt, in every session (see {@link RunColumns#spend}). Runs that
+ * were skipped never ran and cost nothing, so they count in no figure except {@code skipped}.
  */
 final class CostReport {
   private CostReport() {}
@@ -37,11 +38,14 @@ final class CostReport {
       for (int r = 1; r <= replicates; r++) {
         long ordinal = v.index() * replicates + r - 1;
         RunStatus st = columns.status(ordinal);
+        double spend = columns.spend((int) ordinal);
         if (st != null) {
-          t.add(st, columns.cost((int) ordinal));
+          t.add(st, spend);
+        } else if (!Double.isNaN(spend)) {
+          t.cost += spend; // charged by a run in flight when a session crashed, and not run again since
         }
       }
-      if (t.runs > 0) {
+      if (t.runs > 0 || t.cost > 0) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("variation_id", v.id());
         m.put("variation_key", v.key());
@@ -64,6 +68,16 @@ final class CostReport {
     all.into(totals);
     out.put("totals", totals);
     out.put("remaining", budget == null || Double.isNaN(budget.total()) ? null : budget.total() - all.cost);
+    List<Map<String, Object>> byAttempt = new ArrayList<>();
+    double[][] attempts = columns.chargesByAttempt();
+    for (int a = 0; a < attempts.length; a++) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("attempt", a + 1);
+      m.put("charges", (long) attempts[a][1]);
+      m.put("cost", attempts[a][0]);
+      byAttempt.add(m);
+    }
+    out.put("by_attempt", byAttempt);
     out.put("variations", variations);
     return out;
   }
@@ -91,6 +105,9 @@ final class CostReport {
     void add(RunStatus st, double c) {
       if (st == RunStatus.SKIPPED) {
         skipped++;
+        if (!Double.isNaN(c)) {
+          cost += c; // charged in a session that crashed before this run was skipped
+        }
         return;
       }
       runs++;

@@ -18,14 +18,24 @@ final class JournalLoader {
 
   record Loaded(long lines, long validLength) {}
 
+  /** Loads the journal and the charge ledger beside it. */
   static Loaded load(Path journal, RunPlan plan, RunColumns columns, List<String> warnings) {
     try {
-      if (!Files.isRegularFile(journal) || Files.size(journal) == 0) {
+      Path ledger = journal.resolveSibling(OutputFolder.CHARGES);
+      boolean hasLedger = Files.isRegularFile(ledger) && Files.size(ledger) > 0;
+      if ((!Files.isRegularFile(journal) || Files.size(journal) == 0) && !hasLedger) {
         return new Loaded(0, 0);
       }
       Long2LongOpenHashMap index = keyIndex(plan);
+      if (hasLedger) {
+        ChargeLedger.load(ledger, index, plan.replicates(), columns, warnings);
+      }
+      if (!Files.isRegularFile(journal) || Files.size(journal) == 0) {
+        return new Loaded(0, 0);
+      }
       int replicates = plan.replicates();
       long[] orphans = new long[1];
+      java.util.Map<String, Long> unknown = new java.util.TreeMap<>();
       JournalReader.Report report = JournalReader.read(journal, e -> {
         long v = index.get(VariationKeys.shortKey(e.variationKey()));
         if (v < 0 || e.replicate() > replicates) {
@@ -36,13 +46,16 @@ final class JournalLoader {
         try {
           st = RunStatus.fromLabel(e.status());
         } catch (IllegalArgumentException ex) {
-          orphans[0]++;
+          unknown.merge(e.status(), 1L, Long::sum);
           return;
         }
         columns.put(v * replicates + e.replicate() - 1, e.seed(), st, e.metrics(), e.cost(),
             Double.isNaN(e.durationMs()) ? 0 : e.durationMs(), e.errorType(), e.errorMessage());
       });
       warnings.addAll(report.warnings());
+      unknown.forEach((status, n) -> warnings.add(n + " run(s) in runs.jsonl have the unknown status '" + status
+          + "' (known: " + java.util.Arrays.stream(RunStatus.values()).map(RunStatus::label)
+          .collect(java.util.stream.Collectors.joining(", ")) + "); they are ignored and run again"));
       if (orphans[0] > 0) {
         warnings.add(orphans[0] + " run(s) in runs.jsonl are not part of the current plan (parameter values or"
             + " replicates were removed); they stay in the journal but not in results.csv");

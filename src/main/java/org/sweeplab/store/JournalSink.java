@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunSink;
 
@@ -14,15 +15,35 @@ final class JournalSink implements RunSink, Closeable {
       ThreadLocal.withInitial(JournalFormat.TimeFormat::new);
 
   private final JournalWriter writer;
+  private final ChargeLedger ledger;
   private final RunColumns columns;
 
-  private JournalSink(JournalWriter writer, RunColumns columns) {
+  private JournalSink(JournalWriter writer, ChargeLedger ledger, RunColumns columns) {
     this.writer = writer;
+    this.ledger = ledger;
     this.columns = columns;
   }
 
+  /** Opens the journal and, beside it, the charge ledger ({@code charges.jsonl}). */
   static JournalSink open(Path journal, long validLength, RunColumns columns) throws IOException {
-    return new JournalSink(JournalWriter.open(journal, validLength), columns);
+    JournalWriter w = JournalWriter.open(journal, validLength);
+    try {
+      return new JournalSink(w, ChargeLedger.open(journal.resolveSibling(OutputFolder.CHARGES)), columns);
+    } catch (IOException | RuntimeException e) {
+      w.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void charged(PlannedRun run, int attempt, double amount) {
+    try {
+      ledger.append(run, attempt, amount);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record a charge of run " + run.runId() + " in "
+          + OutputFolder.CHARGES + ": " + e.getMessage(), e);
+    }
+    columns.addCharge(run.ordinal(), attempt, amount);
   }
 
   @Override
@@ -41,6 +62,10 @@ final class JournalSink implements RunSink, Closeable {
 
   @Override
   public void close() throws IOException {
-    writer.close();
+    try {
+      writer.close();
+    } finally {
+      ledger.close();
+    }
   }
 }

@@ -41,7 +41,8 @@ final class JournalWriter implements Closeable {
 
   /** Opens the journal for appending after {@code validLength} bytes (a torn tail beyond it is cut off). */
   static JournalWriter open(Path file, long validLength) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS);
     if (ch.size() > validLength) {
       ch.truncate(validLength);
     }

@@ -7,14 +7,17 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import org.sweeplab.sim.FreshFiles;
 
 /**
  * The layout of an output folder (documented in docs/output-format.md) and its lock: one process writes a folder
@@ -26,11 +29,13 @@ final class OutputFolder implements Closeable {
   static final String RESULTS = "results.csv";
   static final String SUMMARY = "summary.json";
   static final String COSTS = "costs.json";
+  static final String CHARGES = "charges.jsonl";
   static final String RUNS = "runs";
   static final String LOCK = ".sweeplab.lock";
 
   /** The files a sweep writes; REPLACE deletes exactly these. */
-  private static final List<String> OWNED = List.of(SPEC, JOURNAL, RESULTS, SUMMARY, COSTS, RUNS, "analysis");
+  private static final List<String> OWNED = List.of(SPEC, JOURNAL, CHARGES, RESULTS, SUMMARY, COSTS, RUNS,
+      "analysis");
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -43,14 +48,24 @@ final class OutputFolder implements Closeable {
   }
 
   /**
-   * Opens (creating it if needed) and locks an output folder.
+   * Opens (creating it if needed) and locks an output folder. An existing folder must be empty or hold a
+   * {@code sweep.yaml}: sweeplab never writes into a folder that is not its own, so {@code --out ~} or {@code --out /}
+   * cannot overwrite anything. Nothing is created in a refused folder.
    *
-   * @throws IllegalArgumentException when the path is a file, cannot be created, or another process holds it
+   * @throws IllegalArgumentException when the path is a file, a non-empty folder without a sweep.yaml, cannot be
+   *     created, or another process holds it
    */
   static OutputFolder open(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
           + " another path with --out");
+    }
+    requireOwnOrEmpty(dir);
+    for (String name : OWNED) {
+      if (Files.isSymbolicLink(dir.resolve(name))) {
+        throw new IllegalArgumentException("output folder " + dir + ": " + name + " is a symbolic link; sweeplab"
+            + " never writes through links in an output folder; replace it with a real folder or file");
+      }
     }
     try {
       Files.createDirectories(dir);
@@ -59,7 +74,8 @@ final class OutputFolder implements Closeable {
     }
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
       FileLock l = ch.tryLock();
       if (l == null) {
         throw new IllegalArgumentException("output folder " + dir + " is in use by another sweeplab process;"
@@ -80,6 +96,35 @@ final class OutputFolder implements Closeable {
 
   Path dir() {
     return dir;
+  }
+
+  /** Removes the temporary files a crash or a full disk left beside the files that are written atomically. */
+  void removeTemporaryFiles() {
+    for (String name : List.of(SPEC, RESULTS, SUMMARY, COSTS)) {
+      try {
+        Files.deleteIfExists(dir.resolve(name + ".tmp"));
+      } catch (IOException e) {
+        // A leftover that cannot be removed now is replaced when the file is next written.
+      }
+    }
+  }
+
+  /** Refuses an existing folder that has entries but no sweep.yaml (a leftover lock file alone is fine). */
+  static void requireOwnOrEmpty(Path dir) {
+    if (!Files.isDirectory(dir) || Files.exists(dir.resolve(SPEC), LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path e : entries) {
+        if (!e.getFileName().toString().equals(LOCK)) {
+          throw new IllegalArgumentException("output folder " + dir + " is not empty and holds no " + SPEC
+              + " (it has " + e.getFileName() + "), so it is not a sweep folder; sweeplab writes only into an empty"
+              + " or new folder or one of its own sweeps, and touched nothing; choose another folder with --out");
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read output folder " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   Path spec() {
@@ -106,11 +151,14 @@ final class OutputFolder implements Closeable {
     return dir.resolve(RUNS);
   }
 
-  /** Writes a file beside its target, then moves it into place, so readers never see half a file. */
+  /**
+   * Writes a file beside its target (created exclusively, never through a planted link), then moves it into place,
+   * so readers never see half a file.
+   */
   static void writeAtomically(Path target, String text) {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      FreshFiles.write(tmp, text.getBytes(StandardCharsets.UTF_8));
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);

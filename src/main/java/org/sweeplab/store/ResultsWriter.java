@@ -9,6 +9,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import org.sweeplab.sim.FreshFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class ResultsWriter {
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     int replicates = plan.replicates();
-    try (OutputStream w = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+    try (OutputStream w = new BufferedOutputStream(FreshFiles.create(tmp), 1 << 16)) {
       ByteLine sb = new ByteLine();
       sb.ascii("run_id,variation_id,replicate,seed");
       for (String p : params) {

@@ -1,5 +1,6 @@
 package org.sweeplab.store;
 
+import it.unimi.dsi.fastutil.ints.Int2DoubleOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,19 +23,43 @@ final class RunColumns {
   private final long[] seed;
   private final Map<String, MetricColumn> metrics = new LinkedHashMap<>();
   private final Int2ObjectOpenHashMap<String[]> errors = new Int2ObjectOpenHashMap<>();
+  /** Sum of the ledger's charges by run ordinal (all sessions and attempts), for runs with any. */
+  private final Int2DoubleOpenHashMap charged = new Int2DoubleOpenHashMap();
+  /** Sum and count of the ledger's charges by attempt number - 1. */
+  private double[] chargedByAttempt = new double[0];
+  private long[] chargesByAttempt = new long[0];
   private long filled;
 
   RunColumns(long capacity) {
-    if (capacity > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("A sweep of " + capacity + " runs is too large to tabulate; the limit is "
-          + (Integer.MAX_VALUE - 8));
-    }
+    requireCapacity(capacity);
     this.capacity = (int) capacity;
     this.status = new byte[this.capacity];
     this.cost = new double[this.capacity];
     this.durationMs = new double[this.capacity];
     this.seed = new long[this.capacity];
     Arrays.fill(cost, Double.NaN);
+  }
+
+  /** The memory a run takes in the columns before any metric: status, cost, duration and seed. */
+  static final long BYTES_PER_RUN = 1 + 8 + 8 + 8;
+
+  /**
+   * Refuses a plan too large to tabulate: over the array limit, or needing more memory for its columns than this
+   * JVM may use (with the size and the {@code -Xmx} hint), before anything is allocated or written.
+   */
+  static void requireCapacity(long capacity) {
+    if (capacity > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("A sweep of " + capacity + " runs is too large to tabulate; the limit is "
+          + (Integer.MAX_VALUE - 8));
+    }
+    long need = capacity * BYTES_PER_RUN;
+    long max = Runtime.getRuntime().maxMemory();
+    if (max != Long.MAX_VALUE && need > max - (max >> 3)) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a sweep of %,d runs needs at least"
+          + " %.1f GiB to tabulate its results (%d bytes a run, more with metrics), more than the %.1f GiB this JVM"
+          + " may use; give it more with SWEEPLAB_JAVA_OPTS=-Xmx%dg, or plan fewer runs", capacity,
+          need / (double) (1L << 30), BYTES_PER_RUN, max / (double) (1L << 30), Math.max(1, (need * 2 >> 30) + 1)));
+    }
   }
 
   synchronized void put(long ordinal, long runSeed, RunStatus st, Map<String, Object> values, double c,
@@ -114,11 +139,45 @@ final class RunColumns {
     return counts;
   }
 
-  /** Finished runs that reported a cost. */
+  /** One charge from the ledger (or of a run in flight): it counts in the run's spend at once. */
+  synchronized void addCharge(long ordinal, int attempt, double amount) {
+    charged.addTo((int) ordinal, amount);
+    if (attempt > chargedByAttempt.length) {
+      chargedByAttempt = Arrays.copyOf(chargedByAttempt, attempt);
+      chargesByAttempt = Arrays.copyOf(chargesByAttempt, attempt);
+    }
+    chargedByAttempt[attempt - 1] += amount;
+    chargesByAttempt[attempt - 1]++;
+  }
+
+  /**
+   * What run {@code i} spent, NaN when nothing is known: the larger of its record's cost and the sum of its charges
+   * in the ledger (which holds every attempt of every session, also of a session that crashed or whose record was
+   * replaced by a rerun).
+   */
+  synchronized double spend(int i) {
+    double c = status[i] != 0 ? cost[i] : Double.NaN;
+    if (!charged.containsKey(i)) {
+      return c;
+    }
+    double l = charged.get(i);
+    return Double.isNaN(c) ? l : Math.max(c, l);
+  }
+
+  /** The ledger's sums by attempt: {@code [attempt - 1] = {cost, charges}}. */
+  synchronized double[][] chargesByAttempt() {
+    double[][] out = new double[chargedByAttempt.length][];
+    for (int a = 0; a < out.length; a++) {
+      out[a] = new double[] {chargedByAttempt[a], chargesByAttempt[a]};
+    }
+    return out;
+  }
+
+  /** Runs with a known spend (finished runs that reported a cost, and runs with charges in the ledger). */
   synchronized long costedRuns() {
     long n = 0;
     for (int i = 0; i < capacity; i++) {
-      if (status[i] != 0 && !Double.isNaN(cost[i])) {
+      if (!Double.isNaN(spend(i))) {
         n++;
       }
     }
@@ -138,13 +197,14 @@ final class RunColumns {
     return new double[] {sum, max};
   }
 
-  /** Total cost over runs that reported one, NaN when none did. */
+  /** The total spend (see {@link #spend}) over all runs, NaN when no run has one. */
   synchronized double totalCost() {
     double sum = 0;
     boolean any = false;
     for (int i = 0; i < capacity; i++) {
-      if (status[i] != 0 && !Double.isNaN(cost[i])) {
-        sum += cost[i];
+      double s = spend(i);
+      if (!Double.isNaN(s)) {
+        sum += s;
         any = true;
       }
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,6 +21,7 @@ import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRequest;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.run.SweepListener;
+import org.sweeplab.sim.Leftovers;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.SimulationRegistry;
 import org.sweeplab.space.RunPlan;
@@ -204,18 +206,50 @@ public final class Sweep {
     return run(backend());
   }
 
-  /** Runs with this backend instance (so that the caller can {@link Backend#stop} it, e.g. on Ctrl-C). */
-  public SweepResult run(Backend exec) {
+  /**
+   * Finds, before anything runs or is written, what {@link #run()} would refuse: a plan over its limits, an unknown
+   * simulation, an unknown placeholder or a bad result file in a command, an output path that is a file, a folder
+   * that is not a sweep folder, a spec too large for sweep.yaml, a plan too large to tabulate. {@code plan} and
+   * {@code run --dry-run} call it; {@code run} calls it first.
+   *
+   * @return the simulation the sweep would run
+   * @throws IllegalArgumentException (or {@link SpecException}) naming the problem
+   */
+  public Simulation preflight() {
     RunPlan plan = RunPlan.of(spec);
     Simulation sim = simulation != null ? simulation : registry.resolve(spec.simulation());
+    if (simulation == null && spec.simulation() instanceof org.sweeplab.spec.SimulationSpec.Command c) {
+      sim = org.sweeplab.sim.CommandSimulation.of(c, spec.parameterNames()); // placeholders checked now
+    }
+    Path dir = outputDir();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
+          + " another path with --out");
+    }
+    OutputFolder.requireOwnOrEmpty(dir);
+    SpecWriter.toYaml(spec);
+    RunColumns.requireCapacity(plan.runCount());
+    return sim;
+  }
+
+  /** Runs with this backend instance (so that the caller can {@link Backend#stop} it, e.g. on Ctrl-C). */
+  public SweepResult run(Backend exec) {
+    Simulation sim = preflight(); // a refused run writes nothing
+    RunPlan plan = RunPlan.of(spec);
     Path dir = outputDir();
     try (OutputFolder folder = OutputFolder.open(dir)) {
+      folder.removeTemporaryFiles();
       List<String> warnings = new ArrayList<>();
       if (prepare(folder, warnings)) {
         SweepResult done = CompletionCheck.ifComplete(folder, spec, plan, failedRuns);
         if (done != null) {
           return done;
         }
+      }
+      int leftovers = Leftovers.end(folder.runs(), Duration.ofSeconds(1));
+      if (leftovers > 0) {
+        warnings.add(leftovers + " process(es) left running by an earlier session of this folder (killed without"
+            + " ending its commands) were ended before their runs ran again");
       }
       OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
       RunColumns columns = new RunColumns(plan.runCount());
@@ -225,7 +259,7 @@ public final class Sweep {
       Progress progress;
       try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
         progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim, sink,
-            withName(listener, spec.name()), columns.totalCost(), columns.costedRuns()));
+            withName(listener, spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
       }
@@ -313,11 +347,12 @@ public final class Sweep {
     if (!shard.isAll()) {
       summary.put("shard", shard.toString());
     }
-    Summary.write(folder.summary(), summary);
+    // costs.json first: summary.json marks a complete folder, which a later resume does not write again.
     if (CostReport.wanted(spec.budget(), columns)) {
       CostReport.write(folder.costs(), CostReport.build(spec.name(), plan, columns, spec.budget(),
           CostEstimate.of(plan, spec.budget())));
     }
+    Summary.write(folder.summary(), summary);
     Map<RunStatus, Long> by = new EnumMap<>(RunStatus.class);
     for (RunStatus s : RunStatus.values()) {
       by.put(s, counts[s.ordinal()]);
@@ -330,11 +365,23 @@ public final class Sweep {
     return shard.isAll() ? plan.runCount() : plan.variationCount(shard) * plan.replicates();
   }
 
-  private static SweepListener withName(SweepListener l, String name) {
-    if (l == null) {
-      return null;
-    }
+  /** Forwards to {@code l} (may be null) under the sweep's name, and adds the backend's warnings to {@code warnings}. */
+  private static SweepListener withName(SweepListener given, String name, List<String> warnings) {
+    SweepListener l = given != null ? given : new SweepListener() {};
     return new SweepListener() {
+      @Override
+      public void warning(String message) {
+        synchronized (warnings) {
+          warnings.add(message);
+        }
+        l.warning(message);
+      }
+
+      @Override
+      public void sweepPaused(java.time.Duration pause, String why) {
+        l.sweepPaused(pause, why);
+      }
+
       @Override
       public void sweepStarted(String sweepName, long total) {
         l.sweepStarted(name, total);

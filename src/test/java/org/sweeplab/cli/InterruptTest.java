@@ -151,6 +151,47 @@ class InterruptTest {
     assertEquals(6, resumed.count(RunStatus.OK));
   }
 
+  /**
+   * Issue 10, defect 5: Ctrl-C in a terminal signals the whole foreground process group. The child JVM is started
+   * as the leader of its own group (as a shell starts a job) and the group gets the signal: the commands must not,
+   * so the runs in flight get the grace period, end cancelled (not failed by signal 2), and a resume reruns them.
+   */
+  @Test
+  void ctrlCToTheWholeProcessGroupReachesOnlySweeplab() throws Exception {
+    Path setsid = Path.of("/usr/bin/setsid");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(setsid), "needs setsid (util-linux)");
+    Path slow = tmp.resolve("slow");
+    Files.writeString(slow, "");
+    Path dir = tmp.resolve("run");
+    Path spec = tmp.resolve("s.yaml");
+    Files.writeString(spec, "name: group\n"
+        + "simulation:\n"
+        + "  command: [/bin/sh, -c, 'if [ -e \"$SLOW\" ]; then sleep 60 & echo $! > sleep.pid; wait; fi;"
+        + " echo \"{\\\"y\\\": $1}\"', sh, '{a}']\n"
+        + "  env: {SLOW: '" + slow + "'}\n"
+        + "parameters: {a: [1, 2, 3, 4, 5, 6]}\n"
+        + "execution: {max_parallel: 2, interrupt_grace: 300ms}\n"
+        + "output: {dir: '" + dir + "'}\n");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process child = new ProcessBuilder(setsid.toString(), java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "run", "--quiet", spec.toString()).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child.log").toFile()).start();
+    waitFor(60, () -> pidFiles(dir).size() >= 2 || !child.isAlive());
+    assertEquals(2, pidFiles(dir).size(), Files.readString(tmp.resolve("child.log")));
+    String sig = sigintIgnored() ? "-TERM" : "-INT";
+    assertEquals(0, new ProcessBuilder("kill", sig, "--", "-" + child.pid()).start().waitFor());
+    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not stop");
+    String log = Files.readString(tmp.resolve("child.log"));
+    assertTrue(log.contains("The grace period of 0.3 s is over: cancelling the runs in flight."), log);
+    String journal = Files.readString(dir.resolve("runs.jsonl"));
+    assertEquals(2, journal.lines().filter(l -> l.contains("\"status\":\"cancelled\"")).count(), journal);
+    assertFalse(journal.contains("\"status\":\"failed\""), journal);
+
+    Files.delete(slow);
+    SweepResult resumed = Sweep.resume(dir);
+    assertEquals(6, resumed.count(RunStatus.OK));
+  }
+
   private static List<Long> pidFiles(Path dir) {
     Path runs = dir.resolve("runs");
     if (!Files.isDirectory(runs)) {

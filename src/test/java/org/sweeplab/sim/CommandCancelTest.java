@@ -164,4 +164,17 @@ class CommandCancelTest {
     assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "waited for the background sleep");
     assertNoneRunning(List.of(Long.parseLong(Files.readString(ctx.runDirPath().resolve("pids")).strip())));
   }
+
+  /**
+   * Issue 10, defect 6: a background child holding stdout leaked in some of 8 fast runs. Every run ends its whole
+   * process group, so none of the 8 leaves its sleep behind.
+   */
+  @Test
+  void noBackgroundChildOutlivesAnyOfEightFastRuns() throws Exception {
+    for (int i = 0; i < 8; i++) {
+      FakeRunContext ctx = new FakeRunContext(root.resolve("r" + i), Map.of());
+      assertEquals(Metrics.of("x", 1L), sim("sleep 2001 & echo $! > pids; echo '{\"x\": 1}'").run(ctx));
+      assertNoneRunning(List.of(Long.parseLong(Files.readString(ctx.runDirPath().resolve("pids")).strip())));
+    }
+  }
 }

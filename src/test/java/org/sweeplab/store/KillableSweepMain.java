@@ -23,7 +23,22 @@ public final class KillableSweepMain {
         .cost(0.01 * ctx.getLong("b")).build();
   };
 
+  /**
+   * 8 runs, 4 at a time, of a command that spends 1 (appending a line to {@code ledger}, outside the sweep), says so
+   * on a cost line, then works for {@code $WORK_SECONDS} (default 0) before its result.
+   */
+  static SweepSpec streamingCosts(Path ledger) {
+    return SweepSpec.builder("streaming").command("/bin/sh", "-c", "echo 1 >> \"$1\"; echo '{\"cost\": 1}';"
+        + " sleep $((WORK_SECONDS + 0)); echo '{\"y\": 1}'", "sh", ledger.toString()).range("x", 1, 8, 1).maxParallel(4)
+        .budget(org.sweeplab.spec.BudgetSpec.total(100, "")).build();
+  }
+
+  /** {@code FOLDER} runs {@link #spec()}; {@code FOLDER LEDGER} runs {@link #streamingCosts}. */
   public static void main(String[] args) {
+    if (args.length == 2) {
+      Sweep.of(streamingCosts(Path.of(args[1]))).output(Path.of(args[0])).ifExists(ExistingOutput.RESUME).run();
+      return;
+    }
     Sweep.of(spec()).simulation(SIM).output(Path.of(args[0])).ifExists(ExistingOutput.RESUME).run();
   }
 }

@@ -83,4 +83,35 @@ class ResumeTest {
             .simulation(sim).output(dir).ifExists(ExistingOutput.RESUME).run());
     assertTrue(sim2.getMessage().contains("the simulation changed from s to other"), sim2.getMessage());
   }
+
+  /** Issue 10, defect 10: a journal line with an unknown status is named in a warning, and its run runs again. */
+  @Test
+  void anUnknownStatusInTheJournalIsNamedAndItsRunRunsAgain() throws Exception {
+    Path dir = tmp.resolve("odd");
+    Sweep.of(spec(1, "a")).simulation(sim).output(dir).run();
+    Path journal = dir.resolve("runs.jsonl");
+    Files.writeString(journal, Files.readString(journal).replaceFirst("\"status\":\"ok\"", "\"status\":\"exploded\""));
+    calls.set(0);
+    SweepResult r = Sweep.of(spec(1, "a")).simulation(sim).output(dir).ifExists(ExistingOutput.RESUME).run();
+    assertEquals(1, calls.get());
+    assertEquals(3, r.count(RunStatus.OK));
+    assertTrue(r.warnings().stream().anyMatch(w -> w.contains("unknown status 'exploded'")), r.warnings().toString());
+    assertTrue(r.warnings().stream().noneMatch(w -> w.contains("not part of the current plan")),
+        r.warnings().toString());
+  }
+
+  /** Issue 10, defect 10: temporary files a crash or a full disk left behind are removed on the next resume. */
+  @Test
+  void leftoverTemporaryFilesAreRemovedOnResume() throws Exception {
+    Path dir = tmp.resolve("tmpfiles");
+    Sweep.of(spec(1, "a", "flaky")).simulation(sim).output(dir).run();
+    for (String name : new String[] {"results.csv.tmp", "summary.json.tmp", "costs.json.tmp", "sweep.yaml.tmp"}) {
+      Files.writeString(dir.resolve(name), "half");
+    }
+    Sweep.of(spec(1, "a", "flaky")).simulation(sim).output(dir).ifExists(ExistingOutput.RESUME)
+        .failedRuns(FailedRuns.RETRY).run();
+    try (var files = Files.list(dir)) {
+      assertEquals(0, files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count());
+    }
+  }
 }
