@@ -30,8 +30,9 @@ final class ReportWriter {
   static void write(AnalysisResult r, Path dir, List<FigureLink> figures) {
     try {
       Files.createDirectories(dir);
-      csv(r.statistics(), dir.resolve("variation-statistics.csv"));
-      JSON.writeValue(dir.resolve("variation-statistics.json").toFile(), rows(r.statistics()));
+      Table statistics = r.statistics().toTable();
+      csv(statistics, dir.resolve("variation-statistics.csv"));
+      JSON.writeValue(dir.resolve("variation-statistics.json").toFile(), rows(statistics));
       csv(r.ranking().table(), dir.resolve("ranking.csv"));
       if (r.costEfficiency() != null) {
         csv(r.costEfficiency().toTable(), dir.resolve("cost-efficiency.csv"));
@@ -110,7 +111,7 @@ final class ReportWriter {
     b.append("# Analysis of ").append(runs.name()).append("\n\n");
     b.append("## Overview\n\n");
     b.append(String.format(Locale.ROOT, "- %d runs in %d groups (by %s)%n- metric: `%s`, %s%n", runs.rowCount(),
-        r.statistics().rowCount(), String.join(", ", runs.groups()), r.metric(),
+        r.statistics().size(), String.join(", ", runs.groups()), r.metric(),
         r.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better"));
     b.append("- parameters: ").append(runs.parameters().isEmpty() ? "none" : String.join(", ", runs.parameters()))
         .append("\n");
@@ -127,7 +128,8 @@ final class ReportWriter {
     b.append("\n## Status breakdown\n\n").append(table(r.statusBreakdown()));
     b.append("\n## Statistics by group\n\n").append("Metric statistics over ok runs; success rate over all runs"
         + " with its Wilson 95% interval. Full table: `variation-statistics.csv`.\n\n");
-    b.append(table(withParameters(r.statistics().selectColumns(columns(r.statistics(), runs.groups(), "runs",
+    Table statistics = r.statistics().toTable();
+    b.append(table(withParameters(statistics.selectColumns(columns(statistics, runs.groups(), "runs",
         "ok_runs", "success_rate", "n", "mean", "mean_ci_low", "mean_ci_high", "sd", "median")), params)));
     b.append("\n## Ranking\n\n");
     Table o = r.ranking().overall();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sweeplab.analysis.VariationStatisticsResult;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
@@ -113,7 +114,7 @@ public final class ReportFigures {
             String title = metric + " by " + p + " (largest main effect)";
             Figure f = BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs.withGroups(p), metric);
             links.add(save(f, reportDir, "box-" + p, title));
-        } else if (params.isEmpty() && result.statistics().rowCount() <= maxGroups) {
+        } else if (params.isEmpty() && result.statistics().size() <= maxGroups) {
             String title = metric + " by " + String.join(", ", runs.groups());
             Figure f = BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs, metric);
             links.add(save(f, reportDir, "box", title));
@@ -121,7 +122,7 @@ public final class ReportFigures {
 
         List<String> plotted = params.stream().filter(p -> levelsIn(runs, p, 2, MAX_LEVELS)).toList();
         if (!plotted.isEmpty()) {
-            Map<String, Table> levels = new LinkedHashMap<>();
+            Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
             for (String p : plotted) {
                 levels.put(p, VariationStatistics.withDefaults().withConfidence(confidence)
                         .compute(runs.withGroups(p), metric));
@@ -189,8 +190,7 @@ public final class ReportFigures {
     }
 
     private static boolean anyNotOk(AnalysisResult result) {
-        Table stats = result.statistics();
-        return stats.longColumn("ok_runs").sum() < stats.longColumn("runs").sum();
+        return result.statistics().totalOkRuns() < result.statistics().totalRuns();
     }
 
     private static String safe(String name) {
