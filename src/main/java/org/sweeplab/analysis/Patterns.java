@@ -46,13 +46,13 @@ public final class Patterns {
    *     failures, failure_rate, overall_failure_rate, lift, test, p_value, p_holm}, most significant first
    * @param successFactors the same for levels that fail less than overall
    * @param failureRules boxes: {@code rule, runs, failures, density, coverage, lift, description}
-   * @param mainEffects {@code parameter, eta_squared, f, p_value, p_holm, failure_rate_spread, verdict, level_means}
-   * @param interactions {@code interaction, partial_eta_squared, f, p_value}, strongest first
+   * @param mainEffects the main effect of each parameter, largest first ({@link MainEffectsResult#toTable()})
+   * @param interactions the strongest two-way interactions ({@link InteractionsResult#toTable()})
    * @param failureClusters {@code cluster, count, share_of_failures, example, over_represented}
    * @param warnings survivorship warnings, one sentence each
    */
-  public record Result(Table failureModes, Table successFactors, Table failureRules, Table mainEffects,
-      Table interactions, Table failureClusters, List<String> warnings) {}
+  public record Result(Table failureModes, Table successFactors, Table failureRules, MainEffectsResult mainEffects,
+      InteractionsResult interactions, Table failureClusters, List<String> warnings) {}
 
   /**
    * @param runs the runs

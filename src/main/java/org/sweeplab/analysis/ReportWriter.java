@@ -43,8 +43,8 @@ final class ReportWriter {
         patterns.put("failure_modes", rows(p.failureModes()));
         patterns.put("success_factors", rows(p.successFactors()));
         patterns.put("failure_rules", rows(p.failureRules()));
-        patterns.put("main_effects", rows(p.mainEffects()));
-        patterns.put("interactions", rows(p.interactions()));
+        patterns.put("main_effects", rows(p.mainEffects().toTable()));
+        patterns.put("interactions", rows(p.interactions().toTable()));
         patterns.put("failure_clusters", rows(p.failureClusters()));
       }
       patterns.put("warnings", r.warnings());
@@ -166,10 +166,10 @@ final class ReportWriter {
       b.append("\n### Success factors (levels that raise success)\n\n").append(table(p.successFactors()));
       b.append("\n### Main effects on ").append(r.metric()).append("\n\n").append(String.format(Locale.ROOT,
           "`p_holm`: Holm over the %d parameters. `failure_rate_p_holm`: chi-square test of the failure rate across"
-          + " the levels, Holm over the parameters (one family).%n%n", k)).append(table(p.mainEffects()));
+          + " the levels, Holm over the parameters (one family).%n%n", k)).append(table(p.mainEffects().toTable()));
       b.append("\n### Strongest interactions\n\n").append(String.format(Locale.ROOT, "Sequential (type I) two-way"
           + " ANOVA; `p_holm`: Holm over all %d pairs of parameters (one family).%n%n", k * (k - 1) / 2))
-          .append(table(p.interactions()));
+          .append(table(p.interactions().toTable()));
       b.append("\n### Failure clusters\n\n").append("A level is over-represented in a cluster when its share there is"
           + " at least 1.5 times its share of all runs and its Fisher (or chi-square) p, Holm-adjusted over every"
           + " cluster and level (one family), is below 0.05.\n\n").append(table(p.failureClusters().selectColumns(

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  * group, in order of first appearance. Immutable. {@link #toTable()} is the same as a table, with the group columns in
  * their source types.
  */
-public final class VariationStatisticsResult {
+public final class VariationStatisticsResult implements TabularResult {
   /**
    * One group. Statistics of a group without metric values are NaN; the mean interval is NaN when n &lt; 2.
    *
@@ -113,6 +113,7 @@ public final class VariationStatisticsResult {
    *     success_ci_high, n, nan_count, mean, mean_ci_low, mean_ci_high, sd, min, q1, median, q3, max}, and with a
    *     bootstrap {@code bootstrap_statistic, bootstrap_ci_low, bootstrap_ci_high}
    */
+  @Override
   public Table toTable() {
     Table t = Table.create("variation statistics of " + metric);
     t.addColumns(keys.copy().columnArray());

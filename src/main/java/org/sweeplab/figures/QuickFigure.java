@@ -5,14 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sweeplab.analysis.VariationStatisticsResult;
 import org.sweeplab.analysis.AnalysisOptions;
 import org.sweeplab.analysis.CostEfficiency;
 import org.sweeplab.analysis.Direction;
 import org.sweeplab.analysis.Ranking;
-import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunningMean;
+import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.VariationStatistics;
+import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
  * One figure of a sweep's runs by kind, as {@code sweeplab plot DIR --kind KIND} draws it. Immutable:

@@ -3,18 +3,20 @@ package org.sweeplab.figures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sweeplab.analysis.VariationStatisticsResult;
+import java.util.function.ToDoubleFunction;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
+import org.sweeplab.analysis.MainEffectsResult;
 import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.VariationStatistics;
-import tech.tablesaw.api.Table;
+import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
  * The key figures of an analysis report, written beside its report.md under {@code figures/} and returned as links
@@ -156,30 +158,29 @@ public final class ReportFigures {
 
     /** Parameters with at most maxGroups levels, largest main effect (eta squared) first. */
     private List<String> byEffect(AnalysisResult r, List<String> params, Runs runs) {
-        return ordered(r, params, runs, "eta_squared", maxGroups);
+        return ordered(r, params, runs, MainEffectsResult.Row::etaSquared, maxGroups);
     }
 
     /** Parameters with at most 12 levels, largest spread of failure rates first. */
     private static List<String> bySpread(AnalysisResult r, List<String> params, Runs runs) {
-        return ordered(r, params, runs, "failure_rate_spread", MAX_LEVELS);
+        return ordered(r, params, runs, MainEffectsResult.Row::failureRateSpread, MAX_LEVELS);
     }
 
-    private static List<String> ordered(AnalysisResult r, List<String> params, Runs runs, String column,
-                                        int maxLevels) {
+    /** The usable parameters, largest value of the main-effects field first (NaN and absent ones as zero). */
+    private static List<String> ordered(AnalysisResult r, List<String> params, Runs runs,
+                                        ToDoubleFunction<MainEffectsResult.Row> field, int maxLevels) {
         List<String> usable = params.stream().filter(p -> levelsIn(runs, p, 2, maxLevels)).toList();
-        if (r.patterns() == null || !r.patterns().mainEffects().containsColumn(column)) {
+        if (r.patterns() == null) {
             return usable;
         }
-        Table effects = r.patterns().mainEffects();
+        Map<String, Double> value = new HashMap<>();
+        for (MainEffectsResult.Row e : r.patterns().mainEffects().rows()) {
+            value.putIfAbsent(e.parameter(), field.applyAsDouble(e));
+        }
         List<String> out = new ArrayList<>(usable);
         out.sort(Comparator.comparingDouble((String p) -> {
-            for (int i = 0; i < effects.rowCount(); i++) {
-                if (p.equals(effects.stringColumn("parameter").get(i))) {
-                    double v = effects.doubleColumn(column).getDouble(i);
-                    return Double.isNaN(v) ? 0 : -v;
-                }
-            }
-            return 0;
+            double v = value.getOrDefault(p, 0.0);
+            return Double.isNaN(v) ? 0 : -v;
         }));
         return out;
     }

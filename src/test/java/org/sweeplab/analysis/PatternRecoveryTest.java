@@ -40,17 +40,15 @@ class PatternRecoveryTest {
   @Test
   void noEffectParameterIsFlaggedAsSelectionNotEffect() {
     Patterns.Result p = Patterns.withDefaults().detect(RUNS, "score");
-    Table e = p.mainEffects();
-    int logging = e.stringColumn("parameter").indexOf("logging");
-    assertNotEquals("effect", e.stringColumn("verdict").get(logging), e.print());
-    assertEquals("possible_selection", e.stringColumn("verdict").get(logging), e.print());
+    MainEffectsResult e = p.mainEffects();
+    assertNotEquals(MainEffectsResult.Verdict.EFFECT, e.row("logging").verdict(), e.toTable().print());
+    assertEquals(MainEffectsResult.Verdict.POSSIBLE_SELECTION, e.row("logging").verdict(), e.toTable().print());
     assertTrue(p.warnings().stream().anyMatch(w -> w.startsWith("Survivorship") && w.contains("levels of logging")),
         p.warnings().toString());
     assertTrue(p.warnings().stream().noneMatch(w -> w.startsWith("Survivorship") && w.contains("levels of algo")),
         p.warnings().toString());
     // algo truly moves the score (a3 + 1): its effect is larger than its failure rates could produce
-    assertEquals("effect_beyond_selection", e.stringColumn("verdict").get(e.stringColumn("parameter").indexOf("algo")),
-        e.print());
+    assertEquals(MainEffectsResult.Verdict.EFFECT_BEYOND_SELECTION, e.row("algo").verdict(), e.toTable().print());
   }
 
   @Test
