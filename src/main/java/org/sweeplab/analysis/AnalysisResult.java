@@ -17,4 +17,5 @@ import tech.tablesaw.api.Table;
  * @param warnings every warning, one sentence each
  */
 public record AnalysisResult(String metric, Direction direction, Runs runs, Table statusBreakdown,
-    VariationStatisticsResult statistics, RankingResult ranking, CostEfficiencyResult costEfficiency, Patterns.Result patterns, List<String> warnings) {}
+    VariationStatisticsResult statistics, RankingResult ranking, CostEfficiencyResult costEfficiency,
+    Patterns.Result patterns, List<String> warnings) {}

@@ -40,12 +40,12 @@ final class ReportWriter {
       Map<String, Object> patterns = new LinkedHashMap<>();
       if (r.patterns() != null) {
         Patterns.Result p = r.patterns();
-        patterns.put("failure_modes", rows(p.failureModes()));
-        patterns.put("success_factors", rows(p.successFactors()));
-        patterns.put("failure_rules", rows(p.failureRules()));
+        patterns.put("failure_modes", rows(p.failureModes().toTable()));
+        patterns.put("success_factors", rows(p.successFactors().toTable()));
+        patterns.put("failure_rules", rows(p.failureRules().toTable()));
         patterns.put("main_effects", rows(p.mainEffects().toTable()));
         patterns.put("interactions", rows(p.interactions().toTable()));
-        patterns.put("failure_clusters", rows(p.failureClusters()));
+        patterns.put("failure_clusters", rows(p.failureClusters().toTable()));
       }
       patterns.put("warnings", r.warnings());
       JSON.writeValue(dir.resolve("patterns.json").toFile(), patterns);
@@ -160,10 +160,12 @@ final class ReportWriter {
     } else {
       Patterns.Result p = r.patterns();
       int k = runs.parameters().size();
-      b.append("### Failure rules\n\n").append(bullets(p.failureRules(), "description"));
+      b.append("### Failure rules\n\n")
+          .append(bullets(p.failureRules().rows().stream().map(FailureRulesResult.Row::description).toList()));
       b.append("\n### Failure modes (levels that raise failure)\n\n").append("`p_holm`: Holm over every level and"
-          + " pair of levels tested (one family with the success factors).\n\n").append(table(p.failureModes()));
-      b.append("\n### Success factors (levels that raise success)\n\n").append(table(p.successFactors()));
+          + " pair of levels tested (one family with the success factors).\n\n")
+          .append(table(p.failureModes().toTable()));
+      b.append("\n### Success factors (levels that raise success)\n\n").append(table(p.successFactors().toTable()));
       b.append("\n### Main effects on ").append(r.metric()).append("\n\n").append(String.format(Locale.ROOT,
           "`p_holm`: Holm over the %d parameters. `failure_rate_p_holm`: chi-square test of the failure rate across"
           + " the levels, Holm over the parameters (one family).%n%n", k)).append(table(p.mainEffects().toTable()));
@@ -172,8 +174,8 @@ final class ReportWriter {
           .append(table(p.interactions().toTable()));
       b.append("\n### Failure clusters\n\n").append("A level is over-represented in a cluster when its share there is"
           + " at least 1.5 times its share of all runs and its Fisher (or chi-square) p, Holm-adjusted over every"
-          + " cluster and level (one family), is below 0.05.\n\n").append(table(p.failureClusters().selectColumns(
-          "cluster", "count", "share_of_failures", "over_represented")));
+          + " cluster and level (one family), is below 0.05.\n\n").append(table(p.failureClusters().toTable()
+          .selectColumns("cluster", "count", "share_of_failures", "over_represented")));
     }
     b.append("\n## Warnings\n\n");
     if (r.warnings().isEmpty()) {
@@ -276,13 +278,13 @@ final class ReportWriter {
     return String.join(", ", groups.stream().map(g -> cell(t.column(g), row)).toList());
   }
 
-  private static String bullets(Table t, String column) {
-    if (t.rowCount() == 0) {
+  private static String bullets(List<String> lines) {
+    if (lines.isEmpty()) {
       return "None found.\n";
     }
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < t.rowCount(); i++) {
-      b.append("- ").append(t.stringColumn(column).get(i)).append("\n");
+    for (String line : lines) {
+      b.append("- ").append(line).append("\n");
     }
     return b.toString();
   }

@@ -79,8 +79,8 @@ class EdgeCasesTest {
     assertEquals(java.util.List.of("score"), runs.metrics());
     AnalysisResult r = Analysis.of(runs).run();
     assertEquals(0, r.statistics().rows().get(0).n());
-    Table clusters = r.patterns().failureClusters();
-    assertEquals("RuntimeException: failed at <path>, step <n>", clusters.stringColumn("cluster").get(0));
-    assertEquals(2, clusters.longColumn("count").get(0));
+    FailureClustersResult.Row cluster = r.patterns().failureClusters().rows().get(0);
+    assertEquals("RuntimeException: failed at <path>, step <n>", cluster.cluster());
+    assertEquals(2, cluster.count());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -40,11 +41,13 @@ class MultipleTestingTest {
   void clusterOverRepresentationIsHolmAdjustedOverEveryClusterAndLevel() {
     // 6 of 6 failures at P = x: R 4.2.2 fisher.test(matrix(c(6, 0, 14, 20), 2))$p.value = 0.0202 alone, but
     // p.adjust(c(0.0202, 0.0202, 1, 1), "holm") = 0.0808 over the four cluster x level tests: not over-represented.
-    Table six = Patterns.withDefaults().detect(runs(6), "score").failureClusters();
-    assertEquals("", six.stringColumn("over_represented").get(0), six.print());
+    FailureClustersResult six = Patterns.withDefaults().detect(runs(6), "score").failureClusters();
+    assertEquals(List.of(), six.rows().get(0).overRepresented(), six.toTable().print());
     // 8 of 8 at P = x: R 4.2.2 fisher.test(matrix(c(8, 0, 12, 20), 2))$p.value = 0.003276, times 4 = 0.0131.
-    Table eight = Patterns.withDefaults().detect(runs(8), "score").failureClusters();
-    assertEquals("P = x (x2.0, p_holm 0.01310)", eight.stringColumn("over_represented").get(0), eight.print());
+    FailureClustersResult eight = Patterns.withDefaults().detect(runs(8), "score").failureClusters();
+    assertEquals(List.of("P = x (x2.0, p_holm 0.01310)"), eight.rows().get(0).overRepresented(),
+        eight.toTable().print());
+    assertEquals("P = x (x2.0, p_holm 0.01310)", eight.toTable().stringColumn("over_represented").get(0));
   }
 
   @Test

@@ -29,7 +29,7 @@ class UserGuideTest {
         .compute(runs, "score");
     assertEquals(1, cost.rows().get(0).rank());
     Patterns.Result p = Patterns.withDefaults().detect(runs, "score");
-    assertTrue(p.failureRules().rowCount() > 0);
+    assertTrue(p.failureRules().rows().size() > 0);
     AnalysisResult r = Analysis.of(runs).withMetric("score").withDirection(Direction.HIGHER_IS_BETTER).run();
     assertEquals(128, r.statistics().size());
     Analysis.of(runs).withFigures(List.of(new FigureLink("Ranking", "figures/ranking.svg")))
