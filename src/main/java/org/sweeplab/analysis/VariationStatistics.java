@@ -10,10 +10,10 @@ import tech.tablesaw.api.Table;
  *
  * <p>Every run is counted; only ok runs enter the metric statistics, and their NaN or empty values follow the
  * {@link NaNPolicy}. The result is a {@link VariationStatisticsResult} of typed rows; its table view has one row per
- * group in order of first appearance: the group columns, then {@code runs, ok_runs, success_rate, success_ci_low, success_ci_high} (Wilson score interval), {@code n} (metric
- * values used), {@code nan_count}, {@code mean, mean_ci_low, mean_ci_high} (t interval; NaN when n < 2), {@code sd}
- * (n - 1 divisor), {@code min, q1, median, q3, max} (type-7 quantiles), and with a bootstrap,
- * {@code bootstrap_statistic, bootstrap_ci_low, bootstrap_ci_high}.
+ * group in order of first appearance: the group columns, then {@code runs, ok_runs, success_rate, success_ci_low,
+ * success_ci_high} (Wilson score interval), {@code n} (metric values used), {@code nan_count}, {@code mean,
+ * mean_ci_low, mean_ci_high} (t interval; NaN when n < 2), {@code sd} (n - 1 divisor), {@code min, q1, median, q3,
+ * max} (type-7 quantiles), and with a bootstrap, {@code bootstrap_statistic, bootstrap_ci_low, bootstrap_ci_high}.
  */
 public final class VariationStatistics {
   private static final VariationStatistics DEFAULT =

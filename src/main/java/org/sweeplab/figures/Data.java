@@ -12,8 +12,8 @@ import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
- * What figures read from analysis results and runs: rows of a {@link VariationStatisticsResult}, labels of groups, the order of levels. It computes no statistic: every mean and interval a figure draws
- * comes from the analysis.
+ * What figures read from analysis results and runs: rows of a {@link VariationStatisticsResult}, labels of groups,
+ * the order of levels. It computes no statistic: every mean and interval a figure draws comes from the analysis.
  */
 final class Data {
 

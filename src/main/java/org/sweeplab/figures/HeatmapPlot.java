@@ -18,7 +18,8 @@ import org.sweeplab.analysis.VariationStatisticsResult;
  * as a gradient legend would be rasterised in SVG and PDF.
  *
  * <pre>{@code
- * VariationStatisticsResult cells = VariationStatistics.withDefaults().compute(runs.withGroups("tick_budget", "difficulty"), "score");
+ * VariationStatisticsResult cells =
+ *     VariationStatistics.withDefaults().compute(runs.withGroups("tick_budget", "difficulty"), "score");
  * Figure f = HeatmapPlot.withDefaults().plot(cells, "score", "tick_budget", "difficulty");
  * }</pre>
  */
@@ -47,7 +48,7 @@ public final class HeatmapPlot {
     }
 
     /**
-     * @param statistics a VariationStatistics result with the columns xParameter and yParameter
+     * @param statistics a VariationStatistics result with the group columns xParameter and yParameter
      * @throws IllegalArgumentException if a column is missing or no cell has a value
      */
     public Figure plot(VariationStatisticsResult statistics, String metric, String xParameter, String yParameter) {

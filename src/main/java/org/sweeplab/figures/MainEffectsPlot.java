@@ -41,8 +41,8 @@ public final class MainEffectsPlot {
     }
 
     /**
-     * @param levelStatistics per parameter, in drawing order, the VariationStatistics result of the runs grouped by that
-     *     parameter alone (its level means and their intervals)
+     * @param levelStatistics per parameter, in drawing order, the VariationStatistics result of the runs grouped by
+     *     that parameter alone (its level means and their intervals)
      * @throws IllegalArgumentException if no parameter is given, a column is missing, or no level has a value
      */
     public Figure plot(Map<String, VariationStatisticsResult> levelStatistics, String metric) {

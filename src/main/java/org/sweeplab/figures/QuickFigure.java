@@ -9,8 +9,8 @@ import org.sweeplab.analysis.AnalysisOptions;
 import org.sweeplab.analysis.CostEfficiency;
 import org.sweeplab.analysis.Direction;
 import org.sweeplab.analysis.Ranking;
-import org.sweeplab.analysis.RunningMean;
 import org.sweeplab.analysis.Runs;
+import org.sweeplab.analysis.RunningMean;
 import org.sweeplab.analysis.VariationStatistics;
 import org.sweeplab.analysis.VariationStatisticsResult;
 
@@ -166,7 +166,8 @@ public final class QuickFigure {
                 || kind == FigureKind.PARETO;
     }
 
-    private static VariationStatisticsResult statistics(Runs runs, String metric, double confidence, List<String> columns) {
+    private static VariationStatisticsResult statistics(Runs runs, String metric, double confidence,
+                                                        List<String> columns) {
         for (String c : columns) {
             if (!runs.columnNames().contains(c)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -16,7 +16,8 @@ class UserGuideTest {
   void examples(@TempDir Path dir) throws Exception {
     PlantedSweep.generate(1L).write().csv(dir.resolve("results.csv").toFile());
     Runs runs = Runs.read(dir);
-    VariationStatisticsResult byParams = VariationStatistics.withDefaults().withBootstrap(BootstrapStatistic.MEDIAN, 2000, 42)
+    VariationStatisticsResult byParams =
+        VariationStatistics.withDefaults().withBootstrap(BootstrapStatistic.MEDIAN, 2000, 42)
         .compute(runs.withGroups("algo", "difficulty"), "score");
     assertEquals(16, byParams.size());
     RankingResult ranking = Ranking.withDefaults().withDirection(Direction.LOWER_IS_BETTER)

@@ -184,7 +184,8 @@ class FiguresDrawAnalysisTest {
 
     @Test
     void failureSharesAddUpToTheFailureRate() {
-        VariationStatisticsResult stats = VariationStatistics.withDefaults().compute(runs.withGroups("mutation"), "score");
+        VariationStatisticsResult stats =
+                VariationStatistics.withDefaults().compute(runs.withGroups("mutation"), "score");
         CategoryChart chart = (CategoryChart) figures.get("failure-rate").chart();
         for (VariationStatisticsResult.Row row : stats.rows()) {
             String level = row.label();
@@ -198,7 +199,8 @@ class FiguresDrawAnalysisTest {
 
     @Test
     void boxesHoldTheOkValuesOfEachGroup() {
-        VariationStatisticsResult stats = VariationStatistics.withDefaults().compute(runs.withGroups("algorithm"), "score");
+        VariationStatisticsResult stats =
+                VariationStatistics.withDefaults().compute(runs.withGroups("algorithm"), "score");
         BoxChart chart = (BoxChart) figures.get("box").chart();
         for (VariationStatisticsResult.Row row : stats.rows()) {
             double[] v = y(chart.getSeriesMap().get(row.label())).stream().mapToDouble(Number::doubleValue).toArray();
