@@ -121,7 +121,7 @@ Group by any set of parameters. Failed runs count in the success rate (with its 
 metric statistics.
 """),
     code("""
-Table byStrategy = VariationStatistics.withDefaults().compute(runs.withGroups("strategy"), "score");
+Table byStrategy = VariationStatistics.withDefaults().compute(runs.withGroups("strategy"), "score").toTable();
 byStrategy.selectColumns("strategy", "runs", "ok_runs", "success_rate", "success_ci_low", "success_ci_high",
     "mean", "mean_ci_low", "mean_ci_high", "sd", "median")
 """),

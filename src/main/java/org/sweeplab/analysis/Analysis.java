@@ -96,7 +96,7 @@ public final class Analysis {
     java.util.concurrent.CompletableFuture<Patterns.Result> pending = runs.parameters().isEmpty() ? null
         : Parallel.async(() -> Patterns.withDefaults().detect(runs, m));
     GroupedRuns g = GroupedRuns.of(runs, runs.requireGroups(), m, nanPolicy);
-    Table stats = statistics.compute(g);
+    VariationStatisticsResult stats = statistics.compute(g);
     RankingResult ranking = Ranking.withDefaults().withDirection(direction).withTestKind(kind).withPairing(pairing)
         .withNaNPolicy(nanPolicy).withConfidence(statistics.confidence()).rank(g);
     CostEfficiencyResult cost = runs.costColumn() == null ? null

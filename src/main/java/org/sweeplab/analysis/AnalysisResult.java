@@ -10,11 +10,12 @@ import tech.tablesaw.api.Table;
  * @param direction which end of the metric is better
  * @param runs the runs analysed
  * @param statusBreakdown {@code status, runs, share}, most frequent first
- * @param statistics the {@link VariationStatistics} table
+ * @param statistics the {@link VariationStatistics} result (its {@code toTable()} is the table)
  * @param ranking the {@link Ranking} result
  * @param costEfficiency the {@link CostEfficiency} result, or null without a cost column
  * @param patterns the {@link Patterns} result, or null without parameter columns
  * @param warnings every warning, one sentence each
  */
 public record AnalysisResult(String metric, Direction direction, Runs runs, Table statusBreakdown,
-    Table statistics, RankingResult ranking, CostEfficiencyResult costEfficiency, Patterns.Result patterns, List<String> warnings) {}
+    VariationStatisticsResult statistics, RankingResult ranking, CostEfficiencyResult costEfficiency,
+    Patterns.Result patterns, List<String> warnings) {}

@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  * efficient first, with its membership of the Pareto front of (mean cost per run, metric mean). Immutable.
  * {@link #toTable()} is the same as a table, with the group columns in their source types.
  */
-public final class CostEfficiencyResult {
+public final class CostEfficiencyResult implements TabularResult {
   /**
    * One group. Ratios with a zero denominator, and the metric of a group without ok values, are NaN.
    *
@@ -98,6 +98,7 @@ public final class CostEfficiencyResult {
    *     total_cost, mean_cost_per_run, runs_per_cost, ok_runs_per_cost, metric_mean, metric_per_cost,
    *     cost_per_ok_run, pareto_front}
    */
+  @Override
   public Table toTable() {
     Table t = Table.create("cost efficiency of " + metric);
     IntColumn rank = IntColumn.create("efficiency_rank");

@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Failure clusters: the error messages of runs that are not ok, normalised and grouped. Normalisation replaces UUIDs
@@ -41,7 +37,7 @@ final class FailureClusters {
     return SPACE.matcher(s).replaceAll(" ").trim();
   }
 
-  static Table detect(Runs runs, List<Levels> levels, boolean[] ok) {
+  static FailureClustersResult detect(Runs runs, List<Levels> levels, boolean[] ok) {
     int n = ok.length;
     // Keys are built per distinct value (codes), so each distinct message is normalised once.
     RunColumn.Codes type = runs.errorTypeColumn() == null ? null : runs.codes(runs.errorTypeColumn());
@@ -77,11 +73,6 @@ final class FailureClusters {
     }
     List<Map.Entry<String, IntArrayList>> sorted = new ArrayList<>(clusters.entrySet());
     sorted.sort((x, y) -> Integer.compare(y.getValue().size(), x.getValue().size()));
-    StringColumn key = StringColumn.create("cluster");
-    LongColumn count = LongColumn.create("count");
-    DoubleColumn share = DoubleColumn.create("share_of_failures");
-    StringColumn example = StringColumn.create("example");
-    StringColumn over = StringColumn.create("over_represented");
     List<long[]> all = new ArrayList<>();
     for (Levels l : levels) {
       long[] counts = new long[l.size()];
@@ -108,15 +99,13 @@ final class FailureClusters {
             levels.get((int) x[1]).labels.get((int) x[2]), x[3], Ranking.fmt(holm[t])));
       }
     }
+    List<FailureClustersResult.Row> out = new ArrayList<>(sorted.size());
     for (int k = 0; k < sorted.size(); k++) {
       IntArrayList rows = sorted.get(k).getValue();
-      key.append(sorted.get(k).getKey());
-      count.append(rows.size());
-      share.append((double) rows.size() / failures);
-      example.append(msg == null ? "" : msg.labels()[msg.ofRow()[rows.getInt(0)]]);
-      over.append(String.join("; ", flagged.get(k)));
+      out.add(new FailureClustersResult.Row(sorted.get(k).getKey(), rows.size(), (double) rows.size() / failures,
+          msg == null ? "" : msg.labels()[msg.ofRow()[rows.getInt(0)]], flagged.get(k)));
     }
-    return Table.create("failure clusters", key, count, share, example, over);
+    return new FailureClustersResult(out);
   }
 
   /** @return one {cluster, parameter, level, lift, p} per level of every parameter */

@@ -3,11 +3,6 @@ package org.sweeplab.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Success factors and failure modes: the failure rate of every parameter level, and of every pair of levels of two
@@ -19,7 +14,7 @@ final class FailureFactors {
   private FailureFactors() {}
 
   /** @return {failure modes (lift > 1), success factors (lift < 1)}, each sorted by adjusted p then lift */
-  static Table[] detect(Runs runs, List<Levels> levels, boolean[] ok) {
+  static FailureFactorsResult[] detect(Runs runs, List<Levels> levels, boolean[] ok) {
     int n = ok.length;
     long failures = 0;
     for (boolean b : ok) {
@@ -61,9 +56,11 @@ final class FailureFactors {
     Comparator<Object[]> order = Comparator.<Object[]>comparingDouble(r -> (double) r[7])
         .thenComparingDouble(r -> -Math.abs(Math.log((double) r[4] / overall)));
     rows.sort(order);
-    Table modes = table("failure modes", rows.stream().filter(r -> (double) r[4] > overall).toList(), overall);
-    Table success = table("success factors", rows.stream().filter(r -> (double) r[4] < overall).toList(), overall);
-    return new Table[] {modes, success};
+    FailureFactorsResult modes =
+        result("failure modes", rows.stream().filter(r -> (double) r[4] > overall).toList(), overall);
+    FailureFactorsResult success =
+        result("success factors", rows.stream().filter(r -> (double) r[4] < overall).toList(), overall);
+    return new FailureFactorsResult[] {modes, success};
   }
 
   private static Object[] row(String label, int arity, long runs, long fail, long n, long failures) {
@@ -71,29 +68,12 @@ final class FailureFactors {
     return new Object[] {label, arity, runs, fail, (double) fail / runs, pr.test(), pr.pValue(), Double.NaN};
   }
 
-  private static Table table(String name, List<Object[]> rows, double overall) {
-    StringColumn factor = StringColumn.create("factor");
-    IntColumn arity = IntColumn.create("parameters");
-    LongColumn runs = LongColumn.create("runs");
-    LongColumn fail = LongColumn.create("failures");
-    DoubleColumn rate = DoubleColumn.create("failure_rate");
-    DoubleColumn all = DoubleColumn.create("overall_failure_rate");
-    DoubleColumn lift = DoubleColumn.create("lift");
-    StringColumn test = StringColumn.create("test");
-    DoubleColumn p = DoubleColumn.create("p_value");
-    DoubleColumn ph = DoubleColumn.create("p_holm");
+  private static FailureFactorsResult result(String name, List<Object[]> rows, double overall) {
+    List<FailureFactorsResult.Row> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
-      factor.append((String) r[0]);
-      arity.append((int) r[1]);
-      runs.append((long) r[2]);
-      fail.append((long) r[3]);
-      rate.append((double) r[4]);
-      all.append(overall);
-      lift.append(overall == 0 ? Double.NaN : (double) r[4] / overall);
-      test.append((String) r[5]);
-      p.append((double) r[6]);
-      ph.append((double) r[7]);
+      out.add(new FailureFactorsResult.Row((String) r[0], (int) r[1], (long) r[2], (long) r[3], (double) r[4],
+          overall, overall == 0 ? Double.NaN : (double) r[4] / overall, (String) r[5], (double) r[6], (double) r[7]));
     }
-    return Table.create(name, factor, arity, runs, fail, rate, all, lift, test, p, ph);
+    return new FailureFactorsResult(name, out);
   }
 }

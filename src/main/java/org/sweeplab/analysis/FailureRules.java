@@ -6,10 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Rule discovery for failures, in the spirit of PRIM (Friedman and Fisher, 1999) but exhaustive and shallow: every box
@@ -29,7 +25,7 @@ final class FailureRules {
     }
   }
 
-  static Table detect(List<Levels> levels, boolean[] ok, int keep) {
+  static FailureRulesResult detect(List<Levels> levels, boolean[] ok, int keep) {
     int n = ok.length;
     BitSet fail = new BitSet(n);
     for (int i = 0; i < n; i++) {
@@ -67,24 +63,14 @@ final class FailureRules {
         kept.add(b);
       }
     }
-    StringColumn rule = StringColumn.create("rule");
-    LongColumn runs = LongColumn.create("runs");
-    LongColumn f = LongColumn.create("failures");
-    DoubleColumn density = DoubleColumn.create("density");
-    DoubleColumn coverage = DoubleColumn.create("coverage");
-    DoubleColumn lift = DoubleColumn.create("lift");
-    StringColumn text = StringColumn.create("description");
+    List<FailureRulesResult.Row> rows = new ArrayList<>(kept.size());
     for (Box b : kept) {
-      rule.append(b.rule());
-      runs.append(b.runs());
-      f.append(b.failures());
-      density.append(b.density());
-      coverage.append(b.coverage());
-      lift.append(b.density() / overall);
-      text.append(String.format(Locale.ROOT, "%s: %.0f%% of these runs fail; they hold %.0f%% of all failures",
-          b.rule(), 100 * b.density(), 100 * b.coverage()));
+      rows.add(new FailureRulesResult.Row(b.rule(), b.runs(), b.failures(), b.density(), b.coverage(),
+          b.density() / overall, String.format(Locale.ROOT,
+              "%s: %.0f%% of these runs fail; they hold %.0f%% of all failures", b.rule(), 100 * b.density(),
+              100 * b.coverage())));
     }
-    return Table.create("failure rules", rule, runs, f, density, coverage, lift, text);
+    return new FailureRulesResult(rows);
   }
 
   private static void add(List<Box> boxes, String rule, BitSet rows, BitSet fail, long failures, long minRuns,

@@ -5,9 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.statistics.distribution.FDistribution;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Two-way interactions of parameters on a metric over ok runs, as R's {@code anova(lm(y ~ A * B))}: the interaction
@@ -27,9 +24,9 @@ final class Interactions {
   /**
    * @param use which rows enter (ok and not NaN)
    * @param keep how many rows to keep, strongest first
-   * @return {@code interaction, partial_eta_squared, f, df1, df2, p_value, p_holm}
+   * @return the strongest pairs
    */
-  static Table table(List<Levels> levels, boolean[] use, double[] metric, String metricName, int keep) {
+  static InteractionsResult detect(List<Levels> levels, boolean[] use, double[] metric, String metricName, int keep) {
     List<Row> rows = new ArrayList<>();
     for (int a = 0; a < levels.size(); a++) {
       for (int b = a + 1; b < levels.size(); b++) {
@@ -43,24 +40,13 @@ final class Interactions {
     }
     Arrays.sort(order, Comparator.comparingDouble(i -> Double.isNaN(rows.get(i).partialEta()) ? 1
         : -rows.get(i).partialEta()));
-    StringColumn pair = StringColumn.create("interaction");
-    DoubleColumn eta = DoubleColumn.create("partial_eta_squared");
-    DoubleColumn f = DoubleColumn.create("f");
-    DoubleColumn df1 = DoubleColumn.create("df1");
-    DoubleColumn df2 = DoubleColumn.create("df2");
-    DoubleColumn p = DoubleColumn.create("p_value");
-    DoubleColumn ph = DoubleColumn.create("p_holm");
+    List<InteractionsResult.Row> kept = new ArrayList<>();
     for (int i = 0; i < Math.min(keep, order.length); i++) {
       Row r = rows.get(order[i]);
-      pair.append(r.name());
-      eta.append(r.partialEta());
-      f.append(r.f());
-      df1.append(r.df1());
-      df2.append(r.df2());
-      p.append(r.pValue());
-      ph.append(holm[order[i]]);
+      kept.add(new InteractionsResult.Row(r.name(), r.partialEta(), r.f(), r.df1(), r.df2(), r.pValue(),
+          holm[order[i]]));
     }
-    return Table.create("interactions on " + metricName, pair, eta, f, df1, df2, p, ph);
+    return new InteractionsResult(metricName, kept);
   }
 
   /** @return the interaction of parameters la and lb; NaN statistics when it has no degree of freedom */

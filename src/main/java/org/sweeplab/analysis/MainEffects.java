@@ -7,9 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.statistics.inference.ChiSquareTest;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Main effects of each parameter on a metric over ok runs (one-way ANOVA per parameter: eta squared, F, p, the level
@@ -26,7 +23,7 @@ import tech.tablesaw.api.Table;
 final class MainEffects {
   private MainEffects() {}
 
-  record Result(Table effects, Table interactions, List<String> warnings) {}
+  record Result(MainEffectsResult effects, InteractionsResult interactions, List<String> warnings) {}
 
   static Result detect(List<Levels> levels, boolean[] ok, double[] metric, String metricName, double alpha,
       int keepInteractions) {
@@ -81,15 +78,7 @@ final class MainEffects {
     double[] ratesAdj = Intervals.holm(selectionP);
     long rateTests = java.util.Arrays.stream(selectionP).filter(x -> !Double.isNaN(x)).count();
     List<String> warnings = new ArrayList<>();
-    StringColumn param = StringColumn.create("parameter");
-    DoubleColumn eta = DoubleColumn.create("eta_squared");
-    DoubleColumn f = DoubleColumn.create("f");
-    DoubleColumn pv = DoubleColumn.create("p_value");
-    DoubleColumn ph = DoubleColumn.create("p_holm");
-    DoubleColumn spread = DoubleColumn.create("failure_rate_spread");
-    DoubleColumn rateP = DoubleColumn.create("failure_rate_p_holm");
-    StringColumn verdict = StringColumn.create("verdict");
-    StringColumn levelMeans = StringColumn.create("level_means");
+    List<MainEffectsResult.Row> rows = new ArrayList<>(k);
     Integer[] order = new Integer[k];
     for (int a = 0; a < k; a++) {
       order[a] = a;
@@ -106,8 +95,9 @@ final class MainEffects {
         selection[a] = Survivorship.test(l.levelOfRow, l.size(), stratum, strata, ok, use, metric, alpha);
       }
       boolean selected = effect && rates && selection[a].explains();
-      String v = selected ? "possible_selection" : effect && rates ? "effect_beyond_selection"
-          : effect ? "effect" : "no_effect";
+      MainEffectsResult.Verdict v = selected ? MainEffectsResult.Verdict.POSSIBLE_SELECTION
+          : effect && rates ? MainEffectsResult.Verdict.EFFECT_BEYOND_SELECTION
+          : effect ? MainEffectsResult.Verdict.EFFECT : MainEffectsResult.Verdict.NO_EFFECT;
       if (effect && rates && !selected) {
         warnings.add(String.format(Locale.ROOT, "Caution: the levels of %s fail at different rates (spread %.0f"
             + " points); part of its effect on %s (eta² %.3f) may be selection, though not all of it: pure selection"
@@ -127,20 +117,11 @@ final class MainEffects {
             selection[a].reference() < 0 ? "any level" : levels.get(a).labels.get(selection[a].reference()),
             levels.get(a).parameter));
       }
-      param.append(levels.get(a).parameter);
-      eta.append(res[a].effect());
-      f.append(res[a].statistic());
-      pv.append(p[a]);
-      ph.append(adj[a]);
-      spread.append(rateSpread[a]);
-      rateP.append(ratesAdj[a]);
-      verdict.append(v);
-      levelMeans.append(means[a]);
+      rows.add(new MainEffectsResult.Row(levels.get(a).parameter, res[a].effect(), res[a].statistic(), p[a], adj[a],
+          rateSpread[a], ratesAdj[a], v, means[a]));
     }
-    Table effects = Table.create("main effects on " + metricName, param, eta, f, pv, ph, spread, rateP, verdict,
-        levelMeans);
-    return new Result(effects, Interactions.table(levels, use, metric, metricName,
-        keepInteractions), warnings);
+    return new Result(new MainEffectsResult(metricName, rows),
+        Interactions.detect(levels, use, metric, metricName, keepInteractions), warnings);
   }
 
 

@@ -2,7 +2,6 @@ package org.sweeplab.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
 
 /**
  * Pattern detection over the parameters of a sweep: failure modes and success factors, failure rules, main effects
@@ -40,19 +39,19 @@ public final class Patterns {
   }
 
   /**
-   * The result.
+   * The result; each part is a typed result with a {@code toTable()} view.
    *
-   * @param failureModes levels and pairs of levels that fail more than overall: {@code factor, parameters, runs,
-   *     failures, failure_rate, overall_failure_rate, lift, test, p_value, p_holm}, most significant first
+   * @param failureModes levels and pairs of levels that fail more than overall, most significant first
    * @param successFactors the same for levels that fail less than overall
-   * @param failureRules boxes: {@code rule, runs, failures, density, coverage, lift, description}
-   * @param mainEffects {@code parameter, eta_squared, f, p_value, p_holm, failure_rate_spread, verdict, level_means}
-   * @param interactions {@code interaction, partial_eta_squared, f, p_value}, strongest first
-   * @param failureClusters {@code cluster, count, share_of_failures, example, over_represented}
+   * @param failureRules boxes of the parameters where runs fail, best first
+   * @param mainEffects the main effect of each parameter on the metric, largest first
+   * @param interactions the strongest two-way interactions, strongest first
+   * @param failureClusters failed runs grouped by normalised error, largest first
    * @param warnings survivorship warnings, one sentence each
    */
-  public record Result(Table failureModes, Table successFactors, Table failureRules, Table mainEffects,
-      Table interactions, Table failureClusters, List<String> warnings) {}
+  public record Result(FailureFactorsResult failureModes, FailureFactorsResult successFactors,
+      FailureRulesResult failureRules, MainEffectsResult mainEffects, InteractionsResult interactions,
+      FailureClustersResult failureClusters, List<String> warnings) {}
 
   /**
    * @param runs the runs
@@ -71,10 +70,10 @@ public final class Patterns {
       levels.add(Levels.of(runs, p));
     }
     boolean[] ok = runs.ok();
-    Table[] factors = FailureFactors.detect(runs, levels, ok);
-    Table rules = FailureRules.detect(levels, ok, keep);
+    FailureFactorsResult[] factors = FailureFactors.detect(runs, levels, ok);
+    FailureRulesResult rules = FailureRules.detect(levels, ok, keep);
     MainEffects.Result effects = MainEffects.detect(levels, ok, runs.numeric(m), m, alpha, keep);
-    Table clusters = FailureClusters.detect(runs, levels, ok);
+    FailureClustersResult clusters = FailureClusters.detect(runs, levels, ok);
     return new Result(factors[0], factors[1], rules, effects.effects(), effects.interactions(), clusters,
         effects.warnings());
   }

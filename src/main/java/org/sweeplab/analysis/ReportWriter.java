@@ -31,8 +31,9 @@ final class ReportWriter {
   static void write(AnalysisResult r, Path dir, List<FigureLink> figures) {
     try {
       Files.createDirectories(dir);
-      csv(r.statistics(), dir.resolve("variation-statistics.csv"));
-      JSON.writeValue(dir.resolve("variation-statistics.json").toFile(), rows(r.statistics()));
+      Table statistics = r.statistics().toTable();
+      csv(statistics, dir.resolve("variation-statistics.csv"));
+      JSON.writeValue(dir.resolve("variation-statistics.json").toFile(), rows(statistics));
       csv(r.ranking().table(), dir.resolve("ranking.csv"));
       if (r.costEfficiency() != null) {
         csv(r.costEfficiency().toTable(), dir.resolve("cost-efficiency.csv"));
@@ -40,12 +41,12 @@ final class ReportWriter {
       Map<String, Object> patterns = new LinkedHashMap<>();
       if (r.patterns() != null) {
         Patterns.Result p = r.patterns();
-        patterns.put("failure_modes", rows(p.failureModes()));
-        patterns.put("success_factors", rows(p.successFactors()));
-        patterns.put("failure_rules", rows(p.failureRules()));
-        patterns.put("main_effects", rows(p.mainEffects()));
-        patterns.put("interactions", rows(p.interactions()));
-        patterns.put("failure_clusters", rows(p.failureClusters()));
+        patterns.put("failure_modes", rows(p.failureModes().toTable()));
+        patterns.put("success_factors", rows(p.successFactors().toTable()));
+        patterns.put("failure_rules", rows(p.failureRules().toTable()));
+        patterns.put("main_effects", rows(p.mainEffects().toTable()));
+        patterns.put("interactions", rows(p.interactions().toTable()));
+        patterns.put("failure_clusters", rows(p.failureClusters().toTable()));
       }
       patterns.put("warnings", r.warnings());
       JSON.writeValue(dir.resolve("patterns.json").toFile(), patterns);
@@ -111,7 +112,7 @@ final class ReportWriter {
     b.append("# Analysis of ").append(runs.name()).append("\n\n");
     b.append("## Overview\n\n");
     b.append(String.format(Locale.ROOT, "- %d runs in %d groups (by %s)%n- metric: `%s`, %s%n", runs.rowCount(),
-        r.statistics().rowCount(), String.join(", ", runs.groups()), r.metric(),
+        r.statistics().size(), String.join(", ", runs.groups()), r.metric(),
         r.direction() == Direction.HIGHER_IS_BETTER ? "higher is better" : "lower is better"));
     b.append("- parameters: ").append(runs.parameters().isEmpty() ? "none" : String.join(", ", runs.parameters()))
         .append("\n");
@@ -128,7 +129,8 @@ final class ReportWriter {
     b.append("\n## Status breakdown\n\n").append(table(r.statusBreakdown()));
     b.append("\n## Statistics by group\n\n").append("Metric statistics over ok runs; success rate over all runs"
         + " with its Wilson 95% interval. Full table: `variation-statistics.csv`.\n\n");
-    b.append(table(withParameters(r.statistics().selectColumns(columns(r.statistics(), runs.groups(), "runs",
+    Table statistics = r.statistics().toTable();
+    b.append(table(withParameters(statistics.selectColumns(columns(statistics, runs.groups(), "runs",
         "ok_runs", "success_rate", "n", "mean", "mean_ci_low", "mean_ci_high", "sd", "median")), params)));
     b.append("\n## Ranking\n\n");
     Table o = r.ranking().overall();
@@ -159,20 +161,22 @@ final class ReportWriter {
     } else {
       Patterns.Result p = r.patterns();
       int k = runs.parameters().size();
-      b.append("### Failure rules\n\n").append(bullets(p.failureRules(), "description"));
+      b.append("### Failure rules\n\n")
+          .append(bullets(p.failureRules().rows().stream().map(FailureRulesResult.Row::description).toList()));
       b.append("\n### Failure modes (levels that raise failure)\n\n").append("`p_holm`: Holm over every level and"
-          + " pair of levels tested (one family with the success factors).\n\n").append(table(p.failureModes()));
-      b.append("\n### Success factors (levels that raise success)\n\n").append(table(p.successFactors()));
+          + " pair of levels tested (one family with the success factors).\n\n")
+          .append(table(p.failureModes().toTable()));
+      b.append("\n### Success factors (levels that raise success)\n\n").append(table(p.successFactors().toTable()));
       b.append("\n### Main effects on ").append(r.metric()).append("\n\n").append(String.format(Locale.ROOT,
           "`p_holm`: Holm over the %d parameters. `failure_rate_p_holm`: chi-square test of the failure rate across"
-          + " the levels, Holm over the parameters (one family).%n%n", k)).append(table(p.mainEffects()));
+          + " the levels, Holm over the parameters (one family).%n%n", k)).append(table(p.mainEffects().toTable()));
       b.append("\n### Strongest interactions\n\n").append(String.format(Locale.ROOT, "Sequential (type I) two-way"
           + " ANOVA; `p_holm`: Holm over all %d pairs of parameters (one family).%n%n", k * (k - 1) / 2))
-          .append(table(p.interactions()));
+          .append(table(p.interactions().toTable()));
       b.append("\n### Failure clusters\n\n").append("A level is over-represented in a cluster when its share there is"
           + " at least 1.5 times its share of all runs and its Fisher (or chi-square) p, Holm-adjusted over every"
-          + " cluster and level (one family), is below 0.05.\n\n").append(table(p.failureClusters().selectColumns(
-          "cluster", "count", "share_of_failures", "over_represented")));
+          + " cluster and level (one family), is below 0.05.\n\n").append(table(p.failureClusters().toTable()
+          .selectColumns("cluster", "count", "share_of_failures", "over_represented")));
     }
     b.append("\n## Warnings\n\n");
     if (r.warnings().isEmpty()) {
@@ -275,13 +279,13 @@ final class ReportWriter {
     return String.join(", ", groups.stream().map(g -> cell(t.column(g), row)).toList());
   }
 
-  private static String bullets(Table t, String column) {
-    if (t.rowCount() == 0) {
+  private static String bullets(List<String> lines) {
+    if (lines.isEmpty()) {
       return "None found.\n";
     }
     StringBuilder b = new StringBuilder();
-    for (int i = 0; i < t.rowCount(); i++) {
-      b.append("- ").append(t.stringColumn(column).get(i)).append("\n");
+    for (String line : lines) {
+      b.append("- ").append(line).append("\n");
     }
     return b.toString();
   }

@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sweeplab.analysis.Runs;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
+import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
- * What figures read from analysis results and runs: rows of a {@link org.sweeplab.analysis.VariationStatistics}
- * table, labels of groups, the order of levels. It computes no statistic: every mean and interval a figure draws
- * comes from the analysis.
+ * What figures read from analysis results and runs: rows of a {@link VariationStatisticsResult}, labels of groups,
+ * the order of levels. It computes no statistic: every mean and interval a figure draws comes from the analysis.
  */
 final class Data {
 
@@ -37,32 +35,36 @@ final class Data {
     record Cell(List<String> key, long runs, long n, double mean, double low, double high, double successRate) {
     }
 
-    static void require(Table table, String... columns) {
-        for (String c : columns) {
-            if (c == null || !table.containsColumn(c)) {
+    /**
+     * The rows of a VariationStatistics result keyed by the given group columns.
+     *
+     * @throws IllegalArgumentException if a key column is not one of the result's group columns
+     */
+    static List<Cell> cells(VariationStatisticsResult statistics, List<String> keyColumns) {
+        List<String> groups = statistics.groupColumns();
+        int[] at = new int[keyColumns.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = groups.indexOf(keyColumns.get(i));
+            if (at[i] < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "Column %s is not present in table %s (columns: %s)", c, table.name(), table.columnNames()));
+                        "Column %s is not present in table %s (group columns: %s)", keyColumns.get(i),
+                        name(statistics), groups));
             }
         }
-    }
-
-    /** The rows of a VariationStatistics table keyed by the given group columns. */
-    static List<Cell> cells(Table statistics, List<String> keyColumns) {
-        List<String> needed = new ArrayList<>(keyColumns);
-        needed.addAll(List.of("runs", "n", "mean", "mean_ci_low", "mean_ci_high", "success_rate"));
-        require(statistics, needed.toArray(new String[0]));
         List<Cell> out = new ArrayList<>();
-        for (int r = 0; r < statistics.rowCount(); r++) {
-            List<String> key = new ArrayList<>();
-            for (String c : keyColumns) {
-                key.add(statistics.column(c).getString(r));
+        for (VariationStatisticsResult.Row r : statistics.rows()) {
+            List<String> key = new ArrayList<>(at.length);
+            for (int c : at) {
+                key.add(r.keys().get(c));
             }
-            out.add(new Cell(key, statistics.longColumn("runs").get(r), statistics.longColumn("n").get(r),
-                    statistics.doubleColumn("mean").getDouble(r), statistics.doubleColumn("mean_ci_low").getDouble(r),
-                    statistics.doubleColumn("mean_ci_high").getDouble(r),
-                    statistics.doubleColumn("success_rate").getDouble(r)));
+            out.add(new Cell(key, r.runs(), r.n(), r.mean(), r.meanCiLow(), r.meanCiHigh(), r.successRate()));
         }
         return out;
+    }
+
+    /** @return "variation statistics of METRIC", the name of the result's table */
+    static String name(VariationStatisticsResult statistics) {
+        return "variation statistics of " + statistics.metric();
     }
 
     /** Distinct levels: by value when every one is a number, otherwise in the order given. */

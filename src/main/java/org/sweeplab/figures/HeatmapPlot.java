@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import tech.tablesaw.api.Table;
+import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
  * A heatmap of a metric over two parameters: each cell's mean over its ok runs, written in the cell, as
@@ -18,7 +18,8 @@ import tech.tablesaw.api.Table;
  * as a gradient legend would be rasterised in SVG and PDF.
  *
  * <pre>{@code
- * Table cells = VariationStatistics.withDefaults().compute(runs.withGroups("tick_budget", "difficulty"), "score");
+ * VariationStatisticsResult cells =
+ *     VariationStatistics.withDefaults().compute(runs.withGroups("tick_budget", "difficulty"), "score");
  * Figure f = HeatmapPlot.withDefaults().plot(cells, "score", "tick_budget", "difficulty");
  * }</pre>
  */
@@ -47,15 +48,15 @@ public final class HeatmapPlot {
     }
 
     /**
-     * @param statistics a VariationStatistics table with the columns xParameter and yParameter
+     * @param statistics a VariationStatistics result with the group columns xParameter and yParameter
      * @throws IllegalArgumentException if a column is missing or no cell has a value
      */
-    public Figure plot(Table statistics, String metric, String xParameter, String yParameter) {
+    public Figure plot(VariationStatisticsResult statistics, String metric, String xParameter, String yParameter) {
         List<Data.Cell> all = Data.cells(statistics, List.of(xParameter, yParameter));
         List<Data.Cell> cells = all.stream().filter(c -> c.n() > 0).toList();
         if (cells.isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "No cell of %s has an ok value of %s", statistics.name(), metric));
+                    "No cell of %s has an ok value of %s", Data.name(statistics), metric));
         }
         List<String> xs = Data.ordered(cells.stream().map(c -> c.key().get(0)).toList());
         List<String> ys = Data.ordered(cells.stream().map(c -> c.key().get(1)).toList());

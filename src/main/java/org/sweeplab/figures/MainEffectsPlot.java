@@ -10,7 +10,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tech.tablesaw.api.Table;
+import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
  * A main-effects plot: for each parameter, the mean of a metric at each of its levels with its t interval, as
@@ -41,11 +41,11 @@ public final class MainEffectsPlot {
     }
 
     /**
-     * @param levelStatistics per parameter, in drawing order, the VariationStatistics table of the runs grouped by that
-     *     parameter alone (its level means and their intervals)
+     * @param levelStatistics per parameter, in drawing order, the VariationStatistics result of the runs grouped by
+     *     that parameter alone (its level means and their intervals)
      * @throws IllegalArgumentException if no parameter is given, a column is missing, or no level has a value
      */
-    public Figure plot(Map<String, Table> levelStatistics, String metric) {
+    public Figure plot(Map<String, VariationStatisticsResult> levelStatistics, String metric) {
         if (levelStatistics.isEmpty()) {
             throw new IllegalArgumentException("A main-effects plot needs at least one parameter");
         }

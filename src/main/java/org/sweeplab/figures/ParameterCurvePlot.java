@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import tech.tablesaw.api.Table;
+import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
  * A metric against a numeric parameter: per group, the mean of the ok runs at each parameter value, joined
@@ -36,17 +36,17 @@ public final class ParameterCurvePlot {
     }
 
     /**
-     * @param statistics the VariationStatistics table of the runs grouped by the parameter, or by the group column
+     * @param statistics the VariationStatistics result of the runs grouped by the parameter, or by the group column
      *     and the parameter
      * @param group the column whose levels get one curve each, or null for one curve
      * @throws IllegalArgumentException if a column is missing, the parameter is not numeric, or no cell has a value
      */
-    public Figure plot(Table statistics, String metric, String parameter, String group) {
+    public Figure plot(VariationStatisticsResult statistics, String metric, String parameter, String group) {
         List<String> key = group == null ? List.of(parameter) : List.of(group, parameter);
         List<Data.Cell> cells = Data.cells(statistics, key).stream().filter(c -> c.n() > 0).toList();
         if (cells.isEmpty()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "No cell of %s has an ok value of %s", statistics.name(), metric));
+                    "No cell of %s has an ok value of %s", Data.name(statistics), metric));
         }
         int xAt = key.size() - 1;
         for (Data.Cell c : cells) {

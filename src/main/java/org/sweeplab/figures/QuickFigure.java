@@ -12,7 +12,7 @@ import org.sweeplab.analysis.Ranking;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunningMean;
 import org.sweeplab.analysis.VariationStatistics;
-import tech.tablesaw.api.Table;
+import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
  * One figure of a sweep's runs by kind, as {@code sweeplab plot DIR --kind KIND} draws it. Immutable:
@@ -145,7 +145,7 @@ public final class QuickFigure {
             case MAIN_EFFECTS -> {
                 List<String> p = by.isEmpty() ? params : by;
                 count(p, 1, Integer.MAX_VALUE, "at least one parameter");
-                Map<String, Table> levels = new LinkedHashMap<>();
+                Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
                 for (String parameter : p) {
                     levels.put(parameter, statistics(runs, m, confidence, List.of(parameter)));
                 }
@@ -166,7 +166,8 @@ public final class QuickFigure {
                 || kind == FigureKind.PARETO;
     }
 
-    private static Table statistics(Runs runs, String metric, double confidence, List<String> columns) {
+    private static VariationStatisticsResult statistics(Runs runs, String metric, double confidence,
+                                                        List<String> columns) {
         for (String c : columns) {
             if (!runs.columnNames().contains(c)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,

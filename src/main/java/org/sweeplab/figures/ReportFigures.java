@@ -3,17 +3,20 @@ package org.sweeplab.figures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
+import org.sweeplab.analysis.MainEffectsResult;
 import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.VariationStatistics;
-import tech.tablesaw.api.Table;
+import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
  * The key figures of an analysis report, written beside its report.md under {@code figures/} and returned as links
@@ -113,7 +116,7 @@ public final class ReportFigures {
             String title = metric + " by " + p + " (largest main effect)";
             Figure f = BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs.withGroups(p), metric);
             links.add(save(f, reportDir, "box-" + p, title));
-        } else if (params.isEmpty() && result.statistics().rowCount() <= maxGroups) {
+        } else if (params.isEmpty() && result.statistics().size() <= maxGroups) {
             String title = metric + " by " + String.join(", ", runs.groups());
             Figure f = BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs, metric);
             links.add(save(f, reportDir, "box", title));
@@ -121,7 +124,7 @@ public final class ReportFigures {
 
         List<String> plotted = params.stream().filter(p -> levelsIn(runs, p, 2, MAX_LEVELS)).toList();
         if (!plotted.isEmpty()) {
-            Map<String, Table> levels = new LinkedHashMap<>();
+            Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
             for (String p : plotted) {
                 levels.put(p, VariationStatistics.withDefaults().withConfidence(confidence)
                         .compute(runs.withGroups(p), metric));
@@ -155,30 +158,29 @@ public final class ReportFigures {
 
     /** Parameters with at most maxGroups levels, largest main effect (eta squared) first. */
     private List<String> byEffect(AnalysisResult r, List<String> params, Runs runs) {
-        return ordered(r, params, runs, "eta_squared", maxGroups);
+        return ordered(r, params, runs, MainEffectsResult.Row::etaSquared, maxGroups);
     }
 
     /** Parameters with at most 12 levels, largest spread of failure rates first. */
     private static List<String> bySpread(AnalysisResult r, List<String> params, Runs runs) {
-        return ordered(r, params, runs, "failure_rate_spread", MAX_LEVELS);
+        return ordered(r, params, runs, MainEffectsResult.Row::failureRateSpread, MAX_LEVELS);
     }
 
-    private static List<String> ordered(AnalysisResult r, List<String> params, Runs runs, String column,
-                                        int maxLevels) {
+    /** The usable parameters, largest value of the main-effects field first (NaN and absent ones as zero). */
+    private static List<String> ordered(AnalysisResult r, List<String> params, Runs runs,
+                                        ToDoubleFunction<MainEffectsResult.Row> field, int maxLevels) {
         List<String> usable = params.stream().filter(p -> levelsIn(runs, p, 2, maxLevels)).toList();
-        if (r.patterns() == null || !r.patterns().mainEffects().containsColumn(column)) {
+        if (r.patterns() == null) {
             return usable;
         }
-        Table effects = r.patterns().mainEffects();
+        Map<String, Double> value = new HashMap<>();
+        for (MainEffectsResult.Row e : r.patterns().mainEffects().rows()) {
+            value.putIfAbsent(e.parameter(), field.applyAsDouble(e));
+        }
         List<String> out = new ArrayList<>(usable);
         out.sort(Comparator.comparingDouble((String p) -> {
-            for (int i = 0; i < effects.rowCount(); i++) {
-                if (p.equals(effects.stringColumn("parameter").get(i))) {
-                    double v = effects.doubleColumn(column).getDouble(i);
-                    return Double.isNaN(v) ? 0 : -v;
-                }
-            }
-            return 0;
+            double v = value.getOrDefault(p, 0.0);
+            return Double.isNaN(v) ? 0 : -v;
         }));
         return out;
     }
@@ -189,8 +191,7 @@ public final class ReportFigures {
     }
 
     private static boolean anyNotOk(AnalysisResult result) {
-        Table stats = result.statistics();
-        return stats.longColumn("ok_runs").sum() < stats.longColumn("runs").sum();
+        return result.statistics().totalOkRuns() < result.statistics().totalRuns();
     }
 
     private static String safe(String name) {

@@ -3,14 +3,14 @@ package org.sweeplab.notebook;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sweeplab.analysis.CostEfficiencyResult;
+import org.sweeplab.analysis.TabularResult;
 import org.sweeplab.figures.Figure;
 import tech.tablesaw.api.Table;
 
 /**
  * Turns objects into {@link MimeBundle}s: a Tablesaw table into HTML ({@link HtmlTable}); a {@link Figure}
  * into SVG, or PNG when so configured or when SVG fails; a {@link ProgressDisplay.Snapshot} into its HTML bar; a
- * {@link CostEfficiencyResult} as its table;
+ * typed analysis result ({@link TabularResult}: variation statistics, cost efficiency, patterns) as its table;
  * anything else into its {@code toString()}. Immutable: {@code RichDisplay.withDefaults().withFigures(PNG)}.
  */
 public final class RichDisplay {
@@ -66,8 +66,8 @@ public final class RichDisplay {
             data.put(MimeBundle.TEXT, snapshot.text());
         } else if (value instanceof MimeBundle bundle) {
             return bundle;
-        } else if (value instanceof CostEfficiencyResult cost) {
-            return render(cost.toTable());
+        } else if (value instanceof TabularResult result) {
+            return render(result.toTable());
         } else {
             data.put(MimeBundle.TEXT, String.valueOf(value));
         }

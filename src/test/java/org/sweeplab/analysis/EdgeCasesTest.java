@@ -21,7 +21,7 @@ class EdgeCasesTest {
       }
     }
     AnalysisResult r = Analysis.of(f.runs()).run();
-    assertEquals(0, r.statistics().longColumn("ok_runs").get(0));
+    assertEquals(0, r.statistics().rows().get(0).okRuns());
     assertTrue(r.ranking().table().intColumn("rank").isMissing(0));
     assertTrue(Double.isNaN(r.ranking().overall().doubleColumn("p_value").getDouble(0)));
     assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("6 of 6 runs are not ok")), r.warnings().toString());
@@ -48,8 +48,8 @@ class EdgeCasesTest {
   void nanMetricsAreCountedAndWarned() {
     Runs runs = Fixtures.create().ok("a", 1, Double.NaN, 3).ok("b", 2, 4, 6).runs();
     AnalysisResult r = Analysis.of(runs).run();
-    assertEquals(1, r.statistics().longColumn("nan_count").get(0));
-    assertEquals(2, r.statistics().longColumn("n").get(0));
+    assertEquals(1, r.statistics().rows().get(0).nanCount());
+    assertEquals(2, r.statistics().rows().get(0).n());
     assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("1 ok runs have no value of score")));
   }
 
@@ -78,9 +78,9 @@ class EdgeCasesTest {
     assertEquals(java.util.List.of("alpha"), runs.parameters());
     assertEquals(java.util.List.of("score"), runs.metrics());
     AnalysisResult r = Analysis.of(runs).run();
-    assertEquals(0, r.statistics().longColumn("n").get(0));
-    Table clusters = r.patterns().failureClusters();
-    assertEquals("RuntimeException: failed at <path>, step <n>", clusters.stringColumn("cluster").get(0));
-    assertEquals(2, clusters.longColumn("count").get(0));
+    assertEquals(0, r.statistics().rows().get(0).n());
+    FailureClustersResult.Row cluster = r.patterns().failureClusters().rows().get(0);
+    assertEquals("RuntimeException: failed at <path>, step <n>", cluster.cluster());
+    assertEquals(2, cluster.count());
   }
 }

@@ -38,14 +38,14 @@ class InteractionsTest {
     Runs runs = design(0, new Object[] {"a1", "b1", 10.0}, new Object[] {"a1", "b2", 12.0},
         new Object[] {"a1", "b3", 14.0}, new Object[] {"a2", "b1", 12.0}, new Object[] {"a2", "b2", 11.0},
         new Object[] {"a2", "b3", Double.NaN});
-    Table t = Patterns.withDefaults().detect(runs, "score").interactions();
-    assertEquals("A x B", t.stringColumn("interaction").get(0));
-    assertEquals(1.0, t.doubleColumn("df1").getDouble(0)); // R 4.2.2: anova(lm(y ~ A * B)), A:B Df
-    assertEquals(15.0, t.doubleColumn("df2").getDouble(0)); // R 4.2.2: anova(lm(y ~ A * B)), Residuals Df
-    assertEquals(5.40000000000000124, t.doubleColumn("f").getDouble(0), 1e-12); // R 4.2.2: anova(lm(y ~ A * B))
-    assertEquals(0.0345941590854162428, t.doubleColumn("p_value").getDouble(0), 1e-12); // R 4.2.2: Pr(>F) of A:B
+    InteractionsResult.Row t = Patterns.withDefaults().detect(runs, "score").interactions().rows().get(0);
+    assertEquals("A x B", t.interaction());
+    assertEquals(1.0, t.df1()); // R 4.2.2: anova(lm(y ~ A * B)), A:B Df
+    assertEquals(15.0, t.df2()); // R 4.2.2: anova(lm(y ~ A * B)), Residuals Df
+    assertEquals(5.40000000000000124, t.f(), 1e-12); // R 4.2.2: anova(lm(y ~ A * B))
+    assertEquals(0.0345941590854162428, t.pValue(), 1e-12); // R 4.2.2: Pr(>F) of A:B
     // R 4.2.2: Sum Sq A:B = 9, Residuals = 25: partial eta squared 9 / 34
-    assertEquals(9.0 / 34, t.doubleColumn("partial_eta_squared").getDouble(0), 1e-12);
+    assertEquals(9.0 / 34, t.partialEtaSquared(), 1e-12);
   }
 
   /**
@@ -57,11 +57,11 @@ class InteractionsTest {
     Runs runs = design(1e9, new Object[] {"a1", "b1", 10.0}, new Object[] {"a1", "b2", 12.0},
         new Object[] {"a1", "b2", 13.5}, new Object[] {"a2", "b1", 12.0}, new Object[] {"a2", "b2", 11.0},
         new Object[] {"a3", "b1", 9.0}, new Object[] {"a3", "b2", 15.0}, new Object[] {"a3", "b2", 14.0});
-    Table t = Patterns.withDefaults().detect(runs, "score").interactions();
-    assertEquals(2.0, t.doubleColumn("df1").getDouble(0)); // R 4.2.2: anova(lm(y ~ A * B)), A:B Df
-    assertEquals(26.0, t.doubleColumn("df2").getDouble(0)); // R 4.2.2: Residuals Df
-    assertEquals(13.4998370804822319, t.doubleColumn("f").getDouble(0), 1e-9); // R 4.2.2: anova(lm(y ~ A * B))
-    assertEquals(9.5301981158332018e-05, t.doubleColumn("p_value").getDouble(0), 1e-12); // R 4.2.2: Pr(>F) of A:B
+    InteractionsResult.Row t = Patterns.withDefaults().detect(runs, "score").interactions().rows().get(0);
+    assertEquals(2.0, t.df1()); // R 4.2.2: anova(lm(y ~ A * B)), A:B Df
+    assertEquals(26.0, t.df2()); // R 4.2.2: Residuals Df
+    assertEquals(13.4998370804822319, t.f(), 1e-9); // R 4.2.2: anova(lm(y ~ A * B))
+    assertEquals(9.5301981158332018e-05, t.pValue(), 1e-12); // R 4.2.2: Pr(>F) of A:B
   }
 
   /** A disconnected design (a1, a2 x b1, b2 and a3 x b3, b4): two components, one interaction degree of freedom. */
@@ -70,10 +70,10 @@ class InteractionsTest {
     Runs runs = design(0, new Object[] {"a1", "b1", 10.0}, new Object[] {"a1", "b2", 12.0},
         new Object[] {"a2", "b1", 13.0}, new Object[] {"a2", "b2", 11.0}, new Object[] {"a3", "b3", 9.0},
         new Object[] {"a3", "b4", 15.0});
-    Table t = Patterns.withDefaults().detect(runs, "score").interactions();
-    assertEquals(1.0, t.doubleColumn("df1").getDouble(0)); // R 4.2.2: anova(lm(y ~ A * B)), A:B Df
-    assertEquals(18.0, t.doubleColumn("df2").getDouble(0)); // R 4.2.2: Residuals Df
-    assertEquals(9.5999999999999872, t.doubleColumn("f").getDouble(0), 1e-12); // R 4.2.2: F of A:B
-    assertEquals(6.2011633259683617e-03, t.doubleColumn("p_value").getDouble(0), 1e-14); // R 4.2.2: Pr(>F) of A:B
+    InteractionsResult.Row t = Patterns.withDefaults().detect(runs, "score").interactions().rows().get(0);
+    assertEquals(1.0, t.df1()); // R 4.2.2: anova(lm(y ~ A * B)), A:B Df
+    assertEquals(18.0, t.df2()); // R 4.2.2: Residuals Df
+    assertEquals(9.5999999999999872, t.f(), 1e-12); // R 4.2.2: F of A:B
+    assertEquals(6.2011633259683617e-03, t.pValue(), 1e-14); // R 4.2.2: Pr(>F) of A:B
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -40,33 +41,34 @@ class MultipleTestingTest {
   void clusterOverRepresentationIsHolmAdjustedOverEveryClusterAndLevel() {
     // 6 of 6 failures at P = x: R 4.2.2 fisher.test(matrix(c(6, 0, 14, 20), 2))$p.value = 0.0202 alone, but
     // p.adjust(c(0.0202, 0.0202, 1, 1), "holm") = 0.0808 over the four cluster x level tests: not over-represented.
-    Table six = Patterns.withDefaults().detect(runs(6), "score").failureClusters();
-    assertEquals("", six.stringColumn("over_represented").get(0), six.print());
+    FailureClustersResult six = Patterns.withDefaults().detect(runs(6), "score").failureClusters();
+    assertEquals(List.of(), six.rows().get(0).overRepresented(), six.toTable().print());
     // 8 of 8 at P = x: R 4.2.2 fisher.test(matrix(c(8, 0, 12, 20), 2))$p.value = 0.003276, times 4 = 0.0131.
-    Table eight = Patterns.withDefaults().detect(runs(8), "score").failureClusters();
-    assertEquals("P = x (x2.0, p_holm 0.01310)", eight.stringColumn("over_represented").get(0), eight.print());
+    FailureClustersResult eight = Patterns.withDefaults().detect(runs(8), "score").failureClusters();
+    assertEquals(List.of("P = x (x2.0, p_holm 0.01310)"), eight.rows().get(0).overRepresented(),
+        eight.toTable().print());
+    assertEquals("P = x (x2.0, p_holm 0.01310)", eight.toTable().stringColumn("over_represented").get(0));
   }
 
   @Test
   void failureRateChiSquareIsHolmAdjustedOverParameters() {
-    Table e = Patterns.withDefaults().detect(runs(6), "score").mainEffects();
-    int p = e.stringColumn("parameter").indexOf("P");
-    int q = e.stringColumn("parameter").indexOf("Q");
+    MainEffectsResult e = Patterns.withDefaults().detect(runs(6), "score").mainEffects();
     // R 4.2.2: p.adjust(c(chisq.test(matrix(c(14, 20, 6, 0), 2), correct = FALSE)$p.value,
     //   chisq.test(matrix(c(17, 17, 3, 3), 2), correct = FALSE)$p.value), "holm")
-    assertEquals(0.015775155839346147, e.doubleColumn("failure_rate_p_holm").getDouble(p), 1e-12);
-    assertEquals(1.0, e.doubleColumn("failure_rate_p_holm").getDouble(q), 1e-12);
+    assertEquals(0.015775155839346147, e.row("P").failureRatePHolm(), 1e-12);
+    assertEquals(1.0, e.row("Q").failureRatePHolm(), 1e-12);
   }
 
   @Test
   void interactionsAreHolmAdjustedOverEveryPair() {
-    Table t = Patterns.withDefaults().withKeep(10).detect(Runs.of(PlantedSweep.generate(20261122L)), "score")
-        .interactions();
-    assertEquals(6, t.rowCount()); // 4 parameters: 6 pairs, one family
-    double[] p = t.doubleColumn("p_value").asDoubleArray();
-    assertArrayEquals(Intervals.holm(p), t.doubleColumn("p_holm").asDoubleArray(), 1e-15);
+    InteractionsResult t = Patterns.withDefaults().withKeep(10)
+        .detect(Runs.of(PlantedSweep.generate(20261122L)), "score").interactions();
+    assertEquals(6, t.rows().size()); // 4 parameters: 6 pairs, one family
+    double[] p = t.rows().stream().mapToDouble(InteractionsResult.Row::pValue).toArray();
+    double[] holm = t.rows().stream().mapToDouble(InteractionsResult.Row::pHolm).toArray();
+    assertArrayEquals(Intervals.holm(p), holm, 1e-15);
     double smallest = java.util.Arrays.stream(p).min().orElseThrow();
-    assertTrue(smallest < 1.0 / 6, t.print());
-    assertTrue(t.doubleColumn("p_holm").contains(6 * smallest), t.print()); // the smallest is multiplied by 6
+    assertTrue(smallest < 1.0 / 6, t.toTable().print());
+    assertTrue(java.util.Arrays.stream(holm).anyMatch(h -> h == 6 * smallest), t.toTable().print()); // times 6
   }
 }

@@ -2,6 +2,7 @@ package org.sweeplab.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,12 @@ class PatternRecoveryTest {
   @Test
   void plantedFailureRegionIsTheTopFailureMode() {
     Patterns.Result p = Patterns.withDefaults().detect(RUNS, "score");
-    Table rules = p.failureRules();
-    String top = rules.stringColumn("rule").get(0);
-    assertEquals("difficulty = extreme AND tick_budget ≤ 100", top, rules.print());
-    assertTrue(rules.doubleColumn("density").getDouble(0) > 0.9, rules.print());
-    assertTrue(p.failureModes().stringColumn("factor").get(0).contains("difficulty = extreme"),
-        p.failureModes().first(5).print());
-    assertTrue(p.successFactors().stringColumn("factor").asList().contains("difficulty = easy"));
+    FailureRulesResult.Row top = p.failureRules().rows().get(0);
+    assertEquals("difficulty = extreme AND tick_budget ≤ 100", top.rule(), p.failureRules().toTable().print());
+    assertTrue(top.density() > 0.9, p.failureRules().toTable().print());
+    assertTrue(p.failureModes().rows().get(0).factor().contains("difficulty = extreme"),
+        p.failureModes().toTable().first(5).print());
+    assertTrue(p.successFactors().rows().stream().anyMatch(r -> r.factor().equals("difficulty = easy")));
   }
 
   @Test
@@ -40,27 +40,25 @@ class PatternRecoveryTest {
   @Test
   void noEffectParameterIsFlaggedAsSelectionNotEffect() {
     Patterns.Result p = Patterns.withDefaults().detect(RUNS, "score");
-    Table e = p.mainEffects();
-    int logging = e.stringColumn("parameter").indexOf("logging");
-    assertNotEquals("effect", e.stringColumn("verdict").get(logging), e.print());
-    assertEquals("possible_selection", e.stringColumn("verdict").get(logging), e.print());
+    MainEffectsResult e = p.mainEffects();
+    assertNotEquals(MainEffectsResult.Verdict.EFFECT, e.row("logging").verdict(), e.toTable().print());
+    assertEquals(MainEffectsResult.Verdict.POSSIBLE_SELECTION, e.row("logging").verdict(), e.toTable().print());
     assertTrue(p.warnings().stream().anyMatch(w -> w.startsWith("Survivorship") && w.contains("levels of logging")),
         p.warnings().toString());
     assertTrue(p.warnings().stream().noneMatch(w -> w.startsWith("Survivorship") && w.contains("levels of algo")),
         p.warnings().toString());
     // algo truly moves the score (a3 + 1): its effect is larger than its failure rates could produce
-    assertEquals("effect_beyond_selection", e.stringColumn("verdict").get(e.stringColumn("parameter").indexOf("algo")),
-        e.print());
+    assertEquals(MainEffectsResult.Verdict.EFFECT_BEYOND_SELECTION, e.row("algo").verdict(), e.toTable().print());
   }
 
   @Test
   void plantedErrorClusterIsFound() {
-    Table c = Patterns.withDefaults().detect(RUNS, "score").failureClusters();
-    int i = c.stringColumn("cluster").indexOf("ArithmeticException: Solver diverged at iteration <n> (residual <n>),"
-        + " checkpoint <path> sha <hash>");
-    assertTrue(i >= 0, c.print());
-    assertTrue(c.longColumn("count").get(i) > 20, c.print());
-    assertTrue(c.stringColumn("over_represented").get(i).contains("algo = a2"), c.print());
+    FailureClustersResult c = Patterns.withDefaults().detect(RUNS, "score").failureClusters();
+    FailureClustersResult.Row solver = c.rows().stream().filter(r -> r.cluster().equals("ArithmeticException: Solver"
+        + " diverged at iteration <n> (residual <n>), checkpoint <path> sha <hash>")).findFirst().orElse(null);
+    assertNotNull(solver, c.toTable().print());
+    assertTrue(solver.count() > 20, c.toTable().print());
+    assertTrue(solver.overRepresented().stream().anyMatch(l -> l.startsWith("algo = a2 ")), c.toTable().print());
   }
 
   @Test

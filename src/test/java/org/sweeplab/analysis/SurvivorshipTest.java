@@ -38,8 +38,7 @@ class SurvivorshipTest {
   }
 
   static String verdict(Runs runs) {
-    Table e = Patterns.withDefaults().detect(runs, "score").mainEffects();
-    return e.stringColumn("verdict").get(e.stringColumn("parameter").indexOf("L"));
+    return Patterns.withDefaults().detect(runs, "score").mainEffects().row("L").verdict().label();
   }
 
   /** The case: L1 loses its 2 lowest runs, L2 its 24 lowest; the whole gap (4.27) is selection. */
@@ -52,7 +51,7 @@ class SurvivorshipTest {
         .orElseThrow();
     assertEquals(4.265445272, gap, 1e-9);
     Patterns.Result p = Patterns.withDefaults().detect(runs, "score");
-    assertEquals("possible_selection", verdict(runs), p.mainEffects().print());
+    assertEquals("possible_selection", verdict(runs), p.mainEffects().toTable().print());
     assertTrue(p.warnings().stream().anyMatch(w -> w.startsWith("Survivorship") && w.contains("only the lowest")
         && w.contains("L = L1, which fails least")), p.warnings().toString());
   }

@@ -16,9 +16,10 @@ class UserGuideTest {
   void examples(@TempDir Path dir) throws Exception {
     PlantedSweep.generate(1L).write().csv(dir.resolve("results.csv").toFile());
     Runs runs = Runs.read(dir);
-    Table byParams = VariationStatistics.withDefaults().withBootstrap(BootstrapStatistic.MEDIAN, 2000, 42)
+    VariationStatisticsResult byParams =
+        VariationStatistics.withDefaults().withBootstrap(BootstrapStatistic.MEDIAN, 2000, 42)
         .compute(runs.withGroups("algo", "difficulty"), "score");
-    assertEquals(16, byParams.rowCount());
+    assertEquals(16, byParams.size());
     RankingResult ranking = Ranking.withDefaults().withDirection(Direction.LOWER_IS_BETTER)
         .withTestKind(TestKind.RANK).rank(runs, "score");
     assertEquals("kruskal_wallis", ranking.overall().stringColumn("test").get(0));
@@ -29,15 +30,15 @@ class UserGuideTest {
         .compute(runs, "score");
     assertEquals(1, cost.rows().get(0).rank());
     Patterns.Result p = Patterns.withDefaults().detect(runs, "score");
-    assertTrue(p.failureRules().rowCount() > 0);
+    assertTrue(p.failureRules().rows().size() > 0);
     AnalysisResult r = Analysis.of(runs).withMetric("score").withDirection(Direction.HIGHER_IS_BETTER).run();
-    assertEquals(128, r.statistics().rowCount());
+    assertEquals(128, r.statistics().size());
     Analysis.of(runs).withFigures(List.of(new FigureLink("Ranking", "figures/ranking.svg")))
         .writeReport(dir.resolve("out"));
     assertTrue(Files.exists(dir.resolve("out/report.md")));
     Path out = Analysis.analyze(AnalysisOptions.of(dir));
     assertEquals(dir.resolve("analysis"), out);
-    Table stats = VariationStatistics.withDefaults().compute(Runs.read(dir), "score");
+    Table stats = VariationStatistics.withDefaults().compute(Runs.read(dir), "score").toTable();
     assertEquals(128, stats.rowCount());
   }
 }

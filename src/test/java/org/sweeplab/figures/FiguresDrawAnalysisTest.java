@@ -32,6 +32,7 @@ import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunningMean;
 import org.sweeplab.analysis.VariationStatistics;
+import org.sweeplab.analysis.VariationStatisticsResult;
 import tech.tablesaw.api.Table;
 
 /**
@@ -141,7 +142,8 @@ class FiguresDrawAnalysisTest {
 
     @Test
     void heatmapCellsAreTheVariationStatisticsMeans() {
-        Table stats = VariationStatistics.withDefaults().compute(runs.withGroups("population", "mutation"), "score");
+        VariationStatisticsResult stats =
+                VariationStatistics.withDefaults().compute(runs.withGroups("population", "mutation"), "score");
         HeatMapChart chart = (HeatMapChart) figures.get("heatmap").chart();
         var series = chart.getSeriesMap().values().iterator().next();
         List<?> xs = series.getXData();
@@ -151,11 +153,11 @@ class FiguresDrawAnalysisTest {
             drawn.put(xs.get(cell[0].intValue()) + "/" + ys.get(cell[1].intValue()), cell[2].doubleValue());
         }
         int withValue = 0;
-        for (int i = 0; i < stats.rowCount(); i++) {
-            if (stats.longColumn("n").get(i) > 0) {
+        for (VariationStatisticsResult.Row row : stats.rows()) {
+            if (row.n() > 0) {
                 withValue++;
-                String key = stats.column("population").getString(i) + "/" + stats.column("mutation").getString(i);
-                assertEquals(stats.doubleColumn("mean").getDouble(i), drawn.get(key), EPS, key);
+                String key = row.keys().get(0) + "/" + row.keys().get(1);
+                assertEquals(row.mean(), drawn.get(key), EPS, key);
             }
         }
         assertEquals(withValue, drawn.size());
@@ -167,42 +169,43 @@ class FiguresDrawAnalysisTest {
         CategorySeries ci = chart.getSeriesMap().get("95% CI");
         List<?> categories = x(ci);
         for (String p : List.of("algorithm", "population", "mutation")) {
-            Table stats = VariationStatistics.withDefaults().compute(runs.withGroups(p), "score");
+            VariationStatisticsResult stats = VariationStatistics.withDefaults().compute(runs.withGroups(p), "score");
             CategorySeries line = chart.getSeriesMap().get(p);
-            for (int i = 0; i < stats.rowCount(); i++) {
-                int at = categories.indexOf(p + "=" + stats.column(p).getString(i));
+            for (VariationStatisticsResult.Row row : stats.rows()) {
+                int at = categories.indexOf(p + "=" + row.label());
                 double mid = y(ci).get(at).doubleValue();
                 double half = extra(ci).get(at).doubleValue();
-                assertEquals(stats.doubleColumn("mean_ci_low").getDouble(i), mid - half, EPS);
-                assertEquals(stats.doubleColumn("mean_ci_high").getDouble(i), mid + half, EPS);
-                assertEquals(stats.doubleColumn("mean").getDouble(i), y(line).get(at).doubleValue(), EPS);
+                assertEquals(row.meanCiLow(), mid - half, EPS);
+                assertEquals(row.meanCiHigh(), mid + half, EPS);
+                assertEquals(row.mean(), y(line).get(at).doubleValue(), EPS);
             }
         }
     }
 
     @Test
     void failureSharesAddUpToTheFailureRate() {
-        Table stats = VariationStatistics.withDefaults().compute(runs.withGroups("mutation"), "score");
+        VariationStatisticsResult stats =
+                VariationStatistics.withDefaults().compute(runs.withGroups("mutation"), "score");
         CategoryChart chart = (CategoryChart) figures.get("failure-rate").chart();
-        for (int i = 0; i < stats.rowCount(); i++) {
-            String level = stats.column("mutation").getString(i);
+        for (VariationStatisticsResult.Row row : stats.rows()) {
+            String level = row.label();
             double drawn = 0;
             for (CategorySeries s : chart.getSeriesMap().values()) {
                 drawn += y(s).get(x(s).indexOf(level)).doubleValue();
             }
-            assertEquals(1 - stats.doubleColumn("success_rate").getDouble(i), drawn, EPS, level);
+            assertEquals(1 - row.successRate(), drawn, EPS, level);
         }
     }
 
     @Test
     void boxesHoldTheOkValuesOfEachGroup() {
-        Table stats = VariationStatistics.withDefaults().compute(runs.withGroups("algorithm"), "score");
+        VariationStatisticsResult stats =
+                VariationStatistics.withDefaults().compute(runs.withGroups("algorithm"), "score");
         BoxChart chart = (BoxChart) figures.get("box").chart();
-        for (int i = 0; i < stats.rowCount(); i++) {
-            double[] v = y(chart.getSeriesMap().get(stats.stringColumn("algorithm").get(i))).stream()
-                    .mapToDouble(Number::doubleValue).toArray();
-            assertEquals(stats.longColumn("n").get(i), v.length);
-            assertEquals(stats.doubleColumn("mean").getDouble(i), Arrays.stream(v).average().orElseThrow(), EPS);
+        for (VariationStatisticsResult.Row row : stats.rows()) {
+            double[] v = y(chart.getSeriesMap().get(row.label())).stream().mapToDouble(Number::doubleValue).toArray();
+            assertEquals(row.n(), v.length);
+            assertEquals(row.mean(), Arrays.stream(v).average().orElseThrow(), EPS);
         }
     }
 
@@ -219,12 +222,13 @@ class FiguresDrawAnalysisTest {
             assertEquals(s.high()[last], Arrays.stream(band.getYData()).limit(band.getYData().length / 2)
                     .reduce((a, b) -> b).orElseThrow(), EPS);
         }
-        Table stats = VariationStatistics.withDefaults().compute(runs.withGroups("algorithm", "population"), "score");
+        VariationStatisticsResult stats =
+                VariationStatistics.withDefaults().compute(runs.withGroups("algorithm", "population"), "score");
         XYChart curve = (XYChart) figures.get("parameter-curve").chart();
-        for (int i = 0; i < stats.rowCount(); i++) {
-            XYSeries line = curve.getSeriesMap().get(stats.stringColumn("algorithm").get(i));
-            int at = indexOf(line.getXData(), stats.intColumn("population").get(i));
-            assertEquals(stats.doubleColumn("mean").getDouble(i), line.getYData()[at], EPS);
+        for (VariationStatisticsResult.Row row : stats.rows()) {
+            XYSeries line = curve.getSeriesMap().get(row.keys().get(0));
+            int at = indexOf(line.getXData(), Double.parseDouble(row.keys().get(1)));
+            assertEquals(row.mean(), line.getYData()[at], EPS);
         }
     }
 

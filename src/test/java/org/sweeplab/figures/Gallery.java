@@ -9,6 +9,7 @@ import org.sweeplab.analysis.Ranking;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunningMean;
 import org.sweeplab.analysis.VariationStatistics;
+import org.sweeplab.analysis.VariationStatisticsResult;
 import tech.tablesaw.api.Table;
 
 /**
@@ -66,7 +67,7 @@ public final class Gallery {
         out.put("pareto", ParetoPlot.withDefaults().withStyle(style)
                 .plot(CostEfficiency.withDefaults().compute(runs, metric), "cost"));
         out.put("failure-rate", FailureRatePlot.withDefaults().withStyle(style).plot(runs, y));
-        Map<String, Table> levels = new LinkedHashMap<>();
+        Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
         for (String p : effects) {
             levels.put(p, VariationStatistics.withDefaults().compute(runs.withGroups(p), metric));
         }

@@ -70,6 +70,10 @@ class DisplayTest {
                 Table.create("c", StringColumn.create("variation_id", "a", "b"), DoubleColumn.create("m", 1, 2),
                         DoubleColumn.create("cost", 3, 4))).withMetrics("m"), "m");
         assertEquals(r.render(cost.toTable()).data(), r.render(cost).data(), "a cost result shows as its table");
+        var stats = org.sweeplab.analysis.VariationStatistics.withDefaults().compute(org.sweeplab.analysis.Runs.of(
+                table()).withGroups("g").withMetrics("m"), "m");
+        assertEquals(r.render(stats.toTable()).data(), r.render(stats).data(), "statistics show as their table");
+        assertTrue(r.render(stats).data().get(MimeBundle.HTML).contains("mean_ci_low"));
     }
 
     @Test
