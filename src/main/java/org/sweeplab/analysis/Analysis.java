@@ -163,8 +163,19 @@ public final class Analysis {
 
   static Table statusBreakdown(Runs runs) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (String s : runs.statuses()) {
-      counts.merge(s.isEmpty() ? "(empty)" : s, 1L, Long::sum);
+    if (runs.statusColumn() == null) {
+      counts.put(runs.okValue(), (long) runs.rowCount());
+    } else {
+      // Counted by code: each status text is looked at once, not once per run.
+      RunColumn.Codes codes = runs.codes(runs.statusColumn());
+      long[] n = new long[codes.size()];
+      for (int c : codes.ofRow()) {
+        n[c]++;
+      }
+      for (int c = 0; c < n.length; c++) {
+        String s = codes.labels()[c];
+        counts.merge(s.isEmpty() ? "(empty)" : s, n[c], Long::sum);
+      }
     }
     StringColumn status = StringColumn.create("status");
     LongColumn n = LongColumn.create("runs");

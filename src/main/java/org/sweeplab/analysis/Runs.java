@@ -315,22 +315,6 @@ public final class Runs {
     return ok;
   }
 
-  /** @return per row, the status text ({@code ok} for every row when there is no status column) */
-  String[] statuses() {
-    String[] s = new String[rows];
-    if (roles.status == null) {
-      Arrays.fill(s, roles.okValue);
-      return s;
-    }
-    RunColumn.Codes codes = byName.get(roles.status).codes();
-    int[] of = codes.ofRow();
-    String[] labels = codes.labels();
-    for (int i = 0; i < rows; i++) {
-      s[i] = labels[of[i]];
-    }
-    return s;
-  }
-
   /**
    * @return per row, the column as a double: NaN when missing or not a number; booleans are 1 or 0. For a column of
    *     doubles this is the column's own array (no copy of millions of values): callers must not modify it
