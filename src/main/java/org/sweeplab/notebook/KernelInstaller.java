@@ -13,6 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.jar.JarFile;
 
 /**
@@ -21,7 +27,8 @@ import java.util.jar.JarFile;
  *
  * <p>Immutable: {@code KernelInstaller.withDefaults().withDistribution(dir).install()}. The defaults: the JDK
  * that runs this code ({@code java.home}), the distribution folder that holds sweeplab's jar, and the user's
- * Jupyter data folder ({@code $JUPYTER_DATA_DIR/kernels}, else {@code ~/.local/share/jupyter/kernels} on Linux,
+ * Jupyter data folder ({@code $JUPYTER_DATA_DIR/kernels}, else {@code $(jupyter --data-dir)/kernels} when Jupyter
+ * is on the PATH, else {@code $HOME/.local/share/jupyter/kernels} on Linux,
  * {@code ~/Library/Jupyter/kernels} on macOS, {@code %APPDATA%\jupyter\kernels} on Windows).
  *
  * <p>The kernelspec folder {@code <kernels>/<name>/} holds {@code kernel.json} and {@code init.jshell}, the
@@ -163,20 +170,65 @@ public final class KernelInstaller {
     }
 
     static Path userKernelsDir() {
-        String dataDir = System.getenv("JUPYTER_DATA_DIR");
+        return userKernelsDir(System.getenv(), KernelInstaller::jupyterDataDir);
+    }
+
+    /**
+     * Where Jupyter looks for the user's kernels: {@code $JUPYTER_DATA_DIR/kernels}; else what {@code jupyter
+     * --data-dir} says, when Jupyter is on the PATH; else the platform's folder under {@code $HOME} (containers and CI
+     * set HOME, which Java's {@code user.home} does not follow), or under {@code user.home} when HOME is unset.
+     *
+     * @param env the environment
+     * @param jupyter asks Jupyter for its data folder; empty when it cannot be asked
+     */
+    static Path userKernelsDir(Map<String, String> env, Supplier<Optional<Path>> jupyter) {
+        String dataDir = env.get("JUPYTER_DATA_DIR");
         if (dataDir != null && !dataDir.isBlank()) {
             return Path.of(dataDir, "kernels");
         }
-        Path home = Path.of(System.getProperty("user.home"));
+        Optional<Path> asked = jupyter.get();
+        if (asked.isPresent()) {
+            return asked.get().resolve("kernels");
+        }
+        String homeEnv = env.get("HOME");
+        Path home = Path.of(homeEnv != null && !homeEnv.isBlank() ? homeEnv : System.getProperty("user.home"));
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
-            String appData = System.getenv("APPDATA");
+            String appData = env.get("APPDATA");
             return Path.of(appData != null ? appData : home.toString(), "jupyter", "kernels");
         }
         if (os.contains("mac")) {
             return home.resolve("Library").resolve("Jupyter").resolve("kernels");
         }
         return home.resolve(".local").resolve("share").resolve("jupyter").resolve("kernels");
+    }
+
+    /** @return the data folder {@code jupyter --data-dir} prints, if Jupyter is on the PATH and answers in 10 s */
+    static Optional<Path> jupyterDataDir() {
+        try {
+            Process p = new ProcessBuilder("jupyter", "--data-dir").redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            return "";
+                        }
+                    });
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            String line = out.get(1, TimeUnit.SECONDS).strip();
+            return p.exitValue() == 0 && !line.isEmpty() && !line.contains("\n") ? Optional.of(Path.of(line))
+                    : Optional.empty();
+        } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** The folder that holds sweeplab's jar (or, when run from classes, the build folder above them). */

@@ -110,4 +110,19 @@ class KernelInstallerTest {
             }
         }
     }
+
+    /** Issue "Where users look", item 6: JUPYTER_DATA_DIR, then what Jupyter says, then $HOME (not user.home). */
+    @Test
+    void userKernelsFolderFollowsJupyterDataDirThenJupyterThenHome(@TempDir Path dir) {
+        Path fromEnv = dir.resolve("env");
+        Path fromJupyter = dir.resolve("asked");
+        Path home = dir.resolve("home");
+        assertEquals(fromEnv.resolve("kernels"), KernelInstaller.userKernelsDir(
+                java.util.Map.of("JUPYTER_DATA_DIR", fromEnv.toString(), "HOME", home.toString()),
+                () -> java.util.Optional.of(fromJupyter)));
+        assertEquals(fromJupyter.resolve("kernels"), KernelInstaller.userKernelsDir(
+                java.util.Map.of("HOME", home.toString()), () -> java.util.Optional.of(fromJupyter)));
+        assertEquals(home.resolve(".local/share/jupyter/kernels"), KernelInstaller.userKernelsDir(
+                java.util.Map.of("HOME", home.toString()), java.util.Optional::empty));
+    }
 }
