@@ -161,6 +161,24 @@ public final class Analysis {
     return dir;
   }
 
+  /**
+   * Writes the data files of a result (variation-statistics.csv and .json, ranking.csv, cost-efficiency.csv,
+   * patterns.json) but not report.md; with {@link #writeMarkdown} it does what {@link #writeReport(AnalysisResult,
+   * Path)} does, in two steps that callers may run beside the drawing of the figures.
+   *
+   * @return dir
+   */
+  public Path writeData(AnalysisResult result, Path dir) {
+    ReportWriter.writeData(result, dir);
+    return dir;
+  }
+
+  /** Writes report.md of a result, linking this analysis's figures ({@link #withFigures}). @return dir */
+  public Path writeMarkdown(AnalysisResult result, Path dir) {
+    ReportWriter.writeMarkdown(result, dir, figures);
+    return dir;
+  }
+
   static Table statusBreakdown(Runs runs) {
     Map<String, Long> counts = new LinkedHashMap<>();
     if (runs.statusColumn() == null) {

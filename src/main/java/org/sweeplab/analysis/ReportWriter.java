@@ -29,6 +29,12 @@ final class ReportWriter {
   private ReportWriter() {}
 
   static void write(AnalysisResult r, Path dir, List<FigureLink> figures) {
+    writeData(r, dir);
+    writeMarkdown(r, dir, figures);
+  }
+
+  /** Writes every file but report.md (the CSV and JSON files), creating dir. */
+  static void writeData(AnalysisResult r, Path dir) {
     try {
       Files.createDirectories(dir);
       Table statistics = r.statistics().toTable();
@@ -50,6 +56,15 @@ final class ReportWriter {
       }
       patterns.put("warnings", r.warnings());
       JSON.writeValue(dir.resolve("patterns.json").toFile(), patterns);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the analysis to " + dir, e);
+    }
+  }
+
+  /** Writes report.md, linking these figures, creating dir. */
+  static void writeMarkdown(AnalysisResult r, Path dir, List<FigureLink> figures) {
+    try {
+      Files.createDirectories(dir);
       Files.writeString(dir.resolve("report.md"), markdown(r, figures), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the analysis to " + dir, e);

@@ -2,6 +2,8 @@ package org.sweeplab.figures;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.sweeplab.analysis.Analysis;
 import org.sweeplab.analysis.AnalysisOptions;
 import org.sweeplab.analysis.AnalysisResult;
@@ -78,8 +80,38 @@ public final class AnalysisReport {
         Analysis analysis = options.withMetric(metric.metric()).analysis(runs);
         AnalysisResult result = analysis.run();
         Path dir = options.outputDirectory();
+        // The data files need no figures: they are written on a second core while the figures are drawn.
+        CompletableFuture<Void> data = new CompletableFuture<>();
+        Thread writer = new Thread(() -> {
+            try {
+                analysis.writeData(result, dir);
+                data.complete(null);
+            } catch (Throwable e) {
+                data.completeExceptionally(e);
+            }
+        }, "sweeplab-report-data");
+        writer.setDaemon(true);
+        writer.start();
         List<FigureLink> links = figures.withConfidence(1 - options.alpha()).write(result, dir);
-        analysis.withFigures(links).writeReport(result, dir);
+        awaitData(data);
+        analysis.withFigures(links).writeMarkdown(result, dir);
         return new Written(dir, metric, links, result.warnings());
+    }
+
+    private static void awaitData(CompletableFuture<Void> data) {
+        try {
+            data.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing the report", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }
