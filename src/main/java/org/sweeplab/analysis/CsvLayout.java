@@ -38,12 +38,32 @@ final class CsvLayout {
     return records.length;
   }
 
-  /** What one range holds, under both assumptions about its first byte (outside or inside quotes). */
+  /**
+   * What one range holds, under both assumptions about its first byte: line breaks and the first of them, counted by
+   * the parity of the quotes seen before them within the range (index 0: the range started outside quotes).
+   */
   private static final class Scan {
     final long[] breaks = new long[2];
     final long[] first = {-1, -1};
     long quotes;
+    int parity;
     boolean endsWithBreak;
+
+    /** Counts the quotes and line breaks of buf[from, to), a byte at a time; pos is the file offset of buf[0]. */
+    void bytes(byte[] buf, int from, int to, long pos) {
+      for (int j = from; j < to; j++) {
+        byte b = buf[j];
+        if (b == '"') {
+          parity ^= 1;
+          quotes++;
+        } else if (b == '\n') {
+          breaks[parity]++;
+          if (first[parity] < 0) {
+            first[parity] = pos + j;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -104,8 +124,6 @@ final class CsvLayout {
     Scan s = new Scan();
     byte[] buf = new byte[4 << 20];
     long pos = from;
-    int parity = 0;
-    long quotes = 0;
     byte last = 0;
     while (pos < to) {
       int want = (int) Math.min(buf.length, to - pos);
@@ -118,48 +136,22 @@ final class CsvLayout {
       int i = 0;
       for (; i + 8 <= want; i += 8) {
         long w = (long) LONGS.get(buf, i);
-        long q = match(w, QUOTES);
-        long n = match(w, NEWLINES);
-        if (q == 0) {
-          if (n != 0) {
-            int c = Long.bitCount(n);
-            s.breaks[parity] += c;
-            if (s.first[parity] < 0) {
-              s.first[parity] = pos + i + (Long.numberOfTrailingZeros(n) >>> 3);
-            }
-          }
+        if (match(w, QUOTES) != 0) {
+          s.bytes(buf, i, i + 8, pos);
           continue;
         }
-        for (int j = i; j < i + 8; j++) {
-          byte b = buf[j];
-          if (b == '"') {
-            parity ^= 1;
-            quotes++;
-          } else if (b == '\n') {
-            s.breaks[parity]++;
-            if (s.first[parity] < 0) {
-              s.first[parity] = pos + j;
-            }
+        long n = match(w, NEWLINES);
+        if (n != 0) {
+          s.breaks[s.parity] += Long.bitCount(n);
+          if (s.first[s.parity] < 0) {
+            s.first[s.parity] = pos + i + (Long.numberOfTrailingZeros(n) >>> 3);
           }
         }
       }
-      for (; i < want; i++) {
-        byte b = buf[i];
-        if (b == '"') {
-          parity ^= 1;
-          quotes++;
-        } else if (b == '\n') {
-          s.breaks[parity]++;
-          if (s.first[parity] < 0) {
-            s.first[parity] = pos + i;
-          }
-        }
-      }
+      s.bytes(buf, i, want, pos);
       last = buf[want - 1];
       pos += want;
     }
-    // The counts above are by the parity of quotes seen within the range; index 0 means "started outside quotes".
-    s.quotes = quotes;
     s.endsWithBreak = last == '\n';
     return s;
   }
