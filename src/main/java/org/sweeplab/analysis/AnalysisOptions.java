@@ -1,11 +1,11 @@
 package org.sweeplab.analysis;
 
-import org.sweeplab.results.ResultsContract;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import org.sweeplab.results.ResultsContract;
 
 /**
  * The options of one {@code analyze}, {@code plot} or {@code compare} call, as the CLI takes them. Immutable:
@@ -17,34 +17,39 @@ public final class AnalysisOptions {
   /** The default significance level. */
   public static final double ALPHA = 0.05;
 
+  // Never changed once an instance is returned: each withX changes a fresh copy (no telescoping constructor).
   private final Path input;
-  private final String metric;
-  private final Direction direction;
-  private final List<String> by;
-  private final String group;
-  private final String statusColumn;
-  private final String okValue;
-  private final String costColumn;
-  private final Path out;
-  private final TestKind testKind;
-  private final Pairing pairing;
-  private final double alpha;
+  private String metric;
+  private Direction direction = Direction.HIGHER_IS_BETTER;
+  private List<String> by = List.of();
+  private String group;
+  private String statusColumn;
+  private String okValue;
+  private String costColumn;
+  private Path out;
+  private TestKind testKind = TestKind.PARAMETRIC;
+  private Pairing pairing = Pairing.AUTO;
+  private double alpha = ALPHA;
 
-  private AnalysisOptions(Path input, String metric, Direction direction, List<String> by, String group,
-      String statusColumn, String okValue, String costColumn, Path out, TestKind testKind, Pairing pairing,
-      double alpha) {
+  private AnalysisOptions(Path input) {
     this.input = input;
-    this.metric = metric;
-    this.direction = direction == null ? Direction.HIGHER_IS_BETTER : direction;
-    this.by = by == null ? List.of() : List.copyOf(by);
-    this.group = group;
-    this.statusColumn = statusColumn;
-    this.okValue = okValue;
-    this.costColumn = costColumn;
-    this.out = out;
-    this.testKind = testKind == null ? TestKind.PARAMETRIC : testKind;
-    this.pairing = pairing == null ? Pairing.AUTO : pairing;
-    this.alpha = alpha;
+  }
+
+  private AnalysisOptions copy(Consumer<AnalysisOptions> change) {
+    AnalysisOptions c = new AnalysisOptions(input);
+    c.metric = metric;
+    c.direction = direction;
+    c.by = by;
+    c.group = group;
+    c.statusColumn = statusColumn;
+    c.okValue = okValue;
+    c.costColumn = costColumn;
+    c.out = out;
+    c.testKind = testKind;
+    c.pairing = pairing;
+    c.alpha = alpha;
+    change.accept(c);
+    return c;
   }
 
   /**
@@ -54,67 +59,57 @@ public final class AnalysisOptions {
    *     alpha 0.05
    */
   public static AnalysisOptions of(Path input) {
-    return new AnalysisOptions(input, null, null, null, null, null, null, null, null, null, null, ALPHA);
+    return new AnalysisOptions(input);
   }
 
   /** @param m the metric ({@code --metric}); null for the first metric */
   public AnalysisOptions withMetric(String m) {
-    return new AnalysisOptions(input, m, direction, by, group, statusColumn, okValue, costColumn, out, testKind,
-        pairing, alpha);
+    return copy(c -> c.metric = m);
   }
 
-  /** @param d {@code --lower-is-better} gives {@link Direction#LOWER_IS_BETTER} */
+  /** @param d {@code --lower-is-better} gives {@link Direction#LOWER_IS_BETTER}; null for higher is better */
   public AnalysisOptions withDirection(Direction d) {
-    return new AnalysisOptions(input, metric, d, by, group, statusColumn, okValue, costColumn, out, testKind,
-        pairing, alpha);
+    return copy(c -> c.direction = d == null ? Direction.HIGHER_IS_BETTER : d);
   }
 
   /** @param columns the columns to group by ({@code --by}); they override {@link #withGroup}; empty for none */
   public AnalysisOptions withBy(List<String> columns) {
-    return new AnalysisOptions(input, metric, direction, columns, group, statusColumn, okValue, costColumn, out,
-        testKind, pairing, alpha);
+    return copy(c -> c.by = columns == null ? List.of() : List.copyOf(columns));
   }
 
   /** @param column the variation column ({@code --group}); null for {@code variation_id} */
   public AnalysisOptions withGroup(String column) {
-    return new AnalysisOptions(input, metric, direction, by, column, statusColumn, okValue, costColumn, out, testKind,
-        pairing, alpha);
+    return copy(c -> c.group = column);
   }
 
   /** @param column the status column ({@code --status-column}); null for {@code status} */
   public AnalysisOptions withStatusColumn(String column) {
-    return new AnalysisOptions(input, metric, direction, by, group, column, okValue, costColumn, out, testKind,
-        pairing, alpha);
+    return copy(c -> c.statusColumn = column);
   }
 
   /** @param value the status of a successful run ({@code --ok-value}); null for {@code ok} */
   public AnalysisOptions withOkValue(String value) {
-    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, value, costColumn, out, testKind,
-        pairing, alpha);
+    return copy(c -> c.okValue = value);
   }
 
   /** @param column the cost column ({@code --cost-column}); null for {@code cost} when present */
   public AnalysisOptions withCostColumn(String column) {
-    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, column, out, testKind,
-        pairing, alpha);
+    return copy(c -> c.costColumn = column);
   }
 
   /** @param dir the folder to write to ({@code --out}); null for the default of {@link #outputDirectory()} */
   public AnalysisOptions withOut(Path dir) {
-    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, costColumn, dir, testKind,
-        pairing, alpha);
+    return copy(c -> c.out = dir);
   }
 
   /** @param k the test family ({@code --test welch|mann-whitney}); the paired variant is used when pairing applies */
   public AnalysisOptions withTestKind(TestKind k) {
-    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, costColumn, out, k,
-        pairing, alpha);
+    return copy(c -> c.testKind = k == null ? TestKind.PARAMETRIC : k);
   }
 
   /** @param p whether runs are paired by seed ({@code --pairing auto|paired|unpaired}) */
   public AnalysisOptions withPairing(Pairing p) {
-    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, costColumn, out, testKind,
-        p, alpha);
+    return copy(c -> c.pairing = p == null ? Pairing.AUTO : p);
   }
 
   /**
@@ -126,8 +121,7 @@ public final class AnalysisOptions {
     if (!(a > 0 && a < 1)) {
       throw AnalysisException.of("Alpha %s is outside (0, 1); use e.g. 0.05", String.format(Locale.ROOT, "%s", a));
     }
-    return new AnalysisOptions(input, metric, direction, by, group, statusColumn, okValue, costColumn, out, testKind,
-        pairing, a);
+    return copy(c -> c.alpha = a);
   }
 
   public Path input() {

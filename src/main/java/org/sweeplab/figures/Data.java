@@ -1,6 +1,5 @@
 package org.sweeplab.figures;
 
-import org.sweeplab.results.ResultsContract;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.VariationStatisticsResult;
+import org.sweeplab.results.ResultsContract;
 
 /**
  * What figures read from analysis results and runs: rows of a {@link VariationStatisticsResult}, labels of groups,
