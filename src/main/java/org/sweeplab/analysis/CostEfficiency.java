@@ -60,7 +60,8 @@ public final class CostEfficiency {
       throw AnalysisException.of("Table %s has no cost column; name it with withCost or --cost-column; columns are"
           + " %s", runs.name(), runs.columnNames());
     }
-    return compute(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy));
+    return compute(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy,
+        GroupedRuns.Keep.VALUES));
   }
 
   CostEfficiencyResult compute(GroupedRuns g) {

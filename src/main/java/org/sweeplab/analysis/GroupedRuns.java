@@ -11,6 +11,14 @@ import java.util.List;
  * ok values, not an object per run. Internal; shared by the statistics, the ranking and the cost analysis.
  */
 final class GroupedRuns {
+  /** What is kept per group beside the counts. */
+  enum Keep {
+    /** The metric values: enough for statistics, figures and cost efficiency. */
+    VALUES,
+    /** The values and their seeds, for pairing in the ranking and the blocked overall test. */
+    VALUES_AND_SEEDS
+  }
+
   final Runs runs;
   final String metric;
   final Grouping grouping;
@@ -28,7 +36,7 @@ final class GroupedRuns {
   private long[][] sortedSeeds;
   private double[][] valuesBySeed;
 
-  private GroupedRuns(Runs runs, List<String> by, String metric, NaNPolicy policy) {
+  private GroupedRuns(Runs runs, List<String> by, String metric, NaNPolicy policy, Keep keep) {
     this.runs = runs;
     this.metric = metric;
     this.grouping = Grouping.of(runs, by);
@@ -42,7 +50,7 @@ final class GroupedRuns {
     double[] costComp = new double[k];
     boolean[] isOk = runs.ok();
     double[] m = metric == null ? null : runs.numeric(metric);
-    long[] seed = runs.seedColumn() == null ? null : runs.longs(runs.seedColumn());
+    long[] seed = runs.seedColumn() == null || keep == Keep.VALUES ? null : runs.longs(runs.seedColumn());
     double[] cost = runs.costColumn() == null ? null : runs.numeric(runs.costColumn());
     int[] kept = new int[k + 1];
     for (int i = 0; i < isOk.length; i++) {
@@ -80,22 +88,25 @@ final class GroupedRuns {
     }
     // Counting sort of the kept values (and their seeds) by group, in row order within each group.
     double[] sorted = new double[kept[k]];
-    long[] sortedSeed = new long[kept[k]];
+    long[] sortedSeed = seed == null ? null : new long[kept[k]];
     int[] fill = Arrays.copyOf(kept, k);
     if (m != null) {
       for (int i = 0; i < isOk.length; i++) {
         if (isOk[i] && !(policy == NaNPolicy.EXCLUDE && Double.isNaN(m[i]))) {
           int at = fill[groupOf[i]]++;
           sorted[at] = m[i];
-          sortedSeed[at] = seed == null ? Long.MIN_VALUE : seed[i];
+          if (seed != null) {
+            sortedSeed[at] = seed[i];
+          }
         }
       }
     }
     values = new MetricAccumulator[k];
     seeds = new ArrayList<>(k);
     for (int g = 0; g < k; g++) {
-      values[g] = MetricAccumulator.of(Arrays.copyOfRange(sorted, kept[g], kept[g + 1]));
-      seeds.add(LongArrayList.wrap(Arrays.copyOfRange(sortedSeed, kept[g], kept[g + 1])));
+      values[g] = MetricAccumulator.wrap(Arrays.copyOfRange(sorted, kept[g], kept[g + 1]));
+      seeds.add(seed == null ? new LongArrayList() : LongArrayList.wrap(Arrays.copyOfRange(sortedSeed, kept[g],
+          kept[g + 1])));
     }
     hasSeeds = seed != null;
   }
@@ -159,8 +170,14 @@ final class GroupedRuns {
     valuesBySeed[g] = vv;
   }
 
+  /** @return the groups with their values and seeds */
   static GroupedRuns of(Runs runs, List<String> by, String metric, NaNPolicy policy) {
-    return new GroupedRuns(runs, by, metric, policy);
+    return new GroupedRuns(runs, by, metric, policy, Keep.VALUES_AND_SEEDS);
+  }
+
+  /** @return the groups with what they keep: seeds cost as much memory as the values, and most callers need none */
+  static GroupedRuns of(Runs runs, List<String> by, String metric, NaNPolicy policy, Keep keep) {
+    return new GroupedRuns(runs, by, metric, policy, keep);
   }
 
   int size() {

@@ -41,7 +41,7 @@ public final class GroupedValues {
    */
   public static List<Group> of(Runs runs, String metric) {
     GroupedRuns g = GroupedRuns.of(runs, runs.requireGroups(), metric == null ? null : runs.metric(metric),
-        NaNPolicy.EXCLUDE);
+        NaNPolicy.EXCLUDE, GroupedRuns.Keep.VALUES);
     List<Map<String, Long>> notOk = new ArrayList<>();
     for (int i = 0; i < g.size(); i++) {
       notOk.add(new LinkedHashMap<>());
@@ -86,7 +86,7 @@ public final class GroupedValues {
       for (RunColumn c : keyColumns) {
         key.add(c.text(first[i]));
       }
-      out.add(new Group(g.grouping.label(i), key, metric == null ? new double[0] : g.values[i].values(), g.total[i],
+      out.add(new Group(g.grouping.label(i), key, metric == null ? new double[0] : g.values[i].exact(), g.total[i],
           notOk.get(i)));
     }
     return out;

@@ -30,9 +30,9 @@ final class Levels {
     RunColumn.Codes codes = runs.codes(parameter);
     int[] code = codes.ofRow();
     boolean numeric = runs.isNumeric(parameter);
-    int[] level = new int[code.length];
     List<String> labels = new ArrayList<>();
     if (numeric && codes.size() > MAX_LEVELS) {
+      int[] level = new int[code.length];
       double[] numbers = runs.numeric(parameter);
       MetricAccumulator acc = MetricAccumulator.of(Arrays.stream(numbers).filter(x -> !Double.isNaN(x)).toArray());
       double[] cut = {acc.quantile(0.25), acc.quantile(0.5), acc.quantile(0.75)};

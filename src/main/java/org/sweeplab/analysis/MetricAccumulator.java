@@ -21,8 +21,13 @@ import java.util.function.DoubleConsumer;
  */
 public final class MetricAccumulator implements DoubleConsumer {
   private final DoubleArrayList values;
-  /** The values sorted, for quantiles; null until asked for and after every change. */
+  /** The values sorted, for other quantiles; null until asked for and after every change. */
   private double[] sorted;
+  /**
+   * Minimum, quartiles and maximum, kept instead of the sorted values: a ranking of 100,000 groups asks for them,
+   * and keeping a sorted copy of every group would double the memory of the values. Null until asked for.
+   */
+  private double[] fiveNumbers;
   /** The mean and variance of the first meanOf and varianceOf values (-1: not computed); values are only added. */
   private double mean;
   private int meanOf = -1;
@@ -40,17 +45,19 @@ public final class MetricAccumulator implements DoubleConsumer {
 
   /** @return an accumulator holding these values */
   public static MetricAccumulator of(double... values) {
-    MetricAccumulator a = new MetricAccumulator(new DoubleArrayList(values.length));
-    for (double v : values) {
-      a.accept(v);
-    }
-    return a;
+    return new MetricAccumulator(new DoubleArrayList(values));
+  }
+
+  /** @return an accumulator that takes this array as its values (no copy); internal, the caller gives it up */
+  static MetricAccumulator wrap(double[] values) {
+    return new MetricAccumulator(DoubleArrayList.wrap(values));
   }
 
   @Override
   public void accept(double value) {
     values.add(value);
     sorted = null;
+    fiveNumbers = null;
   }
 
   /**
@@ -63,6 +70,7 @@ public final class MetricAccumulator implements DoubleConsumer {
     }
     values.addAll(other.values);
     sorted = null;
+    fiveNumbers = null;
     return this;
   }
 
@@ -73,6 +81,12 @@ public final class MetricAccumulator implements DoubleConsumer {
   /** @return the backing array (its first {@link #count()} values are the values); internal, do not modify */
   double[] elements() {
     return values.elements();
+  }
+
+  /** @return the values without a copy when the backing array holds exactly them, else a copy; do not modify */
+  double[] exact() {
+    double[] a = values.elements();
+    return a.length == values.size() ? a : values.toDoubleArray();
   }
 
   /** @return a copy of the values, in the order accepted (combined values after this accumulator's own) */
@@ -138,15 +152,50 @@ public final class MetricAccumulator implements DoubleConsumer {
   }
 
   public double min() {
-    return quantile(0);
+    return five()[0];
   }
 
   public double max() {
-    return quantile(1);
+    return five()[4];
   }
 
   public double median() {
-    return quantile(0.5);
+    return five()[2];
+  }
+
+  /** @return the type-7 first quartile, as {@code quantile(0.25)} */
+  public double lowerQuartile() {
+    return five()[1];
+  }
+
+  /** @return the type-7 third quartile, as {@code quantile(0.75)} */
+  public double upperQuartile() {
+    return five()[3];
+  }
+
+  private double[] five() {
+    if (fiveNumbers == null) {
+      double[] f = new double[5];
+      int n = values.size();
+      if (n == 0) {
+        Arrays.fill(f, Double.NaN);
+      } else if (sorted == null && n <= SELECT_ABOVE) {
+        // One sorted copy for all five, dropped afterwards (see fiveNumbers).
+        double[] a = values.toDoubleArray();
+        Arrays.sort(a);
+        for (int i = 0; i < 5; i++) {
+          f[i] = typeSeven(a, n, i / 4.0);
+        }
+      } else if (sorted != null) {
+        for (int i = 0; i < 5; i++) {
+          f[i] = typeSeven(sorted, n, i / 4.0);
+        }
+      } else {
+        f = selectedFive(n);
+      }
+      fiveNumbers = f;
+    }
+    return fiveNumbers;
   }
 
   /**
@@ -172,7 +221,11 @@ public final class MetricAccumulator implements DoubleConsumer {
       sorted = values.toDoubleArray();
       Arrays.sort(sorted);
     }
-    double[] a = sorted;
+    return typeSeven(sorted, n, p);
+  }
+
+  /** The type-7 quantile of n sorted values (NaN sorts last, so a NaN anywhere makes it NaN); n > 0. */
+  private static double typeSeven(double[] a, int n, double p) {
     if (Double.isNaN(a[n - 1])) {
       return Double.NaN;
     }
@@ -206,6 +259,24 @@ public final class MetricAccumulator implements DoubleConsumer {
       return max;
     }
     return Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).evaluate(Arrays.copyOf(a, n), p);
+  }
+
+  /** The five numbers of many values from one partially sorted copy; all NaN when any value is NaN. */
+  private double[] selectedFive(int n) {
+    double[] a = values.elements();
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double x = a[i];
+      if (Double.isNaN(x)) {
+        return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+      }
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+    }
+    double[] q = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).evaluate(Arrays.copyOf(a, n), 0.25,
+        0.5, 0.75);
+    return new double[] {min, q[0], q[1], q[2], max};
   }
 
   /** Pairwise summation: error grows with log n rather than n. */

@@ -1,5 +1,6 @@
 package org.sweeplab.analysis;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -248,8 +249,10 @@ public final class Ranking {
     List<double[]> samples = new ArrayList<>();
     List<long[]> seeds = new ArrayList<>();
     for (int r = 0; r < ranked; r++) {
-      samples.add(g.values[o[r]].values());
-      seeds.add(g.seeds.get(o[r]).toLongArray());
+      // Views, not copies: the tests only read them, and copies of 10M values would double the memory here.
+      samples.add(g.values[o[r]].exact());
+      LongArrayList s = g.seeds.get(o[r]);
+      seeds.add(s.elements().length == s.size() ? s.elements() : s.toLongArray());
     }
     Inference.Overall res;
     if (paired && kind == TestKind.PARAMETRIC) {

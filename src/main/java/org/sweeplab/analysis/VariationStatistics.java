@@ -79,7 +79,8 @@ public final class VariationStatistics {
    * @throws AnalysisException if a column is missing, or a NaN is met under {@link NaNPolicy#ERROR}
    */
   public VariationStatisticsResult compute(Runs runs, String metric) {
-    return compute(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy));
+    return compute(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy,
+        GroupedRuns.Keep.VALUES));
   }
 
   VariationStatisticsResult compute(GroupedRuns g) {
@@ -96,7 +97,7 @@ public final class VariationStatistics {
           : Intervals.bootstrap(m.values(), bootstrap, resamples, seed, confidence);
       rows.add(new VariationStatisticsResult.Row(g.grouping.label(i), VariationStatisticsResult.keysOf(keys, i),
           g.total[i], g.ok[i], (double) g.ok[i] / g.total[i], w[0], w[1], m.count(), g.nan[i], mu, ci[0], ci[1], s,
-          m.min(), m.quantile(0.25), m.median(), m.quantile(0.75), m.max(), b[0], b[1]));
+          m.min(), m.lowerQuartile(), m.median(), m.upperQuartile(), m.max(), b[0], b[1]));
     }
     return new VariationStatisticsResult(g.metric, bootstrap, g.grouping.columns(), rows, keys);
   }

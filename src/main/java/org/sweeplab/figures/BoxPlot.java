@@ -63,7 +63,7 @@ public final class BoxPlot {
             return values;
         }
         MetricAccumulator m = MetricAccumulator.of(values);
-        return new double[] {m.min(), m.quantile(0.25), m.median(), m.quantile(0.75), m.max()};
+        return new double[] {m.min(), m.lowerQuartile(), m.median(), m.upperQuartile(), m.max()};
     }
 
     /**

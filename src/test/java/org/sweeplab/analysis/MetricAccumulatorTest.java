@@ -98,5 +98,13 @@ class MetricAccumulatorTest {
       double expected = sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]);
       org.junit.jupiter.api.Assertions.assertEquals(expected, m.quantile(p), Math.ulp(expected) * 4, "p = " + p);
     }
+    // The five numbers (one selection for all three quartiles) agree with the single quantiles, small and large.
+    for (MetricAccumulator a : new MetricAccumulator[] {MetricAccumulator.of(v), MetricAccumulator.of(1, 4, 2, 8)}) {
+      double[] five = {a.min(), a.lowerQuartile(), a.median(), a.upperQuartile(), a.max()};
+      for (int i = 0; i < 5; i++) {
+        org.junit.jupiter.api.Assertions.assertEquals(a.quantile(i / 4.0), five[i], Math.ulp(five[i]) * 4);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(MetricAccumulator.create().median()));
   }
 }
