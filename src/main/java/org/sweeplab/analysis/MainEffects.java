@@ -1,6 +1,5 @@
 package org.sweeplab.analysis;
 
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,24 +40,31 @@ final class MainEffects {
     int[] stratum = new int[n];
     for (int a = 0; a < k; a++) {
       Levels l = levels.get(a);
-      List<DoubleArrayList> groups = new ArrayList<>();
       long[][] counts = new long[l.size()][2];
-      for (int v = 0; v < l.size(); v++) {
-        groups.add(new DoubleArrayList());
-      }
+      int[] fill = new int[l.size()];
       for (int i = 0; i < n; i++) {
         counts[l.levelOfRow[i]][ok[i] ? 0 : 1]++;
+        fill[l.levelOfRow[i]] += use[i] ? 1 : 0;
+      }
+      // Exact arrays, filled in a second pass: lists grown to millions of values would double their memory.
+      List<double[]> groups = new ArrayList<>();
+      for (int v = 0; v < l.size(); v++) {
+        groups.add(new double[fill[v]]);
+        fill[v] = 0;
+      }
+      for (int i = 0; i < n; i++) {
         if (use[i]) {
-          groups.get(l.levelOfRow[i]).add(metric[i]);
+          int v = l.levelOfRow[i];
+          groups.get(v)[fill[v]++] = metric[i];
         }
       }
-      res[a] = Inference.anova(groups.stream().map(DoubleArrayList::toDoubleArray).toList());
+      res[a] = Inference.anova(groups);
       StringBuilder b = new StringBuilder();
       double lo = 1;
       double hi = 0;
       for (int v = 0; v < l.size(); v++) {
         b.append(v > 0 ? "; " : "").append(l.labels.get(v)).append(": ")
-            .append(Ranking.fmt(MetricAccumulator.of(groups.get(v).toDoubleArray()).mean()));
+            .append(Ranking.fmt(MetricAccumulator.wrap(groups.get(v)).mean()));
         double rate = (double) counts[v][1] / (counts[v][0] + counts[v][1]);
         lo = Math.min(lo, rate);
         hi = Math.max(hi, rate);

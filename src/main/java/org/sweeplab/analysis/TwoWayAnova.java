@@ -54,13 +54,19 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
    * @param y the response
    */
   static TwoWayAnova fit(int[] r, int nr, int[] k, int nk, boolean[] use, double[] y) {
-    MetricAccumulator all = MetricAccumulator.create();
-    for (int i = 0; i < use.length; i++) {
+    int used = 0;
+    for (boolean u : use) {
+      used += u ? 1 : 0;
+    }
+    double[] usedY = new double[used];
+    for (int i = 0, j = 0; i < use.length; i++) {
       if (use[i]) {
-        all.accept(y[i]);
+        usedY[j++] = y[i];
       }
     }
+    MetricAccumulator all = MetricAccumulator.wrap(usedY);
     double centre = all.mean();
+    usedY = null;
     // Cells are numbered in order of first appearance: through a dense table when R x K is not much larger than the
     // data (a block design of seeds by groups), else through a hash map.
     long grid = (long) nr * nk;
@@ -72,11 +78,12 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     if (cellOf != null) {
       cellOf.defaultReturnValue(-1);
     }
-    IntArrayList cellR = new IntArrayList();
-    IntArrayList cellK = new IntArrayList();
-    it.unimi.dsi.fastutil.doubles.DoubleArrayList cellSum = new it.unimi.dsi.fastutil.doubles.DoubleArrayList();
-    it.unimi.dsi.fastutil.longs.LongArrayList cellN = new it.unimi.dsi.fastutil.longs.LongArrayList();
-    int[] rowCell = new int[use.length];
+    // At most min(rows, R x K) cells: sized once, because growing lists of ten million cells doubles their memory.
+    int capacity = (int) Math.min(used, grid);
+    IntArrayList cellR = new IntArrayList(capacity);
+    IntArrayList cellK = new IntArrayList(capacity);
+    DoubleArrayList cellSum = new DoubleArrayList(capacity);
+    LongArrayList cellN = new LongArrayList(capacity);
     for (int i = 0; i < use.length; i++) {
       if (!use[i]) {
         continue;
@@ -95,7 +102,6 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
         cellSum.add(0);
         cellN.add(0);
       }
-      rowCell[i] = c;
       double[] sums = cellSum.elements();
       sums[c] += y[i] - centre;
       long[] counts = cellN.elements();
@@ -117,9 +123,10 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
       ssCells += s * s / m;
     }
     double ssWithin = 0;
-    for (int i = 0; i < use.length; i++) {
+    for (int i = 0; i < use.length && cells < used; i++) {
       if (use[i]) {
-        int c = rowCell[i];
+        long key = (long) r[i] * nk + k[i];
+        int c = dense != null ? dense[(int) key] : cellOf.get(key);
         ssWithin += Inference.sq(y[i] - centre - cellSum.getDouble(c) / cellN.getLong(c));
       }
     }
