@@ -13,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.sweeplab.run.Backend;
 import org.sweeplab.run.Progress;
-import org.sweeplab.run.RunRequest;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
@@ -23,6 +21,7 @@ import org.sweeplab.spec.Shard;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SpecWriter;
 import org.sweeplab.spec.SweepSpec;
+import org.sweeplab.store.FolderTables;
 import org.sweeplab.store.JournalReader;
 import org.sweeplab.store.OutputFolder;
 
@@ -179,6 +178,8 @@ public final class Merge {
       }
     }
 
+    List<String> tableWarnings = new ArrayList<>();
+    FolderTables.Written tables;
     try (OutputFolder folder = OutputFolder.open(out)) {
       OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
       try (BufferedWriter w = Files.newBufferedWriter(folder.journal(), StandardCharsets.UTF_8)) {
@@ -187,14 +188,12 @@ public final class Merge {
           w.write('\n');
         }
       }
+      // The tables come from the journal alone; the simulation is never resolved (it may exist only on a cluster).
+      CostEstimate estimate = CostEstimate.of(plan, spec.budget());
+      tables = FolderTables.rebuild(folder, spec, estimate == null ? null : estimate.total(), tableWarnings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the merged journal in " + out + ": " + e.getMessage(), e);
     }
-    // The tables come from the journal alone; the simulation is never resolved (it may exist only on a cluster).
-    SweepResult result = Sweep.of(spec).output(out).ifExists(ExistingOutput.RESUME)
-        .simulation(ctx -> {
-          throw new IllegalStateException("a merge runs nothing");
-        }).run(new NoRuns());
 
     long missing = 0;
     List<String> missingIds = new ArrayList<>();
@@ -212,11 +211,13 @@ public final class Merge {
       }
     }
     List<String> all = new ArrayList<>(warnings);
-    all.addAll(result.warnings());
-    SweepResult withWarnings = new SweepResult(result.outputDir(), result.planned(), result.byStatus(),
-        result.missing(), result.totalCost(), result.session(), all);
+    all.addAll(tableWarnings);
+    Progress nothingRan = new Progress(tables.pending(), 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, Double.NaN,
+        Double.NaN);
+    SweepResult result = new SweepResult(out, tables.planned(), Sweep.byStatus(tables.counts()), tables.missing(),
+        tables.totalCost(), nothingRan, all);
     return new Report(out, dirs, hash, plan.runCount(), chosen.size(), duplicates, conflicts, missing, missingIds,
-        withWarnings);
+        result);
   }
 
   /** The hash all folders share; refuses folders of different specs, naming them. */
@@ -272,19 +273,6 @@ public final class Merge {
         s += " " + (m.length() > 80 ? m.substring(0, 80) + "…" : m);
       }
       return s;
-    }
-  }
-
-  /** Runs nothing: the merged folder's tables are written from its journal alone. */
-  private static final class NoRuns implements Backend {
-    @Override
-    public Progress execute(RunRequest request) {
-      return new Progress(request.total(), 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, Double.NaN, Double.NaN);
-    }
-
-    @Override
-    public void stop(StopMode mode) {
-      // nothing runs, so nothing to stop
     }
   }
 }

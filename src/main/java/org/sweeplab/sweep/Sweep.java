@@ -1,7 +1,5 @@
 package org.sweeplab.sweep;
 
-import org.sweeplab.results.ResultColumn;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,15 +29,13 @@ import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SpecWriter;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.CostReport;
 import org.sweeplab.store.FailedRuns;
+import org.sweeplab.store.FolderTables;
 import org.sweeplab.store.JournalLoader;
 import org.sweeplab.store.JournalSink;
 import org.sweeplab.store.OutputFolder;
 import org.sweeplab.store.PendingRuns;
-import org.sweeplab.store.ResultsWriter;
 import org.sweeplab.store.RunColumns;
-import org.sweeplab.store.Summary;
 
 /**
  * Runs a sweep into an output folder, or resumes one. Immutable and fluent:
@@ -336,38 +332,20 @@ public final class Sweep {
 
   private SweepResult finish(OutputFolder folder, RunPlan plan, RunColumns columns, Progress progress,
       Instant started, List<String> warnings, long oldLines) {
-    List<ResultColumn> schema;
-    try {
-      schema = ResultsWriter.write(folder.results(), plan, columns, warnings);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + folder.results() + ": " + e.getMessage(), e);
-    }
-    long[] counts = columns.statusCounts();
-    long finished = 0;
-    for (long c : counts) {
-      finished += c;
-    }
-    Shard shard = spec.execution().shard();
-    long planned = PendingRuns.plannedRuns(plan, shard);
-    long missing = Math.max(0, planned - finished);
-    double total = columns.totalCost();
-    Map<String, Object> summary = Summary.build(spec.name(), SpecWriter.configHash(spec), planned, counts, missing,
-        total, columns.durationTotals(), started, Instant.now(), schema, warnings, oldLines + progress.done());
-    if (!shard.isAll()) {
-      summary.put("shard", shard.toString());
-    }
-    // costs.json first: summary.json marks a complete folder, which a later resume does not write again.
-    if (CostReport.wanted(spec.budget(), columns)) {
-      CostEstimate estimate = CostEstimate.of(plan, spec.budget());
-      CostReport.write(folder.costs(), CostReport.build(spec.name(), plan, columns, spec.budget(),
-          estimate == null ? null : estimate.total()));
-    }
-    Summary.write(folder.summary(), summary);
+    CostEstimate estimate = CostEstimate.of(plan, spec.budget());
+    FolderTables.Written w = FolderTables.write(folder, spec, plan, columns,
+        estimate == null ? null : estimate.total(), started, oldLines + progress.done(), warnings);
+    return new SweepResult(folder.dir(), w.planned(), byStatus(w.counts()), w.missing(), w.totalCost(), progress,
+        warnings);
+  }
+
+  /** Counts by {@link RunStatus} ordinal as a map. */
+  static Map<RunStatus, Long> byStatus(long[] counts) {
     Map<RunStatus, Long> by = new EnumMap<>(RunStatus.class);
     for (RunStatus s : RunStatus.values()) {
       by.put(s, counts[s.ordinal()]);
     }
-    return new SweepResult(folder.dir(), planned, by, missing, total, progress, warnings);
+    return by;
   }
 
   /** Forwards to {@code l} (may be null) under the sweep's name, and adds the backend's warnings to {@code warnings}. */
