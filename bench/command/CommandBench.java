@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
-import org.sweeplab.sim.CommandSimulation;
+import org.sweeplab.sim.command.CommandSimulation;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RunContext;
 import org.sweeplab.spec.SimulationSpec;

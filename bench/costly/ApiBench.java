@@ -5,8 +5,8 @@ import org.sweeplab.run.RunStatus;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.spec.RateLimit;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.Sweep;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 
 /**
  * Benchmark (b): N simulated API calls of 50 ms each (an in-process simulation that sleeps), max_parallel 100, a

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards the package graph: packages follow the flow of data, each using only those before it. The engine runs
- * {@code results → spec → space → sim → run → store}; the analysis stands beside it on the results contract alone
+ * {@code results → spec → space → sim → run → store → sweep}; the analysis stands beside it on the results contract alone
  * ({@code results → analysis → figures}), and the notebook and command line sit on top.
  */
 class PackageGraphTest {
@@ -33,9 +33,10 @@ class PackageGraphTest {
       Map.entry("analysis", Set.of("results")),
       Map.entry("figures", Set.of("results", "analysis")),
       Map.entry("store", Set.of("results", "spec", "space", "sim", "run", "analysis")),
+      Map.entry("sweep", Set.of("results", "spec", "space", "sim", "run", "store", "analysis")),
       Map.entry("spark", Set.of("results", "spec", "space", "sim", "run", "store")),
-      Map.entry("notebook", Set.of("results", "spec", "space", "sim", "run", "store", "analysis", "figures")),
-      Map.entry("cli", Set.of("results", "spec", "space", "sim", "run", "store", "analysis", "figures",
+      Map.entry("notebook", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures")),
+      Map.entry("cli", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures",
           "notebook")));
 
   private static final Pattern USE = Pattern.compile("\\borg\\.sweeplab\\.([a-z]+)\\.[A-Za-z]");

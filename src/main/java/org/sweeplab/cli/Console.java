@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.sweeplab.run.Backend;
 import org.sweeplab.run.RunStatus;
-import org.sweeplab.store.Sweep;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 
 /** Runs a sweep for the terminal: progress on stderr, Ctrl-C handling, and a closing summary. */
 final class Console {

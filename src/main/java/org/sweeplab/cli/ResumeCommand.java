@@ -3,7 +3,7 @@ package org.sweeplab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sweeplab.store.FailedRuns;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

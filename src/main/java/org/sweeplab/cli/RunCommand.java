@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.sweeplab.spec.Shard;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -42,7 +42,7 @@ public final class KernelInstaller {
     public static final String DEFAULT_DISPLAY_NAME = "Java (sweeplab)";
     /** sweeplab's packages imported at start-up, each only if the class path holds it. */
     static final List<String> PACKAGES = List.of(
-            "spec", "space", "sim", "run", "store", "analysis", "figures", "notebook");
+            "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures", "notebook");
     private static final String MAIN_CLASS = "org.rapaio.jupyter.kernel.MainApp";
 
     private final Path java;

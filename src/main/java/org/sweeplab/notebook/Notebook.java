@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunsReader;
-import org.sweeplab.store.Sweep;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 
 /**
  * One-line helpers for notebook cells.

@@ -18,16 +18,16 @@ import org.sweeplab.spec.BudgetSpec;
  * The spend of a run counts every charge of every attempt, in every session (see {@link RunColumns#spend}). Runs that
  * were skipped never ran and cost nothing, so they count in no figure except {@code skipped}.
  */
-final class CostReport {
+public final class CostReport {
   private CostReport() {}
 
   /** Whether a folder gets a costs.json: when the spec has a budget or any run reported a cost. */
-  static boolean wanted(BudgetSpec budget, RunColumns columns) {
+  public static boolean wanted(BudgetSpec budget, RunColumns columns) {
     return budget != null || columns.costedRuns() > 0;
   }
 
-  static Map<String, Object> build(String sweep, RunPlan plan, RunColumns columns, BudgetSpec budget,
-      CostEstimate estimate) {
+  public static Map<String, Object> build(String sweep, RunPlan plan, RunColumns columns, BudgetSpec budget,
+      Double estimatedTotal) {
     List<Map<String, Object>> variations = new ArrayList<>();
     Tally all = new Tally();
     int replicates = plan.replicates();
@@ -62,7 +62,7 @@ final class CostReport {
     limits.put("total", budget == null ? null : nullIfNaN(budget.total()));
     limits.put("per_run", budget == null ? null : nullIfNaN(budget.perRun()));
     limits.put("estimate_per_run", budget == null ? null : nullIfNaN(budget.estimatePerRun()));
-    limits.put("estimated_total", estimate == null ? null : estimate.total());
+    limits.put("estimated_total", estimatedTotal);
     out.put("limits", limits);
     Map<String, Object> totals = new LinkedHashMap<>();
     all.into(totals);
@@ -82,7 +82,7 @@ final class CostReport {
     return out;
   }
 
-  static void write(Path file, Map<String, Object> report) {
+  public static void write(Path file, Map<String, Object> report) {
     try {
       OutputFolder.writeAtomically(file, Summary.Mapper.JSON.writeValueAsString(report) + "\n");
     } catch (IOException e) {

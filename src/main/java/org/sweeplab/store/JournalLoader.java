@@ -13,13 +13,13 @@ import org.sweeplab.space.Variation;
 import org.sweeplab.space.VariationKeys;
 
 /** Loads an existing journal into {@link RunColumns}, matching runs to the current plan by content key. */
-final class JournalLoader {
+public final class JournalLoader {
   private JournalLoader() {}
 
-  record Loaded(long lines, long validLength) {}
+  public record Loaded(long lines, long validLength) {}
 
   /** Loads the journal and the charge ledger beside it. */
-  static Loaded load(Path journal, RunPlan plan, RunColumns columns, List<String> warnings) {
+  public static Loaded load(Path journal, RunPlan plan, RunColumns columns, List<String> warnings) {
     try {
       Path ledger = journal.resolveSibling(OutputFolder.CHARGES);
       boolean hasLedger = Files.isRegularFile(ledger) && Files.size(ledger) > 0;

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * Reads {@code runs.jsonl}. A last line without its newline is a torn write from a killed process: it is dropped and
  * reported, and the writer cuts it off before appending. Other unreadable lines are skipped and reported.
  */
-final class JournalReader {
+public final class JournalReader {
   private static final JsonFactory JSON = new JsonFactory();
   private static final byte[] KEY = "\"variation_key\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final byte[] REPLICATE = "\"replicate\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -29,15 +29,15 @@ final class JournalReader {
   private JournalReader() {}
 
   /** What a read found: good lines, the valid byte length, and problems to warn about. */
-  record Report(long lines, long validLength, boolean tornTail, List<String> warnings) {}
+  public record Report(long lines, long validLength, boolean tornTail, List<String> warnings) {}
 
   /** One run as read back, fields as in the journal. */
-  record Entry(String runId, String variationId, String variationKey, int replicate, long seed,
+  public record Entry(String runId, String variationId, String variationKey, int replicate, long seed,
       Map<String, Object> params, String status, Map<String, Object> metrics, double cost, String startedAt,
       double durationMs, int attempts, String errorType, String errorMessage) {}
 
   /** The key (as two longs), replicate and status of a line, found by scanning. */
-  record Brief(long keyHigh, long keyLow, int replicate, String status) {}
+  public record Brief(long keyHigh, long keyLow, int replicate, String status) {}
 
   /** Parses every line fully. */
   static Report read(Path file, Consumer<Entry> out) throws IOException {
@@ -53,12 +53,12 @@ final class JournalReader {
   }
 
   /** Receives a parsed line together with its text (without the newline). */
-  interface LineConsumer {
+  public interface LineConsumer {
     void accept(Entry entry, String line);
   }
 
   /** Parses every line fully and hands over its text too (to copy lines unchanged, e.g. when merging). */
-  static Report readLines(Path file, LineConsumer out) throws IOException {
+  public static Report readLines(Path file, LineConsumer out) throws IOException {
     return lines(file, (line, off, len, lineNo, warnings) -> {
       Entry e;
       try {
@@ -94,7 +94,7 @@ final class JournalReader {
    * own consumer from {@code consumers} (one per range, in file order). Line numbers in warnings count from each
    * range's start.
    */
-  static Report scanParallel(Path file, int parts, java.util.function.IntFunction<Consumer<Brief>> consumers)
+  public static Report scanParallel(Path file, int parts, java.util.function.IntFunction<Consumer<Brief>> consumers)
       throws IOException {
     if (!Files.exists(file)) {
       return new Report(0, 0, false, new ArrayList<>());

@@ -9,7 +9,7 @@ import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunSink;
 
 /** Journals each finished run (encoded on the worker's thread) and records it in the run columns. */
-final class JournalSink implements RunSink, Closeable {
+public final class JournalSink implements RunSink, Closeable {
   private static final ThreadLocal<ByteLine> BUFFER = ThreadLocal.withInitial(ByteLine::new);
   private static final ThreadLocal<JournalFormat.TimeFormat> TIME =
       ThreadLocal.withInitial(JournalFormat.TimeFormat::new);
@@ -25,7 +25,7 @@ final class JournalSink implements RunSink, Closeable {
   }
 
   /** Opens the journal and, beside it, the charge ledger ({@code charges.jsonl}). */
-  static JournalSink open(Path journal, long validLength, RunColumns columns) throws IOException {
+  public static JournalSink open(Path journal, long validLength, RunColumns columns) throws IOException {
     JournalWriter w = JournalWriter.open(journal, validLength);
     try {
       return new JournalSink(w, ChargeLedger.open(journal.resolveSibling(OutputFolder.CHARGES)), columns);

@@ -23,14 +23,14 @@ import org.sweeplab.sim.FreshFiles;
  * The layout of an output folder (documented in docs/output-format.md) and its lock: one process writes a folder
  * at a time.
  */
-final class OutputFolder implements Closeable {
-  static final String SPEC = "sweep.yaml";
-  static final String JOURNAL = "runs.jsonl";
+public final class OutputFolder implements Closeable {
+  public static final String SPEC = "sweep.yaml";
+  public static final String JOURNAL = "runs.jsonl";
   static final String RESULTS = "results.csv";
   static final String SUMMARY = "summary.json";
   static final String COSTS = "costs.json";
   static final String CHARGES = "charges.jsonl";
-  static final String RUNS = "runs";
+  public static final String RUNS = "runs";
   static final String LOCK = ".sweeplab.lock";
 
   /** The files a sweep writes; REPLACE deletes exactly these. */
@@ -55,7 +55,7 @@ final class OutputFolder implements Closeable {
    * @throws IllegalArgumentException when the path is a file, a non-empty folder without a sweep.yaml, cannot be
    *     created, or another process holds it
    */
-  static OutputFolder open(Path dir) {
+  public static OutputFolder open(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
           + " another path with --out");
@@ -94,12 +94,12 @@ final class OutputFolder implements Closeable {
     }
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
   /** Removes the temporary files a crash or a full disk left beside the files that are written atomically. */
-  void removeTemporaryFiles() {
+  public void removeTemporaryFiles() {
     for (String name : List.of(SPEC, RESULTS, SUMMARY, COSTS)) {
       try {
         Files.deleteIfExists(dir.resolve(name + ".tmp"));
@@ -110,7 +110,7 @@ final class OutputFolder implements Closeable {
   }
 
   /** Refuses an existing folder that has entries but no sweep.yaml (a leftover lock file alone is fine). */
-  static void requireOwnOrEmpty(Path dir) {
+  public static void requireOwnOrEmpty(Path dir) {
     if (!Files.isDirectory(dir) || Files.exists(dir.resolve(SPEC), LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -127,27 +127,27 @@ final class OutputFolder implements Closeable {
     }
   }
 
-  Path spec() {
+  public Path spec() {
     return dir.resolve(SPEC);
   }
 
-  Path journal() {
+  public Path journal() {
     return dir.resolve(JOURNAL);
   }
 
-  Path results() {
+  public Path results() {
     return dir.resolve(RESULTS);
   }
 
-  Path costs() {
+  public Path costs() {
     return dir.resolve(COSTS);
   }
 
-  Path summary() {
+  public Path summary() {
     return dir.resolve(SUMMARY);
   }
 
-  Path runs() {
+  public Path runs() {
     return dir.resolve(RUNS);
   }
 
@@ -155,7 +155,7 @@ final class OutputFolder implements Closeable {
    * Writes a file beside its target (created exclusively, never through a planted link), then moves it into place,
    * so readers never see half a file.
    */
-  static void writeAtomically(Path target, String text) {
+  public static void writeAtomically(Path target, String text) {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
       FreshFiles.write(tmp, text.getBytes(StandardCharsets.UTF_8));
@@ -166,7 +166,7 @@ final class OutputFolder implements Closeable {
   }
 
   /** Deletes the files a sweep writes (nothing else in the folder). */
-  void clear() throws IOException {
+  public void clear() throws IOException {
     for (String name : OWNED) {
       Path p = dir.resolve(name);
       if (Files.isDirectory(p)) {

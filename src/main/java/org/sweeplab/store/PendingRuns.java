@@ -12,7 +12,7 @@ import org.sweeplab.spec.Shard;
  * The runs still to do, in plan order: those that never ran, were cancelled or skipped, and (with
  * {@link FailedRuns#RETRY}) those that failed or timed out; of one {@link Shard} of the plan.
  */
-final class PendingRuns {
+public final class PendingRuns {
   private final RunPlan plan;
   private final RunColumns columns;
   private final FailedRuns failed;
@@ -24,7 +24,7 @@ final class PendingRuns {
     this.columns = columns;
     this.failed = failed;
     this.shard = shard;
-    long n = Sweep.plannedRuns(plan, shard);
+    long n = plannedRuns(plan, shard);
     if (columns.filled() > 0) {
       n = 0;
       int replicates = plan.replicates();
@@ -37,15 +37,15 @@ final class PendingRuns {
     this.count = n;
   }
 
-  static PendingRuns of(RunPlan plan, RunColumns columns, FailedRuns failed) {
+  public static PendingRuns of(RunPlan plan, RunColumns columns, FailedRuns failed) {
     return new PendingRuns(plan, columns, failed, Shard.all());
   }
 
-  static PendingRuns of(RunPlan plan, RunColumns columns, FailedRuns failed, Shard shard) {
+  public static PendingRuns of(RunPlan plan, RunColumns columns, FailedRuns failed, Shard shard) {
     return new PendingRuns(plan, columns, failed, shard);
   }
 
-  long count() {
+  public long count() {
     return count;
   }
 
@@ -57,7 +57,7 @@ final class PendingRuns {
   }
 
   /** The pending runs, built lazily; whether a run is pending is decided as the iterator reaches it. */
-  Iterator<PlannedRun> iterator() {
+  public Iterator<PlannedRun> iterator() {
     int replicates = plan.replicates();
     Iterator<Variation> variations = plan.variations(shard);
     return new Iterator<>() {
@@ -97,5 +97,10 @@ final class PendingRuns {
         return r;
       }
     };
+  }
+
+  /** The runs of one shard of a plan (all of them for {@link Shard#all()}). */
+  public static long plannedRuns(RunPlan plan, Shard shard) {
+    return shard.isAll() ? plan.runCount() : plan.variationCount(shard) * plan.replicates();
   }
 }

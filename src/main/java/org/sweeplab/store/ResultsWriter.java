@@ -25,7 +25,7 @@ import org.sweeplab.space.RunPlan;
  * not depend on scheduling. Columns: run_id, variation_id, replicate, seed, the parameters, status, the metrics, cost,
  * duration_ms, error_type, error_message. The file is written beside and then moved into place.
  */
-final class ResultsWriter {
+public final class ResultsWriter {
   /** Longest error message kept in the table; the journal keeps the whole message. */
   static final int MAX_ERROR_MESSAGE = 500;
 
@@ -35,7 +35,7 @@ final class ResultsWriter {
 
 
   /** Writes the file and returns its column schema; renamed metric columns are reported in {@code warnings}. */
-  static List<ResultColumn> write(Path file, RunPlan plan, RunColumns cols, List<String> warnings)
+  public static List<ResultColumn> write(Path file, RunPlan plan, RunColumns cols, List<String> warnings)
       throws IOException {
     List<String> params = plan.parameterNames();
     List<String> metricKeys = cols.metricNames();

@@ -15,7 +15,7 @@ import org.sweeplab.run.RunStatus;
  * {@link #cost}, {@link #durationMs}) are not: read a run only after its write has been seen (after the sweep, or
  * for a run not yet handed out), which is how results writing and pending-run iteration use them.
  */
-final class RunColumns {
+public final class RunColumns {
   private final int capacity;
   private final byte[] status;
   private final double[] cost;
@@ -30,7 +30,7 @@ final class RunColumns {
   private long[] chargesByAttempt = new long[0];
   private long filled;
 
-  RunColumns(long capacity) {
+  public RunColumns(long capacity) {
     requireCapacity(capacity);
     this.capacity = (int) capacity;
     this.status = new byte[this.capacity];
@@ -47,7 +47,7 @@ final class RunColumns {
    * Refuses a plan too large to tabulate: over the array limit, or needing more memory for its columns than this
    * JVM may use (with the size and the {@code -Xmx} hint), before anything is allocated or written.
    */
-  static void requireCapacity(long capacity) {
+  public static void requireCapacity(long capacity) {
     if (capacity > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("A sweep of " + capacity + " runs is too large to tabulate; the limit is "
           + (Integer.MAX_VALUE - 8));
@@ -129,7 +129,7 @@ final class RunColumns {
   }
 
   /** Counts by status. */
-  synchronized long[] statusCounts() {
+  public synchronized long[] statusCounts() {
     long[] counts = new long[RunStatus.values().length];
     for (byte s : status) {
       if (s != 0) {
@@ -174,7 +174,7 @@ final class RunColumns {
   }
 
   /** Runs with a known spend (finished runs that reported a cost, and runs with charges in the ledger). */
-  synchronized long costedRuns() {
+  public synchronized long costedRuns() {
     long n = 0;
     for (int i = 0; i < capacity; i++) {
       if (!Double.isNaN(spend(i))) {
@@ -185,7 +185,7 @@ final class RunColumns {
   }
 
   /** The total and the largest duration in milliseconds over finished runs. */
-  synchronized double[] durationTotals() {
+  public synchronized double[] durationTotals() {
     double sum = 0;
     double max = 0;
     for (int i = 0; i < capacity; i++) {
@@ -198,7 +198,7 @@ final class RunColumns {
   }
 
   /** The total spend (see {@link #spend}) over all runs, NaN when no run has one. */
-  synchronized double totalCost() {
+  public synchronized double totalCost() {
     double sum = 0;
     boolean any = false;
     for (int i = 0; i < capacity; i++) {

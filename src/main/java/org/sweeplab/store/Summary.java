@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.sweeplab.run.RunStatus;
 
 /** Builds and reads {@code summary.json}. */
-final class Summary {
+public final class Summary {
   /** The pretty-printing mapper for the folder's JSON files (created on first use: a resume may not need it). */
   static final class Mapper {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -31,7 +31,7 @@ final class Summary {
 
   private Summary() {}
 
-  static Map<String, Object> build(String sweep, String configHash, long planned, long[] byStatus, long missing,
+  public static Map<String, Object> build(String sweep, String configHash, long planned, long[] byStatus, long missing,
       double totalCost, double[] durations, Instant started, Instant finished, List<ResultColumn> columns,
       List<String> warnings, long journalLines) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ final class Summary {
     return m;
   }
 
-  static void write(Path file, Map<String, Object> summary) {
+  public static void write(Path file, Map<String, Object> summary) {
     try {
       OutputFolder.writeAtomically(file, Mapper.JSON.writeValueAsString(summary) + "\n");
     } catch (IOException e) {
@@ -90,10 +90,10 @@ final class Summary {
   }
 
   /** The few fields a resume's fast path needs, read with the streaming parser (no data binding). */
-  record Brief(boolean complete, String configHash, long planned, double totalCost) {}
+  public record Brief(boolean complete, String configHash, long planned, double totalCost) {}
 
   /** Reads the fields of {@link Brief}; null when the file is missing or unreadable. */
-  static Brief brief(Path file) {
+  public static Brief brief(Path file) {
     if (!Files.isRegularFile(file)) {
       return null;
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sweeplab.spec.SpecLoader;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.Sweep;
 import picocli.CommandLine;
 
 /** analyze, plot and notebook install, run through the command line on the tournament example. */

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweeplab.run.RunStatus;
-import org.sweeplab.store.Sweep;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 
 /**
  * SIGINT to a child JVM running {@code sweeplab run}: the sweep stops cleanly, says how to resume, and a resume gives

@@ -14,7 +14,7 @@ import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.Sweep;
 
 class ReportFiguresTest {
 

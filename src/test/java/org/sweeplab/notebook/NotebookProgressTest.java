@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweeplab.run.Progress;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.Sweep;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 
 class NotebookProgressTest {
 

@@ -12,6 +12,9 @@ import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.spec.BudgetSpec;
 import org.sweeplab.spec.SweepSpec;
+import org.sweeplab.sweep.ExistingOutput;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 
 /** A budget set in the spec stops the sweep, and a resume counts the money the first session spent. */
 class BudgetResumeTest {

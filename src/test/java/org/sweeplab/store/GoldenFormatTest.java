@@ -24,6 +24,9 @@ import org.sweeplab.space.Variation;
 import org.sweeplab.space.VariationKeys;
 import org.sweeplab.spec.BudgetSpec;
 import org.sweeplab.spec.SweepSpec;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepDeterminismTest;
+import org.sweeplab.sweep.SweepResult;
 
 /**
  * Seals the machine-readable output formats against golden files in src/test/resources/golden. To change a format on

@@ -37,8 +37,8 @@ import org.sweeplab.spec.BackendKind;
 import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SparkSettings;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.Sweep;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 import org.sweeplab.store.TestCsv;
 
 /**

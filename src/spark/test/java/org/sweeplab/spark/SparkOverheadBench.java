@@ -8,8 +8,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.Sweep;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 
 /**
  * The overhead of the Spark backend in local mode against the local backend: {@code RUNS} runs of the built-in

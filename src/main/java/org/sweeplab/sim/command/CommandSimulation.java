@@ -1,0 +1,242 @@
+package org.sweeplab.sim.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.RunContext;
+import org.sweeplab.sim.Simulation;
+import org.sweeplab.spec.SimulationSpec;
+
+/**
+ * Runs an external program as a simulation, without a shell. See {@code docs/commands.md} for the contract:
+ * templates in argv, env and workdir; the {@code SWEEP_*} environment; the run context as JSON on stdin; the result
+ * as the last JSON object line of stdout or a result file; capped logs; cost lines; exit codes; cancellation, which
+ * stops the whole process tree.
+ *
+ * <p>Immutable configuration; one instance serves any number of concurrent runs. Its only state is the set of runs in
+ * flight, used by {@link #cancelGracefully(Duration)}.
+ */
+public final class CommandSimulation implements Simulation {
+  /** The default time between SIGTERM and SIGKILL when a run is cancelled. */
+  public static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(2);
+
+  private final SimulationSpec.Command spec;
+  private final List<CommandTemplate> argv;
+  private final Map<String, CommandTemplate> env;
+  private final CommandTemplate workdir;
+  private final String resultFile;
+  private final Set<Integer> transientExitCodes;
+  private final Duration killGrace;
+  private final Set<CommandRun> inFlight = ConcurrentHashMap.newKeySet();
+
+  private CommandSimulation(SimulationSpec.Command spec, Duration killGrace) {
+    this.spec = spec;
+    List<CommandTemplate> a = new ArrayList<>();
+    for (int i = 0; i < spec.argv().size(); i++) {
+      a.add(CommandTemplate.parse(Objects.requireNonNull(spec.argv().get(i), "argv element"), "argv[" + i + "]"));
+    }
+    this.argv = List.copyOf(a);
+    Map<String, CommandTemplate> e = new LinkedHashMap<>();
+    for (Map.Entry<String, String> v : spec.env().entrySet()) {
+      String name = v.getKey();
+      if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("simulation.env name '" + name + "' is not a valid variable name");
+      }
+      e.put(name, CommandTemplate.parse(Objects.requireNonNull(v.getValue(), "env value"), "env " + name));
+    }
+    this.env = java.util.Collections.unmodifiableMap(e);
+    this.workdir = spec.workdir() == null ? null : CommandTemplate.parse(spec.workdir(), "workdir");
+    this.resultFile = spec.result().startsWith("file:")
+        ? CommandResult.checkFileName(spec.result().substring("file:".length())) : null;
+    this.transientExitCodes = Set.copyOf(spec.transientExitCodes());
+    this.killGrace = killGrace;
+  }
+
+  /** A command simulation; placeholders are checked against the run's parameters when it runs. */
+  public static CommandSimulation of(SimulationSpec.Command spec) {
+    return new CommandSimulation(Objects.requireNonNull(spec, "spec"), DEFAULT_KILL_GRACE);
+  }
+
+  /**
+   * A command simulation whose placeholders are checked now against these parameter names.
+   *
+   * @throws IllegalArgumentException on an unknown placeholder (the message lists the valid names), on a bad brace,
+   *     or when two parameter names map to the same {@code SWEEP_PARAM_} variable
+   */
+  public static CommandSimulation of(SimulationSpec.Command spec, Collection<String> parameterNames) {
+    CommandSimulation sim = of(spec);
+    List<String> names = List.copyOf(parameterNames);
+    sim.templates().forEach(t -> t.check(names));
+    envNames(names);
+    return sim;
+  }
+
+  /** A copy that waits {@code grace} between SIGTERM and SIGKILL when a run is cancelled (zero: SIGKILL at once). */
+  public CommandSimulation withKillGrace(Duration grace) {
+    if (grace == null || grace.isNegative()) {
+      throw new IllegalArgumentException("kill grace must be >= 0, got " + grace);
+    }
+    return new CommandSimulation(spec, grace);
+  }
+
+  public SimulationSpec.Command spec() {
+    return spec;
+  }
+
+  /** The time between SIGTERM and SIGKILL when a run is cancelled. */
+  public Duration killGrace() {
+    return killGrace;
+  }
+
+  /** The number of runs of this instance whose command is running. */
+  public int runsInFlight() {
+    return inFlight.size();
+  }
+
+  /**
+   * Stops every run of this instance now in flight: SIGTERM to all their processes, SIGKILL after {@code grace}.
+   * Returns at once; each run then throws {@link java.util.concurrent.CancellationException}.
+   */
+  public void cancelGracefully(Duration grace) {
+    if (grace == null || grace.isNegative()) {
+      throw new IllegalArgumentException("grace must be >= 0, got " + grace);
+    }
+    inFlight.forEach(r -> r.cancel(grace));
+  }
+
+  /**
+   * Runs the command once.
+   *
+   * @throws CommandFailedException on a non-zero exit code or a missing or unreadable result
+   * @throws TransientFailure on a transient exit code ({@link RateLimitedException} with {@code retry_after})
+   * @throws BudgetExceededException when a cost line crosses the per-run cap (the command is killed first)
+   * @throws java.util.concurrent.CancellationException when the run is cancelled or its thread interrupted
+   */
+  @Override
+  public Metrics run(RunContext ctx) throws IOException {
+    CommandRun run = new CommandRun(this, ctx);
+    inFlight.add(run);
+    try {
+      return run.execute();
+    } finally {
+      inFlight.remove(run);
+    }
+  }
+
+  String resultFile() {
+    return resultFile;
+  }
+
+  Set<Integer> transientExitCodes() {
+    return transientExitCodes;
+  }
+
+  private List<CommandTemplate> templates() {
+    List<CommandTemplate> all = new ArrayList<>(argv);
+    all.addAll(env.values());
+    if (workdir != null) {
+      all.add(workdir);
+    }
+    return all;
+  }
+
+  /** The process to start for this run, with its argv, environment and working directory. */
+  ProcessBuilder processBuilder(RunContext ctx, Path runDir, String tag) {
+    Map<String, Object> params = ctx.params();
+    Function<String, String> lookup = name -> switch (name) {
+      case "seed" -> Long.toString(ctx.seed());
+      case "run_id" -> ctx.runId();
+      case "variation_id" -> ctx.variationId();
+      case "replicate" -> Integer.toString(ctx.replicate());
+      case "run_dir" -> runDir.toString();
+      default -> params.containsKey(name) ? CommandTemplate.format(params.get(name)) : null;
+    };
+    List<String> command = new ArrayList<>(argv.size());
+    for (CommandTemplate t : argv) {
+      command.add(t.expand(lookup, params.keySet()));
+    }
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.directory(workdir == null ? runDir.toFile() : Path.of(workdir.expand(lookup, params.keySet())).toFile());
+    Map<String, String> environment = pb.environment();
+    Map<String, String> paramVars = envNames(params.keySet());
+    paramVars.forEach((param, var) -> environment.put(var, CommandTemplate.format(params.get(param))));
+    environment.put("SWEEP_SEED", Long.toString(ctx.seed()));
+    environment.put("SWEEP_RUN_ID", ctx.runId());
+    environment.put("SWEEP_VARIATION_ID", ctx.variationId());
+    environment.put("SWEEP_REPLICATE", Integer.toString(ctx.replicate()));
+    environment.put("SWEEP_RUN_DIR", runDir.toString());
+    env.forEach((name, t) -> environment.put(name, t.expand(lookup, params.keySet())));
+    environment.put(CommandProcessTree.TAG_VARIABLE, tag);
+    Path parent = runDir.toAbsolutePath().getParent();
+    if (parent != null) {
+      environment.put(Leftovers.SWEEP_TAG_VARIABLE, Leftovers.sweepTag(parent));
+    }
+    pb.command(ProcessGroups.wrap(command, environment, pb.directory().toPath()));
+    return pb;
+  }
+
+  /**
+   * Parameter name to {@code SWEEP_PARAM_<NAME>}: upper-cased, every character outside {@code [A-Z0-9_]} turned
+   * into {@code _}.
+   *
+   * @throws IllegalArgumentException when two names map to the same variable
+   */
+  static Map<String, String> envNames(Collection<String> parameterNames) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    Map<String, String> owner = new LinkedHashMap<>();
+    for (String p : parameterNames) {
+      String var = "SWEEP_PARAM_" + p.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+      String clash = owner.putIfAbsent(var, p);
+      if (clash != null) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "parameters '%s' and '%s' both map to the environment variable %s; rename one", clash, p, var));
+      }
+      vars.put(p, var);
+    }
+    return vars;
+  }
+
+  /** The run context as one JSON object, followed by a newline. */
+  byte[] stdinJson(RunContext ctx, Path runDir) {
+    ObjectNode o = CommandStdout.MAPPER.createObjectNode();
+    o.put("run_id", ctx.runId());
+    o.put("variation_id", ctx.variationId());
+    o.put("replicate", ctx.replicate());
+    o.put("seed", ctx.seed());
+    ObjectNode p = o.putObject("params");
+    ctx.params().forEach((name, v) -> {
+      if (v instanceof Long l) {
+        p.put(name, l);
+      } else if (v instanceof Double d) {
+        p.put(name, d);
+      } else if (v instanceof Boolean b) {
+        p.put(name, b);
+      } else {
+        p.put(name, v == null ? null : String.valueOf(v));
+      }
+    });
+    o.put("run_dir", runDir.toString());
+    try {
+      byte[] json = CommandStdout.MAPPER.writeValueAsBytes(o);
+      byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+      line[json.length] = '\n';
+      return line;
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,394 @@
+package org.sweeplab.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.sweeplab.run.Backend;
+import org.sweeplab.run.Budget;
+import org.sweeplab.run.LocalBackend;
+import org.sweeplab.run.Progress;
+import org.sweeplab.run.RunRequest;
+import org.sweeplab.run.RunStatus;
+import org.sweeplab.run.SweepListener;
+import org.sweeplab.sim.command.Leftovers;
+import org.sweeplab.sim.Simulation;
+import org.sweeplab.sim.SimulationRegistry;
+import org.sweeplab.space.RunPlan;
+import org.sweeplab.spec.BackendKind;
+import org.sweeplab.spec.Shard;
+import org.sweeplab.spec.SpecException;
+import org.sweeplab.spec.SpecLoader;
+import org.sweeplab.spec.SpecWriter;
+import org.sweeplab.spec.SweepSpec;
+import org.sweeplab.store.FailedRuns;
+import org.sweeplab.store.FolderTables;
+import org.sweeplab.store.JournalLoader;
+import org.sweeplab.store.JournalSink;
+import org.sweeplab.store.OutputFolder;
+import org.sweeplab.store.PendingRuns;
+import org.sweeplab.store.RunColumns;
+
+/**
+ * Runs a sweep into an output folder, or resumes one. Immutable and fluent:
+ *
+ * <pre>{@code
+ * SweepResult r = Sweep.of(spec).simulation(ctx -> Metrics.of("y", ctx.getDouble("x") * 2))
+ *     .output(Path.of("sweeps/demo")).run();
+ * Table t = r.table();
+ * }</pre>
+ *
+ * <p>Every finished run is appended to the folder's journal at once; results.csv and summary.json are written at
+ * the end (also after an interrupt). A resume matches runs by content key, so it never repeats finished work.
+ */
+public final class Sweep {
+  private final SweepSpec spec;
+  private final Simulation simulation;
+  private final SimulationRegistry registry;
+  private final Path output;
+  private final SweepListener listener;
+  private final Backend backend;
+  private final ExistingOutput existing;
+  private final FailedRuns failedRuns;
+
+  private Sweep(SweepSpec spec, Simulation simulation, SimulationRegistry registry, Path output,
+      SweepListener listener, Backend backend, ExistingOutput existing, FailedRuns failedRuns) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.simulation = simulation;
+    this.registry = registry;
+    this.output = output;
+    this.listener = listener;
+    this.backend = backend;
+    this.existing = existing;
+    this.failedRuns = failedRuns;
+  }
+
+  /** A sweep of this spec, with the built-in simulations, into the spec's output folder. */
+  public static Sweep of(SweepSpec spec) {
+    return new Sweep(spec, null, SimulationRegistry.withBuiltIns(), null, null, null, ExistingOutput.FAIL,
+        FailedRuns.KEEP);
+  }
+
+  /**
+   * A sweep that continues the one in {@code dir}, with the spec saved there ({@code sweep.yaml}).
+   *
+   * @throws IllegalArgumentException when the folder holds no sweep
+   */
+  public static Sweep resuming(Path dir) {
+    Path specFile = dir.resolve(OutputFolder.SPEC);
+    if (!Files.isRegularFile(specFile)) {
+      throw new IllegalArgumentException(dir + " is not a sweep output folder: it has no " + OutputFolder.SPEC
+          + (Files.exists(dir) ? "" : " (the folder does not exist)"));
+    }
+    return of(SpecLoader.load(specFile)).output(dir).ifExists(ExistingOutput.RESUME);
+  }
+
+  /** Resumes the sweep in {@code dir} with the built-in simulations; see {@link #resuming(Path)}. */
+  public static SweepResult resume(Path dir) {
+    return resuming(dir).run();
+  }
+
+  /** Runs this simulation instead of the one the spec names. */
+  public Sweep simulation(Simulation sim) {
+    return new Sweep(spec, sim, registry, output, listener, backend, existing, failedRuns);
+  }
+
+  /** Resolves the spec's simulation name in this registry. */
+  public Sweep registry(SimulationRegistry r) {
+    return new Sweep(spec, simulation, r, output, listener, backend, existing, failedRuns);
+  }
+
+  /**
+   * The output folder (default: the spec's {@code output.dir}, else {@code sweeps/NAME}; for a shard
+   * {@code i/N} of {@code execution.shard}, the folder {@code shard-i-of-N} inside it).
+   */
+  public Sweep output(Path dir) {
+    return new Sweep(spec, simulation, registry, dir, listener, backend, existing, failedRuns);
+  }
+
+  public Sweep listener(SweepListener l) {
+    return new Sweep(spec, simulation, registry, output, l, backend, existing, failedRuns);
+  }
+
+  /** Where runs execute (default: a {@link LocalBackend} set up from the spec's execution section). */
+  public Sweep backend(Backend b) {
+    return new Sweep(spec, simulation, registry, output, listener, b, existing, failedRuns);
+  }
+
+  /** What to do when the output folder already holds runs of this sweep (default {@link ExistingOutput#FAIL}). */
+  public Sweep ifExists(ExistingOutput policy) {
+    return new Sweep(spec, simulation, registry, output, listener, backend, policy, failedRuns);
+  }
+
+  /** Whether a resume reruns failed and timed-out runs (default {@link FailedRuns#KEEP}). */
+  public Sweep failedRuns(FailedRuns policy) {
+    return new Sweep(spec, simulation, registry, output, listener, backend, existing, policy);
+  }
+
+  public SweepSpec spec() {
+    return spec;
+  }
+
+  /** The output folder this sweep writes. */
+  public Path outputDir() {
+    if (output != null) {
+      return output;
+    }
+    Path base = Path.of(spec.effectiveOutputDir());
+    Shard shard = spec.execution().shard();
+    return shard.isAll() ? base : base.resolve("shard-" + shard.index() + "-of-" + shard.count());
+  }
+
+  /** Runs only this slice of the plan: the spec with {@code execution.shard} set (see {@link Shard}). */
+  public Sweep shard(Shard s) {
+    return new Sweep(spec.withExecution(spec.execution().withShard(s)), simulation, registry, output, listener,
+        backend, existing, failedRuns);
+  }
+
+  /** The run plan (counts, ids, seeds) without running anything. */
+  public RunPlan plan() {
+    return RunPlan.of(spec);
+  }
+
+  /**
+   * The expected cost of the whole plan from the spec's budget estimates, or null when the spec configures none.
+   */
+  public CostEstimate estimate() {
+    return CostEstimate.of(plan(), spec.budget());
+  }
+
+  /**
+   * Refuses a sweep whose estimated cost passes its total budget, before anything runs.
+   *
+   * @throws IllegalArgumentException naming the estimate, the budget and how to go on anyway
+   */
+  public void requireEstimateWithinBudget() {
+    CostEstimate e = estimate();
+    if (e != null && e.exceedsLimit()) {
+      String unit = e.unit().isEmpty() ? "" : " " + e.unit();
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "sweep '%s' is estimated to cost %.4f%s"
+          + " (%,d runs at %.4f%s on average), more than its total budget of %.4f%s; raise budget.total, plan"
+          + " fewer runs, or start it anyway with --force (the budget still stops the spending)", spec.name(),
+          e.total(), unit, e.estimatedRuns(), e.perRun(), unit, e.limit(), unit));
+    }
+  }
+
+  /**
+   * The backend that {@link #run()} will use: the one given to {@link #backend(Backend)}, else the spec's
+   * {@code execution.backend} set up from its execution section (parallelism, timeout, failure policy, retries,
+   * rate limit) and budget (total, per-run cap, expected cost per run, runs in flight); the Spark backend takes the
+   * per-run settings of the local one and runs them on executors.
+   *
+   * @throws IllegalArgumentException for {@code backend: spark} when Spark is not on the classpath
+   */
+  public Backend backend() {
+    if (backend != null) {
+      return backend;
+    }
+    LocalBackend local = LocalBackend.of(spec.execution()).withRunsRoot(outputDir().resolve(OutputFolder.RUNS));
+    if (spec.budget() != null) {
+      CostEstimate e = estimate();
+      local = local.withBudget(Budget.of(spec.budget(), e == null ? Double.NaN : e.perRun()));
+    }
+    return spec.execution().backend() == BackendKind.SPARK ? Backends.spark(spec, local) : local;
+  }
+
+  /**
+   * Runs every missing run and writes the output folder.
+   *
+   * @throws IllegalArgumentException for a spec or folder problem (nothing has run yet)
+   * @throws org.sweeplab.run.SweepAbortedException when the journal cannot be written (finished runs are kept)
+   */
+  public SweepResult run() {
+    return run(backend());
+  }
+
+  /**
+   * Finds, before anything runs or is written, what {@link #run()} would refuse: a plan over its limits, an unknown
+   * simulation, an unknown placeholder or a bad result file in a command, an output path that is a file, a folder
+   * that is not a sweep folder, a spec too large for sweep.yaml, a plan too large to tabulate. {@code plan} and
+   * {@code run --dry-run} call it; {@code run} calls it first.
+   *
+   * @return the simulation the sweep would run
+   * @throws IllegalArgumentException (or {@link SpecException}) naming the problem
+   */
+  public Simulation preflight() {
+    RunPlan plan = RunPlan.of(spec);
+    Simulation sim = simulation != null ? simulation : registry.resolve(spec.simulation());
+    if (simulation == null && spec.simulation() instanceof org.sweeplab.spec.SimulationSpec.Command c) {
+      sim = org.sweeplab.sim.command.CommandSimulation.of(c, spec.parameterNames()); // placeholders checked now
+    }
+    Path dir = outputDir();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
+          + " another path with --out");
+    }
+    OutputFolder.requireOwnOrEmpty(dir);
+    SpecWriter.toYaml(spec);
+    RunColumns.requireCapacity(plan.runCount());
+    return sim;
+  }
+
+  /** Runs with this backend instance (so that the caller can {@link Backend#stop} it, e.g. on Ctrl-C). */
+  public SweepResult run(Backend exec) {
+    Simulation sim = preflight(); // a refused run writes nothing
+    RunPlan plan = RunPlan.of(spec);
+    Path dir = outputDir();
+    try (OutputFolder folder = OutputFolder.open(dir)) {
+      folder.removeTemporaryFiles();
+      List<String> warnings = new ArrayList<>();
+      if (prepare(folder, warnings)) {
+        SweepResult done = CompletionCheck.ifComplete(folder, spec, plan, failedRuns);
+        if (done != null) {
+          return done;
+        }
+      }
+      int leftovers = Leftovers.end(folder.runs(), Duration.ofSeconds(1));
+      if (leftovers > 0) {
+        warnings.add(leftovers + " process(es) left running by an earlier session of this folder (killed without"
+            + " ending its commands) were ended before their runs ran again");
+      }
+      OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
+      RunColumns columns = new RunColumns(plan.runCount());
+      JournalLoader.Loaded loaded = JournalLoader.load(folder.journal(), plan, columns, warnings);
+      PendingRuns pending = PendingRuns.of(plan, columns, failedRuns, spec.execution().shard());
+      Instant started = Instant.now();
+      Progress progress;
+      try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
+        progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim, sink,
+            withName(listener, spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
+      }
+      return finish(folder, plan, columns, progress, started, warnings, loaded.lines());
+    }
+  }
+
+  /**
+   * Checks the folder against this spec and applies the {@link ExistingOutput} policy; true when it resumes a
+   * folder that already holds runs.
+   */
+  private boolean prepare(OutputFolder folder, List<String> warnings) {
+    Path dir = folder.dir();
+    boolean hasRuns;
+    try {
+      hasRuns = Files.isRegularFile(folder.journal()) && Files.size(folder.journal()) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!Files.isRegularFile(folder.spec())) {
+      if (hasRuns) {
+        throw new IllegalArgumentException("output folder " + dir + " has a " + OutputFolder.JOURNAL + " but no "
+            + OutputFolder.SPEC + ", so it cannot be matched to this sweep; choose another folder with --out");
+      }
+      return false;
+    }
+    SweepSpec old;
+    try {
+      old = SpecLoader.load(folder.spec());
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException("output folder " + dir + " holds a " + OutputFolder.SPEC
+          + " that cannot be read (" + e.getMessage() + "); choose another folder with --out");
+    }
+    if (!old.name().equals(spec.name())) {
+      throw new IllegalArgumentException("output folder " + dir + " belongs to a different sweep, '" + old.name()
+          + "' (this one is '" + spec.name() + "'); choose another folder with --out");
+    }
+    if (!hasRuns) {
+      return false;
+    }
+    switch (existing) {
+      case FAIL -> throw new IllegalArgumentException("output folder " + dir + " already holds runs of sweep '"
+          + spec.name() + "'; continue it with `sweeplab resume " + dir + "`, or choose another folder with --out");
+      case REPLACE -> {
+        try {
+          folder.clear();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+        }
+        return false;
+      }
+      case RESUME -> {
+        String change = SpecChanges.incompatible(old, spec);
+        if (change != null) {
+          throw new SpecException(dir.resolve(OutputFolder.SPEC).toString(), 0, 0, null,
+              "cannot resume: " + change + ". Finished runs would no longer match; run the changed sweep"
+                  + " into a new folder with --out");
+        }
+        warnings.addAll(SpecChanges.notes(old, spec));
+        return true;
+      }
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  private SweepResult finish(OutputFolder folder, RunPlan plan, RunColumns columns, Progress progress,
+      Instant started, List<String> warnings, long oldLines) {
+    CostEstimate estimate = CostEstimate.of(plan, spec.budget());
+    FolderTables.Written w = FolderTables.write(folder, spec, plan, columns,
+        estimate == null ? null : estimate.total(), started, oldLines + progress.done(), warnings);
+    return new SweepResult(folder.dir(), w.planned(), byStatus(w.counts()), w.missing(), w.totalCost(), progress,
+        warnings);
+  }
+
+  /** Counts by {@link RunStatus} ordinal as a map. */
+  static Map<RunStatus, Long> byStatus(long[] counts) {
+    Map<RunStatus, Long> by = new EnumMap<>(RunStatus.class);
+    for (RunStatus s : RunStatus.values()) {
+      by.put(s, counts[s.ordinal()]);
+    }
+    return by;
+  }
+
+  /** Forwards to {@code l} (may be null) under the sweep's name, and adds the backend's warnings to {@code warnings}. */
+  private static SweepListener withName(SweepListener given, String name, List<String> warnings) {
+    SweepListener l = given != null ? given : new SweepListener() {};
+    return new SweepListener() {
+      @Override
+      public void warning(String message) {
+        synchronized (warnings) {
+          warnings.add(message);
+        }
+        l.warning(message);
+      }
+
+      @Override
+      public void sweepPaused(java.time.Duration pause, String why) {
+        l.sweepPaused(pause, why);
+      }
+
+      @Override
+      public void sweepStarted(String sweepName, long total) {
+        l.sweepStarted(name, total);
+      }
+
+      @Override
+      public void runStarted(org.sweeplab.run.PlannedRun run) {
+        l.runStarted(run);
+      }
+
+      @Override
+      public void runFinished(org.sweeplab.run.RunRecord record, Progress progress) {
+        l.runFinished(record, progress);
+      }
+
+      @Override
+      public void runRetrying(org.sweeplab.run.PlannedRun run, int attempt, long delayMillis, String reason) {
+        l.runRetrying(run, attempt, delayMillis, reason);
+      }
+
+      @Override
+      public void sweepFinished(Progress progress) {
+        l.sweepFinished(progress);
+      }
+    };
+  }
+}
