@@ -2,7 +2,6 @@ package org.sweeplab.store;
 
 import org.sweeplab.results.ColumnType;
 
-import java.util.BitSet;
 
 /**
  * One metric's values by run ordinal, in primitive arrays: longs, doubles, booleans or strings, widened as values of
@@ -11,11 +10,12 @@ import java.util.BitSet;
 final class MetricColumn {
   private final int capacity;
   private ColumnType kind;
-  private long[] longs;
-  private BitSet present;
-  private double[] doubles;
-  private byte[] bools;
-  private String[] strings;
+  // Chunked like the other run columns (Chunks): memory follows the runs that reported this metric's chunk.
+  private Chunks.Longs longs;
+  private Chunks.Bytes present;
+  private Chunks.Doubles doubles;
+  private Chunks.Bytes bools;
+  private Chunks.Strings strings;
 
   MetricColumn(int capacity) {
     this.capacity = capacity;
@@ -35,12 +35,12 @@ final class MetricColumn {
     }
     switch (kind) {
       case LONG -> {
-        longs[i] = ((Number) v).longValue();
-        present.set(i);
+        longs.set(i, ((Number) v).longValue());
+        present.set(i, (byte) 1);
       }
-      case DOUBLE -> doubles[i] = ((Number) v).doubleValue();
-      case BOOLEAN -> bools[i] = (byte) ((Boolean) v ? 2 : 1);
-      default -> strings[i] = text(v);
+      case DOUBLE -> doubles.set(i, ((Number) v).doubleValue());
+      case BOOLEAN -> bools.set(i, (byte) ((Boolean) v ? 2 : 1));
+      default -> strings.set(i, text(v));
     }
   }
 
@@ -50,10 +50,10 @@ final class MetricColumn {
       return;
     }
     switch (kind) {
-      case LONG -> present.clear(i);
-      case DOUBLE -> doubles[i] = Double.NaN;
-      case BOOLEAN -> bools[i] = 0;
-      default -> strings[i] = null;
+      case LONG -> present.set(i, (byte) 0);
+      case DOUBLE -> doubles.set(i, Double.NaN);
+      case BOOLEAN -> bools.set(i, (byte) 0);
+      default -> strings.set(i, null);
     }
   }
 
@@ -64,23 +64,26 @@ final class MetricColumn {
     }
     switch (kind) {
       case LONG -> {
-        if (present.get(i)) {
-          out.number(longs[i]);
+        if (present.get(i) != 0) {
+          out.number(longs.get(i));
         }
       }
       case DOUBLE -> {
-        if (Double.isFinite(doubles[i])) {
-          out.decimal(doubles[i]);
+        double d = doubles.get(i);
+        if (Double.isFinite(d)) {
+          out.decimal(d);
         }
       }
       case BOOLEAN -> {
-        if (bools[i] != 0) {
-          out.ascii(bools[i] == 2 ? "true" : "false");
+        byte b = bools.get(i);
+        if (b != 0) {
+          out.ascii(b == 2 ? "true" : "false");
         }
       }
       default -> {
-        if (strings[i] != null) {
-          out.csvField(strings[i]);
+        String t = strings.get(i);
+        if (t != null) {
+          out.csvField(t);
         }
       }
     }
@@ -96,17 +99,17 @@ final class MetricColumn {
       return;
     }
     ColumnType old = kind;
-    long[] oldLongs = longs;
-    BitSet oldPresent = present;
-    double[] oldDoubles = doubles;
-    byte[] oldBools = bools;
+    Chunks.Longs oldLongs = longs;
+    Chunks.Bytes oldPresent = present;
+    Chunks.Doubles oldDoubles = doubles;
+    Chunks.Bytes oldBools = bools;
     allocate(target);
     kind = target;
     for (int i = 0; i < capacity; i++) {
       Object v = switch (old) {
-        case LONG -> oldPresent.get(i) ? (Object) oldLongs[i] : null;
-        case DOUBLE -> Double.isNaN(oldDoubles[i]) ? null : (Object) oldDoubles[i];
-        case BOOLEAN -> oldBools[i] == 0 ? null : (Object) (oldBools[i] == 2);
+        case LONG -> oldPresent.get(i) != 0 ? (Object) oldLongs.get(i) : null;
+        case DOUBLE -> Double.isNaN(oldDoubles.get(i)) ? null : (Object) oldDoubles.get(i);
+        case BOOLEAN -> oldBools.get(i) == 0 ? null : (Object) (oldBools.get(i) == 2);
         default -> null;
       };
       if (v != null) {
@@ -122,15 +125,12 @@ final class MetricColumn {
   private void allocate(ColumnType k) {
     switch (k) {
       case LONG -> {
-        longs = new long[capacity];
-        present = new BitSet(capacity);
+        longs = new Chunks.Longs(capacity);
+        present = new Chunks.Bytes(capacity);
       }
-      case DOUBLE -> {
-        doubles = new double[capacity];
-        java.util.Arrays.fill(doubles, Double.NaN);
-      }
-      case BOOLEAN -> bools = new byte[capacity];
-      default -> strings = new String[capacity];
+      case DOUBLE -> doubles = new Chunks.Doubles(capacity);
+      case BOOLEAN -> bools = new Chunks.Bytes(capacity);
+      default -> strings = new Chunks.Strings(capacity);
     }
   }
 

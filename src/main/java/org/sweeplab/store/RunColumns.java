@@ -17,10 +17,11 @@ import org.sweeplab.run.RunStatus;
  */
 public final class RunColumns {
   private final int capacity;
-  private final byte[] status;
-  private final double[] cost;
-  private final double[] durationMs;
-  private final long[] seed;
+  // In chunks, allocated as runs finish: memory follows the runs done, not the plan (Chunks).
+  private final Chunks.Bytes status;
+  private final Chunks.Doubles cost;
+  private final Chunks.Doubles durationMs;
+  private final Chunks.Longs seed;
   private final Map<String, MetricColumn> metrics = new LinkedHashMap<>();
   private final Int2ObjectOpenHashMap<String[]> errors = new Int2ObjectOpenHashMap<>();
   /** Sum of the ledger's charges by run ordinal (all sessions and attempts), for runs with any. */
@@ -33,14 +34,13 @@ public final class RunColumns {
   public RunColumns(long capacity) {
     requireCapacity(capacity);
     this.capacity = (int) capacity;
-    this.status = new byte[this.capacity];
-    this.cost = new double[this.capacity];
-    this.durationMs = new double[this.capacity];
-    this.seed = new long[this.capacity];
-    Arrays.fill(cost, Double.NaN);
+    this.status = new Chunks.Bytes(this.capacity);
+    this.cost = new Chunks.Doubles(this.capacity);
+    this.durationMs = new Chunks.Doubles(this.capacity);
+    this.seed = new Chunks.Longs(this.capacity);
   }
 
-  /** The memory a run takes in the columns before any metric: status, cost, duration and seed. */
+  /** The memory a finished run takes in the columns before any metric: status, cost, duration and seed. */
   static final long BYTES_PER_RUN = 1 + 8 + 8 + 8;
 
   /**
@@ -65,7 +65,7 @@ public final class RunColumns {
   synchronized void put(long ordinal, long runSeed, RunStatus st, Map<String, Object> values, double c,
       double duration, String errorType, String errorMessage) {
     int i = (int) ordinal;
-    if (status[i] != 0) {
+    if (status.get(i) != 0) {
       for (MetricColumn m : metrics.values()) {
         m.clear(i);
       }
@@ -73,10 +73,10 @@ public final class RunColumns {
     } else {
       filled++;
     }
-    status[i] = (byte) (st.ordinal() + 1);
-    seed[i] = runSeed;
-    cost[i] = c;
-    durationMs[i] = duration;
+    status.set(i, (byte) (st.ordinal() + 1));
+    seed.set(i, runSeed);
+    cost.set(i, c);
+    durationMs.set(i, duration);
     for (Map.Entry<String, Object> e : values.entrySet()) {
       MetricColumn m = metrics.get(e.getKey());
       if (m == null) {
@@ -96,7 +96,7 @@ public final class RunColumns {
 
   /** The status of a run, or null when it has not run. */
   RunStatus status(long ordinal) {
-    byte s = status[(int) ordinal];
+    byte s = status.get((int) ordinal);
     return s == 0 ? null : RunStatus.values()[s - 1];
   }
 
@@ -105,15 +105,15 @@ public final class RunColumns {
   }
 
   long seed(int i) {
-    return seed[i];
+    return seed.get(i);
   }
 
   double cost(int i) {
-    return cost[i];
+    return cost.get(i);
   }
 
   double durationMs(int i) {
-    return durationMs[i];
+    return durationMs.get(i);
   }
 
   synchronized String[] error(int i) {
@@ -131,7 +131,15 @@ public final class RunColumns {
   /** Counts by status. */
   public synchronized long[] statusCounts() {
     long[] counts = new long[RunStatus.values().length];
-    for (byte s : status) {
+    for (int i = 0; i < capacity; i++) {
+      if (!status.allocated(i)) {
+        if (i > capacity - Chunks.SIZE) {
+          break;
+        }
+        i |= Chunks.SIZE - 1; // the whole chunk is empty
+        continue;
+      }
+      byte s = status.get(i);
       if (s != 0) {
         counts[s - 1]++;
       }
@@ -156,7 +164,7 @@ public final class RunColumns {
    * replaced by a rerun).
    */
   synchronized double spend(int i) {
-    double c = status[i] != 0 ? cost[i] : Double.NaN;
+    double c = status.get(i) != 0 ? cost.get(i) : Double.NaN;
     if (!charged.containsKey(i)) {
       return c;
     }
@@ -189,9 +197,10 @@ public final class RunColumns {
     double sum = 0;
     double max = 0;
     for (int i = 0; i < capacity; i++) {
-      if (status[i] != 0) {
-        sum += durationMs[i];
-        max = Math.max(max, durationMs[i]);
+      if (status.get(i) != 0) {
+        double d = durationMs.get(i);
+        sum += d;
+        max = Math.max(max, d);
       }
     }
     return new double[] {sum, max};
