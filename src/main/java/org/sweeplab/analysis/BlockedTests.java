@@ -65,9 +65,8 @@ final class BlockedTests {
       df1 = k - 1;
       df2 = (k - 1.0) * (b - 1.0);
     } else {
-      boolean[] use = new boolean[n];
-      Arrays.fill(use, true);
-      TwoWayAnova t = TwoWayAnova.fit(blockOf, b, groupOf, k, use, y);
+      // Each group holds each seed at most once (a seedless run is a block of its own): one value per cell.
+      TwoWayAnova t = TwoWayAnova.fitOnePerCell(blockOf, b, groupOf, k, y);
       ssGroup = Math.max(0, t.ssAdditive() - t.ssR());
       ssRes = t.ssAdditiveResidual();
       df1 = t.levelsK() - t.components();

@@ -108,20 +108,6 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
       counts[c]++;
     }
     int cells = cellR.size();
-    double[] sumR = new double[nr];
-    long[] nR = new long[nr];
-    double[] sumK = new double[nk];
-    long[] nK = new long[nk];
-    double ssCells = 0;
-    for (int c = 0; c < cells; c++) {
-      double s = cellSum.getDouble(c);
-      long m = cellN.getLong(c);
-      sumR[cellR.getInt(c)] += s;
-      nR[cellR.getInt(c)] += m;
-      sumK[cellK.getInt(c)] += s;
-      nK[cellK.getInt(c)] += m;
-      ssCells += s * s / m;
-    }
     double ssWithin = 0;
     for (int i = 0; i < use.length && cells < used; i++) {
       if (use[i]) {
@@ -130,29 +116,93 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
         ssWithin += Inference.sq(y[i] - centre - cellSum.getDouble(c) / cellN.getLong(c));
       }
     }
+    return assemble(new Cells(cellR.elements(), cellK.elements(), cellSum.elements(), cellN.elements(), cells), nr,
+        nk, all.count(), ssWithin);
+  }
+
+  /**
+   * The same for a layout with at most one value per cell and every row used, such as a block design where each
+   * group holds each seed once: the rows are the cells, so no cell table is built (at ten million rows it would be
+   * several hundred MB). Falls back to {@link #fit} when a cell holds two values.
+   *
+   * @param y the response, centred in place (the caller gives it up)
+   */
+  static TwoWayAnova fitOnePerCell(int[] r, int nr, int[] k, int nk, double[] y) {
+    java.util.BitSet seen = new java.util.BitSet();
+    long grid = (long) nr * nk;
+    boolean single = grid < Integer.MAX_VALUE;
+    for (int i = 0; i < y.length && single; i++) {
+      int key = r[i] * nk + k[i];
+      single = !seen.get(key);
+      seen.set(key);
+    }
+    if (!single) {
+      boolean[] use = new boolean[y.length];
+      Arrays.fill(use, true);
+      return fit(r, nr, k, nk, use, y);
+    }
+    double centre = MetricAccumulator.wrap(y).mean();
+    for (int i = 0; i < y.length; i++) {
+      y[i] -= centre;
+    }
+    return assemble(new Cells(r, k, y, null, y.length), nr, nk, y.length, 0);
+  }
+
+  /**
+   * The cells of a layout, in arrays whose first {@code size} entries count.
+   *
+   * @param r the level of R of each cell
+   * @param k the level of K of each cell
+   * @param sum the sum of the centred values of each cell
+   * @param n the number of values of each cell; null when every cell holds one
+   */
+  private record Cells(int[] r, int[] k, double[] sum, long[] n, int size) {
+    long count(int c) {
+      return n == null ? 1 : n[c];
+    }
+  }
+
+  private static TwoWayAnova assemble(Cells cells, int nr, int nk, long n, double ssWithin) {
+    double[] sumR = new double[nr];
+    long[] nR = new long[nr];
+    double[] sumK = new double[nk];
+    long[] nK = new long[nk];
+    double ssCells = 0;
+    for (int c = 0; c < cells.size(); c++) {
+      double s = cells.sum()[c];
+      long m = cells.count(c);
+      sumR[cells.r()[c]] += s;
+      nR[cells.r()[c]] += m;
+      sumK[cells.k()[c]] += s;
+      nK[cells.k()[c]] += m;
+      ssCells += s * s / m;
+    }
     double total = 0;
     for (double s : sumR) {
       total += s;
     }
-    double correction = all.count() == 0 ? 0 : total * total / all.count();
+    double correction = n == 0 ? 0 : total * total / n;
     double ssR = between(sumR, nR) - correction;
     double ssK = between(sumK, nK) - correction;
     int usedR = (int) Arrays.stream(nR).filter(x -> x > 0).count();
     int usedK = (int) Arrays.stream(nK).filter(x -> x > 0).count();
-    int[] comp = components(cellR, cellK, nr, nk);
+    int[] comp = components(cells.r(), cells.k(), cells.size(), nr, nk);
     int comps = (int) Arrays.stream(comp).filter(x -> x >= 0).distinct().count();
-    long first = cells == 0 ? 0 : cellN.getLong(0);
-    boolean balanced = cells == (long) usedR * usedK && cellN.longStream().allMatch(x -> x == first);
+    long first = cells.size() == 0 ? 0 : cells.count(0);
+    boolean balanced = cells.size() == (long) usedR * usedK;
+    for (int c = 0; c < cells.size() && balanced && cells.n() != null; c++) {
+      balanced = cells.count(c) == first;
+    }
     double ssAdditive;
     if (balanced) {
       ssAdditive = ssR + ssK;
     } else if (usedK <= usedR) {
-      ssAdditive = ssR + adjusted(cellR, cellK, cellN, sumR, nR, sumK, nK, comp, nr, 0, nr);
+      ssAdditive = ssR + adjusted(cells.r(), cells.k(), cells, sumR, nR, sumK, nK, comp, nr, 0, nr);
     } else {
-      ssAdditive = ssK + adjusted(cellK, cellR, cellN, sumK, nK, sumR, nR, comp, nk, nr, 0);
+      ssAdditive = ssK + adjusted(cells.k(), cells.r(), cells, sumK, nK, sumR, nR, comp, nk, nr, 0);
     }
-    return new TwoWayAnova(all.count(), ssR, ssK, ssAdditive, ssCells - correction, ssWithin, usedR, usedK, comps,
-        cells);
+    return new TwoWayAnova(n, ssR, ssK, ssAdditive, ssCells - correction, ssWithin, usedR, usedK, comps,
+        cells.size());
   }
 
   private static double between(double[] sum, long[] n) {
@@ -167,7 +217,7 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
    * {@code SS(K | R)} for the factor K given R, where cells name their levels in {@code cr} (R) and {@code ck} (K);
    * {@code offR} and {@code offK} place the levels in the component array.
    */
-  private static double adjusted(IntArrayList cr, IntArrayList ck, LongArrayList cn,
+  private static double adjusted(int[] cr, int[] ck, Cells cells,
       double[] sumR, long[] nR, double[] sumK, long[] nK, int[] comp, int nr, int offR, int offK) {
     int nk = nK.length;
     int[] index = new int[nk];
@@ -188,12 +238,19 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     if (m == 0) {
       return 0;
     }
-    List<IntArrayList> cellsOfR = new ArrayList<>(nr);
-    for (int i = 0; i < nr; i++) {
-      cellsOfR.add(new IntArrayList());
+    // The cells of each level of R, by a counting sort: start[i] .. start[i + 1] in byR.
+    int size = cells.size();
+    int[] start = new int[nr + 1];
+    for (int c = 0; c < size; c++) {
+      start[cr[c] + 1]++;
     }
-    for (int c = 0; c < cr.size(); c++) {
-      cellsOfR.get(cr.getInt(c)).add(c);
+    for (int i = 0; i < nr; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] byR = new int[size];
+    int[] fill = Arrays.copyOf(start, nr);
+    for (int c = 0; c < size; c++) {
+      byR[fill[cr[c]]++] = c;
     }
     double[][] a = new double[m][m];
     double[] q = new double[m];
@@ -214,38 +271,39 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
       if (nR[i] == 0) {
         continue;
       }
-      IntArrayList row = cellsOfR.get(i);
+      int from = start[i];
+      int to = start[i + 1];
       double inv = 1.0 / nR[i];
-      for (int x = 0; x < row.size(); x++) {
-        int cx = row.getInt(x);
-        int jx = index[ck.getInt(cx)];
+      for (int x = from; x < to; x++) {
+        int cx = byR[x];
+        int jx = index[ck[cx]];
         if (jx >= 0) {
-          q[jx] -= cn.getLong(cx) * sumR[i] * inv;
+          q[jx] -= cells.count(cx) * sumR[i] * inv;
         }
       }
-      if (row.size() * 2 <= m) {
-        for (int x = 0; x < row.size(); x++) {
-          int cx = row.getInt(x);
-          int jx = index[ck.getInt(cx)];
+      if ((to - from) * 2 <= m) {
+        for (int x = from; x < to; x++) {
+          int cx = byR[x];
+          int jx = index[ck[cx]];
           if (jx < 0) {
             continue;
           }
-          for (int z = 0; z < row.size(); z++) {
-            int cz = row.getInt(z);
-            int jz = index[ck.getInt(cz)];
+          for (int z = from; z < to; z++) {
+            int cz = byR[z];
+            int jz = index[ck[cz]];
             if (jz >= 0) {
-              a[jx][jz] -= (double) cn.getLong(cx) * cn.getLong(cz) * inv;
+              a[jx][jz] -= (double) cells.count(cx) * cells.count(cz) * inv;
             }
           }
         }
         continue;
       }
       Arrays.fill(w, 0);
-      for (int x = 0; x < row.size(); x++) {
-        int cx = row.getInt(x);
-        int jx = index[ck.getInt(cx)];
+      for (int x = from; x < to; x++) {
+        int cx = byR[x];
+        int jx = index[ck[cx]];
         if (jx >= 0) {
-          w[jx] += cn.getLong(cx);
+          w[jx] += cells.count(cx);
         }
       }
       int ne = 0;
@@ -279,15 +337,15 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
   }
 
   /** @return the component root of each level (R levels first, then K levels); -1 for levels without values */
-  private static int[] components(IntArrayList cr, IntArrayList ck, int nr, int nk) {
+  private static int[] components(int[] cr, int[] ck, int size, int nr, int nk) {
     int[] parent = new int[nr + nk];
     for (int i = 0; i < parent.length; i++) {
       parent[i] = i;
     }
     boolean[] used = new boolean[nr + nk];
-    for (int c = 0; c < cr.size(); c++) {
-      int a = cr.getInt(c);
-      int b = nr + ck.getInt(c);
+    for (int c = 0; c < size; c++) {
+      int a = cr[c];
+      int b = nr + ck[c];
       used[a] = true;
       used[b] = true;
       parent[find(parent, a)] = find(parent, b);

@@ -67,5 +67,37 @@ class TwoWayAnovaTest {
     double expected = sst - residual.dotProduct(residual);
     assertEquals(expected, fit.ssAdditive(), 1e-7 * sst);
     assertEquals(expected, flipped.ssAdditive(), 1e-7 * sst);
+    // The one-value-per-cell path (the blocked test's) falls back on repeated cells, and on the first value of each
+    // cell equals the general fit.
+    assertSame(fit, TwoWayAnova.fitOnePerCell(java.util.Arrays.copyOf(r, n), nr, java.util.Arrays.copyOf(k, n), nk,
+        java.util.Arrays.copyOf(y, n)), sst);
+    java.util.BitSet seen = new java.util.BitSet();
+    int m = 0;
+    int[] r1 = new int[n];
+    int[] k1 = new int[n];
+    double[] y1 = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (!seen.get(r[i] * nk + k[i])) {
+        seen.set(r[i] * nk + k[i]);
+        r1[m] = r[i];
+        k1[m] = k[i];
+        y1[m++] = y[i];
+      }
+    }
+    boolean[] use1 = new boolean[m];
+    java.util.Arrays.fill(use1, true);
+    TwoWayAnova general = TwoWayAnova.fit(java.util.Arrays.copyOf(r1, m), nr, java.util.Arrays.copyOf(k1, m), nk,
+        use1, java.util.Arrays.copyOf(y1, m));
+    assertSame(general, TwoWayAnova.fitOnePerCell(java.util.Arrays.copyOf(r1, m), nr, java.util.Arrays.copyOf(k1, m),
+        nk, java.util.Arrays.copyOf(y1, m)), sst);
+  }
+
+  private static void assertSame(TwoWayAnova a, TwoWayAnova b, double scale) {
+    assertEquals(a.n(), b.n());
+    assertEquals(a.cells(), b.cells());
+    assertEquals(a.components(), b.components());
+    assertEquals(a.ssAdditive(), b.ssAdditive(), 1e-9 * scale);
+    assertEquals(a.ssAdditiveResidual(), b.ssAdditiveResidual(), 1e-9 * scale);
+    assertEquals(a.ssWithin(), b.ssWithin(), 1e-9 * scale);
   }
 }
