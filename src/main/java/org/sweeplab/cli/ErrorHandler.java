@@ -13,6 +13,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   static final int OK = 0;
   static final int FAILURE = 1;
   static final int USAGE = 2;
+  /** Out of memory in a heap the launcher sized to the input: it runs the command again with the default heap. */
+  static final int SIZED_HEAP_TOO_SMALL = 3;
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {

@@ -15,6 +15,10 @@ public final class Main {
     try {
       return commandLine().execute(args);
     } catch (OutOfMemoryError e) {
+      if (System.getenv(SIZED_HEAP) != null) {
+        // The launcher sized the heap to the input and will run the command again with Java's default heap.
+        return ErrorHandler.SIZED_HEAP_TOO_SMALL;
+      }
       System.err.println(outOfMemory(e));
       if ("1".equals(System.getenv("SWEEPLAB_DEBUG"))) {
         e.printStackTrace();
@@ -22,6 +26,9 @@ public final class Main {
       return ErrorHandler.FAILURE;
     }
   }
+
+  /** Set by the launcher when it chose the heap from the size of the input (see the {@code sweeplab} script). */
+  static final String SIZED_HEAP = "SWEEPLAB_SIZED_HEAP";
 
   /** @return one line instead of a stack trace: what ran out, the heap it had, and how to give it more */
   static String outOfMemory(OutOfMemoryError e) {

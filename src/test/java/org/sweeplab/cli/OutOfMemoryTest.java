@@ -22,6 +22,26 @@ class OutOfMemoryTest {
 
   @Test
   void analyzeOnATinyHeapSaysHowToGiveItMore() throws IOException, InterruptedException {
+    Run r = analyzeAt24m(false);
+    assertEquals(1, r.exit(), r.err());
+    List<String> lines = r.err().lines().filter(l -> !l.isBlank()).toList();
+    assertEquals(1, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("error: out of memory ("), r.err());
+    assertTrue(lines.get(0).contains("SWEEPLAB_JAVA_OPTS=-Xmx"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  /** In a heap the launcher sized to the input, it exits 3 and says nothing: the launcher runs it again. */
+  @Test
+  void aHeapSizedByTheLauncherExitsThreeForItsRetry() throws IOException, InterruptedException {
+    Run r = analyzeAt24m(true);
+    assertEquals(3, r.exit(), r.err());
+    assertEquals("", r.err().strip());
+  }
+
+  private record Run(int exit, String err) {}
+
+  private Run analyzeAt24m(boolean sized) throws IOException, InterruptedException {
     Path csv = dir.resolve("big.csv");
     try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
       w.write("run_id,variation_id,strategy,seed,status,score,cost\n");
@@ -34,16 +54,15 @@ class OutOfMemoryTest {
         System.getProperty("java.class.path"), Main.class.getName(), "analyze", csv.toString(), "--out",
         dir.resolve("out").toString())).redirectErrorStream(false);
     pb.environment().remove("SWEEPLAB_DEBUG");
+    pb.environment().remove(Main.SIZED_HEAP);
+    if (sized) {
+      pb.environment().put(Main.SIZED_HEAP, "1");
+    }
     Process p = pb.start();
     p.getOutputStream().close();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(1, p.exitValue(), err);
-    List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
-    assertEquals(1, lines.size(), err);
-    assertTrue(lines.get(0).startsWith("error: out of memory ("), err);
-    assertTrue(lines.get(0).contains("SWEEPLAB_JAVA_OPTS=-Xmx"), err);
-    assertFalse(err.contains("\tat "), err);
+    return new Run(p.exitValue(), err);
   }
 }
