@@ -12,7 +12,7 @@ import tech.tablesaw.api.Table;
  * effects of each factor: μ, μ* and σ with percentile bootstrap intervals over trajectories. Immutable; figures and
  * reports draw from it.
  */
-public final class MorrisResult implements TabularResult {
+public final class MorrisResult implements SensitivityResult {
 
   /**
    * One factor. With fewer than 2 effects σ and every interval are NaN.
@@ -51,6 +51,7 @@ public final class MorrisResult implements TabularResult {
     this.warnings = List.copyOf(warnings);
   }
 
+  @Override
   public String metric() {
     return metric;
   }
@@ -81,6 +82,7 @@ public final class MorrisResult implements TabularResult {
     return rows.stream().sorted((a, b) -> Double.compare(b.muStar(), a.muStar())).map(Row::parameter).toList();
   }
 
+  @Override
   public List<String> warnings() {
     return warnings;
   }

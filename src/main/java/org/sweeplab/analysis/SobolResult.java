@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  * base rows were used and dropped, and the warnings. Immutable; figures and reports draw from it and never
  * recompute. Indices are NaN when the output is constant.
  */
-public final class SobolResult implements TabularResult {
+public final class SobolResult implements SensitivityResult {
   /** The kinds of index. */
   public enum Kind {
     /** First order: the share of the output variance due to the factor alone. */
@@ -80,6 +80,7 @@ public final class SobolResult implements TabularResult {
   }
 
   /** @return the metric, or {@code success} under {@link FailedRunPolicy#SUCCESS_INDICATOR} */
+  @Override
   public String metric() {
     return metric;
   }
@@ -118,6 +119,7 @@ public final class SobolResult implements TabularResult {
   }
 
   /** @return the warnings: intervals that straddle 0 or are wider than the tolerance, dropped rows */
+  @Override
   public List<String> warnings() {
     return warnings;
   }

@@ -59,6 +59,18 @@ public record DesignLayout(Kind kind, List<String> factors, int rows, int width,
     return kind == Kind.SALTELLI && width == 2 * factors.size() + 2;
   }
 
+  /**
+   * @return one line for {@code plan}: e.g. {@code saltelli: 1,024 base rows x 5 cells (k + 2) = 5,120 cells, 5,118
+   *     distinct points}
+   */
+  public String describe() {
+    String shape = kind == Kind.MORRIS ? "trajectories" : "base rows";
+    String width = kind == Kind.MORRIS ? "k + 1" : hasSecondOrder() ? "2k + 2" : "k + 2";
+    return String.format(java.util.Locale.ROOT, "%s: %,d %s x %d cells (%s) = %,d cells, %,d distinct points%s",
+        kind.name().toLowerCase(java.util.Locale.ROOT), rows, shape, this.width, width, cells.length,
+        variationIds.size(), variationIds.size() < cells.length ? " (coinciding cells run once)" : "");
+  }
+
   /** The variation index of cell {@code c} of row {@code row}. */
   public int cell(int row, int c) {
     return cells[row * width + c];
