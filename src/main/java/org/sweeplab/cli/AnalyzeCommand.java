@@ -49,12 +49,20 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AnalysisOptions options = runs.options().withOut(out).withSensitivity(sensitivity).withFailedRuns(failedRuns);
+    PrintWriter o = command.commandLine().getOut();
     if (sensitivity != SensitivityMode.OFF && options.inputs().size() == 1) {
-      options = options.withDesignLayout(SensitivityDesigns.layout(options.input()).orElse(null));
+      try {
+        options = options.withDesignLayout(SensitivityDesigns.layout(options.input()).orElse(null));
+      } catch (IllegalArgumentException e) {
+        if (sensitivity == SensitivityMode.ON) {
+          throw e;
+        }
+        // auto: a sweep.yaml this version cannot plan does not stop the rest of the analysis, but it is said.
+        o.println("warning: no sensitivity analysis: the folder's sweep.yaml cannot be planned: " + e.getMessage());
+      }
     }
     AnalysisReport.Written w = AnalysisReport.withDefaults().withLoadProgress(LoadProgressLine.forTerminal())
         .withFigures(ReportFigures.withDefaults().withFormat(figureFormat)).write(options);
-    PrintWriter o = command.commandLine().getOut();
     o.println(w.metric().describe());
     o.printf("report: %s%n", w.report());
     o.printf("figures: %d in %s%n", w.figures().size(), w.directory().resolve("figures"));
