@@ -20,7 +20,8 @@ import tech.tablesaw.api.Table;
 /**
  * The full-size truth checks of the sensitivity analysis (docs/benchmarks.md): Ishigami at N = 2^10 (SALib's anchor)
  * and 2^13, the g-function at 2^13, Morris on the g-function; the models are evaluated in memory at every variation
- * of the design, as the unit tests do at smaller N. Usage (after `./mvnw -q package -DskipTests`):
+ * of the design, as the unit tests do at smaller N. `bench/sensitivity/run.sh` compiles and runs it; by hand (after
+ * `./mvnw -q package -DskipTests`):
  * <pre>
  * CP="target/classes:$(ls target/lib/*.jar | tr '\n' ':')"; javac -d /tmp/truth -cp "$CP" bench/sensitivity/Truth.java
  * java -cp "/tmp/truth:$CP" Truth data/examples/ishigami.yaml data/examples/sobol-g.yaml
