@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.sweeplab.results.DesignLayout;
 import org.sweeplab.results.ResultsContract;
 
 /**
@@ -30,9 +31,14 @@ public final class AnalysisOptions {
   private TestKind testKind = TestKind.PARAMETRIC;
   private Pairing pairing = Pairing.AUTO;
   private double alpha = ALPHA;
+  private List<Path> inputs;
+  private SensitivityMode sensitivity = SensitivityMode.AUTO;
+  private FailedRunPolicy failedRuns = FailedRunPolicy.DROP_INCOMPLETE_BLOCKS;
+  private DesignLayout layout;
 
   private AnalysisOptions(Path input) {
     this.input = input;
+    this.inputs = List.of(input);
   }
 
   private AnalysisOptions copy(Consumer<AnalysisOptions> change) {
@@ -48,6 +54,10 @@ public final class AnalysisOptions {
     c.testKind = testKind;
     c.pairing = pairing;
     c.alpha = alpha;
+    c.inputs = inputs;
+    c.sensitivity = sensitivity;
+    c.failedRuns = failedRuns;
+    c.layout = layout;
     change.accept(c);
     return c;
   }
@@ -60,6 +70,22 @@ public final class AnalysisOptions {
    */
   public static AnalysisOptions of(Path input) {
     return new AnalysisOptions(input);
+  }
+
+  /**
+   * Several output folders (or CSV files) analysed together: their runs are read as one table with a {@code sweep}
+   * column naming each run's folder (its folder name, made distinct with {@code -2}, {@code -3} …), and
+   * {@code variation_id} prefixed with it; see {@link #runs()}. One input is the same as {@link #of(Path)}.
+   *
+   * @throws AnalysisException if no input is given
+   */
+  public static AnalysisOptions of(List<Path> inputs) {
+    if (inputs.isEmpty()) {
+      throw AnalysisException.of("No input given; name an output folder or a CSV file");
+    }
+    AnalysisOptions o = new AnalysisOptions(inputs.get(0));
+    o.inputs = List.copyOf(inputs);
+    return o;
   }
 
   /** @param m the metric ({@code --metric}); null for the first metric */
@@ -124,8 +150,68 @@ public final class AnalysisOptions {
     return copy(c -> c.alpha = a);
   }
 
+  /** @param mode whether sensitivity indices are computed ({@code --sensitivity}); null for AUTO */
+  public AnalysisOptions withSensitivity(SensitivityMode mode) {
+    return copy(c -> c.sensitivity = mode == null ? SensitivityMode.AUTO : mode);
+  }
+
+  /** @param policy what the sensitivity analysis does with failed runs ({@code --failed-runs}); null for the default */
+  public AnalysisOptions withFailedRuns(FailedRunPolicy policy) {
+    return copy(c -> c.failedRuns = policy == null ? FailedRunPolicy.DROP_INCOMPLETE_BLOCKS : policy);
+  }
+
+  /**
+   * @param l the layout of the input's saltelli or morris design (the CLI plans the folder's sweep.yaml for it), or
+   *     null when its design is another one
+   */
+  public AnalysisOptions withDesignLayout(DesignLayout l) {
+    return copy(c -> c.layout = l);
+  }
+
+  /** @return the first input */
   public Path input() {
     return input;
+  }
+
+  /** @return every input, in order */
+  public List<Path> inputs() {
+    return inputs;
+  }
+
+  public SensitivityMode sensitivity() {
+    return sensitivity;
+  }
+
+  public FailedRunPolicy failedRuns() {
+    return failedRuns;
+  }
+
+  /** @return the design layout given, or null */
+  public DesignLayout designLayout() {
+    return layout;
+  }
+
+  /**
+   * @return whether these options ask for a sensitivity analysis: with a layout unless OFF
+   * @throws AnalysisException for ON without a saltelli or morris layout, or with several inputs
+   */
+  public boolean wantsSensitivity() {
+    if (sensitivity == SensitivityMode.OFF) {
+      return false;
+    }
+    if (sensitivity == SensitivityMode.ON && inputs.size() > 1) {
+      throw AnalysisException.of("--sensitivity on analyses one folder; give one folder, not %d", inputs.size());
+    }
+    if (sensitivity == SensitivityMode.ON && layout == null) {
+      throw AnalysisException.of("--sensitivity on needs a folder whose design is saltelli or morris; %s has"
+          + " another design (or no sweep.yaml)", input);
+    }
+    return layout != null && inputs.size() == 1;
+  }
+
+  /** @return the sensitivity analysis these options configure: intervals at {@code 1 - alpha}, the failed-run policy */
+  public Sensitivity sensitivityAnalysis() {
+    return Sensitivity.withDefaults().withConfidence(1 - alpha).withFailedRuns(failedRuns);
   }
 
   public String metric() {
@@ -172,13 +258,17 @@ public final class AnalysisOptions {
     return alpha;
   }
 
-  /** @return the folder the files go to: {@code --out}, else {@code DIR/analysis/}, or {@code analysis/} beside a CSV */
+  /**
+   * @return the folder the files go to: {@code --out}, else {@code DIR/analysis/}, or {@code analysis/} beside a
+   *     CSV; with several inputs {@code analysis-combined/} in (or beside) the first
+   */
   public Path outputDirectory() {
     if (out != null) {
       return out;
     }
     Path base = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
-    return base.resolve("analysis");
+    // Several folders: beside the single-folder analysis of the first, never over it.
+    return base.resolve(inputs.size() > 1 ? "analysis-combined" : "analysis");
   }
 
   /**
@@ -192,7 +282,16 @@ public final class AnalysisOptions {
 
   /** As {@link #runs()}, read with this reader (which columns, threads, progress). */
   public Runs runs(RunsReader reader) {
-    Runs r = reader.read(input);
+    Runs r;
+    if (inputs.size() == 1) {
+      r = reader.read(input);
+    } else {
+      List<Runs> parts = new java.util.ArrayList<>();
+      for (Path p : inputs) {
+        parts.add(reader.read(p));
+      }
+      r = RunsUnion.of(sweepLabels(), parts);
+    }
     if (statusColumn != null || okValue != null) {
       r = r.withStatus(statusColumn == null ? ResultsContract.STATUS : statusColumn,
           okValue == null ? ResultsContract.OK : okValue);
@@ -206,6 +305,24 @@ public final class AnalysisOptions {
       r = r.withVariationColumn(group);
     }
     return r;
+  }
+
+  /**
+   * @return the name of each input in the {@code sweep} column: its folder name (a CSV file's name without
+   *     {@code .csv}), made distinct with {@code -2}, {@code -3} …
+   */
+  public List<String> sweepLabels() {
+    List<String> out = new java.util.ArrayList<>();
+    for (Path p : inputs) {
+      Path name = p.toAbsolutePath().normalize().getFileName();
+      String base = name == null ? "sweep" : name.toString().replaceFirst("(?i)\\.csv$", "");
+      String label = base;
+      for (int k = 2; out.contains(label); k++) {
+        label = base + "-" + k;
+      }
+      out.add(label);
+    }
+    return out;
   }
 
   /** @return the ranking these options configure: direction, test kind, pairing, confidence {@code 1 - alpha} */

@@ -71,6 +71,11 @@ final class ReportWriter {
     }
   }
 
+  /** Writes a table as CSV, as every analysis file is written. */
+  static void csvFile(Table t, Path file) throws IOException {
+    csv(t, file);
+  }
+
   private static void csv(Table t, Path file) throws IOException {
     try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write(String.join(",", t.columnNames().stream().map(ReportWriter::quote).toList()));

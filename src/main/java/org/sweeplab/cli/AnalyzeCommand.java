@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sweeplab.analysis.AnalysisOptions;
+import org.sweeplab.analysis.FailedRunPolicy;
+import org.sweeplab.analysis.SensitivityMode;
 import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.figures.AnalysisReport;
 import org.sweeplab.figures.ExportFormat;
 import org.sweeplab.figures.ReportFigures;
+import org.sweeplab.store.SensitivityDesigns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code sweeplab analyze DIR|CSV}. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = {"Analyse a sweep's runs: statistics, ranking with significance, cost efficiency, patterns of"
-        + " failure, and the key figures. Writes report.md, CSV and JSON files and figures/."})
+        + " failure, and the key figures; Sobol indices or Morris measures for a saltelli or morris design; several"
+        + " folders together. Writes report.md, CSV and JSON files and figures/."})
 final class AnalyzeCommand implements Callable<Integer> {
   @Mixin
   RunsMixin runs;
@@ -29,15 +33,36 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "The figures' format: svg (default), pdf or png.")
   ExportFormat figureFormat = ExportFormat.SVG;
 
+  @Option(names = "--sensitivity", paramLabel = "MODE",
+      description = "Sobol indices or Morris measures: auto (default: when the folder's design is saltelli or"
+          + " morris), on (an error for another design) or off.")
+  SensitivityMode sensitivity = SensitivityMode.AUTO;
+
+  @Option(names = "--failed-runs", paramLabel = "POLICY",
+      description = "What the sensitivity analysis does with failed runs: drop_incomplete_blocks (default; says how"
+          + " many), success_indicator (analyse success itself) or fail.")
+  FailedRunPolicy failedRuns = FailedRunPolicy.DROP_INCOMPLETE_BLOCKS;
+
   @Spec
   CommandSpec command;
 
   @Override
   public Integer call() {
-    AnalysisOptions options = runs.options().withOut(out);
+    AnalysisOptions options = runs.options().withOut(out).withSensitivity(sensitivity).withFailedRuns(failedRuns);
+    PrintWriter o = command.commandLine().getOut();
+    if (sensitivity != SensitivityMode.OFF && options.inputs().size() == 1) {
+      try {
+        options = options.withDesignLayout(SensitivityDesigns.layout(options.input()).orElse(null));
+      } catch (IllegalArgumentException e) {
+        if (sensitivity == SensitivityMode.ON) {
+          throw e;
+        }
+        // auto: a sweep.yaml this version cannot plan does not stop the rest of the analysis, but it is said.
+        o.println("warning: no sensitivity analysis: the folder's sweep.yaml cannot be planned: " + e.getMessage());
+      }
+    }
     AnalysisReport.Written w = AnalysisReport.withDefaults().withLoadProgress(LoadProgressLine.forTerminal())
         .withFigures(ReportFigures.withDefaults().withFormat(figureFormat)).write(options);
-    PrintWriter o = command.commandLine().getOut();
     o.println(w.metric().describe());
     o.printf("report: %s%n", w.report());
     o.printf("figures: %d in %s%n", w.figures().size(), w.directory().resolve("figures"));

@@ -52,6 +52,7 @@ final class PlanCommand implements Callable<Integer>, ErrorHandler.SpecFileComma
         sweep.spec().design().type().label(), sweep.spec().simulation().describe());
     out.printf("  %,d variations x %d replicates = %,d runs%n", plan.variationCount(), plan.replicates(),
         plan.runCount());
+    plan.layout().ifPresent(l -> out.printf("  %s%n", l.describe()));
     out.printf("  parameters: %s%n", String.join(", ", plan.parameterNames()));
     out.printf("  output folder: %s%n", dir);
     CostEstimate cost = sweep.estimate();

@@ -19,8 +19,9 @@ import picocli.CommandLine.TypeConversionException;
  * command reads, groups and tests the runs the same way.
  */
 final class RunsMixin {
-  @Parameters(index = "0", paramLabel = "DIR|CSV", description = "An output folder (holding results.csv) or a CSV.")
-  Path input;
+  @Parameters(arity = "1..*", paramLabel = "DIR|CSV", description = "An output folder (holding results.csv) or a"
+      + " CSV; several are analysed together, with a column 'sweep' naming each run's folder (--by sweep).")
+  List<Path> inputs = new ArrayList<>();
 
   @Option(names = "--metric", paramLabel = "M", description = "The metric (default: the first numeric metric).")
   String metric;
@@ -59,7 +60,7 @@ final class RunsMixin {
 
   /** @return these options, as the library takes them */
   AnalysisOptions options() {
-    return AnalysisOptions.of(input).withMetric(metric)
+    return AnalysisOptions.of(inputs).withMetric(metric)
         .withDirection(lowerIsBetter ? Direction.LOWER_IS_BETTER : Direction.HIGHER_IS_BETTER).withBy(by)
         .withGroup(group).withStatusColumn(statusColumn).withOkValue(okValue).withCostColumn(costColumn)
         .withTestKind(test).withPairing(pairing).withAlpha(alpha);

@@ -1,6 +1,7 @@
 package org.sweeplab.figures;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,7 +11,13 @@ import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunsReader;
+import org.sweeplab.analysis.Sensitivity;
+import org.sweeplab.analysis.SensitivityReport;
+import org.sweeplab.analysis.SensitivityResult;
+import org.sweeplab.analysis.SweepSources;
+import org.sweeplab.results.DesignLayout;
 import org.sweeplab.results.ResultsContract;
+import tech.tablesaw.api.Table;
 
 /**
  * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md, CSV and JSON) with its
@@ -92,10 +99,36 @@ public final class AnalysisReport {
         }, "sweeplab-report-data");
         writer.setDaemon(true);
         writer.start();
-        List<FigureLink> links = figures.withConfidence(1 - options.alpha()).write(result, dir);
+        List<FigureLink> links = new ArrayList<>(figures.withConfidence(1 - options.alpha()).write(result, dir));
         awaitData(data);
         analysis.withFigures(links).writeMarkdown(result, dir);
-        return new Written(dir, metric, links, result.warnings());
+        List<String> warnings = new ArrayList<>(result.warnings());
+        StringBuilder sections = new StringBuilder();
+        Table sources = SweepSources.of(options, runs);
+        if (sources.rowCount() > 0) {
+            SweepSources.write(sources, dir.resolve("sources.csv"));
+            sections.append(SweepSources.markdown(sources));
+        }
+        if (options.wantsSensitivity()) {
+            SensitivityResult s = sensitivity(options, runs, metric.metric());
+            SensitivityReport.writeData(s, dir);
+            List<FigureLink> own = figures.writeSensitivity(s, dir);
+            links.addAll(own);
+            sections.append(SensitivityReport.markdown(s, own));
+            warnings.addAll(s.warnings());
+        }
+        if (sections.length() > 0) {
+            SensitivityReport.insertSections(dir.resolve("report.md"), sections.toString());
+        }
+        return new Written(dir, metric, links, warnings);
+    }
+
+    /** The Sobol indices or Morris measures the folder's design calls for. */
+    private static SensitivityResult sensitivity(AnalysisOptions options, Runs runs, String metric) {
+        DesignLayout layout = options.designLayout();
+        Sensitivity s = options.sensitivityAnalysis();
+        return layout.kind() == DesignLayout.Kind.SALTELLI ? s.sobolIndices(runs, metric, layout)
+                : s.morrisMeasures(runs, metric, layout);
     }
 
     private static void awaitData(CompletableFuture<Void> data) {

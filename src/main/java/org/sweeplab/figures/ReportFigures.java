@@ -13,6 +13,9 @@ import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.analysis.MainEffectsResult;
+import org.sweeplab.analysis.MorrisResult;
+import org.sweeplab.analysis.SensitivityResult;
+import org.sweeplab.analysis.SobolResult;
 import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.VariationStatistics;
@@ -146,6 +149,27 @@ public final class ReportFigures {
             String title = "Mean " + runs.costColumn() + " per run against mean " + metric;
             Figure f = ParetoPlot.withDefaults().withStyle(style).withTitle(title).plot(cost, runs.costColumn());
             links.add(save(f, reportDir, "pareto", title + ", Pareto front"));
+        }
+        return links;
+    }
+
+    /**
+     * Writes the figures of a sensitivity result into {@code reportDir/figures/}: for Sobol indices the indices and
+     * their convergence, for Morris measures μ* and σ against μ*.
+     *
+     * @return the links, paths relative to reportDir
+     */
+    public List<FigureLink> writeSensitivity(SensitivityResult result, Path reportDir) {
+        SensitivityPlot plot = SensitivityPlot.withDefaults().withStyle(style);
+        List<FigureLink> links = new ArrayList<>();
+        if (result instanceof SobolResult s) {
+            links.add(save(plot.indices(s), reportDir, "sensitivity-indices", "Sobol indices of " + s.metric()));
+            links.add(save(plot.convergence(s), reportDir, "sensitivity-convergence",
+                    "Convergence of the Sobol indices of " + s.metric()));
+        } else if (result instanceof MorrisResult m) {
+            links.add(save(plot.muStar(m), reportDir, "morris-mu-star", "Morris \u03bc* of " + m.metric()));
+            links.add(save(plot.muStarSigma(m), reportDir, "morris-mu-star-sigma",
+                    "Morris \u03c3 against \u03bc* of " + m.metric()));
         }
         return links;
     }

@@ -27,7 +27,8 @@ public final class SimulationRegistry {
     this.named = Collections.unmodifiableMap(named);
   }
 
-  /** The built-in simulations: {@code tournament}, {@code mmc}, {@code bench} and the forecast stages. */
+  /** The built-in simulations: {@code tournament}, {@code mmc}, {@code bench}, the forecast stages, and the
+   * sensitivity test functions {@code ishigami} and {@code sobol-g}. */
   public static SimulationRegistry withBuiltIns() {
     Map<String, Simulation> m = new LinkedHashMap<>();
     m.put("tournament", new TournamentSimulation());
@@ -36,6 +37,8 @@ public final class SimulationRegistry {
     m.put("forecast-simulate", ForecastStages.simulate());
     m.put("forecast-model", ForecastStages.model());
     m.put("forecast-score", ForecastStages.score());
+    m.put("ishigami", new IshigamiSimulation());
+    m.put("sobol-g", new SobolGSimulation());
     return new SimulationRegistry(m);
   }
 

@@ -15,7 +15,9 @@ import org.sweeplab.spec.SweepSpec;
  *       pseudo-random order (without replacement); with a distribution, {@code samples} independent draws;</li>
  *   <li>{@code lhs}: a Latin hypercube of {@code samples} points (needs a distribution);</li>
  *   <li>{@code sobol}: the Sobol sequence after the origin (needs a distribution, at most 1000 parameters);</li>
- *   <li>{@code list}: the explicit points.</li>
+ *   <li>{@code list}: the explicit points;</li>
+ *   <li>{@code saltelli}, {@code morris}: the cells of a Saltelli sample or of Morris trajectories, each distinct
+ *       point once ({@link RunPlan#layout()} says which variation each cell ran as).</li>
  * </ul>
  *
  * <p>Exclusion rules drop every point matching one, and {@link #size()} counts what is left exactly. Points depend

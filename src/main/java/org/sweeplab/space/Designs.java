@@ -21,6 +21,8 @@ import org.sweeplab.spec.SweepSpec;
  *   <tr><td>lhs</td><td>at least one distribution</td><td>{@link LatinHypercube}</td></tr>
  *   <tr><td>sobol</td><td>at least one distribution, at most 1000</td><td>{@link SobolPoints}</td></tr>
  *   <tr><td>list</td><td>any, or none</td><td>{@link ListPoints}</td></tr>
+ *   <tr><td>saltelli</td><td>any, at most 500</td><td>{@link BlockSpace} of {@link SaltelliCells}</td></tr>
+ *   <tr><td>morris</td><td>any</td><td>{@link BlockSpace} of {@link MorrisCells}</td></tr>
  * </table>
  */
 final class Designs {
@@ -34,6 +36,7 @@ final class Designs {
       case LHS -> sampled(spec, new LatinHypercube(needsDistribution(spec), design.samples(), designSeed(spec)));
       case SOBOL -> sobol(spec);
       case LIST -> list(spec);
+      case SALTELLI, MORRIS -> blocks(spec);
     };
   }
 
@@ -77,6 +80,33 @@ final class Designs {
           SobolPoints.MAX_POINTS, spec.design().samples()));
     }
     return sampled(spec, new SobolPoints(params, spec.design().samples()));
+  }
+
+  /** A saltelli or morris design: every parameter is a factor, and the cells must fit the layout's ints. */
+  static BlockSpace blocks(SweepSpec spec) {
+    Design design = spec.design();
+    List<Parameter> params = spec.parameters();
+    String type = design.type().label();
+    if (params.isEmpty()) {
+      throw new SpecException(null, 0, 0, "parameters", "design '" + type + "' needs at least one parameter");
+    }
+    boolean second = design.order() == Design.Order.SECOND;
+    int k = params.size();
+    if (design.type() == Design.Type.SALTELLI && k > SaltelliCells.MAX_FACTORS) {
+      throw new SpecException(null, 0, 0, "parameters", String.format(Locale.ROOT,
+          "design 'saltelli' supports at most %d parameters (Commons Math's Sobol sequence has 1000 dimensions, A"
+              + " and B take k each), got %d", SaltelliCells.MAX_FACTORS, k));
+    }
+    long width = design.type() == Design.Type.MORRIS ? k + 1 : second ? 2L * k + 2 : k + 2L;
+    if (design.samples() > BlockSpace.MAX_CELLS / width) {
+      throw new SpecException(null, 0, 0, design.type() == Design.Type.MORRIS ? "design.trajectories"
+          : "design.samples", String.format(Locale.ROOT, "design '%s' with %d parameters supports at most %d %s"
+              + " (%d cells each), got %d", type, k, BlockSpace.MAX_CELLS / width,
+          design.type() == Design.Type.MORRIS ? "trajectories" : "samples", width, design.samples()));
+    }
+    return design.type() == Design.Type.SALTELLI
+        ? BlockSpace.saltelli(params, spec.parameterNames(), design.samples(), second)
+        : BlockSpace.morris(params, spec.parameterNames(), design.samples(), design.levels(), designSeed(spec));
   }
 
   private static DesignSpace list(SweepSpec spec) {

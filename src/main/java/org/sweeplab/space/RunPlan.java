@@ -94,6 +94,15 @@ public final class RunPlan {
     return Seeds.runSeed(spec.seed(), spec.seeding(), variationKey, replicate);
   }
 
+  /**
+   * The layout of a sensitivity design ({@code saltelli}, {@code morris}): which variation each cell of its blocks
+   * or trajectories runs as; empty for other designs. Takes one pass over the design.
+   */
+  public java.util.Optional<org.sweeplab.results.DesignLayout> layout() {
+    return space instanceof BlockSpace b ? java.util.Optional.of(b.layout(this::variationId))
+        : java.util.Optional.empty();
+  }
+
   /** The number of variations in one shard. */
   public long variationCount(Shard shard) {
     return shard.sizeOf(variationCount);

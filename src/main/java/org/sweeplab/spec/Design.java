@@ -18,7 +18,16 @@ import java.util.Objects;
  * product of its lists (in order, last parameter varying fastest), so {@link #exclude()} only ever holds single
  * values.
  */
-public record Design(Type type, long samples, List<Map<String, Object>> points, List<Map<String, Object>> exclude) {
+public record Design(Type type, long samples, List<Map<String, Object>> points, List<Map<String, Object>> exclude,
+    Order order, int levels) {
+
+  /** Which Sobol indices a {@code saltelli} design supports: the sample grows from N(k+2) to N(2k+2) with S2. */
+  public enum Order {
+    /** First-order and total indices: the A, B and AB_i blocks, N(k+2) points. */
+    FIRST_AND_TOTAL,
+    /** Also second-order indices: the BA_i blocks too, N(2k+2) points. */
+    SECOND;
+  }
 
   /** The design types. */
   public enum Type {
@@ -31,7 +40,14 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     /** {@code samples} points of the Sobol sequence (Commons Math), starting after the origin. */
     SOBOL,
     /** Explicit points. */
-    LIST;
+    LIST,
+    /**
+     * The Saltelli sample for Sobol indices: blocks A, B, AB_i (and BA_i with {@link Order#SECOND}) of
+     * {@code samples} rows each, from a Sobol sequence.
+     */
+    SALTELLI,
+    /** Morris elementary-effect trajectories: {@code samples} trajectories on a grid of {@code levels} levels. */
+    MORRIS;
 
     /** The lower-case name used in specs. */
     public String label() {
@@ -40,12 +56,23 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
 
     /** True for designs that take a {@code samples} count. */
     public boolean isSampled() {
-      return this == RANDOM || this == LHS || this == SOBOL;
+      return this == RANDOM || this == LHS || this == SOBOL || this == SALTELLI || this == MORRIS;
     }
+
+    /** True for the designs made for sensitivity analysis, whose points form blocks or trajectories. */
+    public boolean isSensitivity() {
+      return this == SALTELLI || this == MORRIS;
+    }
+  }
+
+  /** A design without the options of sensitivity designs (first and total order, no levels). */
+  public Design(Type type, long samples, List<Map<String, Object>> points, List<Map<String, Object>> exclude) {
+    this(type, samples, points, exclude, Order.FIRST_AND_TOTAL, type == Type.MORRIS ? 4 : 0);
   }
 
   public Design {
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(order, "order");
     points = copyPoints(points);
     exclude = expandRules(exclude);
     if (type.isSampled() && samples < 1) {
@@ -61,6 +88,41 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     if (type != Type.LIST && !points.isEmpty()) {
       throw new IllegalArgumentException("Design '" + type.label() + "' does not take points; use type: list");
     }
+    if (type != Type.SALTELLI && order != Order.FIRST_AND_TOTAL) {
+      throw new IllegalArgumentException("Design '" + type.label() + "' does not take second_order; it is an option"
+          + " of design 'saltelli'");
+    }
+    if (type == Type.MORRIS && (levels < 2 || levels % 2 != 0)) {
+      throw new IllegalArgumentException("Design 'morris' needs an even number of levels >= 2 (the step is half"
+          + " the levels, Morris 1991), got " + levels);
+    }
+    if (type != Type.MORRIS && levels != 0) {
+      throw new IllegalArgumentException("Design '" + type.label() + "' does not take levels; it is an option of"
+          + " design 'morris'");
+    }
+    if (type.isSensitivity() && !exclude.isEmpty()) {
+      throw new IllegalArgumentException("Design '" + type.label() + "' does not take exclusion rules: dropping"
+          + " points would break its blocks; restrict the parameter ranges instead");
+    }
+  }
+
+  /**
+   * The Saltelli sample of {@code n} base rows for Sobol indices.
+   *
+   * @param order whether the BA_i blocks for second-order indices are added
+   */
+  public static Design saltelli(long n, Order order) {
+    return new Design(Type.SALTELLI, n, List.of(), List.of(), order, 0);
+  }
+
+  /** {@code trajectories} Morris trajectories on a grid of {@code levels} (even) levels per parameter. */
+  public static Design morris(long trajectories, int levels) {
+    return new Design(Type.MORRIS, trajectories, List.of(), List.of(), Order.FIRST_AND_TOTAL, levels);
+  }
+
+  /** The number of Morris trajectories (the {@code samples} of a {@code morris} design). */
+  public long trajectories() {
+    return samples;
   }
 
   /** The full grid. */
@@ -94,7 +156,7 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
   public Design excluding(Map<String, Object> rule) {
     List<Map<String, Object>> rules = new ArrayList<>(exclude);
     rules.add(rule);
-    return new Design(type, samples, points, rules);
+    return new Design(type, samples, points, rules, order, levels);
   }
 
   private static List<Map<String, Object>> copyPoints(List<Map<String, Object>> maps) {

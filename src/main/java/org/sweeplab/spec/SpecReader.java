@@ -364,6 +364,10 @@ final class SpecReader {
       design = Design.grid();
     } else if (node instanceof ScalarNode) {
       Design.Type type = designType(node, "design");
+      if (type == Design.Type.MORRIS) {
+        throw r.fail(node, "design", "design 'morris' needs trajectories; write design: {type: morris,"
+            + " trajectories: 20, levels: 4}");
+      }
       if (type.isSampled()) {
         throw r.fail(node, "design", "design '" + type.label() + "' needs a number of samples; write design:"
             + " {type: " + type.label() + ", samples: 100}");
@@ -401,7 +405,43 @@ final class SpecReader {
     Design.Type type = typeNode == null ? Design.Type.GRID : designType(typeNode, "design.type");
     Node samplesNode = NodeReader.get(m, "samples");
     long samples = 0;
-    if (type.isSampled()) {
+    Design.Order order = Design.Order.FIRST_AND_TOTAL;
+    int levels = 0;
+    Node orderNode = NodeReader.get(m, "second_order");
+    Node trajectoriesNode = NodeReader.get(m, "trajectories");
+    Node levelsNode = NodeReader.get(m, "levels");
+    if (orderNode != null && type != Design.Type.SALTELLI) {
+      throw r.fail(orderNode, "design.second_order", "design '" + type.label() + "' does not take second_order;"
+          + " it is an option of design 'saltelli'");
+    }
+    if (type != Design.Type.MORRIS) {
+      Node bad = trajectoriesNode != null ? trajectoriesNode : levelsNode;
+      if (bad != null) {
+        throw r.fail(bad, trajectoriesNode != null ? "design.trajectories" : "design.levels", "design '"
+            + type.label() + "' does not take " + (trajectoriesNode != null ? "trajectories" : "levels")
+            + "; it is an option of design 'morris'");
+      }
+    }
+    if (type == Design.Type.SALTELLI && orderNode != null) {
+      order = r.bool(orderNode, "design.second_order") ? Design.Order.SECOND : Design.Order.FIRST_AND_TOTAL;
+    }
+    if (type == Design.Type.MORRIS) {
+      if (samplesNode != null) {
+        throw r.fail(samplesNode, "design.samples", "design 'morris' counts trajectories, not samples; write"
+            + " trajectories: 20");
+      }
+      if (trajectoriesNode == null) {
+        throw r.fail(m, "design.trajectories", "design 'morris' needs trajectories, e.g. {type: morris,"
+            + " trajectories: 20, levels: 4}");
+      }
+      samples = r.integer(trajectoriesNode, "design.trajectories", 1, Integer.MAX_VALUE, "an integer >= 1");
+      levels = levelsNode == null ? 4
+          : (int) r.integer(levelsNode, "design.levels", 2, 1000, "an even integer from 2 to 1000");
+      if (levels % 2 != 0) {
+        throw r.fail(levelsNode, "design.levels", "design 'morris' needs an even number of levels (the step is half"
+            + " of them), got " + levels + "; use " + (levels + 1));
+      }
+    } else if (type.isSampled()) {
       if (samplesNode == null) {
         throw r.fail(m, "design.samples", "design '" + type.label() + "' needs samples, the number of points,"
             + " e.g. samples: 100");
@@ -409,7 +449,7 @@ final class SpecReader {
       samples = r.integer(samplesNode, "design.samples", 1, Long.MAX_VALUE, "an integer >= 1");
     } else if (samplesNode != null) {
       throw r.fail(samplesNode, "design.samples", "design '" + type.label() + "' does not take samples; samples"
-          + " apply to random, lhs and sobol");
+          + " apply to random, lhs, sobol and saltelli");
     }
     List<String> names = new ArrayList<>();
     for (Parameter p : parameters) {
@@ -439,8 +479,14 @@ final class SpecReader {
         exclude.add(assignment(items.get(i), "design.exclude[" + i + "]", names, true));
       }
     }
+    if (type.isSensitivity() && excludeNode != null) {
+      throw r.fail(excludeNode, "design.exclude", "design '" + type.label() + "' does not take exclusion rules:"
+          + " dropping points would break its blocks; restrict the parameter ranges instead");
+    }
     long n = samples;
-    return r.wrap(m, "design", () -> new Design(type, n, points, exclude));
+    Design.Order o = order;
+    int lv = levels;
+    return r.wrap(m, "design", () -> new Design(type, n, points, exclude, o, lv));
   }
 
   /** A map from parameter names to single values (or, when {@code lists}, to lists of single values). */

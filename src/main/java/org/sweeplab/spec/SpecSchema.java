@@ -53,7 +53,8 @@ final class SpecSchema {
   static final List<String> OUTPUT = List.of("dir");
 
   /** Keys of {@code design} when written as a map. */
-  static final List<String> DESIGN = List.of("type", "samples", "points", "exclude");
+  static final List<String> DESIGN = List.of("type", "samples", "second_order", "trajectories", "levels", "points",
+      "exclude");
 
   /** The keys that say what kind of simulation a map describes; exactly one must be present. */
   static final List<String> SIMULATION_KINDS = List.of("name", "class", "command", "pipeline");

@@ -281,8 +281,14 @@ public final class SpecWriter {
   private static Map<String, Object> designMap(Design d, boolean canonical) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", d.type().label());
-    if (d.type().isSampled()) {
+    if (d.type() == Design.Type.MORRIS) {
+      m.put("trajectories", d.trajectories());
+      m.put("levels", d.levels());
+    } else if (d.type().isSampled()) {
       m.put("samples", d.samples());
+    }
+    if (d.order() == Design.Order.SECOND) {
+      m.put("second_order", true);
     }
     if (!d.points().isEmpty()) {
       m.put("points", canonical ? sortedEach(d.points()) : d.points());
