@@ -218,9 +218,12 @@ public final class Sweep {
   public Simulation preflight() {
     RunPlan plan = RunPlan.of(spec);
     Simulation sim = simulation != null ? simulation : registry.resolve(spec.simulation());
-    if (simulation == null && spec.simulation() instanceof org.sweeplab.spec.SimulationSpec.Command c) {
-      sim = org.sweeplab.sim.CommandSimulation.of(c, spec.parameterNames()); // placeholders checked now
+    if (simulation == null) {
+      // Placeholders, stage outputs and declared parameters are checked now, not in every run.
+      org.sweeplab.sim.PlanChecks.check(spec.simulation(), plan.parameterNames(), registry);
     }
+    sim = org.sweeplab.sim.ScenarioSimulation.of(sim, spec.base());
+    SpecListeners.instantiate(spec);
     Path dir = outputDir();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
@@ -258,8 +261,9 @@ public final class Sweep {
       Instant started = Instant.now();
       Progress progress;
       try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
-        progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim, sink,
-            withName(listener, spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
+        progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim,
+            RunRecordFiles.wrap(sink, spec, folder.runs()), withName(SpecListeners.attach(listener, spec),
+            spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
       }
@@ -346,6 +350,9 @@ public final class Sweep {
         total, columns.durationTotals(), started, Instant.now(), schema, warnings, oldLines + progress.done());
     if (!shard.isAll()) {
       summary.put("shard", shard.toString());
+    }
+    if (!spec.metadata().isEmpty()) {
+      summary.put("metadata", spec.metadata());
     }
     // costs.json first: summary.json marks a complete folder, which a later resume does not write again.
     if (CostReport.wanted(spec.budget(), columns)) {
