@@ -86,6 +86,23 @@ public final class Sweep {
     return of(SpecLoader.load(specFile)).output(dir).ifExists(ExistingOutput.RESUME);
   }
 
+  /**
+   * A sweep that continues the one in {@code dir} with some settings changed ({@code key=value}): only those that
+   * leave the plan as it is (budget, retries, rate limit, max_parallel, timeouts, interrupt grace). The change is
+   * recorded in the folder ({@code resume-changes.jsonl}) and written to its {@code sweep.yaml} when the run starts.
+   *
+   * @throws org.sweeplab.spec.SpecException for a key that would change the plan, or a bad value
+   */
+  public static Sweep resuming(Path dir, java.util.List<String> changes) {
+    if (changes.isEmpty()) {
+      return resuming(dir);
+    }
+    resuming(dir); // the same checks of the folder
+    Sweep s = of(ResumeChanges.apply(dir, changes)).output(dir).ifExists(ExistingOutput.RESUME);
+    ResumeChanges.record(dir, changes);
+    return s;
+  }
+
   /** Resumes the sweep in {@code dir} with the built-in simulations; see {@link #resuming(Path)}. */
   public static SweepResult resume(Path dir) {
     return resuming(dir).run();
@@ -260,7 +277,8 @@ public final class Sweep {
       PendingRuns pending = PendingRuns.of(plan, columns, failedRuns, spec.execution().shard());
       Instant started = Instant.now();
       Progress progress;
-      try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
+      try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns);
+          LiveCostReport costs = LiveCostReport.start(folder, spec, plan, columns, LiveCostReport.INTERVAL_MS)) {
         progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim,
             RunRecordFiles.wrap(sink, spec, folder.runs()), withName(SpecListeners.attach(listener, spec),
             spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
