@@ -16,7 +16,8 @@ public final class ScenarioSimulation implements Simulation {
 
   private ScenarioSimulation(Simulation inner, Map<String, Object> base) {
     this.inner = Objects.requireNonNull(inner, "inner");
-    this.base = Map.copyOf(Objects.requireNonNull(base, "base"));
+    this.base = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(base,
+        "base"))); // in the order written, as config.json shows it
   }
 
   /** {@code inner} with this base scenario; {@code inner} itself when the base is empty. */
