@@ -46,10 +46,9 @@ final class ProgressText {
     double rate = p.successRate();
     words.add(Double.isNaN(rate) ? "ok -" : String.format(Locale.ROOT, "ok %d%%", (int) Math.floor(100 * rate)));
     if (!Double.isNaN(p.spend())) {
-      words.add("spend " + Console.money(p.spend()) + (Double.isNaN(p.budget()) ? ""
-          : "/" + Console.money(p.budget())));
+      words.add("spend " + money(p.spend()) + (Double.isNaN(p.budget()) ? "" : "/" + money(p.budget())));
     } else if (!Double.isNaN(p.budget())) {
-      words.add("spend 0/" + Console.money(p.budget()));
+      words.add("spend 0/" + money(p.budget()));
     }
     if (pause != null && !pause.isZero()) {
       words.add("PAUSED " + seconds(pause) + " (rate limit)");
@@ -86,6 +85,11 @@ final class ProgressText {
       sb.append(sb.length() == 0 ? "" : " ").append(w);
     }
     return sb.toString();
+  }
+
+  /** Two decimals from 1 up (cents of a budget), four below (a cheap run's fractions); short for 80 columns. */
+  static String money(double v) {
+    return String.format(Locale.ROOT, Math.abs(v) >= 1 ? "%.2f" : "%.4f", v);
   }
 
   private static String seconds(Duration d) {
