@@ -26,12 +26,11 @@ final class ProgressText {
   static String line(String name, Progress p, Duration pause, int width) {
     String head = String.format(Locale.ROOT, "%,d/%,d %d%%", p.done(), p.total(),
         p.total() == 0 ? 100 : (int) Math.floor(100.0 * p.done() / p.total()));
-    String rest = extra(p, pause, Duration.ZERO, width - head.length() - 4);
-    String label = "[" + name + "] ";
-    int room = width - head.length() - (rest.isEmpty() ? 0 : rest.length() + 1);
-    if (label.length() > room) {
-      label = room >= 5 ? "[" + name.substring(0, Math.max(1, room - 4)) + "…] " : "";
-    }
+    // The name takes at most a quarter of the line; the words after the counts get the rest.
+    int nameRoom = Math.max(4, width / 4);
+    String label = name.length() + 3 <= nameRoom ? "[" + name + "] "
+        : "[" + name.substring(0, Math.max(1, nameRoom - 4)) + "…] ";
+    String rest = extra(p, pause, Duration.ZERO, width - label.length() - head.length() - 1);
     return label + head + (rest.isEmpty() ? "" : " " + rest);
   }
 
