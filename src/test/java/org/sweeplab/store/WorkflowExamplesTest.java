@@ -41,9 +41,9 @@ class WorkflowExamplesTest {
         .output(tmp.resolve("fc")).run();
     Table t = r.table();
     assertEquals(List.of("ok", "ok", "failed", "failed", "ok", "ok"), t.stringColumn("status").asList());
-    // simulate: h <- 0.9 h + 0.08, five times from 0.6 gives 0.68192 (exact arithmetic), printed as 0.6819.
+    // simulate: h <- 0.9 h + 0.08, five times from 0.6 gives 0.681902 (exact rational arithmetic), printed as 0.6819.
     assertEquals(0.6819, t.doubleColumn("final_hope").get(0), 0);
-    // forecast from 0.6819: p <- 0.95 p + 0.04 five times gives 0.708638..., printed as 0.7086; score |a - p|.
+    // forecast from 0.6819: p <- 0.95 p + 0.04 five times gives 0.7086164... (exact rational arithmetic, Python fractions), printed as 0.7086; score |a - p|.
     assertEquals(0.7086, t.doubleColumn("predicted").get(0), 0);
     assertEquals(0.0267, t.doubleColumn("abs_error").get(0), 1e-12);
     Table tel = r.telemetry();
