@@ -32,7 +32,7 @@ final class ReservedNames {
     String hint = INSTEAD.get(name);
     if (hint != null) {
       throw new IllegalArgumentException("parameter name '" + name + "' is reserved: sweeplab writes that column"
-          + " itself; " + hint);
+          + " itself; " + hint + " (reserved names are " + String.join(", ", Parameter.RESERVED_NAMES) + ")");
     }
   }
 }
