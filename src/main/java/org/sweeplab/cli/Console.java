@@ -56,8 +56,8 @@ final class Console {
           r.outputDir());
     }
     if (r.count(RunStatus.SKIPPED) > 0) {
-      out.printf(Locale.ROOT, "%,d runs skipped by the budget (see costs.json); raise budget.total in %s and"
-          + " resume to run them%n", r.count(RunStatus.SKIPPED), r.outputDir().resolve("sweep.yaml"));
+      out.printf(Locale.ROOT, "%,d runs skipped by the budget (see costs.json); to run them, raise the budget:"
+          + " sweeplab resume %s --set budget.total=N%n", r.count(RunStatus.SKIPPED), r.outputDir());
     }
     long notOk = r.planned() - r.missing() - r.count(RunStatus.OK);
     if (notOk > 0) {

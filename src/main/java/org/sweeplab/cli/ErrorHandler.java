@@ -22,7 +22,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     String message;
     if (ex instanceof SpecException se && cl.getCommand() instanceof SpecFileCommand c && c.specFile() != null) {
       code = USAGE;
-      message = se.withSource(c.specFile().toString()).getMessage();
+      message = org.sweeplab.spec.SpecLocator.locate(se, c.specFile()).getMessage();
     } else if (ex instanceof IllegalArgumentException) {
       code = USAGE;
       message = ex.getMessage();
@@ -37,7 +37,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       code = FAILURE;
       message = ex.getClass().getSimpleName() + ": " + ex.getMessage();
     }
-    cl.getErr().println("error: " + message);
+    for (String line : String.valueOf(message).split("\n")) {
+      cl.getErr().println("error: " + line); // a spec with several problems: one line each
+    }
     if ("1".equals(System.getenv("SWEEPLAB_DEBUG"))) {
       ex.printStackTrace(cl.getErr());
     }

@@ -47,6 +47,15 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
     }
   }
 
+  /** When the current retry-after or rate-limit pause ends (System.nanoTime), 0 when none was announced. */
+  volatile long pausedUntil;
+
+  /** The rest of the pause in force, or null. */
+  Duration pauseInForce() {
+    long left = pausedUntil - System.nanoTime();
+    return pausedUntil == 0 || left <= 0 ? null : Duration.ofNanos(left);
+  }
+
   static String extra(Progress p) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "ok %,d failed %,d", p.ok(), p.failed()));
@@ -86,13 +95,15 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
 
   /** The terminal bar. */
   private static final class Bar extends ProgressDisplay {
+    /** The room the bar leaves for its message at 80 columns (name, percentage, bar, counts and times take the rest). */
+    private static final int BAR_EXTRA = 34;
     private volatile ProgressBar bar;
     private volatile Progress last;
 
     @Override
     public void sweepStarted(String sweepName, long total) {
       bar = new ProgressBarBuilder().setTaskName(sweepName).setInitialMax(total).setUpdateIntervalMillis(250)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed()
+          .setConsumer(new ConsoleProgressBarConsumer(System.err)).setMaxRenderedLength(ProgressText.WIDTH)
           .setEtaFunction(state -> Optional.ofNullable(last == null ? null : last.eta())).build();
     }
 
@@ -102,7 +113,7 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
       if (b != null) {
         last = progress;
         b.stepTo(progress.done());
-        b.setExtraMessage(" " + extra(progress));
+        b.setExtraMessage(" " + ProgressText.extra(progress, pauseInForce(), Duration.ZERO, BAR_EXTRA));
       }
     }
 
@@ -112,7 +123,9 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
       Progress p = last;
       if (b != null) {
         // The bar keeps redrawing (elapsed time) on its own thread; the message says why nothing finishes.
-        b.setExtraMessage(" " + paused(pause) + (p == null ? "" : ", " + extra(p)));
+        pausedUntil = System.nanoTime() + pause.toNanos();
+        b.setExtraMessage(" " + (p == null ? paused(pause)
+            : ProgressText.extra(p, pause, Duration.ZERO, BAR_EXTRA)));
       }
     }
 
@@ -158,6 +171,7 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
 
     @Override
     public void sweepPaused(Duration pause, String why) {
+      pausedUntil = System.nanoTime() + pause.toNanos();
       synchronized (err) {
         err.printf(Locale.ROOT, "[%s] %s (%s)%n", name, paused(pause), why);
         err.flush();
@@ -165,11 +179,8 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
     }
 
     private void print(Progress p) {
-      Duration eta = p.eta();
       synchronized (err) {
-        err.printf(Locale.ROOT, "[%s] %,d/%,d runs (%.1f%%), %,.1f runs/s, %s, elapsed %s, eta %s%n", name,
-            p.done(), p.total(), p.total() == 0 ? 100.0 : 100.0 * p.done() / p.total(), p.runsPerSecond(),
-            extra(p), clock(p.elapsed()), eta == null ? "-" : clock(eta));
+        err.println(ProgressText.line(name, p, pauseInForce(), ProgressText.WIDTH));
         err.flush();
       }
     }

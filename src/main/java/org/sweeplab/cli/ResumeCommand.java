@@ -20,6 +20,11 @@ final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--retry-failed", description = "Also run again the runs that failed or timed out.")
   boolean retryFailed;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change a setting that leaves the plan as it is"
+      + " (budget.*, execution.retries.*, execution.rate_limit, execution.max_parallel, execution.timeout_per_run,"
+      + " execution.interrupt_grace), e.g. --set budget.total=20. Recorded in the folder. Repeatable.")
+  java.util.List<String> changes = new java.util.ArrayList<>();
+
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
 
@@ -28,7 +33,7 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Sweep sweep = Sweep.resuming(dir).failedRuns(retryFailed ? FailedRuns.RETRY : FailedRuns.KEEP);
+    Sweep sweep = Sweep.resuming(dir, changes).failedRuns(retryFailed ? FailedRuns.RETRY : FailedRuns.KEEP);
     return Console.execute(sweep, command.commandLine().getOut(), command.commandLine().getErr(), quiet);
   }
 }

@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileComman
   Integer maxParallel;
 
   @Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
-      description = "Run only slice i of N (from 0) of the plan, e.g. --shard ${SLURM_ARRAY_TASK_ID}/100, into"
+      description = "Run only slice i of N (from 0) of the plan, e.g. --shard $${SLURM_ARRAY_TASK_ID}/100, into"
           + " DIR/shard-i-of-N; combine the slices with `sweeplab merge`.")
   Shard shard;
 

@@ -50,11 +50,13 @@ public final class Pipeline implements Simulation {
   public Metrics run(RunContext ctx) throws Exception {
     Metrics all = Metrics.empty();
     Map<String, Object> upstream = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> byStage = new LinkedHashMap<>();
     for (int i = 0; i < stages.size(); i++) {
       ctx.checkCancelled();
       Metrics out;
       try {
-        out = stages.get(i).run(new StageContext(ctx, Collections.unmodifiableMap(new LinkedHashMap<>(upstream))));
+        out = stages.get(i).run(new StageContext(ctx, Collections.unmodifiableMap(new LinkedHashMap<>(upstream)),
+            Collections.unmodifiableMap(new LinkedHashMap<>(byStage))));
       } catch (TransientFailure | BudgetExceededException | java.util.concurrent.CancellationException e) {
         throw e;
       } catch (Exception e) {
@@ -64,6 +66,7 @@ public final class Pipeline implements Simulation {
         throw new StageFailedException(names.get(i), new IllegalStateException("stage returned null"));
       }
       upstream.putAll(out.values());
+      byStage.put(names.get(i), Collections.unmodifiableMap(new LinkedHashMap<>(out.values())));
       all = all.merge(out);
     }
     return all;
@@ -85,7 +88,13 @@ public final class Pipeline implements Simulation {
     }
   }
 
-  private record StageContext(RunContext run, Map<String, Object> upstream) implements RunContext {
+  private record StageContext(RunContext run, Map<String, Object> upstream,
+      Map<String, Map<String, Object>> upstreamByStage) implements RunContext {
+    @Override
+    public Map<String, Object> config() {
+      return run.config();
+    }
+
     @Override
     public String runId() {
       return run.runId();

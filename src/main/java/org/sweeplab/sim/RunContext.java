@@ -39,6 +39,23 @@ public interface RunContext {
     return Map.of();
   }
 
+  /**
+   * The outputs of each pipeline stage before this one, by stage name (in a pipeline), else an empty map: what a
+   * command stage sees as {@code upstream} in its stdin JSON and as {@code {STAGE.KEY}} placeholders.
+   */
+  default Map<String, Map<String, Object>> upstreamByStage() {
+    return Map.of();
+  }
+
+  /**
+   * The run's merged scenario: the spec's {@code base} with each parameter set at its dotted path
+   * ({@code actors.regulator.model}); without a base, the parameters nested by their dots. Commands get the same map
+   * as {@code config.json} ({@code {config}}) and as {@code config} in their stdin JSON.
+   */
+  default Map<String, Object> config() {
+    return org.sweeplab.spec.Scenarios.merge(Map.of(), params());
+  }
+
   /** The raw value of a parameter. */
   default Object get(String name) {
     Map<String, Object> p = params();

@@ -22,9 +22,11 @@ import org.sweeplab.spec.Suggestions;
  */
 public final class SimulationRegistry {
   private final Map<String, Simulation> named;
+  private final Map<String, SimulationInfo> info;
 
-  private SimulationRegistry(Map<String, Simulation> named) {
+  private SimulationRegistry(Map<String, Simulation> named, Map<String, SimulationInfo> info) {
     this.named = Collections.unmodifiableMap(named);
+    this.info = Collections.unmodifiableMap(info);
   }
 
   /** The built-in simulations: {@code tournament}, {@code mmc}, {@code bench}, the forecast stages, and the
@@ -39,7 +41,7 @@ public final class SimulationRegistry {
     m.put("forecast-score", ForecastStages.score());
     m.put("ishigami", new IshigamiSimulation());
     m.put("sobol-g", new SobolGSimulation());
-    return new SimulationRegistry(m);
+    return new SimulationRegistry(m, new LinkedHashMap<>(BuiltInSimulations.INFO));
   }
 
   /** This registry plus one named simulation (replacing one of the same name). */
@@ -47,7 +49,27 @@ public final class SimulationRegistry {
     Objects.requireNonNull(simulation, "simulation");
     Map<String, Simulation> m = new LinkedHashMap<>(named);
     m.put(name, simulation);
-    return new SimulationRegistry(m);
+    Map<String, SimulationInfo> i = new LinkedHashMap<>(info);
+    i.remove(name); // a simulation registered under a built-in's name declares nothing
+    return new SimulationRegistry(m, i);
+  }
+
+  /** This registry plus one named simulation that declares its parameters and metrics. */
+  public SimulationRegistry with(SimulationInfo declared, Simulation simulation) {
+    SimulationRegistry r = with(declared.name(), simulation);
+    Map<String, SimulationInfo> i = new LinkedHashMap<>(r.info);
+    i.put(declared.name(), declared);
+    return new SimulationRegistry(new LinkedHashMap<>(r.named), i);
+  }
+
+  /** What the named simulation declares, or null when it declares nothing. */
+  public SimulationInfo info(String name) {
+    return info.get(name);
+  }
+
+  /** Every declaration, in registration order. */
+  public List<SimulationInfo> declared() {
+    return new ArrayList<>(info.values());
   }
 
   /** The names known to this registry. */
@@ -80,7 +102,7 @@ public final class SimulationRegistry {
       Pipeline pipe = null;
       for (int i = 0; i < p.stages().size(); i++) {
         SimulationSpec stage = p.stages().get(i);
-        String name = stage instanceof SimulationSpec.Named n ? n.name() : "stage-" + (i + 1);
+        String name = p.names().get(i);
         Simulation sim = resolve(stage);
         pipe = pipe == null ? Pipeline.of(name, sim) : pipe.then(name, sim);
       }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sweeplab.spec.Parameter;
 import org.sweeplab.spec.SpecException;
+import org.sweeplab.spec.Scenarios;
 import org.sweeplab.spec.Suggestions;
 import org.sweeplab.spec.SweepSpec;
 
@@ -39,7 +40,18 @@ final class ListPoints implements PointSource {
   static ListPoints of(SweepSpec spec) {
     List<Map<String, Object>> raw = spec.design().points();
     boolean declared = !spec.parameters().isEmpty();
-    List<String> names = declared ? spec.parameterNames() : List.copyOf(raw.get(0).keySet());
+    Map<String, Object> base = spec.base();
+    List<String> names = new ArrayList<>(declared ? spec.parameterNames() : List.copyOf(raw.get(0).keySet()));
+    int declaredCount = declared ? names.size() : 0;
+    // Scenario overrides (dotted keys, or any key when there is a base) need no declaration: each becomes a column,
+    // and a point that does not give it takes the base's value, so content keys and seeds see the merged values.
+    for (Map<String, Object> point : raw) {
+      for (String key : point.keySet()) {
+        if (!names.contains(key) && (key.indexOf('.') > 0 || !base.isEmpty())) {
+          names.add(key);
+        }
+      }
+    }
     List<Object[]> points = new ArrayList<>(raw.size());
     Map<String, Integer> seen = new HashMap<>();
     for (int p = 0; p < raw.size(); p++) {
@@ -57,11 +69,20 @@ final class ListPoints implements PointSource {
       Object[] values = new Object[names.size()];
       for (int d = 0; d < names.size(); d++) {
         String name = names.get(d);
-        Parameter param = declared ? spec.parameters().get(d) : null;
+        Parameter param = d < declaredCount ? spec.parameters().get(d) : null;
         if (!given.containsKey(name)) {
           if (param != null && param.isDiscrete() && param.size() == 1) {
             values[d] = param.level(0);
             continue;
+          }
+          Object fromBase = param == null ? Scalars.canonical(Scenarios.lookup(base, name)) : null;
+          if (fromBase != null) {
+            values[d] = fromBase;
+            continue;
+          }
+          if (param == null && (name.indexOf('.') > 0 || !base.isEmpty())) {
+            throw error(String.format(Locale.ROOT, "point %d gives no value for '%s', and the base scenario has no"
+                + " single value there; give it in every point or add it to base", p + 1, name));
           }
           throw error(declared
               ? String.format(Locale.ROOT, "point %d gives no value for '%s'; every point gives every parameter,"

@@ -47,6 +47,8 @@ final class NodeReader {
   private final String source;
   private final Map<Node, String> overrideOf = new IdentityHashMap<>();
   private final ScalarConstructor constructor = new ScalarConstructor();
+  /** Problems found so far while reading on past them (see {@link #attempt}); null when every problem throws. */
+  private List<SpecException> problems;
 
   NodeReader(String source) {
     this.source = source;
@@ -298,15 +300,58 @@ final class NodeReader {
     throw fail(node, path, "expected " + expected + ", got " + describe(node));
   }
 
-  /** Refuses keys of {@code m} that are not in {@code valid}, with a did-you-mean hint and the valid keys. */
+  /**
+   * Refuses keys of {@code m} that are not in {@code valid}, with a did-you-mean hint (a key of another batch runner
+   * gets sweeplab's, see {@link ForeignKeys}) and the valid keys. While collecting (inside {@link #attempt}), every
+   * unknown key is recorded and reading goes on without it.
+   */
   void checkKeys(MappingNode m, String path, Collection<String> valid) {
     for (NodeTuple t : m.getValue()) {
       String key = keyText(t);
       if (!valid.contains(key)) {
         String where = path.isEmpty() ? "at the top level" : "in '" + path + "'";
-        throw fail(t.getKeyNode(), join(path, key), "unknown key '" + key + "' " + where
-            + Suggestions.hint(key, valid) + "; valid keys are " + String.join(", ", valid));
+        String foreign = ForeignKeys.hint(path, key);
+        SpecException e = fail(t.getKeyNode(), join(path, key), "unknown key '" + key + "' " + where
+            + (foreign != null ? foreign : Suggestions.hint(key, valid)) + "; valid keys are "
+            + String.join(", ", valid));
+        if (problems == null) {
+          throw e;
+        }
+        problems.add(e);
       }
+    }
+  }
+
+  /** From now on, {@link #attempt} records problems and reading goes on. */
+  void collectProblems() {
+    problems = new ArrayList<>();
+  }
+
+  /**
+   * Runs {@code body}; when collecting and it fails with a {@link SpecException}, records it and returns
+   * {@code fallback} so the rest of the spec is still read.
+   */
+  <T> T attempt(java.util.function.Supplier<T> body, T fallback) {
+    if (problems == null) {
+      return body.get();
+    }
+    try {
+      return body.get();
+    } catch (SpecException e) {
+      problems.add(e);
+      return fallback;
+    }
+  }
+
+  /** True when a problem has been recorded. */
+  boolean hasProblems() {
+    return problems != null && !problems.isEmpty();
+  }
+
+  /** Throws every recorded problem at once ({@link SpecErrors}), if any. */
+  void throwProblems() {
+    if (hasProblems()) {
+      throw SpecErrors.of(problems);
     }
   }
 

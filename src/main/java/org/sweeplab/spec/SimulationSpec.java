@@ -87,13 +87,54 @@ public sealed interface SimulationSpec extends java.io.Serializable
     }
   }
 
-  /** Stages run in order; each sees the parameters and the outputs of the stages before it. */
-  record Pipeline(List<SimulationSpec> stages) implements SimulationSpec {
+  /**
+   * Stages run in order; each sees the parameters and the outputs of the stages before it.
+   *
+   * @param stages the stages
+   * @param names each stage's name ({@code stage:} in a spec): a built-in stage defaults to its simulation name,
+   *     any other to {@code stage-N} (from 1); names are unique
+   */
+  record Pipeline(List<SimulationSpec> stages, List<String> names) implements SimulationSpec {
     public Pipeline {
       stages = List.copyOf(stages);
       if (stages.isEmpty()) {
         throw new IllegalArgumentException("simulation.pipeline needs at least one stage");
       }
+      List<String> n = new java.util.ArrayList<>();
+      for (int i = 0; i < stages.size(); i++) {
+        String given = names == null || i >= names.size() ? null : names.get(i);
+        String name = given != null ? given : defaultName(stages.get(i), i);
+        if (!STAGE_NAME.matcher(name).matches()) {
+          throw new IllegalArgumentException("stage name '" + name + "' is not valid: use letters, digits, '_' or"
+              + " '-', starting with a letter (it is used in placeholders such as {" + "simulate.score})");
+        }
+        if (n.contains(name)) {
+          throw new IllegalArgumentException("two pipeline stages are named '" + name + "'; give each its own"
+              + " name with stage: NAME");
+        }
+        n.add(name);
+      }
+      names = List.copyOf(n);
+    }
+
+    /** A pipeline whose stages take their default names. */
+    public Pipeline(List<SimulationSpec> stages) {
+      this(stages, null);
+    }
+
+    /** The name a stage has when none is given: a built-in's name, else {@code stage-N}. */
+    public static String defaultName(SimulationSpec stage, int index) {
+      return stage instanceof Named n ? n.name() : "stage-" + (index + 1);
+    }
+
+    /** True when every stage has its default name. */
+    public boolean defaultNames() {
+      for (int i = 0; i < stages.size(); i++) {
+        if (!names.get(i).equals(defaultName(stages.get(i), i))) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -105,4 +146,7 @@ public sealed interface SimulationSpec extends java.io.Serializable
       return sb.toString();
     }
   }
+
+  /** The form of a stage name. */
+  java.util.regex.Pattern STAGE_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 }

@@ -51,7 +51,8 @@ public final class SpecLoader {
     } catch (IOException e) {
       throw new SpecException(file.toString(), 0, 0, null, "cannot read the file: " + e.getMessage());
     }
-    return parse(text, file.toString(), overrides);
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(text, file.toString(), overrides, dir);
   }
 
   /**
@@ -69,12 +70,17 @@ public final class SpecLoader {
    * @throws SpecException when an override is malformed or names an unknown key, or the resulting spec is not valid
    */
   public static SweepSpec parse(String text, String sourceName, List<String> overrides) {
+    return parse(text, sourceName, overrides, null);
+  }
+
+  /** As {@link #parse(String, String, List)}, with {@code base_file} relative to {@code specDir} (null: here). */
+  private static SweepSpec parse(String text, String sourceName, List<String> overrides, Path specDir) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(overrides, "overrides");
     NodeReader reader = new NodeReader(sourceName);
     Node root = reader.compose(jsonTabsToSpaces(text), null, "");
     root = Overrides.apply(reader, root, overrides);
-    return new SpecReader(reader).read(root);
+    return new SpecReader(reader, specDir).read(root);
   }
 
   /**

@@ -25,9 +25,16 @@ final class SpecReader {
       "[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
   private final NodeReader r;
+  private final java.nio.file.Path specDir;
 
   SpecReader(NodeReader r) {
+    this(r, null);
+  }
+
+  /** A reader that resolves {@code base_file} against {@code specDir} (null: the current folder). */
+  SpecReader(NodeReader r, java.nio.file.Path specDir) {
     this.r = r;
+    this.specDir = specDir;
   }
 
   SweepSpec read(Node root) {
@@ -35,49 +42,61 @@ final class SpecReader {
       throw r.fail(null, "", "the spec is empty; it needs at least 'name' and 'simulation'");
     }
     MappingNode top = r.mapping(root, "", "a map of keys (name, simulation, parameters, ...)");
+    // Every section is read even when an earlier one failed, so that one attempt reports all the problems.
+    r.collectProblems();
     r.checkKeys(top, "", SpecSchema.TOP);
 
-    Node nameNode = r.require(top, "", "name", "the sweep's name, e.g. name: my-sweep");
-    String name = r.string(nameNode, "name");
-    r.wrap(nameNode, "name", () -> {
-      SweepSpec.checkName(name);
-      return null;
-    });
+    String name = r.attempt(() -> {
+      Node nameNode = r.require(top, "", "name", "the sweep's name, e.g. name: my-sweep");
+      String n = r.string(nameNode, "name");
+      r.wrap(nameNode, "name", () -> {
+        SweepSpec.checkName(n);
+        return null;
+      });
+      return n;
+    }, null);
     Node descNode = NodeReader.get(top, "description");
-    String description = descNode == null ? "" : r.string(descNode, "description");
-    SimulationSpec simulation = simulation(r.require(top, "", "simulation",
+    String description = descNode == null ? "" : r.attempt(() -> r.string(descNode, "description"), "");
+    SimulationSpec simulation = r.attempt(() -> simulation(r.require(top, "", "simulation",
         "what each run executes, e.g. simulation: my-model or simulation: {command: [python, sim.py]}"),
-        "simulation");
+        "simulation"), null);
+    Map<String, Object> base = r.attempt(() -> base(top), Map.of());
     Node paramsNode = NodeReader.get(top, "parameters");
-    List<Parameter> parameters = paramsNode == null ? List.of() : parameters(paramsNode);
-    Design design = design(NodeReader.get(top, "design"), parameters, paramsNode);
+    List<Parameter> parameters = paramsNode == null ? List.of() : r.attempt(() -> parameters(paramsNode), null);
+    boolean parametersRead = parameters != null && !r.hasProblems();
+    Design design = !parametersRead ? Design.grid()
+        : r.attempt(() -> design(NodeReader.get(top, "design"), parameters, paramsNode, base), Design.grid());
 
     Node repNode = NodeReader.get(top, "replicates");
     int replicates = repNode == null ? Defaults.REPLICATES
-        : (int) r.integer(repNode, "replicates", 1, Integer.MAX_VALUE, "an integer >= 1");
+        : r.attempt(() -> (int) r.integer(repNode, "replicates", 1, Integer.MAX_VALUE, "an integer >= 1"), 1);
     Node seedNode = NodeReader.get(top, "seed");
-    long seed = seedNode == null ? Defaults.SEED : r.integer(seedNode, "seed");
+    long seed = seedNode == null ? Defaults.SEED : r.attempt(() -> r.integer(seedNode, "seed"), 0L);
     Node seedingNode = NodeReader.get(top, "seeding");
-    Seeding seeding = seedingNode == null ? Seeding.INDEPENDENT
-        : Seeding.valueOf(r.oneOf(seedingNode, "seeding", SpecSchema.SEEDINGS, "seeding").toUpperCase(Locale.ROOT));
+    Seeding seeding = seedingNode == null ? Seeding.INDEPENDENT : r.attempt(() -> Seeding.valueOf(
+        r.oneOf(seedingNode, "seeding", SpecSchema.SEEDINGS, "seeding").toUpperCase(Locale.ROOT)), null);
     Node execNode = NodeReader.get(top, "execution");
-    Execution execution = execNode == null ? Execution.defaults() : new ExecutionReader(r).execution(execNode);
+    Execution execution = execNode == null ? Execution.defaults()
+        : r.attempt(() -> new ExecutionReader(r).execution(execNode), null);
     Node budgetNode = NodeReader.get(top, "budget");
-    BudgetSpec budget = budgetNode == null || NodeReader.isNull(budgetNode) ? null : new ExecutionReader(r).budget(budgetNode);
+    BudgetSpec budget = budgetNode == null || NodeReader.isNull(budgetNode) ? null
+        : r.attempt(() -> new ExecutionReader(r).budget(budgetNode), null);
     Node outNode = NodeReader.get(top, "output");
-    String outputDir = outNode == null ? null : output(outNode);
+    String outputDir = outNode == null ? null : r.attempt(() -> output(outNode), null);
+    RunRecords runRecords = outNode == null ? RunRecords.AUTO : r.attempt(() -> runRecords(outNode), null);
+    Node listenersNode = NodeReader.get(top, "listeners");
+    List<String> listeners = listenersNode == null ? List.of() : r.attempt(() -> listeners(listenersNode), null);
     Node metaNode = NodeReader.get(top, "metadata");
-    Map<String, Object> metadata = null;
-    if (metaNode != null) {
+    Map<String, Object> meta = metaNode == null ? null : r.attempt(() -> {
       r.mapping(metaNode, "metadata", "a map");
       @SuppressWarnings("unchecked")
       Map<String, Object> m = (Map<String, Object>) r.plain(metaNode, "metadata");
-      metadata = m;
-    }
-    Map<String, Object> meta = metadata;
+      return m;
+    }, null);
+    r.throwProblems();
     try {
       return r.wrap(root, "", () -> new SweepSpec(name, description, simulation, parameters, design, replicates,
-          seed, seeding, execution, outputDir, meta, budget));
+          seed, seeding, execution, outputDir, meta, budget, base, runRecords, listeners));
     } catch (SpecException e) {
       if (e.source() != null || e.keyPath() == null || !e.keyPath().startsWith("budget")) {
         throw e;
@@ -86,6 +105,52 @@ final class SpecReader {
       throw r.fail(NodeReader.get(r.mapping(budgetNode, "budget", "a map"), "estimate_by"), e.keyPath(),
           e.problem());
     }
+  }
+
+  // ---------------------------------------------------------------- base scenario, listeners, run records
+
+  /** {@code base_file} (read first) with {@code base} merged over it; empty when neither is given. */
+  private Map<String, Object> base(MappingNode top) {
+    Map<String, Object> out = Map.of();
+    Node fileNode = NodeReader.get(top, "base_file");
+    if (fileNode != null) {
+      out = BaseFile.read(r, fileNode, specDir);
+    }
+    Node baseNode = NodeReader.get(top, "base");
+    if (baseNode != null) {
+      r.mapping(baseNode, "base", "a map (the base scenario every run's parameters are merged into)");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> b = (Map<String, Object>) r.plain(baseNode, "base");
+      out = Scenarios.overlay(out, b);
+    }
+    return out;
+  }
+
+  private List<String> listeners(Node node) {
+    List<Node> items = r.sequence(node, "listeners", "a list of {class: com.example.Monitor}").getValue();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String path = "listeners[" + i + "]";
+      MappingNode m = r.mapping(items.get(i), path, "a map {class: com.example.Monitor}");
+      r.checkKeys(m, path, SpecSchema.LISTENER);
+      Node cls = r.require(m, path, "class", "the listener's fully qualified class name");
+      String name = r.string(cls, path + ".class");
+      if (!CLASS_NAME.matcher(name).matches()) {
+        throw r.fail(cls, path + ".class", "'" + name + "' is not a Java class name; write the fully qualified"
+            + " name, e.g. com.example.Monitor");
+      }
+      out.add(name);
+    }
+    return out;
+  }
+
+  private RunRecords runRecords(Node node) {
+    MappingNode m = r.mapping(node, "output", "a map with " + String.join(", ", SpecSchema.OUTPUT));
+    Node rr = NodeReader.get(m, "run_records");
+    if (rr == null) {
+      return RunRecords.AUTO;
+    }
+    return r.bool(rr, "output.run_records") ? RunRecords.ON : RunRecords.OFF;
   }
 
   // ---------------------------------------------------------------- simulation
@@ -98,6 +163,11 @@ final class SpecReader {
     MappingNode m = r.mapping(node, path,
         "a simulation name or a map with one of " + String.join(", ", SpecSchema.SIMULATION_KINDS));
     r.checkKeys(m, path, SpecSchema.SIMULATION);
+    NodeTuple stageTuple = NodeReader.tuple(m, "stage");
+    if (stageTuple != null && !path.matches(".*pipeline\\[\\d+\\]")) {
+      throw r.fail(stageTuple.getKeyNode(), NodeReader.join(path, "stage"), "'stage' names a stage of a pipeline;"
+          + " it applies only inside simulation: {pipeline: [{stage: NAME, command: [...]}, ...]}");
+    }
     List<String> kinds = new ArrayList<>();
     for (String k : SpecSchema.SIMULATION_KINDS) {
       if (NodeReader.tuple(m, k) != null) {
@@ -216,10 +286,25 @@ final class SpecReader {
       throw r.fail(node, path, "the pipeline has no stages; give at least one");
     }
     List<SimulationSpec> stages = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < seq.getValue().size(); i++) {
-      stages.add(simulation(seq.getValue().get(i), path + "[" + i + "]"));
+      Node item = seq.getValue().get(i);
+      String stagePath = path + "[" + i + "]";
+      stages.add(simulation(item, stagePath));
+      Node stageNode = item instanceof MappingNode m ? NodeReader.get(m, "stage") : null;
+      String name = stageNode == null ? SimulationSpec.Pipeline.defaultName(stages.get(i), i)
+          : r.string(stageNode, stagePath + ".stage");
+      if (stageNode != null) {
+        r.wrap(stageNode, stagePath + ".stage", () -> new SimulationSpec.Pipeline(List.of(stages.get(0)),
+            List.of(name)));
+      }
+      if (names.contains(name)) {
+        throw r.fail(stageNode != null ? stageNode : item, stagePath + ".stage", "stage " + (i + 1) + " is named '"
+            + name + "' like an earlier one; give each stage its own name with stage: NAME");
+      }
+      names.add(name);
     }
-    return new SimulationSpec.Pipeline(stages);
+    return r.wrap(node, path, () -> new SimulationSpec.Pipeline(stages, names));
   }
 
   // ---------------------------------------------------------------- parameters
@@ -227,16 +312,22 @@ final class SpecReader {
   private List<Parameter> parameters(Node node) {
     MappingNode m = r.mapping(node, "parameters", "a map from parameter names to their values or definitions");
     List<Parameter> out = new ArrayList<>();
+    boolean failed = false;
     for (NodeTuple t : m.getValue()) {
       String name = NodeReader.keyText(t);
       String path = "parameters." + name;
-      r.wrap(t.getKeyNode(), path, () -> {
-        Parameter.checkName(name);
-        return null;
-      });
-      out.add(parameter(name, t.getValueNode(), path));
+      Parameter p = r.attempt(() -> {
+        r.wrap(t.getKeyNode(), path, () -> {
+          ReservedNames.check(name);
+          Parameter.checkName(name);
+          return null;
+        });
+        return parameter(name, t.getValueNode(), path);
+      }, null);
+      failed |= p == null;
+      out.add(p);
     }
-    return out;
+    return failed ? null : out;
   }
 
   private Parameter parameter(String name, Node node, String path) {
@@ -358,7 +449,7 @@ final class SpecReader {
 
   // ---------------------------------------------------------------- design
 
-  private Design design(Node node, List<Parameter> parameters, Node paramsNode) {
+  private Design design(Node node, List<Parameter> parameters, Node paramsNode, Map<String, Object> base) {
     Design design;
     if (node == null) {
       design = Design.grid();
@@ -379,7 +470,7 @@ final class SpecReader {
       design = Design.grid();
     } else {
       design = designMap(r.mapping(node, "design", "a design name (" + String.join(", ", SpecSchema.DESIGN_TYPES)
-          + ") or a map with type, samples, points and exclude"), parameters);
+          + ") or a map with type, samples, points and exclude"), parameters, !base.isEmpty());
     }
     if (design.type() == Design.Type.GRID) {
       for (Parameter p : parameters) {
@@ -399,7 +490,7 @@ final class SpecReader {
     return Design.Type.valueOf(t.toUpperCase(Locale.ROOT));
   }
 
-  private Design designMap(MappingNode m, List<Parameter> parameters) {
+  private Design designMap(MappingNode m, List<Parameter> parameters, boolean hasBase) {
     r.checkKeys(m, "design", SpecSchema.DESIGN);
     Node typeNode = NodeReader.get(m, "type");
     Design.Type type = typeNode == null ? Design.Type.GRID : designType(typeNode, "design.type");
@@ -464,7 +555,7 @@ final class SpecReader {
       }
       List<Node> items = r.sequence(pointsNode, "design.points", "a list of points, each a map").getValue();
       for (int i = 0; i < items.size(); i++) {
-        points.add(assignment(items.get(i), "design.points[" + i + "]", names, false));
+        points.add(point(items.get(i), "design.points[" + i + "]", names, hasBase));
       }
     }
     if (type == Design.Type.LIST && points.isEmpty()) {
@@ -512,6 +603,43 @@ final class SpecReader {
       }
     }
     return out;
+  }
+
+  /**
+   * One point of a list design: a map from parameter names to single values. A nested map is an override of the
+   * scenario ({@code state_overrides: {hope: 0.6}} is the dotted key {@code state_overrides.hope}); such dotted keys,
+   * and with a base scenario any key, need not be declared under {@code parameters}.
+   */
+  private Map<String, Object> point(Node node, String path, List<String> names, boolean hasBase) {
+    MappingNode m = r.mapping(node, path, "a map from parameter names to values");
+    if (m.getValue().isEmpty()) {
+      throw r.fail(node, path, "an empty point; give a value for each parameter");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    flatten(m, "", path, names, hasBase, out);
+    return out;
+  }
+
+  private void flatten(MappingNode m, String prefix, String path, List<String> names, boolean hasBase,
+      Map<String, Object> out) {
+    for (NodeTuple t : m.getValue()) {
+      String k = prefix + NodeReader.keyText(t);
+      String kp = NodeReader.join(path, NodeReader.keyText(t));
+      Node v = t.getValueNode();
+      if (v instanceof MappingNode nested && !names.contains(k)) {
+        if (nested.getValue().isEmpty()) {
+          throw r.fail(v, kp, "an empty override map; give at least one key, e.g. " + k + ": {KEY: VALUE}");
+        }
+        flatten(nested, k + ".", kp, names, hasBase, out);
+        continue;
+      }
+      if (!names.contains(k) && !names.isEmpty() && !hasBase && k.indexOf('.') < 0) {
+        throw r.fail(t.getKeyNode(), kp, "'" + k + "' is not a parameter" + Suggestions.hint(k, names)
+            + "; parameters are " + String.join(", ", names) + " (a nested map or a dotted key overrides a key of"
+            + " the scenario without being declared)");
+      }
+      out.put(k, r.scalar(v, kp));
+    }
   }
 
   // ---------------------------------------------------------------- execution and output

@@ -20,8 +20,8 @@ final class SpecSchema {
   private SpecSchema() {}
 
   /** Top-level keys, in the order the writer emits them. */
-  static final List<String> TOP = List.of("name", "description", "simulation", "parameters", "design", "replicates",
-      "seed", "seeding", "execution", "budget", "output", "metadata");
+  static final List<String> TOP = List.of("name", "description", "simulation", "base", "base_file", "parameters",
+      "design", "replicates", "seed", "seeding", "execution", "budget", "output", "listeners", "metadata");
 
   /** Keys of {@code execution}. */
   static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs",
@@ -50,7 +50,7 @@ final class SpecSchema {
   static final List<String> SPARK = List.of("master", "partitions", "conf");
 
   /** Keys of {@code output}. */
-  static final List<String> OUTPUT = List.of("dir");
+  static final List<String> OUTPUT = List.of("dir", "run_records");
 
   /** Keys of {@code design} when written as a map. */
   static final List<String> DESIGN = List.of("type", "samples", "second_order", "trajectories", "levels", "points",
@@ -63,7 +63,10 @@ final class SpecSchema {
   static final List<String> COMMAND_OPTIONS = List.of("env", "workdir", "result", "log_cap", "transient_exit_codes");
 
   /** Every key of a simulation map. */
-  static final List<String> SIMULATION = concat(SIMULATION_KINDS, COMMAND_OPTIONS);
+  static final List<String> SIMULATION = concat(concat(SIMULATION_KINDS, COMMAND_OPTIONS), List.of("stage"));
+
+  /** Keys of one entry of {@code listeners}. */
+  static final List<String> LISTENER = List.of("class");
 
   /** The keys of each parameter type, {@code type} first. */
   static final Map<String, List<String>> PARAMETER_KEYS = parameterKeys();
@@ -87,7 +90,7 @@ final class SpecSchema {
       return TOP;
     }
     String first = path.get(0);
-    if (first.equals("metadata")) {
+    if (first.equals("metadata") || first.equals("base")) {
       return null;
     }
     if (path.size() == 1) {

@@ -85,6 +85,9 @@ public final class SpecWriter {
   public static String configHash(SweepSpec spec) {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("simulation", simulation(spec.simulation(), true));
+    if (!spec.base().isEmpty()) {
+      t.put("base", sorted(spec.base())); // only when present, so the hashes of specs without one stay as they were
+    }
     t.put("parameters", parameters(spec.parameters()));
     t.put("design", designMap(spec.design(), true));
     t.put("replicates", spec.replicates());
@@ -112,6 +115,9 @@ public final class SpecWriter {
       t.put("description", s.description());
     }
     t.put("simulation", simulation(s.simulation(), canonical));
+    if (!s.base().isEmpty()) {
+      t.put("base", canonical ? sorted(s.base()) : s.base());
+    }
     if (!s.parameters().isEmpty()) {
       t.put("parameters", parameters(s.parameters()));
     }
@@ -167,8 +173,22 @@ public final class SpecWriter {
     if (s.budget() != null) {
       t.put("budget", budget(s.budget()));
     }
-    if (s.outputDir() != null) {
-      t.put("output", Map.of("dir", s.outputDir()));
+    if (s.outputDir() != null || s.runRecords() != RunRecords.AUTO) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      if (s.outputDir() != null) {
+        out.put("dir", s.outputDir());
+      }
+      if (s.runRecords() != RunRecords.AUTO) {
+        out.put("run_records", s.runRecords() == RunRecords.ON);
+      }
+      t.put("output", out);
+    }
+    if (!s.listeners().isEmpty()) {
+      List<Object> ls = new ArrayList<>();
+      for (String c : s.listeners()) {
+        ls.add(Map.of("class", c));
+      }
+      t.put("listeners", ls);
     }
     if (!s.metadata().isEmpty()) {
       t.put("metadata", canonical ? sorted(s.metadata()) : s.metadata());
@@ -220,8 +240,21 @@ public final class SpecWriter {
       m.put("transient_exit_codes", c.transientExitCodes());
     } else {
       List<Object> stages = new ArrayList<>();
-      for (SimulationSpec stage : ((SimulationSpec.Pipeline) sim).stages()) {
-        stages.add(simulation(stage, canonical));
+      SimulationSpec.Pipeline p = (SimulationSpec.Pipeline) sim;
+      for (int i = 0; i < p.stages().size(); i++) {
+        SimulationSpec stage = p.stages().get(i);
+        Object written = simulation(stage, canonical);
+        if (!p.names().get(i).equals(SimulationSpec.Pipeline.defaultName(stage, i))) {
+          Map<String, Object> named = new LinkedHashMap<>();
+          named.put("stage", p.names().get(i));
+          if (written instanceof Map<?, ?> wm) {
+            wm.forEach((k, v) -> named.put((String) k, v));
+          } else {
+            named.put("name", written);
+          }
+          written = named;
+        }
+        stages.add(written);
       }
       m.put("pipeline", stages);
     }

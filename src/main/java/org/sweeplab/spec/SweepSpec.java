@@ -30,13 +30,18 @@ import java.util.regex.Pattern;
  *     lists, {@link String}, {@link Long}, {@link Double}, {@link Boolean} or null ({@link Integer} and {@link Float}
  *     are widened, as when read from YAML)
  * @param budget spending limits and cost estimates, or null for none
+ * @param base the base scenario every run's parameters are merged into (plain data as metadata; empty for none);
+ *     see {@link Scenarios}
+ * @param runRecords whether each run folder gets a {@code result.json} ({@code output.run_records})
+ * @param listeners class names of {@code org.sweeplab.run.SweepListener}s to attach ({@code listeners})
  * @throws IllegalArgumentException when the name or a parameter name is not valid, a parameter is defined twice, a
  *     point or exclusion rule of the design names an unknown parameter, or metadata holds something other than
  *     plain data, or the budget's estimate table names an unknown parameter or leaves values without an estimate
  */
 public record SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
     Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
-    Map<String, Object> metadata, BudgetSpec budget) {
+    Map<String, Object> metadata, BudgetSpec budget, Map<String, Object> base, RunRecords runRecords,
+    List<String> listeners) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -53,8 +58,10 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       }
     }
     design = design == null ? Design.grid() : design;
-    checkKeys("design.points", design.points(), seen);
+    base = base == null ? Map.of() : plainMap(base, "base");
+    checkKeys("design.points", design.points(), base.isEmpty() ? seen : Set.of());
     checkKeys("design.exclude", design.exclude(), seen);
+    Scenarios.checkPaths(base, Scenarios.names(parameters, design));
     if (replicates < 1) {
       throw new IllegalArgumentException("replicates must be >= 1, got " + replicates);
     }
@@ -64,6 +71,16 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     if (budget != null && budget.estimateBy() != null) {
       checkEstimateTable(budget, parameters, seen);
     }
+    runRecords = runRecords == null ? RunRecords.AUTO : runRecords;
+    listeners = listeners == null ? List.of() : List.copyOf(listeners);
+  }
+
+  /** A spec without a base scenario, run records setting or listeners (the form before they existed). */
+  public SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
+      Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
+      Map<String, Object> metadata, BudgetSpec budget) {
+    this(name, description, simulation, parameters, design, replicates, seed, seeding, execution, outputDir,
+        metadata, budget, null, null, null);
   }
 
   /** A spec without a budget (the form before budgets existed). */
@@ -124,7 +141,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     }
     for (int i = 0; i < maps.size(); i++) {
       for (String k : maps.get(i).keySet()) {
-        if (!names.contains(k)) {
+        if (!names.contains(k) && !(what.endsWith("points") && k.indexOf('.') > 0)) {
           throw new SpecException(null, 0, 0, what, (what.endsWith("exclude") ? "rule " : "point ") + (i + 1)
               + (what.endsWith("exclude") ? " names '" : " gives '") + k + "', which is not a parameter" + Suggestions.hint(k, names) + "; parameters are "
               + names);
@@ -194,43 +211,61 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
 
   public SweepSpec withReplicates(int n) {
     return new SweepSpec(name, description, simulation, parameters, design, n, seed, seeding, execution, outputDir,
-        metadata, budget);
+        metadata, budget, base, runRecords, listeners);
   }
 
   public SweepSpec withSeed(long s) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, s, seeding, execution,
-        outputDir, metadata, budget);
+        outputDir, metadata, budget, base, runRecords, listeners);
   }
 
   public SweepSpec withExecution(Execution e) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, e, outputDir,
-        metadata, budget);
+        metadata, budget, base, runRecords, listeners);
   }
 
   public SweepSpec withOutputDir(String dir) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        dir, metadata, budget);
+        dir, metadata, budget, base, runRecords, listeners);
   }
 
   public SweepSpec withDesign(Design d) {
     return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-        outputDir, metadata, budget);
+        outputDir, metadata, budget, base, runRecords, listeners);
   }
 
   public SweepSpec withParameters(List<Parameter> ps) {
     return new SweepSpec(name, description, simulation, ps, design, replicates, seed, seeding, execution, outputDir,
-        metadata, budget);
+        metadata, budget, base, runRecords, listeners);
   }
 
   public SweepSpec withSimulation(SimulationSpec sim) {
     return new SweepSpec(name, description, sim, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget);
+        outputDir, metadata, budget, base, runRecords, listeners);
   }
 
   /** The same spec with these spending limits (null for none). */
   public SweepSpec withBudget(BudgetSpec b) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, b);
+        outputDir, metadata, b, base, runRecords, listeners);
+  }
+
+  /** The same spec with this base scenario (empty for none). */
+  public SweepSpec withBase(Map<String, Object> b) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
+        outputDir, metadata, budget, b, runRecords, listeners);
+  }
+
+  /** The same spec with this {@code output.run_records} setting. */
+  public SweepSpec withRunRecords(RunRecords r) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
+        outputDir, metadata, budget, base, r, listeners);
+  }
+
+  /** The same spec with these listener classes. */
+  public SweepSpec withListeners(List<String> classNames) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
+        outputDir, metadata, budget, base, runRecords, classNames);
   }
 
   /** A builder for a sweep with this name. */
@@ -253,6 +288,9 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     private String outputDir;
     private final Map<String, Object> metadata = new LinkedHashMap<>();
     private BudgetSpec budget;
+    private Map<String, Object> base = Map.of();
+    private RunRecords runRecords = RunRecords.AUTO;
+    private final List<String> listeners = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -425,6 +463,24 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       return this;
     }
 
+    /** The base scenario each run's parameters are merged into (see {@link Scenarios}). */
+    public Builder base(Map<String, Object> scenario) {
+      this.base = scenario;
+      return this;
+    }
+
+    /** Whether each run folder gets a result.json (output.run_records). */
+    public Builder runRecords(RunRecords r) {
+      this.runRecords = r;
+      return this;
+    }
+
+    /** A listener class to attach (listeners: [{class: ...}]). */
+    public Builder listener(String className) {
+      listeners.add(className);
+      return this;
+    }
+
     public Builder outputDir(String dir) {
       this.outputDir = dir;
       return this;
@@ -444,7 +500,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
         d = d.excluding(rule);
       }
       return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-          outputDir, metadata, budget);
+          outputDir, metadata, budget, base, runRecords, listeners);
     }
 
     private static Object normalise(Object v) {

@@ -78,6 +78,9 @@ public final class FolderTables {
     if (!shard.isAll()) {
       summary.put("shard", shard.toString());
     }
+    if (!spec.metadata().isEmpty()) {
+      summary.put("metadata", spec.metadata());
+    }
     if (CostReport.wanted(spec.budget(), columns)) {
       CostReport.write(folder.costs(), CostReport.build(spec.name(), plan, columns, spec.budget(), estimatedTotal));
     }

@@ -35,7 +35,7 @@ public final class OutputFolder implements Closeable {
 
   /** The files a sweep writes; REPLACE deletes exactly these. */
   private static final List<String> OWNED = List.of(SPEC, JOURNAL, CHARGES, RESULTS, SUMMARY, COSTS, RUNS,
-      "analysis");
+      "analysis", ResumeChanges.FILE);
 
   private final Path dir;
   private final FileChannel lockChannel;

@@ -16,6 +16,10 @@ final class SpecChanges {
       changes.add("the simulation changed from " + old.simulation().describe() + " to "
           + now.simulation().describe());
     }
+    if (!old.base().equals(now.base())) {
+      // Every run sees the merged scenario: runs finished under the old base would mix with new ones.
+      changes.add("the base scenario changed");
+    }
     if (old.seed() != now.seed()) {
       changes.add("the seed changed from " + old.seed() + " to " + now.seed());
     }

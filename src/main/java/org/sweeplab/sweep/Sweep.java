@@ -29,6 +29,9 @@ import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SpecWriter;
 import org.sweeplab.spec.SweepSpec;
+import org.sweeplab.store.ResumeChanges;
+import org.sweeplab.store.RunRecordFiles;
+import org.sweeplab.store.LiveCostReport;
 import org.sweeplab.store.FailedRuns;
 import org.sweeplab.store.FolderTables;
 import org.sweeplab.store.JournalLoader;
@@ -89,6 +92,23 @@ public final class Sweep {
           + (Files.exists(dir) ? "" : " (the folder does not exist)"));
     }
     return of(SpecLoader.load(specFile)).output(dir).ifExists(ExistingOutput.RESUME);
+  }
+
+  /**
+   * A sweep that continues the one in {@code dir} with some settings changed ({@code key=value}): only those that
+   * leave the plan as it is (budget, retries, rate limit, max_parallel, timeouts, interrupt grace). The change is
+   * recorded in the folder ({@code resume-changes.jsonl}) and written to its {@code sweep.yaml} when the run starts.
+   *
+   * @throws org.sweeplab.spec.SpecException for a key that would change the plan, or a bad value
+   */
+  public static Sweep resuming(Path dir, java.util.List<String> changes) {
+    if (changes.isEmpty()) {
+      return resuming(dir);
+    }
+    resuming(dir); // the same checks of the folder
+    Sweep s = of(ResumeChanges.apply(dir, changes)).output(dir).ifExists(ExistingOutput.RESUME);
+    ResumeChanges.record(dir, changes);
+    return s;
   }
 
   /** Resumes the sweep in {@code dir} with the built-in simulations; see {@link #resuming(Path)}. */
@@ -223,9 +243,12 @@ public final class Sweep {
   public Simulation preflight() {
     RunPlan plan = RunPlan.of(spec);
     Simulation sim = simulation != null ? simulation : registry.resolve(spec.simulation());
-    if (simulation == null && spec.simulation() instanceof org.sweeplab.spec.SimulationSpec.Command c) {
-      sim = org.sweeplab.sim.command.CommandSimulation.of(c, spec.parameterNames()); // placeholders checked now
+    if (simulation == null) {
+      // Placeholders, stage outputs and declared parameters are checked now, not in every run.
+      org.sweeplab.sim.command.PlanChecks.check(spec.simulation(), plan.parameterNames(), registry);
     }
+    sim = org.sweeplab.sim.ScenarioSimulation.of(sim, spec.base());
+    SpecListeners.instantiate(spec);
     Path dir = outputDir();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
@@ -262,9 +285,12 @@ public final class Sweep {
       PendingRuns pending = PendingRuns.of(plan, columns, failedRuns, spec.execution().shard());
       Instant started = Instant.now();
       Progress progress;
-      try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns)) {
-        progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim, sink,
-            withName(listener, spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
+      try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns);
+          LiveCostReport costs = LiveCostReport.start(folder, spec, plan, columns,
+              estimatedTotal(plan), LiveCostReport.INTERVAL_MS)) {
+        progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim,
+            RunRecordFiles.wrap(sink, spec, folder.runs()), withName(SpecListeners.attach(listener, spec),
+            spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
       }
@@ -328,6 +354,11 @@ public final class Sweep {
       }
       default -> throw new IllegalStateException();
     }
+  }
+
+  private Double estimatedTotal(RunPlan plan) {
+    CostEstimate estimate = CostEstimate.of(plan, spec.budget());
+    return estimate == null ? null : estimate.total();
   }
 
   private SweepResult finish(OutputFolder folder, RunPlan plan, RunColumns columns, Progress progress,

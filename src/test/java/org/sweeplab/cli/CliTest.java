@@ -48,15 +48,15 @@ class CliTest {
       "unknown key | name: s\\nsimulation: bench\\nparameters: {x: [1]}\\nreplicats: 2\\n"
           + " | bad.yaml:4:1: replicats: unknown key 'replicats' at the top level (did you mean 'replicates'?)",
       "unknown simulation | name: s\\nsimulation: tournamnet\\nparameters: {x: [1]}\\n"
-          + " | bad.yaml: simulation: unknown simulation 'tournamnet' (did you mean 'tournament'?)",
+          + " | bad.yaml:2:1: simulation: unknown simulation 'tournamnet' (did you mean 'tournament'?)",
       "wrong step sign | name: s\\nsimulation: bench\\nparameters:\\n  x: {type: range, start: 10, stop: 1, step: 2}\\n"
           + " | bad.yaml:4:46: parameters.x.step: Parameter 'x' range step 2 has the wrong sign",
       "java tag | name: s\\nsimulation: bench\\nparameters: {x: !!java.io.File [/etc/passwd]}\\n"
           + " | bad.yaml:3",
       "lhs needs a distribution | name: s\\nsimulation: bench\\nparameters: {x: [1, 2]}\\ndesign: {type: lhs, samples: 4}\\n"
-          + " | bad.yaml: design.type: design 'lhs' needs at least one distribution parameter",
+          + " | bad.yaml:4:10: design.type: design 'lhs' needs at least one distribution parameter",
       "too many samples | name: s\\nsimulation: bench\\nparameters: {x: [1, 2]}\\ndesign: {type: random, samples: 5}\\n"
-          + " | bad.yaml: design.samples",
+          + " | bad.yaml:4:24: design.samples",
       "empty list | name: s\\nsimulation: bench\\nparameters: {x: []}\\n | bad.yaml:3:",
       "wrong type | name: s\\nsimulation: bench\\nparameters: {x: [1]}\\nreplicates: three\\n"
           + " | bad.yaml:4:13: replicates: expected an integer"})

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweeplab.spec.SpecLoader;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.Sweep;
 
 /**
  * analyze on saltelli and morris folders (run through the engine with the built-in ishigami and sobol-g), and on

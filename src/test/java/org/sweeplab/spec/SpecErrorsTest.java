@@ -25,7 +25,7 @@ class SpecErrorsTest {
         // unknown keys, with did-you-mean and the valid keys
         bad("unknown top-level key", HEAD + "paramters: {}\n", 3, 1, "paramters",
             "unknown key 'paramters' at the top level (did you mean 'parameters'?)",
-            "valid keys are name, description, simulation, parameters, design"),
+            "valid keys are name, description, simulation, base, base_file, parameters, design"),
         bad("unknown execution key", HEAD + "execution:\n  max_paralel: 3\n", 4, 3, "execution.max_paralel",
             "unknown key 'max_paralel' in 'execution' (did you mean 'max_parallel'?)",
             "valid keys are max_parallel, timeout_per_run, fail_fast, max_runs"),

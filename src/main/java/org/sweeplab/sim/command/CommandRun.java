@@ -42,7 +42,10 @@ final class CommandRun {
         return t;
       });
 
-  sealed interface Event permits Charge, Closed, Cancel {}
+  sealed interface Event permits Charge, Telemetry, Closed, Cancel {}
+
+  /** A telemetry line {@code {"telemetry": {...}}} arrived. */
+  record Telemetry(ObjectNode point) implements Event {}
 
   /** A cost line {@code {"cost": x}} arrived. */
   record Charge(double amount) implements Event {}
@@ -57,10 +60,12 @@ final class CommandRun {
   private final CommandSimulation sim;
   private final RunContext ctx;
   private int costLines;
+  private final CommandTelemetry telemetry;
 
   CommandRun(CommandSimulation sim, RunContext ctx) {
     this.sim = sim;
     this.ctx = ctx;
+    this.telemetry = new CommandTelemetry(ctx);
   }
 
   /** Asks this run, from any thread, to end its command (SIGTERM, grace, SIGKILL) and throw a cancellation. */
@@ -72,6 +77,9 @@ final class CommandRun {
     ctx.checkCancelled();
     Path runDir = ctx.artifactDir();
     String tag = SELF + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime();
+    if (sim.usesConfig()) {
+      CommandUpstream.writeConfig(ctx, runDir);
+    }
     ProcessBuilder pb = sim.processBuilder(ctx, runDir, tag);
     Process process;
     try {
@@ -99,6 +107,9 @@ final class CommandRun {
 
     int code = process.exitValue();
     err.finish();
+    if (code == 0) {
+      telemetry.absorbFile(runDir);
+    }
     ObjectNode last = out.result();
     if (sim.transientExitCodes().contains(code)) {
       out.finish(false);
@@ -178,6 +189,13 @@ final class CommandRun {
         } catch (RuntimeException budget) {
           kill(tree, out, err, Duration.ZERO);
           throw budget;
+        }
+      } else if (e instanceof Telemetry t) {
+        try {
+          telemetry.line(t.point());
+        } catch (IllegalArgumentException bad) {
+          kill(tree, out, err, Duration.ZERO);
+          throw bad;
         }
       } else if (e instanceof Closed) {
         open--;

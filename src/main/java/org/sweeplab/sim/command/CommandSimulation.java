@@ -145,6 +145,18 @@ public final class CommandSimulation implements Simulation {
     return transientExitCodes;
   }
 
+  /** True when argv, env or workdir uses {@code {config}}: the run then needs config.json in its folder. */
+  boolean usesConfig() {
+    return templates().stream().anyMatch(t -> t.uses("config"));
+  }
+
+  /** Every placeholder name used in argv, env and workdir, in order of first use. */
+  java.util.Set<String> placeholders() {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+    templates().forEach(t -> all.addAll(t.names()));
+    return all;
+  }
+
   private List<CommandTemplate> templates() {
     List<CommandTemplate> all = new ArrayList<>(argv);
     all.addAll(env.values());
@@ -163,7 +175,9 @@ public final class CommandSimulation implements Simulation {
       case "variation_id" -> ctx.variationId();
       case "replicate" -> Integer.toString(ctx.replicate());
       case "run_dir" -> runDir.toString();
-      default -> params.containsKey(name) ? CommandTemplate.format(params.get(name)) : null;
+      case "config" -> runDir.resolve(CommandUpstream.CONFIG_FILE).toString();
+      default -> params.containsKey(name) ? CommandTemplate.format(params.get(name))
+          : CommandUpstream.placeholder(ctx, name);
     };
     List<String> command = new ArrayList<>(argv.size());
     for (CommandTemplate t : argv) {
@@ -179,6 +193,7 @@ public final class CommandSimulation implements Simulation {
     environment.put("SWEEP_VARIATION_ID", ctx.variationId());
     environment.put("SWEEP_REPLICATE", Integer.toString(ctx.replicate()));
     environment.put("SWEEP_RUN_DIR", runDir.toString());
+    CommandUpstream.environment(ctx, environment);
     env.forEach((name, t) -> environment.put(name, t.expand(lookup, params.keySet())));
     environment.put(CommandProcessTree.TAG_VARIABLE, tag);
     Path parent = runDir.toAbsolutePath().getParent();
@@ -230,6 +245,7 @@ public final class CommandSimulation implements Simulation {
       }
     });
     o.put("run_dir", runDir.toString());
+    CommandUpstream.addToStdin(o, ctx);
     try {
       byte[] json = CommandStdout.MAPPER.writeValueAsBytes(o);
       byte[] line = java.util.Arrays.copyOf(json, json.length + 1);

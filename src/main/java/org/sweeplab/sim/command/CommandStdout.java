@@ -97,6 +97,8 @@ final class CommandStdout implements Runnable {
         if (node instanceof ObjectNode o) {
           if (o.size() == 1 && o.path("cost").isNumber()) {
             events.accept(new CommandRun.Charge(o.get("cost").doubleValue()));
+          } else if (o.size() == 1 && o.path("telemetry").isObject()) {
+            events.accept(new CommandRun.Telemetry((ObjectNode) o.get("telemetry")));
           } else {
             object(o, len);
           }

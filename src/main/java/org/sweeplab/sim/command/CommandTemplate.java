@@ -17,7 +17,8 @@ import java.util.function.Function;
 final class CommandTemplate {
 
   /** The names every command may use, besides the parameter names. */
-  static final List<String> BUILT_IN_NAMES = List.of("seed", "run_id", "variation_id", "replicate", "run_dir");
+  static final List<String> BUILT_IN_NAMES = List.of("seed", "run_id", "variation_id", "replicate", "run_dir",
+      "config");
 
   private final String source;
   private final String where;

@@ -90,7 +90,8 @@ class CommandInputTest {
     JsonNode json = new ObjectMapper().readTree(lines.get(0));
     assertEquals("{\"run_id\":\"var-0007-run-002\",\"variation_id\":\"var-0007\",\"replicate\":2,\"seed\":424242,"
         + "\"params\":{\"alpha\":3,\"beta\":2.0,\"name\":\"a\\\"b\"},\"run_dir\":"
-        + new ObjectMapper().writeValueAsString(ctx.runDirPath().toString()) + "}", json.toString());
+        + new ObjectMapper().writeValueAsString(ctx.runDirPath().toString())
+        + ",\"config\":{\"alpha\":3,\"beta\":2.0,\"name\":\"a\\\"b\"}}", json.toString());
   }
 
   @Test

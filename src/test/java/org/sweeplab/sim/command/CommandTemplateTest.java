@@ -45,7 +45,7 @@ class CommandTemplateTest {
     assertEquals(Set.of("beta"), t.names());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.check(List.of("alpha")));
     assertEquals("simulation.command argv[3] '--beta={beta}' uses unknown placeholder '{beta}'; valid names are"
-        + " seed, run_id, variation_id, replicate, run_dir, alpha (write '{{' and '}}' for literal braces)",
+        + " seed, run_id, variation_id, replicate, run_dir, config, alpha (write '{{' and '}}' for literal braces)",
         e.getMessage());
     IllegalArgumentException atRun = assertThrows(IllegalArgumentException.class,
         () -> t.expand(VALUES::get, List.of("alpha")));
@@ -58,7 +58,7 @@ class CommandTemplateTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CommandSimulation.of(spec, List.of("alpha", "beta")));
     assertTrue(e.getMessage().contains("unknown placeholder '{gamma}'"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("valid names are seed, run_id, variation_id, replicate, run_dir, alpha, beta"
+    assertTrue(e.getMessage().endsWith("valid names are seed, run_id, variation_id, replicate, run_dir, config, alpha, beta"
         + " (write '{{' and '}}' for literal braces)"), e.getMessage());
     assertEquals(spec, CommandSimulation.of(spec, List.of("alpha", "gamma")).spec());
   }

@@ -1,4 +1,7 @@
-package org.sweeplab.store;
+package org.sweeplab.sweep;
+
+import org.sweeplab.store.SensitivityDesigns;
+import org.sweeplab.store.TestCsv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
