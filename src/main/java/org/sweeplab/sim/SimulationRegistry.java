@@ -22,12 +22,13 @@ public final class SimulationRegistry {
     this.named = Collections.unmodifiableMap(named);
   }
 
-  /** The built-in simulations: {@code tournament}, {@code mmc}, {@code bench} and the forecast stages. */
+  /** The built-in simulations: {@code tournament}, {@code mmc}, {@code bench}, {@code arms} and the forecast stages. */
   public static SimulationRegistry withBuiltIns() {
     Map<String, Simulation> m = new LinkedHashMap<>();
     m.put("tournament", new TournamentSimulation());
     m.put("mmc", new QueueSimulation());
     m.put("bench", new BenchSimulation());
+    m.put("arms", new ArmsSimulation());
     m.put("forecast-simulate", ForecastStages.simulate());
     m.put("forecast-model", ForecastStages.model());
     m.put("forecast-score", ForecastStages.score());

@@ -53,7 +53,7 @@ final class SpecReader {
     Design design = design(NodeReader.get(top, "design"), parameters, paramsNode);
 
     Node repNode = NodeReader.get(top, "replicates");
-    int replicates = repNode == null ? Defaults.REPLICATES
+    int givenReplicates = repNode == null ? Defaults.REPLICATES
         : (int) r.integer(repNode, "replicates", 1, Integer.MAX_VALUE, "an integer >= 1");
     Node seedNode = NodeReader.get(top, "seed");
     long seed = seedNode == null ? Defaults.SEED : r.integer(seedNode, "seed");
@@ -61,7 +61,12 @@ final class SpecReader {
     Seeding seeding = seedingNode == null ? Seeding.INDEPENDENT
         : Seeding.valueOf(r.oneOf(seedingNode, "seeding", SpecSchema.SEEDINGS, "seeding").toUpperCase(Locale.ROOT));
     Node execNode = NodeReader.get(top, "execution");
-    Execution execution = execNode == null ? Execution.defaults() : new ExecutionReader(r).execution(execNode);
+    Execution read = execNode == null ? Execution.defaults() : new ExecutionReader(r).execution(execNode);
+    Node racingNode = execNode == null ? null : NodeReader.get(r.mapping(execNode, "execution", "a map"), "racing");
+    Racing racing = racingNode == null || NodeReader.isNull(racingNode) ? null
+        : new RacingReader(r).racing(racingNode, repNode, givenReplicates, !read.shard().isAll());
+    Execution execution = racing == null ? read : read.withRacing(racing);
+    int replicates = racing == null ? givenReplicates : racing.maxReplicates();
     Node budgetNode = NodeReader.get(top, "budget");
     BudgetSpec budget = budgetNode == null || NodeReader.isNull(budgetNode) ? null : new ExecutionReader(r).budget(budgetNode);
     Node outNode = NodeReader.get(top, "output");
