@@ -34,9 +34,11 @@ class PackageGraphTest {
       Map.entry("figures", Set.of("results", "analysis")),
       Map.entry("store", Set.of("results", "spec", "space", "sim", "run", "analysis")),
       Map.entry("spark", Set.of("results", "spec", "space", "sim", "run", "store")),
-      Map.entry("notebook", Set.of("results", "spec", "space", "sim", "run", "store", "analysis", "figures")),
+      Map.entry("race", Set.of("results", "spec", "space", "sim", "run", "store", "analysis")),
+      Map.entry("notebook", Set.of("results", "spec", "space", "sim", "run", "store", "analysis", "figures",
+          "race")),
       Map.entry("cli", Set.of("results", "spec", "space", "sim", "run", "store", "analysis", "figures",
-          "notebook")));
+          "notebook", "race")));
 
   private static final Pattern USE = Pattern.compile("\\borg\\.sweeplab\\.([a-z]+)\\.[A-Za-z]");
 

@@ -201,10 +201,27 @@ public final class RacePolicy {
    * @throws AnalysisException if the runs lack a {@code variation_id} or {@code replicate} column
    */
   public RaceResult replay(Runs runs, List<String> variations) {
-    List<String> alive = List.copyOf(variations);
-    List<RaceRound> rounds = new ArrayList<>();
+    return replay(runs, new RaceResult(this, variations, List.of(), variations, RaceResult.End.UNFINISHED,
+        replicatesAt(1)));
+  }
+
+  /**
+   * Goes on from a race already decided this far (its rounds are kept, not decided again: a round's decision depends
+   * on that round's runs alone, which later runs do not change).
+   *
+   * @param runs the runs so far, including those of {@code known}'s rounds
+   * @param known an earlier result of this policy on a prefix of these runs
+   * @return the race as far as the runs take it
+   */
+  public RaceResult replay(Runs runs, RaceResult known) {
+    List<String> variations = known.variations();
+    if (known.finished()) {
+      return known;
+    }
+    List<String> alive = known.survivors();
+    List<RaceRound> rounds = new ArrayList<>(known.rounds());
     Map<String, boolean[]> done = runs == null ? Map.of() : doneByVariation(runs);
-    for (int round = 1; ; round++) {
+    for (int round = rounds.size() + 1; ; round++) {
       int n = replicatesAt(round);
       if (alive.isEmpty()) {
         return new RaceResult(this, variations, rounds, alive, RaceResult.End.ONE_LEFT, 0);
