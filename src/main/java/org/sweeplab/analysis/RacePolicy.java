@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,11 +130,14 @@ public final class RacePolicy {
   }
 
   /**
-   * Decides one round: ranks the runs of the {@code alive} variations with replicate at most
-   * {@link #replicatesAt(int) replicatesAt(round)} and marks those that leave.
+   * Decides one round: ranks every run with replicate at most {@link #replicatesAt(int) replicatesAt(round)} (the
+   * survivors' runs of the round, and the runs that the variations out of the race got before they left) as the
+   * report's ranking ranks a folder, and marks the {@code alive} variations that are distinguishable from the best, or
+   * have no ok value, as out. The family of the Holm adjustment is therefore every ranked variation, as in the report,
+   * not only the survivors.
    *
    * @param runs runs with {@code variation_id}, {@code replicate}, a status, {@code seed} (for pairing) and the
-   *     metric; other rows are ignored
+   *     metric; rows with a later replicate are ignored
    * @param round the round, from 1
    * @param alive the variations in the race at the round's start, in plan order
    * @return the round; the caller must have checked it is complete ({@link #replay} does)
@@ -147,13 +149,12 @@ public final class RacePolicy {
     boolean[] ok = runs.ok();
     double[] values = runs.numeric(runs.metric(metric));
     long[] seeds = runs.seedColumn() == null ? null : runs.longs(runs.seedColumn());
-    Set<String> in = new LinkedHashSet<>(alive);
     StringColumn id = StringColumn.create(ResultsContract.VARIATION_ID);
     LongColumn seed = LongColumn.create(ResultsContract.SEED);
     StringColumn status = StringColumn.create(ResultsContract.STATUS);
     DoubleColumn value = DoubleColumn.create(metric);
     for (int i = 0; i < ids.length; i++) {
-      if (reps[i] >= 1 && reps[i] <= n && in.contains(ids[i])) {
+      if (reps[i] >= 1 && reps[i] <= n) {
         id.append(ids[i]);
         if (seeds == null) {
           seed.appendMissing();

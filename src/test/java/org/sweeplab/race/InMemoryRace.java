@@ -23,8 +23,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A race without a folder, for the many-seed truth checks: the runs of each round are computed in this thread with the
- * plan's seeds, and each round is decided by {@link RacePolicy#decide}, the rule the folder race replays. Only the
- * runs of the round are handed to the policy, so one race costs one ranking per round.
+ * plan's seeds, and each round is decided by {@link RacePolicy#decide}, the rule the folder race replays, on the
+ * runs so far, so one race costs one ranking per round.
  */
 final class InMemoryRace {
   private InMemoryRace() {}
@@ -46,17 +46,17 @@ final class InMemoryRace {
       LongColumn seed = LongColumn.create("seed");
       StringColumn status = StringColumn.create("status");
       DoubleColumn metric = DoubleColumn.create(policy.metric());
-      for (String v : alive) {
+      for (String v : ids) {
         List<Double> vs = values.computeIfAbsent(v, k -> new ArrayList<>());
         List<Long> ss = seeds.computeIfAbsent(v, k -> new ArrayList<>());
-        while (vs.size() < n) {
+        while (alive.contains(v) && vs.size() < n) {
           int r = vs.size() + 1;
           long s = plan.seed(byId.get(v).key(), r);
           Metrics m = sim.run(context(byId.get(v), r, s));
           vs.add(((Number) m.values().get(policy.metric())).doubleValue());
           ss.add(s);
         }
-        for (int r = 1; r <= n; r++) {
+        for (int r = 1; r <= vs.size(); r++) {
           id.append(v);
           rep.append(r);
           seed.append(ss.get(r - 1));
