@@ -95,9 +95,11 @@ class RaceTest {
     String csv = Files.readString(dir.resolve("results.csv"));
     RaceFiles.write(dir, o.race());
     assertEquals(csv, Files.readString(dir.resolve("results.csv")));
+    String table = withoutDuration(dir);
     RaceOutcome again = Race.of(Sweep.resuming(dir)).run();
     assertEquals(eliminations(o.race()), eliminations(again.race()));
-    assertEquals(withoutDuration(dir), withoutDuration(dir));
+    assertEquals(0, again.sweep().session().done(), "a finished race runs nothing more");
+    assertEquals(table, withoutDuration(dir));
   }
 
   @ParameterizedTest
