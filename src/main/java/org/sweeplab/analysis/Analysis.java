@@ -30,9 +30,10 @@ public final class Analysis {
   private final NaNPolicy nanPolicy;
   private final VariationStatistics statistics;
   private final List<FigureLink> figures;
+  private final RacePolicy race;
 
   private Analysis(Runs runs, String metric, Direction direction, TestKind kind, Pairing pairing, NaNPolicy nanPolicy,
-      VariationStatistics statistics, List<FigureLink> figures) {
+      VariationStatistics statistics, List<FigureLink> figures, RacePolicy race) {
     this.runs = runs;
     this.metric = metric;
     this.direction = direction;
@@ -41,12 +42,13 @@ public final class Analysis {
     this.nanPolicy = nanPolicy;
     this.statistics = statistics;
     this.figures = List.copyOf(figures);
+    this.race = race;
   }
 
   /** @return the analysis of these runs with every default */
   public static Analysis of(Runs runs) {
     return new Analysis(runs, null, Direction.HIGHER_IS_BETTER, TestKind.PARAMETRIC, Pairing.AUTO, NaNPolicy.EXCLUDE,
-        VariationStatistics.withDefaults(), List.of());
+        VariationStatistics.withDefaults(), List.of(), null);
   }
 
   /**
@@ -59,33 +61,41 @@ public final class Analysis {
   }
 
   public Analysis withMetric(String m) {
-    return new Analysis(runs, runs.metric(m), direction, kind, pairing, nanPolicy, statistics, figures);
+    return new Analysis(runs, runs.metric(m), direction, kind, pairing, nanPolicy, statistics, figures, race);
   }
 
   public Analysis withDirection(Direction d) {
-    return new Analysis(runs, metric, d, kind, pairing, nanPolicy, statistics, figures);
+    return new Analysis(runs, metric, d, kind, pairing, nanPolicy, statistics, figures, race);
   }
 
   public Analysis withTestKind(TestKind k) {
-    return new Analysis(runs, metric, direction, k, pairing, nanPolicy, statistics, figures);
+    return new Analysis(runs, metric, direction, k, pairing, nanPolicy, statistics, figures, race);
   }
 
   public Analysis withPairing(Pairing p) {
-    return new Analysis(runs, metric, direction, kind, p, nanPolicy, statistics, figures);
+    return new Analysis(runs, metric, direction, kind, p, nanPolicy, statistics, figures, race);
   }
 
   public Analysis withNaNPolicy(NaNPolicy p) {
-    return new Analysis(runs, metric, direction, kind, pairing, p, statistics.withNaNPolicy(p), figures);
+    return new Analysis(runs, metric, direction, kind, pairing, p, statistics.withNaNPolicy(p), figures, race);
   }
 
   /** @param s the statistics configuration (bootstrap, confidence); its NaN policy is replaced by this one's */
   public Analysis withStatistics(VariationStatistics s) {
-    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, s.withNaNPolicy(nanPolicy), figures);
+    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, s.withNaNPolicy(nanPolicy), figures, race);
   }
 
   /** @param links figures to link from report.md (the figures package adds them), paths relative to the report */
   public Analysis withFigures(List<FigureLink> links) {
-    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, statistics, links);
+    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, statistics, links, race);
+  }
+
+  /**
+   * @param policy the rule of the race the runs come from (a raced folder's {@code summary.json} records it;
+   *     {@link AnalysisOptions#race()} reads it), or null: the result then has no race
+   */
+  public Analysis withRace(RacePolicy policy) {
+    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, statistics, figures, policy);
   }
 
   /** @return every result */
@@ -136,7 +146,14 @@ public final class Analysis {
     } else {
       warnings.addAll(patterns.warnings());
     }
-    return new AnalysisResult(m, direction, runs, statusBreakdown(runs), stats, ranking, cost, patterns, warnings);
+    RaceResult raced = race == null ? null : race.replay(runs, variationIds(runs));
+    if (raced != null) {
+      warnings.add(String.format(Locale.ROOT, "The runs come from a race on %s: %d of %d variations were left out"
+          + " after fewer than %d replicates, so their statistics rest on fewer runs (see Race).", race.metric(),
+          raced.roundOut().size(), raced.variations().size(), race.maxReplicates()));
+    }
+    return new AnalysisResult(m, direction, runs, statusBreakdown(runs), stats, ranking, cost, patterns, warnings,
+        raced);
   }
 
   /**
@@ -177,6 +194,15 @@ public final class Analysis {
   public Path writeMarkdown(AnalysisResult result, Path dir) {
     ReportWriter.writeMarkdown(result, dir, figures);
     return dir;
+  }
+
+  /** The variation ids of the runs, in order of first appearance (plan order for a sweep folder). */
+  static List<String> variationIds(Runs runs) {
+    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    for (String id : runs.text(org.sweeplab.results.ResultsContract.VARIATION_ID)) {
+      ids.add(id);
+    }
+    return List.copyOf(ids);
   }
 
   static Table statusBreakdown(Runs runs) {

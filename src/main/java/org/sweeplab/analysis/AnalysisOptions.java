@@ -325,6 +325,15 @@ public final class AnalysisOptions {
     return out;
   }
 
+  /**
+   * @return the race the input folder's {@code summary.json} records (its own metric, direction, test and alpha,
+   *     whatever these options say), or null when the input is not a raced folder
+   */
+  public RacePolicy race() {
+    return inputs.size() == 1 && Files.isDirectory(input)
+        ? RacePolicy.read(input.resolve(ResultsContract.SUMMARY_FILE)) : null;
+  }
+
   /** @return the ranking these options configure: direction, test kind, pairing, confidence {@code 1 - alpha} */
   public Ranking ranking() {
     return Ranking.withDefaults().withDirection(direction).withTestKind(testKind).withPairing(pairing)
@@ -342,8 +351,10 @@ public final class AnalysisOptions {
    *     every interval at confidence {@code 1 - alpha}
    */
   public Analysis analysis(Runs runs) {
+    RacePolicy race = runs.columnNames().contains(ResultsContract.REPLICATE)
+        && runs.columnNames().contains(ResultsContract.VARIATION_ID) ? race() : null;
     Analysis a = Analysis.of(runs).withDirection(direction).withTestKind(testKind).withPairing(pairing)
-        .withStatistics(VariationStatistics.withDefaults().withConfidence(1 - alpha));
+        .withStatistics(VariationStatistics.withDefaults().withConfidence(1 - alpha)).withRace(race);
     return metric == null ? a : a.withMetric(metric);
   }
 }

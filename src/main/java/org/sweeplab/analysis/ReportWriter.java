@@ -41,6 +41,9 @@ final class ReportWriter {
       csv(statistics, dir.resolve("variation-statistics.csv"));
       JSON.writeValue(dir.resolve("variation-statistics.json").toFile(), rows(statistics));
       csv(r.ranking().table(), dir.resolve("ranking.csv"));
+      if (r.race() != null) {
+        csv(r.race().standings(), dir.resolve("race.csv"));
+      }
       if (r.costEfficiency() != null) {
         csv(r.costEfficiency().toTable(), dir.resolve("cost-efficiency.csv"));
       }
@@ -164,6 +167,9 @@ final class ReportWriter {
         "ci_high", "p_holm", "distinguishable_from_best", "effect_size", "hedges_g", "rank_group")), params)));
     if (!r.ranking().advice().isEmpty()) {
       b.append("\n").append(r.ranking().advice()).append("\n");
+    }
+    if (r.race() != null) {
+      b.append(RaceSection.markdown(r.race()));
     }
     b.append("\n## Cost efficiency\n\n");
     if (r.costEfficiency() == null) {

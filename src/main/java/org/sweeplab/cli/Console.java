@@ -2,6 +2,9 @@ package org.sweeplab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.sweeplab.race.Race;
+import org.sweeplab.race.RaceBackend;
+import org.sweeplab.race.RaceOutcome;
 import org.sweeplab.run.Backend;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.sweep.Sweep;
@@ -12,12 +15,19 @@ final class Console {
   private Console() {}
 
   static int execute(Sweep sweep, PrintWriter out, PrintWriter err, boolean quiet) {
-    Backend backend = sweep.backend();
+    boolean racing = Race.isRace(sweep.spec());
+    Backend backend = racing ? RaceBackend.wrap(sweep.backend()) : sweep.backend();
     ProgressDisplay progress = quiet ? null : ProgressDisplay.create(err);
     Interrupts interrupts = Interrupts.install(backend, sweep.spec().execution().interruptGrace(), err);
     SweepResult r;
+    RaceOutcome race = null;
     try {
-      r = sweep.listener(progress).run(backend);
+      if (racing) {
+        race = Race.of(sweep.listener(progress)).run(backend);
+        r = race.sweep();
+      } else {
+        r = sweep.listener(progress).run(backend);
+      }
     } finally {
       if (progress != null) {
         progress.close();
@@ -25,11 +35,14 @@ final class Console {
       interrupts.uninstall();
     }
     print(r, out, interrupts.interrupted());
+    if (race != null) {
+      RaceLines.print(race, out);
+    }
     for (String w : r.warnings()) {
       err.println("warning: " + w);
     }
     err.flush();
-    return r.allOk() ? ErrorHandler.OK : ErrorHandler.FAILURE;
+    return (race != null ? race.allOk() : r.allOk()) ? ErrorHandler.OK : ErrorHandler.FAILURE;
   }
 
   static void print(SweepResult r, PrintWriter out, boolean interrupted) {

@@ -81,8 +81,12 @@ public final class AnalysisReport {
      */
     public Written write(AnalysisOptions options) {
         // The report needs no run ids, durations or replicate numbers: large files read faster without them.
-        Runs runs = options.runs(RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID,
-                ResultsContract.DURATION_MS, ResultsContract.REPLICATE).withProgress(progress));
+        // A race is replayed from the replicate numbers, so a raced folder keeps them.
+        RunsReader reader = options.race() != null
+                ? RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS)
+                : RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS,
+                        ResultsContract.REPLICATE);
+        Runs runs = options.runs(reader.withProgress(progress));
         MetricChoice metric = MetricChoice.of(runs, options.input(), options.metric());
         Analysis analysis = options.withMetric(metric.metric()).analysis(runs);
         AnalysisResult result = analysis.run();

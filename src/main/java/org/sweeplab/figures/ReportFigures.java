@@ -32,6 +32,8 @@ import org.sweeplab.analysis.VariationStatisticsResult;
  *   <li>{@code main-effects}: every parameter with 2 to 12 levels;</li>
  *   <li>{@code failure-rate-PARAM}: for the (at most two) parameters whose levels' failure rates differ most, when
  *       some runs are not ok;</li>
+ *   <li>{@code race} and {@code race-alive}: for raced runs, each variation's interval per round and the
+ *       variations alive per round ({@link RacePlot});</li>
  *   <li>{@code pareto}: the analysis's cost efficiency (mean cost per run against the mean metric per group) with
  *       its Pareto front, when there is a cost column with values.</li>
  * </ul>
@@ -111,6 +113,13 @@ public final class ReportFigures {
             Figure f = RankingPlot.withDefaults().withStyle(style).withTitle(title).withMaxEntries(maxGroups)
                     .withLabels(names).plot(result.ranking(), metric);
             links.add(save(f, reportDir, "ranking", title));
+        }
+
+        if (result.race() != null && !result.race().rounds().isEmpty()) {
+            RacePlot race = RacePlot.withDefaults().withStyle(style);
+            links.add(save(race.plot(result.race()), reportDir, "race", "The race: intervals per round"));
+            links.add(save(race.plotAlive(result.race()), reportDir, "race-alive",
+                    "The race: variations alive per round"));
         }
 
         List<String> effects = byEffect(result, params, runs);

@@ -21,12 +21,16 @@ public final class Notebook {
     }
 
     /**
-     * Runs a sweep with a live progress bar ({@link NotebookProgress}), which replaces any listener the sweep had.
+     * Runs a sweep with a live progress bar ({@link NotebookProgress}), which replaces any listener the sweep had; a
+     * spec with {@code execution.racing} runs as a race ({@link org.sweeplab.race.Race}).
      *
-     * @return the sweep's result
+     * @return the sweep's result (for a race: its counts over the runs the race needs)
      */
     public static SweepResult run(Sweep sweep) {
-        return sweep.listener(NotebookProgress.create()).run();
+        Sweep withProgress = sweep.listener(NotebookProgress.create());
+        // A spec with execution.racing runs as a race, as `sweeplab run` runs it.
+        return org.sweeplab.race.Race.isRace(sweep.spec()) ? org.sweeplab.race.Race.of(withProgress).run().sweep()
+                : withProgress.run();
     }
 
     /**

@@ -17,7 +17,9 @@ public enum ColumnRole {
   /** How long the run took (left out of determinism checks). */
   TIMING,
   /** Why the run failed. */
-  ERROR;
+  ERROR,
+  /** A race's bookkeeping: the round in which the run's variation left the race ({@code race_round_out}). */
+  RACE;
 
   /** @return the lower-case label written in {@code summary.json} */
   public String label() {

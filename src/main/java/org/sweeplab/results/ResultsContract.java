@@ -17,7 +17,8 @@ import java.util.Set;
  * writes through it; the analysis reads through it.
  *
  * <p>{@code results.csv} holds, in this order: {@code run_id, variation_id, replicate, seed}, the parameters,
- * {@code status}, the metrics, {@code cost, duration_ms, error_type, error_message}.
+ * {@code status}, the metrics, {@code cost, duration_ms, error_type, error_message}, and in a raced folder
+ * {@code race_round_out}.
  */
 public final class ResultsContract {
   /** The table of runs in an output folder. */
@@ -36,6 +37,11 @@ public final class ResultsContract {
   public static final String DURATION_MS = "duration_ms";
   public static final String ERROR_TYPE = "error_type";
   public static final String ERROR_MESSAGE = "error_message";
+  /**
+   * The round in which a variation left a race ({@code execution.racing}); empty for the survivors. Only a raced
+   * folder has it, as its last column.
+   */
+  public static final String RACE_ROUND_OUT = "race_round_out";
 
   /** The columns that identify a run, in table order. */
   public static final List<ResultColumn> LEADING = List.of(
@@ -51,9 +57,12 @@ public final class ResultsContract {
       new ResultColumn(DURATION_MS, ColumnType.DOUBLE, ColumnRole.TIMING),
       new ResultColumn(ERROR_TYPE, ColumnType.STRING, ColumnRole.ERROR),
       new ResultColumn(ERROR_MESSAGE, ColumnType.STRING, ColumnRole.ERROR));
+  /** The column a raced folder adds after {@link #TRAILING}: the round each variation left the race. */
+  public static final ResultColumn RACE_COLUMN = new ResultColumn(RACE_ROUND_OUT, ColumnType.INTEGER,
+      ColumnRole.RACE);
   /** Every column name sweeplab writes itself; no parameter or metric may take one. */
   public static final List<String> RESERVED_NAMES = List.of(RUN_ID, VARIATION_ID, REPLICATE, SEED, STATUS, COST,
-      DURATION_MS, ERROR_TYPE, ERROR_MESSAGE);
+      DURATION_MS, ERROR_TYPE, ERROR_MESSAGE, RACE_ROUND_OUT);
 
   private static final Set<String> RESERVED = Set.copyOf(RESERVED_NAMES);
   private static final JsonFactory JSON = new JsonFactory();

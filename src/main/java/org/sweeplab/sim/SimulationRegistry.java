@@ -29,13 +29,16 @@ public final class SimulationRegistry {
     this.info = Collections.unmodifiableMap(info);
   }
 
-  /** The built-in simulations: {@code tournament}, {@code mmc}, {@code bench}, the forecast stages, and the
-   * sensitivity test functions {@code ishigami} and {@code sobol-g}. */
+  /**
+   * The built-in simulations: {@code tournament}, {@code mmc}, {@code bench}, {@code arms}, the forecast stages, and
+   * the sensitivity test functions {@code ishigami} and {@code sobol-g}.
+   */
   public static SimulationRegistry withBuiltIns() {
     Map<String, Simulation> m = new LinkedHashMap<>();
     m.put("tournament", new TournamentSimulation());
     m.put("mmc", new QueueSimulation());
     m.put("bench", new BenchSimulation());
+    m.put("arms", new ArmsSimulation());
     m.put("forecast-simulate", ForecastStages.simulate());
     m.put("forecast-model", ForecastStages.model());
     m.put("forecast-score", ForecastStages.score());

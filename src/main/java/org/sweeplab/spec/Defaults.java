@@ -38,4 +38,13 @@ public final class Defaults {
 
   /** The longest wait a "retry after T" answer can impose when {@code execution.rate_limit.max_wait} gives none. */
   public static final Duration RATE_LIMIT_MAX_WAIT = Duration.ofMinutes(10);
+
+  /** Replicates per variation in a race's first round ({@code execution.racing.min_replicates}). */
+  public static final int RACE_MIN_REPLICATES = 5;
+
+  /** Replicates added per surviving variation in each later round of a race ({@code execution.racing.step}). */
+  public static final int RACE_STEP = 1;
+
+  /** The significance level of a race's eliminations ({@code execution.racing.alpha}). */
+  public static final double RACE_ALPHA = 0.05;
 }

@@ -68,7 +68,7 @@ final class SpecReader {
         : r.attempt(() -> design(NodeReader.get(top, "design"), parameters, paramsNode, base), Design.grid());
 
     Node repNode = NodeReader.get(top, "replicates");
-    int replicates = repNode == null ? Defaults.REPLICATES
+    int givenReplicates = repNode == null ? Defaults.REPLICATES
         : r.attempt(() -> (int) r.integer(repNode, "replicates", 1, Integer.MAX_VALUE, "an integer >= 1"), 1);
     Node seedNode = NodeReader.get(top, "seed");
     long seed = seedNode == null ? Defaults.SEED : r.attempt(() -> r.integer(seedNode, "seed"), 0L);
@@ -76,8 +76,14 @@ final class SpecReader {
     Seeding seeding = seedingNode == null ? Seeding.INDEPENDENT : r.attempt(() -> Seeding.valueOf(
         r.oneOf(seedingNode, "seeding", SpecSchema.SEEDINGS, "seeding").toUpperCase(Locale.ROOT)), null);
     Node execNode = NodeReader.get(top, "execution");
-    Execution execution = execNode == null ? Execution.defaults()
+    Execution read = execNode == null ? Execution.defaults()
         : r.attempt(() -> new ExecutionReader(r).execution(execNode), null);
+    Node racingNode = execNode == null ? null : NodeReader.get(r.mapping(execNode, "execution", "a map"), "racing");
+    Racing racing = read == null || racingNode == null || NodeReader.isNull(racingNode) ? null
+        : r.attempt(() -> new RacingReader(r).racing(racingNode, repNode, givenReplicates, !read.shard().isAll()),
+            null);
+    Execution execution = racing == null ? read : read.withRacing(racing);
+    int replicates = racing == null ? givenReplicates : racing.maxReplicates();
     Node budgetNode = NodeReader.get(top, "budget");
     BudgetSpec budget = budgetNode == null || NodeReader.isNull(budgetNode) ? null
         : r.attempt(() -> new ExecutionReader(r).budget(budgetNode), null);

@@ -25,7 +25,17 @@ final class SpecSchema {
 
   /** Keys of {@code execution}. */
   static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs",
-      "retries", "rate_limit", "interrupt_grace", "backend", "spark", "shard");
+      "retries", "rate_limit", "interrupt_grace", "backend", "spark", "shard", "racing");
+
+  /** Keys of {@code execution.racing}. */
+  static final List<String> RACING = List.of("metric", "direction", "min_replicates", "max_replicates", "step",
+      "alpha", "test");
+
+  /** The values of {@code execution.racing.direction}. */
+  static final List<String> RACE_DIRECTIONS = List.of("higher", "lower");
+
+  /** The values of {@code execution.racing.test}. */
+  static final List<String> RACE_TESTS = List.of("welch", "mann-whitney");
 
   /** Keys of {@code execution.retries}. */
   static final List<String> RETRIES = List.of("max_attempts", "initial_delay", "max_delay", "multiplier");
@@ -127,6 +137,8 @@ final class SpecSchema {
           return RATE_LIMIT;
         case "spark":
           return SPARK;
+        case "racing":
+          return RACING;
         default:
           return List.of();
       }

@@ -169,6 +169,18 @@ public final class SpecWriter {
     if (!e.shard().isAll()) {
       exec.put("shard", e.shard().toString());
     }
+    if (e.racing() != null) {
+      Racing rc = e.racing();
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("metric", rc.metric());
+      r.put("direction", rc.direction().label());
+      r.put("min_replicates", rc.minReplicates());
+      r.put("max_replicates", rc.maxReplicates());
+      r.put("step", rc.step());
+      r.put("alpha", rc.alpha());
+      r.put("test", rc.test().label());
+      exec.put("racing", r);
+    }
     t.put("execution", exec);
     if (s.budget() != null) {
       t.put("budget", budget(s.budget()));

@@ -67,6 +67,11 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     }
     seeding = seeding == null ? Seeding.INDEPENDENT : seeding;
     execution = execution == null ? Execution.defaults() : execution;
+    if (execution.racing() != null && execution.racing().maxReplicates() != replicates) {
+      throw new IllegalArgumentException("execution.racing.max_replicates (" + execution.racing().maxReplicates()
+          + ") differs from replicates (" + replicates + "); the race runs up to replicates per variation, so make"
+          + " them equal");
+    }
     metadata = metadata == null ? Map.of() : plainMap(metadata, "metadata");
     if (budget != null && budget.estimateBy() != null) {
       checkEstimateTable(budget, parameters, seen);
