@@ -8,13 +8,17 @@ import org.sweeplab.analysis.Analysis;
 import org.sweeplab.analysis.AnalysisOptions;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.FigureLink;
+import org.sweeplab.analysis.HtmlReport;
+import org.sweeplab.analysis.MarkdownReport;
+import org.sweeplab.analysis.ReportModel;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunsReader;
 import org.sweeplab.results.ResultsContract;
 
 /**
- * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md, CSV and JSON) with its
- * key figures ({@link ReportFigures}) under {@code figures/}, linked from report.md. One call:
+ * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md, report.html, CSV and
+ * JSON) with its key figures ({@link ReportFigures}) under {@code figures/}, linked from report.md and inline in
+ * report.html. One call:
  *
  * <pre>{@code
  * AnalysisReport.Written w = AnalysisReport.withDefaults().write(AnalysisOptions.of(Path.of("sweeps/tournament")));
@@ -41,6 +45,11 @@ public final class AnalysisReport {
         /** @return the report.md file */
         public Path report() {
             return directory.resolve("report.md");
+        }
+
+        /** @return the report.html file: the same report, self-contained, its figures inline */
+        public Path html() {
+            return directory.resolve("report.html");
         }
     }
 
@@ -94,7 +103,10 @@ public final class AnalysisReport {
         writer.start();
         List<FigureLink> links = figures.withConfidence(1 - options.alpha()).write(result, dir);
         awaitData(data);
-        analysis.withFigures(links).writeMarkdown(result, dir);
+        // One model, two renderings: report.md links the figure files, report.html carries them inline.
+        ReportModel model = analysis.withFigures(links).report(result);
+        MarkdownReport.write(model, dir);
+        HtmlReport.withDefaults().withFigureHtml(link -> InlineFigures.html(dir, link)).write(model, dir);
         return new Written(dir, metric, links, result.warnings());
     }
 
