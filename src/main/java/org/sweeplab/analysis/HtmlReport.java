@@ -20,8 +20,8 @@ import tech.tablesaw.columns.Column;
  * Renders a {@link ReportModel} as one self-contained HTML page (report.html): its CSS and the few lines of
  * JavaScript that sort tables are inline, and nothing is fetched from the network. Tables sort by a click on a
  * column heading (numbers as numbers, empty cells last); a table longer than {@value MarkdownReport#MAX_ROWS} rows
- * is folded in a {@code <details>} element, and at most {@link #withMaxRows max rows} rows are written (the rest
- * are in the CSV and JSON files). Numbers show as in report.md; each numeric cell keeps its full value for sorting.
+ * shows its first rows, as report.md does, and is whole in a folded {@code <details>} element, with at most
+ * {@link #withMaxRows max rows} rows (the rest are in the CSV and JSON files). Numbers show as in report.md; each numeric cell keeps its full value for sorting.
  * Printing unfolds every table and drops the contents list. How a figure appears is up to a function of its link
  * (an {@code <img>} of the file by default; the figures package inlines SVG).
  *
@@ -127,19 +127,35 @@ public final class HtmlReport {
       b.append("<p>None.</p>\n");
       return;
     }
-    boolean folded = t.rowCount() > MarkdownReport.MAX_ROWS;
-    if (folded) {
-      b.append(String.format(Locale.ROOT, "<details>\n<summary>%s: all %d rows</summary>\n", escape(title),
-          t.rowCount()));
+    int n = Math.min(maxRows, t.rowCount());
+    if (t.rowCount() <= MarkdownReport.MAX_ROWS) {
+      rows(t, n, true, b);
+      return;
     }
-    b.append("<div class=\"table\"><table class=\"sortable\">\n<thead><tr>");
+    // Folded: the whole table (sortable) in a closed <details>, and after it the first rows as report.md shows
+    // them, which the style sheet hides once the details are open.
+    b.append(String.format(Locale.ROOT, "<details>\n<summary>%s: show all %d rows (sortable)</summary>\n",
+        escape(title), t.rowCount()));
+    rows(t, n, true, b);
+    if (t.rowCount() > n) {
+      b.append(String.format(Locale.ROOT, "<p class=\"note\">%d more rows in the CSV/JSON files.</p>\n",
+          t.rowCount() - n));
+    }
+    b.append("</details>\n<div class=\"preview\">\n");
+    rows(t, MarkdownReport.MAX_ROWS, false, b);
+    b.append(String.format(Locale.ROOT, "<p class=\"note\">The first %d of %d rows.</p>\n</div>\n",
+        MarkdownReport.MAX_ROWS, t.rowCount()));
+  }
+
+  private static void rows(Table t, int n, boolean sortable, StringBuilder b) {
+    b.append("<div class=\"table\"><table").append(sortable ? " class=\"sortable\"" : "").append(">\n<thead><tr>");
     for (Column<?> c : t.columns()) {
       boolean number = c instanceof NumericColumn<?>;
-      b.append("<th scope=\"col\"").append(number ? " class=\"num\"" : "").append(" title=\"sort by ")
-          .append(escape(c.name())).append("\">").append(escape(c.name())).append("</th>");
+      b.append("<th scope=\"col\"").append(number ? " class=\"num\"" : "")
+          .append(sortable ? " title=\"sort by " + escape(c.name()) + "\"" : "").append('>')
+          .append(escape(c.name())).append("</th>");
     }
     b.append("</tr></thead>\n<tbody>\n");
-    int n = Math.min(maxRows, t.rowCount());
     for (int i = 0; i < n; i++) {
       b.append("<tr>");
       for (Column<?> c : t.columns()) {
@@ -154,13 +170,6 @@ public final class HtmlReport {
       b.append("</tr>\n");
     }
     b.append("</tbody>\n</table></div>\n");
-    if (t.rowCount() > n) {
-      b.append(String.format(Locale.ROOT, "<p class=\"note\">%d more rows in the CSV/JSON files.</p>\n",
-          t.rowCount() - n));
-    }
-    if (folded) {
-      b.append("</details>\n");
-    }
   }
 
   /** Escapes text, then turns {@code `code`} and {@code **bold**} into elements. */

@@ -24,9 +24,10 @@ final class HtmlReportAssets {
       div.table { overflow-x: auto; margin: 8px 0 12px; max-height: 80vh; overflow-y: auto; }
       table { border-collapse: collapse; font-size: 13px; }
       th, td { padding: 3px 9px; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }
-      th { position: sticky; top: 0; background: #fff; cursor: pointer; user-select: none;
-        border-bottom: 2px solid var(--muted); }
-      th:hover { color: var(--accent); }
+      th { position: sticky; top: 0; background: #fff; border-bottom: 2px solid var(--muted); }
+      table.sortable th { cursor: pointer; user-select: none; }
+      table.sortable th:hover { color: var(--accent); }
+      details[open] + div.preview { display: none; }
       th[aria-sort="ascending"]::after { content: " \\25B2"; font-size: 0.8em; }
       th[aria-sort="descending"]::after { content: " \\25BC"; font-size: 0.8em; }
       td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -40,7 +41,7 @@ final class HtmlReportAssets {
       @media print {
         body { font-size: 10pt; }
         main { max-width: none; padding: 0; }
-        nav.contents, summary { display: none; }
+        nav.contents, summary, div.preview { display: none; }
         div.table { overflow: visible; max-height: none; }
         table { font-size: 7.5pt; }
         th { position: static; }

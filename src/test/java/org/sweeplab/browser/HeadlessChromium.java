@@ -234,6 +234,26 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks the first element a CSS selector matches as a person would: scrolled into view, a mouse press and
+     * release at its centre.
+     *
+     * @throws AssertionError if nothing matches
+     */
+    public void click(String selector) {
+        JsonNode c = eval("(() => { const e = document.querySelector(" + JSON.valueToTree(selector) + ");"
+                + " if (!e) return null; e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+                + " return [r.left + r.width / 2, r.top + r.height / 2]; })()");
+        if (c == null || c.isNull() || c.isMissingNode()) {
+            throw new AssertionError("Nothing to click: " + selector);
+        }
+        for (String type : List.of("mouseMoved", "mousePressed", "mouseReleased")) {
+            ObjectNode e = JSON.createObjectNode().put("type", type).put("x", c.get(0).asDouble())
+                    .put("y", c.get(1).asDouble()).put("button", "left").put("clickCount", 1);
+            call("Input.dispatchMouseEvent", e);
+        }
+    }
+
     /** The document rectangles of the elements a CSS selector matches, in document order. */
     public List<Rect> rects(String selector) {
         JsonNode a = eval("Array.from(document.querySelectorAll(" + JSON.valueToTree(selector) + ")).map(e => {"
