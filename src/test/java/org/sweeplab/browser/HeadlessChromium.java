@@ -104,7 +104,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--no-sandbox", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-pings",
                 "--disable-default-apps", "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
                 "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "about:blank"));
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -204,8 +204,15 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Opens a URL and waits until its document has loaded. */
     public void open(URI url) {
         call("Page.navigate", JSON.createObjectNode().put("url", url.toString()));
-        waitFor(Duration.ofSeconds(60), () -> "complete".equals(eval("document.readyState").asText())
-                && url.toString().startsWith(eval("location.href").asText().replaceAll("[?#].*", "")));
+        String target = url.toString().replaceAll("[?#].*", "");
+        try {
+            waitFor(Duration.ofSeconds(60), () -> "complete".equals(eval("document.readyState").asText())
+                    && target.equals(eval("location.href").asText().replaceAll("[?#].*", "")));
+        } catch (AssertionError e) {
+            throw new AssertionError("Chromium did not load " + target + ": at " + eval("location.href").asText()
+                    + ", " + eval("document.readyState").asText() + "; requests: " + requestedUrls().stream()
+                    .map(u -> u.length() > 100 ? u.substring(0, 100) + "..." : u).toList(), e);
+        }
     }
 
     /** Evaluates a JavaScript expression (awaiting a promise) and returns its value as JSON. */
@@ -264,6 +271,21 @@ public final class HeadlessChromium implements AutoCloseable {
             out.add(new Rect(r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asDouble(), r.get(3).asDouble()));
         }
         return out;
+    }
+
+    /**
+     * A screenshot of the i-th element a CSS selector matches, scrolled into view first: pages that scroll inside
+     * a container (the classic Notebook does) are only drawn where that container shows them.
+     */
+    public BufferedImage screenshot(String selector, int i) {
+        JsonNode r = eval("(() => { const e = document.querySelectorAll(" + JSON.valueToTree(selector) + ")[" + i
+                + "]; if (!e) return null; e.scrollIntoView({block: 'start'}); const r = e.getBoundingClientRect();"
+                + " return [r.left + scrollX, r.top + scrollY, r.width, r.height]; })()");
+        if (r == null || r.isNull() || r.isMissingNode()) {
+            throw new AssertionError("No element " + i + " matches " + selector);
+        }
+        return screenshot(new Rect(r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asDouble(),
+                r.get(3).asDouble()));
     }
 
     /** A screenshot of a part of the page (beyond the viewport too), one image pixel per CSS pixel. */

@@ -80,7 +80,7 @@ class HtmlReportBrowserTest {
             for (int i = 0; i < figures.size(); i++) {
                 HeadlessChromium.Rect r = figures.get(i);
                 assertTrue(r.width() > 300 && r.height() > 150, "figure " + i + ": " + r);
-                BufferedImage shot = browser.screenshot(r);
+                BufferedImage shot = browser.screenshot("figure div.figure > svg", i);
                 HeadlessChromium.save(shot, out.resolve("figure-" + i + ".png"));
                 assertTrue(HeadlessChromium.inkShare(shot) > 0.01, "figure " + i + " is blank");
             }

@@ -168,7 +168,7 @@ class NotebooksIT {
         for (HeadlessChromium.Rect r : rects) {
             i++;
             assertTrue(r.width() > 50 && r.height() > 50, name + ": figure " + i + " is " + r);
-            BufferedImage shot = browser.screenshot(r);
+            BufferedImage shot = browser.screenshot(FIGURES, i - 1);
             HeadlessChromium.save(shot, dir.resolve(name + "-figure-" + i + ".png"));
             double ink = HeadlessChromium.inkShare(shot);
             assertTrue(ink > 0.01, String.format(Locale.ROOT, "%s: figure %d of the HTML export is blank (%.4f of"
