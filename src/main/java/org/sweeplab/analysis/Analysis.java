@@ -157,7 +157,7 @@ public final class Analysis {
   }
 
   /**
-   * Runs the analysis and writes report.md, variation-statistics.csv and .json, ranking.csv, cost-efficiency.csv
+   * Runs the analysis and writes report.md, report.html, variation-statistics.csv and .json, ranking.csv, cost-efficiency.csv
    * and patterns.json into {@code dir}, creating it.
    *
    * @return dir
@@ -188,6 +188,14 @@ public final class Analysis {
   public Path writeData(AnalysisResult result, Path dir) {
     ReportWriter.writeData(result, dir);
     return dir;
+  }
+
+  /**
+   * The report of a result, linking this analysis's figures ({@link #withFigures}): what report.md
+   * ({@link MarkdownReport}) and report.html ({@link HtmlReport}) render.
+   */
+  public ReportModel report(AnalysisResult result) {
+    return ReportModel.of(result, figures);
   }
 
   /** Writes report.md of a result, linking this analysis's figures ({@link #withFigures}). @return dir */

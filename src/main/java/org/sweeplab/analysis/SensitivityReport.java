@@ -60,55 +60,41 @@ public final class SensitivityReport {
   }
 
   /** @return the report section, from {@code ## Sensitivity} on, linking these figures */
-  public static String markdown(SensitivityResult r, List<FigureLink> figures) {
-    StringBuilder b = new StringBuilder("\n## Sensitivity\n\n");
+  public static List<ReportModel.Section> sections(SensitivityResult r, List<FigureLink> figures) {
+    List<ReportModel.Section> out = new java.util.ArrayList<>();
+    List<ReportModel.Block> main = new java.util.ArrayList<>();
+    ReportModel.Section convergence = null;
     if (r instanceof SobolResult s) {
-      b.append(String.format(Locale.ROOT, "Sobol indices of `%s` from %d of %d base rows of the Saltelli sample"
-          + " (failed runs: %s), with %s%% percentile bootstrap intervals over base rows. S1: first order (Saltelli"
-          + " et al. 2010); ST: total (Jansen 1999); S2: second order (Saltelli 2002). Full tables:"
-          + " `sensitivity.csv`, `sensitivity-convergence.csv`.%n%n", s.metric(), s.usedRows(), s.plannedRows(),
-          s.policy().name().toLowerCase(Locale.ROOT), pct(s.confidence())));
-      b.append(ReportWriter.table(s.toTable()));
-      b.append("\n### Convergence\n\nThe same indices on the first N/8, N/4, N/2 and N base rows; an estimate that"
-          + " still moves by more than its interval needs a larger sample.\n\n");
-      b.append(ReportWriter.table(s.convergenceTable().where(s.convergenceTable().stringColumn("index")
-          .isNotEqualTo("S2"))));
+      main.add(new ReportModel.Text(String.format(Locale.ROOT, "Sobol indices of `%s` from %d of %d base rows of the"
+          + " Saltelli sample (failed runs: %s), with %s%% percentile bootstrap intervals over base rows. S1: first"
+          + " order (Saltelli et al. 2010); ST: total (Jansen 1999); S2: second order (Saltelli 2002). Full tables:"
+          + " `sensitivity.csv`, `sensitivity-convergence.csv`.", s.metric(), s.usedRows(), s.plannedRows(),
+          s.policy().name().toLowerCase(Locale.ROOT), pct(s.confidence()))));
+      main.add(new ReportModel.TableBlock(s.toTable()));
+      convergence = new ReportModel.Section("Convergence", 3, List.of(new ReportModel.Text("The same indices on the"
+          + " first N/8, N/4, N/2 and N base rows; an estimate that still moves by more than its interval needs a"
+          + " larger sample."), new ReportModel.TableBlock(s.convergenceTable().where(s.convergenceTable()
+          .stringColumn("index").isNotEqualTo("S2")))));
     } else if (r instanceof MorrisResult m) {
-      b.append(String.format(Locale.ROOT, "Morris screening of `%s` from %d of %d trajectories (failed runs: %s),"
-          + " with %s%% percentile bootstrap intervals over trajectories. μ: mean elementary effect (Morris 1991);"
-          + " μ*: mean absolute effect (Campolongo et al. 2007), the ranking measure; σ: their standard deviation"
-          + " (interaction or non-linearity). Ranking by μ*: %s. Full table: `sensitivity.csv`.%n%n", m.metric(),
-          m.plannedTrajectories() - m.droppedTrajectories(), m.plannedTrajectories(),
-          m.policy().name().toLowerCase(Locale.ROOT), pct(m.confidence()), String.join(" > ", m.ranking())));
-      b.append(ReportWriter.table(m.toTable()));
-    }
-    if (!r.warnings().isEmpty()) {
-      b.append("\n### Sensitivity warnings\n\n");
-      r.warnings().forEach(w -> b.append("- ").append(w).append('\n'));
+      main.add(new ReportModel.Text(String.format(Locale.ROOT, "Morris screening of `%s` from %d of %d trajectories"
+          + " (failed runs: %s), with %s%% percentile bootstrap intervals over trajectories. μ: mean elementary"
+          + " effect (Morris 1991); μ*: mean absolute effect (Campolongo et al. 2007), the ranking measure; σ: their"
+          + " standard deviation (interaction or non-linearity). Ranking by μ*: %s. Full table: `sensitivity.csv`.",
+          m.metric(), m.plannedTrajectories() - m.droppedTrajectories(), m.plannedTrajectories(),
+          m.policy().name().toLowerCase(Locale.ROOT), pct(m.confidence()), String.join(" > ", m.ranking()))));
+      main.add(new ReportModel.TableBlock(m.toTable()));
     }
     if (!figures.isEmpty()) {
-      b.append('\n');
-      for (FigureLink f : figures) {
-        b.append("![").append(f.title()).append("](").append(f.path()).append(")\n");
-      }
+      main.add(new ReportModel.Figures(figures));
     }
-    return b.toString();
-  }
-
-  /**
-   * Puts extra sections into a written report.md, before its "## Warnings" section (at the end without one).
-   *
-   * @throws UncheckedIOException if the file cannot be read or written
-   */
-  public static void insertSections(Path report, String sections) {
-    try {
-      String text = Files.readString(report, StandardCharsets.UTF_8);
-      int at = text.indexOf("\n## Warnings\n");
-      String out = at < 0 ? text + sections : text.substring(0, at) + sections + text.substring(at);
-      Files.writeString(report, out, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot add to " + report, e);
+    out.add(new ReportModel.Section("Sensitivity", 2, main));
+    if (convergence != null) {
+      out.add(convergence);
     }
+    if (!r.warnings().isEmpty()) {
+      out.add(new ReportModel.Section("Sensitivity warnings", 3, List.of(new ReportModel.Bullets(r.warnings()))));
+    }
+    return out;
   }
 
   private static String pct(double confidence) {

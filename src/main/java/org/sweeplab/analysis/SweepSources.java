@@ -60,12 +60,14 @@ public final class SweepSources {
   }
 
   /** @return the report section for these sources; empty when there is one input */
-  public static String markdown(Table sources) {
+  public static java.util.List<ReportModel.Section> sections(Table sources) {
     if (sources.rowCount() == 0) {
-      return "";
+      return java.util.List.of();
     }
-    return "\n## Sources\n\nThe runs come from " + sources.rowCount() + " folders, named in the `sweep` column"
-        + " (group by it with `--by sweep`); `variation_id` is prefixed with the sweep, so variations of different"
-        + " folders stay apart. Parameters a folder lacks are empty in its runs.\n\n" + ReportWriter.table(sources);
+    return java.util.List.of(new ReportModel.Section("Sources", 2, java.util.List.of(new ReportModel.Text(
+        "The runs come from " + sources.rowCount() + " folders, named in the `sweep` column (group by it with `--by"
+        + " sweep`); `variation_id` is prefixed with the sweep, so variations of different folders stay apart."
+        + " Parameters a folder lacks are empty in its runs."), new ReportModel.TableBlock(sources))));
   }
+
 }

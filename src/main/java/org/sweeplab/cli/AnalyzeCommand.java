@@ -65,6 +65,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         .withFigures(ReportFigures.withDefaults().withFormat(figureFormat)).write(options);
     o.println(w.metric().describe());
     o.printf("report: %s%n", w.report());
+    o.printf("html report: %s%n", w.html());
     o.printf("figures: %d in %s%n", w.figures().size(), w.directory().resolve("figures"));
     for (FigureLink f : w.figures()) {
       o.printf("  %s  %s%n", f.path(), f.title());

@@ -9,6 +9,9 @@ import org.sweeplab.analysis.Analysis;
 import org.sweeplab.analysis.AnalysisOptions;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.FigureLink;
+import org.sweeplab.analysis.HtmlReport;
+import org.sweeplab.analysis.MarkdownReport;
+import org.sweeplab.analysis.ReportModel;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunsReader;
 import org.sweeplab.analysis.Sensitivity;
@@ -20,8 +23,9 @@ import org.sweeplab.results.ResultsContract;
 import tech.tablesaw.api.Table;
 
 /**
- * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md, CSV and JSON) with its
- * key figures ({@link ReportFigures}) under {@code figures/}, linked from report.md. One call:
+ * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md, report.html, CSV and
+ * JSON) with its key figures ({@link ReportFigures}) under {@code figures/}, linked from report.md and inline in
+ * report.html. One call:
  *
  * <pre>{@code
  * AnalysisReport.Written w = AnalysisReport.withDefaults().write(AnalysisOptions.of(Path.of("sweeps/tournament")));
@@ -48,6 +52,11 @@ public final class AnalysisReport {
         /** @return the report.md file */
         public Path report() {
             return directory.resolve("report.md");
+        }
+
+        /** @return the report.html file: the same report, self-contained, its figures inline */
+        public Path html() {
+            return directory.resolve("report.html");
         }
     }
 
@@ -105,25 +114,25 @@ public final class AnalysisReport {
         writer.start();
         List<FigureLink> links = new ArrayList<>(figures.withConfidence(1 - options.alpha()).write(result, dir));
         awaitData(data);
-        analysis.withFigures(links).writeMarkdown(result, dir);
         List<String> warnings = new ArrayList<>(result.warnings());
-        StringBuilder sections = new StringBuilder();
+        List<ReportModel.Section> extra = new ArrayList<>();
         Table sources = SweepSources.of(options, runs);
         if (sources.rowCount() > 0) {
             SweepSources.write(sources, dir.resolve("sources.csv"));
-            sections.append(SweepSources.markdown(sources));
+            extra.addAll(SweepSources.sections(sources));
         }
         if (options.wantsSensitivity()) {
             SensitivityResult s = sensitivity(options, runs, metric.metric());
             SensitivityReport.writeData(s, dir);
             List<FigureLink> own = figures.writeSensitivity(s, dir);
             links.addAll(own);
-            sections.append(SensitivityReport.markdown(s, own));
+            extra.addAll(SensitivityReport.sections(s, own));
             warnings.addAll(s.warnings());
         }
-        if (sections.length() > 0) {
-            SensitivityReport.insertSections(dir.resolve("report.md"), sections.toString());
-        }
+        // One model, two renderings: report.md links the figure files, report.html carries them inline.
+        ReportModel model = analysis.withFigures(links).report(result).withSections(extra);
+        MarkdownReport.write(model, dir);
+        HtmlReport.withDefaults().withFigureHtml(link -> InlineFigures.html(dir, link)).write(model, dir);
         return new Written(dir, metric, links, warnings);
     }
 

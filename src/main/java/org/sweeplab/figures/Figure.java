@@ -48,9 +48,17 @@ public final class Figure {
         return style;
     }
 
-    /** The figure as an SVG document. */
+    /** The figure as an SVG document (with its XML declaration and DOCTYPE, as a file wants). */
     public String toSvg() {
         return new String(vector(VectorGraphicsFormat.SVG), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The figure as a bare {@code <svg>} element to put inside an HTML page, its ids unique to this figure
+     * ({@link Svg#element(String)}).
+     */
+    public String toSvgElement() {
+        return Svg.element(toSvg());
     }
 
     /** The figure as a PDF document. */
@@ -58,9 +66,20 @@ public final class Figure {
         return vector(VectorGraphicsFormat.PDF);
     }
 
-    /** The figure as a PNG image of {@code width × scale} by {@code height × scale} pixels. */
+    /** The figure as a PNG image of {@code width × scale} by {@code height × scale} pixels, the style's scale. */
     public byte[] toPng() {
-        int scale = style.pngScale();
+        return toPng(style.pngScale());
+    }
+
+    /**
+     * The figure as a PNG image at a scale of its own (1 for a light fallback beside SVG).
+     *
+     * @throws IllegalArgumentException if scale is not in 1..8
+     */
+    public byte[] toPng(int scale) {
+        if (scale < 1 || scale > 8) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "A PNG scale is 1..8, not %d", scale));
+        }
         BufferedImage image = new BufferedImage(style.width() * scale, style.height() * scale,
                 BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();

@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Turns objects into {@link MimeBundle}s: a Tablesaw table into HTML ({@link HtmlTable}); a {@link Figure}
- * into SVG, or PNG when so configured or when SVG fails; a {@link ProgressDisplay.Snapshot} into its HTML bar; a
+ * into an inline SVG element with a PNG fallback, or PNG alone when so configured or when SVG fails; a {@link ProgressDisplay.Snapshot} into its HTML bar; a
  * typed analysis result ({@link TabularResult}: variation statistics, cost efficiency, patterns) as its table;
  * anything else into its {@code toString()}. Immutable: {@code RichDisplay.withDefaults().withFigures(PNG)}.
  */
@@ -48,19 +48,7 @@ public final class RichDisplay {
             data.put(MimeBundle.HTML, tables.render(table));
             data.put(MimeBundle.TEXT, table.print(textRows));
         } else if (value instanceof Figure figure) {
-            boolean svg = false;
-            if (figures == FigureMime.SVG) {
-                try {
-                    data.put(MimeBundle.SVG, figure.toSvg());
-                    svg = true;
-                } catch (RuntimeException e) {
-                    svg = false;
-                }
-            }
-            if (!svg) {
-                data.put(MimeBundle.PNG, Base64.getEncoder().encodeToString(figure.toPng()));
-            }
-            data.put(MimeBundle.TEXT, figure.toString());
+            figure(figure, data);
         } else if (value instanceof ProgressDisplay.Snapshot snapshot) {
             data.put(MimeBundle.HTML, snapshot.html());
             data.put(MimeBundle.TEXT, snapshot.text());
@@ -72,5 +60,30 @@ public final class RichDisplay {
             data.put(MimeBundle.TEXT, String.valueOf(value));
         }
         return new MimeBundle(data);
+    }
+
+    /**
+     * A figure's representations. As SVG: the bare svg element as {@code image/svg+xml} and also as
+     * {@code text/html}, with a PNG at scale 1 beside them for viewers without SVG. The HTML copy is what makes the
+     * figure survive {@code jupyter nbconvert --to html}: nbconvert prefers text/html and inserts it as it is,
+     * while it passes image/svg+xml through lxml's HTML cleaner, which drops every element and attribute HTML does
+     * not know (g, path, clipPath, viewBox, ...) and leaves an empty {@code <svg>}. Notebook front ends prefer
+     * text/html too, so they show the same inline SVG.
+     */
+    private void figure(Figure figure, Map<String, String> data) {
+        String svg = null;
+        if (figures == FigureMime.SVG) {
+            try {
+                svg = figure.toSvgElement();
+            } catch (RuntimeException e) {
+                svg = null; // the PNG below still shows the figure
+            }
+        }
+        if (svg != null) {
+            data.put(MimeBundle.HTML, svg);
+            data.put(MimeBundle.SVG, svg);
+        }
+        data.put(MimeBundle.PNG, Base64.getEncoder().encodeToString(svg != null ? figure.toPng(1) : figure.toPng()));
+        data.put(MimeBundle.TEXT, figure.toString());
     }
 }

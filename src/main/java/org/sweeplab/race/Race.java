@@ -23,9 +23,9 @@ import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
 import org.sweeplab.spec.Racing;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.ExistingOutput;
-import org.sweeplab.store.Sweep;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.ExistingOutput;
+import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepResult;
 
 /**
  * Runs a sweep as a race ({@code execution.racing}): a layer over {@link Sweep} that runs one round at a time through

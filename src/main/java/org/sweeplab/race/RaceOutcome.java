@@ -1,7 +1,7 @@
 package org.sweeplab.race;
 
 import org.sweeplab.analysis.RaceResult;
-import org.sweeplab.store.SweepResult;
+import org.sweeplab.sweep.SweepResult;
 
 /**
  * What a race produced.

@@ -61,7 +61,12 @@ class DisplayTest {
         assertEquals(List.of(MimeBundle.HTML, MimeBundle.TEXT), List.copyOf(r.render(table()).data().keySet()));
         Figure f = BoxPlot.withDefaults().plot(org.sweeplab.analysis.Runs.of(table()).withGroups("g"), "m");
         MimeBundle svg = r.render(f);
-        assertTrue(svg.data().get(MimeBundle.SVG).contains("<svg"));
+        assertTrue(svg.data().get(MimeBundle.SVG).startsWith("<svg"), "a bare element, no XML declaration");
+        assertEquals(svg.data().get(MimeBundle.SVG), svg.data().get(MimeBundle.HTML), "the same svg as HTML");
+        assertEquals(List.of(MimeBundle.HTML, MimeBundle.SVG, MimeBundle.PNG, MimeBundle.TEXT),
+                List.copyOf(svg.data().keySet()));
+        byte[] fallback = Base64.getDecoder().decode(svg.data().get(MimeBundle.PNG));
+        assertEquals((byte) 0x89, fallback[0], "a PNG fallback beside the SVG");
         MimeBundle png = r.withFigures(RichDisplay.FigureMime.PNG).render(f);
         byte[] bytes = Base64.getDecoder().decode(png.data().get(MimeBundle.PNG));
         assertEquals((byte) 0x89, bytes[0]);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,18 +16,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sweeplab.browser.HeadlessChromium;
 
 /**
  * Executes every notebook of {@code notebooks/} end to end, headless, with {@code python3 -m nbconvert --execute}
  * and a kernelspec that runs the freshly packaged jars ({@code target/sweeplab-*.jar}, {@code lib/}, {@code kernel/}),
  * written under {@code target/notebook-it/} and found through {@code JUPYTER_PATH}. Each executed notebook must have
- * no error output, every code cell executed, and both an HTML table and an SVG or PNG figure among its outputs.
+ * no error output, every code cell executed, and both an HTML table and an SVG or PNG figure among its outputs. It
+ * is then exported with {@code nbconvert --to html} and opened in headless Chromium, where every figure must show
+ * (screenshots under {@code target/notebook-it/html/}).
  *
  * <p>An integration test: Maven's failsafe plugin runs it after {@code package} ({@code ./mvnw verify}). Skipped,
  * with the reason, when Jupyter (nbconvert, nbclient, jupyter_client) is absent. Times go to
@@ -38,7 +43,10 @@ class NotebooksIT {
     private static final Path NOTEBOOKS = Path.of("notebooks");
     private static final Path WORK = Path.of("target", "notebook-it").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FIGURES = "svg:not(svg svg):not(button svg):not(a svg), .jp-OutputArea-output img,"
+            + " .output_png img";
     private static String python;
+    private static HeadlessChromium browser;
 
     @BeforeAll
     static void installTheKernelFromTheBuild() throws IOException, InterruptedException {
@@ -130,6 +138,49 @@ class NotebooksIT {
         assertEquals(List.of(), problems, name);
         assertTrue(html > 0, name + " shows no HTML table");
         assertTrue(figures > 0, name + " shows no SVG or PNG figure");
+        everyFigureShowsInTheHtmlExport(executed.resolve(name), figures);
+    }
+
+    /**
+     * Converts an executed notebook to HTML as a user would ({@code nbconvert --to html}), opens it in headless
+     * Chromium and screenshots each figure: each must hold ink, not only the page's background (an SVG that
+     * nbconvert emptied is a blank rectangle of the right size).
+     */
+    private static void everyFigureShowsInTheHtmlExport(Path notebook, int figures)
+            throws IOException, InterruptedException {
+        String name = notebook.getFileName().toString();
+        Path dir = WORK.resolve("html");
+        Path log = WORK.resolve(name + ".html.log");
+        Process p = new ProcessBuilder(python, "-m", "nbconvert", "--to", "html", "--output-dir", dir.toString(),
+                notebook.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), name + ": nbconvert --to html did not finish in 120 s");
+        assertEquals(0, p.exitValue(), name + ": nbconvert --to html failed:\n"
+                + tail(Files.readString(log, StandardCharsets.UTF_8)));
+        Path html = dir.resolve(name.replaceAll("\\.ipynb$", ".html"));
+        if (browser == null) {
+            browser = HeadlessChromium.startOrSkip(1280, 900);
+        }
+        browser.open(html.toUri());
+        // Figures are the outermost svg elements and the images of output areas (a PNG-only figure).
+        List<HeadlessChromium.Rect> rects = browser.rects(FIGURES);
+        assertEquals(figures, rects.size(), name + ": figures in the exported page");
+        int i = 0;
+        for (HeadlessChromium.Rect r : rects) {
+            i++;
+            assertTrue(r.width() > 50 && r.height() > 50, name + ": figure " + i + " is " + r);
+            BufferedImage shot = browser.screenshot(FIGURES, i - 1);
+            HeadlessChromium.save(shot, dir.resolve(name + "-figure-" + i + ".png"));
+            double ink = HeadlessChromium.inkShare(shot);
+            assertTrue(ink > 0.01, String.format(Locale.ROOT, "%s: figure %d of the HTML export is blank (%.4f of"
+                    + " its pixels differ from the background); screenshot in %s", name, i, ink, dir));
+        }
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     private static String tail(String s) {

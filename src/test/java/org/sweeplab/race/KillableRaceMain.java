@@ -3,7 +3,7 @@ package org.sweeplab.race;
 import java.nio.file.Path;
 import org.sweeplab.sim.ArmsSimulation;
 import org.sweeplab.sim.Simulation;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.Sweep;
 
 /** A race slow enough to be killed part-way ({@link RaceKillNineTest}): arms runs of 20 ms each. */
 public final class KillableRaceMain {

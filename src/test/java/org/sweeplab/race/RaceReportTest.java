@@ -18,7 +18,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.sweeplab.figures.AnalysisReport;
 import org.sweeplab.figures.RacePlot;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.Sweep;
 
 /** The report of a raced folder: its Race section, race.csv and the two figures, all drawn from the replayed race. */
 class RaceReportTest {

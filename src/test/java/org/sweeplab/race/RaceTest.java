@@ -33,8 +33,8 @@ import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.Execution;
 import org.sweeplab.spec.Racing;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.ExistingOutput;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.ExistingOutput;
+import org.sweeplab.sweep.Sweep;
 
 /** A race run in a folder: its decisions, its files, its determinism, and its resume. */
 class RaceTest {

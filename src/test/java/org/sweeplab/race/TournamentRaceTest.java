@@ -13,7 +13,7 @@ import org.sweeplab.analysis.Ranking;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.Sweep;
+import org.sweeplab.sweep.Sweep;
 
 /**
  * The tournament example raced (the README's command: {@code --set replicates=20 --set
