@@ -2,9 +2,9 @@ package org.sweeplab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.sweeplab.run.Backend;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepExecution;
 import org.sweeplab.sweep.SweepResult;
 
 /** Runs a sweep for the terminal: progress on stderr, Ctrl-C handling, and a closing summary. */
@@ -12,17 +12,20 @@ final class Console {
   private Console() {}
 
   static int execute(Sweep sweep, PrintWriter out, PrintWriter err, boolean quiet) {
-    Backend backend = sweep.backend();
     ProgressDisplay progress = quiet ? null : ProgressDisplay.create(err);
-    Interrupts interrupts = Interrupts.install(backend, sweep.spec().execution().interruptGrace(), err);
     SweepResult r;
+    Interrupts interrupts = null;
     try {
-      r = sweep.listener(progress).run(backend);
+      SweepExecution execution = sweep.listener(progress).start();
+      interrupts = Interrupts.install(execution::stop, sweep.spec().execution().interruptGrace(), err);
+      r = execution.await();
     } finally {
       if (progress != null) {
         progress.close();
       }
-      interrupts.uninstall();
+      if (interrupts != null) {
+        interrupts.uninstall();
+      }
     }
     print(r, out, interrupts.interrupted());
     for (String w : r.warnings()) {

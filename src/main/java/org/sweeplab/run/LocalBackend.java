@@ -10,7 +10,8 @@ import org.sweeplab.spec.FailurePolicy;
 /**
  * Runs on this machine's cores: {@code parallelism} worker threads take runs in plan order. A run that passes its
  * timeout is marked {@code timeout} at once and its worker is replaced, so a simulation that ignores cancellation
- * cannot block the sweep. Configure with {@code withDefaults().withX(...)}; each call returns a new backend.
+ * cannot block the sweep. Configure with {@code withDefaults().withX(...)}; each call returns a new backend. It holds
+ * no running state: each {@link #start} is a new {@link ExecutionHandle}.
  */
 public final class LocalBackend implements Backend {
   private final int parallelism;
@@ -22,8 +23,6 @@ public final class LocalBackend implements Backend {
   private final double ratePerSecond;
   private final Budget budget;
   private final Duration maxRetryWait;
-  private volatile LocalExecution current;
-  private volatile StopMode pendingStop;
 
   private LocalBackend(int parallelism, Duration timeout, FailurePolicy failurePolicy, RetryPolicy retryPolicy,
       Path runsRoot, Ticker ticker, double ratePerSecond, Budget budget, Duration maxRetryWait) {
@@ -131,28 +130,13 @@ public final class LocalBackend implements Backend {
   }
 
   @Override
-  public Progress execute(RunRequest request) {
-    LocalExecution ex = new LocalExecution(this, request);
-    current = ex;
-    StopMode early = pendingStop;
-    if (early != null) {
-      ex.stop(early);
-    }
-    try {
+  public ExecutionHandle start(RunRequest request) {
+    Objects.requireNonNull(request, "request");
+    return CallerRunsExecution.of(request.total(), handle -> {
+      LocalExecution ex = new LocalExecution(this, request);
+      handle.attach(ex::stop, ex::snapshot);
       return ex.run();
-    } finally {
-      current = null;
-    }
-  }
-
-  @Override
-  public void stop(StopMode mode) {
-    LocalExecution ex = current;
-    if (ex != null) {
-      ex.stop(mode);
-    } else {
-      pendingStop = mode;
-    }
+    });
   }
 
   public FailurePolicy failurePolicy() {

@@ -44,6 +44,7 @@ final class LocalExecution {
 
   private final LocalBackend config;
   private final Iterator<PlannedRun> runs;
+  private final String sweepName;
   private final long total;
   private final Simulation simulation;
   private final RunSink sink;
@@ -77,6 +78,7 @@ final class LocalExecution {
   LocalExecution(LocalBackend config, RunRequest request) {
     this.config = config;
     this.runs = request.runs();
+    this.sweepName = request.sweepName();
     this.total = request.total();
     this.simulation = request.simulation();
     this.sink = request.sink();
@@ -90,7 +92,7 @@ final class LocalExecution {
   }
 
   Progress run() {
-    safely(() -> listener.sweepStarted("", total));
+    safely(() -> listener.sweepStarted(sweepName, total));
     if (config.timeout() != null) {
       watcher = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "sweeplab-timeouts");

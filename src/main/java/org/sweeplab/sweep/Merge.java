@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -212,8 +211,7 @@ public final class Merge {
     }
     List<String> all = new ArrayList<>(warnings);
     all.addAll(tableWarnings);
-    Progress nothingRan = new Progress(tables.pending(), 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, Double.NaN,
-        Double.NaN);
+    Progress nothingRan = Progress.none(tables.pending());
     SweepResult result = new SweepResult(out, tables.planned(), Sweep.byStatus(tables.counts()), tables.missing(),
         tables.totalCost(), nothingRan, all);
     return new Report(out, dirs, hash, plan.runCount(), chosen.size(), duplicates, conflicts, missing, missingIds,

@@ -85,7 +85,7 @@ final class BatchTask implements FlatMapFunction<Iterator<PlannedRun>, RunRecord
         .withRetryPolicy(new RetryPolicy(maxAttempts, initialDelay, maxDelay, multiplier))
         .withRunsRoot(runsRoot == null ? null : Path.of(runsRoot)).withRateLimit(ratePerSecond).withBudget(budget);
     List<RunRecord> out = Collections.synchronizedList(new ArrayList<>(runs.size()));
-    backend.execute(RunRequest.of(runs.iterator(), runs.size(), guarded, r -> out.add(portable(r)), null));
+    backend.start(RunRequest.of("", runs.iterator(), runs.size(), guarded, r -> out.add(portable(r)), null)).await();
     VirtualMachineError e = fatal.get();
     if (e != null) {
       // Not chained: Spark would take a fatal error in the cause chain as its own and end the executor process,

@@ -41,7 +41,7 @@ class NotebookProgressTest {
 
     private static Progress progress(long done, long total, long ok, long failed) {
         return new Progress(total, done, ok, failed, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(done), Double.NaN,
-                Double.NaN);
+                Double.NaN, 0);
     }
 
     @Test

@@ -36,7 +36,7 @@ class RetryAndBudgetTest {
 
   static List<RunRecord> execute(LocalBackend b, List<PlannedRun> runs, Simulation sim) {
     ConcurrentLinkedQueue<RunRecord> out = new ConcurrentLinkedQueue<>();
-    b.execute(RunRequest.of(runs.iterator(), runs.size(), sim, out::add, null));
+    b.start(RunRequest.of("t", runs.iterator(), runs.size(), sim, out::add, null)).await();
     return new ArrayList<>(out);
   }
 
