@@ -12,7 +12,7 @@ final class Console {
   private Console() {}
 
   static int execute(Sweep sweep, PrintWriter out, PrintWriter err, boolean quiet) {
-    ProgressDisplay progress = quiet ? null : ProgressDisplay.create(err);
+    StderrProgress progress = quiet ? null : StderrProgress.create(err);
     SweepResult r;
     Interrupts interrupts = null;
     try {

@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Turns objects into {@link MimeBundle}s: a Tablesaw table into HTML ({@link HtmlTable}); a {@link Figure}
- * into SVG, or PNG when so configured or when SVG fails; a {@link ProgressDisplay.Snapshot} into its HTML bar; a
+ * into SVG, or PNG when so configured or when SVG fails; a {@link ProgressBar.Snapshot} into its HTML bar; a
  * typed analysis result ({@link TabularResult}: variation statistics, cost efficiency, patterns) as its table;
  * anything else into its {@code toString()}. Immutable: {@code RichDisplay.withDefaults().withFigures(PNG)}.
  */
@@ -61,7 +61,7 @@ public final class RichDisplay {
                 data.put(MimeBundle.PNG, Base64.getEncoder().encodeToString(figure.toPng()));
             }
             data.put(MimeBundle.TEXT, figure.toString());
-        } else if (value instanceof ProgressDisplay.Snapshot snapshot) {
+        } else if (value instanceof ProgressBar.Snapshot snapshot) {
             data.put(MimeBundle.HTML, snapshot.html());
             data.put(MimeBundle.TEXT, snapshot.text());
         } else if (value instanceof MimeBundle bundle) {

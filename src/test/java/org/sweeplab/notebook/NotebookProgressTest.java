@@ -34,8 +34,8 @@ class NotebookProgressTest {
         }
     }
 
-    private static ProgressDisplay display(TextKernel kernel, AtomicLong now) {
-        return ProgressDisplay.withDefaults().withIntervals(Duration.ZERO, Duration.ZERO)
+    private static ProgressBar display(TextKernel kernel, AtomicLong now) {
+        return ProgressBar.withDefaults().withIntervals(Duration.ZERO, Duration.ZERO)
                 .withDisplay(Display.withDefaults().withBridge(kernel)).withClock(now::get);
     }
 
@@ -66,7 +66,7 @@ class NotebookProgressTest {
     @Test
     void aRealSweepShowsOneBarAndItsFinalCounts(@TempDir Path dir) {
         TextKernel kernel = new TextKernel();
-        ProgressDisplay display = ProgressDisplay.withDefaults()
+        ProgressBar display = ProgressBar.withDefaults()
                 .withDisplay(Display.withDefaults().withBridge(kernel));
         SweepSpec spec = SweepSpec.builder("progress").simulation("lambda").range("x", 1, 100, 1)
                 .replicates(4).seed(3).build();
