@@ -73,7 +73,7 @@ public final class SparkBackend implements Backend {
   /**
    * The backend a spec asks for: its {@code execution.spark} settings, its simulation description for the executors,
    * and the per-run settings of {@code perRun} (timeout, retries, budget, rate limit, run folders). Called by
-   * {@code Sweep.backend()} by reflection.
+   * {@code Sweep.backend()} through {@link SparkBackendProvider}.
    */
   public static SparkBackend of(SweepSpec spec, LocalBackend perRun) {
     return new SparkBackend(spec.execution().spark(), "sweeplab " + spec.name(), spec.simulation(), perRun, null, 0,
