@@ -287,12 +287,12 @@ final class LocalExecution {
         attempt--; // a rate-limit answer is not a failed attempt
       } catch (TransientFailure tf) {
         error = tf;
-        if (attempt >= config.retryPolicy().maxAttempts() || ctx.cancelled()) {
+        if (attempt >= config.retries().maxAttempts() || ctx.cancelled()) {
           break;
         }
         long delay;
         synchronized (jitter) {
-          delay = config.retryPolicy().delayMillis(attempt, jitter);
+          delay = config.retries().delayMillis(attempt, jitter);
         }
         retries.incrementAndGet();
         int a = attempt;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.spec.Retries;
 
 /** The execution handle under concurrency: stops before the start, twice, during a retry wait, and timeouts. */
 @Timeout(60)
@@ -93,7 +94,7 @@ class ExecutionHandleTest {
     };
     ConcurrentLinkedQueue<RunRecord> got = new ConcurrentLinkedQueue<>();
     ExecutionHandle h = LocalBackend.withDefaults().withParallelism(1).withTicker(blocking)
-        .withRetryPolicy(RetryPolicy.of(5).withDelays(Duration.ofSeconds(10), Duration.ofSeconds(10)))
+        .withRetries(Retries.of(5).withDelays(Duration.ofSeconds(10), Duration.ofSeconds(10)))
         .start(request(RetryAndBudgetTest.plan(3), sim, got::add));
     CompletableFuture<Progress> done = CompletableFuture.supplyAsync(h::await);
     assertTrue(waiting.await(20, TimeUnit.SECONDS));
