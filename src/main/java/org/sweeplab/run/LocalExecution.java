@@ -3,12 +3,16 @@ package org.sweeplab.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -18,11 +22,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.Pipeline;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailure;
@@ -57,7 +63,7 @@ final class LocalExecution {
   private final SplittableRandom jitter = new SplittableRandom(0x5eed);
   private ScheduledThreadPoolExecutor watcher;
   private int activeWorkers;
-  private final Set<Thread> abandonedWorkers = new java.util.HashSet<>();
+  private final Set<Thread> abandonedWorkers = new HashSet<>();
   private int workerSerial;
   private volatile boolean stopping;
   private volatile Throwable abort;
@@ -254,7 +260,7 @@ final class LocalExecution {
           rateWaits.incrementAndGet();
         }
       } catch (InterruptedException ie) {
-        error = new java.util.concurrent.CancellationException("interrupted while waiting for the rate limit");
+        error = new CancellationException("interrupted while waiting for the rate limit");
         break;
       }
       try {
@@ -271,7 +277,7 @@ final class LocalExecution {
         Duration pause = rl.retryAfter();
         if (pause.compareTo(config.maxRetryWait()) > 0) {
           pause = config.maxRetryWait();
-          String warning = String.format(java.util.Locale.ROOT, "run %s asked to retry after %s; waiting %s instead"
+          String warning = String.format(Locale.ROOT, "run %s asked to retry after %s; waiting %s instead"
               + " (execution.rate_limit.max_wait)", r.runId(), seconds(rl.retryAfter()), seconds(pause));
           safely(() -> listener.warning(warning));
         }
@@ -435,7 +441,7 @@ final class LocalExecution {
   }
 
   private static void writeErrorFile(RunContextImpl ctx, Throwable error) {
-    java.nio.file.Path file = null;
+    Path file = null;
     try {
       StringWriter sw = new StringWriter();
       error.printStackTrace(new PrintWriter(sw));
@@ -455,7 +461,7 @@ final class LocalExecution {
   }
 
   static String errorType(Throwable t) {
-    if (t instanceof org.sweeplab.sim.Pipeline.StageFailedException && t.getCause() != null) {
+    if (t instanceof Pipeline.StageFailedException && t.getCause() != null) {
       return errorType(t.getCause()); // the message names the stage; the type is the stage's own error
     }
     if (t instanceof BudgetExceededException) {
@@ -483,7 +489,7 @@ final class LocalExecution {
 
   /** Seconds with at most three decimals, without trailing zeros: 0.2 s, 1000000000 s. */
   static String seconds(Duration d) {
-    return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   static String human(Duration d) {
@@ -492,8 +498,8 @@ final class LocalExecution {
   }
 
   private static final class Slot {
-    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Slot> STATE =
-        java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Slot.class, "state");
+    private static final AtomicIntegerFieldUpdater<Slot> STATE =
+        AtomicIntegerFieldUpdater.newUpdater(Slot.class, "state");
     final PlannedRun run;
     final RunContextImpl ctx;
     final Thread thread;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.space.RunPlan;
@@ -258,7 +259,7 @@ public final class Merge {
       this.dir = dir;
       this.entry = entry;
       this.line = line;
-      this.outcome = entry.status() + '|' + entry.seed() + '|' + new java.util.TreeMap<>(entry.metrics()) + '|'
+      this.outcome = entry.status() + '|' + entry.seed() + '|' + new TreeMap<>(entry.metrics()) + '|'
           + Double.doubleToLongBits(entry.cost()) + '|' + entry.errorType() + '|' + entry.errorMessage();
     }
 

@@ -20,12 +20,14 @@ import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRequest;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.run.SweepListener;
+import org.sweeplab.sim.command.CommandSimulation;
 import org.sweeplab.sim.command.Leftovers;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.SimulationRegistry;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.BackendKind;
 import org.sweeplab.spec.Shard;
+import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SpecWriter;
@@ -76,6 +78,14 @@ public final class Sweep {
   public static Sweep of(SweepSpec spec) {
     return new Sweep(spec, null, SimulationRegistry.withBuiltIns(), null, null, null, ExistingOutput.FAIL,
         FailedRuns.KEEP);
+  }
+
+  /**
+   * A sweep of this spec that runs {@code simulation} (e.g. a lambda in a notebook) instead of the one the spec
+   * names: {@code Sweep.of(spec, ctx -> Metrics.of("score", ...)).run()}.
+   */
+  public static Sweep of(SweepSpec spec, Simulation simulation) {
+    return of(spec).simulation(Objects.requireNonNull(simulation, "simulation"));
   }
 
   /**
@@ -224,8 +234,8 @@ public final class Sweep {
   public Simulation preflight() {
     RunPlan plan = RunPlan.of(spec);
     Simulation sim = simulation != null ? simulation : registry.resolve(spec.simulation());
-    if (simulation == null && spec.simulation() instanceof org.sweeplab.spec.SimulationSpec.Command c) {
-      sim = org.sweeplab.sim.command.CommandSimulation.of(c, spec.parameterNames()); // placeholders checked now
+    if (simulation == null && spec.simulation() instanceof SimulationSpec.Command c) {
+      sim = CommandSimulation.of(c, spec.parameterNames()); // placeholders checked now
     }
     Path dir = outputDir();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
