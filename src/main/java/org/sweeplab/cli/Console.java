@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.sweeplab.race.Race;
 import org.sweeplab.race.RaceBackend;
 import org.sweeplab.race.RaceOutcome;
-import org.sweeplab.run.Backend;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.sweep.Sweep;
+import org.sweeplab.sweep.SweepExecution;
 import org.sweeplab.sweep.SweepResult;
 
 /** Runs a sweep for the terminal: progress on stderr, Ctrl-C handling, and a closing summary. */
@@ -15,24 +15,29 @@ final class Console {
   private Console() {}
 
   static int execute(Sweep sweep, PrintWriter out, PrintWriter err, boolean quiet) {
-    boolean racing = Race.isRace(sweep.spec());
-    Backend backend = racing ? RaceBackend.wrap(sweep.backend()) : sweep.backend();
-    ProgressDisplay progress = quiet ? null : ProgressDisplay.create(err);
-    Interrupts interrupts = Interrupts.install(backend, sweep.spec().execution().interruptGrace(), err);
+    StderrProgress progress = quiet ? null : StderrProgress.create(err);
     SweepResult r;
     RaceOutcome race = null;
+    Interrupts interrupts = null;
     try {
-      if (racing) {
+      if (Race.isRace(sweep.spec())) {
+        // A race runs rounds: the stop goes to its backend, which ends the round in flight and starts no other.
+        RaceBackend backend = RaceBackend.wrap(sweep.backend());
+        interrupts = Interrupts.install(backend::stop, sweep.spec().execution().interruptGrace(), err);
         race = Race.of(sweep.listener(progress)).run(backend);
         r = race.sweep();
       } else {
-        r = sweep.listener(progress).run(backend);
+        SweepExecution execution = sweep.listener(progress).start();
+        interrupts = Interrupts.install(execution::stop, sweep.spec().execution().interruptGrace(), err);
+        r = execution.await();
       }
     } finally {
       if (progress != null) {
         progress.close();
       }
-      interrupts.uninstall();
+      if (interrupts != null) {
+        interrupts.uninstall();
+      }
     }
     print(r, out, interrupts.interrupted());
     if (race != null) {

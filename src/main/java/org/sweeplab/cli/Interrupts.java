@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.sweeplab.run.Backend;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -23,7 +24,7 @@ final class Interrupts {
 
   private Interrupts() {}
 
-  static Interrupts install(Backend backend, Duration grace, PrintWriter err) {
+  static Interrupts install(Consumer<Backend.StopMode> stop, Duration grace, PrintWriter err) {
     Interrupts in = new Interrupts();
     SignalHandler handler = sig -> {
       int n = ++in.count;
@@ -32,12 +33,12 @@ final class Interrupts {
         err.println("Interrupted: no new runs will start; the runs in flight have " + seconds(grace)
             + " to finish, then they are cancelled (Ctrl-C again to cancel them now).");
         err.flush();
-        backend.stop(Backend.StopMode.FINISH);
-        in.startGraceTimer(backend, grace, err);
+        stop.accept(Backend.StopMode.FINISH);
+        in.startGraceTimer(stop, grace, err);
       } else {
         err.println("Cancelling the runs in flight.");
         err.flush();
-        backend.stop(Backend.StopMode.CANCEL);
+        stop.accept(Backend.StopMode.CANCEL);
       }
     };
     for (String name : new String[] {"INT", "TERM"}) {
@@ -52,7 +53,7 @@ final class Interrupts {
     return in;
   }
 
-  private void startGraceTimer(Backend backend, Duration grace, PrintWriter err) {
+  private void startGraceTimer(Consumer<Backend.StopMode> stop, Duration grace, PrintWriter err) {
     Thread t = new Thread(() -> {
       try {
         Thread.sleep(grace.toMillis());
@@ -61,7 +62,7 @@ final class Interrupts {
       }
       err.println("The grace period of " + seconds(grace) + " is over: cancelling the runs in flight.");
       err.flush();
-      backend.stop(Backend.StopMode.CANCEL);
+      stop.accept(Backend.StopMode.CANCEL);
     }, "sweeplab-interrupt-grace");
     t.setDaemon(true);
     graceTimer = t;

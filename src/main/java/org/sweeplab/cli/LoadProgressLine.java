@@ -19,7 +19,7 @@ final class LoadProgressLine implements RunsReader.LoadProgress {
 
   /** @return the line on stderr when it is a terminal, else null (no progress) */
   static RunsReader.LoadProgress forTerminal() {
-    boolean terminal = ProgressDisplay.isTerminal() && !"true".equals(System.getenv("CI"));
+    boolean terminal = StderrProgress.isTerminal() && !"true".equals(System.getenv("CI"));
     return terminal ? new LoadProgressLine(System.err) : null;
   }
 

@@ -2,30 +2,25 @@ package org.sweeplab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
-import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.sweep.CostEstimate;
 import org.sweeplab.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sweeplab plan SPEC}. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = "Count a sweep's variations and runs, and show its first points; nothing runs.")
 final class PlanCommand implements Callable<Integer>, ErrorHandler.SpecFileCommand {
-  @Parameters(index = "0", paramLabel = "SPEC")
-  Path specFile;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec value. Repeatable.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin
+  SpecMixin spec;
 
   @Option(names = "--show", paramLabel = "N", description = "How many points to show (default 5).")
   int show = 5;
@@ -35,12 +30,12 @@ final class PlanCommand implements Callable<Integer>, ErrorHandler.SpecFileComma
 
   @Override
   public Path specFile() {
-    return specFile;
+    return spec.specFile;
   }
 
   @Override
   public Integer call() {
-    print(Sweep.of(SpecLoader.load(specFile, overrides)), command.commandLine().getOut(), show);
+    print(Sweep.of(spec.load()), command.commandLine().getOut(), show);
     return ErrorHandler.OK;
   }
 

@@ -54,7 +54,7 @@ final class ProgressText {
     }
     Duration eta = p.eta();
     if (eta != null && p.done() < p.total()) {
-      words.add("eta " + ProgressDisplay.clock(eta));
+      words.add("eta " + StderrProgress.clock(eta));
     }
     if (p.failed() > 0) {
       words.add(String.format(Locale.ROOT, "failed %,d", p.failed()));

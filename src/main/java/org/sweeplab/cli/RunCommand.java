@@ -1,32 +1,25 @@
 package org.sweeplab.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sweeplab.spec.Shard;
-import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SweepSpec;
 import org.sweeplab.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sweeplab run SPEC}. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a sweep described by a YAML or JSON spec.")
 final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileCommand {
-  @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML or JSON).")
-  Path specFile;
+  @Mixin
+  SpecMixin spec;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: the spec's output.dir, else"
       + " sweeps/NAME).")
   Path out;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec value, e.g. --set replicates=3"
-      + " or --set parameters.strategy=[a,b]. Repeatable.")
-  List<String> overrides = new ArrayList<>();
 
   @Option(names = "--max-parallel", paramLabel = "N", description = "Runs in flight at once (default: all cores).")
   Integer maxParallel;
@@ -50,16 +43,16 @@ final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileComman
 
   @Override
   public Path specFile() {
-    return specFile;
+    return spec.specFile;
   }
 
   @Override
   public Integer call() {
-    SweepSpec spec = SpecLoader.load(specFile, overrides);
+    SweepSpec loaded = spec.load();
     if (maxParallel != null) {
-      spec = spec.withExecution(spec.execution().withMaxParallel(maxParallel));
+      loaded = loaded.withExecution(loaded.execution().withMaxParallel(maxParallel));
     }
-    Sweep sweep = Sweep.of(spec);
+    Sweep sweep = Sweep.of(loaded);
     if (shard != null) {
       sweep = sweep.shard(shard);
     }

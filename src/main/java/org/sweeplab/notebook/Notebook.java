@@ -40,7 +40,7 @@ public final class Notebook {
      * @return the runs
      */
     public static Runs read(Path path) {
-        ProgressDisplay display = ProgressDisplay.withDefaults().withTitle("reading " + path.getFileName() + " (MB)");
+        ProgressBar display = ProgressBar.withDefaults().withTitle("reading " + path.getFileName() + " (MB)");
         long start = System.nanoTime();
         return RunsReader.withDefaults().withProgress((file, read, total, done) -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -8,7 +8,7 @@ import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.SweepListener;
 
 /**
- * A sweep listener that shows a live {@link ProgressDisplay} in a notebook: one bar, updated in place (plain text
+ * A sweep listener that shows a live {@link ProgressBar} in a notebook: one bar, updated in place (plain text
  * lines now and then outside a kernel), never a line per run.
  *
  * <pre>{@code
@@ -21,30 +21,30 @@ import org.sweeplab.run.SweepListener;
  */
 public final class NotebookProgress implements SweepListener {
 
-    private final ProgressDisplay display;
+    private final ProgressBar display;
     private final long minNanos;
     private final LongSupplier clock;
     private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
-    private volatile ProgressDisplay titled;
+    private volatile ProgressBar titled;
 
-    private NotebookProgress(ProgressDisplay display, Duration minInterval, LongSupplier clock) {
+    private NotebookProgress(ProgressBar display, Duration minInterval, LongSupplier clock) {
         this.display = display;
         this.minNanos = minInterval.toNanos();
         this.clock = clock;
         this.titled = display;
     }
 
-    /** Progress in {@link ProgressDisplay#withDefaults()}, titled with the sweep's name, at most 4 updates a second. */
+    /** Progress in {@link ProgressBar#withDefaults()}, titled with the sweep's name, at most 4 updates a second. */
     public static NotebookProgress create() {
-        return of(ProgressDisplay.withDefaults());
+        return of(ProgressBar.withDefaults());
     }
 
     /** Progress in this display (its title is replaced by the sweep's name), at most 4 updates a second. */
-    public static NotebookProgress of(ProgressDisplay display) {
+    public static NotebookProgress of(ProgressBar display) {
         return new NotebookProgress(display, Duration.ofMillis(250), System::nanoTime);
     }
 
-    static NotebookProgress of(ProgressDisplay display, Duration minInterval, LongSupplier clock) {
+    static NotebookProgress of(ProgressBar display, Duration minInterval, LongSupplier clock) {
         return new NotebookProgress(display, minInterval, clock);
     }
 

@@ -9,7 +9,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Turns objects into {@link MimeBundle}s: a Tablesaw table into HTML ({@link HtmlTable}); a {@link Figure}
- * into an inline SVG element with a PNG fallback, or PNG alone when so configured or when SVG fails; a {@link ProgressDisplay.Snapshot} into its HTML bar; a
+ * into an inline SVG element with a PNG fallback, or PNG alone when so configured or when SVG fails; a {@link ProgressBar.Snapshot} into its HTML bar; a
  * typed analysis result ({@link TabularResult}: variation statistics, cost efficiency, patterns) as its table;
  * anything else into its {@code toString()}. Immutable: {@code RichDisplay.withDefaults().withFigures(PNG)}.
  */
@@ -49,7 +49,7 @@ public final class RichDisplay {
             data.put(MimeBundle.TEXT, table.print(textRows));
         } else if (value instanceof Figure figure) {
             figure(figure, data);
-        } else if (value instanceof ProgressDisplay.Snapshot snapshot) {
+        } else if (value instanceof ProgressBar.Snapshot snapshot) {
             data.put(MimeBundle.HTML, snapshot.html());
             data.put(MimeBundle.TEXT, snapshot.text());
         } else if (value instanceof MimeBundle bundle) {

@@ -18,7 +18,7 @@ public final class SweeplabDisplayProvider implements DisplayProvider {
     @Override
     public List<DisplayRenderer> getDisplayRenderers() {
         return List.of(new Renderer(Table.class), new Renderer(Figure.class),
-                new Renderer(ProgressDisplay.Snapshot.class));
+                new Renderer(ProgressBar.Snapshot.class));
     }
 
     @Override

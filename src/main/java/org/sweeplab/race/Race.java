@@ -85,7 +85,7 @@ public final class Race {
   }
 
   /**
-   * Runs rounds until the race ends, is stopped (a {@link Backend#stop} of this backend, the budget, fail-fast), or a
+   * Runs rounds until the race ends, is stopped (a {@link RaceBackend#stop} of this backend, the budget, fail-fast), or a
    * round cannot complete.
    *
    * @param exec the backend; give the same {@link RaceBackend} to whatever may stop the race
@@ -104,7 +104,7 @@ public final class Race {
       // session decides everything anew from the folder.
       RaceResult known = state;
       backend.stateFrom(() -> replay(dir, policy, ids, known, true));
-      last = round.run(backend);
+      last = round.backend(backend).run();
       sessions.add(last.session());
       RaceResult before = backend.lastState();
       state = replay(dir, policy, ids, before, false);

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.sweeplab.analysis.RaceResult;
 import org.sweeplab.run.Backend;
 import org.sweeplab.run.PlannedRun;
-import org.sweeplab.run.Progress;
+import org.sweeplab.run.ExecutionHandle;
 import org.sweeplab.run.RunRequest;
 
 /**
@@ -23,6 +23,8 @@ public final class RaceBackend implements Backend {
   private volatile Supplier<RaceResult> state;
   private volatile RaceResult lastState;
   private volatile boolean stopped;
+  private StopMode stopMode;
+  private ExecutionHandle current;
 
   private RaceBackend(Backend delegate) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -33,13 +35,13 @@ public final class RaceBackend implements Backend {
     return b instanceof RaceBackend r ? r : new RaceBackend(b);
   }
 
-  /** Where the next {@link #execute} reads the race's state, just before it hands out runs. */
+  /** Where the next {@link #start} reads the race's state, just before it hands out runs. */
   void stateFrom(Supplier<RaceResult> s) {
     this.state = s;
     this.lastState = null;
   }
 
-  /** @return the state the last {@link #execute} ran a round of, or null when none ran since {@link #stateFrom} */
+  /** @return the state the last {@link #start} ran a round of, or null when none ran since {@link #stateFrom} */
   RaceResult lastState() {
     return lastState;
   }
@@ -50,7 +52,7 @@ public final class RaceBackend implements Backend {
   }
 
   @Override
-  public Progress execute(RunRequest request) {
+  public ExecutionHandle start(RunRequest request) {
     RaceResult now = state == null ? null : state.get();
     lastState = now;
     List<PlannedRun> runs = new ArrayList<>();
@@ -65,13 +67,23 @@ public final class RaceBackend implements Backend {
         }
       }
     }
-    return delegate.execute(new RunRequest(runs.iterator(), runs.size(), request.simulation(), request.sink(),
-        request.listener(), request.priorSpend(), request.priorCostedRuns()));
+    ExecutionHandle h = delegate.start(new RunRequest(request.sweepName(), runs.iterator(), runs.size(),
+        request.simulation(), request.sink(), request.listener(), request.priorSpend(), request.priorCostedRuns()));
+    synchronized (this) {
+      current = h;
+      if (stopMode != null) {
+        h.stop(stopMode); // stopped between rounds: this round starts no run
+      }
+    }
+    return h;
   }
 
-  @Override
-  public void stop(StopMode mode) {
+  /** Stops the race: the round in flight as {@link ExecutionHandle#stop} says, and every later round at once. */
+  public synchronized void stop(StopMode mode) {
     stopped = true;
-    delegate.stop(mode);
+    stopMode = stopMode == StopMode.CANCEL ? stopMode : mode;
+    if (current != null) {
+      current.stop(mode);
+    }
   }
 }

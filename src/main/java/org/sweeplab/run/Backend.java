@@ -1,25 +1,21 @@
 package org.sweeplab.run;
 
-
 /**
- * Executes planned runs. The local backend is the default; other backends (a cluster engine) keep the same
- * semantics: deterministic seeds, per-run timeouts, retries, the budget stop, and events.
+ * Where planned runs execute. A backend is only its configuration (immutable, reusable, shareable): each
+ * {@link #start} returns a new {@link ExecutionHandle}, the handle of that one execution. The local backend is the default;
+ * other backends (a cluster engine) keep the same semantics: deterministic seeds, per-run timeouts, retries, the
+ * budget stop, and events.
  */
 public interface Backend {
 
   /**
-   * Runs every planned run of the request (unless stopped), handing each finished run to its sink and telling its
-   * listener.
-   *
-   * @return the final progress
-   * @throws SweepAbortedException when the sink failed (the journal cannot be written)
+   * An execution of every planned run of the request: it runs when {@link ExecutionHandle#await()} is called, handing each
+   * finished run to the request's sink and telling its listener. Nothing runs before that, so a caller can hand the
+   * handle to whoever may stop it (a Ctrl-C handler) first.
    */
-  Progress execute(RunRequest request);
+  ExecutionHandle start(RunRequest request);
 
-  /** Stops handing out runs; in-flight runs finish, or are cancelled with {@link StopMode#CANCEL}. */
-  void stop(StopMode mode);
-
-  /** How {@link #stop(StopMode)} treats runs in flight. */
+  /** How {@link ExecutionHandle#stop(StopMode)} treats runs in flight. */
   enum StopMode {
     /** Let them finish. */
     FINISH,

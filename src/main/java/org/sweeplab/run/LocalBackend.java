@@ -6,26 +6,26 @@ import java.util.Objects;
 import org.sweeplab.spec.Defaults;
 import org.sweeplab.spec.Execution;
 import org.sweeplab.spec.FailurePolicy;
+import org.sweeplab.spec.Retries;
 
 /**
  * Runs on this machine's cores: {@code parallelism} worker threads take runs in plan order. A run that passes its
  * timeout is marked {@code timeout} at once and its worker is replaced, so a simulation that ignores cancellation
- * cannot block the sweep. Configure with {@code withDefaults().withX(...)}; each call returns a new backend.
+ * cannot block the sweep. Configure with {@code withDefaults().withX(...)}; each call returns a new backend. It holds
+ * no running state: each {@link #start} is a new {@link ExecutionHandle}.
  */
 public final class LocalBackend implements Backend {
   private final int parallelism;
   private final Duration timeout;
   private final FailurePolicy failurePolicy;
-  private final RetryPolicy retryPolicy;
+  private final Retries retries;
   private final Path runsRoot;
   private final Ticker ticker;
   private final double ratePerSecond;
   private final Budget budget;
   private final Duration maxRetryWait;
-  private volatile LocalExecution current;
-  private volatile StopMode pendingStop;
 
-  private LocalBackend(int parallelism, Duration timeout, FailurePolicy failurePolicy, RetryPolicy retryPolicy,
+  private LocalBackend(int parallelism, Duration timeout, FailurePolicy failurePolicy, Retries retries,
       Path runsRoot, Ticker ticker, double ratePerSecond, Budget budget, Duration maxRetryWait) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
@@ -33,7 +33,7 @@ public final class LocalBackend implements Backend {
     this.parallelism = parallelism;
     this.timeout = timeout;
     this.failurePolicy = Objects.requireNonNull(failurePolicy);
-    this.retryPolicy = Objects.requireNonNull(retryPolicy);
+    this.retries = Objects.requireNonNull(retries);
     this.runsRoot = runsRoot;
     this.ticker = Objects.requireNonNull(ticker);
     this.ratePerSecond = ratePerSecond;
@@ -47,7 +47,7 @@ public final class LocalBackend implements Backend {
   /** All cores, no timeout, continue on failure, no retries, run folders in a temporary folder. */
   public static LocalBackend withDefaults() {
     return new LocalBackend(Runtime.getRuntime().availableProcessors(), null, FailurePolicy.CONTINUE,
-        RetryPolicy.none(), null, Ticker.SYSTEM, 0, Budget.none(), Defaults.RATE_LIMIT_MAX_WAIT);
+        Retries.none(), null, Ticker.SYSTEM, 0, Budget.none(), Defaults.RATE_LIMIT_MAX_WAIT);
   }
 
   /** A backend set up from a spec's execution section: parallelism, timeout, failures, retries, rate limit. */
@@ -55,8 +55,7 @@ public final class LocalBackend implements Backend {
     LocalBackend b = withDefaults().withParallelism(e.effectiveParallelism()).withTimeout(e.timeoutPerRun())
         .withFailurePolicy(e.failurePolicy());
     if (e.retries() != null) {
-      b = b.withRetryPolicy(new RetryPolicy(e.retries().maxAttempts(), e.retries().initialDelay(),
-          e.retries().maxDelay(), e.retries().multiplier()));
+      b = b.withRetries(e.retries());
     }
     if (e.rateLimit() != null) {
       b = b.withRateLimit(e.rateLimit().startsPerSecond()).withMaxRetryWait(e.rateLimit().maxWait());
@@ -65,35 +64,35 @@ public final class LocalBackend implements Backend {
   }
 
   public LocalBackend withParallelism(int n) {
-    return new LocalBackend(n, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget,
+    return new LocalBackend(n, timeout, failurePolicy, retries, runsRoot, ticker, ratePerSecond, budget,
         maxRetryWait);
   }
 
   /** The per-run wall-clock limit, or null for none. */
   public LocalBackend withTimeout(Duration d) {
-    return new LocalBackend(parallelism, d, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget,
+    return new LocalBackend(parallelism, d, failurePolicy, retries, runsRoot, ticker, ratePerSecond, budget,
         maxRetryWait);
   }
 
   public LocalBackend withFailurePolicy(FailurePolicy p) {
-    return new LocalBackend(parallelism, timeout, p, retryPolicy, runsRoot, ticker, ratePerSecond, budget,
+    return new LocalBackend(parallelism, timeout, p, retries, runsRoot, ticker, ratePerSecond, budget,
         maxRetryWait);
   }
 
-  public LocalBackend withRetryPolicy(RetryPolicy p) {
+  public LocalBackend withRetries(Retries p) {
     return new LocalBackend(parallelism, timeout, failurePolicy, p, runsRoot, ticker, ratePerSecond, budget,
         maxRetryWait);
   }
 
   /** The folder under which each run's artifact folder ({@code RUN_ID/}) is created on first use. */
   public LocalBackend withRunsRoot(Path dir) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, dir, ticker, ratePerSecond, budget,
+    return new LocalBackend(parallelism, timeout, failurePolicy, retries, dir, ticker, ratePerSecond, budget,
         maxRetryWait);
   }
 
   /** Spending limits: the total (no run starts once it would be passed) and the per-run cap. */
   public LocalBackend withBudget(Budget b) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, b,
+    return new LocalBackend(parallelism, timeout, failurePolicy, retries, runsRoot, ticker, ratePerSecond, b,
         maxRetryWait);
   }
 
@@ -102,13 +101,13 @@ public final class LocalBackend implements Backend {
     if (startsPerSecond < 0 || Double.isNaN(startsPerSecond)) {
       throw new IllegalArgumentException("rate limit must be >= 0 runs per second, got " + startsPerSecond);
     }
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, startsPerSecond,
+    return new LocalBackend(parallelism, timeout, failurePolicy, retries, runsRoot, ticker, startsPerSecond,
         budget, maxRetryWait);
   }
 
   /** The clock used for retry delays, rate limits and hold-offs (tests inject a fake one). */
   public LocalBackend withTicker(Ticker t) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, t, ratePerSecond, budget,
+    return new LocalBackend(parallelism, timeout, failurePolicy, retries, runsRoot, t, ratePerSecond, budget,
         maxRetryWait);
   }
 
@@ -126,33 +125,18 @@ public final class LocalBackend implements Backend {
   }
 
   /** Retries of transient failures. */
-  public RetryPolicy retryPolicy() {
-    return retryPolicy;
+  public Retries retries() {
+    return retries;
   }
 
   @Override
-  public Progress execute(RunRequest request) {
-    LocalExecution ex = new LocalExecution(this, request);
-    current = ex;
-    StopMode early = pendingStop;
-    if (early != null) {
-      ex.stop(early);
-    }
-    try {
+  public ExecutionHandle start(RunRequest request) {
+    Objects.requireNonNull(request, "request");
+    return CallerRunsExecution.of(request.total(), handle -> {
+      LocalExecution ex = new LocalExecution(this, request);
+      handle.attach(ex::stop, ex::snapshot);
       return ex.run();
-    } finally {
-      current = null;
-    }
-  }
-
-  @Override
-  public void stop(StopMode mode) {
-    LocalExecution ex = current;
-    if (ex != null) {
-      ex.stop(mode);
-    } else {
-      pendingStop = mode;
-    }
+    });
   }
 
   public FailurePolicy failurePolicy() {
@@ -173,7 +157,7 @@ public final class LocalBackend implements Backend {
    * {@link Defaults#RATE_LIMIT_MAX_WAIT}): a longer T is cut to it, with a warning.
    */
   public LocalBackend withMaxRetryWait(Duration d) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retryPolicy, runsRoot, ticker, ratePerSecond, budget,
+    return new LocalBackend(parallelism, timeout, failurePolicy, retries, runsRoot, ticker, ratePerSecond, budget,
         d);
   }
 

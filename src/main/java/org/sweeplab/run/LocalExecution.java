@@ -3,12 +3,16 @@ package org.sweeplab.run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -18,11 +22,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.Pipeline;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailure;
@@ -44,6 +50,7 @@ final class LocalExecution {
 
   private final LocalBackend config;
   private final Iterator<PlannedRun> runs;
+  private final String sweepName;
   private final long total;
   private final Simulation simulation;
   private final RunSink sink;
@@ -56,7 +63,7 @@ final class LocalExecution {
   private final SplittableRandom jitter = new SplittableRandom(0x5eed);
   private ScheduledThreadPoolExecutor watcher;
   private int activeWorkers;
-  private final Set<Thread> abandonedWorkers = new java.util.HashSet<>();
+  private final Set<Thread> abandonedWorkers = new HashSet<>();
   private int workerSerial;
   private volatile boolean stopping;
   private volatile Throwable abort;
@@ -77,6 +84,7 @@ final class LocalExecution {
   LocalExecution(LocalBackend config, RunRequest request) {
     this.config = config;
     this.runs = request.runs();
+    this.sweepName = request.sweepName();
     this.total = request.total();
     this.simulation = request.simulation();
     this.sink = request.sink();
@@ -90,7 +98,7 @@ final class LocalExecution {
   }
 
   Progress run() {
-    safely(() -> listener.sweepStarted("", total));
+    safely(() -> listener.sweepStarted(sweepName, total));
     if (config.timeout() != null) {
       watcher = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "sweeplab-timeouts");
@@ -252,7 +260,7 @@ final class LocalExecution {
           rateWaits.incrementAndGet();
         }
       } catch (InterruptedException ie) {
-        error = new java.util.concurrent.CancellationException("interrupted while waiting for the rate limit");
+        error = new CancellationException("interrupted while waiting for the rate limit");
         break;
       }
       try {
@@ -269,7 +277,7 @@ final class LocalExecution {
         Duration pause = rl.retryAfter();
         if (pause.compareTo(config.maxRetryWait()) > 0) {
           pause = config.maxRetryWait();
-          String warning = String.format(java.util.Locale.ROOT, "run %s asked to retry after %s; waiting %s instead"
+          String warning = String.format(Locale.ROOT, "run %s asked to retry after %s; waiting %s instead"
               + " (execution.rate_limit.max_wait)", r.runId(), seconds(rl.retryAfter()), seconds(pause));
           safely(() -> listener.warning(warning));
         }
@@ -285,12 +293,12 @@ final class LocalExecution {
         attempt--; // a rate-limit answer is not a failed attempt
       } catch (TransientFailure tf) {
         error = tf;
-        if (attempt >= config.retryPolicy().maxAttempts() || ctx.cancelled()) {
+        if (attempt >= config.retries().maxAttempts() || ctx.cancelled()) {
           break;
         }
         long delay;
         synchronized (jitter) {
-          delay = config.retryPolicy().delayMillis(attempt, jitter);
+          delay = config.retries().delayMillis(attempt, jitter);
         }
         retries.incrementAndGet();
         int a = attempt;
@@ -433,7 +441,7 @@ final class LocalExecution {
   }
 
   private static void writeErrorFile(RunContextImpl ctx, Throwable error) {
-    java.nio.file.Path file = null;
+    Path file = null;
     try {
       StringWriter sw = new StringWriter();
       error.printStackTrace(new PrintWriter(sw));
@@ -453,7 +461,7 @@ final class LocalExecution {
   }
 
   static String errorType(Throwable t) {
-    if (t instanceof org.sweeplab.sim.Pipeline.StageFailedException && t.getCause() != null) {
+    if (t instanceof Pipeline.StageFailedException && t.getCause() != null) {
       return errorType(t.getCause()); // the message names the stage; the type is the stage's own error
     }
     if (t instanceof BudgetExceededException) {
@@ -481,7 +489,7 @@ final class LocalExecution {
 
   /** Seconds with at most three decimals, without trailing zeros: 0.2 s, 1000000000 s. */
   static String seconds(Duration d) {
-    return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+    return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   static String human(Duration d) {
@@ -490,8 +498,8 @@ final class LocalExecution {
   }
 
   private static final class Slot {
-    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Slot> STATE =
-        java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Slot.class, "state");
+    private static final AtomicIntegerFieldUpdater<Slot> STATE =
+        AtomicIntegerFieldUpdater.newUpdater(Slot.class, "state");
     final PlannedRun run;
     final RunContextImpl ctx;
     final Thread thread;

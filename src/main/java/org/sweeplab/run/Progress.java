@@ -23,11 +23,9 @@ import java.time.Duration;
 public record Progress(long total, long done, long ok, long failed, long timedOut, long cancelled, long skipped,
     long retries, long rateWaits, int inFlight, Duration elapsed, double spend, double budget, long costedRuns) {
 
-  /** A snapshot without the count of costed runs (the form before it existed). */
-  public Progress(long total, long done, long ok, long failed, long timedOut, long cancelled, long skipped,
-      long retries, long rateWaits, int inFlight, Duration elapsed, double spend, double budget) {
-    this(total, done, ok, failed, timedOut, cancelled, skipped, retries, rateWaits, inFlight, elapsed, spend, budget,
-        0);
+  /** The progress of {@code total} runs before any ran: all counts zero, no spend, no budget. */
+  public static Progress none(long total) {
+    return new Progress(total, 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, Double.NaN, Double.NaN, 0);
   }
 
   /** Finished runs per second so far. */

@@ -6,11 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import org.sweeplab.sim.command.CommandSimulation;
-import org.sweeplab.sim.examples.BenchSimulation;
-import org.sweeplab.sim.examples.ForecastStages;
-import org.sweeplab.sim.examples.QueueSimulation;
-import org.sweeplab.sim.examples.TournamentSimulation;
 import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.Suggestions;
@@ -30,20 +27,20 @@ public final class SimulationRegistry {
   }
 
   /**
-   * The built-in simulations: {@code tournament}, {@code mmc}, {@code bench}, {@code arms}, the forecast stages, and
-   * the sensitivity test functions {@code ishigami} and {@code sobol-g}.
+   * The simulations every {@link SimulationProvider} on the class path offers (sweeplab's examples:
+   * {@code tournament}, {@code mmc}, {@code bench}, {@code arms}, the forecast stages, and the sensitivity test
+   * functions {@code ishigami} and {@code sobol-g}), those of sweeplab's own class loader
+   * first; a name offered twice keeps its first simulation.
    */
   public static SimulationRegistry withBuiltIns() {
     Map<String, Simulation> m = new LinkedHashMap<>();
-    m.put("tournament", new TournamentSimulation());
-    m.put("mmc", new QueueSimulation());
-    m.put("bench", new BenchSimulation());
-    m.put("arms", new ArmsSimulation());
-    m.put("forecast-simulate", ForecastStages.simulate());
-    m.put("forecast-model", ForecastStages.model());
-    m.put("forecast-score", ForecastStages.score());
-    m.put("ishigami", new IshigamiSimulation());
-    m.put("sobol-g", new SobolGSimulation());
+    ClassLoader own = SimulationRegistry.class.getClassLoader();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    for (ClassLoader loader : context == null || context == own ? List.of(own) : List.of(own, context)) {
+      for (SimulationProvider p : ServiceLoader.load(SimulationProvider.class, loader)) {
+        p.simulations().forEach(m::putIfAbsent);
+      }
+    }
     return new SimulationRegistry(m, new LinkedHashMap<>(BuiltInSimulations.INFO));
   }
 

@@ -1,10 +1,12 @@
 package org.sweeplab.spec;
 
 import java.time.Duration;
+import java.util.random.RandomGenerator;
 
 /**
- * The spec's {@code execution.retries}: how often a transiently failing run is tried, and the exponential backoff
- * between attempts (the delay before attempt n+1 is initialDelay × multiplier^(n-1), at most maxDelay, with jitter).
+ * Retries of transient failures, as the spec's {@code execution.retries} gives them and the backends apply them: how
+ * often a transiently failing run is tried, and the exponential backoff between attempts (the delay before attempt
+ * n+1 is initialDelay × multiplier^(n-1), at most maxDelay, with "full jitter" between half and all of it).
  *
  * @param maxAttempts attempts in all, {@code >= 1}
  * @param initialDelay the delay after the first failed attempt, {@code >= 0}
@@ -33,6 +35,11 @@ public record Retries(int maxAttempts, Duration initialDelay, Duration maxDelay,
     }
   }
 
+  /** One attempt, no retries. */
+  public static Retries none() {
+    return new Retries(1, Duration.ZERO, Duration.ZERO, Defaults.RETRY_MULTIPLIER);
+  }
+
   /** {@code maxAttempts} attempts with the default delays ({@link Defaults#RETRY_INITIAL_DELAY} doubling up to
    * {@link Defaults#RETRY_MAX_DELAY}). */
   public static Retries of(int maxAttempts) {
@@ -46,5 +53,12 @@ public record Retries(int maxAttempts, Duration initialDelay, Duration maxDelay,
 
   public Retries withMultiplier(double m) {
     return new Retries(maxAttempts, initialDelay, maxDelay, m);
+  }
+
+  /** The wait before attempt {@code attempt + 1}, after {@code attempt} failed attempts (attempt >= 1). */
+  public long delayMillis(int attempt, RandomGenerator jitter) {
+    double base = initialDelay.toMillis() * Math.pow(multiplier, attempt - 1);
+    double capped = Math.min(base, maxDelay.toMillis());
+    return (long) (capped * (0.5 + 0.5 * jitter.nextDouble()));
   }
 }

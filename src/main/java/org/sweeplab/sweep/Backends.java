@@ -1,19 +1,19 @@
 package org.sweeplab.sweep;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import org.sweeplab.run.Backend;
+import org.sweeplab.run.BackendProvider;
 import org.sweeplab.run.LocalBackend;
+import org.sweeplab.spec.BackendKind;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * Finds the optional backends. The Spark backend lives in its own source root, compiled only with the Maven profile
- * {@code spark}, so sweeplab's core has no compile-time dependency on Spark: it is looked up here by class name.
+ * Finds the optional backends through {@link BackendProvider} services. The Spark backend lives in its own source
+ * root, compiled only with the Maven profile {@code spark}, so sweeplab's core has no compile-time dependency on
+ * Spark; its jar lists it in {@code META-INF/services/org.sweeplab.run.BackendProvider}.
  */
 final class Backends {
-  /** The Spark backend's class; it has {@code static Backend of(SweepSpec, LocalBackend)}. */
-  static final String SPARK_BACKEND = "org.sweeplab.spark.SparkBackend";
-
   private static final String NO_SPARK = "the spark backend needs Apache Spark on the classpath: build with -Pspark"
       + " (./mvnw -Pspark package) and start sweeplab with spark-submit (see docs/cluster.md), or set"
       + " execution.backend: local";
@@ -31,24 +31,34 @@ final class Backends {
     if (loader == null) {
       loader = Backends.class.getClassLoader();
     }
-    Method of;
     try {
       Class.forName("org.apache.spark.SparkContext", false, loader);
-      Class<?> c = Class.forName(SPARK_BACKEND, true, loader);
-      of = c.getMethod("of", SweepSpec.class, LocalBackend.class);
-    } catch (ClassNotFoundException | LinkageError | NoSuchMethodException e) {
+    } catch (ClassNotFoundException | LinkageError e) {
       throw new IllegalArgumentException(NO_SPARK + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
           + ")", e);
     }
-    try {
-      return (Backend) of.invoke(null, spec, perRun);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("the spark backend could not be created: " + e.getCause(), e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(SPARK_BACKEND + ".of is not accessible", e);
+    BackendProvider provider = provider(BackendKind.SPARK, loader);
+    if (provider == null) {
+      throw new IllegalArgumentException(NO_SPARK + " (no " + BackendProvider.class.getName() + " for spark is"
+          + " listed in META-INF/services: the jar was built without -Pspark)");
     }
+    return provider.create(spec, perRun);
+  }
+
+  /** The first provider of this kind that the loader (or sweeplab's own) lists, null when none. */
+  private static BackendProvider provider(BackendKind kind, ClassLoader loader) {
+    ClassLoader own = Backends.class.getClassLoader();
+    for (ClassLoader l : loader == own ? new ClassLoader[] {own} : new ClassLoader[] {loader, own}) {
+      try {
+        for (BackendProvider p : ServiceLoader.load(BackendProvider.class, l)) {
+          if (p.kind() == kind) {
+            return p;
+          }
+        }
+      } catch (ServiceConfigurationError e) {
+        // A listed provider that cannot be loaded here counts as missing.
+      }
+    }
+    return null;
   }
 }

@@ -75,7 +75,7 @@ final class CompletionCheck {
         by.put(s, counts[s.ordinal()]);
       }
 
-      Progress none = new Progress(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.time.Duration.ZERO, Double.NaN, Double.NaN);
+      Progress none = Progress.none(0);
       return new SweepResult(folder.dir(), planned, by, 0, summary.totalCost(), none, warnings);
     } catch (IOException | RuntimeException e) {
       return null; // anything unexpected: the full resume decides

@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.space.RunPlan;
@@ -212,8 +212,7 @@ public final class Merge {
     }
     List<String> all = new ArrayList<>(warnings);
     all.addAll(tableWarnings);
-    Progress nothingRan = new Progress(tables.pending(), 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO, Double.NaN,
-        Double.NaN);
+    Progress nothingRan = Progress.none(tables.pending());
     SweepResult result = new SweepResult(out, tables.planned(), Sweep.byStatus(tables.counts()), tables.missing(),
         tables.totalCost(), nothingRan, all);
     return new Report(out, dirs, hash, plan.runCount(), chosen.size(), duplicates, conflicts, missing, missingIds,
@@ -260,7 +259,7 @@ public final class Merge {
       this.dir = dir;
       this.entry = entry;
       this.line = line;
-      this.outcome = entry.status() + '|' + entry.seed() + '|' + new java.util.TreeMap<>(entry.metrics()) + '|'
+      this.outcome = entry.status() + '|' + entry.seed() + '|' + new TreeMap<>(entry.metrics()) + '|'
           + Double.doubleToLongBits(entry.cost()) + '|' + entry.errorType() + '|' + entry.errorMessage();
     }
 

@@ -13,18 +13,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.sweeplab.run.Backend;
+import org.sweeplab.run.ExecutionHandle;
 import org.sweeplab.run.Budget;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRequest;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.run.SweepListener;
+import org.sweeplab.sim.command.CommandSimulation;
 import org.sweeplab.sim.command.Leftovers;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.SimulationRegistry;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.BackendKind;
 import org.sweeplab.spec.Shard;
+import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SpecWriter;
@@ -78,6 +81,14 @@ public final class Sweep {
   public static Sweep of(SweepSpec spec) {
     return new Sweep(spec, null, SimulationRegistry.withBuiltIns(), null, null, null, ExistingOutput.FAIL,
         FailedRuns.KEEP);
+  }
+
+  /**
+   * A sweep of this spec that runs {@code simulation} (e.g. a lambda in a notebook) instead of the one the spec
+   * names: {@code Sweep.of(spec, ctx -> Metrics.of("score", ...)).run()}.
+   */
+  public static Sweep of(SweepSpec spec, Simulation simulation) {
+    return of(spec).simulation(Objects.requireNonNull(simulation, "simulation"));
   }
 
   /**
@@ -222,13 +233,13 @@ public final class Sweep {
   }
 
   /**
-   * Runs every missing run and writes the output folder.
+   * Runs every missing run and writes the output folder: {@code start().await()}.
    *
    * @throws IllegalArgumentException for a spec or folder problem (nothing has run yet)
    * @throws org.sweeplab.run.SweepAbortedException when the journal cannot be written (finished runs are kept)
    */
   public SweepResult run() {
-    return run(backend());
+    return start().await();
   }
 
   /**
@@ -260,18 +271,26 @@ public final class Sweep {
     return sim;
   }
 
-  /** Runs with this backend instance (so that the caller can {@link Backend#stop} it, e.g. on Ctrl-C). */
-  public SweepResult run(Backend exec) {
+  /**
+   * Checks and opens the output folder and returns the handle of this sweep's execution; the runs start when
+   * {@link SweepExecution#await()} is called, so the caller can first hand the handle to whoever may stop it (a
+   * Ctrl-C handler). The folder stays locked until {@code await()} returns.
+   *
+   * @throws IllegalArgumentException for a spec or folder problem (nothing has run yet)
+   */
+  public SweepExecution start() {
     Simulation sim = preflight(); // a refused run writes nothing
     RunPlan plan = RunPlan.of(spec);
     Path dir = outputDir();
-    try (OutputFolder folder = OutputFolder.open(dir)) {
+    OutputFolder folder = OutputFolder.open(dir);
+    try {
       folder.removeTemporaryFiles();
       List<String> warnings = new ArrayList<>();
       if (prepare(folder, warnings)) {
         SweepResult done = CompletionCheck.ifComplete(folder, spec, plan, failedRuns);
         if (done != null) {
-          return done;
+          folder.close();
+          return SweepExecution.done(done);
         }
       }
       int leftovers = Leftovers.end(folder.runs(), Duration.ofSeconds(1));
@@ -283,18 +302,31 @@ public final class Sweep {
       RunColumns columns = new RunColumns(plan.runCount());
       JournalLoader.Loaded loaded = JournalLoader.load(folder.journal(), plan, columns, warnings);
       PendingRuns pending = PendingRuns.of(plan, columns, failedRuns, spec.execution().shard());
-      Instant started = Instant.now();
-      Progress progress;
-      try (JournalSink sink = JournalSink.open(folder.journal(), loaded.validLength(), columns);
-          LiveCostReport costs = LiveCostReport.start(folder, spec, plan, columns,
-              estimatedTotal(plan), LiveCostReport.INTERVAL_MS)) {
-        progress = exec.execute(new RunRequest(pending.iterator(), pending.count(), sim,
-            RunRecordFiles.wrap(sink, spec, folder.runs()), withName(SpecListeners.attach(listener, spec),
-            spec.name(), warnings), columns.totalCost(), columns.costedRuns()));
+      JournalSink sink;
+      try {
+        sink = JournalSink.open(folder.journal(), loaded.validLength(), columns);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
       }
-      return finish(folder, plan, columns, progress, started, warnings, loaded.lines());
+      LiveCostReport costs = LiveCostReport.start(folder, spec, plan, columns, estimatedTotal(plan),
+          LiveCostReport.INTERVAL_MS);
+      ExecutionHandle handle = backend().start(new RunRequest(spec.name(), pending.iterator(), pending.count(), sim,
+          RunRecordFiles.wrap(sink, spec, folder.runs()), WarningsListener.of(SpecListeners.attach(listener, spec),
+          warnings), columns.totalCost(), columns.costedRuns()));
+      return SweepExecution.running(handle, (progress, started) -> {
+        try (folder; costs) {
+          try {
+            sink.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
+          }
+          return progress == null ? null
+              : finish(folder, plan, columns, progress, started, warnings, loaded.lines());
+        }
+      });
+    } catch (RuntimeException e) {
+      folder.close();
+      throw e;
     }
   }
 
@@ -377,49 +409,5 @@ public final class Sweep {
       by.put(s, counts[s.ordinal()]);
     }
     return by;
-  }
-
-  /** Forwards to {@code l} (may be null) under the sweep's name, and adds the backend's warnings to {@code warnings}. */
-  private static SweepListener withName(SweepListener given, String name, List<String> warnings) {
-    SweepListener l = given != null ? given : new SweepListener() {};
-    return new SweepListener() {
-      @Override
-      public void warning(String message) {
-        synchronized (warnings) {
-          warnings.add(message);
-        }
-        l.warning(message);
-      }
-
-      @Override
-      public void sweepPaused(java.time.Duration pause, String why) {
-        l.sweepPaused(pause, why);
-      }
-
-      @Override
-      public void sweepStarted(String sweepName, long total) {
-        l.sweepStarted(name, total);
-      }
-
-      @Override
-      public void runStarted(org.sweeplab.run.PlannedRun run) {
-        l.runStarted(run);
-      }
-
-      @Override
-      public void runFinished(org.sweeplab.run.RunRecord record, Progress progress) {
-        l.runFinished(record, progress);
-      }
-
-      @Override
-      public void runRetrying(org.sweeplab.run.PlannedRun run, int attempt, long delayMillis, String reason) {
-        l.runRetrying(run, attempt, delayMillis, reason);
-      }
-
-      @Override
-      public void sweepFinished(Progress progress) {
-        l.sweepFinished(progress);
-      }
-    };
   }
 }

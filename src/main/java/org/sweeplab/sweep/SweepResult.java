@@ -1,6 +1,7 @@
 package org.sweeplab.sweep;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record SweepResult(Path outputDir, long planned, Map<RunStatus, Long> byS
     double totalCost, Progress session, List<String> warnings) {
 
   public SweepResult {
-    byStatus = java.util.Collections.unmodifiableMap(new EnumMap<>(byStatus));
+    byStatus = Collections.unmodifiableMap(new EnumMap<>(byStatus));
     warnings = List.copyOf(warnings);
   }
 

@@ -13,11 +13,11 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.sweeplab.run.Budget;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.PlannedRun;
-import org.sweeplab.run.RetryPolicy;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunRequest;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.spec.FailurePolicy;
+import org.sweeplab.spec.Retries;
 
 /**
  * One Spark task: runs a batch of planned runs on the executor with a {@link LocalBackend} (as many threads as the
@@ -46,7 +46,7 @@ final class BatchTask implements FlatMapFunction<Iterator<PlannedRun>, RunRecord
   BatchTask(SimulationSource simulation, LocalBackend perRun, double ratePerTask) {
     this.simulation = simulation;
     this.timeout = perRun.timeout();
-    RetryPolicy r = perRun.retryPolicy();
+    Retries r = perRun.retries();
     this.maxAttempts = r.maxAttempts();
     this.initialDelay = r.initialDelay();
     this.maxDelay = r.maxDelay();
@@ -82,10 +82,10 @@ final class BatchTask implements FlatMapFunction<Iterator<PlannedRun>, RunRecord
     }
     LocalBackend backend = LocalBackend.withDefaults().withParallelism(threads).withTimeout(timeout)
         .withFailurePolicy(FailurePolicy.CONTINUE)
-        .withRetryPolicy(new RetryPolicy(maxAttempts, initialDelay, maxDelay, multiplier))
+        .withRetries(new Retries(maxAttempts, initialDelay, maxDelay, multiplier))
         .withRunsRoot(runsRoot == null ? null : Path.of(runsRoot)).withRateLimit(ratePerSecond).withBudget(budget);
     List<RunRecord> out = Collections.synchronizedList(new ArrayList<>(runs.size()));
-    backend.execute(RunRequest.of(runs.iterator(), runs.size(), guarded, r -> out.add(portable(r)), null));
+    backend.start(RunRequest.of("", runs.iterator(), runs.size(), guarded, r -> out.add(portable(r)), null)).await();
     VirtualMachineError e = fatal.get();
     if (e != null) {
       // Not chained: Spark would take a fatal error in the cause chain as its own and end the executor process,

@@ -5,6 +5,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sweeplab.run.Backend;
+import org.sweeplab.run.CallerRunsExecution;
+import org.sweeplab.run.ExecutionHandle;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRequest;
@@ -34,7 +36,7 @@ import org.sweeplab.spec.SweepSpec;
  *
  * <p>The Spark context is the caller's ({@link #withContext}) or the running one (under {@code spark-submit}), else
  * one is created from {@code execution.spark} and stopped when the sweep ends. Immutable: each {@code withX} returns a
- * new backend; it holds the execution in progress only to {@link #stop} it.
+ * new backend; each {@link #start} is a new execution handle.
  */
 public final class SparkBackend implements Backend {
   /** The batch duration the sizing aims at by default. */
@@ -50,8 +52,6 @@ public final class SparkBackend implements Backend {
   private final JavaSparkContext context;
   private final int batchSize;
   private final long targetBatchMillis;
-  private volatile SparkExecution current;
-  private volatile StopMode pendingStop;
 
   private SparkBackend(SparkSettings settings, String appName, SimulationSpec simulationSpec, LocalBackend perRun,
       JavaSparkContext context, int batchSize, long targetBatchMillis) {
@@ -73,7 +73,7 @@ public final class SparkBackend implements Backend {
   /**
    * The backend a spec asks for: its {@code execution.spark} settings, its simulation description for the executors,
    * and the per-run settings of {@code perRun} (timeout, retries, budget, rate limit, run folders). Called by
-   * {@code Sweep.backend()} by reflection.
+   * {@code Sweep.backend()} through {@link SparkBackendProvider}.
    */
   public static SparkBackend of(SweepSpec spec, LocalBackend perRun) {
     return new SparkBackend(spec.execution().spark(), "sweeplab " + spec.name(), spec.simulation(), perRun, null, 0,
@@ -112,7 +112,11 @@ public final class SparkBackend implements Backend {
   }
 
   @Override
-  public Progress execute(RunRequest request) {
+  public ExecutionHandle start(RunRequest request) {
+    return CallerRunsExecution.of(request.total(), handle -> execute(request, handle));
+  }
+
+  private Progress execute(RunRequest request, CallerRunsExecution handle) {
     SimulationSource source = SimulationSource.of(request.simulation(), simulationSpec);
     JavaSparkContext sc = context;
     boolean owned = false;
@@ -127,30 +131,12 @@ public final class SparkBackend implements Backend {
       int slots = settings.partitions() > 0 ? settings.partitions() : Math.max(1, sc.defaultParallelism());
       SparkExecution ex = new SparkExecution(sc, slots, batchSize, targetBatchMillis, perRun,
           new BatchTask(source, perRun, perRun.ratePerSecond() / slots), request);
-      current = ex;
-      StopMode early = pendingStop;
-      if (early != null) {
-        ex.stop(early);
-      }
-      try {
-        return ex.run();
-      } finally {
-        current = null;
-      }
+      handle.attach(ex::stop, ex::snapshot);
+      return ex.run();
     } finally {
       if (owned) {
         sc.stop();
       }
-    }
-  }
-
-  @Override
-  public void stop(StopMode mode) {
-    SparkExecution ex = current;
-    if (ex != null) {
-      ex.stop(mode);
-    } else {
-      pendingStop = mode;
     }
   }
 

@@ -47,6 +47,7 @@ final class SparkExecution {
   private final LocalBackend perRun;
   private final BatchTask task;
   private final Iterator<PlannedRun> runs;
+  private final String sweepName;
   private final long total;
   private final RunSink sink;
   private final SweepListener listener;
@@ -85,6 +86,7 @@ final class SparkExecution {
     this.perRun = perRun;
     this.task = task;
     this.runs = request.runs();
+    this.sweepName = request.sweepName();
     this.total = request.total();
     this.sink = request.sink();
     this.listener = request.listener();
@@ -101,7 +103,7 @@ final class SparkExecution {
   private record Outcome(Batch batch, List<RunRecord> records, Throwable error) {}
 
   Progress run() {
-    safely(() -> listener.sweepStarted("", total));
+    safely(() -> listener.sweepStarted(sweepName, total));
     ExecutorService pool = Executors.newFixedThreadPool(slots, r -> {
       Thread t = new Thread(r, "sweeplab-spark-batch");
       t.setDaemon(true);
@@ -325,11 +327,11 @@ final class SparkExecution {
     return duplicates;
   }
 
-  private Progress snapshot() {
+  Progress snapshot() {
     Budget b = perRun.budget();
     return new Progress(total, done, ok, failed, timedOut, cancelled, skipped, retries, 0, runsInFlight,
         Duration.ofNanos(System.nanoTime() - startNanos), costed == 0 ? Double.NaN : spend,
-        b.limitsTotal() ? b.total() : Double.NaN);
+        b.limitsTotal() ? b.total() : Double.NaN, 0);
   }
 
   private static String message(Throwable t) {

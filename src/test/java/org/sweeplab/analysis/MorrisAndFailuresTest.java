@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sweeplab.sim.IshigamiSimulation;
-import org.sweeplab.sim.SobolGSimulation;
+import org.sweeplab.sim.examples.IshigamiSimulation;
+import org.sweeplab.sim.examples.SobolGSimulation;
 import org.sweeplab.space.Variation;
 
 /**

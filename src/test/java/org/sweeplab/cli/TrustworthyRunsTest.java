@@ -191,8 +191,8 @@ class TrustworthyRunsTest {
         org.sweeplab.spec.SpecWriter.toYaml(spec), "sweep.yaml");
     assertEquals(spec.execution().rateLimit(), back.execution().rateLimit());
     assertEquals(java.time.Duration.ofSeconds(90), org.sweeplab.run.LocalBackend.of(back.execution()).maxRetryWait());
-    assertEquals("paused 2 s for retry-after", ProgressDisplay.paused(java.time.Duration.ofSeconds(2)));
-    assertEquals("paused 0.5 s for retry-after", ProgressDisplay.paused(java.time.Duration.ofMillis(500)));
+    assertEquals("paused 2 s for retry-after", StderrProgress.paused(java.time.Duration.ofSeconds(2)));
+    assertEquals("paused 0.5 s for retry-after", StderrProgress.paused(java.time.Duration.ofMillis(500)));
   }
 
   private Path specWith(String simulation, Path out) throws IOException {

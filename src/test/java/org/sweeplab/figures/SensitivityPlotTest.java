@@ -14,7 +14,7 @@ import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.Sensitivity;
 import org.sweeplab.analysis.SobolResult;
 import org.sweeplab.results.DesignLayout;
-import org.sweeplab.sim.IshigamiSimulation;
+import org.sweeplab.sim.examples.IshigamiSimulation;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
 import org.sweeplab.spec.SpecLoader;

@@ -85,7 +85,7 @@ class DisplayTest {
     void progressUpdatesInPlaceAndThrottles() {
         FakeKernel kernel = new FakeKernel();
         AtomicLong now = new AtomicLong();
-        ProgressDisplay p = ProgressDisplay.withDefaults().withTitle("demo")
+        ProgressBar p = ProgressBar.withDefaults().withTitle("demo")
                 .withDisplay(Display.withDefaults().withBridge(kernel)).withClock(now::get);
         assertTrue(p.update(1, 10, 1, 0, Duration.ofSeconds(1), Duration.ofSeconds(9), 0.5));
         now.addAndGet(Duration.ofMillis(100).toNanos());
@@ -100,11 +100,11 @@ class DisplayTest {
 
     @Test
     void progressRendersNumbers() {
-        var s = new ProgressDisplay.Snapshot("sweep", 40, 100, 38, 2, Duration.ofSeconds(72),
+        var s = new ProgressBar.Snapshot("sweep", 40, 100, 38, 2, Duration.ofSeconds(72),
                 Duration.ofSeconds(3700), 1.25);
         assertEquals("sweep 40/100 (40%) ok 38 failed 2 elapsed 1:12 eta 1:01:40 spend 1.25", s.text());
         assertTrue(s.html().contains("width:40.0%"), s.html());
-        assertTrue(new ProgressDisplay.Snapshot("s", 0, 0, 0, 0, Duration.ZERO, null, Double.NaN).text()
+        assertTrue(new ProgressBar.Snapshot("s", 0, 0, 0, 0, Duration.ZERO, null, Double.NaN).text()
                 .endsWith("eta ?"));
     }
 }

@@ -34,14 +34,14 @@ class NotebookProgressTest {
         }
     }
 
-    private static ProgressDisplay display(TextKernel kernel, AtomicLong now) {
-        return ProgressDisplay.withDefaults().withIntervals(Duration.ZERO, Duration.ZERO)
+    private static ProgressBar display(TextKernel kernel, AtomicLong now) {
+        return ProgressBar.withDefaults().withIntervals(Duration.ZERO, Duration.ZERO)
                 .withDisplay(Display.withDefaults().withBridge(kernel)).withClock(now::get);
     }
 
     private static Progress progress(long done, long total, long ok, long failed) {
         return new Progress(total, done, ok, failed, 0, 0, 0, 0, 0, 0, Duration.ofSeconds(done), Double.NaN,
-                Double.NaN);
+                Double.NaN, 0);
     }
 
     @Test
@@ -66,7 +66,7 @@ class NotebookProgressTest {
     @Test
     void aRealSweepShowsOneBarAndItsFinalCounts(@TempDir Path dir) {
         TextKernel kernel = new TextKernel();
-        ProgressDisplay display = ProgressDisplay.withDefaults()
+        ProgressBar display = ProgressBar.withDefaults()
                 .withDisplay(Display.withDefaults().withBridge(kernel));
         SweepSpec spec = SweepSpec.builder("progress").simulation("lambda").range("x", 1, 100, 1)
                 .replicates(4).seed(3).build();

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.sweeplab.analysis.RacePolicy;
 import org.sweeplab.analysis.RaceResult;
-import org.sweeplab.sim.ArmsSimulation;
+import org.sweeplab.sim.examples.ArmsSimulation;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.SweepSpec;
 

@@ -1,7 +1,7 @@
 package org.sweeplab.race;
 
 import java.nio.file.Path;
-import org.sweeplab.sim.ArmsSimulation;
+import org.sweeplab.sim.examples.ArmsSimulation;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sweep.Sweep;
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sweeplab.sim.ArmsSimulation;
+import org.sweeplab.sim.examples.ArmsSimulation;
 import org.sweeplab.sweep.Sweep;
 
 /** Kills a race's JVM with SIGKILL in its second round, resumes it, and checks it ends as an unkilled race. */

@@ -28,7 +28,7 @@ import org.sweeplab.run.Backend;
 import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.SweepListener;
-import org.sweeplab.sim.ArmsSimulation;
+import org.sweeplab.sim.examples.ArmsSimulation;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.Execution;
 import org.sweeplab.spec.Racing;
@@ -115,7 +115,7 @@ class RaceTest {
   void aStoppedRaceResumesWhereItWasAndEndsAsAnUnstoppedOne() throws Exception {
     Path dir = tmp.resolve("stopped");
     AtomicInteger finished = new AtomicInteger();
-    Backend[] backend = new Backend[1];
+    RaceBackend[] backend = new RaceBackend[1];
     Sweep sweep = Sweep.of(arms(2)).output(dir).listener(new SweepListener() {
       @Override
       public void runFinished(RunRecord record, Progress progress) {

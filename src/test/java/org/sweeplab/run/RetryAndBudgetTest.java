@@ -19,6 +19,7 @@ import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailure;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
+import org.sweeplab.spec.Retries;
 import org.sweeplab.spec.SweepSpec;
 
 class RetryAndBudgetTest {
@@ -36,7 +37,7 @@ class RetryAndBudgetTest {
 
   static List<RunRecord> execute(LocalBackend b, List<PlannedRun> runs, Simulation sim) {
     ConcurrentLinkedQueue<RunRecord> out = new ConcurrentLinkedQueue<>();
-    b.execute(RunRequest.of(runs.iterator(), runs.size(), sim, out::add, null));
+    b.start(RunRequest.of("t", runs.iterator(), runs.size(), sim, out::add, null)).await();
     return new ArrayList<>(out);
   }
 
@@ -55,7 +56,7 @@ class RetryAndBudgetTest {
       return Metrics.of("ok", true);
     };
     LocalBackend b = LocalBackend.withDefaults().withParallelism(1).withTicker(ticker)
-        .withRetryPolicy(RetryPolicy.of(4).withDelays(Duration.ofMillis(100), Duration.ofMillis(150)));
+        .withRetries(Retries.of(4).withDelays(Duration.ofMillis(100), Duration.ofMillis(150)));
     List<RunRecord> recs = execute(b, plan(1), sim);
     assertEquals(RunStatus.OK, recs.get(0).status());
     assertEquals(3, recs.get(0).attempts());
@@ -72,7 +73,7 @@ class RetryAndBudgetTest {
   @Test
   void retriesStopAtMaxAttempts() {
     LocalBackend b = LocalBackend.withDefaults().withParallelism(1).withTicker(new FakeTicker())
-        .withRetryPolicy(RetryPolicy.of(3));
+        .withRetries(Retries.of(3));
     List<RunRecord> recs = execute(b, plan(1), ctx -> {
       throw new TransientFailure("always");
     });

@@ -36,7 +36,7 @@ class TimeoutReplacementTest {
       got.add(r);
     };
     Progress p = LocalBackend.withDefaults().withParallelism(1).withTimeout(Duration.ofMillis(200))
-        .execute(RunRequest.of(runs.iterator(), runs.size(), sim, slowOnTimeout, null));
+        .start(RunRequest.of("t", runs.iterator(), runs.size(), sim, slowOnTimeout, null)).await();
     assertEquals(6, got.size(), "records in the sink when execute returned");
     assertEquals(6, p.done());
     assertEquals(1, p.timedOut());

@@ -9,10 +9,10 @@ import org.sweeplab.sim.Simulation;
  * ({@code phi}, {@code noise}, {@code length}), {@code forecast-model} forecasts it by exponential smoothing
  * ({@code alpha}), and {@code forecast-score} scores the forecast. The series is kept as telemetry.
  */
-public final class ForecastStages {
+final class ForecastStages {
   private ForecastStages() {}
 
-  public static Simulation simulate() {
+  static Simulation simulate() {
     return ctx -> {
       double phi = ctx.getDouble("phi");
       double noise = ctx.params().containsKey("noise") ? ctx.getDouble("noise") : 1.0;
@@ -32,7 +32,7 @@ public final class ForecastStages {
     };
   }
 
-  public static Simulation model() {
+  static Simulation model() {
     return ctx -> {
       double alpha = ctx.getDouble("alpha");
       if (!(alpha > 0 && alpha <= 1)) {
@@ -58,7 +58,7 @@ public final class ForecastStages {
     };
   }
 
-  public static Simulation score() {
+  static Simulation score() {
     return ctx -> {
       double mse = ((Number) ctx.upstream().get("mse")).doubleValue();
       double rms = ((Number) ctx.upstream().get("series_rms")).doubleValue();

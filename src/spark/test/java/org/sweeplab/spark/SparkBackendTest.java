@@ -28,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweeplab.run.Budget;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.Progress;
-import org.sweeplab.run.RetryPolicy;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.run.SweepListener;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.spec.BackendKind;
+import org.sweeplab.spec.Retries;
 import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SparkSettings;
 import org.sweeplab.spec.SweepSpec;
@@ -131,7 +131,7 @@ class SparkBackendTest {
     SweepSpec spec = base("crash").simulation("flaky").build();
     Path localMarkers = Files.createDirectories(tmp.resolve("markers-local"));
     LocalBackend retrying = LocalBackend.withDefaults().withParallelism(2)
-        .withRetryPolicy(RetryPolicy.of(3).withDelays(Duration.ZERO, Duration.ZERO));
+        .withRetries(Retries.of(3).withDelays(Duration.ZERO, Duration.ZERO));
     SweepResult l = Sweep.of(spec).output(tmp.resolve("local"))
         .simulation(new TestSimulations.Flaky(localMarkers, TestSimulations.Crash.TRANSIENT))
         .backend(retrying.withRunsRoot(tmp.resolve("local/runs"))).run();

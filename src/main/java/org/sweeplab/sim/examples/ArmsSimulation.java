@@ -1,4 +1,8 @@
-package org.sweeplab.sim;
+package org.sweeplab.sim.examples;
+
+import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.RunContext;
+import org.sweeplab.sim.Simulation;
 
 import java.util.SplittableRandom;
 import org.sweeplab.space.Seeds;

@@ -1,4 +1,8 @@
-package org.sweeplab.sim;
+package org.sweeplab.sim.examples;
+
+import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.RunContext;
+import org.sweeplab.sim.Simulation;
 
 /**
  * The Ishigami function (Ishigami &amp; Homma 1990), a test case of sensitivity analysis whose Sobol indices are

@@ -17,10 +17,10 @@ import org.sweeplab.run.SweepListener;
  * Both show done/total, runs/s, ok, failed and skipped counts, retries and rate-limit waits, elapsed time, ETA and
  * spend against the budget.
  */
-abstract class ProgressDisplay implements SweepListener, AutoCloseable {
+abstract class StderrProgress implements SweepListener, AutoCloseable {
   static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
 
-  static ProgressDisplay create(PrintWriter err) {
+  static StderrProgress create(PrintWriter err) {
     boolean terminal = isTerminal() && !"true".equals(System.getenv("CI"));
     return terminal ? new Bar() : new Plain(err);
   }
@@ -94,7 +94,7 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
   }
 
   /** The terminal bar. */
-  private static final class Bar extends ProgressDisplay {
+  private static final class Bar extends StderrProgress {
     /** The room the bar leaves for its message at 80 columns (name, percentage, bar, counts and times take the rest). */
     private static final int BAR_EXTRA = 34;
     private volatile ProgressBar bar;
@@ -138,7 +138,7 @@ abstract class ProgressDisplay implements SweepListener, AutoCloseable {
   }
 
   /** Plain lines, for logs and CI. */
-  private static final class Plain extends ProgressDisplay {
+  private static final class Plain extends StderrProgress {
     private final PrintWriter err;
     private final AtomicLong nextPrint = new AtomicLong(System.nanoTime() + PLAIN_INTERVAL_NANOS);
     private volatile String name = "sweep";

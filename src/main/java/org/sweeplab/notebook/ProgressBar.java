@@ -11,13 +11,13 @@ import java.util.function.LongSupplier;
  * done reaches total, always shows.
  *
  * <pre>{@code
- * ProgressDisplay p = ProgressDisplay.withDefaults().withTitle("sweep");
+ * ProgressBar p = ProgressBar.withDefaults().withTitle("sweep");
  * p.update(done, total, ok, failed, elapsed, eta, spend);   // from any thread
  * }</pre>
  *
  * <p>Configured immutably, but each instance keeps the display it opened: use one per sweep.
  */
-public final class ProgressDisplay {
+public final class ProgressBar {
 
     /** The numbers shown at one moment. eta may be null when unknown; spend is NaN when not tracked. */
     public record Snapshot(String title, long done, long total, long ok, long failed, Duration elapsed,
@@ -70,7 +70,7 @@ public final class ProgressDisplay {
     private long lastShown = Long.MIN_VALUE;
     private boolean finished;
 
-    private ProgressDisplay(String title, Duration minInterval, Duration textInterval, Display display,
+    private ProgressBar(String title, Duration minInterval, Duration textInterval, Display display,
                             LongSupplier clock) {
         this.title = title;
         this.minInterval = minInterval;
@@ -80,29 +80,29 @@ public final class ProgressDisplay {
     }
 
     /** Title "sweep", rich updates at most every 250 ms, text lines at most every 10 s, default display. */
-    public static ProgressDisplay withDefaults() {
-        return new ProgressDisplay("sweep", Duration.ofMillis(250), Duration.ofSeconds(10), Display.withDefaults(),
+    public static ProgressBar withDefaults() {
+        return new ProgressBar("sweep", Duration.ofMillis(250), Duration.ofSeconds(10), Display.withDefaults(),
                 System::nanoTime);
     }
 
-    public ProgressDisplay withTitle(String title) {
-        return new ProgressDisplay(title, minInterval, textInterval, display, clock);
+    public ProgressBar withTitle(String title) {
+        return new ProgressBar(title, minInterval, textInterval, display, clock);
     }
 
     /** @param rich the least time between two rich updates; text the least between two text lines */
-    public ProgressDisplay withIntervals(Duration rich, Duration text) {
+    public ProgressBar withIntervals(Duration rich, Duration text) {
         if (rich.isNegative() || text.isNegative()) {
             throw new IllegalArgumentException("Progress intervals must not be negative: " + rich + ", " + text);
         }
-        return new ProgressDisplay(title, rich, text, display, clock);
+        return new ProgressBar(title, rich, text, display, clock);
     }
 
-    public ProgressDisplay withDisplay(Display display) {
-        return new ProgressDisplay(title, minInterval, textInterval, display, clock);
+    public ProgressBar withDisplay(Display display) {
+        return new ProgressBar(title, minInterval, textInterval, display, clock);
     }
 
-    ProgressDisplay withClock(LongSupplier nanos) {
-        return new ProgressDisplay(title, minInterval, textInterval, display, nanos);
+    ProgressBar withClock(LongSupplier nanos) {
+        return new ProgressBar(title, minInterval, textInterval, display, nanos);
     }
 
     /** Shows the numbers, if the interval allows or the sweep is done; returns whether it showed them. */
