@@ -1,7 +1,11 @@
 package org.sweeplab.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sweeplab.spec.SpecLoader;
+import org.sweeplab.store.ExistingOutput;
 import org.sweeplab.store.FailedRuns;
 import org.sweeplab.store.Sweep;
 import picocli.CommandLine.Command;
@@ -23,12 +27,23 @@ final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value of the folder's spec from"
+      + " now on, e.g. --set execution.backend=local to finish a cluster sweep on this machine; a change that"
+      + " alters results is refused. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
   @Spec
   CommandSpec command;
 
   @Override
   public Integer call() {
-    Sweep sweep = Sweep.resuming(dir).failedRuns(retryFailed ? FailedRuns.RETRY : FailedRuns.KEEP);
+    Sweep sweep = Sweep.resuming(dir); // refuses a folder without a sweep
+    if (!overrides.isEmpty()) {
+      // The spec saved in the folder with the overrides: the folder's sweep.yaml records them for later sessions.
+      sweep = Sweep.of(SpecLoader.load(dir.resolve("sweep.yaml"), overrides)).output(dir)
+          .ifExists(ExistingOutput.RESUME);
+    }
+    sweep = sweep.failedRuns(retryFailed ? FailedRuns.RETRY : FailedRuns.KEEP);
     return Console.execute(sweep, command.commandLine().getOut(), command.commandLine().getErr(), quiet);
   }
 }
