@@ -202,7 +202,7 @@ final class SparkExecution {
       if (b.isEmpty()) {
         return;
       }
-      submit(finished, inFlight, b, false);
+      submit(finished, inFlight, b, slots == 1); // with one slot, every batch runs alone
     }
   }
 
@@ -392,7 +392,7 @@ final class SparkExecution {
       if (wasCancelled) {
         finish(record(r, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled while this run was in flight"),
             true);
-      } else if (!o.batch.alone) {
+      } else if (o.batch.runs.size() > 1 || !o.batch.alone) {
         // Still reserved with the guard. Retried alone: the batch may have failed for another run, or for a task
         // that ended the executor it shared with this one (Spark counts that attempt against every task there).
         suspects.add(List.of(r));
