@@ -167,6 +167,15 @@ final class SparkExecution {
         }
         take(o, suspects);
       }
+      if (abort == null) {
+        // Cancelled before their turn to run alone: recorded so, and a resume runs them again.
+        for (List<PlannedRun> b : suspects) {
+          for (PlannedRun r : b) {
+            finish(record(r, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled before this run was"
+                + " retried alone"), true);
+          }
+        }
+      }
     } finally {
       pool.shutdownNow();
       if (interrupted) {
