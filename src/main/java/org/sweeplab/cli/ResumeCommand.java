@@ -1,6 +1,8 @@
 package org.sweeplab.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sweeplab.store.FailedRuns;
 import org.sweeplab.sweep.Sweep;
@@ -27,6 +29,11 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value of the folder's spec from"
+      + " now on, e.g. --set execution.backend=local to finish a cluster sweep on this machine; a change that"
+      + " alters results is refused. Repeatable.")
+  List<String> overrides = new ArrayList<>();
 
   @Spec
   CommandSpec command;

@@ -28,7 +28,8 @@ public final class ResumeChanges {
 
   /** The keys (and everything under them) that a resume may set. */
   static final List<String> ALLOWED = List.of("budget", "execution.retries", "execution.rate_limit",
-      "execution.max_parallel", "execution.timeout_per_run", "execution.interrupt_grace");
+      "execution.max_parallel", "execution.timeout_per_run", "execution.interrupt_grace",
+      "execution.backend", "execution.spark");
 
   private ResumeChanges() {}
 

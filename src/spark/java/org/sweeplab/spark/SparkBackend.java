@@ -1,5 +1,6 @@
 package org.sweeplab.spark;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -29,7 +30,11 @@ import org.sweeplab.spec.SweepSpec;
  *       once the budget would be passed, no run is handed out and the rest are recorded {@code skipped}.</li>
  *   <li><b>No duplicates</b>: a Spark task retry (an executor lost, a fatal JVM error) re-runs the batch; the driver
  *       takes each run (by its ordinal, i.e. variation key and replicate) once and drops any later copy. A batch whose
- *       job fails after Spark's retries is split into single runs, so only the run at fault ends {@code failed}.</li>
+ *       job fails after Spark's retries is split into single runs, each retried alone on the cluster (a run that
+ *       ends its executor fails the other tasks there too), so only the run at fault ends {@code failed}.</li>
+ *   <li><b>Fail fast</b>: when the context stops under the sweep (the cluster manager ended the application), the
+ *       runs in flight end {@code cancelled} within a second or so, one warning says why, and a resume finishes
+ *       the sweep. No wait on Spark is unbounded; see {@link SparkExecution}.</li>
  *   <li><b>Simulation</b>: a {@link java.io.Serializable} simulation is shipped as it is; otherwise the executors
  *       build it from the spec (class name, built-in name, command or pipeline).</li>
  * </ul>
@@ -44,6 +49,9 @@ public final class SparkBackend implements Backend {
 
   /** Marks a context this backend created (and so stops at the end). */
   private static final String OWNER_KEY = "spark.sweeplab.owner";
+
+  /** How long the end of a sweep waits for a context this backend created to stop. */
+  private static final Duration STOP_BOUND = Duration.ofSeconds(30);
 
   private final SparkSettings settings;
   private final String appName;
@@ -127,16 +135,47 @@ public final class SparkBackend implements Backend {
       owned = token.equals(created.getConf().get(OWNER_KEY, ""));
       sc = JavaSparkContext.fromSparkContext(created);
     }
+    ContextWatch watch = ContextWatch.on(sc);
     try {
-      int slots = settings.partitions() > 0 ? settings.partitions() : Math.max(1, sc.defaultParallelism());
-      SparkExecution ex = new SparkExecution(sc, slots, batchSize, targetBatchMillis, perRun,
+      int slots = settings.partitions() > 0 ? settings.partitions() : defaultParallelism(sc, watch);
+      SparkExecution ex = new SparkExecution(sc, watch, slots, batchSize, targetBatchMillis, perRun,
           new BatchTask(source, perRun, perRun.ratePerSecond() / slots), request);
       handle.attach(ex::stop, ex::snapshot);
       return ex.run();
     } finally {
+      watch.close();
       if (owned) {
-        sc.stop();
+        stopBounded(sc);
       }
+    }
+  }
+
+  private static int defaultParallelism(JavaSparkContext sc, ContextWatch watch) {
+    try {
+      return watch.alive() ? Math.max(1, sc.defaultParallelism()) : 1;
+    } catch (IllegalStateException e) {
+      return 1; // stopped meanwhile; the execution says so
+    }
+  }
+
+  /**
+   * Stops a context this backend created, waiting at most {@link #STOP_BOUND}: stopping a context whose cluster is
+   * gone can hang in Spark, and the sweep's results are written by then. Stopping a stopped context does nothing.
+   */
+  private static void stopBounded(JavaSparkContext sc) {
+    Thread t = new Thread(() -> {
+      try {
+        sc.stop();
+      } catch (RuntimeException e) {
+        // Already stopping from another thread, or its cluster is gone: nothing left to release here.
+      }
+    }, "sweeplab-spark-stop");
+    t.setDaemon(true);
+    t.start();
+    try {
+      t.join(STOP_BOUND.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sweeplab.run.Backend;
@@ -35,12 +38,23 @@ import org.sweeplab.spec.FailurePolicy;
  * One execution of a {@link SparkBackend} on the driver: hands out batches, takes finished ones, and keeps the
  * counters. Only the driver thread of {@link #run()} touches the plan, the guard and the counters; batches are
  * submitted from a small pool (one thread per slot blocks on its Spark job).
+ *
+ * <p>No wait is unbounded: the driver thread waits for finished batches at most {@link ContextWatch#POLL} at a time
+ * and then asks whether the context is still alive (a job submitted while Spark stops the context may never end);
+ * a failed job waits at most {@link #SETTLE} to see whether the context went with it; cancelled jobs get
+ * {@link #CANCEL_BOUND}. The batch threads may stay blocked in Spark; they are daemons and are interrupted at the
+ * end.
  */
 final class SparkExecution {
   /** The largest batch automatic sizing makes. */
   private static final int MAX_BATCH = 10_000;
+  /** How long a failed job waits for Spark to stop the context, before it is taken as the runs' failure. */
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+  /** How long cancelled jobs may take to end before their runs are recorded cancelled without Spark's answer. */
+  static final Duration CANCEL_BOUND = Duration.ofSeconds(10);
 
   private final JavaSparkContext sc;
+  private final ContextWatch watch;
   private final int slots;
   private final int fixedBatch;
   private final long targetBatchNanos;
@@ -60,6 +74,8 @@ final class SparkExecution {
   private final LongOpenHashSet delivered = new LongOpenHashSet();
   private volatile boolean stopping;
   private volatile boolean cancelling;
+  private volatile long cancelDeadline = Long.MAX_VALUE;
+  private boolean lost;
   private Throwable abort;
 
   private long handedOut;
@@ -77,9 +93,10 @@ final class SparkExecution {
   private long ranNanos;
   private long ranRuns;
 
-  SparkExecution(JavaSparkContext sc, int slots, int fixedBatch, long targetBatchMillis, LocalBackend perRun,
+  SparkExecution(JavaSparkContext sc, ContextWatch watch, int slots, int fixedBatch, long targetBatchMillis, LocalBackend perRun,
       BatchTask task, RunRequest request) {
     this.sc = sc;
+    this.watch = watch;
     this.slots = slots;
     this.fixedBatch = fixedBatch;
     this.targetBatchNanos = targetBatchMillis * 1_000_000L;
@@ -98,7 +115,8 @@ final class SparkExecution {
   }
 
   /** A batch handed out, and what came back. */
-  private record Batch(String group, List<PlannedRun> runs) {}
+  /** A batch handed out; {@code alone} when it ran with nothing else on the cluster (a suspect's retry). */
+  private record Batch(String group, List<PlannedRun> runs, boolean alone) {}
 
   private record Outcome(Batch batch, List<RunRecord> records, Throwable error) {}
 
@@ -110,39 +128,55 @@ final class SparkExecution {
       return t;
     });
     CompletionService<Outcome> finished = new ExecutorCompletionService<>(pool);
-    Deque<List<PlannedRun>> again = new ArrayDeque<>();
-    int batchesInFlight = 0;
+    Map<String, Batch> inFlight = new LinkedHashMap<>();
+    Deque<List<PlannedRun>> suspects = new ArrayDeque<>();
     boolean interrupted = false;
     try {
       while (true) {
-        while (batchesInFlight < slots && abort == null && !cancelling) {
-          List<PlannedRun> b = again.poll();
-          if (b == null && !stopping) {
-            b = nextBatch();
-          }
-          if (b == null || b.isEmpty()) {
-            break;
-          }
-          submit(finished, b);
-          batchesInFlight++;
+        if (!lost && !watch.alive()) {
+          contextLost(inFlight, suspects);
         }
-        if (batchesInFlight == 0) {
+        handOut(finished, inFlight, suspects);
+        if (inFlight.isEmpty()) {
           break;
         }
-        Outcome o;
+        Future<Outcome> next;
         try {
-          o = finished.take().get();
+          // Bounded, so that a context stopped under a job that Spark will never end is seen within the poll.
+          next = finished.poll(ContextWatch.POLL.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
           // Cancel, then collect the cancelled batches; the flag is restored at the end so journal writes work.
           interrupted = true;
           stop(Backend.StopMode.CANCEL);
           continue;
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("a batch submission failed: " + e.getCause(), e.getCause());
         }
-        batchesInFlight--;
+        if (next == null) {
+          if (cancelling && System.nanoTime() > cancelDeadline) {
+            abandon(inFlight, "Spark did not end the cancelled job within " + CANCEL_BOUND.toSeconds() + " s");
+          }
+          continue;
+        }
+        Outcome o = outcome(next);
+        if (inFlight.remove(o.batch.group) == null) {
+          continue; // already ended as cancelled: Spark answered after the bound
+        }
         inFlightGroups.remove(o.batch.group);
-        take(o, again);
+        if (o.error != null && !cancelledGroups.contains(o.batch.group) && !lost
+            && watch.lostWith(o.error, SETTLE)) {
+          inFlight.put(o.batch.group, o.batch);
+          contextLost(inFlight, suspects);
+          continue;
+        }
+        take(o, suspects);
+      }
+      if (abort == null) {
+        // Cancelled before their turn to run alone: recorded so, and a resume runs them again.
+        for (List<PlannedRun> b : suspects) {
+          for (PlannedRun r : b) {
+            finish(record(r, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled before this run was"
+                + " retried alone"), true);
+          }
+        }
       }
     } finally {
       pool.shutdownNow();
@@ -158,6 +192,88 @@ final class SparkExecution {
     return p;
   }
 
+  /**
+   * Submits batches while there are free slots. Runs of a batch that failed after Spark's retries are suspects: each
+   * runs alone, with nothing else on the cluster, so that a run that ends its executor (System.exit, a crash)
+   * cannot take the attempts of innocent runs on the same executor with it.
+   */
+  private void handOut(CompletionService<Outcome> finished, Map<String, Batch> inFlight,
+      Deque<List<PlannedRun>> suspects) {
+    if (lost || abort != null || cancelling) {
+      return;
+    }
+    if (!suspects.isEmpty()) {
+      if (inFlight.isEmpty()) {
+        submit(finished, inFlight, suspects.poll(), true);
+      }
+      return;
+    }
+    while (inFlight.size() < slots && abort == null && !cancelling && !stopping) {
+      List<PlannedRun> b = nextBatch();
+      if (b.isEmpty()) {
+        return;
+      }
+      submit(finished, inFlight, b, slots == 1); // with one slot, every batch runs alone
+    }
+  }
+
+  private static Outcome outcome(Future<Outcome> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException | ExecutionException e) {
+      // The batch callable catches everything and the future is done, so neither can happen.
+      throw new IllegalStateException("a batch submission failed: " + e, e);
+    }
+  }
+
+  /**
+   * The context stopped under the sweep: the runs in flight and the suspects end {@code cancelled} (a resume runs
+   * them again), nothing more is handed out, and one warning says why.
+   */
+  private void contextLost(Map<String, Batch> inFlight, Deque<List<PlannedRun>> suspects) {
+    lost = true;
+    stopping = true;
+    String why = watch.reason();
+    String runMessage = "the Spark application ended while this run was in flight (" + why + ")";
+    for (Batch b : inFlight.values()) {
+      runsInFlight -= b.runs.size();
+      for (PlannedRun r : b.runs) {
+        if (!delivered.contains(r.ordinal())) {
+          finish(record(r, RunStatus.CANCELLED, "SparkContextStopped", runMessage), true);
+        }
+      }
+    }
+    for (List<PlannedRun> b : suspects) {
+      for (PlannedRun r : b) {
+        if (!delivered.contains(r.ordinal())) {
+          finish(record(r, RunStatus.CANCELLED, "SparkContextStopped", runMessage), true);
+        }
+      }
+    }
+    inFlight.clear();
+    inFlightGroups.clear();
+    suspects.clear();
+    safely(() -> listener.warning("the Spark application ended while the sweep ran: " + why + "; the runs in"
+        + " flight are cancelled, the others did not start; resume the folder to finish the sweep (on a cluster,"
+        + " or here with --set execution.backend=local)"));
+  }
+
+  /** Ends the batches still in flight as cancelled, without waiting for Spark any longer. */
+  private void abandon(Map<String, Batch> inFlight, String why) {
+    for (Batch b : inFlight.values()) {
+      runsInFlight -= b.runs.size();
+      for (PlannedRun r : b.runs) {
+        if (!delivered.contains(r.ordinal())) {
+          finish(record(r, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled while this run was in"
+              + " flight (" + why + ")"), true);
+        }
+      }
+    }
+    inFlight.clear();
+    inFlightGroups.clear();
+  }
+
+  /** Stops handing out runs; with CANCEL also cancels the jobs in flight. Safe to call again, and after the end. */
   void stop(Backend.StopMode mode) {
     stopping = true;
     if (mode == Backend.StopMode.CANCEL) {
@@ -166,10 +282,20 @@ final class SparkExecution {
   }
 
   private void cancelAll() {
-    cancelling = true;
+    if (!cancelling) {
+      cancelDeadline = System.nanoTime() + CANCEL_BOUND.toNanos();
+      cancelling = true;
+    }
     for (String g : inFlightGroups) {
       cancelledGroups.add(g);
-      sc.cancelJobGroup(g);
+      if (!watch.alive()) {
+        continue; // a stopped context cancels nothing; the driver's liveness check ends these batches
+      }
+      try {
+        sc.cancelJobGroup(g);
+      } catch (RuntimeException e) {
+        // The context stopped meanwhile (Spark throws then): the same.
+      }
     }
   }
 
@@ -215,29 +341,41 @@ final class SparkExecution {
     return (int) Math.max(1, Math.min(MAX_BATCH, Math.min(byTime, share)));
   }
 
-  private void submit(CompletionService<Outcome> finished, List<PlannedRun> b) {
+  private void submit(CompletionService<Outcome> finished, Map<String, Batch> inFlight, List<PlannedRun> b,
+      boolean alone) {
     String group = groupPrefix + "-" + groupSerial.incrementAndGet();
-    Batch batch = new Batch(group, b);
+    Batch batch = new Batch(group, b, alone);
+    inFlight.put(group, batch);
     inFlightGroups.add(group);
     runsInFlight += b.size();
     for (PlannedRun r : b) {
       safely(() -> listener.runStarted(r));
     }
     finished.submit(() -> {
-      sc.setJobGroup(group, "sweeplab: " + b.size() + " run(s) from " + b.get(0).runId(), true);
+      if (!watch.alive()) {
+        return new Outcome(batch, List.of(), new IllegalStateException("the Spark context is stopped"));
+      }
       try {
+        sc.setJobGroup(group, "sweeplab: " + b.size() + " run(s) from " + b.get(0).runId(), true);
         List<RunRecord> out = sc.parallelize(b, 1).mapPartitions(task).collect();
         return new Outcome(batch, out, null);
       } catch (Throwable t) {
         return new Outcome(batch, List.of(), t);
       } finally {
-        sc.clearJobGroup();
+        try {
+          sc.clearJobGroup();
+        } catch (RuntimeException e) {
+          // Only the thread's properties; nothing to clear on a stopped context.
+        }
       }
     });
   }
 
-  /** Takes a finished batch: its records once each; a failed job is split into single runs or ends its run. */
-  private void take(Outcome o, Deque<List<PlannedRun>> again) {
+  /**
+   * Takes a finished batch: its records once each. A failed job's runs are retried one by one, alone on the
+   * cluster; a run whose job fails when it ran alone ends {@code failed}.
+   */
+  private void take(Outcome o, Deque<List<PlannedRun>> suspects) {
     runsInFlight -= o.batch.runs.size();
     if (o.error == null) {
       LongOpenHashSet returned = new LongOpenHashSet();
@@ -265,8 +403,10 @@ final class SparkExecution {
       if (wasCancelled) {
         finish(record(r, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled while this run was in flight"),
             true);
-      } else if (o.batch.runs.size() > 1) {
-        again.add(List.of(r)); // still reserved with the guard; retried alone so only the run at fault fails
+      } else if (o.batch.runs.size() > 1 || !o.batch.alone) {
+        // Still reserved with the guard. Retried alone: the batch may have failed for another run, or for a task
+        // that ended the executor it shared with this one (Spark counts that attempt against every task there).
+        suspects.add(List.of(r));
       } else {
         finish(record(r, RunStatus.FAILED, "SparkJobFailed", message(o.error)), true);
       }
@@ -335,9 +475,7 @@ final class SparkExecution {
   }
 
   private static String message(Throwable t) {
-    String m = t.getMessage() == null ? t.toString() : t.getMessage();
-    int nl = m.indexOf('\n');
-    return nl > 0 ? m.substring(0, nl) : m;
+    return ContextWatch.firstLine(t);
   }
 
   private void safely(Runnable r) {

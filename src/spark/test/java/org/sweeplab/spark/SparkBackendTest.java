@@ -164,6 +164,24 @@ class SparkBackendTest {
   }
 
   @Test
+  void aRunThatFailsEveryAttemptFailsAloneNotItsBatch() throws IOException {
+    SweepSpec spec = base("doomed").simulation("doomed").build();
+    SparkBackend spark = SparkBackend.of(spec, LocalBackend.withDefaults()).withContext(sc).withBatchSize(4);
+    SweepResult s = Sweep.of(spec).output(tmp.resolve("spark")).simulation(new TestSimulations.Doomed())
+        .backend(spark).run();
+
+    assertEquals(29, s.count(RunStatus.OK), "the doomed run's batch mates are retried alone and succeed");
+    assertEquals(1, s.count(RunStatus.FAILED));
+    List<String> failed = journal(s.outputDir()).stream().filter(l -> l.contains("\"status\":\"failed\""))
+        .toList();
+    assertEquals(1, failed.size());
+    // Strategy b, budget 20, replicate 2: variation 7 of 15 (strategy-major order), its second run.
+    assertTrue(failed.get(0).startsWith("{\"run_id\":\"var-0007-run-002\""), failed.get(0));
+    assertTrue(failed.get(0).contains("SparkJobFailed") && failed.get(0).contains("failed 3 times"),
+        failed.get(0));
+  }
+
+  @Test
   void budgetStopsHandingOutRunsAsLocally() throws IOException {
     SweepSpec spec = base("budget").simulation("costly").build();
     Budget budget = Budget.total(5.5, "USD");

@@ -88,4 +88,21 @@ public final class TestSimulations {
       return Metrics.builder().put("x", ctx.getLong("budget") * 1.5).cost(1.0).build();
     }
   }
+
+  /** Hits a fatal JVM error in every attempt of one run (strategy b, budget 20, replicate 2); the others score. */
+  static final class Doomed implements Simulation, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static boolean doomed(RunContext ctx) {
+      return ctx.getString("strategy").equals("b") && ctx.getLong("budget") == 20 && ctx.replicate() == 2;
+    }
+
+    @Override
+    public Metrics run(RunContext ctx) {
+      if (doomed(ctx)) {
+        throw new InternalError("simulated fatal error in " + ctx.runId());
+      }
+      return score(ctx);
+    }
+  }
 }
