@@ -24,16 +24,12 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change a setting that leaves the plan as it is"
       + " (budget.*, execution.retries.*, execution.rate_limit, execution.max_parallel, execution.timeout_per_run,"
-      + " execution.interrupt_grace), e.g. --set budget.total=20. Recorded in the folder. Repeatable.")
-  java.util.List<String> changes = new java.util.ArrayList<>();
+      + " execution.interrupt_grace, execution.backend, execution.spark.*), e.g. --set budget.total=20, or --set"
+      + " execution.backend=local to finish a cluster sweep on this machine. Recorded in the folder. Repeatable.")
+  List<String> changes = new ArrayList<>();
 
   @Option(names = "--quiet", description = "No progress display.")
   boolean quiet;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value of the folder's spec from"
-      + " now on, e.g. --set execution.backend=local to finish a cluster sweep on this machine; a change that"
-      + " alters results is refused. Repeatable.")
-  List<String> overrides = new ArrayList<>();
 
   @Spec
   CommandSpec command;

@@ -107,21 +107,6 @@ class CliTest {
   }
 
   @Test
-  void resumeWithOverridesRecordsThemAndRefusesChangedResults() throws IOException {
-    Path out = tmp.resolve("out");
-    assertEquals(0, run("run", spec("ok.yaml", GOOD).toString(), "--out", out.toString(), "--quiet").code());
-    Result more = run("resume", out.toString(), "--set", "replicates=3", "--set", "execution.max_parallel=1",
-        "--quiet");
-    assertEquals(0, more.code(), more.err());
-    assertTrue(more.out().contains("2 runs in") && more.out().contains("6 of 6 planned runs done"), more.out());
-    String saved = Files.readString(out.resolve("sweep.yaml"));
-    assertTrue(saved.contains("replicates: 3") && saved.contains("max_parallel: 1"), saved);
-    Result changed = run("resume", out.toString(), "--set", "seed=9", "--quiet");
-    assertEquals(2, changed.code());
-    assertTrue(changed.err().contains("cannot resume"), changed.err());
-  }
-
-  @Test
   void failedRunsGiveExitCode1AndSaySo() throws IOException {
     Path s = spec("harsh.yaml", GOOD.replace("difficulty: [easy]", "difficulty: [extreme]")
         .replace("tick_budget: [200]", "tick_budget: [50]").replace("replicates: 2", "replicates: 10"));

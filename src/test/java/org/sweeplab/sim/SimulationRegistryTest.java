@@ -14,8 +14,8 @@ import org.sweeplab.spec.SpecException;
 class SimulationRegistryTest {
   @Test
   void theExamplesAreFoundThroughTheServiceLoaderInTheirOrder() {
-    assertEquals(List.of("tournament", "mmc", "bench", "forecast-simulate", "forecast-model", "forecast-score"),
-        SimulationRegistry.withBuiltIns().names());
+    assertEquals(List.of("tournament", "mmc", "bench", "arms", "forecast-simulate", "forecast-model",
+        "forecast-score", "ishigami", "sobol-g"), SimulationRegistry.withBuiltIns().names());
   }
 
   @Test
@@ -24,7 +24,7 @@ class SimulationRegistryTest {
     SimulationRegistry r = SimulationRegistry.withBuiltIns().with("mine", mine);
     assertSame(mine, r.resolve(new SimulationSpec.Named("mine")));
     SpecException e = assertThrows(SpecException.class, () -> r.resolve(new SimulationSpec.Named("tournamnet")));
-    assertTrue(e.getMessage().contains("known simulations are [tournament, mmc, bench, forecast-simulate,"
-        + " forecast-model, forecast-score, mine]"), e.getMessage());
+    assertTrue(e.getMessage().contains("known simulations are [tournament, mmc, bench, arms, forecast-simulate,"
+        + " forecast-model, forecast-score, ishigami, sobol-g, mine]"), e.getMessage());
   }
 }
