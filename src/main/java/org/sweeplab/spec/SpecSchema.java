@@ -50,7 +50,10 @@ final class SpecSchema {
   static final List<String> SPARK = List.of("master", "partitions", "conf");
 
   /** Keys of {@code output}. */
-  static final List<String> OUTPUT = List.of("dir");
+  static final List<String> OUTPUT = List.of("dir", "formats");
+
+  /** Values of {@code output.formats}. */
+  static final List<String> OUTPUT_FORMATS = List.of("csv", "parquet");
 
   /** Keys of {@code design} when written as a map. */
   static final List<String> DESIGN = List.of("type", "samples", "points", "exclude");

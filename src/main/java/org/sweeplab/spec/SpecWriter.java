@@ -167,8 +167,15 @@ public final class SpecWriter {
     if (s.budget() != null) {
       t.put("budget", budget(s.budget()));
     }
+    Map<String, Object> output = new LinkedHashMap<>();
     if (s.outputDir() != null) {
-      t.put("output", Map.of("dir", s.outputDir()));
+      output.put("dir", s.outputDir());
+    }
+    if (!s.outputFormats().equals(List.of(OutputFormat.CSV))) {
+      output.put("formats", s.outputFormats().stream().map(OutputFormat::label).toList());
+    }
+    if (!output.isEmpty()) {
+      t.put("output", output);
     }
     if (!s.metadata().isEmpty()) {
       t.put("metadata", canonical ? sorted(s.metadata()) : s.metadata());

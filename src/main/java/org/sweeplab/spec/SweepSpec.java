@@ -30,13 +30,15 @@ import java.util.regex.Pattern;
  *     lists, {@link String}, {@link Long}, {@link Double}, {@link Boolean} or null ({@link Integer} and {@link Float}
  *     are widened, as when read from YAML)
  * @param budget spending limits and cost estimates, or null for none
+ * @param outputFormats the files of the table of runs ({@code output.formats}): csv, and parquet if asked; null or
+ *     empty for csv alone
  * @throws IllegalArgumentException when the name or a parameter name is not valid, a parameter is defined twice, a
  *     point or exclusion rule of the design names an unknown parameter, or metadata holds something other than
  *     plain data, or the budget's estimate table names an unknown parameter or leaves values without an estimate
  */
 public record SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
     Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
-    Map<String, Object> metadata, BudgetSpec budget) {
+    Map<String, Object> metadata, BudgetSpec budget, List<OutputFormat> outputFormats) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -64,6 +66,32 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     if (budget != null && budget.estimateBy() != null) {
       checkEstimateTable(budget, parameters, seen);
     }
+    outputFormats = outputFormats(outputFormats);
+  }
+
+  /** A spec that writes results.csv only. */
+  public SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
+      Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
+      Map<String, Object> metadata, BudgetSpec budget) {
+    this(name, description, simulation, parameters, design, replicates, seed, seeding, execution, outputDir,
+        metadata, budget, null);
+  }
+
+  /** Null or empty: csv alone; csv must be among them (resume and analyze read results.csv); no repeats. */
+  private static List<OutputFormat> outputFormats(List<OutputFormat> formats) {
+    if (formats == null || formats.isEmpty()) {
+      return List.of(OutputFormat.CSV);
+    }
+    if (!formats.contains(OutputFormat.CSV)) {
+      throw new IllegalArgumentException("output.formats must include csv (resume, merge and analyze read"
+          + " results.csv), e.g. [csv, parquet]; got " + formats.stream().map(OutputFormat::label).toList());
+    }
+    return formats.stream().distinct().sorted().toList();
+  }
+
+  /** Whether {@code output.formats} asks for this format. */
+  public boolean writes(OutputFormat format) {
+    return outputFormats.contains(format);
   }
 
   /** A spec without a budget (the form before budgets existed). */
@@ -194,43 +222,49 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
 
   public SweepSpec withReplicates(int n) {
     return new SweepSpec(name, description, simulation, parameters, design, n, seed, seeding, execution, outputDir,
-        metadata, budget);
+        metadata, budget, outputFormats);
   }
 
   public SweepSpec withSeed(long s) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, s, seeding, execution,
-        outputDir, metadata, budget);
+        outputDir, metadata, budget, outputFormats);
   }
 
   public SweepSpec withExecution(Execution e) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, e, outputDir,
-        metadata, budget);
+        metadata, budget, outputFormats);
   }
 
   public SweepSpec withOutputDir(String dir) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        dir, metadata, budget);
+        dir, metadata, budget, outputFormats);
   }
 
   public SweepSpec withDesign(Design d) {
     return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-        outputDir, metadata, budget);
+        outputDir, metadata, budget, outputFormats);
   }
 
   public SweepSpec withParameters(List<Parameter> ps) {
     return new SweepSpec(name, description, simulation, ps, design, replicates, seed, seeding, execution, outputDir,
-        metadata, budget);
+        metadata, budget, outputFormats);
   }
 
   public SweepSpec withSimulation(SimulationSpec sim) {
     return new SweepSpec(name, description, sim, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget);
+        outputDir, metadata, budget, outputFormats);
   }
 
   /** The same spec with these spending limits (null for none). */
   public SweepSpec withBudget(BudgetSpec b) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, b);
+        outputDir, metadata, b, outputFormats);
+  }
+
+  /** The same spec writing these formats of the table of runs (csv among them). */
+  public SweepSpec withOutputFormats(List<OutputFormat> formats) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
+        outputDir, metadata, budget, formats);
   }
 
   /** A builder for a sweep with this name. */
@@ -251,6 +285,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     private Seeding seeding = Seeding.INDEPENDENT;
     private Execution execution = Execution.defaults();
     private String outputDir;
+    private List<OutputFormat> outputFormats;
     private final Map<String, Object> metadata = new LinkedHashMap<>();
     private BudgetSpec budget;
 
@@ -430,6 +465,12 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       return this;
     }
 
+    /** The formats of the table of runs (output.formats); csv must be among them. */
+    public Builder outputFormats(OutputFormat... formats) {
+      this.outputFormats = List.of(formats);
+      return this;
+    }
+
     public Builder metadata(String key, Object value) {
       metadata.put(key, value);
       return this;
@@ -444,7 +485,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
         d = d.excluding(rule);
       }
       return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-          outputDir, metadata, budget);
+          outputDir, metadata, budget, outputFormats);
     }
 
     private static Object normalise(Object v) {

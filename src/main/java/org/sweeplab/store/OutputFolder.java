@@ -34,7 +34,7 @@ final class OutputFolder implements Closeable {
   static final String LOCK = ".sweeplab.lock";
 
   /** The files a sweep writes; REPLACE deletes exactly these. */
-  private static final List<String> OWNED = List.of(SPEC, JOURNAL, CHARGES, RESULTS, SUMMARY, COSTS, RUNS,
+  private static final List<String> OWNED = List.of(SPEC, JOURNAL, CHARGES, RESULTS, "results.parquet", SUMMARY, COSTS, RUNS,
       "analysis");
 
   private final Path dir;
