@@ -34,9 +34,10 @@ class PackageGraphTest {
       Map.entry("figures", Set.of("results", "analysis")),
       Map.entry("store", Set.of("results", "spec", "space", "sim", "run", "analysis")),
       Map.entry("spark", Set.of("results", "spec", "space", "sim", "run", "store")),
+      Map.entry("serve", Set.of("results", "spec", "space", "sim", "run", "store", "analysis", "figures")),
       Map.entry("notebook", Set.of("results", "spec", "space", "sim", "run", "store", "analysis", "figures")),
       Map.entry("cli", Set.of("results", "spec", "space", "sim", "run", "store", "analysis", "figures",
-          "notebook")));
+          "notebook", "serve")));
 
   private static final Pattern USE = Pattern.compile("\\borg\\.sweeplab\\.([a-z]+)\\.[A-Za-z]");
 

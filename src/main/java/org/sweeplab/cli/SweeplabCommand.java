@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Run parameter sweeps of simulations and analyse the results.",
     subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, PlanCommand.class,
         MergeCommand.class, AnalyzeCommand.class, PlotCommand.class, CompareCommand.class, ExportCommand.class,
-        NotebookCommand.class},
+        ServeCommand.class, NotebookCommand.class},
     footer = {"", "Exit codes: 0 all ok; 1 some runs did not end ok, or a failure; 2 usage or spec error."})
 final class SweeplabCommand implements Runnable {
   @picocli.CommandLine.Spec
