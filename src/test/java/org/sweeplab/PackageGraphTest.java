@@ -36,10 +36,11 @@ class PackageGraphTest {
       Map.entry("sweep", Set.of("results", "spec", "space", "sim", "run", "store", "analysis")),
       Map.entry("spark", Set.of("results", "spec", "space", "sim", "run", "store")),
       Map.entry("race", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis")),
+      Map.entry("serve", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures")),
       Map.entry("notebook", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures",
           "race")),
       Map.entry("cli", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures",
-          "notebook", "race")));
+          "notebook", "race", "serve")));
 
   private static final Pattern USE = Pattern.compile("\\borg\\.sweeplab\\.([a-z]+)\\.[A-Za-z]");
 

@@ -92,13 +92,20 @@ public final class RunsReader {
   }
 
   /**
-   * @param path a CSV file, or a sweep folder holding {@code results.csv}
+   * @param path a CSV or Parquet file, or a sweep folder holding {@code results.csv} (or only
+   *     {@code results.parquet})
    * @return the runs, with their roles from the folder's schema or inferred
    * @throws AnalysisException if there is no such file, it has no header, or a row is ragged
    * @throws UncheckedIOException if the file cannot be read
    */
   public Runs read(Path path) {
     Path file = Files.isDirectory(path) ? path.resolve(ResultsContract.RESULTS_FILE) : path;
+    if (Files.isDirectory(path) && !Files.isRegularFile(file) && Files.isRegularFile(path.resolve(ParquetRuns.FILE))) {
+      return ParquetRuns.read(path.resolve(ParquetRuns.FILE));
+    }
+    if (isParquet(file)) {
+      return ParquetRuns.read(file);
+    }
     if (!Files.isRegularFile(file)) {
       throw Files.isDirectory(path)
           ? AnalysisException.of("%s has no %s; is it a sweep output folder whose sweep has finished?", path,
@@ -113,6 +120,39 @@ public final class RunsReader {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while reading " + file, e);
+    }
+  }
+
+  /** Whether a file starts with Parquet's magic bytes {@code PAR1}. */
+  static boolean isParquet(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer b = ByteBuffer.allocate(4);
+      while (b.hasRemaining() && ch.read(b) >= 0) {
+        // fill the four bytes, or stop at the end of a shorter file
+      }
+      return b.position() == 4 && b.get(0) == 'P' && b.get(1) == 'A' && b.get(2) == 'R' && b.get(3) == '1';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The column names of a CSV file's header line. */
+  static List<String> header(Path file) {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      byte[] head = new byte[(int) Math.min(size, SAMPLE_BYTES)];
+      readFully(ch, head, 0);
+      int bom = CsvRecords.bom(head, head.length);
+      CsvRecords first = CsvRecords.split(head, bom, head.length, head.length == size, 1);
+      if (first.records.isEmpty()) {
+        throw AnalysisException.of("%s has no header line; a results CSV starts with its column names", file);
+      }
+      return List.of(first.records.get(0));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sweeplab", mixinStandardHelpOptions = true, versionProvider = SweeplabCommand.VersionProvider.class,
     description = "Run parameter sweeps of simulations and analyse the results.",
     subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, PlanCommand.class,
-        MergeCommand.class, AnalyzeCommand.class, PlotCommand.class, CompareCommand.class, NotebookCommand.class,
-        SimulationsCommand.class},
+        MergeCommand.class, AnalyzeCommand.class, PlotCommand.class, CompareCommand.class, ExportCommand.class,
+        ServeCommand.class, NotebookCommand.class, SimulationsCommand.class},
     footer = {"", "Exit codes: 0 all ok; 1 some runs did not end ok, or a failure; 2 usage or spec error."})
 final class SweeplabCommand implements Runnable {
   @picocli.CommandLine.Spec

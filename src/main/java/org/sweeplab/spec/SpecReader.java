@@ -92,6 +92,7 @@ final class SpecReader {
     RunRecords runRecords = outNode == null ? RunRecords.AUTO : r.attempt(() -> runRecords(outNode), null);
     Node listenersNode = NodeReader.get(top, "listeners");
     List<String> listeners = listenersNode == null ? List.of() : r.attempt(() -> listeners(listenersNode), null);
+    List<OutputFormat> formats = outNode == null ? null : r.attempt(() -> outputFormats(outNode), null);
     Node metaNode = NodeReader.get(top, "metadata");
     Map<String, Object> meta = metaNode == null ? null : r.attempt(() -> {
       r.mapping(metaNode, "metadata", "a map");
@@ -102,7 +103,7 @@ final class SpecReader {
     r.throwProblems();
     try {
       return r.wrap(root, "", () -> new SweepSpec(name, description, simulation, parameters, design, replicates,
-          seed, seeding, execution, outputDir, meta, budget, base, runRecords, listeners));
+          seed, seeding, execution, outputDir, meta, budget, base, runRecords, listeners, formats));
     } catch (SpecException e) {
       if (e.source() != null || e.keyPath() == null || !e.keyPath().startsWith("budget")) {
         throw e;
@@ -655,5 +656,29 @@ final class SpecReader {
     r.checkKeys(m, "output", SpecSchema.OUTPUT);
     Node dir = NodeReader.get(m, "dir");
     return dir == null ? null : r.string(dir, "output.dir");
+  }
+
+  /** {@code output.formats}: a list of csv and parquet, csv among them; null when absent. */
+  private List<OutputFormat> outputFormats(Node node) {
+    Node f = NodeReader.get((MappingNode) node, "formats");
+    if (f == null) {
+      return null;
+    }
+    if (f instanceof ScalarNode) {
+      throw r.fail(f, "output.formats", "output.formats is a list, e.g. formats: [csv, parquet] (got "
+          + NodeReader.describe(f) + ")");
+    }
+    SequenceNode seq = r.sequence(f, "output.formats", "a list of formats: " + OutputFormat.labels());
+    List<OutputFormat> out = new ArrayList<>();
+    for (int i = 0; i < seq.getValue().size(); i++) {
+      String label = r.oneOf(seq.getValue().get(i), "output.formats[" + i + "]", SpecSchema.OUTPUT_FORMATS,
+          "output format");
+      out.add(OutputFormat.valueOf(label.toUpperCase(Locale.ROOT)));
+    }
+    if (!out.contains(OutputFormat.CSV)) {
+      throw r.fail(f, "output.formats", "output.formats must include csv (resume, merge and analyze read"
+          + " results.csv), e.g. formats: [csv, parquet]");
+    }
+    return out;
   }
 }

@@ -60,7 +60,10 @@ final class SpecSchema {
   static final List<String> SPARK = List.of("master", "partitions", "conf");
 
   /** Keys of {@code output}. */
-  static final List<String> OUTPUT = List.of("dir", "run_records");
+  static final List<String> OUTPUT = List.of("dir", "run_records", "formats");
+
+  /** Values of {@code output.formats}. */
+  static final List<String> OUTPUT_FORMATS = List.of("csv", "parquet");
 
   /** Keys of {@code design} when written as a map. */
   static final List<String> DESIGN = List.of("type", "samples", "second_order", "trajectories", "levels", "points",

@@ -185,14 +185,17 @@ public final class SpecWriter {
     if (s.budget() != null) {
       t.put("budget", budget(s.budget()));
     }
-    if (s.outputDir() != null || s.runRecords() != RunRecords.AUTO) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      if (s.outputDir() != null) {
-        out.put("dir", s.outputDir());
-      }
-      if (s.runRecords() != RunRecords.AUTO) {
-        out.put("run_records", s.runRecords() == RunRecords.ON);
-      }
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (s.outputDir() != null) {
+      out.put("dir", s.outputDir());
+    }
+    if (s.runRecords() != RunRecords.AUTO) {
+      out.put("run_records", s.runRecords() == RunRecords.ON);
+    }
+    if (!s.outputFormats().equals(List.of(OutputFormat.CSV))) {
+      out.put("formats", s.outputFormats().stream().map(OutputFormat::label).toList());
+    }
+    if (!out.isEmpty()) {
       t.put("output", out);
     }
     if (!s.listeners().isEmpty()) {

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  *     see {@link Scenarios}
  * @param runRecords whether each run folder gets a {@code result.json} ({@code output.run_records})
  * @param listeners class names of {@code org.sweeplab.run.SweepListener}s to attach ({@code listeners})
+ * @param outputFormats the files of the table of runs ({@code output.formats}): csv, and parquet if asked; null or
+ *     empty for csv alone
  * @throws IllegalArgumentException when the name or a parameter name is not valid, a parameter is defined twice, a
  *     point or exclusion rule of the design names an unknown parameter, or metadata holds something other than
  *     plain data, or the budget's estimate table names an unknown parameter or leaves values without an estimate
@@ -41,7 +43,7 @@ import java.util.regex.Pattern;
 public record SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
     Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
     Map<String, Object> metadata, BudgetSpec budget, Map<String, Object> base, RunRecords runRecords,
-    List<String> listeners) {
+    List<String> listeners, List<OutputFormat> outputFormats) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -78,6 +80,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     }
     runRecords = runRecords == null ? RunRecords.AUTO : runRecords;
     listeners = listeners == null ? List.of() : List.copyOf(listeners);
+    outputFormats = outputFormats(outputFormats);
   }
 
   /** A spec without a base scenario, run records setting or listeners (the form before they existed). */
@@ -85,7 +88,24 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
       Map<String, Object> metadata, BudgetSpec budget) {
     this(name, description, simulation, parameters, design, replicates, seed, seeding, execution, outputDir,
-        metadata, budget, null, null, null);
+        metadata, budget, null, null, null, null);
+  }
+
+  /** Null or empty: csv alone; csv must be among them (resume and analyze read results.csv); no repeats. */
+  private static List<OutputFormat> outputFormats(List<OutputFormat> formats) {
+    if (formats == null || formats.isEmpty()) {
+      return List.of(OutputFormat.CSV);
+    }
+    if (!formats.contains(OutputFormat.CSV)) {
+      throw new IllegalArgumentException("output.formats must include csv (resume, merge and analyze read"
+          + " results.csv), e.g. [csv, parquet]; got " + formats.stream().map(OutputFormat::label).toList());
+    }
+    return formats.stream().distinct().sorted().toList();
+  }
+
+  /** Whether {@code output.formats} asks for this format. */
+  public boolean writes(OutputFormat format) {
+    return outputFormats.contains(format);
   }
 
   /** A spec without a budget (the form before budgets existed). */
@@ -216,61 +236,67 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
 
   public SweepSpec withReplicates(int n) {
     return new SweepSpec(name, description, simulation, parameters, design, n, seed, seeding, execution, outputDir,
-        metadata, budget, base, runRecords, listeners);
+        metadata, budget, base, runRecords, listeners, outputFormats);
   }
 
   public SweepSpec withSeed(long s) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, s, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, listeners);
+        outputDir, metadata, budget, base, runRecords, listeners, outputFormats);
   }
 
   public SweepSpec withExecution(Execution e) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, e, outputDir,
-        metadata, budget, base, runRecords, listeners);
+        metadata, budget, base, runRecords, listeners, outputFormats);
   }
 
   public SweepSpec withOutputDir(String dir) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        dir, metadata, budget, base, runRecords, listeners);
+        dir, metadata, budget, base, runRecords, listeners, outputFormats);
   }
 
   public SweepSpec withDesign(Design d) {
     return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, listeners);
+        outputDir, metadata, budget, base, runRecords, listeners, outputFormats);
   }
 
   public SweepSpec withParameters(List<Parameter> ps) {
     return new SweepSpec(name, description, simulation, ps, design, replicates, seed, seeding, execution, outputDir,
-        metadata, budget, base, runRecords, listeners);
+        metadata, budget, base, runRecords, listeners, outputFormats);
   }
 
   public SweepSpec withSimulation(SimulationSpec sim) {
     return new SweepSpec(name, description, sim, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, listeners);
+        outputDir, metadata, budget, base, runRecords, listeners, outputFormats);
   }
 
   /** The same spec with these spending limits (null for none). */
   public SweepSpec withBudget(BudgetSpec b) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, b, base, runRecords, listeners);
+        outputDir, metadata, b, base, runRecords, listeners, outputFormats);
   }
 
   /** The same spec with this base scenario (empty for none). */
   public SweepSpec withBase(Map<String, Object> b) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, b, runRecords, listeners);
+        outputDir, metadata, budget, b, runRecords, listeners, outputFormats);
   }
 
   /** The same spec with this {@code output.run_records} setting. */
   public SweepSpec withRunRecords(RunRecords r) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, r, listeners);
+        outputDir, metadata, budget, base, r, listeners, outputFormats);
   }
 
   /** The same spec with these listener classes. */
   public SweepSpec withListeners(List<String> classNames) {
     return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, classNames);
+        outputDir, metadata, budget, base, runRecords, classNames, outputFormats);
+  }
+
+  /** The same spec writing these formats of the table of runs (csv among them). */
+  public SweepSpec withOutputFormats(List<OutputFormat> formats) {
+    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
+        outputDir, metadata, budget, base, runRecords, listeners, formats);
   }
 
   /** A builder for a sweep with this name. */
@@ -291,6 +317,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     private Seeding seeding = Seeding.INDEPENDENT;
     private Execution execution = Execution.defaults();
     private String outputDir;
+    private List<OutputFormat> outputFormats;
     private final Map<String, Object> metadata = new LinkedHashMap<>();
     private BudgetSpec budget;
     private Map<String, Object> base = Map.of();
@@ -491,6 +518,12 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       return this;
     }
 
+    /** The formats of the table of runs (output.formats); csv must be among them. */
+    public Builder outputFormats(OutputFormat... formats) {
+      this.outputFormats = List.of(formats);
+      return this;
+    }
+
     public Builder metadata(String key, Object value) {
       metadata.put(key, value);
       return this;
@@ -505,7 +538,7 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
         d = d.excluding(rule);
       }
       return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-          outputDir, metadata, budget, base, runRecords, listeners);
+          outputDir, metadata, budget, base, runRecords, listeners, outputFormats);
     }
 
     private static Object normalise(Object v) {

@@ -64,6 +64,9 @@ public final class FolderTables {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + folder.results() + ": " + e.getMessage(), e);
     }
+    if (spec.writes(org.sweeplab.spec.OutputFormat.PARQUET)) {
+      ParquetOutput.write(folder.results(), schema, warnings);
+    }
     long[] counts = columns.statusCounts();
     long finished = 0;
     for (long c : counts) {

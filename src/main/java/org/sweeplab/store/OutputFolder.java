@@ -34,8 +34,8 @@ public final class OutputFolder implements Closeable {
   static final String LOCK = ".sweeplab.lock";
 
   /** The files a sweep writes; REPLACE deletes exactly these. */
-  private static final List<String> OWNED = List.of(SPEC, JOURNAL, CHARGES, RESULTS, SUMMARY, COSTS, RUNS,
-      "analysis", ResumeChanges.FILE);
+  private static final List<String> OWNED = List.of(SPEC, JOURNAL, CHARGES, RESULTS, "results.parquet", SUMMARY,
+      COSTS, RUNS, "analysis", ResumeChanges.FILE);
 
   private final Path dir;
   private final FileChannel lockChannel;

@@ -25,6 +25,7 @@ public final class LoopThread extends Thread {
     private volatile boolean running;
     private final long sleep;
     private final Runnable loopBody;
+    private final boolean control;
 
     /**
      * @param name     the thread's name
@@ -35,6 +36,14 @@ public final class LoopThread extends Thread {
         super(name);
         this.sleep = sleep;
         this.loopBody = loopBody;
+        // By name: the kernel's ControlChannel need not be loadable where this class is (a test loads it alone).
+        this.control = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getName()
+                .equals("org.rapaio.jupyter.kernel.channels.ControlChannel");
+    }
+
+    /** Whether the calling thread is the control channel's loop (the one created by {@link ControlChannel}). */
+    static boolean isControlLoop() {
+        return Thread.currentThread() instanceof LoopThread t && t.control;
     }
 
     @Override
