@@ -132,8 +132,9 @@ class CommandCancelTest {
   @Test
   void gracefulCancelSendsTermFirstAndKillsAfterTheGrace() throws Exception {
     FakeRunContext polite = new FakeRunContext(root.resolve("polite"), Map.of());
-    CommandSimulation sim = sim("trap 'echo got-term > term.txt; exit 143' TERM; echo ready > ready;"
-        + " echo $$ > pids; while :; do sleep 0.05; done");
+    // pids before ready: the test reads pids as soon as ready exists.
+    CommandSimulation sim = sim("trap 'echo got-term > term.txt; exit 143' TERM; echo $$ > pids;"
+        + " echo ready > ready; while :; do sleep 0.05; done");
     Runner run = new Runner(sim, polite);
     List<Long> pids = awaitPids(polite.runDirPath(), 1);
     assertEquals(1, sim.runsInFlight());
