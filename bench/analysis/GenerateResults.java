@@ -5,9 +5,10 @@ import java.io.OutputStream;
 import java.util.SplittableRandom;
 
 /**
- * Writes the benchmark's results CSV: 100,000 variations x 100 runs = 10,000,000 rows, 11 columns (run_id,
- * variation_id, algo, difficulty, budget, replicate, seed, status, metric, cost, duration_ms), about 720 MB. Seeded,
- * so every run writes the same bytes. Usage: java GenerateResults.java /tmp/bench-results.csv [variations] [runs]
+ * Writes the benchmark's results CSV: 100,000 variations x 100 runs = 10,000,000 rows, 11 columns
+ * (run_id, variation_id, algo, difficulty, budget, replicate, seed, status, metric, cost,
+ * duration_ms), about 720 MB. Seeded, so every run writes the same bytes. Usage: java
+ * GenerateResults.java /tmp/bench-results.csv [variations] [runs]
  */
 public final class GenerateResults {
   private static final String[] ALGO = {"greedy", "anneal", "tabu", "genetic", "random"};
@@ -20,8 +21,9 @@ public final class GenerateResults {
     SplittableRandom rng = new SplittableRandom(20261122L);
     byte[] line = new byte[256];
     try (OutputStream out = new BufferedOutputStream(new FileOutputStream(args[0]), 1 << 20)) {
-      out.write("run_id,variation_id,strategy,difficulty,budget,replicate,seed,status,score,cost,duration_ms\n"
-          .getBytes());
+      out.write(
+          "run_id,variation_id,strategy,difficulty,budget,replicate,seed,status,score,cost,duration_ms\n"
+              .getBytes());
       long runId = 0;
       for (int v = 0; v < variations; v++) {
         String algo = ALGO[v % ALGO.length];

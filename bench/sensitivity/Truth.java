@@ -18,10 +18,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The full-size truth checks of the sensitivity analysis (docs/benchmarks.md): Ishigami at N = 2^10 (SALib's anchor)
- * and 2^13, the g-function at 2^13, Morris on the g-function; the models are evaluated in memory at every variation
- * of the design, as the unit tests do at smaller N. `bench/sensitivity/run.sh` compiles and runs it; by hand (after
- * `./mvnw -q package -DskipTests`):
+ * The full-size truth checks of the sensitivity analysis (docs/benchmarks.md): Ishigami at N = 2^10
+ * (SALib's anchor) and 2^13, the g-function at 2^13, Morris on the g-function; the models are
+ * evaluated in memory at every variation of the design, as the unit tests do at smaller N.
+ * `bench/sensitivity/run.sh` compiles and runs it; by hand (after `./mvnw -q package -DskipTests`):
+ *
  * <pre>
  * CP="target/classes:$(ls target/lib/*.jar | tr '\n' ':')"; javac -d /tmp/truth -cp "$CP" bench/sensitivity/Truth.java
  * java -cp "/tmp/truth:$CP" Truth data/examples/ishigami.yaml data/examples/sobol-g.yaml
@@ -40,11 +41,19 @@ public final class Truth {
     double[] st = {(v1 + v13) / v, 49.0 / 8 / v, v13 / v};
     for (int n : new int[] {1 << 10, 1 << 13}) {
       long t0 = System.nanoTime();
-      Evaluated e = evaluate(ishigami, "design.samples=" + n, x -> IshigamiSimulation.value(num(x, "x1"),
-          num(x, "x2"), num(x, "x3")));
+      Evaluated e =
+          evaluate(
+              ishigami,
+              "design.samples=" + n,
+              x -> IshigamiSimulation.value(num(x, "x1"), num(x, "x2"), num(x, "x3")));
       SobolResult r = Sensitivity.sobol(e.runs, "y", e.layout);
-      System.out.printf(Locale.ROOT, "Ishigami N=%d (%d cells, %d distinct), %.1f s%n", n, e.layout.cells().length,
-          e.layout.variationIds().size(), (System.nanoTime() - t0) / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "Ishigami N=%d (%d cells, %d distinct), %.1f s%n",
+          n,
+          e.layout.cells().length,
+          e.layout.variationIds().size(),
+          (System.nanoTime() - t0) / 1e9);
       for (int i = 0; i < 3; i++) {
         print(r.index("x" + (i + 1), SobolResult.Kind.S1), s1[i]);
         print(r.index("x" + (i + 1), SobolResult.Kind.ST), st[i]);
@@ -53,8 +62,14 @@ public final class Truth {
         System.out.println("convergence (rows, index, estimate, low, high):");
         for (SobolResult.Step s : r.convergence()) {
           for (SobolResult.Index i : s.indices()) {
-            System.out.printf(Locale.ROOT, "  %5d %-6s %8.4f [%8.4f, %8.4f]%n", s.rows(), i.label(), i.estimate(),
-                i.low(), i.high());
+            System.out.printf(
+                Locale.ROOT,
+                "  %5d %-6s %8.4f [%8.4f, %8.4f]%n",
+                s.rows(),
+                i.label(),
+                i.estimate(),
+                i.low(),
+                i.high());
           }
         }
       }
@@ -62,7 +77,10 @@ public final class Truth {
     long t0 = System.nanoTime();
     Evaluated e = evaluate(g, "design={type: saltelli, samples: 8192}", Truth::g);
     SobolResult r = Sensitivity.sobol(e.runs, "y", e.layout);
-    System.out.printf(Locale.ROOT, "g-function N=8192 (%d cells), %.1f s%n", e.layout.cells().length,
+    System.out.printf(
+        Locale.ROOT,
+        "g-function N=8192 (%d cells), %.1f s%n",
+        e.layout.cells().length,
         (System.nanoTime() - t0) / 1e9);
     double prod = 1;
     double[] vi = new double[8];
@@ -79,15 +97,31 @@ public final class Truth {
     MorrisResult mr = Sensitivity.morris(m.runs, "y", m.layout);
     System.out.println("Morris on g, r=40, p=4: ranking by mu* " + mr.ranking());
     for (MorrisResult.Row row : mr.rows()) {
-      System.out.printf(Locale.ROOT, "  %s mu*=%.4f [%.4f, %.4f] sigma=%.4f [%.4f, %.4f]%n", row.parameter(),
-          row.muStar(), row.muStarLow(), row.muStarHigh(), row.sigma(), row.sigmaLow(), row.sigmaHigh());
+      System.out.printf(
+          Locale.ROOT,
+          "  %s mu*=%.4f [%.4f, %.4f] sigma=%.4f [%.4f, %.4f]%n",
+          row.parameter(),
+          row.muStar(),
+          row.muStarLow(),
+          row.muStarHigh(),
+          row.sigma(),
+          row.sigmaLow(),
+          row.sigmaHigh());
     }
   }
 
   private static void print(SobolResult.Index i, double truth) {
     boolean covered = i.low() <= truth && truth <= i.high();
-    System.out.printf(Locale.ROOT, "  %-6s %8.4f [%8.4f, %8.4f] truth %.4f error %+.4f %s%n", i.label(), i.estimate(),
-        i.low(), i.high(), truth, i.estimate() - truth, covered ? "covered" : "NOT COVERED");
+    System.out.printf(
+        Locale.ROOT,
+        "  %-6s %8.4f [%8.4f, %8.4f] truth %.4f error %+.4f %s%n",
+        i.label(),
+        i.estimate(),
+        i.low(),
+        i.high(),
+        truth,
+        i.estimate() - truth,
+        covered ? "covered" : "NOT COVERED");
   }
 
   private static double g(Variation v) {

@@ -18,29 +18,68 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the package graph: packages follow the flow of data, each using only those before it. The engine runs
- * {@code results → spec → space → sim → run → store → sweep}; the analysis stands beside it on the results contract alone
- * ({@code results → analysis → figures}), and the notebook and command line sit on top.
+ * Guards the package graph: packages follow the flow of data, each using only those before it. The
+ * engine runs {@code results → spec → space → sim → run → store → sweep}; the analysis stands
+ * beside it on the results contract alone ({@code results → analysis → figures}), and the notebook
+ * and command line sit on top.
  */
 class PackageGraphTest {
   /** Each package with the packages it may use. */
-  static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-      Map.entry("results", Set.of()),
-      Map.entry("spec", Set.of("results")),
-      Map.entry("space", Set.of("results", "spec")),
-      Map.entry("sim", Set.of("results", "spec", "space")),
-      Map.entry("run", Set.of("results", "spec", "space", "sim")),
-      Map.entry("analysis", Set.of("results")),
-      Map.entry("figures", Set.of("results", "analysis")),
-      Map.entry("store", Set.of("results", "spec", "space", "sim", "run", "analysis")),
-      Map.entry("sweep", Set.of("results", "spec", "space", "sim", "run", "store", "analysis")),
-      Map.entry("spark", Set.of("results", "spec", "space", "sim", "run", "store")),
-      Map.entry("race", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis")),
-      Map.entry("serve", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures")),
-      Map.entry("notebook", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures",
-          "race")),
-      Map.entry("cli", Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis", "figures",
-          "notebook", "race", "serve")));
+  static final Map<String, Set<String>> ALLOWED =
+      Map.ofEntries(
+          Map.entry("results", Set.of()),
+          Map.entry("spec", Set.of("results")),
+          Map.entry("space", Set.of("results", "spec")),
+          Map.entry("sim", Set.of("results", "spec", "space")),
+          Map.entry("run", Set.of("results", "spec", "space", "sim")),
+          Map.entry("analysis", Set.of("results")),
+          Map.entry("figures", Set.of("results", "analysis")),
+          Map.entry("store", Set.of("results", "spec", "space", "sim", "run", "analysis")),
+          Map.entry("sweep", Set.of("results", "spec", "space", "sim", "run", "store", "analysis")),
+          Map.entry("spark", Set.of("results", "spec", "space", "sim", "run", "store")),
+          Map.entry(
+              "race",
+              Set.of("results", "spec", "space", "sim", "run", "store", "sweep", "analysis")),
+          Map.entry(
+              "serve",
+              Set.of(
+                  "results",
+                  "spec",
+                  "space",
+                  "sim",
+                  "run",
+                  "store",
+                  "sweep",
+                  "analysis",
+                  "figures")),
+          Map.entry(
+              "notebook",
+              Set.of(
+                  "results",
+                  "spec",
+                  "space",
+                  "sim",
+                  "run",
+                  "store",
+                  "sweep",
+                  "analysis",
+                  "figures",
+                  "race")),
+          Map.entry(
+              "cli",
+              Set.of(
+                  "results",
+                  "spec",
+                  "space",
+                  "sim",
+                  "run",
+                  "store",
+                  "sweep",
+                  "analysis",
+                  "figures",
+                  "notebook",
+                  "race",
+                  "serve")));
 
   private static final Pattern USE = Pattern.compile("\\borg\\.sweeplab\\.([a-z]+)\\.[A-Za-z]");
 
@@ -50,7 +89,9 @@ class PackageGraphTest {
     List<String> wrong = new ArrayList<>();
     for (Map.Entry<String, Set<String>> e : used.entrySet()) {
       Set<String> allowed = ALLOWED.get(e.getKey());
-      assertTrue(allowed != null, "package org.sweeplab." + e.getKey() + " is not in the graph; add it to ALLOWED");
+      assertTrue(
+          allowed != null,
+          "package org.sweeplab." + e.getKey() + " is not in the graph; add it to ALLOWED");
       for (String to : e.getValue()) {
         if (!allowed.contains(to)) {
           wrong.add(e.getKey() + " -> " + to);
@@ -63,9 +104,11 @@ class PackageGraphTest {
   @Test
   void theScannerSeesRealEdgesAndIgnoresStrings() throws IOException {
     Map<String, Set<String>> used = graph();
-    assertTrue(used.get("store").containsAll(Set.of("run", "results", "analysis")), used.toString());
+    assertTrue(
+        used.get("store").containsAll(Set.of("run", "results", "analysis")), used.toString());
     assertTrue(used.get("analysis").equals(Set.of("results")), used.toString());
-    assertEquals("a   b", code("a /* org.sweeplab.x.Y */ \"org.sweeplab.z.W\" b// org.sweeplab.q.R"));
+    assertEquals(
+        "a   b", code("a /* org.sweeplab.x.Y */ \"org.sweeplab.z.W\" b// org.sweeplab.q.R"));
   }
 
   @Test
@@ -84,10 +127,14 @@ class PackageGraphTest {
     return false;
   }
 
-  /** @return per package of the main sources, the other sweeplab packages its code names (strings and comments aside) */
+  /**
+   * @return per package of the main sources, the other sweeplab packages its code names (strings
+   *     and comments aside)
+   */
   static Map<String, Set<String>> graph() throws IOException {
     Map<String, Set<String>> out = new TreeMap<>();
-    for (Path root : List.of(Path.of("src/main/java/org/sweeplab"), Path.of("src/spark/java/org/sweeplab"))) {
+    for (Path root :
+        List.of(Path.of("src/main/java/org/sweeplab"), Path.of("src/spark/java/org/sweeplab"))) {
       if (!Files.isDirectory(root)) {
         continue;
       }
@@ -107,7 +154,9 @@ class PackageGraphTest {
     return out;
   }
 
-  /** @return the source without comments, string and character literals (text blocks included) */
+  /**
+   * @return the source without comments, string and character literals (text blocks included)
+   */
   static String code(String src) {
     StringBuilder b = new StringBuilder(src.length());
     int i = 0;

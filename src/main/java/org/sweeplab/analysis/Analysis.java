@@ -12,8 +12,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The whole analysis of a sweep in one call: statistics, ranking, cost efficiency and patterns, and the report.
- * Immutable and configured:
+ * The whole analysis of a sweep in one call: statistics, ranking, cost efficiency and patterns, and
+ * the report. Immutable and configured:
  *
  * <pre>{@code
  * Analysis.of(Runs.read(Path.of("sweeps/tournament"))).withMetric("score").run();
@@ -32,8 +32,16 @@ public final class Analysis {
   private final List<FigureLink> figures;
   private final RacePolicy race;
 
-  private Analysis(Runs runs, String metric, Direction direction, TestKind kind, Pairing pairing, NaNPolicy nanPolicy,
-      VariationStatistics statistics, List<FigureLink> figures, RacePolicy race) {
+  private Analysis(
+      Runs runs,
+      String metric,
+      Direction direction,
+      TestKind kind,
+      Pairing pairing,
+      NaNPolicy nanPolicy,
+      VariationStatistics statistics,
+      List<FigureLink> figures,
+      RacePolicy race) {
     this.runs = runs;
     this.metric = metric;
     this.direction = direction;
@@ -45,10 +53,20 @@ public final class Analysis {
     this.race = race;
   }
 
-  /** @return the analysis of these runs with every default */
+  /**
+   * @return the analysis of these runs with every default
+   */
   public static Analysis of(Runs runs) {
-    return new Analysis(runs, null, Direction.HIGHER_IS_BETTER, TestKind.PARAMETRIC, Pairing.AUTO, NaNPolicy.EXCLUDE,
-        VariationStatistics.withDefaults(), List.of(), null);
+    return new Analysis(
+        runs,
+        null,
+        Direction.HIGHER_IS_BETTER,
+        TestKind.PARAMETRIC,
+        Pairing.AUTO,
+        NaNPolicy.EXCLUDE,
+        VariationStatistics.withDefaults(),
+        List.of(),
+        null);
   }
 
   /**
@@ -61,7 +79,8 @@ public final class Analysis {
   }
 
   public Analysis withMetric(String m) {
-    return new Analysis(runs, runs.metric(m), direction, kind, pairing, nanPolicy, statistics, figures, race);
+    return new Analysis(
+        runs, runs.metric(m), direction, kind, pairing, nanPolicy, statistics, figures, race);
   }
 
   public Analysis withDirection(Direction d) {
@@ -77,63 +96,116 @@ public final class Analysis {
   }
 
   public Analysis withNaNPolicy(NaNPolicy p) {
-    return new Analysis(runs, metric, direction, kind, pairing, p, statistics.withNaNPolicy(p), figures, race);
+    return new Analysis(
+        runs, metric, direction, kind, pairing, p, statistics.withNaNPolicy(p), figures, race);
   }
 
-  /** @param s the statistics configuration (bootstrap, confidence); its NaN policy is replaced by this one's */
+  /**
+   * @param s the statistics configuration (bootstrap, confidence); its NaN policy is replaced by
+   *     this one's
+   */
   public Analysis withStatistics(VariationStatistics s) {
-    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, s.withNaNPolicy(nanPolicy), figures, race);
+    return new Analysis(
+        runs,
+        metric,
+        direction,
+        kind,
+        pairing,
+        nanPolicy,
+        s.withNaNPolicy(nanPolicy),
+        figures,
+        race);
   }
 
-  /** @param links figures to link from report.md (the figures package adds them), paths relative to the report */
+  /**
+   * @param links figures to link from report.md (the figures package adds them), paths relative to
+   *     the report
+   */
   public Analysis withFigures(List<FigureLink> links) {
     return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, statistics, links, race);
   }
 
   /**
-   * @param policy the rule of the race the runs come from (a raced folder's {@code summary.json} records it;
-   *     {@link AnalysisOptions#race()} reads it), or null: the result then has no race
+   * @param policy the rule of the race the runs come from (a raced folder's {@code summary.json}
+   *     records it; {@link AnalysisOptions#race()} reads it), or null: the result then has no race
    */
   public Analysis withRace(RacePolicy policy) {
-    return new Analysis(runs, metric, direction, kind, pairing, nanPolicy, statistics, figures, policy);
+    return new Analysis(
+        runs, metric, direction, kind, pairing, nanPolicy, statistics, figures, policy);
   }
 
-  /** @return every result */
+  /**
+   * @return every result
+   */
   public AnalysisResult run() {
     String m = runs.metric(metric);
     runs.requireGroups();
-    // Patterns read the runs on their own: on a second core they cost no time beside the group statistics.
-    java.util.concurrent.CompletableFuture<Patterns.Result> pending = runs.parameters().isEmpty() ? null
-        : Parallel.async(() -> Patterns.withDefaults().detect(runs, m));
+    // Patterns read the runs on their own: on a second core they cost no time beside the group
+    // statistics.
+    java.util.concurrent.CompletableFuture<Patterns.Result> pending =
+        runs.parameters().isEmpty()
+            ? null
+            : Parallel.async(() -> Patterns.withDefaults().detect(runs, m));
     GroupedRuns g = GroupedRuns.of(runs, runs.requireGroups(), m, nanPolicy);
     VariationStatisticsResult stats = statistics.compute(g);
-    RankingResult ranking = Ranking.withDefaults().withDirection(direction).withTestKind(kind).withPairing(pairing)
-        .withNaNPolicy(nanPolicy).withConfidence(statistics.confidence()).rank(g);
-    CostEfficiencyResult cost = runs.costColumn() == null ? null
-        : CostEfficiency.withDefaults().withDirection(direction).withNaNPolicy(nanPolicy).compute(g);
+    RankingResult ranking =
+        Ranking.withDefaults()
+            .withDirection(direction)
+            .withTestKind(kind)
+            .withPairing(pairing)
+            .withNaNPolicy(nanPolicy)
+            .withConfidence(statistics.confidence())
+            .rank(g);
+    CostEfficiencyResult cost =
+        runs.costColumn() == null
+            ? null
+            : CostEfficiency.withDefaults()
+                .withDirection(direction)
+                .withNaNPolicy(nanPolicy)
+                .compute(g);
     Patterns.Result patterns = pending == null ? null : Parallel.join(pending);
     List<String> warnings = new ArrayList<>();
     long total = runs.rowCount();
     long ok = java.util.Arrays.stream(g.ok).sum();
     if (ok < total) {
-      warnings.add(String.format(Locale.ROOT, "%d of %d runs are not ok; they are counted in the success rates but"
-          + " left out of every statistic of %s.", total - ok, total, m));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d of %d runs are not ok; they are counted in the success rates but"
+                  + " left out of every statistic of %s.",
+              total - ok,
+              total,
+              m));
     }
     long thin = java.util.Arrays.stream(g.values).filter(v -> v.count() < 2).count();
     if (thin > 0) {
-      warnings.add(String.format(Locale.ROOT, "%d of %d groups have fewer than 2 values of %s: no interval or test"
-          + " for them.", thin, g.size(), m));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d of %d groups have fewer than 2 values of %s: no interval or test" + " for them.",
+              thin,
+              g.size(),
+              m));
     }
     long nan = java.util.Arrays.stream(g.nan).sum();
     if (nan > 0) {
-      warnings.add(String.format(Locale.ROOT, "%d ok runs have no value of %s (NaN or empty); NaN policy %s.", nan, m,
-          nanPolicy));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d ok runs have no value of %s (NaN or empty); NaN policy %s.",
+              nan,
+              m,
+              nanPolicy));
     }
     long rankedGroups = java.util.Arrays.stream(g.values).filter(v -> v.count() > 0).count();
     if (rankedGroups > Ranking.RANK_GROUP_RANKS) {
-      warnings.add(String.format(Locale.ROOT, "Rank groups are given to the first %d of %d ranked groups (each rank"
-          + " group tests its lead against every group below it); rank_group is empty below.",
-          Ranking.RANK_GROUP_RANKS, rankedGroups));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "Rank groups are given to the first %d of %d ranked groups (each rank"
+                  + " group tests its lead against every group below it); rank_group is empty below.",
+              Ranking.RANK_GROUP_RANKS,
+              rankedGroups));
     }
     if (!ranking.advice().isEmpty()) {
       warnings.add(ranking.advice());
@@ -148,17 +220,23 @@ public final class Analysis {
     }
     RaceResult raced = race == null ? null : race.replay(runs, variationIds(runs));
     if (raced != null) {
-      warnings.add(String.format(Locale.ROOT, "The runs come from a race on %s: %d of %d variations were left out"
-          + " after fewer than %d replicates, so their statistics rest on fewer runs (see Race).", race.metric(),
-          raced.roundOut().size(), raced.variations().size(), race.maxReplicates()));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "The runs come from a race on %s: %d of %d variations were left out"
+                  + " after fewer than %d replicates, so their statistics rest on fewer runs (see Race).",
+              race.metric(),
+              raced.roundOut().size(),
+              raced.variations().size(),
+              race.maxReplicates()));
     }
-    return new AnalysisResult(m, direction, runs, statusBreakdown(runs), stats, ranking, cost, patterns, warnings,
-        raced);
+    return new AnalysisResult(
+        m, direction, runs, statusBreakdown(runs), stats, ranking, cost, patterns, warnings, raced);
   }
 
   /**
-   * Runs the analysis and writes report.md, report.html, variation-statistics.csv and .json, ranking.csv, cost-efficiency.csv
-   * and patterns.json into {@code dir}, creating it.
+   * Runs the analysis and writes report.md, report.html, variation-statistics.csv and .json,
+   * ranking.csv, cost-efficiency.csv and patterns.json into {@code dir}, creating it.
    *
    * @return dir
    */
@@ -168,8 +246,9 @@ public final class Analysis {
   }
 
   /**
-   * Writes a result this analysis computed (by {@link #run()}) as {@link #writeReport(Path)} does, without computing
-   * it again; for callers that need the result first, e.g. to draw the report's figures.
+   * Writes a result this analysis computed (by {@link #run()}) as {@link #writeReport(Path)} does,
+   * without computing it again; for callers that need the result first, e.g. to draw the report's
+   * figures.
    *
    * @return dir
    */
@@ -179,9 +258,10 @@ public final class Analysis {
   }
 
   /**
-   * Writes the data files of a result (variation-statistics.csv and .json, ranking.csv, cost-efficiency.csv,
-   * patterns.json) but not report.md; with {@link #writeMarkdown} it does what {@link #writeReport(AnalysisResult,
-   * Path)} does, in two steps that callers may run beside the drawing of the figures.
+   * Writes the data files of a result (variation-statistics.csv and .json, ranking.csv,
+   * cost-efficiency.csv, patterns.json) but not report.md; with {@link #writeMarkdown} it does what
+   * {@link #writeReport(AnalysisResult, Path)} does, in two steps that callers may run beside the
+   * drawing of the figures.
    *
    * @return dir
    */
@@ -198,13 +278,18 @@ public final class Analysis {
     return ReportModel.of(result, figures);
   }
 
-  /** Writes report.md of a result, linking this analysis's figures ({@link #withFigures}). @return dir */
+  /**
+   * Writes report.md of a result, linking this analysis's figures ({@link #withFigures}). @return
+   * dir
+   */
   public Path writeMarkdown(AnalysisResult result, Path dir) {
     ReportWriter.writeMarkdown(result, dir, figures);
     return dir;
   }
 
-  /** The variation ids of the runs, in order of first appearance (plan order for a sweep folder). */
+  /**
+   * The variation ids of the runs, in order of first appearance (plan order for a sweep folder).
+   */
   static List<String> variationIds(Runs runs) {
     java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
     for (String id : runs.text(org.sweeplab.results.ResultsContract.VARIATION_ID)) {
@@ -232,11 +317,14 @@ public final class Analysis {
     StringColumn status = StringColumn.create("status");
     LongColumn n = LongColumn.create("runs");
     DoubleColumn share = DoubleColumn.create("share");
-    counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> {
-      status.append(e.getKey());
-      n.append(e.getValue());
-      share.append((double) e.getValue() / runs.rowCount());
-    });
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            e -> {
+              status.append(e.getKey());
+              n.append(e.getValue());
+              share.append((double) e.getValue() / runs.rowCount());
+            });
     return Table.create("status breakdown", status, n, share);
   }
 }

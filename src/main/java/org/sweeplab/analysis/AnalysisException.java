@@ -3,8 +3,8 @@ package org.sweeplab.analysis;
 import java.util.Locale;
 
 /**
- * Input that an analysis cannot use: a missing column, an empty table, a NaN under {@link NaNPolicy#ERROR}, a bad
- * option. The message names the bad value and where it was found, e.g.
+ * Input that an analysis cannot use: a missing column, an empty table, a NaN under {@link
+ * NaNPolicy#ERROR}, a bad option. The message names the bad value and where it was found, e.g.
  * {@code Column 'scor' is not present in table results.csv; columns are [run_id, ...]}.
  */
 public final class AnalysisException extends IllegalArgumentException {

@@ -9,16 +9,19 @@ import org.sweeplab.results.DesignLayout;
 import org.sweeplab.results.ResultsContract;
 
 /**
- * The options of one {@code analyze}, {@code plot} or {@code compare} call, as the CLI takes them. Immutable:
- * {@code AnalysisOptions.of(input).withMetric("score").withBy(List.of("strategy")).withAlpha(0.01)}. Null means the
- * default. One place decides the column roles and the grouping for every command ({@link #runs()}), and configures
- * the ranking and the comparison the same way ({@link #ranking()}, {@link #comparison()}).
+ * The options of one {@code analyze}, {@code plot} or {@code compare} call, as the CLI takes them.
+ * Immutable: {@code
+ * AnalysisOptions.of(input).withMetric("score").withBy(List.of("strategy")).withAlpha(0.01)}. Null
+ * means the default. One place decides the column roles and the grouping for every command ({@link
+ * #runs()}), and configures the ranking and the comparison the same way ({@link #ranking()}, {@link
+ * #comparison()}).
  */
 public final class AnalysisOptions {
   /** The default significance level. */
   public static final double ALPHA = 0.05;
 
-  // Never changed once an instance is returned: each withX changes a fresh copy (no telescoping constructor).
+  // Never changed once an instance is returned: each withX changes a fresh copy (no telescoping
+  // constructor).
   private final Path input;
   private String metric;
   private Direction direction = Direction.HIGHER_IS_BETTER;
@@ -64,18 +67,19 @@ public final class AnalysisOptions {
 
   /**
    * @param input an output folder (holding results.csv) or a CSV file
-   * @return the defaults for this input: first metric, higher is better, grouped by {@code variation_id}, status
-   *     {@code status} with ok value {@code ok}, cost {@code cost} when present, parametric tests, automatic pairing,
-   *     alpha 0.05
+   * @return the defaults for this input: first metric, higher is better, grouped by {@code
+   *     variation_id}, status {@code status} with ok value {@code ok}, cost {@code cost} when
+   *     present, parametric tests, automatic pairing, alpha 0.05
    */
   public static AnalysisOptions of(Path input) {
     return new AnalysisOptions(input);
   }
 
   /**
-   * Several output folders (or CSV files) analysed together: their runs are read as one table with a {@code sweep}
-   * column naming each run's folder (its folder name, made distinct with {@code -2}, {@code -3} …), and
-   * {@code variation_id} prefixed with it; see {@link #runs()}. One input is the same as {@link #of(Path)}.
+   * Several output folders (or CSV files) analysed together: their runs are read as one table with
+   * a {@code sweep} column naming each run's folder (its folder name, made distinct with {@code
+   * -2}, {@code -3} …), and {@code variation_id} prefixed with it; see {@link #runs()}. One input
+   * is the same as {@link #of(Path)}.
    *
    * @throws AnalysisException if no input is given
    */
@@ -88,92 +92,128 @@ public final class AnalysisOptions {
     return o;
   }
 
-  /** @param m the metric ({@code --metric}); null for the first metric */
+  /**
+   * @param m the metric ({@code --metric}); null for the first metric
+   */
   public AnalysisOptions withMetric(String m) {
     return copy(c -> c.metric = m);
   }
 
-  /** @param d {@code --lower-is-better} gives {@link Direction#LOWER_IS_BETTER}; null for higher is better */
+  /**
+   * @param d {@code --lower-is-better} gives {@link Direction#LOWER_IS_BETTER}; null for higher is
+   *     better
+   */
   public AnalysisOptions withDirection(Direction d) {
     return copy(c -> c.direction = d == null ? Direction.HIGHER_IS_BETTER : d);
   }
 
-  /** @param columns the columns to group by ({@code --by}); they override {@link #withGroup}; empty for none */
+  /**
+   * @param columns the columns to group by ({@code --by}); they override {@link #withGroup}; empty
+   *     for none
+   */
   public AnalysisOptions withBy(List<String> columns) {
     return copy(c -> c.by = columns == null ? List.of() : List.copyOf(columns));
   }
 
-  /** @param column the variation column ({@code --group}); null for {@code variation_id} */
+  /**
+   * @param column the variation column ({@code --group}); null for {@code variation_id}
+   */
   public AnalysisOptions withGroup(String column) {
     return copy(c -> c.group = column);
   }
 
-  /** @param column the status column ({@code --status-column}); null for {@code status} */
+  /**
+   * @param column the status column ({@code --status-column}); null for {@code status}
+   */
   public AnalysisOptions withStatusColumn(String column) {
     return copy(c -> c.statusColumn = column);
   }
 
-  /** @param value the status of a successful run ({@code --ok-value}); null for {@code ok} */
+  /**
+   * @param value the status of a successful run ({@code --ok-value}); null for {@code ok}
+   */
   public AnalysisOptions withOkValue(String value) {
     return copy(c -> c.okValue = value);
   }
 
-  /** @param column the cost column ({@code --cost-column}); null for {@code cost} when present */
+  /**
+   * @param column the cost column ({@code --cost-column}); null for {@code cost} when present
+   */
   public AnalysisOptions withCostColumn(String column) {
     return copy(c -> c.costColumn = column);
   }
 
-  /** @param dir the folder to write to ({@code --out}); null for the default of {@link #outputDirectory()} */
+  /**
+   * @param dir the folder to write to ({@code --out}); null for the default of {@link
+   *     #outputDirectory()}
+   */
   public AnalysisOptions withOut(Path dir) {
     return copy(c -> c.out = dir);
   }
 
-  /** @param k the test family ({@code --test welch|mann-whitney}); the paired variant is used when pairing applies */
+  /**
+   * @param k the test family ({@code --test welch|mann-whitney}); the paired variant is used when
+   *     pairing applies
+   */
   public AnalysisOptions withTestKind(TestKind k) {
     return copy(c -> c.testKind = k == null ? TestKind.PARAMETRIC : k);
   }
 
-  /** @param p whether runs are paired by seed ({@code --pairing auto|paired|unpaired}) */
+  /**
+   * @param p whether runs are paired by seed ({@code --pairing auto|paired|unpaired})
+   */
   public AnalysisOptions withPairing(Pairing p) {
     return copy(c -> c.pairing = p == null ? Pairing.AUTO : p);
   }
 
   /**
-   * @param a the significance level ({@code --alpha}): a comparison is significant when its (Holm-adjusted, in a
-   *     ranking) p-value is below it, and intervals are at confidence {@code 1 - a}
+   * @param a the significance level ({@code --alpha}): a comparison is significant when its
+   *     (Holm-adjusted, in a ranking) p-value is below it, and intervals are at confidence {@code 1
+   *     - a}
    * @throws AnalysisException if a is not in (0, 1)
    */
   public AnalysisOptions withAlpha(double a) {
     if (!(a > 0 && a < 1)) {
-      throw AnalysisException.of("Alpha %s is outside (0, 1); use e.g. 0.05", String.format(Locale.ROOT, "%s", a));
+      throw AnalysisException.of(
+          "Alpha %s is outside (0, 1); use e.g. 0.05", String.format(Locale.ROOT, "%s", a));
     }
     return copy(c -> c.alpha = a);
   }
 
-  /** @param mode whether sensitivity indices are computed ({@code --sensitivity}); null for AUTO */
+  /**
+   * @param mode whether sensitivity indices are computed ({@code --sensitivity}); null for AUTO
+   */
   public AnalysisOptions withSensitivity(SensitivityMode mode) {
     return copy(c -> c.sensitivity = mode == null ? SensitivityMode.AUTO : mode);
   }
 
-  /** @param policy what the sensitivity analysis does with failed runs ({@code --failed-runs}); null for the default */
+  /**
+   * @param policy what the sensitivity analysis does with failed runs ({@code --failed-runs}); null
+   *     for the default
+   */
   public AnalysisOptions withFailedRuns(FailedRunPolicy policy) {
-    return copy(c -> c.failedRuns = policy == null ? FailedRunPolicy.DROP_INCOMPLETE_BLOCKS : policy);
+    return copy(
+        c -> c.failedRuns = policy == null ? FailedRunPolicy.DROP_INCOMPLETE_BLOCKS : policy);
   }
 
   /**
-   * @param l the layout of the input's saltelli or morris design (the CLI plans the folder's sweep.yaml for it), or
-   *     null when its design is another one
+   * @param l the layout of the input's saltelli or morris design (the CLI plans the folder's
+   *     sweep.yaml for it), or null when its design is another one
    */
   public AnalysisOptions withDesignLayout(DesignLayout l) {
     return copy(c -> c.layout = l);
   }
 
-  /** @return the first input */
+  /**
+   * @return the first input
+   */
   public Path input() {
     return input;
   }
 
-  /** @return every input, in order */
+  /**
+   * @return every input, in order
+   */
   public List<Path> inputs() {
     return inputs;
   }
@@ -186,7 +226,9 @@ public final class AnalysisOptions {
     return failedRuns;
   }
 
-  /** @return the design layout given, or null */
+  /**
+   * @return the design layout given, or null
+   */
   public DesignLayout designLayout() {
     return layout;
   }
@@ -200,16 +242,22 @@ public final class AnalysisOptions {
       return false;
     }
     if (sensitivity == SensitivityMode.ON && inputs.size() > 1) {
-      throw AnalysisException.of("--sensitivity on analyses one folder; give one folder, not %d", inputs.size());
+      throw AnalysisException.of(
+          "--sensitivity on analyses one folder; give one folder, not %d", inputs.size());
     }
     if (sensitivity == SensitivityMode.ON && layout == null) {
-      throw AnalysisException.of("--sensitivity on needs a folder whose design is saltelli or morris; %s has"
-          + " another design (or no sweep.yaml)", input);
+      throw AnalysisException.of(
+          "--sensitivity on needs a folder whose design is saltelli or morris; %s has"
+              + " another design (or no sweep.yaml)",
+          input);
     }
     return layout != null && inputs.size() == 1;
   }
 
-  /** @return the sensitivity analysis these options configure: intervals at {@code 1 - alpha}, the failed-run policy */
+  /**
+   * @return the sensitivity analysis these options configure: intervals at {@code 1 - alpha}, the
+   *     failed-run policy
+   */
   public Sensitivity sensitivityAnalysis() {
     return Sensitivity.withDefaults().withConfidence(1 - alpha).withFailedRuns(failedRuns);
   }
@@ -259,8 +307,9 @@ public final class AnalysisOptions {
   }
 
   /**
-   * @return the folder the files go to: {@code --out}, else {@code DIR/analysis/}, or {@code analysis/} beside a
-   *     CSV; with several inputs {@code analysis-combined/} in (or beside) the first
+   * @return the folder the files go to: {@code --out}, else {@code DIR/analysis/}, or {@code
+   *     analysis/} beside a CSV; with several inputs {@code analysis-combined/} in (or beside) the
+   *     first
    */
   public Path outputDirectory() {
     if (out != null) {
@@ -272,12 +321,16 @@ public final class AnalysisOptions {
   }
 
   /**
-   * The runs with these options' column roles. The grouping every command shares: the {@code by} columns, else the
-   * {@code group} column, else the runs' default ({@code variation_id} when present).
+   * The runs with these options' column roles. The grouping every command shares: the {@code by}
+   * columns, else the {@code group} column, else the runs' default ({@code variation_id} when
+   * present).
    */
   public Runs runs() {
-    // The analysis never reads run ids or durations: not loading them makes large files faster to read.
-    return runs(RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS));
+    // The analysis never reads run ids or durations: not loading them makes large files faster to
+    // read.
+    return runs(
+        RunsReader.withDefaults()
+            .withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS));
   }
 
   /** As {@link #runs()}, read with this reader (which columns, threads, progress). */
@@ -293,8 +346,10 @@ public final class AnalysisOptions {
       r = RunsUnion.of(sweepLabels(), parts);
     }
     if (statusColumn != null || okValue != null) {
-      r = r.withStatus(statusColumn == null ? ResultsContract.STATUS : statusColumn,
-          okValue == null ? ResultsContract.OK : okValue);
+      r =
+          r.withStatus(
+              statusColumn == null ? ResultsContract.STATUS : statusColumn,
+              okValue == null ? ResultsContract.OK : okValue);
     }
     if (costColumn != null) {
       r = r.withCost(costColumn);
@@ -308,8 +363,8 @@ public final class AnalysisOptions {
   }
 
   /**
-   * @return the name of each input in the {@code sweep} column: its folder name (a CSV file's name without
-   *     {@code .csv}), made distinct with {@code -2}, {@code -3} …
+   * @return the name of each input in the {@code sweep} column: its folder name (a CSV file's name
+   *     without {@code .csv}), made distinct with {@code -2}, {@code -3} …
    */
   public List<String> sweepLabels() {
     List<String> out = new java.util.ArrayList<>();
@@ -326,35 +381,56 @@ public final class AnalysisOptions {
   }
 
   /**
-   * @return the race the input folder's {@code summary.json} records (its own metric, direction, test and alpha,
-   *     whatever these options say), or null when the input is not a raced folder
+   * @return the race the input folder's {@code summary.json} records (its own metric, direction,
+   *     test and alpha, whatever these options say), or null when the input is not a raced folder
    */
   public RacePolicy race() {
     return inputs.size() == 1 && Files.isDirectory(input)
-        ? RacePolicy.read(input.resolve(ResultsContract.SUMMARY_FILE)) : null;
+        ? RacePolicy.read(input.resolve(ResultsContract.SUMMARY_FILE))
+        : null;
   }
 
-  /** @return the ranking these options configure: direction, test kind, pairing, confidence {@code 1 - alpha} */
+  /**
+   * @return the ranking these options configure: direction, test kind, pairing, confidence {@code 1
+   *     - alpha}
+   */
   public Ranking ranking() {
-    return Ranking.withDefaults().withDirection(direction).withTestKind(testKind).withPairing(pairing)
+    return Ranking.withDefaults()
+        .withDirection(direction)
+        .withTestKind(testKind)
+        .withPairing(pairing)
         .withConfidence(1 - alpha);
   }
 
-  /** @return the comparison these options configure: test kind, pairing, interval at {@code 1 - alpha} */
+  /**
+   * @return the comparison these options configure: test kind, pairing, interval at {@code 1 -
+   *     alpha}
+   */
   public Comparison comparison() {
-    return Comparison.withDefaults().withTestKind(testKind).withPairing(pairing).withConfidence(1 - alpha);
+    return Comparison.withDefaults()
+        .withTestKind(testKind)
+        .withPairing(pairing)
+        .withConfidence(1 - alpha);
   }
 
   /**
    * @param runs the runs to analyse (from {@link #runs()})
-   * @return the analysis these options configure: metric, direction, test kind, pairing, and the ranking's level and
-   *     every interval at confidence {@code 1 - alpha}
+   * @return the analysis these options configure: metric, direction, test kind, pairing, and the
+   *     ranking's level and every interval at confidence {@code 1 - alpha}
    */
   public Analysis analysis(Runs runs) {
-    RacePolicy race = runs.columnNames().contains(ResultsContract.REPLICATE)
-        && runs.columnNames().contains(ResultsContract.VARIATION_ID) ? race() : null;
-    Analysis a = Analysis.of(runs).withDirection(direction).withTestKind(testKind).withPairing(pairing)
-        .withStatistics(VariationStatistics.withDefaults().withConfidence(1 - alpha)).withRace(race);
+    RacePolicy race =
+        runs.columnNames().contains(ResultsContract.REPLICATE)
+                && runs.columnNames().contains(ResultsContract.VARIATION_ID)
+            ? race()
+            : null;
+    Analysis a =
+        Analysis.of(runs)
+            .withDirection(direction)
+            .withTestKind(testKind)
+            .withPairing(pairing)
+            .withStatistics(VariationStatistics.withDefaults().withConfidence(1 - alpha))
+            .withRace(race);
     return metric == null ? a : a.withMetric(metric);
   }
 }

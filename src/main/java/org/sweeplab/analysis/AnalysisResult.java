@@ -15,17 +15,42 @@ import tech.tablesaw.api.Table;
  * @param costEfficiency the {@link CostEfficiency} result, or null without a cost column
  * @param patterns the {@link Patterns} result, or null without parameter columns
  * @param warnings every warning, one sentence each
- * @param race the race the runs come from, replayed from them ({@link RacePolicy#replay}), or null when the runs
- *     were not raced
+ * @param race the race the runs come from, replayed from them ({@link RacePolicy#replay}), or null
+ *     when the runs were not raced
  */
-public record AnalysisResult(String metric, Direction direction, Runs runs, Table statusBreakdown,
-    VariationStatisticsResult statistics, RankingResult ranking, CostEfficiencyResult costEfficiency,
-    Patterns.Result patterns, List<String> warnings, RaceResult race) {
+public record AnalysisResult(
+    String metric,
+    Direction direction,
+    Runs runs,
+    Table statusBreakdown,
+    VariationStatisticsResult statistics,
+    RankingResult ranking,
+    CostEfficiencyResult costEfficiency,
+    Patterns.Result patterns,
+    List<String> warnings,
+    RaceResult race) {
 
   /** A result of runs that were not raced. */
-  public AnalysisResult(String metric, Direction direction, Runs runs, Table statusBreakdown,
-      VariationStatisticsResult statistics, RankingResult ranking, CostEfficiencyResult costEfficiency,
-      Patterns.Result patterns, List<String> warnings) {
-    this(metric, direction, runs, statusBreakdown, statistics, ranking, costEfficiency, patterns, warnings, null);
+  public AnalysisResult(
+      String metric,
+      Direction direction,
+      Runs runs,
+      Table statusBreakdown,
+      VariationStatisticsResult statistics,
+      RankingResult ranking,
+      CostEfficiencyResult costEfficiency,
+      Patterns.Result patterns,
+      List<String> warnings) {
+    this(
+        metric,
+        direction,
+        runs,
+        statusBreakdown,
+        statistics,
+        ranking,
+        costEfficiency,
+        patterns,
+        warnings,
+        null);
   }
 }

@@ -8,18 +8,19 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.FDistribution;
 
 /**
- * The overall test across k groups when runs are paired by seed (common random numbers): the seed is a block, as the
- * pairwise comparisons treat it. Internal; {@link Ranking} calls it when its comparisons are paired.
+ * The overall test across k groups when runs are paired by seed (common random numbers): the seed
+ * is a block, as the pairwise comparisons treat it. Internal; {@link Ranking} calls it when its
+ * comparisons are paired.
  *
  * <ul>
- *   <li>{@link #anova}: the two-way ANOVA {@code y ~ seed + group} without interaction, F of the group adjusted for
- *       the seed, as R's {@code anova(lm(y ~ seed + group))} (the same as {@code y ~ group + seed} when every group
- *       holds every seed). Incomplete blocks are allowed ({@link TwoWayAnova}). Effect: partial eta squared
- *       {@code SS_group / (SS_group + SS_residual)}.
- *   <li>{@link #friedman}: Friedman's rank test over the complete blocks (the seeds every group holds), ranks within a
- *       block averaged over ties, with R's tie correction; p from chi-square(k - 1). Effect: Kendall's W =
- *       {@code Q / (b (k - 1))}. With fewer than two complete blocks it falls back to Kruskal-Wallis, named so in
- *       the result.
+ *   <li>{@link #anova}: the two-way ANOVA {@code y ~ seed + group} without interaction, F of the
+ *       group adjusted for the seed, as R's {@code anova(lm(y ~ seed + group))} (the same as {@code
+ *       y ~ group + seed} when every group holds every seed). Incomplete blocks are allowed ({@link
+ *       TwoWayAnova}). Effect: partial eta squared {@code SS_group / (SS_group + SS_residual)}.
+ *   <li>{@link #friedman}: Friedman's rank test over the complete blocks (the seeds every group
+ *       holds), ranks within a block averaged over ties, with R's tie correction; p from
+ *       chi-square(k - 1). Effect: Kendall's W = {@code Q / (b (k - 1))}. With fewer than two
+ *       complete blocks it falls back to Kruskal-Wallis, named so in the result.
  * </ul>
  */
 final class BlockedTests {
@@ -40,7 +41,8 @@ final class BlockedTests {
     for (int g = 0; g < k; g++) {
       for (int j = 0; j < samples.get(g).length; j++) {
         long s = seeds.get(g)[j];
-        // A run without a seed is a block of its own: it adds nothing to the comparison of the groups.
+        // A run without a seed is a block of its own: it adds nothing to the comparison of the
+        // groups.
         blockOf[i] = s == Long.MIN_VALUE ? -1 : block.computeIfAbsent(s, x -> block.size());
         groupOf[i] = g;
         y[i++] = samples.get(g)[j];
@@ -65,7 +67,8 @@ final class BlockedTests {
       df1 = k - 1;
       df2 = (k - 1.0) * (b - 1.0);
     } else {
-      // Each group holds each seed at most once (a seedless run is a block of its own): one value per cell.
+      // Each group holds each seed at most once (a seedless run is a block of its own): one value
+      // per cell.
       TwoWayAnova t = TwoWayAnova.fitOnePerCell(blockOf, b, groupOf, k, y);
       ssGroup = Math.max(0, t.ssAdditive() - t.ssR());
       ssRes = t.ssAdditiveResidual();
@@ -73,15 +76,21 @@ final class BlockedTests {
       df2 = t.dfAdditiveResidual();
     }
     if (!(df1 > 0) || !(df2 > 0)) {
-      return new Inference.Overall("anova_blocked_by_seed", Double.NaN, df1, df2, Double.NaN, Double.NaN);
+      return new Inference.Overall(
+          "anova_blocked_by_seed", Double.NaN, df1, df2, Double.NaN, Double.NaN);
     }
     double f = (ssGroup / df1) / (ssRes / df2);
-    double p = ssRes > 0 ? FDistribution.of(df1, df2).survivalProbability(f) : ssGroup > 0 ? 0 : Double.NaN;
+    double p =
+        ssRes > 0
+            ? FDistribution.of(df1, df2).survivalProbability(f)
+            : ssGroup > 0 ? 0 : Double.NaN;
     double eta = ssGroup + ssRes == 0 ? Double.NaN : ssGroup / (ssGroup + ssRes);
     return new Inference.Overall("anova_blocked_by_seed", f, df1, df2, p, eta);
   }
 
-  /** @return whether every group holds every block exactly once */
+  /**
+   * @return whether every group holds every block exactly once
+   */
   private static boolean complete(int[] groupOf, int[] blockOf, int k, int b) {
     if (groupOf.length != (long) k * b) {
       return false;
@@ -97,7 +106,10 @@ final class BlockedTests {
     return true;
   }
 
-  /** @return {SS_group, SS_residual} of a complete block design with one value per cell, on centred values */
+  /**
+   * @return {SS_group, SS_residual} of a complete block design with one value per cell, on centred
+   *     values
+   */
   private static double[] completeBlocks(int[] groupOf, int[] blockOf, int k, int b, double[] y) {
     double centre = MetricAccumulator.of(y).mean();
     double[] sumG = new double[k];
@@ -162,9 +174,10 @@ final class BlockedTests {
       double[] sorted = x.clone();
       Arrays.sort(sorted);
       for (int g = 0; g < k; g++) {
-        rankSum[g] += (Inference.lowerBound(sorted, x[g]) + Inference.upperBound(sorted, x[g]) + 1) / 2.0;
+        rankSum[g] +=
+            (Inference.lowerBound(sorted, x[g]) + Inference.upperBound(sorted, x[g]) + 1) / 2.0;
       }
-      for (int i = 0; i < k;) {
+      for (int i = 0; i < k; ) {
         int j = Inference.upperBound(sorted, sorted[i]);
         double t = j - i;
         ties += t * t * t - t;
@@ -177,7 +190,8 @@ final class BlockedTests {
     }
     double denominator = b * k * (k + 1.0) - ties / (k - 1);
     if (denominator == 0) {
-      return new Inference.Overall("friedman", Double.NaN, k - 1, Double.NaN, Double.NaN, Double.NaN);
+      return new Inference.Overall(
+          "friedman", Double.NaN, k - 1, Double.NaN, Double.NaN, Double.NaN);
     }
     double q = 12 * s / denominator;
     double p = ChiSquaredDistribution.of(k - 1).survivalProbability(q);

@@ -1,6 +1,8 @@
 package org.sweeplab.analysis;
 
-/** The statistic whose percentile bootstrap interval is added to the variation statistics, if any. */
+/**
+ * The statistic whose percentile bootstrap interval is added to the variation statistics, if any.
+ */
 public enum BootstrapStatistic {
   /** No bootstrap interval (the default). */
   NONE,

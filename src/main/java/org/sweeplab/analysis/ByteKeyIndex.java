@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Numbers distinct byte strings 0, 1, 2, ... in order of first appearance: an open-addressing hash table over a byte
- * arena, so grouping keys read from a CSV never become String objects. Internal; the dictionaries of {@link CsvRangeParser}.
+ * Numbers distinct byte strings 0, 1, 2, ... in order of first appearance: an open-addressing hash
+ * table over a byte arena, so grouping keys read from a CSV never become String objects. Internal;
+ * the dictionaries of {@link CsvRangeParser}.
  */
 final class ByteKeyIndex {
   private int[] slots = new int[1 << 16];
@@ -24,16 +25,19 @@ final class ByteKeyIndex {
     return size;
   }
 
-  /** @return the number of the key {@code buf[from, to)}, adding it when new */
+  /**
+   * @return the number of the key {@code buf[from, to)}, adding it when new
+   */
   int id(byte[] buf, int from, int to) {
     int h = hash(buf, from, to);
     int mask = slots.length - 1;
-    for (int s = h & mask;; s = (s + 1) & mask) {
+    for (int s = h & mask; ; s = (s + 1) & mask) {
       int id = slots[s];
       if (id < 0) {
         return add(buf, from, to, h, s);
       }
-      if (hashes[id] == h && Arrays.equals(arena, offsets[id], offsets[id] + lengths[id], buf, from, to)) {
+      if (hashes[id] == h
+          && Arrays.equals(arena, offsets[id], offsets[id] + lengths[id], buf, from, to)) {
         return id;
       }
     }
@@ -43,7 +47,9 @@ final class ByteKeyIndex {
     return new String(arena, offsets[id], lengths[id], StandardCharsets.UTF_8);
   }
 
-  /** @return the id of this index's key {@code id} in {@code other}, adding it there when new */
+  /**
+   * @return the id of this index's key {@code id} in {@code other}, adding it there when new
+   */
   int idIn(ByteKeyIndex other, int id) {
     return other.id(arena, offsets[id], offsets[id] + lengths[id]);
   }

@@ -3,8 +3,8 @@ package org.sweeplab.analysis;
 import org.sweeplab.results.ColumnType;
 
 /**
- * A text (or boolean) column: one int code per row into a dictionary of distinct values in order of first
- * appearance; code -1 is the empty cell. Internal.
+ * A text (or boolean) column: one int code per row into a dictionary of distinct values in order of
+ * first appearance; code -1 is the empty cell. Internal.
  */
 final class CategoryColumn implements RunColumn {
   private final String name;
@@ -72,7 +72,9 @@ final class CategoryColumn implements RunColumn {
 
   private double[] numbers;
 
-  /** @return per level, its value as a number (booleans 1 or 0, NaN when not a number) */
+  /**
+   * @return per level, its value as a number (booleans 1 or 0, NaN when not a number)
+   */
   synchronized double[] levelNumbers() {
     if (numbers == null) {
       double[] n = new double[levels.length];
@@ -114,7 +116,8 @@ final class CategoryColumn implements RunColumn {
         }
       }
       if (!anyMissing) {
-        withMissing = new RunColumn.Codes(codes, levels, type == ColumnType.BOOLEAN ? levelNumbers() : null);
+        withMissing =
+            new RunColumn.Codes(codes, levels, type == ColumnType.BOOLEAN ? levelNumbers() : null);
       } else {
         // The empty cell becomes a level of its own, numbered where it first appears.
         int[] remap = new int[levels.length + 1];

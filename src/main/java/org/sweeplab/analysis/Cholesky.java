@@ -1,10 +1,16 @@
 package org.sweeplab.analysis;
 
-/** Solves the small symmetric positive definite systems of the least-squares fits ({@link TwoWayAnova}). Internal. */
+/**
+ * Solves the small symmetric positive definite systems of the least-squares fits ({@link
+ * TwoWayAnova}). Internal.
+ */
 final class Cholesky {
   private Cholesky() {}
 
-  /** @return x with {@code a x = b} for a symmetric positive definite a (overwritten by its Cholesky factor) */
+  /**
+   * @return x with {@code a x = b} for a symmetric positive definite a (overwritten by its Cholesky
+   *     factor)
+   */
   static double[] solve(double[][] a, double[] b) {
     int m = b.length;
     for (int j = 0; j < m; j++) {

@@ -6,16 +6,20 @@ import java.util.List;
 import org.sweeplab.results.ColumnType;
 
 /**
- * The last step of the parallel CSV reader: the ranges' rows made contiguous (when empty lines left gaps), their
- * dictionaries merged into one per column in order of first appearance, and the columns built. A numeric column
- * whose odd cells are all numbers becomes a double column; one that holds no number at all becomes a text column.
- * Internal.
+ * The last step of the parallel CSV reader: the ranges' rows made contiguous (when empty lines left
+ * gaps), their dictionaries merged into one per column in order of first appearance, and the
+ * columns built. A numeric column whose odd cells are all numbers becomes a double column; one that
+ * holds no number at all becomes a text column. Internal.
  */
 final class ColumnBuilder {
   private ColumnBuilder() {}
 
-  static List<RunColumn> build(List<String> header, ColumnType[] types, CsvRangeParser.Target target,
-      CsvRangeParser[] parsers, CsvLayout layout) {
+  static List<RunColumn> build(
+      List<String> header,
+      ColumnType[] types,
+      CsvRangeParser.Target target,
+      CsvRangeParser[] parsers,
+      CsvLayout layout) {
     int rows = compact(target, parsers, layout);
     int n = header.size();
     List<RunColumn> out = new ArrayList<>(n);
@@ -44,7 +48,10 @@ final class ColumnBuilder {
     return out;
   }
 
-  /** Moves each range's rows down to follow the previous range's (a range holds fewer when it had empty lines). */
+  /**
+   * Moves each range's rows down to follow the previous range's (a range holds fewer when it had
+   * empty lines).
+   */
   private static int compact(CsvRangeParser.Target t, CsvRangeParser[] parsers, CsvLayout layout) {
     int capacity = 0;
     int rows = 0;
@@ -52,7 +59,8 @@ final class ColumnBuilder {
       int have = parsers[i].rows;
       if (rows != capacity) {
         for (int c = 0; c < t.kinds.length; c++) {
-          Object a = t.longs[c] != null ? t.longs[c] : t.doubles[c] != null ? t.doubles[c] : t.codes[c];
+          Object a =
+              t.longs[c] != null ? t.longs[c] : t.doubles[c] != null ? t.doubles[c] : t.codes[c];
           if (a != null) {
             System.arraycopy(a, capacity, a, rows, have);
           }
@@ -78,7 +86,8 @@ final class ColumnBuilder {
     return a.length == rows ? a : java.util.Arrays.copyOf(a, rows);
   }
 
-  private static RunColumn text(String name, ColumnType type, int[] codes, CsvRangeParser[] parsers, int c) {
+  private static RunColumn text(
+      String name, ColumnType type, int[] codes, CsvRangeParser[] parsers, int c) {
     int rows = 0;
     for (CsvRangeParser p : parsers) {
       rows += p.rows;
@@ -96,18 +105,20 @@ final class ColumnBuilder {
     for (int i = 0; i < parsers.length; i++) {
       starts[i + 1] = starts[i] + parsers[i].rows;
     }
-    Parallel.compute(parsers.length, i -> {
-      int[] m = remap[i];
-      if (m == null) {
-        return;
-      }
-      for (int r = starts[i]; r < starts[i + 1]; r++) {
-        int code = codes[r];
-        if (code >= 0) {
-          codes[r] = m[code];
-        }
-      }
-    });
+    Parallel.compute(
+        parsers.length,
+        i -> {
+          int[] m = remap[i];
+          if (m == null) {
+            return;
+          }
+          for (int r = starts[i]; r < starts[i + 1]; r++) {
+            int code = codes[r];
+            if (code >= 0) {
+              codes[r] = m[code];
+            }
+          }
+        });
     String[] levels = new String[global.size()];
     for (int id = 0; id < levels.length; id++) {
       levels[id] = global.key(id);
@@ -116,8 +127,8 @@ final class ColumnBuilder {
     return new CategoryColumn(name, type, own, levels);
   }
 
-  private static RunColumn longs(String name, ColumnType type, long[] values, IntArrayList oddRows,
-      List<String> oddTexts) {
+  private static RunColumn longs(
+      String name, ColumnType type, long[] values, IntArrayList oddRows, List<String> oddTexts) {
     if (oddRows.isEmpty()) {
       return NumberColumn.ofLongs(name, type, values, new int[0], new String[0]);
     }
@@ -140,7 +151,8 @@ final class ColumnBuilder {
     return doubles(name, d, stillOdd, stillText);
   }
 
-  private static RunColumn doubles(String name, double[] values, IntArrayList oddRows, List<String> oddTexts) {
+  private static RunColumn doubles(
+      String name, double[] values, IntArrayList oddRows, List<String> oddTexts) {
     if (!oddRows.isEmpty() && noNumber(values)) {
       // Text where numbers were expected, and no number at all: a text column.
       int[] codes = new int[values.length];
@@ -152,9 +164,11 @@ final class ColumnBuilder {
         int code = index.computeIfAbsent(t, x -> index.size());
         codes[oddRows.getInt(k)] = code;
       }
-      return new CategoryColumn(name, ColumnType.STRING, codes, index.keySet().toArray(String[]::new));
+      return new CategoryColumn(
+          name, ColumnType.STRING, codes, index.keySet().toArray(String[]::new));
     }
-    return NumberColumn.ofDoubles(name, values, oddRows.toIntArray(), oddTexts.toArray(String[]::new));
+    return NumberColumn.ofDoubles(
+        name, values, oddRows.toIntArray(), oddTexts.toArray(String[]::new));
   }
 
   private static boolean noNumber(double[] values) {

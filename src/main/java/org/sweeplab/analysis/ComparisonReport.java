@@ -9,37 +9,78 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A {@link Comparison.Result} as {@code sweeplab compare} prints it: a few lines of text, or one JSON object. Numbers
- * are written with six significant digits in the text and in full in JSON, where a NaN (a test that is not defined,
- * e.g. fewer than two values) or an infinite number (the odds ratio of a table with a zero cell) is {@code null}.
+ * A {@link Comparison.Result} as {@code sweeplab compare} prints it: a few lines of text, or one
+ * JSON object. Numbers are written with six significant digits in the text and in full in JSON,
+ * where a NaN (a test that is not defined, e.g. fewer than two values) or an infinite number (the
+ * odds ratio of a table with a zero cell) is {@code null}.
  *
  * @param result the comparison
  * @param confidence the confidence level of its interval
  */
 public record ComparisonReport(Comparison.Result result, double confidence) {
 
-  /** @return the comparison as text, one fact per line, ending with a newline */
+  /**
+   * @return the comparison as text, one fact per line, ending with a newline
+   */
   public String text() {
     Comparison.Result r = result;
     TwoSampleResult m = r.metricTest();
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "compare %s%n  a: %s%n  b: %s%n", r.metric(), r.a(), r.b()));
-    b.append(String.format(Locale.ROOT, "runs:          a %d (%d ok, %s), b %d (%d ok, %s)%n", r.runsA(), r.okA(),
-        percent(r.okA(), r.runsA()), r.runsB(), r.okB(), percent(r.okB(), r.runsB())));
-    b.append(String.format(Locale.ROOT, "success rates: %s, %s = %s, p = %s%n", r.successTest(),
-        r.successTest().equals("fisher_exact") ? "odds ratio" : "chi-square", fmt(r.successStatistic()),
-        fmt(r.successPValue())));
-    b.append(String.format(Locale.ROOT, "%s:%s mean a %s (n %d), mean b %s (n %d)%s%n", r.metric(),
-        pad(r.metric()), fmt(m.meanA()), m.nA(), fmt(m.meanB()), m.nB(), m.paired() ? ", paired by seed" : ""));
-    b.append(String.format(Locale.ROOT, "difference:    a - b = %s, %s%% CI [%s, %s]%n", fmt(m.difference()),
-        fmt(100 * confidence), fmt(m.ciLow()), fmt(m.ciHigh())));
-    b.append(String.format(Locale.ROOT, "test:          %s, statistic %s, p = %s%n", m.test(), fmt(m.statistic()),
-        fmt(m.pValue())));
-    b.append(String.format(Locale.ROOT, "effect size:   %s = %s%n", m.effectKind(), fmt(m.effectSize())));
+    b.append(
+        String.format(Locale.ROOT, "compare %s%n  a: %s%n  b: %s%n", r.metric(), r.a(), r.b()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "runs:          a %d (%d ok, %s), b %d (%d ok, %s)%n",
+            r.runsA(),
+            r.okA(),
+            percent(r.okA(), r.runsA()),
+            r.runsB(),
+            r.okB(),
+            percent(r.okB(), r.runsB())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "success rates: %s, %s = %s, p = %s%n",
+            r.successTest(),
+            r.successTest().equals("fisher_exact") ? "odds ratio" : "chi-square",
+            fmt(r.successStatistic()),
+            fmt(r.successPValue())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%s:%s mean a %s (n %d), mean b %s (n %d)%s%n",
+            r.metric(),
+            pad(r.metric()),
+            fmt(m.meanA()),
+            m.nA(),
+            fmt(m.meanB()),
+            m.nB(),
+            m.paired() ? ", paired by seed" : ""));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "difference:    a - b = %s, %s%% CI [%s, %s]%n",
+            fmt(m.difference()),
+            fmt(100 * confidence),
+            fmt(m.ciLow()),
+            fmt(m.ciHigh())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "test:          %s, statistic %s, p = %s%n",
+            m.test(),
+            fmt(m.statistic()),
+            fmt(m.pValue())));
+    b.append(
+        String.format(
+            Locale.ROOT, "effect size:   %s = %s%n", m.effectKind(), fmt(m.effectSize())));
     return b.toString();
   }
 
-  /** @return the comparison as one JSON object, with a newline */
+  /**
+   * @return the comparison as one JSON object, with a newline
+   */
   public String json() {
     Comparison.Result r = result;
     TwoSampleResult m = r.metricTest();
@@ -71,7 +112,8 @@ public record ComparisonReport(Comparison.Result result, double confidence) {
     o.put("effect_kind", m.effectKind());
     o.put("effect_size", number(m.effectSize()));
     try {
-      return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o) + "\n";
+      return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o)
+          + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,6 +139,8 @@ public record ComparisonReport(Comparison.Result result, double confidence) {
     if (Double.isNaN(x)) {
       return "NaN";
     }
-    return String.format(Locale.ROOT, "%.6g", x).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
+    return String.format(Locale.ROOT, "%.6g", x)
+        .replaceAll("(\\.\\d*?)0+(e|$)", "$1$2")
+        .replaceAll("\\.(e|$)", "$1");
   }
 }

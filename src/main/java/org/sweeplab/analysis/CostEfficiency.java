@@ -6,21 +6,23 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What each group costs for what it delivers. Immutable and configured:
- * {@code CostEfficiency.withDefaults().withDirection(Direction.LOWER_IS_BETTER).compute(runs, "latency")}.
+ * What each group costs for what it delivers. Immutable and configured: {@code
+ * CostEfficiency.withDefaults().withDirection(Direction.LOWER_IS_BETTER).compute(runs, "latency")}.
  *
- * <p>Definitions, per group: {@code total_cost} is the sum of the cost column over all runs (an empty cost counts as
- * zero, so failed runs that cost nothing are free); {@code mean_cost_per_run = total_cost / runs};
- * {@code runs_per_cost = runs / total_cost}; {@code ok_runs_per_cost = ok_runs / total_cost};
- * {@code metric_mean} is the mean over ok runs; {@code metric_per_cost = metric_mean / mean_cost_per_run};
- * {@code cost_per_ok_run = total_cost / ok_runs} (missing when no run is ok). Ratios with a zero denominator are
- * missing. {@code pareto_front} marks the groups that no other group beats on both the metric (in its direction) and
- * the mean cost per run. Rows are ordered by {@code efficiency_rank}, per the {@link EfficiencyMeasure}. The result
- * is a {@link CostEfficiencyResult}; its {@code toTable()} has one column per definition above.
+ * <p>Definitions, per group: {@code total_cost} is the sum of the cost column over all runs (an
+ * empty cost counts as zero, so failed runs that cost nothing are free); {@code mean_cost_per_run =
+ * total_cost / runs}; {@code runs_per_cost = runs / total_cost}; {@code ok_runs_per_cost = ok_runs
+ * / total_cost}; {@code metric_mean} is the mean over ok runs; {@code metric_per_cost = metric_mean
+ * / mean_cost_per_run}; {@code cost_per_ok_run = total_cost / ok_runs} (missing when no run is ok).
+ * Ratios with a zero denominator are missing. {@code pareto_front} marks the groups that no other
+ * group beats on both the metric (in its direction) and the mean cost per run. Rows are ordered by
+ * {@code efficiency_rank}, per the {@link EfficiencyMeasure}. The result is a {@link
+ * CostEfficiencyResult}; its {@code toTable()} has one column per definition above.
  */
 public final class CostEfficiency {
   private static final CostEfficiency DEFAULT =
-      new CostEfficiency(Direction.HIGHER_IS_BETTER, EfficiencyMeasure.COST_PER_OK_RUN, NaNPolicy.EXCLUDE);
+      new CostEfficiency(
+          Direction.HIGHER_IS_BETTER, EfficiencyMeasure.COST_PER_OK_RUN, NaNPolicy.EXCLUDE);
 
   private final Direction direction;
   private final EfficiencyMeasure measure;
@@ -32,7 +34,9 @@ public final class CostEfficiency {
     this.nanPolicy = nanPolicy;
   }
 
-  /** @return higher is better, ranked by cost per successful run */
+  /**
+   * @return higher is better, ranked by cost per successful run
+   */
   public static CostEfficiency withDefaults() {
     return DEFAULT;
   }
@@ -57,11 +61,14 @@ public final class CostEfficiency {
    */
   public CostEfficiencyResult compute(Runs runs, String metric) {
     if (runs.costColumn() == null) {
-      throw AnalysisException.of("Table %s has no cost column; name it with withCost or --cost-column; columns are"
-          + " %s", runs.name(), runs.columnNames());
+      throw AnalysisException.of(
+          "Table %s has no cost column; name it with withCost or --cost-column; columns are"
+              + " %s",
+          runs.name(), runs.columnNames());
     }
-    return compute(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy,
-        GroupedRuns.Keep.VALUES));
+    return compute(
+        GroupedRuns.of(
+            runs, runs.requireGroups(), runs.metric(metric), nanPolicy, GroupedRuns.Keep.VALUES));
   }
 
   CostEfficiencyResult compute(GroupedRuns g) {
@@ -82,26 +89,41 @@ public final class CostEfficiency {
       order[i] = i;
     }
     int sign = direction.sign();
-    Comparator<Integer> byMeasure = measure == EfficiencyMeasure.COST_PER_OK_RUN
-        ? Comparator.<Integer>comparingDouble(i -> Double.isNaN(perOk[i]) ? 1 : 0)
-            .thenComparingDouble(i -> perOk[i]).thenComparingDouble(i -> -sign * metric[i])
-        : Comparator.<Integer>comparingDouble(i -> Double.isNaN(perCost[i]) ? 1 : 0)
-            .thenComparingDouble(i -> -sign * perCost[i]);
+    Comparator<Integer> byMeasure =
+        measure == EfficiencyMeasure.COST_PER_OK_RUN
+            ? Comparator.<Integer>comparingDouble(i -> Double.isNaN(perOk[i]) ? 1 : 0)
+                .thenComparingDouble(i -> perOk[i])
+                .thenComparingDouble(i -> -sign * metric[i])
+            : Comparator.<Integer>comparingDouble(i -> Double.isNaN(perCost[i]) ? 1 : 0)
+                .thenComparingDouble(i -> -sign * perCost[i]);
     Arrays.sort(order, byMeasure);
     int[] o = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     List<CostEfficiencyResult.Row> rows = new ArrayList<>(k);
     for (int r = 0; r < k; r++) {
       int i = o[r];
-      rows.add(new CostEfficiencyResult.Row(r + 1, g.grouping.label(i), g.total[i], g.ok[i], g.costSum[i],
-          meanCost[i], g.costSum[i] == 0 ? Double.NaN : g.total[i] / g.costSum[i],
-          g.costSum[i] == 0 ? Double.NaN : g.ok[i] / g.costSum[i], metric[i], perCost[i], perOk[i], front[i]));
+      rows.add(
+          new CostEfficiencyResult.Row(
+              r + 1,
+              g.grouping.label(i),
+              g.total[i],
+              g.ok[i],
+              g.costSum[i],
+              meanCost[i],
+              g.costSum[i] == 0 ? Double.NaN : g.total[i] / g.costSum[i],
+              g.costSum[i] == 0 ? Double.NaN : g.ok[i] / g.costSum[i],
+              metric[i],
+              perCost[i],
+              perOk[i],
+              front[i]));
     }
-    return new CostEfficiencyResult(g.metric, direction, measure, g.grouping.columns(), rows, g.grouping.keys(o));
+    return new CostEfficiencyResult(
+        g.metric, direction, measure, g.grouping.columns(), rows, g.grouping.keys(o));
   }
 
   /**
-   * The non-dominated points of (metric, cost): sort by cost ascending, better metric first, and keep each point
-   * whose metric beats every cheaper point's. O(k log k). Points with a NaN metric or cost are never on the front.
+   * The non-dominated points of (metric, cost): sort by cost ascending, better metric first, and
+   * keep each point whose metric beats every cheaper point's. O(k log k). Points with a NaN metric
+   * or cost are never on the front.
    */
   static boolean[] pareto(double[] metric, double[] cost, int sign) {
     int k = metric.length;
@@ -109,7 +131,10 @@ public final class CostEfficiency {
     for (int i = 0; i < k; i++) {
       idx[i] = i;
     }
-    Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> cost[i]).thenComparingDouble(i -> -sign * metric[i]));
+    Arrays.sort(
+        idx,
+        Comparator.<Integer>comparingDouble(i -> cost[i])
+            .thenComparingDouble(i -> -sign * metric[i]));
     boolean[] front = new boolean[k];
     double best = Double.NEGATIVE_INFINITY;
     double bestCost = Double.NaN;

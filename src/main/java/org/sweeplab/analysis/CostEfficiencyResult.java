@@ -9,13 +9,15 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What each group costs for what it delivers, as {@link CostEfficiency} computes it: one {@link Row} per group, most
- * efficient first, with its membership of the Pareto front of (mean cost per run, metric mean). Immutable.
- * {@link #toTable()} is the same as a table, with the group columns in their source types.
+ * What each group costs for what it delivers, as {@link CostEfficiency} computes it: one {@link
+ * Row} per group, most efficient first, with its membership of the Pareto front of (mean cost per
+ * run, metric mean). Immutable. {@link #toTable()} is the same as a table, with the group columns
+ * in their source types.
  */
 public final class CostEfficiencyResult implements TabularResult {
   /**
-   * One group. Ratios with a zero denominator, and the metric of a group without ok values, are NaN.
+   * One group. Ratios with a zero denominator, and the metric of a group without ok values, are
+   * NaN.
    *
    * @param rank the efficiency rank, 1 for the most efficient, per the {@link EfficiencyMeasure}
    * @param label the group: its value for one group column, {@code a=1, b=x} for several
@@ -28,10 +30,21 @@ public final class CostEfficiencyResult implements TabularResult {
    * @param metricMean the mean of the metric over ok runs
    * @param metricPerCost {@code metricMean / meanCostPerRun}
    * @param costPerOkRun {@code totalCost / okRuns}
-   * @param paretoFront whether no other group beats it on both the metric (in its direction) and the mean cost
+   * @param paretoFront whether no other group beats it on both the metric (in its direction) and
+   *     the mean cost
    */
-  public record Row(int rank, String label, long runs, long okRuns, double totalCost, double meanCostPerRun,
-      double runsPerCost, double okRunsPerCost, double metricMean, double metricPerCost, double costPerOkRun,
+  public record Row(
+      int rank,
+      String label,
+      long runs,
+      long okRuns,
+      double totalCost,
+      double meanCostPerRun,
+      double runsPerCost,
+      double okRunsPerCost,
+      double metricMean,
+      double metricPerCost,
+      double costPerOkRun,
       boolean paretoFront) {}
 
   private final String metric;
@@ -41,8 +54,13 @@ public final class CostEfficiencyResult implements TabularResult {
   private final List<Row> rows;
   private final Table keys;
 
-  CostEfficiencyResult(String metric, Direction direction, EfficiencyMeasure measure, List<String> groupColumns,
-      List<Row> rows, Table keys) {
+  CostEfficiencyResult(
+      String metric,
+      Direction direction,
+      EfficiencyMeasure measure,
+      List<String> groupColumns,
+      List<Row> rows,
+      Table keys) {
     this.metric = metric;
     this.direction = direction;
     this.measure = measure;
@@ -51,35 +69,49 @@ public final class CostEfficiencyResult implements TabularResult {
     this.keys = keys;
   }
 
-  /** @return the metric set against the cost */
+  /**
+   * @return the metric set against the cost
+   */
   public String metric() {
     return metric;
   }
 
-  /** @return which end of the metric is better (the Pareto front follows it) */
+  /**
+   * @return which end of the metric is better (the Pareto front follows it)
+   */
   public Direction direction() {
     return direction;
   }
 
-  /** @return the measure that orders the rows */
+  /**
+   * @return the measure that orders the rows
+   */
   public EfficiencyMeasure measure() {
     return measure;
   }
 
-  /** @return the group columns */
+  /**
+   * @return the group columns
+   */
   public List<String> groupColumns() {
     return groupColumns;
   }
 
-  /** @return one row per group, most efficient first */
+  /**
+   * @return one row per group, most efficient first
+   */
   public List<Row> rows() {
     return rows;
   }
 
-  /** @return the rows on the Pareto front, by increasing mean cost per run */
+  /**
+   * @return the rows on the Pareto front, by increasing mean cost per run
+   */
   public List<Row> front() {
-    return rows.stream().filter(Row::paretoFront)
-        .sorted(java.util.Comparator.comparingDouble(Row::meanCostPerRun)).toList();
+    return rows.stream()
+        .filter(Row::paretoFront)
+        .sorted(java.util.Comparator.comparingDouble(Row::meanCostPerRun))
+        .toList();
   }
 
   /**
@@ -88,15 +120,20 @@ public final class CostEfficiencyResult implements TabularResult {
    * @throws AnalysisException if no group has that label
    */
   public Row row(String label) {
-    return rows.stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow(() -> AnalysisException.of(
-        "No group '%s' in the cost efficiency of %s; groups are %s", label, metric,
-        rows.stream().map(Row::label).limit(20).toList()));
+    return rows.stream()
+        .filter(r -> r.label().equals(label))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                AnalysisException.of(
+                    "No group '%s' in the cost efficiency of %s; groups are %s",
+                    label, metric, rows.stream().map(Row::label).limit(20).toList()));
   }
 
   /**
-   * @return one row per group, most efficient first: {@code efficiency_rank}, the group columns, {@code runs, ok_runs,
-   *     total_cost, mean_cost_per_run, runs_per_cost, ok_runs_per_cost, metric_mean, metric_per_cost,
-   *     cost_per_ok_run, pareto_front}
+   * @return one row per group, most efficient first: {@code efficiency_rank}, the group columns,
+   *     {@code runs, ok_runs, total_cost, mean_cost_per_run, runs_per_cost, ok_runs_per_cost,
+   *     metric_mean, metric_per_cost, cost_per_ok_run, pareto_front}
    */
   @Override
   public Table toTable() {
@@ -133,7 +170,11 @@ public final class CostEfficiencyResult implements TabularResult {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "cost efficiency of %s: %d groups, %d on the Pareto front", metric,
-        rows.size(), front().size());
+    return String.format(
+        Locale.ROOT,
+        "cost efficiency of %s: %d groups, %d on the Pareto front",
+        metric,
+        rows.size(),
+        front().size());
   }
 }

@@ -8,10 +8,11 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
- * The first pass of the parallel CSV reader: the data part of the file split into byte ranges, and for each range the
- * exact byte at which its first record starts and how many records start in it. A line break inside a quoted field
- * is not a record break; since a range does not know whether it starts inside quotes, it counts its line breaks under
- * both assumptions, and the ranges are then resolved in order. Internal.
+ * The first pass of the parallel CSV reader: the data part of the file split into byte ranges, and
+ * for each range the exact byte at which its first record starts and how many records start in it.
+ * A line break inside a quoted field is not a record break; since a range does not know whether it
+ * starts inside quotes, it counts its line breaks under both assumptions, and the ranges are then
+ * resolved in order. Internal.
  */
 final class CsvLayout {
   private static final VarHandle LONGS =
@@ -21,8 +22,12 @@ final class CsvLayout {
   private static final long NEWLINES = ONES * '\n';
   private static final long QUOTES = ONES * '"';
 
-  /** Per range: where its records start parsing (-1: no record starts in it) and how many records start in it. */
+  /**
+   * Per range: where its records start parsing (-1: no record starts in it) and how many records
+   * start in it.
+   */
   final long[] parseStart;
+
   final long[] parseEnd;
   final int[] records;
   final long end;
@@ -39,8 +44,9 @@ final class CsvLayout {
   }
 
   /**
-   * What one range holds, under both assumptions about its first byte: line breaks and the first of them, counted by
-   * the parity of the quotes seen before them within the range (index 0: the range started outside quotes).
+   * What one range holds, under both assumptions about its first byte: line breaks and the first of
+   * them, counted by the parity of the quotes seen before them within the range (index 0: the range
+   * started outside quotes).
    */
   private static final class Scan {
     final long[] breaks = new long[2];
@@ -49,7 +55,10 @@ final class CsvLayout {
     int parity;
     boolean endsWithBreak;
 
-    /** Counts the quotes and line breaks of buf[from, to), a byte at a time; pos is the file offset of buf[0]. */
+    /**
+     * Counts the quotes and line breaks of buf[from, to), a byte at a time; pos is the file offset
+     * of buf[0].
+     */
     void bytes(byte[] buf, int from, int to, long pos) {
       for (int j = from; j < to; j++) {
         byte b = buf[j];
@@ -156,7 +165,9 @@ final class CsvLayout {
     return s;
   }
 
-  /** @return a word with the high bit set in exactly the bytes of w that equal the byte in pattern */
+  /**
+   * @return a word with the high bit set in exactly the bytes of w that equal the byte in pattern
+   */
   private static long match(long w, long pattern) {
     long x = w ^ pattern;
     return ~(((x & LOWS) + LOWS) | x | LOWS);

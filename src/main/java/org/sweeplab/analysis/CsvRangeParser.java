@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The second pass of the parallel CSV reader: the records of one byte range parsed straight from bytes into the
- * shared column arrays, at this range's row offset. Numbers never become Strings; text cells become codes of this
- * range's own dictionary (merged afterwards). Quoted fields (RFC 4180, {@code ""} inside), CRLF line ends and empty
- * lines are understood. Internal.
+ * The second pass of the parallel CSV reader: the records of one byte range parsed straight from
+ * bytes into the shared column arrays, at this range's row offset. Numbers never become Strings;
+ * text cells become codes of this range's own dictionary (merged afterwards). Quoted fields (RFC
+ * 4180, {@code ""} inside), CRLF line ends and empty lines are understood. Internal.
  */
 final class CsvRangeParser {
   static final int SKIP = 0;
@@ -49,7 +49,7 @@ final class CsvRangeParser {
           case LONG -> longs[c] = new long[rows];
           case DOUBLE -> doubles[c] = new double[rows];
           case TEXT -> codes[c] = new int[rows];
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -62,8 +62,10 @@ final class CsvRangeParser {
   final ByteKeyIndex[] dictionaries;
   final IntArrayList[] oddRows;
   final List<List<String>> oddTexts;
+
   /** Rows parsed; when a row is bad, the byte offset where it starts and what is wrong. */
   int rows;
+
   long badOffset = -1;
   String badReason;
   private final int[] fieldStart;
@@ -145,7 +147,8 @@ final class CsvRangeParser {
   /**
    * Parses the record at p.
    *
-   * @return the index after its line break (limit at the end of the file); -1 when the record is incomplete
+   * @return the index after its line break (limit at the end of the file); -1 when the record is
+   *     incomplete
    */
   private int record(byte[] b, int p, int limit, boolean eof) {
     int col = 0;
@@ -190,7 +193,11 @@ final class CsvRangeParser {
         return -1;
       }
       boolean last = i >= limit || b[i] == '\n';
-      if (last && fe > fs && b[fe - 1] == '\r' && (i >= limit || b[i] == '\n') && !quotedEnd(b, fs, fe)) {
+      if (last
+          && fe > fs
+          && b[fe - 1] == '\r'
+          && (i >= limit || b[i] == '\n')
+          && !quotedEnd(b, fs, fe)) {
         fe--;
       }
       if (col <= columns) {
@@ -206,12 +213,15 @@ final class CsvRangeParser {
         }
         if (col != columns) {
           badOffset = 0;
-          badReason = String.format(java.util.Locale.ROOT, "has %d fields; the header has %d", col, columns);
+          badReason =
+              String.format(
+                  java.util.Locale.ROOT, "has %d fields; the header has %d", col, columns);
           return next;
         }
         if (rows >= capacity) {
           badOffset = 0;
-          badReason = "is one more row than the first pass counted; was the file changed while being read?";
+          badReason =
+              "is one more row than the first pass counted; was the file changed while being read?";
           return next;
         }
         store(b);
@@ -223,12 +233,16 @@ final class CsvRangeParser {
   }
 
   private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
   private static final long COMMAS = 0x0101010101010101L * ',';
   private static final long BREAKS = 0x0101010101010101L * '\n';
 
-  /** @return the index of the first comma or line break at or after i, or limit; eight bytes at a time */
+  /**
+   * @return the index of the first comma or line break at or after i, or limit; eight bytes at a
+   *     time
+   */
   static int delimiter(byte[] b, int i, int limit) {
     while (i + 8 <= limit) {
       long w = (long) LONGS.get(b, i);
@@ -392,7 +406,8 @@ final class CsvRangeParser {
       }
     }
     if (i == fe && any && exact && m < (1L << 53) && exp >= -22) {
-      // Both operands are exact doubles, so one correctly rounded division gives the correctly rounded value.
+      // Both operands are exact doubles, so one correctly rounded division gives the correctly
+      // rounded value.
       double v = exp < 0 ? m / POW10[-exp] : m;
       return neg ? -v : v;
     }
@@ -404,7 +419,10 @@ final class CsvRangeParser {
     return v;
   }
 
-  /** @return the number a cell holds (R's and pandas' spellings of infinity included), NaN when it is none */
+  /**
+   * @return the number a cell holds (R's and pandas' spellings of infinity included), NaN when it
+   *     is none
+   */
   static double parseNumber(String s) {
     switch (s) {
       case "Inf", "inf", "+Inf", "+inf", "Infinity", "+Infinity" -> {
@@ -413,7 +431,7 @@ final class CsvRangeParser {
       case "-Inf", "-inf", "-Infinity" -> {
         return Double.NEGATIVE_INFINITY;
       }
-      default -> { }
+      default -> {}
     }
     if (s.isEmpty() || !(Character.isDigit(s.charAt(s.length() - 1)) || s.endsWith("."))) {
       return Double.NaN; // Double.parseDouble would take "1d", "0x1p3" or "NaN"
@@ -425,7 +443,9 @@ final class CsvRangeParser {
     }
   }
 
-  /** @return whether the text stands for a missing number: NA, NaN, null and the like */
+  /**
+   * @return whether the text stands for a missing number: NA, NaN, null and the like
+   */
   static boolean isMissingText(String s) {
     return switch (s) {
       case "", "NA", "N/A", "NaN", "nan", "NAN", "null", "NULL", "None" -> true;

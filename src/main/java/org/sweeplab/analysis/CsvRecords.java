@@ -5,20 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits the first records of a CSV file into Strings, for its header and for the sample that decides each column's
- * type. RFC 4180 quoting, CRLF and a UTF-8 byte-order mark are understood. Internal; the bulk of a file is read by
- * {@link CsvRangeParser}.
+ * Splits the first records of a CSV file into Strings, for its header and for the sample that
+ * decides each column's type. RFC 4180 quoting, CRLF and a UTF-8 byte-order mark are understood.
+ * Internal; the bulk of a file is read by {@link CsvRangeParser}.
  */
 final class CsvRecords {
   final List<String[]> records = new ArrayList<>();
+
   /** The offset just after the last complete record. */
   int end;
 
   private CsvRecords() {}
 
-  /** @return the length of a UTF-8 byte-order mark at the start of b (3), or 0 */
+  /**
+   * @return the length of a UTF-8 byte-order mark at the start of b (3), or 0
+   */
   static int bom(byte[] b, int length) {
-    return length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+    return length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF
+        ? 3
+        : 0;
   }
 
   /**
@@ -60,7 +65,8 @@ final class CsvRecords {
           if (!closed && !eof) {
             return out;
           }
-          cell.append(new String(b, runStart, Math.min(i, limit) - runStart, StandardCharsets.UTF_8));
+          cell.append(
+              new String(b, runStart, Math.min(i, limit) - runStart, StandardCharsets.UTF_8));
           i++;
           while (i < limit && b[i] != ',' && b[i] != '\n') {
             i++;

@@ -7,7 +7,10 @@ public enum Direction {
   /** Smaller values are better (latency, error, cost). */
   LOWER_IS_BETTER;
 
-  /** @return +1 when higher is better, -1 otherwise: multiply a difference by it to make "better" positive */
+  /**
+   * @return +1 when higher is better, -1 otherwise: multiply a difference by it to make "better"
+   *     positive
+   */
   public int sign() {
     return this == HIGHER_IS_BETTER ? 1 : -1;
   }

@@ -8,9 +8,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Failure clusters, as {@link Patterns} finds them: failed runs grouped by error type (or status) and error message
- * with numbers, paths and ids stripped, one {@link Row} per cluster, largest first. Immutable. {@link #toTable()} is
- * the same as a table.
+ * Failure clusters, as {@link Patterns} finds them: failed runs grouped by error type (or status)
+ * and error message with numbers, paths and ids stripped, one {@link Row} per cluster, largest
+ * first. Immutable. {@link #toTable()} is the same as a table.
  */
 public final class FailureClustersResult implements TabularResult {
   /**
@@ -20,10 +20,15 @@ public final class FailureClustersResult implements TabularResult {
    * @param count the failed runs in it
    * @param shareOfFailures {@code count} over all failed runs
    * @param example the raw message of its first run, or empty without a message column
-   * @param overRepresented the parameter levels over-represented in it, {@code p = v (x2.0, p_holm 0.01310)} each:
-   *     share at least 1.5 times that of all runs and Holm-adjusted p (over every cluster and level) below 0.05
+   * @param overRepresented the parameter levels over-represented in it, {@code p = v (x2.0, p_holm
+   *     0.01310)} each: share at least 1.5 times that of all runs and Holm-adjusted p (over every
+   *     cluster and level) below 0.05
    */
-  public record Row(String cluster, long count, double shareOfFailures, String example,
+  public record Row(
+      String cluster,
+      long count,
+      double shareOfFailures,
+      String example,
       List<String> overRepresented) {
     public Row {
       overRepresented = List.copyOf(overRepresented);
@@ -36,14 +41,16 @@ public final class FailureClustersResult implements TabularResult {
     this.rows = List.copyOf(rows);
   }
 
-  /** @return the clusters, largest first */
+  /**
+   * @return the clusters, largest first
+   */
   public List<Row> rows() {
     return rows;
   }
 
   /**
-   * @return {@code cluster, count, share_of_failures, example, over_represented} (the levels joined by {@code "; "}),
-   *     one row per cluster
+   * @return {@code cluster, count, share_of_failures, example, over_represented} (the levels joined
+   *     by {@code "; "}), one row per cluster
    */
   @Override
   public Table toTable() {

@@ -9,9 +9,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Failure modes (levels and pairs of levels that fail more than overall) or success factors (less), as
- * {@link Patterns} detects them: one {@link Row} per level or pair, by Holm-adjusted p then by how far the rate is from
- * the overall rate. Immutable. {@link #toTable()} is the same as a table.
+ * Failure modes (levels and pairs of levels that fail more than overall) or success factors (less),
+ * as {@link Patterns} detects them: one {@link Row} per level or pair, by Holm-adjusted p then by
+ * how far the rate is from the overall rate. Immutable. {@link #toTable()} is the same as a table.
  */
 public final class FailureFactorsResult implements TabularResult {
   /**
@@ -26,10 +26,20 @@ public final class FailureFactorsResult implements TabularResult {
    * @param lift {@code failureRate / overallFailureRate}; NaN when no run fails
    * @param test the test against the runs outside it: {@code fisher_exact} or {@code chi_square}
    * @param pValue its p-value
-   * @param pHolm the p-value Holm-adjusted over every level and pair tested (one family with the other kind)
+   * @param pHolm the p-value Holm-adjusted over every level and pair tested (one family with the
+   *     other kind)
    */
-  public record Row(String factor, int parameters, long runs, long failures, double failureRate,
-      double overallFailureRate, double lift, String test, double pValue, double pHolm) {}
+  public record Row(
+      String factor,
+      int parameters,
+      long runs,
+      long failures,
+      double failureRate,
+      double overallFailureRate,
+      double lift,
+      String test,
+      double pValue,
+      double pHolm) {}
 
   private final String name;
   private final List<Row> rows;
@@ -39,19 +49,23 @@ public final class FailureFactorsResult implements TabularResult {
     this.rows = List.copyOf(rows);
   }
 
-  /** @return "failure modes" or "success factors" */
+  /**
+   * @return "failure modes" or "success factors"
+   */
   public String name() {
     return name;
   }
 
-  /** @return one row per level or pair, most significant first */
+  /**
+   * @return one row per level or pair, most significant first
+   */
   public List<Row> rows() {
     return rows;
   }
 
   /**
-   * @return {@code factor, parameters, runs, failures, failure_rate, overall_failure_rate, lift, test, p_value,
-   *     p_holm}, one row per level or pair
+   * @return {@code factor, parameters, runs, failures, failure_rate, overall_failure_rate, lift,
+   *     test, p_value, p_holm}, one row per level or pair
    */
   @Override
   public Table toTable() {

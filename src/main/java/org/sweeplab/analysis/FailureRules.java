@@ -8,18 +8,20 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 /**
- * Rule discovery for failures, in the spirit of PRIM (Friedman and Fisher, 1999) but exhaustive and shallow: every box
- * made of one condition, or two conditions on different parameters, is scored, where a condition is {@code p = v} for
- * a level, or {@code p ≤ t} / {@code p ≥ t} at a value of a numeric parameter with few distinct values. Density is the
- * failure rate inside the box, coverage the share of all failures it holds; the score is their harmonic mean, which
- * prefers boxes that are both pure and large. Boxes need at least max(5, 1% of runs) runs and a density above the
- * overall failure rate. The best boxes are kept greedily, skipping any box whose runs overlap a kept box by more than
- * 80% (Jaccard). Internal; {@link Patterns} calls it.
+ * Rule discovery for failures, in the spirit of PRIM (Friedman and Fisher, 1999) but exhaustive and
+ * shallow: every box made of one condition, or two conditions on different parameters, is scored,
+ * where a condition is {@code p = v} for a level, or {@code p ≤ t} / {@code p ≥ t} at a value of a
+ * numeric parameter with few distinct values. Density is the failure rate inside the box, coverage
+ * the share of all failures it holds; the score is their harmonic mean, which prefers boxes that
+ * are both pure and large. Boxes need at least max(5, 1% of runs) runs and a density above the
+ * overall failure rate. The best boxes are kept greedily, skipping any box whose runs overlap a
+ * kept box by more than 80% (Jaccard). Internal; {@link Patterns} calls it.
  */
 final class FailureRules {
   private FailureRules() {}
 
-  private record Box(String rule, BitSet rows, long runs, long failures, double density, double coverage) {
+  private record Box(
+      String rule, BitSet rows, long runs, long failures, double density, double coverage) {
     double score() {
       return density + coverage == 0 ? 0 : 2 * density * coverage / (density + coverage);
     }
@@ -65,15 +67,31 @@ final class FailureRules {
     }
     List<FailureRulesResult.Row> rows = new ArrayList<>(kept.size());
     for (Box b : kept) {
-      rows.add(new FailureRulesResult.Row(b.rule(), b.runs(), b.failures(), b.density(), b.coverage(),
-          b.density() / overall, String.format(Locale.ROOT,
-              "%s: %.0f%% of these runs fail; they hold %.0f%% of all failures", b.rule(), 100 * b.density(),
-              100 * b.coverage())));
+      rows.add(
+          new FailureRulesResult.Row(
+              b.rule(),
+              b.runs(),
+              b.failures(),
+              b.density(),
+              b.coverage(),
+              b.density() / overall,
+              String.format(
+                  Locale.ROOT,
+                  "%s: %.0f%% of these runs fail; they hold %.0f%% of all failures",
+                  b.rule(),
+                  100 * b.density(),
+                  100 * b.coverage())));
     }
     return new FailureRulesResult(rows);
   }
 
-  private static void add(List<Box> boxes, String rule, BitSet rows, BitSet fail, long failures, long minRuns,
+  private static void add(
+      List<Box> boxes,
+      String rule,
+      BitSet rows,
+      BitSet fail,
+      long failures,
+      long minRuns,
       double overall) {
     long runs = rows.cardinality();
     if (runs < minRuns) {

@@ -8,9 +8,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Failure rules, as {@link Patterns} finds them: boxes in the parameters' own terms (one or two conditions) where
- * runs fail, best first (the harmonic mean of density and coverage), one {@link Row} each. Immutable.
- * {@link #toTable()} is the same as a table.
+ * Failure rules, as {@link Patterns} finds them: boxes in the parameters' own terms (one or two
+ * conditions) where runs fail, best first (the harmonic mean of density and coverage), one {@link
+ * Row} each. Immutable. {@link #toTable()} is the same as a table.
  */
 public final class FailureRulesResult implements TabularResult {
   /**
@@ -24,7 +24,13 @@ public final class FailureRulesResult implements TabularResult {
    * @param lift {@code density} over the overall failure rate
    * @param description one sentence: the rule, its density and coverage in percent
    */
-  public record Row(String rule, long runs, long failures, double density, double coverage, double lift,
+  public record Row(
+      String rule,
+      long runs,
+      long failures,
+      double density,
+      double coverage,
+      double lift,
       String description) {}
 
   private final List<Row> rows;
@@ -33,12 +39,16 @@ public final class FailureRulesResult implements TabularResult {
     this.rows = List.copyOf(rows);
   }
 
-  /** @return the rules, best first */
+  /**
+   * @return the rules, best first
+   */
   public List<Row> rows() {
     return rows;
   }
 
-  /** @return {@code rule, runs, failures, density, coverage, lift, description}, one row per rule */
+  /**
+   * @return {@code rule, runs, failures, density, coverage, lift, description}, one row per rule
+   */
   @Override
   public Table toTable() {
     StringColumn rule = StringColumn.create("rule");

@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One pass over the runs into per-group accumulators: run counts, ok counts, metric values of ok runs (with their
- * seeds, for pairing), NaN counts and cost. Built with a counting sort by group, so memory is a few arrays of the
- * ok values, not an object per run. Internal; shared by the statistics, the ranking and the cost analysis.
+ * One pass over the runs into per-group accumulators: run counts, ok counts, metric values of ok
+ * runs (with their seeds, for pairing), NaN counts and cost. Built with a counting sort by group,
+ * so memory is a few arrays of the ok values, not an object per run. Internal; shared by the
+ * statistics, the ranking and the cost analysis.
  */
 final class GroupedRuns {
   /** What is kept per group beside the counts. */
@@ -30,10 +31,16 @@ final class GroupedRuns {
   final double[] costSum;
   final long[] costCount;
   private final boolean hasSeeds;
+
   /** Whether every group holds each seed at most once and none is missing; null until asked for. */
   private Boolean seedsUnique;
-  /** Per group, its seeds sorted and the values in that order, for matching pairs by a merge; built on first use. */
+
+  /**
+   * Per group, its seeds sorted and the values in that order, for matching pairs by a merge; built
+   * on first use.
+   */
   private long[][] sortedSeeds;
+
   private double[][] valuesBySeed;
 
   private GroupedRuns(Runs runs, List<String> by, String metric, NaNPolicy policy, Keep keep) {
@@ -50,7 +57,8 @@ final class GroupedRuns {
     double[] costComp = new double[k];
     boolean[] isOk = runs.ok();
     double[] m = metric == null ? null : runs.numeric(metric);
-    long[] seed = runs.seedColumn() == null || keep == Keep.VALUES ? null : runs.longs(runs.seedColumn());
+    long[] seed =
+        runs.seedColumn() == null || keep == Keep.VALUES ? null : runs.longs(runs.seedColumn());
     double[] cost = runs.costColumn() == null ? null : runs.numeric(runs.costColumn());
     int[] kept = new int[k + 1];
     for (int i = 0; i < isOk.length; i++) {
@@ -74,8 +82,10 @@ final class GroupedRuns {
       if (Double.isNaN(m[i])) {
         nan[g]++;
         if (policy == NaNPolicy.ERROR) {
-          throw AnalysisException.of("Metric '%s' is NaN or empty in ok run at row %d of table %s (group %s);"
-              + " NaN policy is ERROR", metric, i + 1, runs.name(), grouping.label(g));
+          throw AnalysisException.of(
+              "Metric '%s' is NaN or empty in ok run at row %d of table %s (group %s);"
+                  + " NaN policy is ERROR",
+              metric, i + 1, runs.name(), grouping.label(g));
         }
         if (policy == NaNPolicy.EXCLUDE) {
           continue;
@@ -105,13 +115,18 @@ final class GroupedRuns {
     seeds = new ArrayList<>(k);
     for (int g = 0; g < k; g++) {
       values[g] = MetricAccumulator.wrap(Arrays.copyOfRange(sorted, kept[g], kept[g + 1]));
-      seeds.add(seed == null ? new LongArrayList() : LongArrayList.wrap(Arrays.copyOfRange(sortedSeed, kept[g],
-          kept[g + 1])));
+      seeds.add(
+          seed == null
+              ? new LongArrayList()
+              : LongArrayList.wrap(Arrays.copyOfRange(sortedSeed, kept[g], kept[g + 1])));
     }
     hasSeeds = seed != null;
   }
 
-  /** @return whether every group holds each seed at most once and no seed is missing (false without seeds) */
+  /**
+   * @return whether every group holds each seed at most once and no seed is missing (false without
+   *     seeds)
+   */
   synchronized boolean seedsUniqueWithinGroups() {
     if (seedsUnique == null) {
       boolean unique = hasSeeds;
@@ -170,12 +185,17 @@ final class GroupedRuns {
     valuesBySeed[g] = vv;
   }
 
-  /** @return the groups with their values and seeds */
+  /**
+   * @return the groups with their values and seeds
+   */
   static GroupedRuns of(Runs runs, List<String> by, String metric, NaNPolicy policy) {
     return new GroupedRuns(runs, by, metric, policy, Keep.VALUES_AND_SEEDS);
   }
 
-  /** @return the groups with what they keep: seeds cost as much memory as the values, and most callers need none */
+  /**
+   * @return the groups with what they keep: seeds cost as much memory as the values, and most
+   *     callers need none
+   */
   static GroupedRuns of(Runs runs, List<String> by, String metric, NaNPolicy policy, Keep keep) {
     return new GroupedRuns(runs, by, metric, policy, keep);
   }
@@ -185,8 +205,9 @@ final class GroupedRuns {
   }
 
   /**
-   * @return the metric values of groups a and b for the seeds both hold, matched by seed (in seed order): {a values,
-   *     b values}; when a group holds a seed more than once, its first value in seed order is used
+   * @return the metric values of groups a and b for the seeds both hold, matched by seed (in seed
+   *     order): {a values, b values}; when a group holds a seed more than once, its first value in
+   *     seed order is used
    */
   double[][] matched(int a, int b) {
     bySeed();

@@ -1,17 +1,18 @@
 package org.sweeplab.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The runs of each group as the analyses see them: the metric's values in ok runs (NaN left out), and the count of
- * runs per status. What a box plot or a failure-rate figure draws; it computes no statistic. Groups follow
- * {@link Runs#groups()}, in order of first appearance.
+ * The runs of each group as the analyses see them: the metric's values in ok runs (NaN left out),
+ * and the count of runs per status. What a box plot or a failure-rate figure draws; it computes no
+ * statistic. Groups follow {@link Runs#groups()}, in order of first appearance.
  *
- * <pre>{@code List<GroupedValues.Group> g = GroupedValues.of(runs.withGroups("strategy"), "score");}</pre>
+ * <pre>
+ * {@code List<GroupedValues.Group> g = GroupedValues.of(runs.withGroups("strategy"), "score");}
+ * </pre>
  */
 public final class GroupedValues {
   private GroupedValues() {}
@@ -23,10 +24,11 @@ public final class GroupedValues {
    * @param key the values of the group columns, in their order
    * @param values the metric's values in its ok runs, in row order (empty without a metric)
    * @param runs every run of the group
-   * @param notOk the runs that did not end ok, by status (an empty status as {@code unknown}), in order of first
-   *     appearance
+   * @param notOk the runs that did not end ok, by status (an empty status as {@code unknown}), in
+   *     order of first appearance
    */
-  public record Group(String label, List<String> key, double[] values, long runs, Map<String, Long> notOk) {
+  public record Group(
+      String label, List<String> key, double[] values, long runs, Map<String, Long> notOk) {
     public Group {
       key = List.copyOf(key);
       notOk = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notOk));
@@ -40,8 +42,13 @@ public final class GroupedValues {
    * @throws AnalysisException if a column is missing or the runs have no group columns
    */
   public static List<Group> of(Runs runs, String metric) {
-    GroupedRuns g = GroupedRuns.of(runs, runs.requireGroups(), metric == null ? null : runs.metric(metric),
-        NaNPolicy.EXCLUDE, GroupedRuns.Keep.VALUES);
+    GroupedRuns g =
+        GroupedRuns.of(
+            runs,
+            runs.requireGroups(),
+            metric == null ? null : runs.metric(metric),
+            NaNPolicy.EXCLUDE,
+            GroupedRuns.Keep.VALUES);
     List<Map<String, Long>> notOk = new ArrayList<>();
     for (int i = 0; i < g.size(); i++) {
       notOk.add(new LinkedHashMap<>());
@@ -57,7 +64,8 @@ public final class GroupedValues {
         counts[groupOf[r]][status.ofRow()[r]]++;
       }
     }
-    // Within each group, statuses in order of their first not-ok run (a count's first row, kept while counting).
+    // Within each group, statuses in order of their first not-ok run (a count's first row, kept
+    // while counting).
     for (int grp = 0; grp < g.size(); grp++) {
       for (int c = 0; c < statuses; c++) {
         counts[grp][c] = -counts[grp][c];
@@ -86,8 +94,13 @@ public final class GroupedValues {
       for (RunColumn c : keyColumns) {
         key.add(c.text(first[i]));
       }
-      out.add(new Group(g.grouping.label(i), key, metric == null ? new double[0] : g.values[i].exact(), g.total[i],
-          notOk.get(i)));
+      out.add(
+          new Group(
+              g.grouping.label(i),
+              key,
+              metric == null ? new double[0] : g.values[i].exact(),
+              g.total[i],
+              notOk.get(i)));
     }
     return out;
   }

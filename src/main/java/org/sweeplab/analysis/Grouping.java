@@ -1,17 +1,17 @@
 package org.sweeplab.analysis;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The rows of a table split into groups by the values of some columns, groups numbered in order of first
- * appearance. Built on the columns' codes (no String per row): one column's codes are the groups; several columns'
- * codes are combined into one number per row. Internal: analyses use it to build their per-group accumulators and
- * their key columns.
+ * The rows of a table split into groups by the values of some columns, groups numbered in order of
+ * first appearance. Built on the columns' codes (no String per row): one column's codes are the
+ * groups; several columns' codes are combined into one number per row. Internal: analyses use it to
+ * build their per-group accumulators and their key columns.
  */
 final class Grouping {
   private final Runs runs;
@@ -52,7 +52,10 @@ final class Grouping {
       long product = 1;
       for (int k = codes.size() - 1; k >= 0; k--) {
         radix[k] = product;
-        product = Math.multiplyHigh(product, codes.get(k).size()) != 0 ? -1 : product * codes.get(k).size();
+        product =
+            Math.multiplyHigh(product, codes.get(k).size()) != 0
+                ? -1
+                : product * codes.get(k).size();
         if (product < 0) {
           throw AnalysisException.of("Too many combinations of %s to group by", columns);
         }
@@ -91,12 +94,16 @@ final class Grouping {
     return groupOfRow[row];
   }
 
-  /** @return the group of every row (do not modify) */
+  /**
+   * @return the group of every row (do not modify)
+   */
   int[] groupOfRows() {
     return groupOfRow;
   }
 
-  /** @return the first row of group g */
+  /**
+   * @return the first row of group g
+   */
   int firstRow(int g) {
     return firstRow.getInt(g);
   }
@@ -105,12 +112,16 @@ final class Grouping {
     return columns;
   }
 
-  /** @return a human label: the value alone for one column, {@code a=1, b=x} for several */
+  /**
+   * @return a human label: the value alone for one column, {@code a=1, b=x} for several
+   */
   String label(int group) {
     return labels[group];
   }
 
-  /** @return the key columns for these groups, in this order, keeping the source column types */
+  /**
+   * @return the key columns for these groups, in this order, keeping the source column types
+   */
   Table keys(int[] order) {
     Table t = Table.create();
     Table view = TableColumns.toTable("keys", keyColumns(order));
@@ -128,7 +139,9 @@ final class Grouping {
     return out;
   }
 
-  /** @return 0, 1, ..., size - 1 */
+  /**
+   * @return 0, 1, ..., size - 1
+   */
   int[] natural() {
     int[] o = new int[size()];
     for (int i = 0; i < o.length; i++) {
@@ -144,7 +157,10 @@ final class Grouping {
     StringBuilder b = new StringBuilder();
     for (int c = 0; c < columns.size(); c++) {
       RunColumn.Codes k = codes.get(c);
-      b.append(c > 0 ? ", " : "").append(columns.get(c)).append('=').append(k.labels()[k.ofRow()[row]]);
+      b.append(c > 0 ? ", " : "")
+          .append(columns.get(c))
+          .append('=')
+          .append(k.labels()[k.ofRow()[row]]);
     }
     return b.toString();
   }

@@ -6,7 +6,8 @@ final class HtmlReportAssets {
   private HtmlReportAssets() {}
 
   /** Laptop-width reading, tables that scroll sideways rather than squeeze, and print rules. */
-  static final String CSS = """
+  static final String CSS =
+      """
       :root { --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --band: #f6f8fa; --accent: #0969da; }
       * { box-sizing: border-box; }
       body { margin: 0; color: var(--ink); background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI",
@@ -53,10 +54,11 @@ final class HtmlReportAssets {
       """;
 
   /**
-   * Sorts a table by a click on a heading (again to reverse): numbers by their full value, text by its words,
-   * empty cells last either way. Opens every folded table before printing.
+   * Sorts a table by a click on a heading (again to reverse): numbers by their full value, text by
+   * its words, empty cells last either way. Opens every folded table before printing.
    */
-  static final String SCRIPT = """
+  static final String SCRIPT =
+      """
       (function () {
         function key(td, numeric) {
           if (!td) return null;

@@ -13,23 +13,29 @@ import org.apache.commons.statistics.inference.TTest;
 import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 
 /**
- * Hypothesis tests and effect sizes. Internal; the configured analyses call these. Two-sample p-values come from
- * Commons Statistics 1.1 (Welch and paired t, Mann-Whitney U and Wilcoxon signed-rank with their default exact or
- * asymptotic p-value choice); ANOVA, Kruskal-Wallis and the effect sizes are computed here from their definitions.
+ * Hypothesis tests and effect sizes. Internal; the configured analyses call these. Two-sample
+ * p-values come from Commons Statistics 1.1 (Welch and paired t, Mann-Whitney U and Wilcoxon
+ * signed-rank with their default exact or asymptotic p-value choice); ANOVA, Kruskal-Wallis and the
+ * effect sizes are computed here from their definitions.
  *
- * <p>Precision: the parametric statistics are computed on values centred on a value of the data, so a large common
- * offset (values near 1e9 that differ in the last digits) costs no digits of the difference, t, d or F. Ranks: -0.0
- * and 0.0 are one value. Wilcoxon signed-rank drops zero differences, as R's {@code wilcox.test} does.
+ * <p>Precision: the parametric statistics are computed on values centred on a value of the data, so
+ * a large common offset (values near 1e9 that differ in the last digits) costs no digits of the
+ * difference, t, d or F. Ranks: -0.0 and 0.0 are one value. Wilcoxon signed-rank drops zero
+ * differences, as R's {@code wilcox.test} does.
  */
 final class Inference {
   private Inference() {}
 
   /**
-   * The result of a test over k groups, with its effect size: eta squared (one-way ANOVA), epsilon squared
-   * (Kruskal-Wallis), partial eta squared (ANOVA blocked by seed) or Kendall's W (Friedman).
+   * The result of a test over k groups, with its effect size: eta squared (one-way ANOVA), epsilon
+   * squared (Kruskal-Wallis), partial eta squared (ANOVA blocked by seed) or Kendall's W
+   * (Friedman).
    */
-  record Overall(String test, double statistic, double df1, double df2, double pValue, double effect) {
-    /** @return the name of the effect size */
+  record Overall(
+      String test, double statistic, double df1, double df2, double pValue, double effect) {
+    /**
+     * @return the name of the effect size
+     */
     String effectKind() {
       return switch (test) {
         case "one_way_anova" -> "eta_squared";
@@ -47,7 +53,8 @@ final class Inference {
   static TwoSampleResult unpaired(double[] a, double[] b, TestKind kind, double level) {
     double ma = MetricAccumulator.of(a).mean();
     double mb = MetricAccumulator.of(b).mean();
-    // Centred on a value of the data, so the difference, t and d keep full precision under a large offset.
+    // Centred on a value of the data, so the difference, t and d keep full precision under a large
+    // offset.
     double[] ca = centred(a, reference(a, b));
     double[] cb = centred(b, reference(a, b));
     MetricAccumulator sa = MetricAccumulator.of(ca);
@@ -55,7 +62,8 @@ final class Inference {
     double va = sa.variance();
     double vb = sb.variance();
     double se2 = va / a.length + vb / b.length;
-    double df = se2 * se2 / (sq(va / a.length) / (a.length - 1) + sq(vb / b.length) / (b.length - 1));
+    double df =
+        se2 * se2 / (sq(va / a.length) / (a.length - 1) + sq(vb / b.length) / (b.length - 1));
     double h = Intervals.t(level, df) * Math.sqrt(se2);
     double diff = sa.mean() - sb.mean();
     double stat;
@@ -72,10 +80,23 @@ final class Inference {
         stat = r.getStatistic();
         p = r.getPValue();
       }
-      double pooled = Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / (a.length + b.length - 2));
+      double pooled =
+          Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / (a.length + b.length - 2));
       double d = pooled == 0 ? effectOfZeroSpread(diff) : diff / pooled;
-      return new TwoSampleResult("welch_t", a.length, b.length, ma, mb, diff, diff - h, diff + h, stat, p,
-          "cohens_d", d, d * hedgesCorrection(a.length + b.length - 2.0));
+      return new TwoSampleResult(
+          "welch_t",
+          a.length,
+          b.length,
+          ma,
+          mb,
+          diff,
+          diff - h,
+          diff + h,
+          stat,
+          p,
+          "cohens_d",
+          d,
+          d * hedgesCorrection(a.length + b.length - 2.0));
     }
     if (a.length == 0 || b.length == 0) {
       stat = Double.NaN;
@@ -84,12 +105,24 @@ final class Inference {
       stat = a.length * (double) b.length / 2;
       p = 1;
     } else {
-      MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults().test(positiveZero(a), positiveZero(b));
+      MannWhitneyUTest.Result r =
+          MannWhitneyUTest.withDefaults().test(positiveZero(a), positiveZero(b));
       stat = r.getStatistic();
       p = r.getPValue();
     }
-    return new TwoSampleResult("mann_whitney_u", a.length, b.length, ma, mb, diff, diff - h, diff + h, stat, p,
-        "cliffs_delta", cliffsDelta(a, b));
+    return new TwoSampleResult(
+        "mann_whitney_u",
+        a.length,
+        b.length,
+        ma,
+        mb,
+        diff,
+        diff - h,
+        diff + h,
+        stat,
+        p,
+        "cliffs_delta",
+        cliffsDelta(a, b));
   }
 
   /** a and b are matched: a[i] and b[i] share a seed. */
@@ -120,7 +153,19 @@ final class Inference {
         p = r.getPValue();
       }
       double dz = zeroSpread ? effectOfZeroSpread(md) : md / sd.standardDeviation();
-      return new TwoSampleResult("paired_t", n, n, ma, mb, md, ci[0], ci[1], stat, p, "cohens_d", dz,
+      return new TwoSampleResult(
+          "paired_t",
+          n,
+          n,
+          ma,
+          mb,
+          md,
+          ci[0],
+          ci[1],
+          stat,
+          p,
+          "cohens_d",
+          dz,
           dz * hedgesCorrection(n - 1.0));
     }
     if (n == 0) {
@@ -130,8 +175,10 @@ final class Inference {
       stat = 0;
       p = 1;
     } else {
-      // As R's wilcox.test: zero differences are dropped (not Pratt's method), and with zeros dropped the p-value is
-      // the normal approximation with continuity correction (ties and n >= 50 too, as the library decides).
+      // As R's wilcox.test: zero differences are dropped (not Pratt's method), and with zeros
+      // dropped the p-value is
+      // the normal approximation with continuity correction (ties and n >= 50 too, as the library
+      // decides).
       double[] nonZero = Arrays.stream(d).filter(x -> x != 0).toArray();
       WilcoxonSignedRankTest test = WilcoxonSignedRankTest.withDefaults();
       if (nonZero.length < n) {
@@ -141,12 +188,24 @@ final class Inference {
       stat = r.getStatistic();
       p = r.getPValue();
     }
-    return new TwoSampleResult("wilcoxon_signed_rank", n, n, ma, mb, md, ci[0], ci[1], stat, p, "cliffs_delta",
+    return new TwoSampleResult(
+        "wilcoxon_signed_rank",
+        n,
+        n,
+        ma,
+        mb,
+        md,
+        ci[0],
+        ci[1],
+        stat,
+        p,
+        "cliffs_delta",
         cliffsDelta(a, b));
   }
 
   /**
-   * Cliff's delta, {@code (#(a > b) - #(a < b)) / (n_a n_b)} over all pairs (Cliff, 1993), in O(n log n).
+   * Cliff's delta, {@code (#(a > b) - #(a < b)) / (n_a n_b)} over all pairs (Cliff, 1993), in O(n
+   * log n).
    *
    * @return a value in [-1, 1]; NaN when either sample is empty
    */
@@ -166,8 +225,8 @@ final class Inference {
   }
 
   /**
-   * One-way ANOVA: {@code F = (SSB / (k - 1)) / (SSW / (N - k))}, p from F(k - 1, N - k); effect eta squared
-   * {@code SSB / SST}. Groups with no values are left out.
+   * One-way ANOVA: {@code F = (SSB / (k - 1)) / (SSW / (N - k))}, p from F(k - 1, N - k); effect
+   * eta squared {@code SSB / SST}. Groups with no values are left out.
    */
   static Overall anova(List<double[]> groups) {
     List<double[]> g = groups.stream().filter(x -> x.length > 0).toList();
@@ -188,14 +247,17 @@ final class Inference {
       ssw += x.length > 1 ? m.variance() * (x.length - 1) : 0;
     }
     double f = (ssb / (k - 1)) / (ssw / (n - k));
-    double p = ssw == 0 ? (ssb == 0 ? Double.NaN : 0) : FDistribution.of(k - 1, n - k).survivalProbability(f);
+    double p =
+        ssw == 0
+            ? (ssb == 0 ? Double.NaN : 0)
+            : FDistribution.of(k - 1, n - k).survivalProbability(f);
     double sst = ssb + ssw;
     return new Overall("one_way_anova", f, k - 1, n - k, p, sst == 0 ? Double.NaN : ssb / sst);
   }
 
   /**
-   * Kruskal-Wallis H with the tie correction {@code 1 - sum(t^3 - t) / (N^3 - N)}, p from chi-square(k - 1); effect
-   * epsilon squared {@code H / (N - 1)} (Tomczak and Tomczak, 2014).
+   * Kruskal-Wallis H with the tie correction {@code 1 - sum(t^3 - t) / (N^3 - N)}, p from
+   * chi-square(k - 1); effect epsilon squared {@code H / (N - 1)} (Tomczak and Tomczak, 2014).
    */
   static Overall kruskalWallis(List<double[]> groups) {
     List<double[]> g = groups.stream().filter(x -> x.length > 0).toList();
@@ -208,7 +270,7 @@ final class Inference {
     double[] sorted = all.clone();
     Arrays.sort(sorted);
     double ties = 0;
-    for (int i = 0; i < n;) {
+    for (int i = 0; i < n; ) {
       int j = upperBound(sorted, sorted[i]);
       double t = j - i;
       ties += t * t * t - t;
@@ -233,9 +295,9 @@ final class Inference {
   }
 
   /**
-   * Compares two success rates from a 2x2 table {@code {{okA, failA}, {okB, failB}}}: Fisher's exact test when the
-   * smallest expected count is below 5 or the total is at most 2000, otherwise Pearson's chi-square without
-   * continuity correction.
+   * Compares two success rates from a 2x2 table {@code {{okA, failA}, {okB, failB}}}: Fisher's
+   * exact test when the smallest expected count is below 5 or the total is at most 2000, otherwise
+   * Pearson's chi-square without continuity correction.
    */
   static Proportions proportions(long okA, long failA, long okB, long failB) {
     long n = okA + failA + okB + failB;
@@ -246,23 +308,33 @@ final class Inference {
     if (rowA == 0 || rowB == 0 || colOk == 0 || colFail == 0) {
       return new Proportions(n <= 2000 ? "fisher_exact" : "chi_square", Double.NaN, 1);
     }
-    double minExpected = Math.min(Math.min(rowA * (double) colOk, rowA * (double) colFail),
-        Math.min(rowB * (double) colOk, rowB * (double) colFail)) / n;
+    double minExpected =
+        Math.min(
+                Math.min(rowA * (double) colOk, rowA * (double) colFail),
+                Math.min(rowB * (double) colOk, rowB * (double) colFail))
+            / n;
     if (minExpected < 5 || n <= 2000) {
-      var r = FisherExactTest.withDefaults().test(new int[][] {{(int) okA, (int) failA}, {(int) okB, (int) failB}});
+      var r =
+          FisherExactTest.withDefaults()
+              .test(new int[][] {{(int) okA, (int) failA}, {(int) okB, (int) failB}});
       return new Proportions("fisher_exact", r.getStatistic(), r.getPValue());
     }
     var r = ChiSquareTest.withDefaults().test(new long[][] {{okA, failA}, {okB, failB}});
     return new Proportions("chi_square", r.getStatistic(), r.getPValue());
   }
 
-  /** @return the mean of a minus the mean of b, computed on centred values so it keeps full precision */
+  /**
+   * @return the mean of a minus the mean of b, computed on centred values so it keeps full
+   *     precision
+   */
   static double meanDifference(double[] a, double[] b) {
     double c = reference(a, b);
     return MetricAccumulator.of(centred(a, c)).mean() - MetricAccumulator.of(centred(b, c)).mean();
   }
 
-  /** @return a value of the data to centre on: the first finite value of a, else of b, else 0 */
+  /**
+   * @return a value of the data to centre on: the first finite value of a, else of b, else 0
+   */
   static double reference(double[] a, double[] b) {
     for (double[] x : new double[][] {a, b}) {
       for (double v : x) {
@@ -275,8 +347,8 @@ final class Inference {
   }
 
   /**
-   * @return {@code x - c} for every value. For values close to c the subtraction is exact (Sterbenz), so statistics
-   *     of the centred values lose nothing to the offset c.
+   * @return {@code x - c} for every value. For values close to c the subtraction is exact
+   *     (Sterbenz), so statistics of the centred values lose nothing to the offset c.
    */
   static double[] centred(double[] x, double c) {
     double[] y = new double[x.length];
@@ -287,8 +359,8 @@ final class Inference {
   }
 
   /**
-   * Hedges' small-sample correction of Cohen's d, {@code J(df) = Γ(df/2) / (sqrt(df/2) Γ((df-1)/2))} (Hedges, 1981),
-   * about {@code 1 - 3 / (4 df - 1)}.
+   * Hedges' small-sample correction of Cohen's d, {@code J(df) = Γ(df/2) / (sqrt(df/2)
+   * Γ((df-1)/2))} (Hedges, 1981), about {@code 1 - 3 / (4 df - 1)}.
    *
    * @return J, in (0, 1); NaN when df < 2
    */
@@ -307,7 +379,9 @@ final class Inference {
     return diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
   }
 
-  /** @return a copy with -0.0 replaced by 0.0, so ranks treat them as one value (a tie), as R does */
+  /**
+   * @return a copy with -0.0 replaced by 0.0, so ranks treat them as one value (a tie), as R does
+   */
   static double[] positiveZero(double[] x) {
     double[] y = new double[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -321,7 +395,9 @@ final class Inference {
     return Arrays.stream(a).allMatch(x -> x == v) && Arrays.stream(b).allMatch(x -> x == v);
   }
 
-  /** @return the number of elements of sorted s strictly below x */
+  /**
+   * @return the number of elements of sorted s strictly below x
+   */
   static int lowerBound(double[] s, double x) {
     int lo = 0;
     int hi = s.length;
@@ -336,7 +412,9 @@ final class Inference {
     return lo;
   }
 
-  /** @return the number of elements of sorted s at most x */
+  /**
+   * @return the number of elements of sorted s at most x
+   */
   static int upperBound(double[] s, double x) {
     int lo = 0;
     int hi = s.length;

@@ -7,13 +7,14 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The strongest two-way interactions of parameters on a metric over ok runs, as {@link Patterns} detects them (R's
- * sequential {@code anova(lm(y ~ A * B))}): one {@link Row} per pair kept, strongest first. Immutable.
- * {@link #toTable()} is the same as a table.
+ * The strongest two-way interactions of parameters on a metric over ok runs, as {@link Patterns}
+ * detects them (R's sequential {@code anova(lm(y ~ A * B))}): one {@link Row} per pair kept,
+ * strongest first. Immutable. {@link #toTable()} is the same as a table.
  */
 public final class InteractionsResult implements TabularResult {
   /**
-   * One pair of parameters. Statistics that cannot be computed (no residual degrees of freedom) are NaN.
+   * One pair of parameters. Statistics that cannot be computed (no residual degrees of freedom) are
+   * NaN.
    *
    * @param interaction the pair, {@code A x B}
    * @param partialEtaSquared {@code SS_AB / (SS_AB + SS_within)}
@@ -21,9 +22,16 @@ public final class InteractionsResult implements TabularResult {
    * @param df1 its degrees of freedom
    * @param df2 the residual degrees of freedom
    * @param pValue its p-value
-   * @param pHolm the p-value Holm-adjusted over every pair of parameters (one family), before the strongest are kept
+   * @param pHolm the p-value Holm-adjusted over every pair of parameters (one family), before the
+   *     strongest are kept
    */
-  public record Row(String interaction, double partialEtaSquared, double f, double df1, double df2, double pValue,
+  public record Row(
+      String interaction,
+      double partialEtaSquared,
+      double f,
+      double df1,
+      double df2,
+      double pValue,
       double pHolm) {}
 
   private final String metric;
@@ -34,17 +42,24 @@ public final class InteractionsResult implements TabularResult {
     this.rows = List.copyOf(rows);
   }
 
-  /** @return the metric */
+  /**
+   * @return the metric
+   */
   public String metric() {
     return metric;
   }
 
-  /** @return one row per pair kept, strongest first */
+  /**
+   * @return one row per pair kept, strongest first
+   */
   public List<Row> rows() {
     return rows;
   }
 
-  /** @return {@code interaction, partial_eta_squared, f, df1, df2, p_value, p_holm}, one row per pair kept */
+  /**
+   * @return {@code interaction, partial_eta_squared, f, df1, df2, p_value, p_holm}, one row per
+   *     pair kept
+   */
   @Override
   public Table toTable() {
     StringColumn pair = StringColumn.create("interaction");

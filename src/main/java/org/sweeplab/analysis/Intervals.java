@@ -5,7 +5,10 @@ import java.util.SplittableRandom;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
-/** Confidence intervals and multiple-comparison corrections. Internal helpers with documented definitions. */
+/**
+ * Confidence intervals and multiple-comparison corrections. Internal helpers with documented
+ * definitions.
+ */
 final class Intervals {
   private Intervals() {}
 
@@ -15,8 +18,9 @@ final class Intervals {
   }
 
   /**
-   * t such that P(|T_df| ≤ t) = level; NaN when df is not positive. The library's inverse is refined by two Newton
-   * steps on the survival function, which bring it from about 1e-9 to full double precision.
+   * t such that P(|T_df| ≤ t) = level; NaN when df is not positive. The library's inverse is
+   * refined by two Newton steps on the survival function, which bring it from about 1e-9 to full
+   * double precision.
    */
   static double t(double level, double df) {
     if (!(df > 0)) {
@@ -48,8 +52,8 @@ final class Intervals {
   }
 
   /**
-   * The Wilson score interval of a proportion (Wilson, 1927): {@code (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) /
-   * (1 + z²/n)}. It stays inside [0, 1] and is sensible at 0 and n successes.
+   * The Wilson score interval of a proportion (Wilson, 1927): {@code (p + z²/2n ± z sqrt(p(1-p)/n +
+   * z²/4n²)) / (1 + z²/n)}. It stays inside [0, 1] and is sensible at 0 and n successes.
    *
    * @return {low, high}; NaN when n is 0
    */
@@ -66,7 +70,9 @@ final class Intervals {
     return new double[] {Math.max(0, (centre - half) / d), Math.min(1, (centre + half) / d)};
   }
 
-  /** @return the t interval of the mean, {@code mean ± t(n-1) sd / sqrt(n)}; NaN when n < 2 */
+  /**
+   * @return the t interval of the mean, {@code mean ± t(n-1) sd / sqrt(n)}; NaN when n < 2
+   */
   static double[] meanT(double mean, double sd, long n, double level) {
     if (n < 2) {
       return new double[] {Double.NaN, Double.NaN};
@@ -77,12 +83,13 @@ final class Intervals {
 
   /**
    * The percentile bootstrap interval: {@code resamples} resamples with replacement drawn from a
-   * {@link SplittableRandom} seeded with {@code seed}, the statistic of each, and the type-7 quantiles at
-   * {@code (1 - level) / 2} and {@code (1 + level) / 2} of those.
+   * {@link SplittableRandom} seeded with {@code seed}, the statistic of each, and the type-7
+   * quantiles at {@code (1 - level) / 2} and {@code (1 + level) / 2} of those.
    *
    * @return {low, high}; NaN when there are no values
    */
-  static double[] bootstrap(double[] values, BootstrapStatistic statistic, int resamples, long seed, double level) {
+  static double[] bootstrap(
+      double[] values, BootstrapStatistic statistic, int resamples, long seed, double level) {
     int n = values.length;
     if (n == 0 || statistic == BootstrapStatistic.NONE) {
       return new double[] {Double.NaN, Double.NaN};
@@ -94,16 +101,18 @@ final class Intervals {
       for (int i = 0; i < n; i++) {
         sample[i] = values[rng.nextInt(n)];
       }
-      stats[b] = statistic == BootstrapStatistic.MEAN ? MetricAccumulator.of(sample).mean()
-          : MetricAccumulator.of(sample).median();
+      stats[b] =
+          statistic == BootstrapStatistic.MEAN
+              ? MetricAccumulator.of(sample).mean()
+              : MetricAccumulator.of(sample).median();
     }
     MetricAccumulator s = MetricAccumulator.of(stats);
     return new double[] {s.quantile((1 - level) / 2), s.quantile((1 + level) / 2)};
   }
 
   /**
-   * Holm's step-down adjustment (Holm, 1979). NaN p-values are left NaN and do not count towards the number of
-   * tests.
+   * Holm's step-down adjustment (Holm, 1979). NaN p-values are left NaN and do not count towards
+   * the number of tests.
    *
    * @return the adjusted p-values, in the input order
    */
@@ -122,8 +131,8 @@ final class Intervals {
   }
 
   /**
-   * The Benjamini-Hochberg false discovery rate adjustment (1995), used where many patterns are screened. NaN
-   * p-values are left NaN and not counted.
+   * The Benjamini-Hochberg false discovery rate adjustment (1995), used where many patterns are
+   * screened. NaN p-values are left NaN and not counted.
    *
    * @return the adjusted p-values (q-values), in the input order
    */
@@ -141,7 +150,9 @@ final class Intervals {
     return adj;
   }
 
-  /** @return indices sorted by p ascending, NaN last */
+  /**
+   * @return indices sorted by p ascending, NaN last
+   */
   private static Integer[] order(double[] p) {
     Integer[] idx = new Integer[p.length];
     for (int i = 0; i < idx.length; i++) {

@@ -1,14 +1,14 @@
 package org.sweeplab.analysis;
 
-import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The levels of one parameter: its distinct values, or for a numeric column with more than {@value #MAX_LEVELS}
- * distinct values, four quartile bins ({@code x ≤ q1}, {@code q1 < x ≤ q2}, ...). Internal; used by pattern detection.
+ * The levels of one parameter: its distinct values, or for a numeric column with more than {@value
+ * #MAX_LEVELS} distinct values, four quartile bins ({@code x ≤ q1}, {@code q1 < x ≤ q2}, ...).
+ * Internal; used by pattern detection.
  */
 final class Levels {
   static final int MAX_LEVELS = 8;
@@ -16,7 +16,11 @@ final class Levels {
   final String parameter;
   final int[] levelOfRow;
   final List<String> labels;
-  /** Per level, its number when the column is numeric and each level is one value; else null (text, or bins). */
+
+  /**
+   * Per level, its number when the column is numeric and each level is one value; else null (text,
+   * or bins).
+   */
   final double[] numbers;
 
   private Levels(String parameter, int[] levelOfRow, List<String> labels, double[] numbers) {
@@ -34,10 +38,15 @@ final class Levels {
     if (numeric && codes.size() > MAX_LEVELS) {
       int[] level = new int[code.length];
       double[] numbers = runs.numeric(parameter);
-      MetricAccumulator acc = MetricAccumulator.of(Arrays.stream(numbers).filter(x -> !Double.isNaN(x)).toArray());
+      MetricAccumulator acc =
+          MetricAccumulator.of(Arrays.stream(numbers).filter(x -> !Double.isNaN(x)).toArray());
       double[] cut = {acc.quantile(0.25), acc.quantile(0.5), acc.quantile(0.75)};
-      String[] names = {parameter + " ≤ " + num(cut[0]), num(cut[0]) + " < " + parameter + " ≤ " + num(cut[1]),
-          num(cut[1]) + " < " + parameter + " ≤ " + num(cut[2]), parameter + " > " + num(cut[2])};
+      String[] names = {
+        parameter + " ≤ " + num(cut[0]),
+        num(cut[0]) + " < " + parameter + " ≤ " + num(cut[1]),
+        num(cut[1]) + " < " + parameter + " ≤ " + num(cut[2]),
+        parameter + " > " + num(cut[2])
+      };
       int[] remap = new int[4];
       Arrays.fill(remap, -1);
       for (int i = 0; i < level.length; i++) {
@@ -62,6 +71,8 @@ final class Levels {
   }
 
   static String num(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.4g", x);
+    return x == Math.rint(x) && Math.abs(x) < 1e15
+        ? Long.toString((long) x)
+        : String.format(Locale.ROOT, "%.4g", x);
   }
 }

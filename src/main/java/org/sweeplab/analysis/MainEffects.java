@@ -8,23 +8,31 @@ import java.util.Locale;
 import org.apache.commons.statistics.inference.ChiSquareTest;
 
 /**
- * Main effects of each parameter on a metric over ok runs (one-way ANOVA per parameter: eta squared, F, p, the level
- * means; p Holm-adjusted over parameters), the strongest two-way interactions, and the survivorship check.
+ * Main effects of each parameter on a metric over ok runs (one-way ANOVA per parameter: eta
+ * squared, F, p, the level means; p Holm-adjusted over parameters), the strongest two-way
+ * interactions, and the survivorship check.
  *
- * <p>A parameter has a metric difference when its adjusted p is below alpha and eta squared is at least 0.01. When its
- * levels also differ in failure rate (chi-square p, Holm-adjusted over the parameters, below alpha, and rates at
- * least 10 points apart), the ok runs of each level are a different selection, and {@link Survivorship} asks whether
- * failing only the lowest (or highest) runs of one common distribution would produce the level means: verdict
- * {@code possible_selection} with a survivorship warning if it would, else {@code effect_beyond_selection} with a
- * caution. Otherwise {@code effect}, or {@code no_effect} without a metric difference. Interactions:
- * {@link Interactions}. Internal.
+ * <p>A parameter has a metric difference when its adjusted p is below alpha and eta squared is at
+ * least 0.01. When its levels also differ in failure rate (chi-square p, Holm-adjusted over the
+ * parameters, below alpha, and rates at least 10 points apart), the ok runs of each level are a
+ * different selection, and {@link Survivorship} asks whether failing only the lowest (or highest)
+ * runs of one common distribution would produce the level means: verdict {@code possible_selection}
+ * with a survivorship warning if it would, else {@code effect_beyond_selection} with a caution.
+ * Otherwise {@code effect}, or {@code no_effect} without a metric difference. Interactions: {@link
+ * Interactions}. Internal.
  */
 final class MainEffects {
   private MainEffects() {}
 
-  record Result(MainEffectsResult effects, InteractionsResult interactions, List<String> warnings) {}
+  record Result(
+      MainEffectsResult effects, InteractionsResult interactions, List<String> warnings) {}
 
-  static Result detect(List<Levels> levels, boolean[] ok, double[] metric, String metricName, double alpha,
+  static Result detect(
+      List<Levels> levels,
+      boolean[] ok,
+      double[] metric,
+      String metricName,
+      double alpha,
       int keepInteractions) {
     int n = ok.length;
     boolean[] use = new boolean[n];
@@ -46,7 +54,8 @@ final class MainEffects {
         counts[l.levelOfRow[i]][ok[i] ? 0 : 1]++;
         fill[l.levelOfRow[i]] += use[i] ? 1 : 0;
       }
-      // Exact arrays, filled in a second pass: lists grown to millions of values would double their memory.
+      // Exact arrays, filled in a second pass: lists grown to millions of values would double their
+      // memory.
       List<double[]> groups = new ArrayList<>();
       for (int v = 0; v < l.size(); v++) {
         groups.add(new double[fill[v]]);
@@ -63,7 +72,9 @@ final class MainEffects {
       double lo = 1;
       double hi = 0;
       for (int v = 0; v < l.size(); v++) {
-        b.append(v > 0 ? "; " : "").append(l.labels.get(v)).append(": ")
+        b.append(v > 0 ? "; " : "")
+            .append(l.labels.get(v))
+            .append(": ")
             .append(Ranking.fmt(MetricAccumulator.wrap(groups.get(v)).mean()));
         double rate = (double) counts[v][1] / (counts[v][0] + counts[v][1]);
         lo = Math.min(lo, rate);
@@ -71,9 +82,11 @@ final class MainEffects {
       }
       means[a] = b.toString();
       rateSpread[a] = hi - lo;
-      boolean varies = l.size() > 1 && java.util.Arrays.stream(counts).allMatch(c -> c[0] + c[1] > 0)
-          && java.util.Arrays.stream(counts).mapToLong(c -> c[1]).sum() > 0
-          && java.util.Arrays.stream(counts).mapToLong(c -> c[0]).sum() > 0;
+      boolean varies =
+          l.size() > 1
+              && java.util.Arrays.stream(counts).allMatch(c -> c[0] + c[1] > 0)
+              && java.util.Arrays.stream(counts).mapToLong(c -> c[1]).sum() > 0
+              && java.util.Arrays.stream(counts).mapToLong(c -> c[0]).sum() > 0;
       selectionP[a] = varies ? ChiSquareTest.withDefaults().test(counts).getPValue() : Double.NaN;
     }
     double[] p = new double[k];
@@ -89,50 +102,85 @@ final class MainEffects {
     for (int a = 0; a < k; a++) {
       order[a] = a;
     }
-    java.util.Arrays.sort(order, Comparator.comparingDouble(a -> Double.isNaN(res[a].effect()) ? 1
-        : -res[a].effect()));
+    java.util.Arrays.sort(
+        order,
+        Comparator.comparingDouble(a -> Double.isNaN(res[a].effect()) ? 1 : -res[a].effect()));
     for (int a : order) {
       boolean effect = adj[a] < alpha && res[a].effect() >= 0.01;
       boolean rates = ratesAdj[a] < alpha && rateSpread[a] >= 0.1;
       if (effect && rates) {
-        // Only where it decides the verdict: the test of pure selection, by strata of the other parameters.
+        // Only where it decides the verdict: the test of pure selection, by strata of the other
+        // parameters.
         int strata = strata(levels, a, stratum);
         Levels l = levels.get(a);
-        selection[a] = Survivorship.test(l.levelOfRow, l.size(), stratum, strata, ok, use, metric, alpha);
+        selection[a] =
+            Survivorship.test(l.levelOfRow, l.size(), stratum, strata, ok, use, metric, alpha);
       }
       boolean selected = effect && rates && selection[a].explains();
-      MainEffectsResult.Verdict v = selected ? MainEffectsResult.Verdict.POSSIBLE_SELECTION
-          : effect && rates ? MainEffectsResult.Verdict.EFFECT_BEYOND_SELECTION
-          : effect ? MainEffectsResult.Verdict.EFFECT : MainEffectsResult.Verdict.NO_EFFECT;
+      MainEffectsResult.Verdict v =
+          selected
+              ? MainEffectsResult.Verdict.POSSIBLE_SELECTION
+              : effect && rates
+                  ? MainEffectsResult.Verdict.EFFECT_BEYOND_SELECTION
+                  : effect ? MainEffectsResult.Verdict.EFFECT : MainEffectsResult.Verdict.NO_EFFECT;
       if (effect && rates && !selected) {
-        warnings.add(String.format(Locale.ROOT, "Caution: the levels of %s fail at different rates (spread %.0f"
-            + " points); part of its effect on %s (eta² %.3f) may be selection, though not all of it: pure selection"
-            + " from the distribution of %s, which fails least, would give other level means (Holm p = %s).",
-            levels.get(a).parameter, 100 * rateSpread[a], metricName, res[a].effect(),
-            levels.get(a).labels.get(selection[a].reference()), Ranking.fmt(selection[a].minAdjustedP())));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "Caution: the levels of %s fail at different rates (spread %.0f"
+                    + " points); part of its effect on %s (eta² %.3f) may be selection, though not all of it: pure selection"
+                    + " from the distribution of %s, which fails least, would give other level means (Holm p = %s).",
+                levels.get(a).parameter,
+                100 * rateSpread[a],
+                metricName,
+                res[a].effect(),
+                levels.get(a).labels.get(selection[a].reference()),
+                Ranking.fmt(selection[a].minAdjustedP())));
       }
       if (selected) {
-        warnings.add(String.format(Locale.ROOT, "Survivorship: %s of ok runs differs across the levels of %s (eta²"
-            + " %.3f), but those levels also fail at very different rates (spread %.0f points, chi-square p = %s,"
-            + " Holm-adjusted over %d parameters). Failing only the %s runs of one common distribution (that of %s,"
-            + " which fails least) would produce these level means, so the difference may come from which runs"
-            + " survive rather than from %s itself.", metricName, levels.get(a).parameter, res[a].effect(),
-            100 * rateSpread[a], Ranking.fmt(ratesAdj[a]), rateTests,
-            selection[a].direction() == null ? "lowest or highest"
-                : selection[a].direction().name().toLowerCase(Locale.ROOT),
-            selection[a].reference() < 0 ? "any level" : levels.get(a).labels.get(selection[a].reference()),
-            levels.get(a).parameter));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "Survivorship: %s of ok runs differs across the levels of %s (eta²"
+                    + " %.3f), but those levels also fail at very different rates (spread %.0f points, chi-square p = %s,"
+                    + " Holm-adjusted over %d parameters). Failing only the %s runs of one common distribution (that of %s,"
+                    + " which fails least) would produce these level means, so the difference may come from which runs"
+                    + " survive rather than from %s itself.",
+                metricName,
+                levels.get(a).parameter,
+                res[a].effect(),
+                100 * rateSpread[a],
+                Ranking.fmt(ratesAdj[a]),
+                rateTests,
+                selection[a].direction() == null
+                    ? "lowest or highest"
+                    : selection[a].direction().name().toLowerCase(Locale.ROOT),
+                selection[a].reference() < 0
+                    ? "any level"
+                    : levels.get(a).labels.get(selection[a].reference()),
+                levels.get(a).parameter));
       }
-      rows.add(new MainEffectsResult.Row(levels.get(a).parameter, res[a].effect(), res[a].statistic(), p[a], adj[a],
-          rateSpread[a], ratesAdj[a], v, means[a]));
+      rows.add(
+          new MainEffectsResult.Row(
+              levels.get(a).parameter,
+              res[a].effect(),
+              res[a].statistic(),
+              p[a],
+              adj[a],
+              rateSpread[a],
+              ratesAdj[a],
+              v,
+              means[a]));
     }
-    return new Result(new MainEffectsResult(metricName, rows),
-        Interactions.detect(levels, use, metric, metricName, keepInteractions), warnings);
+    return new Result(
+        new MainEffectsResult(metricName, rows),
+        Interactions.detect(levels, use, metric, metricName, keepInteractions),
+        warnings);
   }
 
-
   /**
-   * @param out the stratum of each row: its combination of the levels of every parameter but {@code except}
+   * @param out the stratum of each row: its combination of the levels of every parameter but {@code
+   *     except}
    * @return the number of strata
    */
   private static int strata(List<Levels> levels, int except, int[] out) {
@@ -147,7 +195,8 @@ final class MainEffects {
       try {
         span = Math.multiplyExact(span, levels.get(b).size());
       } catch (ArithmeticException e) {
-        throw AnalysisException.of("Too many combinations of parameter levels to stratify by (over 2^63)");
+        throw AnalysisException.of(
+            "Too many combinations of parameter levels to stratify by (over 2^63)");
       }
     }
     for (int i = 0; i < out.length; i++) {

@@ -7,8 +7,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The main effect of each parameter on a metric over ok runs, as {@link Patterns} detects it: one {@link Row} per
- * parameter, largest eta squared first (NaN last). Immutable. {@link #toTable()} is the same as a table.
+ * The main effect of each parameter on a metric over ok runs, as {@link Patterns} detects it: one
+ * {@link Row} per parameter, largest eta squared first (NaN last). Immutable. {@link #toTable()} is
+ * the same as a table.
  */
 public final class MainEffectsResult implements TabularResult {
   /** What the main-effects test and the survivorship check conclude for one parameter. */
@@ -17,19 +18,29 @@ public final class MainEffectsResult implements TabularResult {
     NO_EFFECT,
     /** A metric difference, and the levels do not fail at clearly different rates. */
     EFFECT,
-    /** A metric difference and different failure rates, but pure selection would not produce the level means. */
+    /**
+     * A metric difference and different failure rates, but pure selection would not produce the
+     * level means.
+     */
     EFFECT_BEYOND_SELECTION,
-    /** A metric difference that failing only the lowest (or highest) runs of one distribution would produce. */
+    /**
+     * A metric difference that failing only the lowest (or highest) runs of one distribution would
+     * produce.
+     */
     POSSIBLE_SELECTION;
 
-    /** @return the name in the table: {@code no_effect, effect, effect_beyond_selection, possible_selection} */
+    /**
+     * @return the name in the table: {@code no_effect, effect, effect_beyond_selection,
+     *     possible_selection}
+     */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
   /**
-   * One parameter. Statistics that cannot be computed (one level, no ok values, no failures) are NaN.
+   * One parameter. Statistics that cannot be computed (one level, no ok values, no failures) are
+   * NaN.
    *
    * @param parameter the parameter
    * @param etaSquared eta squared of the one-way ANOVA of the metric over its levels
@@ -37,13 +48,21 @@ public final class MainEffectsResult implements TabularResult {
    * @param pValue its p-value
    * @param pHolm the p-value Holm-adjusted over the parameters (one family)
    * @param failureRateSpread the highest minus the lowest failure rate of its levels
-   * @param failureRatePHolm the chi-square p-value of the failure rates over its levels, Holm-adjusted over the
-   *     parameters
+   * @param failureRatePHolm the chi-square p-value of the failure rates over its levels,
+   *     Holm-adjusted over the parameters
    * @param verdict what the tests conclude
    * @param levelMeans the metric mean of each level, {@code level: mean; ...}
    */
-  public record Row(String parameter, double etaSquared, double f, double pValue, double pHolm,
-      double failureRateSpread, double failureRatePHolm, Verdict verdict, String levelMeans) {}
+  public record Row(
+      String parameter,
+      double etaSquared,
+      double f,
+      double pValue,
+      double pHolm,
+      double failureRateSpread,
+      double failureRatePHolm,
+      Verdict verdict,
+      String levelMeans) {}
 
   private final String metric;
   private final List<Row> rows;
@@ -53,12 +72,16 @@ public final class MainEffectsResult implements TabularResult {
     this.rows = List.copyOf(rows);
   }
 
-  /** @return the metric */
+  /**
+   * @return the metric
+   */
   public String metric() {
     return metric;
   }
 
-  /** @return one row per parameter, largest eta squared first */
+  /**
+   * @return one row per parameter, largest eta squared first
+   */
   public List<Row> rows() {
     return rows;
   }
@@ -69,14 +92,19 @@ public final class MainEffectsResult implements TabularResult {
    * @throws AnalysisException if no row has that parameter
    */
   public Row row(String parameter) {
-    return rows.stream().filter(r -> r.parameter().equals(parameter)).findFirst().orElseThrow(() ->
-        AnalysisException.of("No parameter '%s' in the main effects on %s; parameters are %s", parameter, metric,
-            rows.stream().map(Row::parameter).toList()));
+    return rows.stream()
+        .filter(r -> r.parameter().equals(parameter))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                AnalysisException.of(
+                    "No parameter '%s' in the main effects on %s; parameters are %s",
+                    parameter, metric, rows.stream().map(Row::parameter).toList()));
   }
 
   /**
-   * @return {@code parameter, eta_squared, f, p_value, p_holm, failure_rate_spread, failure_rate_p_holm, verdict,
-   *     level_means}, one row per parameter
+   * @return {@code parameter, eta_squared, f, p_value, p_holm, failure_rate_spread,
+   *     failure_rate_p_holm, verdict, level_means}, one row per parameter
    */
   @Override
   public Table toTable() {
@@ -100,7 +128,8 @@ public final class MainEffectsResult implements TabularResult {
       verdict.append(r.verdict().label());
       levelMeans.append(r.levelMeans());
     }
-    return Table.create("main effects on " + metric, param, eta, f, pv, ph, spread, rateP, verdict, levelMeans);
+    return Table.create(
+        "main effects on " + metric, param, eta, f, pv, ph, spread, rateP, verdict, levelMeans);
   }
 
   @Override

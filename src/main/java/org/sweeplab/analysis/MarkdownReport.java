@@ -11,8 +11,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Renders a {@link ReportModel} as Markdown (report.md): tables to their first {@value #MAX_ROWS} rows, numbers
- * that are not whole to 4 significant digits, NaN and missing cells empty, figures as image links.
+ * Renders a {@link ReportModel} as Markdown (report.md): tables to their first {@value #MAX_ROWS}
+ * rows, numbers that are not whole to 4 significant digits, NaN and missing cells empty, figures as
+ * image links.
  */
 public final class MarkdownReport {
   /** The rows a table shows; the rest are in the CSV and JSON files. */
@@ -64,17 +65,26 @@ public final class MarkdownReport {
     } else if (block instanceof ReportModel.TableBlock t) {
       b.append(table(t.table()));
     } else if (block instanceof ReportModel.Figures f) {
-      f.figures().forEach(link -> b.append("![").append(link.title()).append("](").append(link.path())
-          .append(")\n\n"));
+      f.figures()
+          .forEach(
+              link ->
+                  b.append("![")
+                      .append(link.title())
+                      .append("](")
+                      .append(link.path())
+                      .append(")\n\n"));
     }
   }
 
-  /** @return the first {@value #MAX_ROWS} rows as a markdown table, numbers to 4 significant digits */
+  /**
+   * @return the first {@value #MAX_ROWS} rows as a markdown table, numbers to 4 significant digits
+   */
   static String table(Table t) {
     if (t.rowCount() == 0) {
       return "None.\n";
     }
-    StringBuilder b = new StringBuilder("| ").append(String.join(" | ", t.columnNames())).append(" |\n|");
+    StringBuilder b =
+        new StringBuilder("| ").append(String.join(" | ", t.columnNames())).append(" |\n|");
     b.append(" --- |".repeat(t.columnCount())).append("\n");
     int n = Math.min(MAX_ROWS, t.rowCount());
     for (int i = 0; i < n; i++) {
@@ -85,14 +95,22 @@ public final class MarkdownReport {
       b.append("\n");
     }
     if (t.rowCount() > n) {
-      b.append(String.format(Locale.ROOT, "%n%d more rows in the CSV/JSON files.%n", t.rowCount() - n));
+      b.append(
+          String.format(Locale.ROOT, "%n%d more rows in the CSV/JSON files.%n", t.rowCount() - n));
     }
     return b.toString();
   }
 
-  /** A cell as a report shows it: numbers that are not whole to 4 significant digits, else {@link ReportWriter#cell}. */
+  /**
+   * A cell as a report shows it: numbers that are not whole to 4 significant digits, else {@link
+   * ReportWriter#cell}.
+   */
   static String shown(Column<?> c, int i) {
-    return c instanceof NumericColumn<?> num && !c.isMissing(i) && !Double.isNaN(num.getDouble(i))
-        && num.getDouble(i) != Math.rint(num.getDouble(i)) ? Ranking.fmt(num.getDouble(i)) : ReportWriter.cell(c, i);
+    return c instanceof NumericColumn<?> num
+            && !c.isMissing(i)
+            && !Double.isNaN(num.getDouble(i))
+            && num.getDouble(i) != Math.rint(num.getDouble(i))
+        ? Ranking.fmt(num.getDouble(i))
+        : ReportWriter.cell(c, i);
   }
 }

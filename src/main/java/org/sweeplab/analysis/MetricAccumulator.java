@@ -2,34 +2,44 @@ package org.sweeplab.analysis;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.util.Arrays;
-import org.apache.commons.statistics.descriptive.Quantile;
 import java.util.function.DoubleConsumer;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
- * The values of one metric in one group, with their summary statistics. A mergeable accumulator: feed values with
- * {@link #accept}, merge partial results with {@link #combine}, in any order and from any number of threads (one
- * accumulator per thread).
+ * The values of one metric in one group, with their summary statistics. A mergeable accumulator:
+ * feed values with {@link #accept}, merge partial results with {@link #combine}, in any order and
+ * from any number of threads (one accumulator per thread).
  *
- * <p>It keeps the values, because the median and the quartiles need them. The moments are computed on demand with
- * the corrected two-pass algorithm (Chan, Golub and LeVeque, 1983): the mean is the sum divided by n plus the mean of
- * the residuals, and the variance is {@code (sum d^2 - (sum d)^2 / n) / (n - 1)} over the residuals d. It keeps full
- * precision for data with a large offset, such as values near 1e9 that differ in the last digits, where the one-pass
- * formula {@code sum x^2 - n mean^2} loses every digit.
+ * <p>It keeps the values, because the median and the quartiles need them. The moments are computed
+ * on demand with the corrected two-pass algorithm (Chan, Golub and LeVeque, 1983): the mean is the
+ * sum divided by n plus the mean of the residuals, and the variance is {@code (sum d^2 - (sum d)^2
+ * / n) / (n - 1)} over the residuals d. It keeps full precision for data with a large offset, such
+ * as values near 1e9 that differ in the last digits, where the one-pass formula {@code sum x^2 - n
+ * mean^2} loses every digit.
  *
- * <p>NaN: accepted values are kept as given; a NaN makes the mean, variance, quantiles, minimum and maximum NaN.
- * Callers apply their {@link NaNPolicy} before accepting. Empty: every statistic is NaN and the count is 0.
+ * <p>NaN: accepted values are kept as given; a NaN makes the mean, variance, quantiles, minimum and
+ * maximum NaN. Callers apply their {@link NaNPolicy} before accepting. Empty: every statistic is
+ * NaN and the count is 0.
  */
 public final class MetricAccumulator implements DoubleConsumer {
   private final DoubleArrayList values;
+
   /** The values sorted, for other quantiles; null until asked for and after every change. */
   private double[] sorted;
+
   /**
-   * Minimum, quartiles and maximum, kept instead of the sorted values: a ranking of 100,000 groups asks for them,
-   * and keeping a sorted copy of every group would double the memory of the values. Null until asked for.
+   * Minimum, quartiles and maximum, kept instead of the sorted values: a ranking of 100,000 groups
+   * asks for them, and keeping a sorted copy of every group would double the memory of the values.
+   * Null until asked for.
    */
   private double[] fiveNumbers;
-  /** The mean and variance of the first meanOf and varianceOf values (-1: not computed); values are only added. */
+
+  /**
+   * The mean and variance of the first meanOf and varianceOf values (-1: not computed); values are
+   * only added.
+   */
   private double mean;
+
   private int meanOf = -1;
   private double variance;
   private int varianceOf = -1;
@@ -38,17 +48,24 @@ public final class MetricAccumulator implements DoubleConsumer {
     this.values = values;
   }
 
-  /** @return an empty accumulator */
+  /**
+   * @return an empty accumulator
+   */
   public static MetricAccumulator create() {
     return new MetricAccumulator(new DoubleArrayList());
   }
 
-  /** @return an accumulator holding these values */
+  /**
+   * @return an accumulator holding these values
+   */
   public static MetricAccumulator of(double... values) {
     return new MetricAccumulator(new DoubleArrayList(values));
   }
 
-  /** @return an accumulator that takes this array as its values (no copy); internal, the caller gives it up */
+  /**
+   * @return an accumulator that takes this array as its values (no copy); internal, the caller
+   *     gives it up
+   */
   static MetricAccumulator wrap(double[] values) {
     return new MetricAccumulator(DoubleArrayList.wrap(values));
   }
@@ -78,23 +95,34 @@ public final class MetricAccumulator implements DoubleConsumer {
     return values.size();
   }
 
-  /** @return the backing array (its first {@link #count()} values are the values); internal, do not modify */
+  /**
+   * @return the backing array (its first {@link #count()} values are the values); internal, do not
+   *     modify
+   */
   double[] elements() {
     return values.elements();
   }
 
-  /** @return the values without a copy when the backing array holds exactly them, else a copy; do not modify */
+  /**
+   * @return the values without a copy when the backing array holds exactly them, else a copy; do
+   *     not modify
+   */
   double[] exact() {
     double[] a = values.elements();
     return a.length == values.size() ? a : values.toDoubleArray();
   }
 
-  /** @return a copy of the values, in the order accepted (combined values after this accumulator's own) */
+  /**
+   * @return a copy of the values, in the order accepted (combined values after this accumulator's
+   *     own)
+   */
   public double[] values() {
     return values.toDoubleArray();
   }
 
-  /** @return the arithmetic mean; NaN when empty */
+  /**
+   * @return the arithmetic mean; NaN when empty
+   */
   public double mean() {
     int n = values.size();
     if (n == 0) {
@@ -119,7 +147,9 @@ public final class MetricAccumulator implements DoubleConsumer {
     return m + r / n;
   }
 
-  /** @return the unbiased sample variance (divisor n - 1); NaN when n < 2 */
+  /**
+   * @return the unbiased sample variance (divisor n - 1); NaN when n < 2
+   */
   public double variance() {
     int n = values.size();
     if (n < 2) {
@@ -146,7 +176,9 @@ public final class MetricAccumulator implements DoubleConsumer {
     return Math.max(0, (s2 - s * s / n) / (n - 1));
   }
 
-  /** @return the sample standard deviation; NaN when n < 2 */
+  /**
+   * @return the sample standard deviation; NaN when n < 2
+   */
   public double standardDeviation() {
     return Math.sqrt(variance());
   }
@@ -163,12 +195,16 @@ public final class MetricAccumulator implements DoubleConsumer {
     return five()[2];
   }
 
-  /** @return the type-7 first quartile, as {@code quantile(0.25)} */
+  /**
+   * @return the type-7 first quartile, as {@code quantile(0.25)}
+   */
   public double lowerQuartile() {
     return five()[1];
   }
 
-  /** @return the type-7 third quartile, as {@code quantile(0.75)} */
+  /**
+   * @return the type-7 third quartile, as {@code quantile(0.75)}
+   */
   public double upperQuartile() {
     return five()[3];
   }
@@ -199,8 +235,8 @@ public final class MetricAccumulator implements DoubleConsumer {
   }
 
   /**
-   * The quantile by linear interpolation between order statistics (Hyndman and Fan type 7, the default of R's
-   * {@code quantile} and numpy's {@code percentile}).
+   * The quantile by linear interpolation between order statistics (Hyndman and Fan type 7, the
+   * default of R's {@code quantile} and numpy's {@code percentile}).
    *
    * @param p the probability, in [0, 1]
    * @return the quantile; NaN when empty or when any value is NaN
@@ -224,7 +260,9 @@ public final class MetricAccumulator implements DoubleConsumer {
     return typeSeven(sorted, n, p);
   }
 
-  /** The type-7 quantile of n sorted values (NaN sorts last, so a NaN anywhere makes it NaN); n > 0. */
+  /**
+   * The type-7 quantile of n sorted values (NaN sorts last, so a NaN anywhere makes it NaN); n > 0.
+   */
   private static double typeSeven(double[] a, int n, double p) {
     if (Double.isNaN(a[n - 1])) {
       return Double.NaN;
@@ -235,7 +273,10 @@ public final class MetricAccumulator implements DoubleConsumer {
     return a[lo] + (h - lo) * (a[hi] - a[lo]);
   }
 
-  /** Above this many values a quantile is found by selection (Commons Statistics) instead of a full sort. */
+  /**
+   * Above this many values a quantile is found by selection (Commons Statistics) instead of a full
+   * sort.
+   */
   static final int SELECT_ABOVE = 50_000;
 
   /** The type-7 quantile of many values by partial sorting; NaN when any value is NaN. */
@@ -258,10 +299,14 @@ public final class MetricAccumulator implements DoubleConsumer {
     if (p == 1) {
       return max;
     }
-    return Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).evaluate(Arrays.copyOf(a, n), p);
+    return Quantile.withDefaults()
+        .with(Quantile.EstimationMethod.HF7)
+        .evaluate(Arrays.copyOf(a, n), p);
   }
 
-  /** The five numbers of many values from one partially sorted copy; all NaN when any value is NaN. */
+  /**
+   * The five numbers of many values from one partially sorted copy; all NaN when any value is NaN.
+   */
   private double[] selectedFive(int n) {
     double[] a = values.elements();
     double min = Double.POSITIVE_INFINITY;
@@ -274,8 +319,10 @@ public final class MetricAccumulator implements DoubleConsumer {
       min = Math.min(min, x);
       max = Math.max(max, x);
     }
-    double[] q = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).evaluate(Arrays.copyOf(a, n), 0.25,
-        0.5, 0.75);
+    double[] q =
+        Quantile.withDefaults()
+            .with(Quantile.EstimationMethod.HF7)
+            .evaluate(Arrays.copyOf(a, n), 0.25, 0.5, 0.75);
     return new double[] {min, q[0], q[1], q[2], max};
   }
 

@@ -8,9 +8,10 @@ import java.util.List;
 import org.sweeplab.results.ColumnType;
 
 /**
- * A numeric column: integers as {@code long[]} (missing is {@link Long#MIN_VALUE}), other numbers as {@code double[]}
- * (missing is NaN). The few cells that hold text which is not a number (a metric {@code timeout} in a failed run, say)
- * are kept aside with their text, sorted by row; their value is NaN. Internal.
+ * A numeric column: integers as {@code long[]} (missing is {@link Long#MIN_VALUE}), other numbers
+ * as {@code double[]} (missing is NaN). The few cells that hold text which is not a number (a
+ * metric {@code timeout} in a failed run, say) are kept aside with their text, sorted by row; their
+ * value is NaN. Internal.
  */
 final class NumberColumn implements RunColumn {
   static final long MISSING_LONG = Long.MIN_VALUE;
@@ -23,7 +24,12 @@ final class NumberColumn implements RunColumn {
   private final String[] oddTexts;
   private RunColumn.Codes codes;
 
-  private NumberColumn(String name, ColumnType type, long[] longs, double[] doubles, int[] oddRows,
+  private NumberColumn(
+      String name,
+      ColumnType type,
+      long[] longs,
+      double[] doubles,
+      int[] oddRows,
       String[] oddTexts) {
     this.name = name;
     this.type = type;
@@ -33,8 +39,11 @@ final class NumberColumn implements RunColumn {
     this.oddTexts = oddTexts;
   }
 
-  /** @param type INTEGER or LONG; missing cells hold {@link #MISSING_LONG} */
-  static NumberColumn ofLongs(String name, ColumnType type, long[] values, int[] oddRows, String[] oddTexts) {
+  /**
+   * @param type INTEGER or LONG; missing cells hold {@link #MISSING_LONG}
+   */
+  static NumberColumn ofLongs(
+      String name, ColumnType type, long[] values, int[] oddRows, String[] oddTexts) {
     return new NumberColumn(name, type, values, null, oddRows, oddTexts);
   }
 
@@ -62,12 +71,17 @@ final class NumberColumn implements RunColumn {
     return longs != null;
   }
 
-  /** @return the values as longs (integral columns only); do not modify */
+  /**
+   * @return the values as longs (integral columns only); do not modify
+   */
   long[] longs() {
     return longs;
   }
 
-  /** @return the values as doubles, shared (do not modify); for an integral column made on first use and kept */
+  /**
+   * @return the values as doubles, shared (do not modify); for an integral column made on first use
+   *     and kept
+   */
   synchronized double[] doubles() {
     if (doubles != null) {
       return doubles;

@@ -3,7 +3,10 @@ package org.sweeplab.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Runs a few tasks on threads of their own and waits for all; the first failure is rethrown. Internal. */
+/**
+ * Runs a few tasks on threads of their own and waits for all; the first failure is rethrown.
+ * Internal.
+ */
 final class Parallel {
   private Parallel() {}
 
@@ -13,7 +16,9 @@ final class Parallel {
     void run(int index) throws IOException;
   }
 
-  /** @return the number of threads to use: the available processors */
+  /**
+   * @return the number of threads to use: the available processors
+   */
   static int threads() {
     return Runtime.getRuntime().availableProcessors();
   }
@@ -29,17 +34,20 @@ final class Parallel {
     Thread[] threads = new Thread[n];
     for (int i = 1; i < n; i++) {
       int index = i;
-      threads[i] = new Thread(() -> {
-        try {
-          task.run(index);
-        } catch (Throwable e) {
-          synchronized (failure) {
-            if (failure[0] == null) {
-              failure[0] = e;
-            }
-          }
-        }
-      }, "sweeplab-analysis-" + i);
+      threads[i] =
+          new Thread(
+              () -> {
+                try {
+                  task.run(index);
+                } catch (Throwable e) {
+                  synchronized (failure) {
+                    if (failure[0] == null) {
+                      failure[0] = e;
+                    }
+                  }
+                }
+              },
+              "sweeplab-analysis-" + i);
       threads[i].setDaemon(true);
       threads[i].start();
     }
@@ -79,22 +87,29 @@ final class Parallel {
     }
   }
 
-  /** @return the task started on a daemon thread of its own */
+  /**
+   * @return the task started on a daemon thread of its own
+   */
   static <T> java.util.concurrent.CompletableFuture<T> async(java.util.function.Supplier<T> task) {
     java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        f.complete(task.get());
-      } catch (Throwable e) {
-        f.completeExceptionally(e);
-      }
-    }, "sweeplab-analysis-async");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(task.get());
+              } catch (Throwable e) {
+                f.completeExceptionally(e);
+              }
+            },
+            "sweeplab-analysis-async");
     t.setDaemon(true);
     t.start();
     return f;
   }
 
-  /** @return the task's result; its exception (or error) rethrown as it was */
+  /**
+   * @return the task's result; its exception (or error) rethrown as it was
+   */
   static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
     try {
       return f.get();

@@ -21,16 +21,19 @@ import org.sweeplab.results.ResultColumn;
 import org.sweeplab.results.ResultsContract;
 
 /**
- * The table of runs as Parquet ({@code results.parquet}), written and read with DuckDB's embedded engine.
+ * The table of runs as Parquet ({@code results.parquet}), written and read with DuckDB's embedded
+ * engine.
  *
- * <p>Writing: the rows of {@code results.csv}, each column typed from the results contract ({@code summary.json}):
- * string as UTF-8 text, integer as int32, long as int64, double as double, boolean as boolean; an empty cell is null.
- * A numeric column that also holds text (a metric {@code timeout} in a failed run) stays text, so that nothing is
- * lost; {@link Export#textColumns()} names them. The file is written beside its final name and moved into place.
+ * <p>Writing: the rows of {@code results.csv}, each column typed from the results contract ({@code
+ * summary.json}): string as UTF-8 text, integer as int32, long as int64, double as double, boolean
+ * as boolean; an empty cell is null. A numeric column that also holds text (a metric {@code
+ * timeout} in a failed run) stays text, so that nothing is lost; {@link Export#textColumns()} names
+ * them. The file is written beside its final name and moved into place.
  *
- * <p>Reading: any Parquet file of flat columns; integers, numbers, booleans and text become the columns of
- * {@link Runs} as {@link RunsReader} makes them from CSV (null is the empty cell, NaN in a number column), with
- * roles from the {@code summary.json} beside the file when it names the same columns, else inferred.
+ * <p>Reading: any Parquet file of flat columns; integers, numbers, booleans and text become the
+ * columns of {@link Runs} as {@link RunsReader} makes them from CSV (null is the empty cell, NaN in
+ * a number column), with roles from the {@code summary.json} beside the file when it names the same
+ * columns, else inferred.
  */
 public final class ParquetRuns {
   /** The file name of the Parquet table in a sweep folder. */
@@ -43,29 +46,36 @@ public final class ParquetRuns {
    *
    * @param file the Parquet file
    * @param rows its rows
-   * @param textColumns columns typed as numbers or booleans by the contract that hold text, written as text
+   * @param textColumns columns typed as numbers or booleans by the contract that hold text, written
+   *     as text
    */
   public record Export(Path file, long rows, List<String> textColumns) {}
 
   /**
-   * Writes {@code DIR/results.parquet} from {@code DIR/results.csv}, typed by {@code DIR/summary.json}.
+   * Writes {@code DIR/results.parquet} from {@code DIR/results.csv}, typed by {@code
+   * DIR/summary.json}.
    *
    * @param dir a finished sweep folder
    * @return what was written
-   * @throws AnalysisException when the folder has no results.csv, or no summary.json that matches it
+   * @throws AnalysisException when the folder has no results.csv, or no summary.json that matches
+   *     it
    */
   public static Export export(Path dir) {
     Path csv = dir.resolve(ResultsContract.RESULTS_FILE);
     if (!Files.isRegularFile(csv)) {
-      throw AnalysisException.of("%s has no %s; export a sweep folder whose sweep has run (sweeplab resume %s"
-          + " writes it)", dir, ResultsContract.RESULTS_FILE, dir);
+      throw AnalysisException.of(
+          "%s has no %s; export a sweep folder whose sweep has run (sweeplab resume %s"
+              + " writes it)",
+          dir, ResultsContract.RESULTS_FILE, dir);
     }
     List<String> header = RunsReader.header(csv);
-    List<ResultColumn> schema = ResultsContract.schemaFor(header, dir.resolve(ResultsContract.SUMMARY_FILE));
+    List<ResultColumn> schema =
+        ResultsContract.schemaFor(header, dir.resolve(ResultsContract.SUMMARY_FILE));
     if (schema == null) {
-      throw AnalysisException.of("%s has no %s that matches the columns of %s, so the column types are unknown;"
-          + " run sweeplab resume %s to write it", dir, ResultsContract.SUMMARY_FILE, ResultsContract.RESULTS_FILE,
-          dir);
+      throw AnalysisException.of(
+          "%s has no %s that matches the columns of %s, so the column types are unknown;"
+              + " run sweeplab resume %s to write it",
+          dir, ResultsContract.SUMMARY_FILE, ResultsContract.RESULTS_FILE, dir);
     }
     return write(csv, schema, dir.resolve(FILE));
   }
@@ -80,24 +90,45 @@ public final class ParquetRuns {
    */
   public static Export write(Path csv, List<ResultColumn> schema, Path target) {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       StringBuilder columns = new StringBuilder();
       for (ResultColumn col : schema) {
-        columns.append(columns.length() == 0 ? "" : ", ").append(literal(col.name())).append(": 'VARCHAR'");
+        columns
+            .append(columns.length() == 0 ? "" : ", ")
+            .append(literal(col.name()))
+            .append(": 'VARCHAR'");
       }
-      s.execute("CREATE VIEW raw AS SELECT * FROM read_csv(" + literal(csv.toString()) + ", header = true,"
-          + " auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', columns = {" + columns
-          + "})");
+      s.execute(
+          "CREATE VIEW raw AS SELECT * FROM read_csv("
+              + literal(csv.toString())
+              + ", header = true,"
+              + " auto_detect = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', columns = {"
+              + columns
+              + "})");
       List<String> text = textColumns(s, schema);
       StringBuilder select = new StringBuilder();
       for (ResultColumn col : schema) {
         String sqlType = text.contains(col.name()) ? null : sqlType(col.type());
-        select.append(select.length() == 0 ? "" : ", ").append(sqlType == null ? identifier(col.name())
-            : "CAST(" + identifier(col.name()) + " AS " + sqlType + ") AS " + identifier(col.name()));
+        select
+            .append(select.length() == 0 ? "" : ", ")
+            .append(
+                sqlType == null
+                    ? identifier(col.name())
+                    : "CAST("
+                        + identifier(col.name())
+                        + " AS "
+                        + sqlType
+                        + ") AS "
+                        + identifier(col.name()));
       }
       Files.deleteIfExists(tmp);
-      s.execute("COPY (SELECT " + select + " FROM raw) TO " + literal(tmp.toString())
-          + " (FORMAT parquet, COMPRESSION zstd)");
+      s.execute(
+          "COPY (SELECT "
+              + select
+              + " FROM raw) TO "
+              + literal(tmp.toString())
+              + " (FORMAT parquet, COMPRESSION zstd)");
       long rows;
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM raw")) {
         rs.next();
@@ -113,7 +144,8 @@ public final class ParquetRuns {
   }
 
   /** The columns typed as non-text whose cells do not all convert. */
-  private static List<String> textColumns(Statement s, List<ResultColumn> schema) throws SQLException {
+  private static List<String> textColumns(Statement s, List<ResultColumn> schema)
+      throws SQLException {
     List<ResultColumn> typed = schema.stream().filter(c -> sqlType(c.type()) != null).toList();
     List<String> out = new ArrayList<>();
     if (typed.isEmpty()) {
@@ -122,8 +154,14 @@ public final class ParquetRuns {
     StringBuilder q = new StringBuilder("SELECT ");
     for (int i = 0; i < typed.size(); i++) {
       String id = identifier(typed.get(i).name());
-      q.append(i == 0 ? "" : ", ").append("count(*) FILTER (WHERE ").append(id).append(" IS NOT NULL AND TRY_CAST(")
-          .append(id).append(" AS ").append(sqlType(typed.get(i).type())).append(") IS NULL)");
+      q.append(i == 0 ? "" : ", ")
+          .append("count(*) FILTER (WHERE ")
+          .append(id)
+          .append(" IS NOT NULL AND TRY_CAST(")
+          .append(id)
+          .append(" AS ")
+          .append(sqlType(typed.get(i).type()))
+          .append(") IS NULL)");
     }
     try (ResultSet rs = s.executeQuery(q.append(" FROM raw").toString())) {
       rs.next();
@@ -151,10 +189,12 @@ public final class ParquetRuns {
    *
    * @param file the Parquet file
    * @return the runs, with roles from a matching summary.json beside the file, else inferred
-   * @throws AnalysisException if the file cannot be read as Parquet, has no rows or more than a Runs can hold
+   * @throws AnalysisException if the file cannot be read as Parquet, has no rows or more than a
+   *     Runs can hold
    */
   public static Runs read(Path file) {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       String source = "read_parquet(" + literal(file.toString()) + ")";
       long total;
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + source)) {
@@ -162,8 +202,9 @@ public final class ParquetRuns {
         total = rs.getLong(1);
       }
       if (total > Integer.MAX_VALUE - 8) {
-        throw AnalysisException.of("%s has %,d rows; sweeplab analyses at most %,d rows of one file", file, total,
-            Integer.MAX_VALUE - 8);
+        throw AnalysisException.of(
+            "%s has %,d rows; sweeplab analyses at most %,d rows of one file",
+            file, total, Integer.MAX_VALUE - 8);
       }
       int rows = (int) total;
       try (ResultSet rs = s.executeQuery("SELECT * FROM " + source)) {
@@ -173,12 +214,16 @@ public final class ParquetRuns {
         for (int i = 1; i <= n; i++) {
           header.add(md.getColumnName(i));
         }
-        List<ResultColumn> schema = ResultsContract.schemaFor(header,
-            file.resolveSibling(ResultsContract.SUMMARY_FILE));
+        List<ResultColumn> schema =
+            ResultsContract.schemaFor(header, file.resolveSibling(ResultsContract.SUMMARY_FILE));
         Sink[] sinks = new Sink[n];
         for (int i = 0; i < n; i++) {
-          sinks[i] = Sink.of(header.get(i), md.getColumnType(i + 1), schema == null ? null : schema.get(i).type(),
-              rows);
+          sinks[i] =
+              Sink.of(
+                  header.get(i),
+                  md.getColumnType(i + 1),
+                  schema == null ? null : schema.get(i).type(),
+                  rows);
         }
         int row = 0;
         while (rs.next()) {
@@ -208,10 +253,15 @@ public final class ParquetRuns {
 
     static Sink of(String name, int sqlType, ColumnType contract, int rows) {
       return switch (sqlType) {
-        case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> new Longs(name,
-            contract == ColumnType.INTEGER || sqlType != Types.BIGINT && contract == null ? ColumnType.INTEGER
-                : ColumnType.LONG, rows);
-        case Types.FLOAT, Types.DOUBLE, Types.DECIMAL, Types.NUMERIC, Types.REAL -> new Doubles(name, rows);
+        case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT ->
+            new Longs(
+                name,
+                contract == ColumnType.INTEGER || sqlType != Types.BIGINT && contract == null
+                    ? ColumnType.INTEGER
+                    : ColumnType.LONG,
+                rows);
+        case Types.FLOAT, Types.DOUBLE, Types.DECIMAL, Types.NUMERIC, Types.REAL ->
+            new Doubles(name, rows);
         case Types.BOOLEAN -> new Texts(name, ColumnType.BOOLEAN, rows);
         default -> new Texts(name, contract, rows);
       };
@@ -240,7 +290,8 @@ public final class ParquetRuns {
 
     @Override
     RunColumn build(int rows) {
-      return NumberColumn.ofLongs(name, type, java.util.Arrays.copyOf(values, rows), new int[0], new String[0]);
+      return NumberColumn.ofLongs(
+          name, type, java.util.Arrays.copyOf(values, rows), new int[0], new String[0]);
     }
   }
 
@@ -260,13 +311,14 @@ public final class ParquetRuns {
 
     @Override
     RunColumn build(int rows) {
-      return NumberColumn.ofDoubles(name, java.util.Arrays.copyOf(values, rows), new int[0], new String[0]);
+      return NumberColumn.ofDoubles(
+          name, java.util.Arrays.copyOf(values, rows), new int[0], new String[0]);
     }
   }
 
   /**
-   * Text, booleans, and numeric columns written as text because some cells are not numbers. Without a contract,
-   * the column is typed from its first rows as {@link RunsReader} types a CSV column.
+   * Text, booleans, and numeric columns written as text because some cells are not numbers. Without
+   * a contract, the column is typed from its first rows as {@link RunsReader} types a CSV column.
    */
   private static final class Texts extends Sink {
     private static final int SAMPLE_ROWS = 10_000;
@@ -305,7 +357,8 @@ public final class ParquetRuns {
       if (!type.isNumeric()) {
         return new CategoryColumn(name, type, own, levels.toArray(String[]::new));
       }
-      // A numeric column that holds some text (written so by write()): numbers, with the text kept per cell.
+      // A numeric column that holds some text (written so by write()): numbers, with the text kept
+      // per cell.
       double[] values = new double[rows];
       IntArrayList oddRows = new IntArrayList();
       List<String> oddTexts = new ArrayList<>();
@@ -335,7 +388,8 @@ public final class ParquetRuns {
         }
         return NumberColumn.ofLongs(name, type, longs, new int[0], new String[0]);
       }
-      return NumberColumn.ofDoubles(name, values, oddRows.toIntArray(), oddTexts.toArray(String[]::new));
+      return NumberColumn.ofDoubles(
+          name, values, oddRows.toIntArray(), oddTexts.toArray(String[]::new));
     }
 
     private ColumnType inferred(int[] own) {
@@ -361,7 +415,8 @@ public final class ParquetRuns {
     try {
       Class.forName("org.duckdb.DuckDBDriver");
     } catch (ClassNotFoundException e) {
-      throw new SQLException("DuckDB's JDBC driver (org.duckdb:duckdb_jdbc) is not on the class path", e);
+      throw new SQLException(
+          "DuckDB's JDBC driver (org.duckdb:duckdb_jdbc) is not on the class path", e);
     }
     return DriverManager.getConnection("jdbc:duckdb:");
   }

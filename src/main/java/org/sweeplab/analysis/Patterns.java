@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pattern detection over the parameters of a sweep: failure modes and success factors, failure rules, main effects
- * and interactions on a metric, failure clusters and survivorship warnings. Immutable and configured:
- * {@code Patterns.withDefaults().withAlpha(0.01).detect(runs, "score")}. Parameters are {@link Runs#parameters()};
- * numeric parameters with more than eight values are binned at their quartiles.
+ * Pattern detection over the parameters of a sweep: failure modes and success factors, failure
+ * rules, main effects and interactions on a metric, failure clusters and survivorship warnings.
+ * Immutable and configured: {@code Patterns.withDefaults().withAlpha(0.01).detect(runs, "score")}.
+ * Parameters are {@link Runs#parameters()}; numeric parameters with more than eight values are
+ * binned at their quartiles.
  */
 public final class Patterns {
   private static final Patterns DEFAULT = new Patterns(0.05, 5);
@@ -20,17 +21,23 @@ public final class Patterns {
     this.keep = keep;
   }
 
-  /** @return alpha 0.05, five rules and five interactions kept */
+  /**
+   * @return alpha 0.05, five rules and five interactions kept
+   */
   public static Patterns withDefaults() {
     return DEFAULT;
   }
 
-  /** @param a the significance level, in (0, 1) */
+  /**
+   * @param a the significance level, in (0, 1)
+   */
   public Patterns withAlpha(double a) {
     return new Patterns(1 - VariationStatistics.checkLevel(1 - a), keep);
   }
 
-  /** @param n how many failure rules and interactions to keep, at least 1 */
+  /**
+   * @param n how many failure rules and interactions to keep, at least 1
+   */
   public Patterns withKeep(int n) {
     if (n < 1) {
       throw AnalysisException.of("Keep %d < 1", n);
@@ -41,7 +48,8 @@ public final class Patterns {
   /**
    * The result; each part is a typed result with a {@code toTable()} view.
    *
-   * @param failureModes levels and pairs of levels that fail more than overall, most significant first
+   * @param failureModes levels and pairs of levels that fail more than overall, most significant
+   *     first
    * @param successFactors the same for levels that fail less than overall
    * @param failureRules boxes of the parameters where runs fail, best first
    * @param mainEffects the main effect of each parameter on the metric, largest first
@@ -49,9 +57,14 @@ public final class Patterns {
    * @param failureClusters failed runs grouped by normalised error, largest first
    * @param warnings survivorship warnings, one sentence each
    */
-  public record Result(FailureFactorsResult failureModes, FailureFactorsResult successFactors,
-      FailureRulesResult failureRules, MainEffectsResult mainEffects, InteractionsResult interactions,
-      FailureClustersResult failureClusters, List<String> warnings) {}
+  public record Result(
+      FailureFactorsResult failureModes,
+      FailureFactorsResult successFactors,
+      FailureRulesResult failureRules,
+      MainEffectsResult mainEffects,
+      InteractionsResult interactions,
+      FailureClustersResult failureClusters,
+      List<String> warnings) {}
 
   /**
    * @param runs the runs
@@ -61,7 +74,8 @@ public final class Patterns {
    */
   public Result detect(Runs runs, String metric) {
     if (runs.parameters().isEmpty()) {
-      throw AnalysisException.of("Table %s has no parameter columns; name them with withParameters; columns are %s",
+      throw AnalysisException.of(
+          "Table %s has no parameter columns; name them with withParameters; columns are %s",
           runs.name(), runs.columnNames());
     }
     String m = runs.metric(metric);
@@ -74,7 +88,13 @@ public final class Patterns {
     FailureRulesResult rules = FailureRules.detect(levels, ok, keep);
     MainEffects.Result effects = MainEffects.detect(levels, ok, runs.numeric(m), m, alpha, keep);
     FailureClustersResult clusters = FailureClusters.detect(runs, levels, ok);
-    return new Result(factors[0], factors[1], rules, effects.effects(), effects.interactions(), clusters,
+    return new Result(
+        factors[0],
+        factors[1],
+        rules,
+        effects.effects(),
+        effects.interactions(),
+        clusters,
         effects.warnings());
   }
 }

@@ -18,20 +18,25 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The rule of a race (adaptive replication, after F-race, Birattari et al. 2002): replicates run in rounds, round 1
- * with {@code min} replicates per variation, each later round with {@code step} more per surviving variation, up to
- * {@code max}. After each complete round the survivors' runs of that round are ranked by {@link Ranking} (the same
- * Holm-adjusted tests against the best as the report's ranking, paired by seed when the runs share seeds), and every
- * variation distinguishable from the best leaves the race; a variation without an ok value leaves it too (it has
- * nothing to be compared by). The race ends when one variation is left or at {@code max} replicates.
+ * The rule of a race (adaptive replication, after F-race, Birattari et al. 2002): replicates run in
+ * rounds, round 1 with {@code min} replicates per variation, each later round with {@code step}
+ * more per surviving variation, up to {@code max}. After each complete round the survivors' runs of
+ * that round are ranked by {@link Ranking} (the same Holm-adjusted tests against the best as the
+ * report's ranking, paired by seed when the runs share seeds), and every variation distinguishable
+ * from the best leaves the race; a variation without an ok value leaves it too (it has nothing to
+ * be compared by). The race ends when one variation is left or at {@code max} replicates.
  *
- * <p>Immutable: {@code RacePolicy.on("score").withReplicates(5, 50).withAlpha(0.05)}. A decision is a function of
- * the runs of complete rounds only, in plan order, so it does not depend on scheduling, and {@link #replay} recomputes
- * every decision from a table of runs (a crashed race resumes where it was). Runs of a round that ended
- * {@code cancelled} or {@code skipped}, or that are absent, leave the round incomplete; failed runs are outcomes.
+ * <p>Immutable: {@code RacePolicy.on("score").withReplicates(5, 50).withAlpha(0.05)}. A decision is
+ * a function of the runs of complete rounds only, in plan order, so it does not depend on
+ * scheduling, and {@link #replay} recomputes every decision from a table of runs (a crashed race
+ * resumes where it was). Runs of a round that ended {@code cancelled} or {@code skipped}, or that
+ * are absent, leave the round incomplete; failed runs are outcomes.
  */
 public final class RacePolicy {
-  /** Statuses of runs that did not run to an outcome (sweeplab's labels); a round holding one is not complete. */
+  /**
+   * Statuses of runs that did not run to an outcome (sweeplab's labels); a round holding one is not
+   * complete.
+   */
   private static final Set<String> NOT_RUN = Set.of("", "cancelled", "skipped");
 
   private final String metric;
@@ -42,7 +47,8 @@ public final class RacePolicy {
   private final int max;
   private final int step;
 
-  private RacePolicy(String metric, Direction direction, TestKind kind, double alpha, int min, int max, int step) {
+  private RacePolicy(
+      String metric, Direction direction, TestKind kind, double alpha, int min, int max, int step) {
     this.metric = metric;
     this.direction = direction;
     this.kind = kind;
@@ -53,8 +59,8 @@ public final class RacePolicy {
   }
 
   /**
-   * A race on {@code metric}: higher is better, Welch's t, alpha 0.05, 5 to 50 replicates, step 1 (the defaults of
-   * the spec's {@code execution.racing}).
+   * A race on {@code metric}: higher is better, Welch's t, alpha 0.05, 5 to 50 replicates, step 1
+   * (the defaults of the spec's {@code execution.racing}).
    */
   public static RacePolicy on(String metric) {
     if (metric == null || metric.isBlank()) {
@@ -71,7 +77,9 @@ public final class RacePolicy {
     return new RacePolicy(metric, direction, k, alpha, min, max, step);
   }
 
-  /** @param a the significance level of the Holm-adjusted tests, in (0, 1) */
+  /**
+   * @param a the significance level of the Holm-adjusted tests, in (0, 1)
+   */
   public RacePolicy withAlpha(double a) {
     if (!(a > 0 && a < 1)) {
       throw AnalysisException.of("Race alpha %s is outside (0, 1)", a);
@@ -79,16 +87,22 @@ public final class RacePolicy {
     return new RacePolicy(metric, direction, kind, a, min, max, step);
   }
 
-  /** @param minReplicates round 1's replicates, {@code >= 2}; @param maxReplicates the most, {@code >= min} */
+  /**
+   * @param minReplicates round 1's replicates, {@code >= 2}; @param maxReplicates the most, {@code
+   *     >= min}
+   */
   public RacePolicy withReplicates(int minReplicates, int maxReplicates) {
     if (minReplicates < 2 || maxReplicates < minReplicates) {
-      throw AnalysisException.of("Race replicates need 2 <= min <= max, got min %d and max %d", minReplicates,
-          maxReplicates);
+      throw AnalysisException.of(
+          "Race replicates need 2 <= min <= max, got min %d and max %d",
+          minReplicates, maxReplicates);
     }
     return new RacePolicy(metric, direction, kind, alpha, minReplicates, maxReplicates, step);
   }
 
-  /** @param s replicates added per survivor in each round after the first, {@code >= 1} */
+  /**
+   * @param s replicates added per survivor in each round after the first, {@code >= 1}
+   */
   public RacePolicy withStep(int s) {
     if (s < 1) {
       throw AnalysisException.of("Race step must be >= 1, got %d", s);
@@ -124,20 +138,23 @@ public final class RacePolicy {
     return step;
   }
 
-  /** @return the replicates each survivor has after round {@code round} (from 1) */
+  /**
+   * @return the replicates each survivor has after round {@code round} (from 1)
+   */
   public int replicatesAt(int round) {
     return (int) Math.min(min + (long) (round - 1) * step, max);
   }
 
   /**
-   * Decides one round: ranks every run with replicate at most {@link #replicatesAt(int) replicatesAt(round)} (the
-   * survivors' runs of the round, and the runs that the variations out of the race got before they left) as the
-   * report's ranking ranks a folder, and marks the {@code alive} variations that are distinguishable from the best, or
-   * have no ok value, as out. The family of the Holm adjustment is therefore every ranked variation, as in the report,
-   * not only the survivors.
+   * Decides one round: ranks every run with replicate at most {@link #replicatesAt(int)
+   * replicatesAt(round)} (the survivors' runs of the round, and the runs that the variations out of
+   * the race got before they left) as the report's ranking ranks a folder, and marks the {@code
+   * alive} variations that are distinguishable from the best, or have no ok value, as out. The
+   * family of the Holm adjustment is therefore every ranked variation, as in the report, not only
+   * the survivors.
    *
-   * @param runs runs with {@code variation_id}, {@code replicate}, a status, {@code seed} (for pairing) and the
-   *     metric; rows with a later replicate are ignored
+   * @param runs runs with {@code variation_id}, {@code replicate}, a status, {@code seed} (for
+   *     pairing) and the metric; rows with a later replicate are ignored
    * @param round the round, from 1
    * @param alive the variations in the race at the round's start, in plan order
    * @return the round; the caller must have checked it is complete ({@link #replay} does)
@@ -176,8 +193,13 @@ public final class RacePolicy {
       if (seeds != null) {
         roundRuns = roundRuns.withSeed(ResultsContract.SEED);
       }
-      RankingResult r = Ranking.withDefaults().withDirection(direction).withTestKind(kind).withPairing(Pairing.AUTO)
-          .withConfidence(1 - alpha).rank(roundRuns, metric);
+      RankingResult r =
+          Ranking.withDefaults()
+              .withDirection(direction)
+              .withTestKind(kind)
+              .withPairing(Pairing.AUTO)
+              .withConfidence(1 - alpha)
+              .rank(roundRuns, metric);
       for (RankingResult.Entry e : r.entries()) {
         ranked.put(e.label(), e);
       }
@@ -186,15 +208,24 @@ public final class RacePolicy {
     List<RaceRound.Standing> standings = new ArrayList<>();
     for (String v : alive) {
       RankingResult.Entry e = ranked.get(v);
-      standings.add(e == null ? new RaceRound.Standing(v, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true)
-          : new RaceRound.Standing(v, e.n(), e.mean(), e.ciLow(), e.ciHigh(), e.pHolm(), e.distinguishableFromBest()));
+      standings.add(
+          e == null
+              ? new RaceRound.Standing(v, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, true)
+              : new RaceRound.Standing(
+                  v,
+                  e.n(),
+                  e.mean(),
+                  e.ciLow(),
+                  e.ciHigh(),
+                  e.pHolm(),
+                  e.distinguishableFromBest()));
     }
     return new RaceRound(round, n, best, standings);
   }
 
   /**
-   * Recomputes a race from its runs: every complete round's decision, in order, until the race ends or a round is
-   * not complete.
+   * Recomputes a race from its runs: every complete round's decision, in order, until the race ends
+   * or a round is not complete.
    *
    * @param runs the runs so far (null or without rows: none yet)
    * @param variations every variation of the plan, in plan order
@@ -202,13 +233,15 @@ public final class RacePolicy {
    * @throws AnalysisException if the runs lack a {@code variation_id} or {@code replicate} column
    */
   public RaceResult replay(Runs runs, List<String> variations) {
-    return replay(runs, new RaceResult(this, variations, List.of(), variations, RaceResult.End.UNFINISHED,
-        replicatesAt(1)));
+    return replay(
+        runs,
+        new RaceResult(
+            this, variations, List.of(), variations, RaceResult.End.UNFINISHED, replicatesAt(1)));
   }
 
   /**
-   * Goes on from a race already decided this far (its rounds are kept, not decided again: a round's decision depends
-   * on that round's runs alone, which later runs do not change).
+   * Goes on from a race already decided this far (its rounds are kept, not decided again: a round's
+   * decision depends on that round's runs alone, which later runs do not change).
    *
    * @param runs the runs so far, including those of {@code known}'s rounds
    * @param known an earlier result of this policy on a prefix of these runs
@@ -295,15 +328,23 @@ public final class RacePolicy {
   }
 
   static RacePolicy fromJson(JsonNode race) {
-    Direction d = "lower".equals(race.path("direction").asText()) ? Direction.LOWER_IS_BETTER
-        : Direction.HIGHER_IS_BETTER;
-    TestKind k = "mann-whitney".equals(race.path("test").asText()) ? TestKind.RANK : TestKind.PARAMETRIC;
-    return on(race.get("metric").asText()).withDirection(d).withTestKind(k).withAlpha(race.get("alpha").asDouble())
+    Direction d =
+        "lower".equals(race.path("direction").asText())
+            ? Direction.LOWER_IS_BETTER
+            : Direction.HIGHER_IS_BETTER;
+    TestKind k =
+        "mann-whitney".equals(race.path("test").asText()) ? TestKind.RANK : TestKind.PARAMETRIC;
+    return on(race.get("metric").asText())
+        .withDirection(d)
+        .withTestKind(k)
+        .withAlpha(race.get("alpha").asDouble())
         .withReplicates(race.get("min_replicates").asInt(), race.get("max_replicates").asInt())
         .withStep(race.get("step").asInt());
   }
 
-  /** @return the settings as {@code summary.json} records them */
+  /**
+   * @return the settings as {@code summary.json} records them
+   */
   public Map<String, Object> settings() {
     Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("metric", metric);
@@ -318,8 +359,15 @@ public final class RacePolicy {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "race on %s (%s is better), %s, α = %s, %d to %d replicates, step %d", metric,
-        direction == Direction.HIGHER_IS_BETTER ? "higher" : "lower", kind == TestKind.PARAMETRIC ? "Welch"
-            : "Mann-Whitney", alpha, min, max, step);
+    return String.format(
+        Locale.ROOT,
+        "race on %s (%s is better), %s, α = %s, %d to %d replicates, step %d",
+        metric,
+        direction == Direction.HIGHER_IS_BETTER ? "higher" : "lower",
+        kind == TestKind.PARAMETRIC ? "Welch" : "Mann-Whitney",
+        alpha,
+        min,
+        max,
+        step);
   }
 }

@@ -18,10 +18,17 @@ import tech.tablesaw.api.Table;
  * @param rounds the decided rounds, in order
  * @param survivors the variations still in the race, in plan order
  * @param end why it ended, or {@link End#UNFINISHED}
- * @param nextReplicates for an unfinished race, the replicates its next round gives each survivor; else 0
+ * @param nextReplicates for an unfinished race, the replicates its next round gives each survivor;
+ *     else 0
  */
-public record RaceResult(RacePolicy policy, List<String> variations, List<RaceRound> rounds, List<String> survivors,
-    End end, int nextReplicates) implements TabularResult {
+public record RaceResult(
+    RacePolicy policy,
+    List<String> variations,
+    List<RaceRound> rounds,
+    List<String> survivors,
+    End end,
+    int nextReplicates)
+    implements TabularResult {
 
   /** How a race ended. */
   public enum End {
@@ -29,10 +36,15 @@ public record RaceResult(RacePolicy policy, List<String> variations, List<RaceRo
     ONE_LEFT,
     /** The survivors have {@code max_replicates} each; they form the best's rank group. */
     MAX_REPLICATES,
-    /** A round is not complete: the race was stopped (interrupt, budget, fail-fast) or is still running. */
+    /**
+     * A round is not complete: the race was stopped (interrupt, budget, fail-fast) or is still
+     * running.
+     */
     UNFINISHED;
 
-    /** @return the lower-case label, e.g. {@code max_replicates} */
+    /**
+     * @return the lower-case label, e.g. {@code max_replicates}
+     */
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -44,12 +56,16 @@ public record RaceResult(RacePolicy policy, List<String> variations, List<RaceRo
     survivors = List.copyOf(survivors);
   }
 
-  /** @return whether the race has ended by its rule (one left, or max replicates) */
+  /**
+   * @return whether the race has ended by its rule (one left, or max replicates)
+   */
   public boolean finished() {
     return end != End.UNFINISHED;
   }
 
-  /** @return per variation that left the race, the round it left in (plan order) */
+  /**
+   * @return per variation that left the race, the round it left in (plan order)
+   */
   public Map<String, Integer> roundOut() {
     Map<String, Integer> out = new LinkedHashMap<>();
     for (RaceRound r : rounds) {
@@ -61,8 +77,8 @@ public record RaceResult(RacePolicy policy, List<String> variations, List<RaceRo
   }
 
   /**
-   * @return the replicates each variation receives by the race's rule: those of the round it left in; a survivor,
-   *     those of the last round (of the next, for an unfinished race)
+   * @return the replicates each variation receives by the race's rule: those of the round it left
+   *     in; a survivor, those of the last round (of the next, for an unfinished race)
    */
   public Map<String, Integer> replicatesByVariation() {
     Map<String, Integer> out = new LinkedHashMap<>();
@@ -70,27 +86,40 @@ public record RaceResult(RacePolicy policy, List<String> variations, List<RaceRo
     int last = rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1).replicates();
     for (String v : variations) {
       Integer r = left.get(v);
-      out.put(v, r != null ? rounds.get(r - 1).replicates() : end == End.UNFINISHED ? nextReplicates : last);
+      out.put(
+          v,
+          r != null
+              ? rounds.get(r - 1).replicates()
+              : end == End.UNFINISHED ? nextReplicates : last);
     }
     return out;
   }
 
-  /** @return the runs the race needs: the sum of {@link #replicatesByVariation()} */
+  /**
+   * @return the runs the race needs: the sum of {@link #replicatesByVariation()}
+   */
   public long runs() {
     return replicatesByVariation().values().stream().mapToLong(Integer::longValue).sum();
   }
 
-  /** @return the runs of the full design: every variation at {@code max_replicates} */
+  /**
+   * @return the runs of the full design: every variation at {@code max_replicates}
+   */
   public long fullDesignRuns() {
     return (long) variations.size() * policy.maxReplicates();
   }
 
-  /** @return the best of the last decided round, or empty before the first */
+  /**
+   * @return the best of the last decided round, or empty before the first
+   */
   public String best() {
     return rounds.isEmpty() ? "" : rounds.get(rounds.size() - 1).best();
   }
 
-  /** @return one row per round: {@code round, replicates, alive, eliminated, best} (alive: at the round's start) */
+  /**
+   * @return one row per round: {@code round, replicates, alive, eliminated, best} (alive: at the
+   *     round's start)
+   */
   @Override
   public Table toTable() {
     IntColumn round = IntColumn.create("round");
@@ -109,8 +138,8 @@ public record RaceResult(RacePolicy policy, List<String> variations, List<RaceRo
   }
 
   /**
-   * @return one row per variation per round it was in: {@code round, replicates, variation_id, n, mean, ci_low,
-   *     ci_high, p_holm, out}
+   * @return one row per variation per round it was in: {@code round, replicates, variation_id, n,
+   *     mean, ci_low, ci_high, p_holm, out}
    */
   public Table standings() {
     IntColumn round = IntColumn.create("round");
@@ -135,10 +164,13 @@ public record RaceResult(RacePolicy policy, List<String> variations, List<RaceRo
         out.append(s.out());
       }
     }
-    return Table.create("race standings on " + policy.metric(), round, reps, id, n, mean, lo, hi, p, out);
+    return Table.create(
+        "race standings on " + policy.metric(), round, reps, id, n, mean, lo, hi, p, out);
   }
 
-  /** @return the race as {@code summary.json} records it: settings, end, rounds, survivors, runs */
+  /**
+   * @return the race as {@code summary.json} records it: settings, end, rounds, survivors, runs
+   */
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>(policy.settings());
     m.put("end", end.label());

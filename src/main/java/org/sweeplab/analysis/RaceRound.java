@@ -19,19 +19,29 @@ public record RaceRound(int round, int replicates, String best, List<Standing> s
    * @param variation its id
    * @param n its ok values in the round
    * @param mean their mean (NaN without one)
-   * @param ciLow the low end of the mean's t interval at confidence {@code 1 - alpha} (NaN when n &lt; 2)
+   * @param ciLow the low end of the mean's t interval at confidence {@code 1 - alpha} (NaN when n
+   *     &lt; 2)
    * @param ciHigh its high end
    * @param pHolm the Holm-adjusted p of its test against the best (NaN for the best)
-   * @param out whether it left the race in this round: distinguishable from the best, or no ok value
+   * @param out whether it left the race in this round: distinguishable from the best, or no ok
+   *     value
    */
-  public record Standing(String variation, long n, double mean, double ciLow, double ciHigh, double pHolm,
+  public record Standing(
+      String variation,
+      long n,
+      double mean,
+      double ciLow,
+      double ciHigh,
+      double pHolm,
       boolean out) {}
 
   public RaceRound {
     standings = List.copyOf(standings);
   }
 
-  /** @return the variations still in the race after this round, in plan order */
+  /**
+   * @return the variations still in the race after this round, in plan order
+   */
   public List<String> survivors() {
     List<String> out = new ArrayList<>();
     for (Standing s : standings) {
@@ -42,7 +52,9 @@ public record RaceRound(int round, int replicates, String best, List<Standing> s
     return out;
   }
 
-  /** @return the variations that left the race in this round, in plan order */
+  /**
+   * @return the variations that left the race in this round, in plan order
+   */
   public List<String> eliminated() {
     List<String> out = new ArrayList<>();
     for (Standing s : standings) {

@@ -14,18 +14,26 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Ranks groups by the mean of a metric over ok runs, and says which of them are distinguishable from the best.
- * Immutable and configured: {@code Ranking.withDefaults().withDirection(Direction.LOWER_IS_BETTER)}.
+ * Ranks groups by the mean of a metric over ok runs, and says which of them are distinguishable
+ * from the best. Immutable and configured: {@code
+ * Ranking.withDefaults().withDirection(Direction.LOWER_IS_BETTER)}.
  *
- * <p>Each group is tested against the best (Welch's t or Mann-Whitney U; paired t or Wilcoxon signed-rank when runs
- * are paired by seed), the p-values are Holm-adjusted over those comparisons, and a group is distinguishable from the
- * best when its adjusted p-value is below {@code 1 - confidence}. Rank groups: the best and every group not
- * distinguishable from it form group 1; the best remaining group leads group 2 with the remaining groups not
- * distinguishable from it (tests against the leader, Holm-adjusted within that step), and so on.
+ * <p>Each group is tested against the best (Welch's t or Mann-Whitney U; paired t or Wilcoxon
+ * signed-rank when runs are paired by seed), the p-values are Holm-adjusted over those comparisons,
+ * and a group is distinguishable from the best when its adjusted p-value is below {@code 1 -
+ * confidence}. Rank groups: the best and every group not distinguishable from it form group 1; the
+ * best remaining group leads group 2 with the remaining groups not distinguishable from it (tests
+ * against the leader, Holm-adjusted within that step), and so on.
  */
 public final class Ranking {
-  private static final Ranking DEFAULT = new Ranking(Direction.HIGHER_IS_BETTER, TestKind.PARAMETRIC, Pairing.AUTO,
-      0.95, 0.8, NaNPolicy.EXCLUDE);
+  private static final Ranking DEFAULT =
+      new Ranking(
+          Direction.HIGHER_IS_BETTER,
+          TestKind.PARAMETRIC,
+          Pairing.AUTO,
+          0.95,
+          0.8,
+          NaNPolicy.EXCLUDE);
 
   private final Direction direction;
   private final TestKind kind;
@@ -34,7 +42,12 @@ public final class Ranking {
   private final double power;
   private final NaNPolicy nanPolicy;
 
-  private Ranking(Direction direction, TestKind kind, Pairing pairing, double confidence, double power,
+  private Ranking(
+      Direction direction,
+      TestKind kind,
+      Pairing pairing,
+      double confidence,
+      double power,
       NaNPolicy nanPolicy) {
     this.direction = direction;
     this.kind = kind;
@@ -44,7 +57,10 @@ public final class Ranking {
     this.nanPolicy = nanPolicy;
   }
 
-  /** @return higher is better, parametric tests, automatic pairing, 95% confidence, 80% power for the advice */
+  /**
+   * @return higher is better, parametric tests, automatic pairing, 95% confidence, 80% power for
+   *     the advice
+   */
   public static Ranking withDefaults() {
     return DEFAULT;
   }
@@ -61,12 +77,17 @@ public final class Ranking {
     return new Ranking(direction, kind, p, confidence, power, nanPolicy);
   }
 
-  /** @param level confidence level; the significance threshold is {@code 1 - level} */
+  /**
+   * @param level confidence level; the significance threshold is {@code 1 - level}
+   */
   public Ranking withConfidence(double level) {
-    return new Ranking(direction, kind, pairing, VariationStatistics.checkLevel(level), power, nanPolicy);
+    return new Ranking(
+        direction, kind, pairing, VariationStatistics.checkLevel(level), power, nanPolicy);
   }
 
-  /** @param p the power the replicate advice aims for, in (0, 1) */
+  /**
+   * @param p the power the replicate advice aims for, in (0, 1)
+   */
   public Ranking withPower(double p) {
     if (!(p > 0 && p < 1)) {
       throw AnalysisException.of("Power %s is outside (0, 1)", p);
@@ -90,7 +111,8 @@ public final class Ranking {
    */
   public RankingResult rank(Runs runs, String metric) {
     if (pairing == Pairing.PAIRED && runs.seedColumn() == null) {
-      throw AnalysisException.of("Pairing PAIRED needs a seed column, but table %s has none; name it with withSeed",
+      throw AnalysisException.of(
+          "Pairing PAIRED needs a seed column, but table %s has none; name it with withSeed",
           runs.name());
     }
     return rank(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy));
@@ -104,8 +126,11 @@ public final class Ranking {
       order[i] = i;
     }
     int sign = direction.sign();
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> g.values[i].count() == 0 ? 1 : 0)
-        .thenComparingDouble(i -> -sign * g.values[i].mean()).thenComparingLong(i -> -g.values[i].count()));
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingDouble(i -> g.values[i].count() == 0 ? 1 : 0)
+            .thenComparingDouble(i -> -sign * g.values[i].mean())
+            .thenComparingLong(i -> -g.values[i].count()));
     int ranked = (int) Arrays.stream(order).filter(i -> g.values[i].count() > 0).count();
     boolean paired = ranked > 1 && decidePaired(g, order, ranked);
     TwoSampleResult[] vsBest = new TwoSampleResult[k];
@@ -163,16 +188,20 @@ public final class Ranking {
       dist.append(r > 0 && r < ranked && holm[r] < alpha);
       effKind.append(kind == TestKind.PARAMETRIC ? "cohens_d" : "cliffs_delta");
       eff.append(r == 0 ? 0 : c == null ? Double.NaN : c.effectSize());
-      hedges.append(kind != TestKind.PARAMETRIC ? Double.NaN : r == 0 ? 0 : c == null ? Double.NaN : c.hedgesG());
+      hedges.append(
+          kind != TestKind.PARAMETRIC
+              ? Double.NaN
+              : r == 0 ? 0 : c == null ? Double.NaN : c.hedgesG());
       if (r < ranked && rankGroup[r] > 0) {
         group.append(rankGroup[r]);
       } else {
         group.appendMissing();
       }
     }
-    t.addColumns(n, mean, lo, hi, sd, median, diff, test, pv, ph, dist, effKind, eff, hedges, group);
-    return new RankingResult(t, overall(g, o, ranked, paired), paired, advice(g, o, ranked, holm, paired, alpha),
-        alpha);
+    t.addColumns(
+        n, mean, lo, hi, sd, median, diff, test, pv, ph, dist, effKind, eff, hedges, group);
+    return new RankingResult(
+        t, overall(g, o, ranked, paired), paired, advice(g, o, ranked, holm, paired, alpha), alpha);
   }
 
   private boolean decidePaired(GroupedRuns g, Integer[] order, int ranked) {
@@ -198,8 +227,9 @@ public final class Ranking {
   }
 
   /**
-   * The pairing rule of {@link Pairing#AUTO} for one compared group: it shares at least two seeds, and they cover at
-   * least half of its own ok runs, so a paired test leaves out at most half of them.
+   * The pairing rule of {@link Pairing#AUTO} for one compared group: it shares at least two seeds,
+   * and they cover at least half of its own ok runs, so a paired test leaves out at most half of
+   * them.
    */
   static boolean coversHalf(long shared, long own) {
     return shared >= 2 && 2 * shared >= own;
@@ -213,8 +243,10 @@ public final class Ranking {
     return Inference.unpaired(g.values[a].values(), g.values[b].values(), kind, confidence);
   }
 
-  private int[] rankGroups(GroupedRuns g, Integer[] order, int allRanked, boolean paired, double alpha) {
-    // Each rank group tests its lead against every group below it: quadratic in the groups, so only the first
+  private int[] rankGroups(
+      GroupedRuns g, Integer[] order, int allRanked, boolean paired, double alpha) {
+    // Each rank group tests its lead against every group below it: quadratic in the groups, so only
+    // the first
     // RANK_GROUP_RANKS ranks get one (the family of each lead's tests is those ranks).
     int ranked = Math.min(allRanked, RANK_GROUP_RANKS);
     int[] group = new int[allRanked];
@@ -249,7 +281,8 @@ public final class Ranking {
     List<double[]> samples = new ArrayList<>();
     List<long[]> seeds = new ArrayList<>();
     for (int r = 0; r < ranked; r++) {
-      // Views, not copies: the tests only read them, and copies of 10M values would double the memory here.
+      // Views, not copies: the tests only read them, and copies of 10M values would double the
+      // memory here.
       samples.add(g.values[o[r]].exact());
       LongArrayList s = g.seeds.get(o[r]);
       seeds.add(s.elements().length == s.size() ? s.elements() : s.toLongArray());
@@ -260,22 +293,29 @@ public final class Ranking {
     } else if (paired) {
       res = BlockedTests.friedman(samples, seeds);
     } else {
-      res = kind == TestKind.PARAMETRIC ? Inference.anova(samples) : Inference.kruskalWallis(samples);
+      res =
+          kind == TestKind.PARAMETRIC ? Inference.anova(samples) : Inference.kruskalWallis(samples);
     }
     Table t = Table.create("overall test of " + g.metric);
-    t.addColumns(StringColumn.create("test", res.test()), DoubleColumn.create("statistic", res.statistic()),
-        DoubleColumn.create("df1", res.df1()), DoubleColumn.create("df2", res.df2()),
-        DoubleColumn.create("p_value", res.pValue()), StringColumn.create("effect_kind", res.effectKind()),
+    t.addColumns(
+        StringColumn.create("test", res.test()),
+        DoubleColumn.create("statistic", res.statistic()),
+        DoubleColumn.create("df1", res.df1()),
+        DoubleColumn.create("df2", res.df2()),
+        DoubleColumn.create("p_value", res.pValue()),
+        StringColumn.create("effect_kind", res.effectKind()),
         DoubleColumn.create("effect_size", res.effect()));
     return t;
   }
 
   /**
-   * The replicates needed per group to separate the best from the runner-up: {@code n = (z(1 - a/2) + z(power))^2
-   * (s1^2 + s2^2) / delta^2} (unpaired) or {@code (z + z)^2 s_d^2 / delta^2} (paired), with the observed spread and
-   * difference, and a Bonferroni-adjusted a over the comparisons with the best.
+   * The replicates needed per group to separate the best from the runner-up: {@code n = (z(1 - a/2)
+   * + z(power))^2 (s1^2 + s2^2) / delta^2} (unpaired) or {@code (z + z)^2 s_d^2 / delta^2}
+   * (paired), with the observed spread and difference, and a Bonferroni-adjusted a over the
+   * comparisons with the best.
    */
-  private String advice(GroupedRuns g, int[] o, int ranked, double[] holm, boolean paired, double alpha) {
+  private String advice(
+      GroupedRuns g, int[] o, int ranked, double[] holm, boolean paired, double alpha) {
     if (ranked < 2 || holm[1] < alpha) {
       return "";
     }
@@ -295,30 +335,53 @@ public final class Ranking {
       delta = Math.abs(acc.mean());
       var = acc.variance();
     } else {
-      delta = Math.abs(Inference.meanDifference(g.values[best].values(), g.values[second].values()));
+      delta =
+          Math.abs(Inference.meanDifference(g.values[best].values(), g.values[second].values()));
       var = g.values[best].variance() + g.values[second].variance();
     }
-    String head = String.format(Locale.ROOT, "The best (%s) and the runner-up (%s) cannot be told apart at %s",
-        g.grouping.label(best), g.grouping.label(second), alpha(alpha));
+    String head =
+        String.format(
+            Locale.ROOT,
+            "The best (%s) and the runner-up (%s) cannot be told apart at %s",
+            g.grouping.label(best),
+            g.grouping.label(second),
+            alpha(alpha));
     if (!(delta > 0) || Double.isNaN(var)) {
-      return head + ": their observed difference is zero or their spread is unknown, so no number of replicates"
+      return head
+          + ": their observed difference is zero or their spread is unknown, so no number of replicates"
           + " can be estimated from these runs.";
     }
     long need = (long) Math.ceil(z * z * var / (delta * delta));
-    return String.format(Locale.ROOT, "%s. To detect their observed difference of %s (%s) with %d%% power at"
-        + " %s (Bonferroni over %d comparisons), about %d ok runs per variation are needed; the best has %d.", head,
-        fmt(delta), paired ? "paired by seed, sd of differences " + fmt(Math.sqrt(var))
-            : "sd " + fmt(g.values[best].standardDeviation()) + " and " + fmt(g.values[second].standardDeviation()),
-        Math.round(power * 100), alpha(a), ranked - 1, need, g.values[best].count());
+    return String.format(
+        Locale.ROOT,
+        "%s. To detect their observed difference of %s (%s) with %d%% power at"
+            + " %s (Bonferroni over %d comparisons), about %d ok runs per variation are needed; the best has %d.",
+        head,
+        fmt(delta),
+        paired
+            ? "paired by seed, sd of differences " + fmt(Math.sqrt(var))
+            : "sd "
+                + fmt(g.values[best].standardDeviation())
+                + " and "
+                + fmt(g.values[second].standardDeviation()),
+        Math.round(power * 100),
+        alpha(a),
+        ranked - 1,
+        need,
+        g.values[best].count());
   }
 
-  /** @return "α = 0.05": the significance level to 4 significant digits, without trailing zeros */
+  /**
+   * @return "α = 0.05": the significance level to 4 significant digits, without trailing zeros
+   */
   static String alpha(double a) {
     if (!Double.isFinite(a)) {
       return "α = " + a;
     }
-    return "α = " + new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", a)).stripTrailingZeros()
-        .toPlainString();
+    return "α = "
+        + new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", a))
+            .stripTrailingZeros()
+            .toPlainString();
   }
 
   /** Rank groups are given to the first this many ranks; below them rank_group is missing. */

@@ -16,13 +16,14 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Writes an {@link AnalysisResult} as files: report.md and report.html (both from one {@link ReportModel}),
- * variation-statistics.csv, variation-statistics.json,
- * ranking.csv, cost-efficiency.csv (with a cost column) and patterns.json. JSON holds one object per row; NaN and
- * missing values are null. Internal; {@link Analysis#writeReport} calls it.
+ * Writes an {@link AnalysisResult} as files: report.md and report.html (both from one {@link
+ * ReportModel}), variation-statistics.csv, variation-statistics.json, ranking.csv,
+ * cost-efficiency.csv (with a cost column) and patterns.json. JSON holds one object per row; NaN
+ * and missing values are null. Internal; {@link Analysis#writeReport} calls it.
  */
 final class ReportWriter {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ReportWriter() {}
 
@@ -89,7 +90,9 @@ final class ReportWriter {
     }
   }
 
-  /** @return the cell as text: empty when missing or NaN, numbers in full precision */
+  /**
+   * @return the cell as text: empty when missing or NaN, numbers in full precision
+   */
   static String cell(Column<?> c, int i) {
     if (c.isMissing(i)) {
       return "";
@@ -105,7 +108,9 @@ final class ReportWriter {
   }
 
   private static String quote(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    return s.contains(",") || s.contains("\"") || s.contains("\n")
+        ? "\"" + s.replace("\"", "\"\"") + "\""
+        : s;
   }
 
   static List<Map<String, Object>> rows(Table t) {

@@ -3,8 +3,8 @@ package org.sweeplab.analysis;
 import org.sweeplab.results.ColumnType;
 
 /**
- * One column of {@link Runs}, held as primitive arrays: numbers as {@code double[]} or {@code long[]}, text as int
- * codes into a small dictionary. Immutable once built; internal.
+ * One column of {@link Runs}, held as primitive arrays: numbers as {@code double[]} or {@code
+ * long[]}, text as int codes into a small dictionary. Immutable once built; internal.
  */
 sealed interface RunColumn permits NumberColumn, CategoryColumn {
 
@@ -14,10 +14,14 @@ sealed interface RunColumn permits NumberColumn, CategoryColumn {
 
   int size();
 
-  /** @return whether the cell was empty */
+  /**
+   * @return whether the cell was empty
+   */
   boolean isMissing(int row);
 
-  /** @return the cell as text, the empty string when missing */
+  /**
+   * @return the cell as text, the empty string when missing
+   */
   String text(int row);
 
   /**
@@ -25,11 +29,14 @@ sealed interface RunColumn permits NumberColumn, CategoryColumn {
    */
   double number(int row);
 
-  /** @return whether the cell holds text that is not a number (always false for an empty cell) */
+  /**
+   * @return whether the cell holds text that is not a number (always false for an empty cell)
+   */
   boolean isNotNumber(int row);
 
   /**
-   * The distinct values as codes 0, 1, ... in order of first appearance, the empty cell included as a value.
+   * The distinct values as codes 0, 1, ... in order of first appearance, the empty cell included as
+   * a value.
    *
    * @return the codes of every row and the text of each code
    */

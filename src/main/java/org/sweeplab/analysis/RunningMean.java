@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The running mean of a metric per group: over a group's ok runs in the order of a column ({@code replicate} by
- * default), the mean of the first k values and its t interval, for k = 1, 2, ... Immutable and configured:
- * {@code RunningMean.withDefaults().withConfidence(0.9).compute(runs, "score")}. A band that stops narrowing says more
- * replicates buy little.
+ * The running mean of a metric per group: over a group's ok runs in the order of a column ({@code
+ * replicate} by default), the mean of the first k values and its t interval, for k = 1, 2, ...
+ * Immutable and configured: {@code RunningMean.withDefaults().withConfidence(0.9).compute(runs,
+ * "score")}. A band that stops narrowing says more replicates buy little.
  *
- * <p>Ok runs whose metric is NaN or empty are left out; the interval is {@code mean ± t(k-1) sd / sqrt(k)}, NaN for
- * k &lt; 2. The mean and variance are accumulated with Welford's update, which keeps full precision for values far from
- * zero. Groups follow {@link Runs#groups()}; a group without an ok value has an empty series.
+ * <p>Ok runs whose metric is NaN or empty are left out; the interval is {@code mean ± t(k-1) sd /
+ * sqrt(k)}, NaN for k &lt; 2. The mean and variance are accumulated with Welford's update, which
+ * keeps full precision for values far from zero. Groups follow {@link Runs#groups()}; a group
+ * without an ok value has an empty series.
  */
 public final class RunningMean {
   private static final RunningMean DEFAULT = new RunningMean(0.95, "replicate");
@@ -25,17 +26,24 @@ public final class RunningMean {
     this.orderColumn = orderColumn;
   }
 
-  /** @return 95% intervals, runs in the order of the {@code replicate} column (row order without one) */
+  /**
+   * @return 95% intervals, runs in the order of the {@code replicate} column (row order without
+   *     one)
+   */
   public static RunningMean withDefaults() {
     return DEFAULT;
   }
 
-  /** @param level the confidence level of the intervals, in (0, 1) */
+  /**
+   * @param level the confidence level of the intervals, in (0, 1)
+   */
   public RunningMean withConfidence(double level) {
     return new RunningMean(VariationStatistics.checkLevel(level), orderColumn);
   }
 
-  /** @param column the numeric column that orders each group's runs; missing values go last */
+  /**
+   * @param column the numeric column that orders each group's runs; missing values go last
+   */
   public RunningMean withOrder(String column) {
     return new RunningMean(confidence, column);
   }
@@ -86,9 +94,15 @@ public final class RunningMean {
     for (int i = 0; i < g.size(); i++) {
       int[] own = rows.get(i).toIntArray();
       if (order != null) {
-        own = java.util.Arrays.stream(own).boxed().sorted(java.util.Comparator.comparingDouble(
-            (Integer r) -> Double.isNaN(order[r]) ? Double.POSITIVE_INFINITY : order[r]))
-            .mapToInt(Integer::intValue).toArray();
+        own =
+            java.util.Arrays.stream(own)
+                .boxed()
+                .sorted(
+                    java.util.Comparator.comparingDouble(
+                        (Integer r) ->
+                            Double.isNaN(order[r]) ? Double.POSITIVE_INFINITY : order[r]))
+                .mapToInt(Integer::intValue)
+                .toArray();
       }
       out.add(series(g.label(i), own, v));
     }

@@ -13,20 +13,23 @@ import org.sweeplab.results.ResultsContract;
 import tech.tablesaw.api.Table;
 
 /**
- * The runs of a sweep as an immutable columnar table, with the role of each column: grouping columns, metrics,
- * parameters, status and its ok value, cost and seed. Numbers are held as primitive arrays, text as int codes into a
- * small dictionary: no object per row. Every {@code withX} returns a copy that shares the columns.
+ * The runs of a sweep as an immutable columnar table, with the role of each column: grouping
+ * columns, metrics, parameters, status and its ok value, cost and seed. Numbers are held as
+ * primitive arrays, text as int codes into a small dictionary: no object per row. Every {@code
+ * withX} returns a copy that shares the columns.
  *
- * <p>Roles. A sweep folder's roles come from the schema in its {@code summary.json} (the results contract). Any other
- * table follows the contract's names where it has them: group by {@code variation_id}, status in {@code status} with
- * ok value {@code ok}, cost in {@code cost}, seed in {@code seed}; its metrics are the columns after the status column
- * up to the first of {@code cost, duration_ms, error_type, error_message}; its parameters are the columns that have
- * no other role. A role left at its default whose column is absent is treated as absent (no status: every run is ok;
- * no cost: no cost analysis; no seed: no pairing); a role named explicitly must exist. Naming a role (a status column,
- * a variation column, the metrics) infers the others anew around it.
+ * <p>Roles. A sweep folder's roles come from the schema in its {@code summary.json} (the results
+ * contract). Any other table follows the contract's names where it has them: group by {@code
+ * variation_id}, status in {@code status} with ok value {@code ok}, cost in {@code cost}, seed in
+ * {@code seed}; its metrics are the columns after the status column up to the first of {@code cost,
+ * duration_ms, error_type, error_message}; its parameters are the columns that have no other role.
+ * A role left at its default whose column is absent is treated as absent (no status: every run is
+ * ok; no cost: no cost analysis; no seed: no pairing); a role named explicitly must exist. Naming a
+ * role (a status column, a variation column, the metrics) infers the others anew around it.
  *
- * <p>Cells: an empty cell is missing (NaN as a number). Text in a numeric column (a metric {@code timeout} in a failed
- * run) is kept as text; it is an error only where a number is needed, that is in an ok run's metric.
+ * <p>Cells: an empty cell is missing (NaN as a number). Text in a numeric column (a metric {@code
+ * timeout} in a failed run) is kept as text; it is an error only where a number is needed, that is
+ * in an ok run's metric.
  */
 public final class Runs {
   private final String name;
@@ -38,11 +41,27 @@ public final class Runs {
   private Table view;
   private boolean[] okRows;
 
-  /** The roles; null fields are absent, and inferred lists are recomputed when another role is named. */
-  private record Roles(List<String> groups, boolean groupsAreIds, List<String> metrics, boolean metricsGiven,
-      List<String> parameters, boolean parametersGiven, String status, String okValue, String cost, String seed) {}
+  /**
+   * The roles; null fields are absent, and inferred lists are recomputed when another role is
+   * named.
+   */
+  private record Roles(
+      List<String> groups,
+      boolean groupsAreIds,
+      List<String> metrics,
+      boolean metricsGiven,
+      List<String> parameters,
+      boolean parametersGiven,
+      String status,
+      String okValue,
+      String cost,
+      String seed) {}
 
-  private Runs(String name, List<RunColumn> columns, Map<String, RunColumn> byName, List<ResultColumn> schema,
+  private Runs(
+      String name,
+      List<RunColumn> columns,
+      Map<String, RunColumn> byName,
+      List<ResultColumn> schema,
       Roles roles) {
     this.name = name;
     this.columns = columns;
@@ -82,10 +101,26 @@ public final class Runs {
       cost = byName.containsKey(ResultsContract.COST) ? ResultsContract.COST : null;
     }
     String seed = byName.containsKey(ResultsContract.SEED) ? ResultsContract.SEED : null;
-    List<String> groups = byName.containsKey(ResultsContract.VARIATION_ID) ? List.of(ResultsContract.VARIATION_ID)
-        : List.of();
-    return new Runs(name, List.copyOf(columns), byName, schema, new Roles(groups, true, metrics, fromSchema,
-        parameters, fromSchema, status, ResultsContract.OK, cost, seed));
+    List<String> groups =
+        byName.containsKey(ResultsContract.VARIATION_ID)
+            ? List.of(ResultsContract.VARIATION_ID)
+            : List.of();
+    return new Runs(
+        name,
+        List.copyOf(columns),
+        byName,
+        schema,
+        new Roles(
+            groups,
+            true,
+            metrics,
+            fromSchema,
+            parameters,
+            fromSchema,
+            status,
+            ResultsContract.OK,
+            cost,
+            seed));
   }
 
   /**
@@ -99,11 +134,13 @@ public final class Runs {
   }
 
   /**
-   * Reads a CSV file, or {@code DIR/results.csv} when given an output folder; see {@link RunsReader}.
+   * Reads a CSV file, or {@code DIR/results.csv} when given an output folder; see {@link
+   * RunsReader}.
    *
    * @param path a CSV file or an output folder
    * @return the runs
-   * @throws AnalysisException if neither the file nor {@code DIR/results.csv} exists, or a row is ragged
+   * @throws AnalysisException if neither the file nor {@code DIR/results.csv} exists, or a row is
+   *     ragged
    * @throws java.io.UncheckedIOException if the file cannot be read
    */
   public static Runs read(Path path) {
@@ -114,81 +151,167 @@ public final class Runs {
     return new Runs(name, columns, byName, schema, r);
   }
 
-  /** @return a copy grouped by these columns (any set of parameters); the parameters stay as they are */
+  /**
+   * @return a copy grouped by these columns (any set of parameters); the parameters stay as they
+   *     are
+   */
   public Runs withGroups(String... columns) {
     return withGroups(List.of(columns));
   }
 
-  /** @return a copy grouped by these columns (any set of parameters); the parameters stay as they are */
+  /**
+   * @return a copy grouped by these columns (any set of parameters); the parameters stay as they
+   *     are
+   */
   public Runs withGroups(List<String> columns) {
     if (columns.isEmpty()) {
       throw AnalysisException.of("No group columns given for table %s; name at least one", name);
     }
     columns.forEach(this::require);
     Roles r = roles;
-    return copy(new Roles(List.copyOf(columns), false, r.metrics, r.metricsGiven, r.parameters, r.parametersGiven,
-        r.status, r.okValue, r.cost, r.seed));
+    return copy(
+        new Roles(
+            List.copyOf(columns),
+            false,
+            r.metrics,
+            r.metricsGiven,
+            r.parameters,
+            r.parametersGiven,
+            r.status,
+            r.okValue,
+            r.cost,
+            r.seed));
   }
 
   /**
-   * @param column the column that identifies a variation in a table from another tool (as {@code variation_id}
-   *     does): runs are grouped by it, and it is not a parameter
+   * @param column the column that identifies a variation in a table from another tool (as {@code
+   *     variation_id} does): runs are grouped by it, and it is not a parameter
    * @return the copy
    */
   public Runs withVariationColumn(String column) {
     require(column);
     Roles r = roles;
-    return copy(new Roles(List.of(column), true, r.metrics, r.metricsGiven, r.parameters, r.parametersGiven,
-        r.status, r.okValue, r.cost, r.seed));
+    return copy(
+        new Roles(
+            List.of(column),
+            true,
+            r.metrics,
+            r.metricsGiven,
+            r.parameters,
+            r.parametersGiven,
+            r.status,
+            r.okValue,
+            r.cost,
+            r.seed));
   }
 
-  /** @return a copy whose metric columns are these, in this order */
+  /**
+   * @return a copy whose metric columns are these, in this order
+   */
   public Runs withMetrics(String... columns) {
     List<String> list = List.of(columns);
     list.forEach(this::require);
     Roles r = roles;
-    return copy(new Roles(r.groups, r.groupsAreIds, list, true, r.parameters, r.parametersGiven, r.status,
-        r.okValue, r.cost, r.seed));
+    return copy(
+        new Roles(
+            r.groups,
+            r.groupsAreIds,
+            list,
+            true,
+            r.parameters,
+            r.parametersGiven,
+            r.status,
+            r.okValue,
+            r.cost,
+            r.seed));
   }
 
-  /** @return a copy whose parameter columns (for pattern detection and comparisons) are these */
+  /**
+   * @return a copy whose parameter columns (for pattern detection and comparisons) are these
+   */
   public Runs withParameters(String... columns) {
     List<String> list = List.of(columns);
     list.forEach(this::require);
     Roles r = roles;
-    return copy(new Roles(r.groups, r.groupsAreIds, r.metrics, r.metricsGiven, list, true, r.status, r.okValue,
-        r.cost, r.seed));
+    return copy(
+        new Roles(
+            r.groups,
+            r.groupsAreIds,
+            r.metrics,
+            r.metricsGiven,
+            list,
+            true,
+            r.status,
+            r.okValue,
+            r.cost,
+            r.seed));
   }
 
-  /** @return a copy whose status is in {@code column} and whose successful runs hold {@code ok} */
+  /**
+   * @return a copy whose status is in {@code column} and whose successful runs hold {@code ok}
+   */
   public Runs withStatus(String column, String ok) {
     require(column);
     Objects.requireNonNull(ok, "ok");
     Roles r = roles;
-    return copy(new Roles(r.groups, r.groupsAreIds, r.metrics, r.metricsGiven, r.parameters, r.parametersGiven,
-        column, ok, r.cost, r.seed));
-  }
-
-  /** @return a copy whose cost is in {@code column} */
-  public Runs withCost(String column) {
-    require(column);
-    Roles r = roles;
-    return copy(new Roles(r.groups, r.groupsAreIds, r.metrics, r.metricsGiven, r.parameters, r.parametersGiven,
-        r.status, r.okValue, column, r.seed));
-  }
-
-  /** @return a copy whose seed is in {@code column} */
-  public Runs withSeed(String column) {
-    require(column);
-    Roles r = roles;
-    return copy(new Roles(r.groups, r.groupsAreIds, r.metrics, r.metricsGiven, r.parameters, r.parametersGiven,
-        r.status, r.okValue, r.cost, column));
+    return copy(
+        new Roles(
+            r.groups,
+            r.groupsAreIds,
+            r.metrics,
+            r.metricsGiven,
+            r.parameters,
+            r.parametersGiven,
+            column,
+            ok,
+            r.cost,
+            r.seed));
   }
 
   /**
-   * @return the runs as a Tablesaw table, built on first use and then kept (for notebooks; the analysis does not need
-   *     it): integers as int or long columns, numbers as double columns (text in them missing), text as string
-   *     columns, booleans as boolean columns
+   * @return a copy whose cost is in {@code column}
+   */
+  public Runs withCost(String column) {
+    require(column);
+    Roles r = roles;
+    return copy(
+        new Roles(
+            r.groups,
+            r.groupsAreIds,
+            r.metrics,
+            r.metricsGiven,
+            r.parameters,
+            r.parametersGiven,
+            r.status,
+            r.okValue,
+            column,
+            r.seed));
+  }
+
+  /**
+   * @return a copy whose seed is in {@code column}
+   */
+  public Runs withSeed(String column) {
+    require(column);
+    Roles r = roles;
+    return copy(
+        new Roles(
+            r.groups,
+            r.groupsAreIds,
+            r.metrics,
+            r.metricsGiven,
+            r.parameters,
+            r.parametersGiven,
+            r.status,
+            r.okValue,
+            r.cost,
+            column));
+  }
+
+  /**
+   * @return the runs as a Tablesaw table, built on first use and then kept (for notebooks; the
+   *     analysis does not need it): integers as int or long columns, numbers as double columns
+   *     (text in them missing), text as string columns, booleans as boolean columns
    */
   public synchronized Table table() {
     if (view == null) {
@@ -197,7 +320,9 @@ public final class Runs {
     return view;
   }
 
-  /** @return the table's name: the file, or {@code folder/results.csv} */
+  /**
+   * @return the table's name: the file, or {@code folder/results.csv}
+   */
   public String name() {
     return name;
   }
@@ -206,19 +331,26 @@ public final class Runs {
     return rows;
   }
 
-  /** @return every column name, in file order */
+  /**
+   * @return every column name, in file order
+   */
   public List<String> columnNames() {
     List<String> out = new ArrayList<>(columns.size());
     columns.forEach(c -> out.add(c.name()));
     return out;
   }
 
-  /** @return the schema of the folder's {@code summary.json}, or null for a table from elsewhere */
+  /**
+   * @return the schema of the folder's {@code summary.json}, or null for a table from elsewhere
+   */
   public List<ResultColumn> schema() {
     return schema;
   }
 
-  /** @return the grouping columns; empty when the table has no {@code variation_id} and none was given */
+  /**
+   * @return the grouping columns; empty when the table has no {@code variation_id} and none was
+   *     given
+   */
   public List<String> groups() {
     return roles.groups;
   }
@@ -231,7 +363,9 @@ public final class Runs {
     return roles.parameters;
   }
 
-  /** @return the status column, or null when there is none (every run is ok) */
+  /**
+   * @return the status column, or null when there is none (every run is ok)
+   */
   public String statusColumn() {
     return roles.status;
   }
@@ -240,22 +374,30 @@ public final class Runs {
     return roles.okValue;
   }
 
-  /** @return the cost column, or null */
+  /**
+   * @return the cost column, or null
+   */
   public String costColumn() {
     return roles.cost;
   }
 
-  /** @return the seed column, or null */
+  /**
+   * @return the seed column, or null
+   */
   public String seedColumn() {
     return roles.seed;
   }
 
-  /** @return the error message column, or null */
+  /**
+   * @return the error message column, or null
+   */
   public String errorMessageColumn() {
     return byName.containsKey(ResultsContract.ERROR_MESSAGE) ? ResultsContract.ERROR_MESSAGE : null;
   }
 
-  /** @return the error type column, or null */
+  /**
+   * @return the error type column, or null
+   */
   public String errorTypeColumn() {
     return byName.containsKey(ResultsContract.ERROR_TYPE) ? ResultsContract.ERROR_TYPE : null;
   }
@@ -268,8 +410,10 @@ public final class Runs {
   public String metric(String metric) {
     if (metric == null) {
       if (roles.metrics.isEmpty()) {
-        throw AnalysisException.of("Table %s has no metric column; name one with withMetrics or --metric; columns"
-            + " are %s", name, columnNames());
+        throw AnalysisException.of(
+            "Table %s has no metric column; name one with withMetrics or --metric; columns"
+                + " are %s",
+            name, columnNames());
       }
       return roles.metrics.get(0);
     }
@@ -277,16 +421,23 @@ public final class Runs {
     return metric;
   }
 
-  /** @return the grouping columns, checked to be non-empty */
+  /**
+   * @return the grouping columns, checked to be non-empty
+   */
   List<String> requireGroups() {
     if (roles.groups.isEmpty()) {
-      throw AnalysisException.of("Table %s has no variation_id column; name the group columns with withGroups or"
-          + " --by; columns are %s", name, columnNames());
+      throw AnalysisException.of(
+          "Table %s has no variation_id column; name the group columns with withGroups or"
+              + " --by; columns are %s",
+          name, columnNames());
     }
     return roles.groups;
   }
 
-  /** @return per row, whether the run is ok; computed once per set of roles and shared (do not modify) */
+  /**
+   * @return per row, whether the run is ok; computed once per set of roles and shared (do not
+   *     modify)
+   */
   synchronized boolean[] ok() {
     if (okRows == null) {
       okRows = computeOk();
@@ -316,8 +467,9 @@ public final class Runs {
   }
 
   /**
-   * @return per row, the column as a double: NaN when missing or not a number; booleans are 1 or 0. For a column of
-   *     doubles this is the column's own array (no copy of millions of values): callers must not modify it
+   * @return per row, the column as a double: NaN when missing or not a number; booleans are 1 or 0.
+   *     For a column of doubles this is the column's own array (no copy of millions of values):
+   *     callers must not modify it
    * @throws AnalysisException if an ok run holds text that is not a number
    */
   double[] numeric(String column) {
@@ -354,11 +506,16 @@ public final class Runs {
   }
 
   private AnalysisException notNumber(String column, String text, int row) {
-    return AnalysisException.of("Column '%s' of table %s holds '%s' in an ok run at row %d, which is not a number;"
-        + " only failed runs may leave a metric without a number", column, name, text, row + 1);
+    return AnalysisException.of(
+        "Column '%s' of table %s holds '%s' in an ok run at row %d, which is not a number;"
+            + " only failed runs may leave a metric without a number",
+        column, name, text, row + 1);
   }
 
-  /** @return per row, the column as longs ({@link NumberColumn#MISSING_LONG} when missing or not an integer) */
+  /**
+   * @return per row, the column as longs ({@link NumberColumn#MISSING_LONG} when missing or not an
+   *     integer)
+   */
   long[] longs(String column) {
     RunColumn c = column(column);
     if (c instanceof NumberColumn n && n.isIntegral()) {
@@ -372,7 +529,9 @@ public final class Runs {
     return out;
   }
 
-  /** @return per row, the cell as text; the empty string when missing */
+  /**
+   * @return per row, the cell as text; the empty string when missing
+   */
   String[] text(String column) {
     RunColumn c = column(column);
     String[] v = new String[rows];
@@ -391,8 +550,9 @@ public final class Runs {
   }
 
   /**
-   * @return per variation id, in order of first appearance, the values of the parameters (in {@link #parameters()}
-   *     order) in its first run; empty when the table has no {@code variation_id} column or no parameters
+   * @return per variation id, in order of first appearance, the values of the parameters (in {@link
+   *     #parameters()} order) in its first run; empty when the table has no {@code variation_id}
+   *     column or no parameters
    */
   public Map<String, List<String>> parameterValuesByVariation() {
     Map<String, List<String>> out = new java.util.LinkedHashMap<>();
@@ -421,7 +581,9 @@ public final class Runs {
     return codes(column).size();
   }
 
-  /** @return the distinct values of a column as codes, in order of first appearance */
+  /**
+   * @return the distinct values of a column as codes, in order of first appearance
+   */
   RunColumn.Codes codes(String column) {
     return column(column).codes();
   }
@@ -441,8 +603,8 @@ public final class Runs {
 
   private void require(String column) {
     if (!byName.containsKey(column)) {
-      throw AnalysisException.of("Column '%s' is not present in table %s; columns are %s", column, name,
-          columnNames());
+      throw AnalysisException.of(
+          "Column '%s' is not present in table %s; columns are %s", column, name, columnNames());
     }
   }
 
@@ -478,8 +640,12 @@ public final class Runs {
     if (!r.parametersGiven) {
       parameters = new ArrayList<>();
       for (String n : names) {
-        boolean role = n.equals(r.status) || n.equals(r.cost) || n.equals(r.seed) || metrics.contains(n)
-            || (r.groupsAreIds && r.groups.contains(n));
+        boolean role =
+            n.equals(r.status)
+                || n.equals(r.cost)
+                || n.equals(r.seed)
+                || metrics.contains(n)
+                || (r.groupsAreIds && r.groups.contains(n));
         if (!role && !ResultsContract.isReserved(n)) {
           parameters.add(n);
         }
@@ -488,8 +654,17 @@ public final class Runs {
       List<String> m = metrics;
       parameters = parameters.stream().filter(p -> !m.contains(p)).toList();
     }
-    return new Roles(r.groups, r.groupsAreIds, List.copyOf(metrics), r.metricsGiven, List.copyOf(parameters),
-        r.parametersGiven, r.status, r.okValue, r.cost, r.seed);
+    return new Roles(
+        r.groups,
+        r.groupsAreIds,
+        List.copyOf(metrics),
+        r.metricsGiven,
+        List.copyOf(parameters),
+        r.parametersGiven,
+        r.status,
+        r.okValue,
+        r.cost,
+        r.seed);
   }
 
   private static boolean isTrailing(String n) {

@@ -12,12 +12,12 @@ import org.sweeplab.results.ResultColumn;
 import org.sweeplab.results.ResultsContract;
 
 /**
- * The runs of several sweeps as one table, for analysing a baseline against a new version: a {@code sweep} column
- * names where each run came from (a parameter, so it can be grouped by, {@code --by sweep}, and pattern detection
- * sees it), and {@code variation_id} becomes {@code SWEEP/var-0001} so variations of different folders stay apart.
- * The folders may come from different specs: a parameter one of them lacks is empty in its runs. Their metric
- * columns must agree (the same names), or there is nothing to compare. Internal; {@link AnalysisOptions#runs} calls
- * it.
+ * The runs of several sweeps as one table, for analysing a baseline against a new version: a {@code
+ * sweep} column names where each run came from (a parameter, so it can be grouped by, {@code --by
+ * sweep}, and pattern detection sees it), and {@code variation_id} becomes {@code SWEEP/var-0001}
+ * so variations of different folders stay apart. The folders may come from different specs: a
+ * parameter one of them lacks is empty in its runs. Their metric columns must agree (the same
+ * names), or there is nothing to compare. Internal; {@link AnalysisOptions#runs} calls it.
  */
 final class RunsUnion {
   /** The column that names each run's sweep. */
@@ -28,21 +28,25 @@ final class RunsUnion {
   /**
    * @param labels the name of each sweep (distinct), in order
    * @param parts the runs of each sweep
-   * @throws AnalysisException if the metric columns differ, or a sweep already has a column {@code sweep}
+   * @throws AnalysisException if the metric columns differ, or a sweep already has a column {@code
+   *     sweep}
    */
   static Runs of(List<String> labels, List<Runs> parts) {
     Runs first = parts.get(0);
     for (int p = 1; p < parts.size(); p++) {
       if (!Set.copyOf(parts.get(p).metrics()).equals(Set.copyOf(first.metrics()))) {
-        throw AnalysisException.of("The folders do not share their metric columns: %s has %s, %s has %s; analyse"
-            + " folders whose runs report the same metrics", labels.get(0), first.metrics(), labels.get(p),
-            parts.get(p).metrics());
+        throw AnalysisException.of(
+            "The folders do not share their metric columns: %s has %s, %s has %s; analyse"
+                + " folders whose runs report the same metrics",
+            labels.get(0), first.metrics(), labels.get(p), parts.get(p).metrics());
       }
     }
     for (int p = 0; p < parts.size(); p++) {
       if (parts.get(p).columnNames().contains(SWEEP)) {
-        throw AnalysisException.of("%s already has a column '%s', which the analysis of several folders adds;"
-            + " rename it in that folder's results", labels.get(p), SWEEP);
+        throw AnalysisException.of(
+            "%s already has a column '%s', which the analysis of several folders adds;"
+                + " rename it in that folder's results",
+            labels.get(p), SWEEP);
       }
     }
     List<String> leading = new ArrayList<>();
@@ -50,11 +54,13 @@ final class RunsUnion {
     LinkedHashSet<String> trailing = new LinkedHashSet<>();
     for (Runs r : parts) {
       for (String n : r.columnNames()) {
-        if (ResultsContract.LEADING.stream().anyMatch(c -> c.name().equals(n)) && !leading.contains(n)) {
+        if (ResultsContract.LEADING.stream().anyMatch(c -> c.name().equals(n))
+            && !leading.contains(n)) {
           leading.add(n);
         } else if (r.parameters().contains(n)) {
           parameters.add(n);
-        } else if (!n.equals(r.statusColumn()) && !r.metrics().contains(n)
+        } else if (!n.equals(r.statusColumn())
+            && !r.metrics().contains(n)
             && ResultsContract.LEADING.stream().noneMatch(c -> c.name().equals(n))) {
           trailing.add(n);
         }
@@ -72,7 +78,10 @@ final class RunsUnion {
     int rows = parts.stream().mapToInt(Runs::rowCount).sum();
     List<RunColumn> columns = new ArrayList<>();
     for (String name : order) {
-      columns.add(name.equals(SWEEP) ? sweepColumn(labels, parts, rows) : concat(name, labels, parts, rows));
+      columns.add(
+          name.equals(SWEEP)
+              ? sweepColumn(labels, parts, rows)
+              : concat(name, labels, parts, rows));
     }
     boolean schemas = parts.stream().allMatch(r -> r.schema() != null);
     List<ResultColumn> schema = null;
@@ -157,7 +166,8 @@ final class RunsUnion {
       }
       int[] rowsOdd = oddRows.toIntArray();
       String[] texts = oddTexts.toArray(String[]::new);
-      return integral ? NumberColumn.ofLongs(name, type, longs, rowsOdd, texts)
+      return integral
+          ? NumberColumn.ofLongs(name, type, longs, rowsOdd, texts)
           : NumberColumn.ofDoubles(name, doubles, rowsOdd, texts);
     }
     int[] codes = new int[rows];

@@ -7,9 +7,9 @@ import java.util.SplittableRandom;
 import org.sweeplab.results.DesignLayout;
 
 /**
- * Global sensitivity analysis of a sweep run with a {@code saltelli} or {@code morris} design: Sobol indices (first
- * order, total, optionally second order) or Morris's screening measures, each with a seeded percentile bootstrap
- * interval. Immutable and configured:
+ * Global sensitivity analysis of a sweep run with a {@code saltelli} or {@code morris} design:
+ * Sobol indices (first order, total, optionally second order) or Morris's screening measures, each
+ * with a seeded percentile bootstrap interval. Immutable and configured:
  *
  * <pre>{@code
  * DesignLayout layout = RunPlan.of(spec).layout().orElseThrow();   // or SensitivityDesigns.layout(folder)
@@ -18,20 +18,22 @@ import org.sweeplab.results.DesignLayout;
  *     .sobol(runs, "y", layout).toTable();
  * }</pre>
  *
- * <p>The layout says which variation each cell of the design ran as; the runs give each variation's value, the mean
- * of the metric over its ok runs. A cell without value (every run failed, NaN, or not run) is handled by the
- * {@link FailedRunPolicy}, never passed on as NaN. Intervals resample whole base rows (Saltelli) or trajectories
- * (Morris) with replacement: the percentile interval at the confidence level from {@code resamples} resamples drawn
- * from a {@link SplittableRandom} seeded with the seed, so the same input gives the same intervals. A QMC sample is
- * more even than the independent rows the bootstrap assumes, so its intervals are, if anything, wide.
+ * <p>The layout says which variation each cell of the design ran as; the runs give each variation's
+ * value, the mean of the metric over its ok runs. A cell without value (every run failed, NaN, or
+ * not run) is handled by the {@link FailedRunPolicy}, never passed on as NaN. Intervals resample
+ * whole base rows (Saltelli) or trajectories (Morris) with replacement: the percentile interval at
+ * the confidence level from {@code resamples} resamples drawn from a {@link SplittableRandom}
+ * seeded with the seed, so the same input gives the same intervals. A QMC sample is more even than
+ * the independent rows the bootstrap assumes, so its intervals are, if anything, wide.
  *
- * <p>Convergence: the Sobol indices are estimated again on the first N/8, N/4 and N/2 complete base rows (the
- * Saltelli sample's rows come in Sobol-sequence order, so a prefix is a smaller sample of the same design). A warning
- * names every S1 or ST whose interval at the full size straddles 0 or is wider than the tolerance.
+ * <p>Convergence: the Sobol indices are estimated again on the first N/8, N/4 and N/2 complete base
+ * rows (the Saltelli sample's rows come in Sobol-sequence order, so a prefix is a smaller sample of
+ * the same design). A warning names every S1 or ST whose interval at the full size straddles 0 or
+ * is wider than the tolerance.
  */
 public final class Sensitivity {
-  private static final Sensitivity DEFAULT = new Sensitivity(1000, 0.95, 1L, FailedRunPolicy.DROP_INCOMPLETE_BLOCKS,
-      0.1);
+  private static final Sensitivity DEFAULT =
+      new Sensitivity(1000, 0.95, 1L, FailedRunPolicy.DROP_INCOMPLETE_BLOCKS, 0.1);
 
   private final int resamples;
   private final double confidence;
@@ -39,7 +41,8 @@ public final class Sensitivity {
   private final FailedRunPolicy failedRuns;
   private final double tolerance;
 
-  private Sensitivity(int resamples, double confidence, long seed, FailedRunPolicy failedRuns, double tolerance) {
+  private Sensitivity(
+      int resamples, double confidence, long seed, FailedRunPolicy failedRuns, double tolerance) {
     this.resamples = resamples;
     this.confidence = confidence;
     this.seed = seed;
@@ -48,14 +51,17 @@ public final class Sensitivity {
   }
 
   /**
-   * @return 1000 resamples, 95% intervals, seed 1, {@link FailedRunPolicy#DROP_INCOMPLETE_BLOCKS}, interval width
-   *     tolerance 0.1
+   * @return 1000 resamples, 95% intervals, seed 1, {@link FailedRunPolicy#DROP_INCOMPLETE_BLOCKS},
+   *     interval width tolerance 0.1
    */
   public static Sensitivity withDefaults() {
     return DEFAULT;
   }
 
-  /** The Sobol indices of a metric with every default; see {@link #sobol(Runs, String, DesignLayout)}. */
+  /**
+   * The Sobol indices of a metric with every default; see {@link #sobol(Runs, String,
+   * DesignLayout)}.
+   */
   public static SobolResult sobol(Runs runs, String metric, DesignLayout layout) {
     return DEFAULT.sobolIndices(runs, metric, layout);
   }
@@ -65,31 +71,39 @@ public final class Sensitivity {
     return DEFAULT.morrisMeasures(runs, metric, layout);
   }
 
-  /** @throws AnalysisException if resamples is below 100 */
+  /**
+   * @throws AnalysisException if resamples is below 100
+   */
   public Sensitivity withResamples(int n) {
     if (n < 100) {
-      throw AnalysisException.of("Bootstrap resamples %d < 100; percentile intervals need at least 100", n);
+      throw AnalysisException.of(
+          "Bootstrap resamples %d < 100; percentile intervals need at least 100", n);
     }
     return new Sensitivity(n, confidence, seed, failedRuns, tolerance);
   }
 
-  /** @throws AnalysisException if the level is outside (0, 1) */
+  /**
+   * @throws AnalysisException if the level is outside (0, 1)
+   */
   public Sensitivity withConfidence(double level) {
     if (!(level > 0 && level < 1)) {
-      throw AnalysisException.of("Confidence %s is outside (0, 1); use e.g. 0.95",
+      throw AnalysisException.of(
+          "Confidence %s is outside (0, 1); use e.g. 0.95",
           String.format(Locale.ROOT, "%s", level));
     }
     return new Sensitivity(resamples, level, seed, failedRuns, tolerance);
   }
 
-  /** @param s the seed of the bootstrap */
+  /**
+   * @param s the seed of the bootstrap
+   */
   public Sensitivity withSeed(long s) {
     return new Sensitivity(resamples, confidence, s, failedRuns, tolerance);
   }
 
   public Sensitivity withFailedRuns(FailedRunPolicy policy) {
-    return new Sensitivity(resamples, confidence, seed, java.util.Objects.requireNonNull(policy, "policy"),
-        tolerance);
+    return new Sensitivity(
+        resamples, confidence, seed, java.util.Objects.requireNonNull(policy, "policy"), tolerance);
   }
 
   /**
@@ -98,8 +112,8 @@ public final class Sensitivity {
    */
   public Sensitivity withTolerance(double width) {
     if (!(width > 0)) {
-      throw AnalysisException.of("Tolerance %s is not positive; use e.g. 0.1", String.format(Locale.ROOT, "%s",
-          width));
+      throw AnalysisException.of(
+          "Tolerance %s is not positive; use e.g. 0.1", String.format(Locale.ROOT, "%s", width));
     }
     return new Sensitivity(resamples, confidence, seed, failedRuns, width);
   }
@@ -113,29 +127,35 @@ public final class Sensitivity {
   }
 
   /**
-   * The Sobol indices of a metric (see {@link SobolEstimator} for the estimators and their sources).
+   * The Sobol indices of a metric (see {@link SobolEstimator} for the estimators and their
+   * sources).
    *
    * @param runs the runs of a sweep with a saltelli design
    * @param metric the metric; null for the first
    * @param layout the design's layout
-   * @throws AnalysisException if the layout is not a Saltelli one, runs do not belong to it, fewer than 2 base rows
-   *     are complete, or a cell has no value under {@link FailedRunPolicy#FAIL}
+   * @throws AnalysisException if the layout is not a Saltelli one, runs do not belong to it, fewer
+   *     than 2 base rows are complete, or a cell has no value under {@link FailedRunPolicy#FAIL}
    */
   public SobolResult sobolIndices(Runs runs, String metric, DesignLayout layout) {
     if (layout.kind() != DesignLayout.Kind.SALTELLI) {
-      throw AnalysisException.of("Sobol indices need a saltelli design; this sweep's design is %s (use Morris"
-          + " measures)", layout.kind().name().toLowerCase(Locale.ROOT));
+      throw AnalysisException.of(
+          "Sobol indices need a saltelli design; this sweep's design is %s (use Morris"
+              + " measures)",
+          layout.kind().name().toLowerCase(Locale.ROOT));
     }
     String m = failedRuns == FailedRunPolicy.SUCCESS_INDICATOR ? "success" : runs.metric(metric);
     SensitivityCells cells = SensitivityCells.of(runs, metric, layout, failedRuns);
     List<String> factors = layout.factors();
-    SobolEstimator estimator = new SobolEstimator(cells.values(), factors.size(), layout.hasSecondOrder());
+    SobolEstimator estimator =
+        new SobolEstimator(cells.values(), factors.size(), layout.hasSecondOrder());
     int[] rows = cells.complete();
     List<SobolResult.Step> steps = new ArrayList<>();
     for (int divisor : new int[] {8, 4, 2}) {
       int n = rows.length / divisor;
       if (n >= 2 && (steps.isEmpty() || steps.get(steps.size() - 1).rows() < n)) {
-        steps.add(new SobolResult.Step(n, sobolStep(estimator, java.util.Arrays.copyOf(rows, n), factors)));
+        steps.add(
+            new SobolResult.Step(
+                n, sobolStep(estimator, java.util.Arrays.copyOf(rows, n), factors)));
       }
     }
     List<SobolResult.Index> full = sobolStep(estimator, rows, factors);
@@ -149,22 +169,38 @@ public final class Sensitivity {
         continue;
       }
       if (Double.isNaN(i.estimate())) {
-        warnings.add(String.format(Locale.ROOT, "%s is undefined: %s does not vary over the sample.", i.label(), m));
+        warnings.add(
+            String.format(
+                Locale.ROOT, "%s is undefined: %s does not vary over the sample.", i.label(), m));
       } else if (i.straddlesZero()) {
-        warnings.add(String.format(Locale.ROOT, "%s: the interval [%.4f, %.4f] straddles 0, so it cannot be told"
-            + " from 0 at N = %d (a negative estimate is noise around 0).", i.label(), i.low(), i.high(),
-            rows.length));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "%s: the interval [%.4f, %.4f] straddles 0, so it cannot be told"
+                    + " from 0 at N = %d (a negative estimate is noise around 0).",
+                i.label(),
+                i.low(),
+                i.high(),
+                rows.length));
       }
       if (i.width() > tolerance) {
-        warnings.add(String.format(Locale.ROOT, "%s: the interval is %.4f wide, more than the tolerance %s; about"
-            + " %d base rows would be needed.", i.label(), i.width(), tolerance,
-            (long) Math.ceil(rows.length * Math.pow(i.width() / tolerance, 2))));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "%s: the interval is %.4f wide, more than the tolerance %s; about"
+                    + " %d base rows would be needed.",
+                i.label(),
+                i.width(),
+                tolerance,
+                (long) Math.ceil(rows.length * Math.pow(i.width() / tolerance, 2))));
       }
     }
-    return new SobolResult(m, failedRuns, layout.rows(), cells.dropped(), confidence, full, steps, warnings);
+    return new SobolResult(
+        m, failedRuns, layout.rows(), cells.dropped(), confidence, full, steps, warnings);
   }
 
-  private List<SobolResult.Index> sobolStep(SobolEstimator estimator, int[] rows, List<String> factors) {
+  private List<SobolResult.Index> sobolStep(
+      SobolEstimator estimator, int[] rows, List<String> factors) {
     double[] point = estimator.estimate(rows);
     double[][] boot = new double[point.length][resamples];
     SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * rows.length));
@@ -223,10 +259,11 @@ public final class Sensitivity {
   }
 
   /**
-   * Morris's screening measures of a metric: per factor, the elementary effects {@code (y(x + Δ e_i) - y(x)) / Δ}
-   * with Δ the signed step in the unit (quantile) scale (Morris 1991, Technometrics 33:161), their mean μ, mean
-   * absolute value μ* (Campolongo, Cariboni &amp; Saltelli 2007, Environ. Model. Softw. 22:1509) and standard
-   * deviation σ (divisor n - 1, as SALib).
+   * Morris's screening measures of a metric: per factor, the elementary effects {@code (y(x + Δ
+   * e_i) - y(x)) / Δ} with Δ the signed step in the unit (quantile) scale (Morris 1991,
+   * Technometrics 33:161), their mean μ, mean absolute value μ* (Campolongo, Cariboni &amp;
+   * Saltelli 2007, Environ. Model. Softw. 22:1509) and standard deviation σ (divisor n - 1, as
+   * SALib).
    *
    * @param runs the runs of a sweep with a morris design
    * @param metric the metric; null for the first
@@ -235,8 +272,10 @@ public final class Sensitivity {
    */
   public MorrisResult morrisMeasures(Runs runs, String metric, DesignLayout layout) {
     if (layout.kind() != DesignLayout.Kind.MORRIS) {
-      throw AnalysisException.of("Morris measures need a morris design; this sweep's design is %s (use Sobol"
-          + " indices)", layout.kind().name().toLowerCase(Locale.ROOT));
+      throw AnalysisException.of(
+          "Morris measures need a morris design; this sweep's design is %s (use Sobol"
+              + " indices)",
+          layout.kind().name().toLowerCase(Locale.ROOT));
     }
     String m = failedRuns == FailedRunPolicy.SUCCESS_INDICATOR ? "success" : runs.metric(metric);
     SensitivityCells cells = SensitivityCells.of(runs, metric, layout, failedRuns);
@@ -248,7 +287,8 @@ public final class Sensitivity {
       int t = kept[n];
       double[] y = cells.values()[t];
       for (int s = 0; s < k; s++) {
-        effects[layout.stepFactor()[t * k + s]][n] = (y[s + 1] - y[s]) / layout.stepDelta()[t * k + s];
+        effects[layout.stepFactor()[t * k + s]][n] =
+            (y[s + 1] - y[s]) / layout.stepDelta()[t * k + s];
       }
     }
     SplittableRandom rng = new SplittableRandom(seed);
@@ -276,14 +316,26 @@ public final class Sensitivity {
       for (int q = 0; q < 3; q++) {
         ci[q] = kept.length < 2 ? new double[] {Double.NaN, Double.NaN} : percentiles(boot[f][q]);
       }
-      rows.add(new MorrisResult.Row(factors.get(f), kept.length, est[0], ci[0][0], ci[0][1], est[1], ci[1][0],
-          ci[1][1], est[2], ci[2][0], ci[2][1]));
+      rows.add(
+          new MorrisResult.Row(
+              factors.get(f),
+              kept.length,
+              est[0],
+              ci[0][0],
+              ci[0][1],
+              est[1],
+              ci[1][0],
+              ci[1][1],
+              est[2],
+              ci[2][0],
+              ci[2][1]));
     }
     List<String> warnings = new ArrayList<>();
     if (cells.dropped() > 0) {
       warnings.add(dropped(cells.dropped(), layout.rows(), "trajectories", m));
     }
-    return new MorrisResult(m, failedRuns, layout.rows(), cells.dropped(), confidence, rows, warnings);
+    return new MorrisResult(
+        m, failedRuns, layout.rows(), cells.dropped(), confidence, rows, warnings);
   }
 
   /** μ, μ*, σ of the effects at these positions. */
@@ -299,12 +351,20 @@ public final class Sensitivity {
     for (int i : at) {
       ss += (effects[i] - mean) * (effects[i] - mean);
     }
-    return new double[] {mean, abs / at.length, at.length < 2 ? Double.NaN : Math.sqrt(ss / (at.length - 1))};
+    return new double[] {
+      mean, abs / at.length, at.length < 2 ? Double.NaN : Math.sqrt(ss / (at.length - 1))
+    };
   }
 
   private String dropped(int n, int of, String unit, String metric) {
-    return String.format(Locale.ROOT, "%d of %d %s have a cell without a value of %s (failed, NaN or not run) and"
-        + " were dropped (policy %s); the indices describe the runs that succeeded.", n, of, unit, metric,
+    return String.format(
+        Locale.ROOT,
+        "%d of %d %s have a cell without a value of %s (failed, NaN or not run) and"
+            + " were dropped (policy %s); the indices describe the runs that succeeded.",
+        n,
+        of,
+        unit,
+        metric,
         failedRuns.name().toLowerCase(Locale.ROOT));
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,12 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a {@link SensitivityResult} beside an analysis report: {@code sensitivity.csv} (its table),
- * {@code sensitivity-convergence.csv} (Sobol), {@code sensitivity.json} (the settings, the table, the convergence and
- * the warnings) and the report's "Sensitivity" section. Everything is read from the result.
+ * Writes a {@link SensitivityResult} beside an analysis report: {@code sensitivity.csv} (its
+ * table), {@code sensitivity-convergence.csv} (Sobol), {@code sensitivity.json} (the settings, the
+ * table, the convergence and the warnings) and the report's "Sensitivity" section. Everything is
+ * read from the result.
  */
 public final class SensitivityReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SensitivityReport() {}
 
@@ -59,29 +60,55 @@ public final class SensitivityReport {
     }
   }
 
-  /** @return the report section, from {@code ## Sensitivity} on, linking these figures */
+  /**
+   * @return the report section, from {@code ## Sensitivity} on, linking these figures
+   */
   public static List<ReportModel.Section> sections(SensitivityResult r, List<FigureLink> figures) {
     List<ReportModel.Section> out = new java.util.ArrayList<>();
     List<ReportModel.Block> main = new java.util.ArrayList<>();
     ReportModel.Section convergence = null;
     if (r instanceof SobolResult s) {
-      main.add(new ReportModel.Text(String.format(Locale.ROOT, "Sobol indices of `%s` from %d of %d base rows of the"
-          + " Saltelli sample (failed runs: %s), with %s%% percentile bootstrap intervals over base rows. S1: first"
-          + " order (Saltelli et al. 2010); ST: total (Jansen 1999); S2: second order (Saltelli 2002). Full tables:"
-          + " `sensitivity.csv`, `sensitivity-convergence.csv`.", s.metric(), s.usedRows(), s.plannedRows(),
-          s.policy().name().toLowerCase(Locale.ROOT), pct(s.confidence()))));
+      main.add(
+          new ReportModel.Text(
+              String.format(
+                  Locale.ROOT,
+                  "Sobol indices of `%s` from %d of %d base rows of the"
+                      + " Saltelli sample (failed runs: %s), with %s%% percentile bootstrap intervals over base rows. S1: first"
+                      + " order (Saltelli et al. 2010); ST: total (Jansen 1999); S2: second order (Saltelli 2002). Full tables:"
+                      + " `sensitivity.csv`, `sensitivity-convergence.csv`.",
+                  s.metric(),
+                  s.usedRows(),
+                  s.plannedRows(),
+                  s.policy().name().toLowerCase(Locale.ROOT),
+                  pct(s.confidence()))));
       main.add(new ReportModel.TableBlock(s.toTable()));
-      convergence = new ReportModel.Section("Convergence", 3, List.of(new ReportModel.Text("The same indices on the"
-          + " first N/8, N/4, N/2 and N base rows; an estimate that still moves by more than its interval needs a"
-          + " larger sample."), new ReportModel.TableBlock(s.convergenceTable().where(s.convergenceTable()
-          .stringColumn("index").isNotEqualTo("S2")))));
+      convergence =
+          new ReportModel.Section(
+              "Convergence",
+              3,
+              List.of(
+                  new ReportModel.Text(
+                      "The same indices on the"
+                          + " first N/8, N/4, N/2 and N base rows; an estimate that still moves by more than its interval needs a"
+                          + " larger sample."),
+                  new ReportModel.TableBlock(
+                      s.convergenceTable()
+                          .where(s.convergenceTable().stringColumn("index").isNotEqualTo("S2")))));
     } else if (r instanceof MorrisResult m) {
-      main.add(new ReportModel.Text(String.format(Locale.ROOT, "Morris screening of `%s` from %d of %d trajectories"
-          + " (failed runs: %s), with %s%% percentile bootstrap intervals over trajectories. μ: mean elementary"
-          + " effect (Morris 1991); μ*: mean absolute effect (Campolongo et al. 2007), the ranking measure; σ: their"
-          + " standard deviation (interaction or non-linearity). Ranking by μ*: %s. Full table: `sensitivity.csv`.",
-          m.metric(), m.plannedTrajectories() - m.droppedTrajectories(), m.plannedTrajectories(),
-          m.policy().name().toLowerCase(Locale.ROOT), pct(m.confidence()), String.join(" > ", m.ranking()))));
+      main.add(
+          new ReportModel.Text(
+              String.format(
+                  Locale.ROOT,
+                  "Morris screening of `%s` from %d of %d trajectories"
+                      + " (failed runs: %s), with %s%% percentile bootstrap intervals over trajectories. μ: mean elementary"
+                      + " effect (Morris 1991); μ*: mean absolute effect (Campolongo et al. 2007), the ranking measure; σ: their"
+                      + " standard deviation (interaction or non-linearity). Ranking by μ*: %s. Full table: `sensitivity.csv`.",
+                  m.metric(),
+                  m.plannedTrajectories() - m.droppedTrajectories(),
+                  m.plannedTrajectories(),
+                  m.policy().name().toLowerCase(Locale.ROOT),
+                  pct(m.confidence()),
+                  String.join(" > ", m.ranking()))));
       main.add(new ReportModel.TableBlock(m.toTable()));
     }
     if (!figures.isEmpty()) {
@@ -92,7 +119,9 @@ public final class SensitivityReport {
       out.add(convergence);
     }
     if (!r.warnings().isEmpty()) {
-      out.add(new ReportModel.Section("Sensitivity warnings", 3, List.of(new ReportModel.Bullets(r.warnings()))));
+      out.add(
+          new ReportModel.Section(
+              "Sensitivity warnings", 3, List.of(new ReportModel.Bullets(r.warnings()))));
     }
     return out;
   }

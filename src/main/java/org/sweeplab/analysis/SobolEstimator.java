@@ -1,22 +1,23 @@
 package org.sweeplab.analysis;
 
 /**
- * The Sobol index estimators on the rows of a Saltelli sample. Internal; {@link Sensitivity#sobol} calls it.
+ * The Sobol index estimators on the rows of a Saltelli sample. Internal; {@link Sensitivity#sobol}
+ * calls it.
  *
- * <p>With f the model output centred on the mean of the cells used, V the variance of f over the A and B cells
- * together (divisor 2n), and n rows:
+ * <p>With f the model output centred on the mean of the cells used, V the variance of f over the A
+ * and B cells together (divisor 2n), and n rows:
  *
  * <ul>
- *   <li>first order (Saltelli et al. 2010, Comput. Phys. Commun. 181:259, table 2 (b)):
- *       {@code S_i = (1/n) Σ f(B) (f(AB^i) - f(A)) / V};</li>
- *   <li>total (Jansen 1999, Comput. Phys. Commun. 117:35; Saltelli et al. 2010 table 2 (f)):
- *       {@code ST_i = (1/2n) Σ (f(A) - f(AB^i))^2 / V};</li>
+ *   <li>first order (Saltelli et al. 2010, Comput. Phys. Commun. 181:259, table 2 (b)): {@code S_i
+ *       = (1/n) Σ f(B) (f(AB^i) - f(A)) / V};
+ *   <li>total (Jansen 1999, Comput. Phys. Commun. 117:35; Saltelli et al. 2010 table 2 (f)): {@code
+ *       ST_i = (1/2n) Σ (f(A) - f(AB^i))^2 / V};
  *   <li>second order (Saltelli 2002, Comput. Phys. Commun. 145:280, eq. 13, as SALib computes it):
- *       {@code V_ij = (1/n) Σ (f(BA^i) f(AB^j) - f(A) f(B)) / V}, {@code S_ij = V_ij - S_i - S_j}.</li>
+ *       {@code V_ij = (1/n) Σ (f(BA^i) f(AB^j) - f(A) f(B)) / V}, {@code S_ij = V_ij - S_i - S_j}.
  * </ul>
  *
- * <p>The estimates come out in one array: the k first-order indices, the k totals, then S_ij for i &lt; j in row-major
- * order. They are NaN when V is 0 (a constant output).
+ * <p>The estimates come out in one array: the k first-order indices, the k totals, then S_ij for i
+ * &lt; j in row-major order. They are NaN when V is 0 (a constant output).
  */
 final class SobolEstimator {
   private final double[][] values;

@@ -8,10 +8,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The Sobol indices of one metric from a Saltelli sample, as {@link Sensitivity#sobol} estimates them: each index
- * with its percentile bootstrap interval, the same indices on nested prefixes of the sample (convergence), how many
- * base rows were used and dropped, and the warnings. Immutable; figures and reports draw from it and never
- * recompute. Indices are NaN when the output is constant.
+ * The Sobol indices of one metric from a Saltelli sample, as {@link Sensitivity#sobol} estimates
+ * them: each index with its percentile bootstrap interval, the same indices on nested prefixes of
+ * the sample (convergence), how many base rows were used and dropped, and the warnings. Immutable;
+ * figures and reports draw from it and never recompute. Indices are NaN when the output is
+ * constant.
  */
 public final class SobolResult implements SensitivityResult {
   /** The kinds of index. */
@@ -34,18 +35,25 @@ public final class SobolResult implements SensitivityResult {
    * @param low the lower end of the bootstrap interval
    * @param high the upper end
    */
-  public record Index(String parameter, String other, Kind kind, double estimate, double low, double high) {
-    /** @return whether the interval holds 0 (the index cannot be told from 0) */
+  public record Index(
+      String parameter, String other, Kind kind, double estimate, double low, double high) {
+    /**
+     * @return whether the interval holds 0 (the index cannot be told from 0)
+     */
     public boolean straddlesZero() {
       return low <= 0 && high >= 0;
     }
 
-    /** @return high - low */
+    /**
+     * @return high - low
+     */
     public double width() {
       return high - low;
     }
 
-    /** @return {@code S1 x1}, or {@code S2 x1,x2} */
+    /**
+     * @return {@code S1 x1}, or {@code S2 x1,x2}
+     */
     public String label() {
       return kind + " " + parameter + (other.isEmpty() ? "" : "," + other);
     }
@@ -67,8 +75,15 @@ public final class SobolResult implements SensitivityResult {
   private final List<Step> convergence;
   private final List<String> warnings;
 
-  SobolResult(String metric, FailedRunPolicy policy, int plannedRows, int droppedRows, double confidence,
-      List<Index> indices, List<Step> convergence, List<String> warnings) {
+  SobolResult(
+      String metric,
+      FailedRunPolicy policy,
+      int plannedRows,
+      int droppedRows,
+      double confidence,
+      List<Index> indices,
+      List<Step> convergence,
+      List<String> warnings) {
     this.metric = metric;
     this.policy = policy;
     this.plannedRows = plannedRows;
@@ -79,7 +94,9 @@ public final class SobolResult implements SensitivityResult {
     this.warnings = List.copyOf(warnings);
   }
 
-  /** @return the metric, or {@code success} under {@link FailedRunPolicy#SUCCESS_INDICATOR} */
+  /**
+   * @return the metric, or {@code success} under {@link FailedRunPolicy#SUCCESS_INDICATOR}
+   */
   @Override
   public String metric() {
     return metric;
@@ -89,17 +106,23 @@ public final class SobolResult implements SensitivityResult {
     return policy;
   }
 
-  /** @return N, the base rows of the design */
+  /**
+   * @return N, the base rows of the design
+   */
   public int plannedRows() {
     return plannedRows;
   }
 
-  /** @return the base rows left out because a cell had no value */
+  /**
+   * @return the base rows left out because a cell had no value
+   */
   public int droppedRows() {
     return droppedRows;
   }
 
-  /** @return the base rows the estimates use */
+  /**
+   * @return the base rows the estimates use
+   */
   public int usedRows() {
     return plannedRows - droppedRows;
   }
@@ -108,17 +131,23 @@ public final class SobolResult implements SensitivityResult {
     return confidence;
   }
 
-  /** @return S1 and ST of every factor in spec order, then S2 (when the design has it) */
+  /**
+   * @return S1 and ST of every factor in spec order, then S2 (when the design has it)
+   */
   public List<Index> indices() {
     return indices;
   }
 
-  /** @return the indices on nested prefixes of the rows (N/8, N/4, N/2, N), smallest first */
+  /**
+   * @return the indices on nested prefixes of the rows (N/8, N/4, N/2, N), smallest first
+   */
   public List<Step> convergence() {
     return convergence;
   }
 
-  /** @return the warnings: intervals that straddle 0 or are wider than the tolerance, dropped rows */
+  /**
+   * @return the warnings: intervals that straddle 0 or are wider than the tolerance, dropped rows
+   */
   @Override
   public List<String> warnings() {
     return warnings;
@@ -129,18 +158,28 @@ public final class SobolResult implements SensitivityResult {
    * @throws AnalysisException if there is none
    */
   public Index index(String parameter, Kind kind) {
-    return indices.stream().filter(i -> i.parameter().equals(parameter) && i.kind() == kind && i.other().isEmpty())
-        .findFirst().orElseThrow(() -> AnalysisException.of("No %s index of '%s'; factors are %s", kind, parameter,
-            indices.stream().map(Index::parameter).distinct().toList()));
+    return indices.stream()
+        .filter(i -> i.parameter().equals(parameter) && i.kind() == kind && i.other().isEmpty())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                AnalysisException.of(
+                    "No %s index of '%s'; factors are %s",
+                    kind, parameter, indices.stream().map(Index::parameter).distinct().toList()));
   }
 
-  /** @return {@code parameter, other, index, estimate, low, high}, one row per index */
+  /**
+   * @return {@code parameter, other, index, estimate, low, high}, one row per index
+   */
   @Override
   public Table toTable() {
     return table("Sobol indices of " + metric, null, indices);
   }
 
-  /** @return {@code rows, parameter, other, index, estimate, low, high}, one row per index and prefix */
+  /**
+   * @return {@code rows, parameter, other, index, estimate, low, high}, one row per index and
+   *     prefix
+   */
   public Table convergenceTable() {
     Table t = null;
     for (Step s : convergence) {
@@ -175,7 +214,12 @@ public final class SobolResult implements SensitivityResult {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "Sobol indices of %s: %d indices from %d of %d base rows", metric,
-        indices.size(), usedRows(), plannedRows);
+    return String.format(
+        Locale.ROOT,
+        "Sobol indices of %s: %d indices from %d of %d base rows",
+        metric,
+        indices.size(),
+        usedRows(),
+        plannedRows);
   }
 }

@@ -6,20 +6,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A subset of runs given by conditions on columns, all of which must hold: {@code Subset.where("difficulty",
- * "extreme").and("tick_budget", "<=", "100")}, or parsed from text: {@code difficulty=extreme & tick_budget<=100}.
- * Equality compares the cell's text (so {@code 100} matches an integer column's 100); {@code =} accepts several values
- * separated by {@code |}. The order operators compare numbers.
+ * A subset of runs given by conditions on columns, all of which must hold: {@code
+ * Subset.where("difficulty", "extreme").and("tick_budget", "<=", "100")}, or parsed from text:
+ * {@code difficulty=extreme & tick_budget<=100}. Equality compares the cell's text (so {@code 100}
+ * matches an integer column's 100); {@code =} accepts several values separated by {@code |}. The
+ * order operators compare numbers.
  *
  * @param conditions the conditions, all of which must hold; none means every run
  */
 public record Subset(List<Condition> conditions) {
-  private static final Pattern CONDITION = Pattern.compile("\\s*([^!<>=]+?)\\s*(!=|<=|>=|=|<|>)\\s*(.*?)\\s*");
+  private static final Pattern CONDITION =
+      Pattern.compile("\\s*([^!<>=]+?)\\s*(!=|<=|>=|=|<|>)\\s*(.*?)\\s*");
 
   /**
    * @param column the column
    * @param op one of {@code = != < <= > >=}
-   * @param value the value: text for {@code =} and {@code !=} ({@code a|b} for several), a number otherwise
+   * @param value the value: text for {@code =} and {@code !=} ({@code a|b} for several), a number
+   *     otherwise
    */
   public record Condition(String column, String op, String value) {
     boolean test(String cell, double number) {
@@ -30,8 +33,9 @@ public record Subset(List<Condition> conditions) {
         case "<=" -> number <= Double.parseDouble(value);
         case ">" -> number > Double.parseDouble(value);
         case ">=" -> number >= Double.parseDouble(value);
-        default -> throw AnalysisException.of("Operator '%s' in condition on '%s' is not one of = != < <= > >=", op,
-            column);
+        default ->
+            throw AnalysisException.of(
+                "Operator '%s' in condition on '%s' is not one of = != < <= > >=", op, column);
       };
     }
 
@@ -45,35 +49,44 @@ public record Subset(List<Condition> conditions) {
     conditions = List.copyOf(conditions);
   }
 
-  /** @return every run */
+  /**
+   * @return every run
+   */
   public static Subset all() {
     return new Subset(List.of());
   }
 
-  /** @return the runs whose column equals the value */
+  /**
+   * @return the runs whose column equals the value
+   */
   public static Subset where(String column, Object value) {
     return all().and(column, "=", String.valueOf(value));
   }
 
-  /** @return this subset narrowed by one more equality */
+  /**
+   * @return this subset narrowed by one more equality
+   */
   public Subset and(String column, Object value) {
     return and(column, "=", String.valueOf(value));
   }
 
   /**
    * @return this subset narrowed by one more condition
-   * @throws AnalysisException if the operator is unknown, or an order operator is given a non-number
+   * @throws AnalysisException if the operator is unknown, or an order operator is given a
+   *     non-number
    */
   public Subset and(String column, String op, String value) {
     if (!List.of("=", "!=", "<", "<=", ">", ">=").contains(op)) {
-      throw AnalysisException.of("Operator '%s' in condition on '%s' is not one of = != < <= > >=", op, column);
+      throw AnalysisException.of(
+          "Operator '%s' in condition on '%s' is not one of = != < <= > >=", op, column);
     }
     if (op.contains("<") || op.contains(">")) {
       try {
         Double.parseDouble(value);
       } catch (NumberFormatException e) {
-        throw AnalysisException.of("Condition '%s %s %s' compares with '%s', which is not a number", column, op,
-            value, value);
+        throw AnalysisException.of(
+            "Condition '%s %s %s' compares with '%s', which is not a number",
+            column, op, value, value);
       }
     }
     List<Condition> c = new ArrayList<>(conditions);
@@ -82,7 +95,8 @@ public record Subset(List<Condition> conditions) {
   }
 
   /**
-   * @param text conditions joined by {@code &}, e.g. {@code difficulty=extreme|hard & tick_budget<=100}
+   * @param text conditions joined by {@code &}, e.g. {@code difficulty=extreme|hard &
+   *     tick_budget<=100}
    * @return the subset
    * @throws AnalysisException if a condition cannot be parsed
    */
@@ -94,7 +108,8 @@ public record Subset(List<Condition> conditions) {
     for (String part : text.split("&")) {
       Matcher m = CONDITION.matcher(part);
       if (!m.matches()) {
-        throw AnalysisException.of("Condition '%s' in subset '%s' is not of the form column=value (or != < <= > >=)",
+        throw AnalysisException.of(
+            "Condition '%s' in subset '%s' is not of the form column=value (or != < <= > >=)",
             part.trim(), text);
       }
       s = s.and(m.group(1), m.group(2), m.group(3));
@@ -102,7 +117,9 @@ public record Subset(List<Condition> conditions) {
     return s;
   }
 
-  /** @return per row, whether the run is in the subset */
+  /**
+   * @return per row, whether the run is in the subset
+   */
   boolean[] rows(Runs runs) {
     boolean[] in = new boolean[runs.rowCount()];
     java.util.Arrays.fill(in, true);

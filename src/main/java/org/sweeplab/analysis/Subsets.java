@@ -6,7 +6,9 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 final class Subsets {
   private Subsets() {}
 
-  /** @return a column holding, for each group in {@code order}, the cell of its first row */
+  /**
+   * @return a column holding, for each group in {@code order}, the cell of its first row
+   */
   static RunColumn rows(RunColumn c, int[] order, IntArrayList firstRow) {
     int[] rows = new int[order.length];
     for (int i = 0; i < order.length; i++) {
@@ -15,7 +17,9 @@ final class Subsets {
     return rows(c, rows);
   }
 
-  /** @return a column of these rows of c, in this order */
+  /**
+   * @return a column of these rows of c, in this order
+   */
   static RunColumn rows(RunColumn c, int[] rows) {
     if (c instanceof NumberColumn n && n.isIntegral()) {
       long[] v = new long[rows.length];

@@ -7,8 +7,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Where the runs of an analysis of several folders came from: per input, the value of its {@code sweep} column, its
- * path, and how many of its runs were read and were ok. The report's "Sources" section and {@code sources.csv}.
+ * Where the runs of an analysis of several folders came from: per input, the value of its {@code
+ * sweep} column, its path, and how many of its runs were read and were ok. The report's "Sources"
+ * section and {@code sources.csv}.
  */
 public final class SweepSources {
   private SweepSources() {}
@@ -59,15 +60,24 @@ public final class SweepSources {
     }
   }
 
-  /** @return the report section for these sources; empty when there is one input */
+  /**
+   * @return the report section for these sources; empty when there is one input
+   */
   public static java.util.List<ReportModel.Section> sections(Table sources) {
     if (sources.rowCount() == 0) {
       return java.util.List.of();
     }
-    return java.util.List.of(new ReportModel.Section("Sources", 2, java.util.List.of(new ReportModel.Text(
-        "The runs come from " + sources.rowCount() + " folders, named in the `sweep` column (group by it with `--by"
-        + " sweep`); `variation_id` is prefixed with the sweep, so variations of different folders stay apart."
-        + " Parameters a folder lacks are empty in its runs."), new ReportModel.TableBlock(sources))));
+    return java.util.List.of(
+        new ReportModel.Section(
+            "Sources",
+            2,
+            java.util.List.of(
+                new ReportModel.Text(
+                    "The runs come from "
+                        + sources.rowCount()
+                        + " folders, named in the `sweep` column (group by it with `--by"
+                        + " sweep`); `variation_id` is prefixed with the sweep, so variations of different folders stay apart."
+                        + " Parameters a folder lacks are empty in its runs."),
+                new ReportModel.TableBlock(sources))));
   }
-
 }

@@ -17,7 +17,10 @@ import tech.tablesaw.columns.Column;
 final class TableColumns {
   private TableColumns() {}
 
-  /** @return the table's columns: integers as longs, other numbers as doubles, booleans and text as codes */
+  /**
+   * @return the table's columns: integers as longs, other numbers as doubles, booleans and text as
+   *     codes
+   */
   static List<RunColumn> from(Table table) {
     List<RunColumn> out = new ArrayList<>();
     int n = table.rowCount();
@@ -65,7 +68,9 @@ final class TableColumns {
     return t.equals("INTEGER") || t.equals("LONG") || t.equals("SHORT");
   }
 
-  /** @return a Tablesaw table of these columns */
+  /**
+   * @return a Tablesaw table of these columns
+   */
   static Table toTable(String name, List<RunColumn> columns) {
     Table t = Table.create(name);
     for (RunColumn c : columns) {

@@ -4,19 +4,18 @@ import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * The sums of squares of a two-way layout with factors R and K, as R's {@code lm}: the cell model, and the additive
- * model {@code y ~ R + K} fitted by least squares (exact for unbalanced designs, empty cells and incomplete blocks).
- * {@code SS(K | R) = Q' C^+ Q} with {@code C = diag(n_.j) - N' diag(1/n_i.) N} and {@code Q_j = S_.j - sum_i n_ij
- * S_i. / n_i.}; the system is solved for whichever factor has fewer levels, using {@code SS(R + K) = SS_R + SS(K|R) =
- * SS_K + SS(R|K)}. C is singular, with one null vector per connected component of the design; fixing one level per
- * component at zero leaves a positive definite system, solved by Cholesky. Cells are kept sparse, and a complete
- * design with equal cell counts takes the closed form {@code SS(K|R) = SS_K}. The response is centred on its mean
- * first, so a large offset costs no digits. Internal.
+ * The sums of squares of a two-way layout with factors R and K, as R's {@code lm}: the cell model,
+ * and the additive model {@code y ~ R + K} fitted by least squares (exact for unbalanced designs,
+ * empty cells and incomplete blocks). {@code SS(K | R) = Q' C^+ Q} with {@code C = diag(n_.j) - N'
+ * diag(1/n_i.) N} and {@code Q_j = S_.j - sum_i n_ij S_i. / n_i.}; the system is solved for
+ * whichever factor has fewer levels, using {@code SS(R + K) = SS_R + SS(K|R) = SS_K + SS(R|K)}. C
+ * is singular, with one null vector per connected component of the design; fixing one level per
+ * component at zero leaves a positive definite system, solved by Cholesky. Cells are kept sparse,
+ * and a complete design with equal cell counts takes the closed form {@code SS(K|R) = SS_K}. The
+ * response is centred on its mean first, so a large offset costs no digits. Internal.
  *
  * @param n values used
  * @param ssR {@code SS_R}, the sum of squares of R alone (about the grand mean)
@@ -29,20 +28,36 @@ import java.util.List;
  * @param components connected components of the design
  * @param cells cells with values
  */
-record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssCells, double ssWithin, int levelsR,
-    int levelsK, int components, int cells) {
+record TwoWayAnova(
+    long n,
+    double ssR,
+    double ssK,
+    double ssAdditive,
+    double ssCells,
+    double ssWithin,
+    int levelsR,
+    int levelsK,
+    int components,
+    int cells) {
 
-  /** @return the residual sum of squares of the additive model, {@code SST - SS(R + K)} */
+  /**
+   * @return the residual sum of squares of the additive model, {@code SST - SS(R + K)}
+   */
   double ssAdditiveResidual() {
     return ssCells - ssAdditive + ssWithin;
   }
 
-  /** @return the residual degrees of freedom of the additive model, {@code N - (levelsR + levelsK - components)} */
+  /**
+   * @return the residual degrees of freedom of the additive model, {@code N - (levelsR + levelsK -
+   *     components)}
+   */
   double dfAdditiveResidual() {
     return n - (levelsR + levelsK - components);
   }
 
-  /** @return the interaction's degrees of freedom, {@code cells - levelsR - levelsK + components} */
+  /**
+   * @return the interaction's degrees of freedom, {@code cells - levelsR - levelsK + components}
+   */
   double dfInteraction() {
     return cells - levelsR - levelsK + components;
   }
@@ -67,10 +82,14 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     MetricAccumulator all = MetricAccumulator.wrap(usedY);
     double centre = all.mean();
     usedY = null;
-    // Cells are numbered in order of first appearance: through a dense table when R x K is not much larger than the
+    // Cells are numbered in order of first appearance: through a dense table when R x K is not much
+    // larger than the
     // data (a block design of seeds by groups), else through a hash map.
     long grid = (long) nr * nk;
-    int[] dense = grid <= Math.max(1 << 16, 4L * use.length) && grid < Integer.MAX_VALUE ? new int[(int) grid] : null;
+    int[] dense =
+        grid <= Math.max(1 << 16, 4L * use.length) && grid < Integer.MAX_VALUE
+            ? new int[(int) grid]
+            : null;
     if (dense != null) {
       Arrays.fill(dense, -1);
     }
@@ -78,7 +97,8 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     if (cellOf != null) {
       cellOf.defaultReturnValue(-1);
     }
-    // At most min(rows, R x K) cells: sized once, because growing lists of ten million cells doubles their memory.
+    // At most min(rows, R x K) cells: sized once, because growing lists of ten million cells
+    // doubles their memory.
     int capacity = (int) Math.min(used, grid);
     IntArrayList cellR = new IntArrayList(capacity);
     IntArrayList cellK = new IntArrayList(capacity);
@@ -116,14 +136,19 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
         ssWithin += Inference.sq(y[i] - centre - cellSum.getDouble(c) / cellN.getLong(c));
       }
     }
-    return assemble(new Cells(cellR.elements(), cellK.elements(), cellSum.elements(), cellN.elements(), cells), nr,
-        nk, all.count(), ssWithin);
+    return assemble(
+        new Cells(cellR.elements(), cellK.elements(), cellSum.elements(), cellN.elements(), cells),
+        nr,
+        nk,
+        all.count(),
+        ssWithin);
   }
 
   /**
-   * The same for a layout with at most one value per cell and every row used, such as a block design where each
-   * group holds each seed once: the rows are the cells, so no cell table is built (at ten million rows it would be
-   * several hundred MB). Falls back to {@link #fit} when a cell holds two values.
+   * The same for a layout with at most one value per cell and every row used, such as a block
+   * design where each group holds each seed once: the rows are the cells, so no cell table is built
+   * (at ten million rows it would be several hundred MB). Falls back to {@link #fit} when a cell
+   * holds two values.
    *
    * @param y the response, centred in place (the caller gives it up)
    */
@@ -201,8 +226,8 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     } else {
       ssAdditive = ssK + adjusted(cells.k(), cells.r(), cells, sumK, nK, sumR, nR, comp, nk, nr, 0);
     }
-    return new TwoWayAnova(n, ssR, ssK, ssAdditive, ssCells - correction, ssWithin, usedR, usedK, comps,
-        cells.size());
+    return new TwoWayAnova(
+        n, ssR, ssK, ssAdditive, ssCells - correction, ssWithin, usedR, usedK, comps, cells.size());
   }
 
   private static double between(double[] sum, long[] n) {
@@ -214,11 +239,21 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
   }
 
   /**
-   * {@code SS(K | R)} for the factor K given R, where cells name their levels in {@code cr} (R) and {@code ck} (K);
-   * {@code offR} and {@code offK} place the levels in the component array.
+   * {@code SS(K | R)} for the factor K given R, where cells name their levels in {@code cr} (R) and
+   * {@code ck} (K); {@code offR} and {@code offK} place the levels in the component array.
    */
-  private static double adjusted(int[] cr, int[] ck, Cells cells,
-      double[] sumR, long[] nR, double[] sumK, long[] nK, int[] comp, int nr, int offR, int offK) {
+  private static double adjusted(
+      int[] cr,
+      int[] ck,
+      Cells cells,
+      double[] sumR,
+      long[] nR,
+      double[] sumK,
+      long[] nK,
+      int[] comp,
+      int nr,
+      int offR,
+      int offK) {
     int nk = nK.length;
     int[] index = new int[nk];
     Arrays.fill(index, -1);
@@ -260,8 +295,10 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
         q[index[j]] = sumK[j];
       }
     }
-    // A = diag(n_.j) - sum_i w_i w_i' / n_i. over the rows i of R, w_i their cell counts. A row that covers most
-    // levels is written w = 1 + e with e sparse (missing cells, repeated runs), so its update costs |e|^2, not m^2:
+    // A = diag(n_.j) - sum_i w_i w_i' / n_i. over the rows i of R, w_i their cell counts. A row
+    // that covers most
+    // levels is written w = 1 + e with e sparse (missing cells, repeated runs), so its update costs
+    // |e|^2, not m^2:
     // w w' = 11' + 1e' + e1' + ee'; the 11' and 1e' parts are summed once for all rows.
     double ones = 0;
     double[] onesE = new double[m];
@@ -336,7 +373,10 @@ record TwoWayAnova(long n, double ssR, double ssK, double ssAdditive, double ssC
     return ss;
   }
 
-  /** @return the component root of each level (R levels first, then K levels); -1 for levels without values */
+  /**
+   * @return the component root of each level (R levels first, then K levels); -1 for levels without
+   *     values
+   */
   private static int[] components(int[] cr, int[] ck, int size, int nr, int nk) {
     int[] parent = new int[nr + nk];
     for (int i = 0; i < parent.length; i++) {

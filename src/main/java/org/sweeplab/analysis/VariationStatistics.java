@@ -5,15 +5,17 @@ import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
- * Descriptive statistics of one metric per group (a variation, or any set of parameter columns). Immutable and
- * configured: {@code VariationStatistics.withDefaults().withBootstrap(BootstrapStatistic.MEDIAN, 2000, 42)}.
+ * Descriptive statistics of one metric per group (a variation, or any set of parameter columns).
+ * Immutable and configured: {@code
+ * VariationStatistics.withDefaults().withBootstrap(BootstrapStatistic.MEDIAN, 2000, 42)}.
  *
- * <p>Every run is counted; only ok runs enter the metric statistics, and their NaN or empty values follow the
- * {@link NaNPolicy}. The result is a {@link VariationStatisticsResult} of typed rows; its table view has one row per
- * group in order of first appearance: the group columns, then {@code runs, ok_runs, success_rate, success_ci_low,
- * success_ci_high} (Wilson score interval), {@code n} (metric values used), {@code nan_count}, {@code mean,
- * mean_ci_low, mean_ci_high} (t interval; NaN when n < 2), {@code sd} (n - 1 divisor), {@code min, q1, median, q3,
- * max} (type-7 quantiles), and with a bootstrap, {@code bootstrap_statistic, bootstrap_ci_low, bootstrap_ci_high}.
+ * <p>Every run is counted; only ok runs enter the metric statistics, and their NaN or empty values
+ * follow the {@link NaNPolicy}. The result is a {@link VariationStatisticsResult} of typed rows;
+ * its table view has one row per group in order of first appearance: the group columns, then {@code
+ * runs, ok_runs, success_rate, success_ci_low, success_ci_high} (Wilson score interval), {@code n}
+ * (metric values used), {@code nan_count}, {@code mean, mean_ci_low, mean_ci_high} (t interval; NaN
+ * when n < 2), {@code sd} (n - 1 divisor), {@code min, q1, median, q3, max} (type-7 quantiles), and
+ * with a bootstrap, {@code bootstrap_statistic, bootstrap_ci_low, bootstrap_ci_high}.
  */
 public final class VariationStatistics {
   private static final VariationStatistics DEFAULT =
@@ -25,7 +27,11 @@ public final class VariationStatistics {
   private final int resamples;
   private final long seed;
 
-  private VariationStatistics(NaNPolicy nanPolicy, double confidence, BootstrapStatistic bootstrap, int resamples,
+  private VariationStatistics(
+      NaNPolicy nanPolicy,
+      double confidence,
+      BootstrapStatistic bootstrap,
+      int resamples,
       long seed) {
     this.nanPolicy = nanPolicy;
     this.confidence = confidence;
@@ -34,7 +40,9 @@ public final class VariationStatistics {
     this.seed = seed;
   }
 
-  /** @return NaN policy EXCLUDE, 95% intervals, no bootstrap */
+  /**
+   * @return NaN policy EXCLUDE, 95% intervals, no bootstrap
+   */
   public static VariationStatistics withDefaults() {
     return DEFAULT;
   }
@@ -59,7 +67,8 @@ public final class VariationStatistics {
    */
   public VariationStatistics withBootstrap(BootstrapStatistic statistic, int resamples, long seed) {
     if (resamples < 100) {
-      throw AnalysisException.of("Bootstrap resamples %d < 100; percentile intervals need at least 100", resamples);
+      throw AnalysisException.of(
+          "Bootstrap resamples %d < 100; percentile intervals need at least 100", resamples);
     }
     return new VariationStatistics(nanPolicy, confidence, statistic, resamples, seed);
   }
@@ -79,8 +88,9 @@ public final class VariationStatistics {
    * @throws AnalysisException if a column is missing, or a NaN is met under {@link NaNPolicy#ERROR}
    */
   public VariationStatisticsResult compute(Runs runs, String metric) {
-    return compute(GroupedRuns.of(runs, runs.requireGroups(), runs.metric(metric), nanPolicy,
-        GroupedRuns.Keep.VALUES));
+    return compute(
+        GroupedRuns.of(
+            runs, runs.requireGroups(), runs.metric(metric), nanPolicy, GroupedRuns.Keep.VALUES));
   }
 
   VariationStatisticsResult compute(GroupedRuns g) {
@@ -93,11 +103,32 @@ public final class VariationStatistics {
       double mu = m.mean();
       double s = m.standardDeviation();
       double[] ci = Intervals.meanT(mu, s, m.count(), confidence);
-      double[] b = bootstrap == BootstrapStatistic.NONE ? new double[] {Double.NaN, Double.NaN}
-          : Intervals.bootstrap(m.values(), bootstrap, resamples, seed, confidence);
-      rows.add(new VariationStatisticsResult.Row(g.grouping.label(i), VariationStatisticsResult.keysOf(keys, i),
-          g.total[i], g.ok[i], (double) g.ok[i] / g.total[i], w[0], w[1], m.count(), g.nan[i], mu, ci[0], ci[1], s,
-          m.min(), m.lowerQuartile(), m.median(), m.upperQuartile(), m.max(), b[0], b[1]));
+      double[] b =
+          bootstrap == BootstrapStatistic.NONE
+              ? new double[] {Double.NaN, Double.NaN}
+              : Intervals.bootstrap(m.values(), bootstrap, resamples, seed, confidence);
+      rows.add(
+          new VariationStatisticsResult.Row(
+              g.grouping.label(i),
+              VariationStatisticsResult.keysOf(keys, i),
+              g.total[i],
+              g.ok[i],
+              (double) g.ok[i] / g.total[i],
+              w[0],
+              w[1],
+              m.count(),
+              g.nan[i],
+              mu,
+              ci[0],
+              ci[1],
+              s,
+              m.min(),
+              m.lowerQuartile(),
+              m.median(),
+              m.upperQuartile(),
+              m.max(),
+              b[0],
+              b[1]));
     }
     return new VariationStatisticsResult(g.metric, bootstrap, g.grouping.columns(), rows, keys);
   }

@@ -9,16 +9,18 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Descriptive statistics of one metric per group, as {@link VariationStatistics} computes them: one {@link Row} per
- * group, in order of first appearance. Immutable. {@link #toTable()} is the same as a table, with the group columns in
- * their source types.
+ * Descriptive statistics of one metric per group, as {@link VariationStatistics} computes them: one
+ * {@link Row} per group, in order of first appearance. Immutable. {@link #toTable()} is the same as
+ * a table, with the group columns in their source types.
  */
 public final class VariationStatisticsResult implements TabularResult {
   /**
-   * One group. Statistics of a group without metric values are NaN; the mean interval is NaN when n &lt; 2.
+   * One group. Statistics of a group without metric values are NaN; the mean interval is NaN when n
+   * &lt; 2.
    *
    * @param label the group: its value for one group column, {@code a=1, b=x} for several
-   * @param keys the group's value in each group column, in the order of {@link #groupColumns()}, as text
+   * @param keys the group's value in each group column, in the order of {@link #groupColumns()}, as
+   *     text
    * @param runs every run of the group
    * @param okRuns its ok runs
    * @param successRate {@code okRuns / runs}
@@ -38,10 +40,27 @@ public final class VariationStatisticsResult implements TabularResult {
    * @param bootstrapCiLow the low end of the bootstrap percentile interval, NaN without a bootstrap
    * @param bootstrapCiHigh its high end, NaN without a bootstrap
    */
-  public record Row(String label, List<String> keys, long runs, long okRuns, double successRate,
-      double successCiLow, double successCiHigh, long n, long nanCount, double mean, double meanCiLow,
-      double meanCiHigh, double sd, double min, double q1, double median, double q3, double max,
-      double bootstrapCiLow, double bootstrapCiHigh) {
+  public record Row(
+      String label,
+      List<String> keys,
+      long runs,
+      long okRuns,
+      double successRate,
+      double successCiLow,
+      double successCiHigh,
+      long n,
+      long nanCount,
+      double mean,
+      double meanCiLow,
+      double meanCiHigh,
+      double sd,
+      double min,
+      double q1,
+      double median,
+      double q3,
+      double max,
+      double bootstrapCiLow,
+      double bootstrapCiHigh) {
     public Row {
       keys = List.copyOf(keys);
     }
@@ -53,7 +72,11 @@ public final class VariationStatisticsResult implements TabularResult {
   private final List<Row> rows;
   private final Table keys;
 
-  VariationStatisticsResult(String metric, BootstrapStatistic bootstrap, List<String> groupColumns, List<Row> rows,
+  VariationStatisticsResult(
+      String metric,
+      BootstrapStatistic bootstrap,
+      List<String> groupColumns,
+      List<Row> rows,
       Table keys) {
     this.metric = metric;
     this.bootstrap = bootstrap;
@@ -62,27 +85,37 @@ public final class VariationStatisticsResult implements TabularResult {
     this.keys = keys;
   }
 
-  /** @return the metric described */
+  /**
+   * @return the metric described
+   */
   public String metric() {
     return metric;
   }
 
-  /** @return the bootstrapped statistic, or NONE */
+  /**
+   * @return the bootstrapped statistic, or NONE
+   */
   public BootstrapStatistic bootstrap() {
     return bootstrap;
   }
 
-  /** @return the group columns */
+  /**
+   * @return the group columns
+   */
   public List<String> groupColumns() {
     return groupColumns;
   }
 
-  /** @return one row per group, in order of first appearance */
+  /**
+   * @return one row per group, in order of first appearance
+   */
   public List<Row> rows() {
     return rows;
   }
 
-  /** @return the number of groups */
+  /**
+   * @return the number of groups
+   */
   public int size() {
     return rows.size();
   }
@@ -93,25 +126,35 @@ public final class VariationStatisticsResult implements TabularResult {
    * @throws AnalysisException if no group has that label
    */
   public Row row(String label) {
-    return rows.stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow(() -> AnalysisException.of(
-        "No group '%s' in the statistics of %s; groups are %s", label, metric,
-        rows.stream().map(Row::label).limit(20).toList()));
+    return rows.stream()
+        .filter(r -> r.label().equals(label))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                AnalysisException.of(
+                    "No group '%s' in the statistics of %s; groups are %s",
+                    label, metric, rows.stream().map(Row::label).limit(20).toList()));
   }
 
-  /** @return the runs of every group */
+  /**
+   * @return the runs of every group
+   */
   public long totalRuns() {
     return rows.stream().mapToLong(Row::runs).sum();
   }
 
-  /** @return the ok runs of every group */
+  /**
+   * @return the ok runs of every group
+   */
   public long totalOkRuns() {
     return rows.stream().mapToLong(Row::okRuns).sum();
   }
 
   /**
-   * @return one row per group: the group columns, {@code runs, ok_runs, success_rate, success_ci_low,
-   *     success_ci_high, n, nan_count, mean, mean_ci_low, mean_ci_high, sd, min, q1, median, q3, max}, and with a
-   *     bootstrap {@code bootstrap_statistic, bootstrap_ci_low, bootstrap_ci_high}
+   * @return one row per group: the group columns, {@code runs, ok_runs, success_rate,
+   *     success_ci_low, success_ci_high, n, nan_count, mean, mean_ci_low, mean_ci_high, sd, min,
+   *     q1, median, q3, max}, and with a bootstrap {@code bootstrap_statistic, bootstrap_ci_low,
+   *     bootstrap_ci_high}
    */
   @Override
   public Table toTable() {
@@ -158,7 +201,8 @@ public final class VariationStatisticsResult implements TabularResult {
       bootLo.append(r.bootstrapCiLow());
       bootHi.append(r.bootstrapCiHigh());
     }
-    t.addColumns(runs, ok, rate, rateLo, rateHi, n, nan, mean, meanLo, meanHi, sd, min, q1, median, q3, max);
+    t.addColumns(
+        runs, ok, rate, rateLo, rateHi, n, nan, mean, meanLo, meanHi, sd, min, q1, median, q3, max);
     if (bootstrap != BootstrapStatistic.NONE) {
       t.addColumns(bootKind, bootLo, bootHi);
     }
@@ -167,7 +211,11 @@ public final class VariationStatisticsResult implements TabularResult {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "variation statistics of %s: %d groups by %s", metric, rows.size(),
+    return String.format(
+        Locale.ROOT,
+        "variation statistics of %s: %d groups by %s",
+        metric,
+        rows.size(),
         groupColumns);
   }
 

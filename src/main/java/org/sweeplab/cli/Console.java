@@ -21,14 +21,17 @@ final class Console {
     Interrupts interrupts = null;
     try {
       if (Race.isRace(sweep.spec())) {
-        // A race runs rounds: the stop goes to its backend, which ends the round in flight and starts no other.
+        // A race runs rounds: the stop goes to its backend, which ends the round in flight and
+        // starts no other.
         RaceBackend backend = RaceBackend.wrap(sweep.backend());
-        interrupts = Interrupts.install(backend::stop, sweep.spec().execution().interruptGrace(), err);
+        interrupts =
+            Interrupts.install(backend::stop, sweep.spec().execution().interruptGrace(), err);
         race = Race.of(sweep.listener(progress)).run(backend);
         r = race.sweep();
       } else {
         SweepExecution execution = sweep.listener(progress).start();
-        interrupts = Interrupts.install(execution::stop, sweep.spec().execution().interruptGrace(), err);
+        interrupts =
+            Interrupts.install(execution::stop, sweep.spec().execution().interruptGrace(), err);
         r = execution.await();
       }
     } finally {
@@ -52,13 +55,21 @@ final class Console {
 
   static void print(SweepResult r, PrintWriter out, boolean interrupted) {
     var session = r.session();
-    out.printf(Locale.ROOT, "%,d runs in %.1f s (%,.0f runs/s) this session; %,d of %,d planned runs done%n",
-        session.done(), session.elapsed().toMillis() / 1000.0, session.runsPerSecond(),
-        r.planned() - r.missing(), r.planned());
+    out.printf(
+        Locale.ROOT,
+        "%,d runs in %.1f s (%,.0f runs/s) this session; %,d of %,d planned runs done%n",
+        session.done(),
+        session.elapsed().toMillis() / 1000.0,
+        session.runsPerSecond(),
+        r.planned() - r.missing(),
+        r.planned());
     StringBuilder sb = new StringBuilder("  ");
     for (RunStatus s : RunStatus.values()) {
       if (r.count(s) > 0 || s == RunStatus.OK || s == RunStatus.FAILED) {
-        sb.append(s.label()).append(' ').append(String.format(Locale.ROOT, "%,d", r.count(s))).append("  ");
+        sb.append(s.label())
+            .append(' ')
+            .append(String.format(Locale.ROOT, "%,d", r.count(s)))
+            .append("  ");
       }
     }
     out.println(sb.toString().stripTrailing());
@@ -68,18 +79,30 @@ final class Console {
     out.println("  output: " + r.outputDir() + " (results.csv, runs.jsonl, summary.json)");
     long toResume = r.missing() + r.count(RunStatus.CANCELLED);
     if (toResume > 0 && (interrupted || r.missing() > 0)) {
-      out.printf(Locale.ROOT, "%s %,d runs not done%s; continue with: sweeplab resume %s%n",
-          interrupted ? "Interrupted:" : "Stopped early:", toResume,
-          r.count(RunStatus.CANCELLED) > 0 ? " (" + r.count(RunStatus.CANCELLED) + " cancelled)" : "",
+      out.printf(
+          Locale.ROOT,
+          "%s %,d runs not done%s; continue with: sweeplab resume %s%n",
+          interrupted ? "Interrupted:" : "Stopped early:",
+          toResume,
+          r.count(RunStatus.CANCELLED) > 0
+              ? " (" + r.count(RunStatus.CANCELLED) + " cancelled)"
+              : "",
           r.outputDir());
     }
     if (r.count(RunStatus.SKIPPED) > 0) {
-      out.printf(Locale.ROOT, "%,d runs skipped by the budget (see costs.json); to run them, raise the budget:"
-          + " sweeplab resume %s --set budget.total=N%n", r.count(RunStatus.SKIPPED), r.outputDir());
+      out.printf(
+          Locale.ROOT,
+          "%,d runs skipped by the budget (see costs.json); to run them, raise the budget:"
+              + " sweeplab resume %s --set budget.total=N%n",
+          r.count(RunStatus.SKIPPED),
+          r.outputDir());
     }
     long notOk = r.planned() - r.missing() - r.count(RunStatus.OK);
     if (notOk > 0) {
-      out.printf(Locale.ROOT, "%,d runs did not end ok; see error_type and error_message in results.csv%n", notOk);
+      out.printf(
+          Locale.ROOT,
+          "%,d runs did not end ok; see error_type and error_message in results.csv%n",
+          notOk);
     }
     out.flush();
   }

@@ -8,19 +8,28 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-/** Turns exceptions into one clear line on stderr and an exit code; a stack trace only with SWEEPLAB_DEBUG=1. */
+/**
+ * Turns exceptions into one clear line on stderr and an exit code; a stack trace only with
+ * SWEEPLAB_DEBUG=1.
+ */
 final class ErrorHandler implements IExecutionExceptionHandler {
   static final int OK = 0;
   static final int FAILURE = 1;
   static final int USAGE = 2;
-  /** Out of memory in a heap the launcher sized to the input: it runs the command again with the default heap. */
+
+  /**
+   * Out of memory in a heap the launcher sized to the input: it runs the command again with the
+   * default heap.
+   */
   static final int SIZED_HEAP_TOO_SMALL = 3;
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
     int code;
     String message;
-    if (ex instanceof SpecException se && cl.getCommand() instanceof SpecFileCommand c && c.specFile() != null) {
+    if (ex instanceof SpecException se
+        && cl.getCommand() instanceof SpecFileCommand c
+        && c.specFile() != null) {
       code = USAGE;
       message = org.sweeplab.spec.SpecLocator.locate(se, c.specFile()).getMessage();
     } else if (ex instanceof IllegalArgumentException) {
@@ -47,7 +56,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     return code;
   }
 
-  /** A command that reads a spec file: errors found after loading it are reported against that file. */
+  /**
+   * A command that reads a spec file: errors found after loading it are reported against that file.
+   */
   interface SpecFileCommand {
     java.nio.file.Path specFile();
   }

@@ -9,10 +9,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sweeplab export DIR --to parquet}: {@code DIR/results.parquet} from {@code results.csv}, typed. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write a sweep folder's runs in another format: --to parquet writes DIR/results.parquet, its columns"
-        + " typed from summary.json (pandas, Spark, DuckDB and analyze read it).")
+/**
+ * {@code sweeplab export DIR --to parquet}: {@code DIR/results.parquet} from {@code results.csv},
+ * typed.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a sweep folder's runs in another format: --to parquet writes DIR/results.parquet, its columns"
+            + " typed from summary.json (pandas, Spark, DuckDB and analyze read it).")
 final class ExportCommand implements Callable<Integer> {
   /** The formats export writes. */
   enum Target {
@@ -25,8 +31,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "parquet.")
   Target to;
 
-  @Spec
-  CommandSpec command;
+  @Spec CommandSpec command;
 
   @Override
   public Integer call() {
@@ -34,7 +39,8 @@ final class ExportCommand implements Callable<Integer> {
     var out = command.commandLine().getOut();
     out.printf("wrote %s (%,d rows)%n", e.file(), e.rows());
     if (!e.textColumns().isEmpty()) {
-      out.printf("note: column(s) %s hold text as well as numbers, so they are written as text%n",
+      out.printf(
+          "note: column(s) %s hold text as well as numbers, so they are written as text%n",
           String.join(", ", e.textColumns()));
     }
     out.flush();

@@ -11,10 +11,11 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C and SIGTERM during a sweep: the first stops handing out runs and lets the runs in flight finish within the
- * grace period, then cancels them; the second cancels them at once. Cancelling a command simulation sends SIGTERM,
- * then SIGKILL, to its process tree. Either way the sweep ends normally, so the journal, results and summary are
- * written, and {@code resume} runs what is missing.
+ * Ctrl-C and SIGTERM during a sweep: the first stops handing out runs and lets the runs in flight
+ * finish within the grace period, then cancels them; the second cancels them at once. Cancelling a
+ * command simulation sends SIGTERM, then SIGKILL, to its process tree. Either way the sweep ends
+ * normally, so the journal, results and summary are written, and {@code resume} runs what is
+ * missing.
  */
 final class Interrupts {
   private final List<Signal> signals = new ArrayList<>();
@@ -26,21 +27,24 @@ final class Interrupts {
 
   static Interrupts install(Consumer<Backend.StopMode> stop, Duration grace, PrintWriter err) {
     Interrupts in = new Interrupts();
-    SignalHandler handler = sig -> {
-      int n = ++in.count;
-      if (n == 1) {
-        err.println();
-        err.println("Interrupted: no new runs will start; the runs in flight have " + seconds(grace)
-            + " to finish, then they are cancelled (Ctrl-C again to cancel them now).");
-        err.flush();
-        stop.accept(Backend.StopMode.FINISH);
-        in.startGraceTimer(stop, grace, err);
-      } else {
-        err.println("Cancelling the runs in flight.");
-        err.flush();
-        stop.accept(Backend.StopMode.CANCEL);
-      }
-    };
+    SignalHandler handler =
+        sig -> {
+          int n = ++in.count;
+          if (n == 1) {
+            err.println();
+            err.println(
+                "Interrupted: no new runs will start; the runs in flight have "
+                    + seconds(grace)
+                    + " to finish, then they are cancelled (Ctrl-C again to cancel them now).");
+            err.flush();
+            stop.accept(Backend.StopMode.FINISH);
+            in.startGraceTimer(stop, grace, err);
+          } else {
+            err.println("Cancelling the runs in flight.");
+            err.flush();
+            stop.accept(Backend.StopMode.CANCEL);
+          }
+        };
     for (String name : new String[] {"INT", "TERM"}) {
       try {
         Signal s = new Signal(name);
@@ -54,16 +58,22 @@ final class Interrupts {
   }
 
   private void startGraceTimer(Consumer<Backend.StopMode> stop, Duration grace, PrintWriter err) {
-    Thread t = new Thread(() -> {
-      try {
-        Thread.sleep(grace.toMillis());
-      } catch (InterruptedException e) {
-        return; // the sweep ended first
-      }
-      err.println("The grace period of " + seconds(grace) + " is over: cancelling the runs in flight.");
-      err.flush();
-      stop.accept(Backend.StopMode.CANCEL);
-    }, "sweeplab-interrupt-grace");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(grace.toMillis());
+              } catch (InterruptedException e) {
+                return; // the sweep ended first
+              }
+              err.println(
+                  "The grace period of "
+                      + seconds(grace)
+                      + " is over: cancelling the runs in flight.");
+              err.flush();
+              stop.accept(Backend.StopMode.CANCEL);
+            },
+            "sweeplab-interrupt-grace");
     t.setDaemon(true);
     graceTimer = t;
     t.start();

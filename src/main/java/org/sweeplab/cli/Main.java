@@ -10,13 +10,17 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs the CLI and returns its exit code (0 ok, 1 some runs not ok or a failure, 2 usage or spec error). */
+  /**
+   * Runs the CLI and returns its exit code (0 ok, 1 some runs not ok or a failure, 2 usage or spec
+   * error).
+   */
   public static int run(String... args) {
     try {
       return commandLine().execute(args);
     } catch (OutOfMemoryError e) {
       if (System.getenv(SIZED_HEAP) != null) {
-        // The launcher sized the heap to the input and will run the command again with Java's default heap.
+        // The launcher sized the heap to the input and will run the command again with Java's
+        // default heap.
         return ErrorHandler.SIZED_HEAP_TOO_SMALL;
       }
       System.err.println(outOfMemory(e));
@@ -27,15 +31,26 @@ public final class Main {
     }
   }
 
-  /** Set by the launcher when it chose the heap from the size of the input (see the {@code sweeplab} script). */
+  /**
+   * Set by the launcher when it chose the heap from the size of the input (see the {@code sweeplab}
+   * script).
+   */
   static final String SIZED_HEAP = "SWEEPLAB_SIZED_HEAP";
 
-  /** @return one line instead of a stack trace: what ran out, the heap it had, and how to give it more */
+  /**
+   * @return one line instead of a stack trace: what ran out, the heap it had, and how to give it
+   *     more
+   */
   static String outOfMemory(OutOfMemoryError e) {
     long max = Runtime.getRuntime().maxMemory();
-    return String.format(java.util.Locale.ROOT, "error: out of memory (%s) with a heap of %d MiB; give Java more with"
-        + " SWEEPLAB_JAVA_OPTS=-Xmx%dg (this machine has %s), or plan fewer runs", e.getMessage(), max >> 20,
-        Math.max(2, (max >> 30) * 2 + 1), physicalMemory());
+    return String.format(
+        java.util.Locale.ROOT,
+        "error: out of memory (%s) with a heap of %d MiB; give Java more with"
+            + " SWEEPLAB_JAVA_OPTS=-Xmx%dg (this machine has %s), or plan fewer runs",
+        e.getMessage(),
+        max >> 20,
+        Math.max(2, (max >> 30) * 2 + 1),
+        physicalMemory());
   }
 
   private static String physicalMemory() {

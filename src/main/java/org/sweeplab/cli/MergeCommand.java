@@ -12,19 +12,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sweeplab merge OUT DIR...}. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-    description = "Combine the output folders of one sweep's shards into one output folder; then `sweeplab resume"
-        + " OUT` runs what no shard did.")
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    description =
+        "Combine the output folders of one sweep's shards into one output folder; then `sweeplab resume"
+            + " OUT` runs what no shard did.")
 final class MergeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "OUT", description = "The new output folder.")
   Path out;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "DIR",
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "DIR",
       description = "The shard folders; on a conflict the one listed first wins.")
   List<Path> dirs;
 
-  @Spec
-  CommandSpec command;
+  @Spec CommandSpec command;
 
   @Override
   public Integer call() {
@@ -39,19 +44,38 @@ final class MergeCommand implements Callable<Integer> {
   }
 
   static void print(Merge.Report r, PrintWriter out) {
-    out.printf(Locale.ROOT, "merged %,d runs from %d folders into %s (spec %s); %,d exact duplicates dropped%n",
-        r.merged(), r.sources().size(), r.output(), r.configHash(), r.duplicates());
+    out.printf(
+        Locale.ROOT,
+        "merged %,d runs from %d folders into %s (spec %s); %,d exact duplicates dropped%n",
+        r.merged(),
+        r.sources().size(),
+        r.output(),
+        r.configHash(),
+        r.duplicates());
     if (!r.conflicts().isEmpty()) {
-      out.printf(Locale.ROOT, "%,d conflicting runs (same run, different outcome; the first folder's is kept):%n",
+      out.printf(
+          Locale.ROOT,
+          "%,d conflicting runs (same run, different outcome; the first folder's is kept):%n",
           r.conflicts().size());
       for (Merge.Conflict c : r.conflicts()) {
-        out.printf(Locale.ROOT, "  %s: kept %s from %s, dropped %s from %s%n", c.runId(), c.keptOutcome(),
-            c.kept(), c.droppedOutcome(), c.dropped());
+        out.printf(
+            Locale.ROOT,
+            "  %s: kept %s from %s, dropped %s from %s%n",
+            c.runId(),
+            c.keptOutcome(),
+            c.kept(),
+            c.droppedOutcome(),
+            c.dropped());
       }
     }
     if (r.missing() > 0) {
-      out.printf(Locale.ROOT, "%,d of %,d planned runs are missing: %s%s%n", r.missing(), r.planned(),
-          String.join(", ", r.missingRunIds()), r.missing() > r.missingRunIds().size() ? ", …" : "");
+      out.printf(
+          Locale.ROOT,
+          "%,d of %,d planned runs are missing: %s%s%n",
+          r.missing(),
+          r.planned(),
+          String.join(", ", r.missingRunIds()),
+          r.missing() > r.missingRunIds().size() ? ", …" : "");
       out.println("run them with: sweeplab resume " + r.output());
     } else {
       out.printf(Locale.ROOT, "all %,d planned runs are present%n", r.planned());

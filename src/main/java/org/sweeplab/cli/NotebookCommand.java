@@ -11,12 +11,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sweeplab notebook install}. */
-@Command(name = "notebook", mixinStandardHelpOptions = true,
+@Command(
+    name = "notebook",
+    mixinStandardHelpOptions = true,
     description = "Set up Jupyter notebooks with sweeplab.",
     subcommands = {NotebookCommand.Install.class})
 final class NotebookCommand implements Runnable {
-  @Spec
-  CommandSpec command;
+  @Spec CommandSpec command;
 
   @Override
   public void run() {
@@ -24,23 +25,33 @@ final class NotebookCommand implements Runnable {
   }
 
   /** {@code sweeplab notebook install [--prefix DIR] [--name NAME]}. */
-  @Command(name = "install", mixinStandardHelpOptions = true,
-      description = "Install the Jupyter kernel \"Java (sweeplab)\": this JDK, sweeplab and its libraries.")
+  @Command(
+      name = "install",
+      mixinStandardHelpOptions = true,
+      description =
+          "Install the Jupyter kernel \"Java (sweeplab)\": this JDK, sweeplab and its libraries.")
   static final class Install implements Callable<Integer> {
-    @Option(names = "--prefix", paramLabel = "DIR",
-        description = "Install under DIR/share/jupyter/kernels (default: your Jupyter data folder).")
+    @Option(
+        names = "--prefix",
+        paramLabel = "DIR",
+        description =
+            "Install under DIR/share/jupyter/kernels (default: your Jupyter data folder).")
     Path prefix;
 
-    @Option(names = "--name", paramLabel = "NAME",
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
         description = "The kernelspec name (default " + KernelInstaller.DEFAULT_NAME + ").")
     String name;
 
-    @Option(names = "--from", paramLabel = "DIR",
-        description = "The built distribution folder: sweeplab-*.jar, lib/, kernel/ (default: the one running).")
+    @Option(
+        names = "--from",
+        paramLabel = "DIR",
+        description =
+            "The built distribution folder: sweeplab-*.jar, lib/, kernel/ (default: the one running).")
     Path distribution;
 
-    @Spec
-    CommandSpec command;
+    @Spec CommandSpec command;
 
     @Override
     public Integer call() {
@@ -56,16 +67,21 @@ final class NotebookCommand implements Runnable {
       }
       KernelInstall k = installer.install();
       PrintWriter out = command.commandLine().getOut();
-      out.printf("installed the kernel \"%s\" (%s) in %s%n", KernelInstaller.DEFAULT_DISPLAY_NAME, k.name(),
-          k.directory());
+      out.printf(
+          "installed the kernel \"%s\" (%s) in %s%n",
+          KernelInstaller.DEFAULT_DISPLAY_NAME, k.name(), k.directory());
       out.printf("  it runs %s%n", k.java());
       if (prefix != null) {
-        out.printf("  Jupyter finds it when JUPYTER_PATH includes %s%n",
+        out.printf(
+            "  Jupyter finds it when JUPYTER_PATH includes %s%n",
             prefix.toAbsolutePath().normalize().resolve("share").resolve("jupyter"));
       }
-      out.println("start Jupyter and open the example notebooks:  jupyter lab notebooks/   (or: jupyter notebook)");
-      out.printf("run one headless:  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=%s"
-          + " notebooks/01-quickstart.ipynb%n", k.name());
+      out.println(
+          "start Jupyter and open the example notebooks:  jupyter lab notebooks/   (or: jupyter notebook)");
+      out.printf(
+          "run one headless:  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=%s"
+              + " notebooks/01-quickstart.ipynb%n",
+          k.name());
       out.flush();
       return ErrorHandler.OK;
     }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import org.sweeplab.run.Progress;
 
 /**
- * The words of a progress line, most important first, cut to a width: done/total, the success rate, the spend
- * against the budget and a pause come first, so they stay visible at 80 columns; then the ETA, failures, retries,
- * rate-limit waits and speed as room allows.
+ * The words of a progress line, most important first, cut to a width: done/total, the success rate,
+ * the spend against the budget and a pause come first, so they stay visible at 80 columns; then the
+ * ETA, failures, retries, rate-limit waits and speed as room allows.
  */
 final class ProgressText {
   /** The width of a classic terminal. */
@@ -18,24 +18,32 @@ final class ProgressText {
   private ProgressText() {}
 
   /**
-   * The plain line: {@code [name] 405/900 45% ok 93% spend 1.20/5.00 eta 0:06 failed 2 ...}, at most
-   * {@code width} characters (the name is shortened first when needed).
+   * The plain line: {@code [name] 405/900 45% ok 93% spend 1.20/5.00 eta 0:06 failed 2 ...}, at
+   * most {@code width} characters (the name is shortened first when needed).
    *
    * @param pause the retry-after or rate-limit pause in force, or null
    */
   static String line(String name, Progress p, Duration pause, int width) {
-    String head = String.format(Locale.ROOT, "%,d/%,d %d%%", p.done(), p.total(),
-        p.total() == 0 ? 100 : (int) Math.floor(100.0 * p.done() / p.total()));
+    String head =
+        String.format(
+            Locale.ROOT,
+            "%,d/%,d %d%%",
+            p.done(),
+            p.total(),
+            p.total() == 0 ? 100 : (int) Math.floor(100.0 * p.done() / p.total()));
     // The name takes at most a quarter of the line; the words after the counts get the rest.
     int nameRoom = Math.max(4, width / 4);
-    String label = name.length() + 3 <= nameRoom ? "[" + name + "] "
-        : "[" + name.substring(0, Math.max(1, nameRoom - 4)) + "…] ";
+    String label =
+        name.length() + 3 <= nameRoom
+            ? "[" + name + "] "
+            : "[" + name.substring(0, Math.max(1, nameRoom - 4)) + "…] ";
     String rest = extra(p, pause, Duration.ZERO, width - label.length() - head.length() - 1);
     return label + head + (rest.isEmpty() ? "" : " " + rest);
   }
 
   /**
-   * The words after the counts, at most {@code room} characters: whole words only, in order of importance.
+   * The words after the counts, at most {@code room} characters: whole words only, in order of
+   * importance.
    *
    * @param pause the pause in force, or null
    * @param elapsedUnused reserved for a caller that shows the elapsed time itself (the bar does)
@@ -43,9 +51,13 @@ final class ProgressText {
   static String extra(Progress p, Duration pause, Duration elapsedUnused, int room) {
     List<String> words = new ArrayList<>();
     double rate = p.successRate();
-    words.add(Double.isNaN(rate) ? "ok -" : String.format(Locale.ROOT, "ok %d%%", (int) Math.floor(100 * rate)));
+    words.add(
+        Double.isNaN(rate)
+            ? "ok -"
+            : String.format(Locale.ROOT, "ok %d%%", (int) Math.floor(100 * rate)));
     if (!Double.isNaN(p.spend())) {
-      words.add("spend " + money(p.spend()) + (Double.isNaN(p.budget()) ? "" : "/" + money(p.budget())));
+      words.add(
+          "spend " + money(p.spend()) + (Double.isNaN(p.budget()) ? "" : "/" + money(p.budget())));
     } else if (!Double.isNaN(p.budget())) {
       words.add("spend 0/" + money(p.budget()));
     }
@@ -86,7 +98,10 @@ final class ProgressText {
     return sb.toString();
   }
 
-  /** Two decimals from 1 up (cents of a budget), four below (a cheap run's fractions); short for 80 columns. */
+  /**
+   * Two decimals from 1 up (cents of a budget), four below (a cheap run's fractions); short for 80
+   * columns.
+   */
   static String money(double v) {
     return String.format(Locale.ROOT, Math.abs(v) >= 1 ? "%.2f" : "%.4f", v);
   }

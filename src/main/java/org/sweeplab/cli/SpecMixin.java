@@ -13,8 +13,12 @@ final class SpecMixin {
   @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (YAML or JSON).")
   Path specFile;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec value, e.g. --set replicates=3"
-      + " or --set parameters.strategy=[a,b]. Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override a spec value, e.g. --set replicates=3"
+              + " or --set parameters.strategy=[a,b]. Repeatable.")
   List<String> overrides = new ArrayList<>();
 
   /** The spec file with the overrides applied. */

@@ -11,21 +11,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sweeplab status DIR}. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
     description = "Show a sweep folder's runs by status, what is missing, and the spend.")
 final class StatusCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR")
   Path dir;
 
-  @Spec
-  CommandSpec command;
+  @Spec CommandSpec command;
 
   @Override
   public Integer call() {
     FolderStatus s = FolderStatus.of(dir);
     PrintWriter out = command.commandLine().getOut();
     out.printf("sweep '%s' in %s%n", s.sweep(), dir);
-    out.printf("  planned %,d  finished %,d  missing %,d%n", s.planned(), s.finished(), s.missing());
+    out.printf(
+        "  planned %,d  finished %,d  missing %,d%n", s.planned(), s.finished(), s.missing());
     StringBuilder sb = new StringBuilder("  ");
     for (RunStatus st : RunStatus.values()) {
       sb.append(st.label()).append(' ').append(String.format("%,d", s.count(st))).append("  ");

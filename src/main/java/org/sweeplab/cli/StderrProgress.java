@@ -13,9 +13,9 @@ import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.SweepListener;
 
 /**
- * Progress on stderr: a live bar on a terminal; otherwise a plain line at most every {@link #PLAIN_INTERVAL_NANOS}.
- * Both show done/total, runs/s, ok, failed and skipped counts, retries and rate-limit waits, elapsed time, ETA and
- * spend against the budget.
+ * Progress on stderr: a live bar on a terminal; otherwise a plain line at most every {@link
+ * #PLAIN_INTERVAL_NANOS}. Both show done/total, runs/s, ok, failed and skipped counts, retries and
+ * rate-limit waits, elapsed time, ETA and spend against the budget.
  */
 abstract class StderrProgress implements SweepListener, AutoCloseable {
   static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
@@ -29,9 +29,9 @@ abstract class StderrProgress implements SweepListener, AutoCloseable {
   public abstract void close();
 
   /**
-   * True when the JVM runs on a terminal. From Java 22, {@code System.console()} exists even when output is
-   * redirected, and {@code Console.isTerminal()} (looked up by reflection: this code targets Java 17) says whether
-   * it is a terminal.
+   * True when the JVM runs on a terminal. From Java 22, {@code System.console()} exists even when
+   * output is redirected, and {@code Console.isTerminal()} (looked up by reflection: this code
+   * targets Java 17) says whether it is a terminal.
    */
   static boolean isTerminal() {
     java.io.Console c = System.console();
@@ -47,7 +47,10 @@ abstract class StderrProgress implements SweepListener, AutoCloseable {
     }
   }
 
-  /** When the current retry-after or rate-limit pause ends (System.nanoTime), 0 when none was announced. */
+  /**
+   * When the current retry-after or rate-limit pause ends (System.nanoTime), 0 when none was
+   * announced.
+   */
   volatile long pausedUntil;
 
   /** The rest of the pause in force, or null. */
@@ -83,28 +86,40 @@ abstract class StderrProgress implements SweepListener, AutoCloseable {
   /** {@code paused 2 s for retry-after}. */
   static String paused(Duration pause) {
     long ms = pause.toMillis();
-    String amount = ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    String amount =
+        ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     return "paused " + amount + " for retry-after";
   }
 
   static String clock(Duration d) {
     long s = d.getSeconds();
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   /** The terminal bar. */
   private static final class Bar extends StderrProgress {
-    /** The room the bar leaves for its message at 80 columns (name, percentage, bar, counts and times take the rest). */
+    /**
+     * The room the bar leaves for its message at 80 columns (name, percentage, bar, counts and
+     * times take the rest).
+     */
     private static final int BAR_EXTRA = 34;
+
     private volatile ProgressBar bar;
     private volatile Progress last;
 
     @Override
     public void sweepStarted(String sweepName, long total) {
-      bar = new ProgressBarBuilder().setTaskName(sweepName).setInitialMax(total).setUpdateIntervalMillis(250)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err)).setMaxRenderedLength(ProgressText.WIDTH)
-          .setEtaFunction(state -> Optional.ofNullable(last == null ? null : last.eta())).build();
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName(sweepName)
+              .setInitialMax(total)
+              .setUpdateIntervalMillis(250)
+              .setConsumer(new ConsoleProgressBarConsumer(System.err))
+              .setMaxRenderedLength(ProgressText.WIDTH)
+              .setEtaFunction(state -> Optional.ofNullable(last == null ? null : last.eta()))
+              .build();
     }
 
     @Override
@@ -113,7 +128,8 @@ abstract class StderrProgress implements SweepListener, AutoCloseable {
       if (b != null) {
         last = progress;
         b.stepTo(progress.done());
-        b.setExtraMessage(" " + ProgressText.extra(progress, pauseInForce(), Duration.ZERO, BAR_EXTRA));
+        b.setExtraMessage(
+            " " + ProgressText.extra(progress, pauseInForce(), Duration.ZERO, BAR_EXTRA));
       }
     }
 
@@ -122,10 +138,14 @@ abstract class StderrProgress implements SweepListener, AutoCloseable {
       ProgressBar b = bar;
       Progress p = last;
       if (b != null) {
-        // The bar keeps redrawing (elapsed time) on its own thread; the message says why nothing finishes.
+        // The bar keeps redrawing (elapsed time) on its own thread; the message says why nothing
+        // finishes.
         pausedUntil = System.nanoTime() + pause.toNanos();
-        b.setExtraMessage(" " + (p == null ? paused(pause)
-            : ProgressText.extra(p, pause, Duration.ZERO, BAR_EXTRA)));
+        b.setExtraMessage(
+            " "
+                + (p == null
+                    ? paused(pause)
+                    : ProgressText.extra(p, pause, Duration.ZERO, BAR_EXTRA)));
       }
     }
 

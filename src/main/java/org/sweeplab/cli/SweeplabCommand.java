@@ -4,15 +4,31 @@ import org.sweeplab.store.Version;
 import picocli.CommandLine.Command;
 
 /** The top-level command; see the subcommands. */
-@Command(name = "sweeplab", mixinStandardHelpOptions = true, versionProvider = SweeplabCommand.VersionProvider.class,
+@Command(
+    name = "sweeplab",
+    mixinStandardHelpOptions = true,
+    versionProvider = SweeplabCommand.VersionProvider.class,
     description = "Run parameter sweeps of simulations and analyse the results.",
-    subcommands = {RunCommand.class, ResumeCommand.class, StatusCommand.class, PlanCommand.class,
-        MergeCommand.class, AnalyzeCommand.class, PlotCommand.class, CompareCommand.class, ExportCommand.class,
-        ServeCommand.class, NotebookCommand.class, SimulationsCommand.class},
-    footer = {"", "Exit codes: 0 all ok; 1 some runs did not end ok, or a failure; 2 usage or spec error."})
+    subcommands = {
+      RunCommand.class,
+      ResumeCommand.class,
+      StatusCommand.class,
+      PlanCommand.class,
+      MergeCommand.class,
+      AnalyzeCommand.class,
+      PlotCommand.class,
+      CompareCommand.class,
+      ExportCommand.class,
+      ServeCommand.class,
+      NotebookCommand.class,
+      SimulationsCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 all ok; 1 some runs did not end ok, or a failure; 2 usage or spec error."
+    })
 final class SweeplabCommand implements Runnable {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -22,7 +38,9 @@ final class SweeplabCommand implements Runnable {
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"sweeplab " + Version.get(), "Java " + System.getProperty("java.version")};
+      return new String[] {
+        "sweeplab " + Version.get(), "Java " + System.getProperty("java.version")
+      };
     }
   }
 }

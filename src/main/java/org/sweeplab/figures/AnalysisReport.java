@@ -23,9 +23,9 @@ import org.sweeplab.results.ResultsContract;
 import tech.tablesaw.api.Table;
 
 /**
- * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md, report.html, CSV and
- * JSON) with its key figures ({@link ReportFigures}) under {@code figures/}, linked from report.md and inline in
- * report.html. One call:
+ * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md,
+ * report.html, CSV and JSON) with its key figures ({@link ReportFigures}) under {@code figures/},
+ * linked from report.md and inline in report.html. One call:
  *
  * <pre>{@code
  * AnalysisReport.Written w = AnalysisReport.withDefaults().write(AnalysisOptions.of(Path.of("sweeps/tournament")));
@@ -35,129 +35,149 @@ import tech.tablesaw.api.Table;
  */
 public final class AnalysisReport {
 
-    /**
-     * What was written.
-     *
-     * @param directory the report folder
-     * @param metric    the metric analysed and how it was chosen
-     * @param figures   the figures, paths relative to the folder
-     * @param warnings  the analysis's warnings (also in report.md)
-     */
-    public record Written(Path directory, MetricChoice metric, List<FigureLink> figures, List<String> warnings) {
-        public Written {
-            figures = List.copyOf(figures);
-            warnings = List.copyOf(warnings);
-        }
-
-        /** @return the report.md file */
-        public Path report() {
-            return directory.resolve("report.md");
-        }
-
-        /** @return the report.html file: the same report, self-contained, its figures inline */
-        public Path html() {
-            return directory.resolve("report.html");
-        }
-    }
-
-    private final ReportFigures figures;
-    private final RunsReader.LoadProgress progress;
-
-    private AnalysisReport(ReportFigures figures, RunsReader.LoadProgress progress) {
-        this.progress = progress;
-        this.figures = figures;
-    }
-
-    /** Figures by {@link ReportFigures#withDefaults()} (SVG). */
-    public static AnalysisReport withDefaults() {
-        return new AnalysisReport(ReportFigures.withDefaults(), null);
-    }
-
-    public AnalysisReport withFigures(ReportFigures figures) {
-        return new AnalysisReport(figures, progress);
-    }
-
-    /** @param listener told how far the read of a large results file has got, or null for nothing */
-    public AnalysisReport withLoadProgress(RunsReader.LoadProgress listener) {
-        return new AnalysisReport(figures, listener);
+  /**
+   * What was written.
+   *
+   * @param directory the report folder
+   * @param metric the metric analysed and how it was chosen
+   * @param figures the figures, paths relative to the folder
+   * @param warnings the analysis's warnings (also in report.md)
+   */
+  public record Written(
+      Path directory, MetricChoice metric, List<FigureLink> figures, List<String> warnings) {
+    public Written {
+      figures = List.copyOf(figures);
+      warnings = List.copyOf(warnings);
     }
 
     /**
-     * Reads the input, analyses it and writes the report with its figures.
-     *
-     * @throws IllegalArgumentException for input the analysis cannot use (a missing column, no numeric metric)
-     * @throws java.io.UncheckedIOException if a file cannot be read or written
+     * @return the report.md file
      */
-    public Written write(AnalysisOptions options) {
-        // The report needs no run ids, durations or replicate numbers: large files read faster without them.
-        // A race is replayed from the replicate numbers, so a raced folder keeps them.
-        RunsReader reader = options.race() != null
-                ? RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS)
-                : RunsReader.withDefaults().withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS,
-                        ResultsContract.REPLICATE);
-        Runs runs = options.runs(reader.withProgress(progress));
-        MetricChoice metric = MetricChoice.of(runs, options.input(), options.metric());
-        Analysis analysis = options.withMetric(metric.metric()).analysis(runs);
-        AnalysisResult result = analysis.run();
-        Path dir = options.outputDirectory();
-        // The data files need no figures: they are written on a second core while the figures are drawn.
-        CompletableFuture<Void> data = new CompletableFuture<>();
-        Thread writer = new Thread(() -> {
-            try {
+    public Path report() {
+      return directory.resolve("report.md");
+    }
+
+    /**
+     * @return the report.html file: the same report, self-contained, its figures inline
+     */
+    public Path html() {
+      return directory.resolve("report.html");
+    }
+  }
+
+  private final ReportFigures figures;
+  private final RunsReader.LoadProgress progress;
+
+  private AnalysisReport(ReportFigures figures, RunsReader.LoadProgress progress) {
+    this.progress = progress;
+    this.figures = figures;
+  }
+
+  /** Figures by {@link ReportFigures#withDefaults()} (SVG). */
+  public static AnalysisReport withDefaults() {
+    return new AnalysisReport(ReportFigures.withDefaults(), null);
+  }
+
+  public AnalysisReport withFigures(ReportFigures figures) {
+    return new AnalysisReport(figures, progress);
+  }
+
+  /**
+   * @param listener told how far the read of a large results file has got, or null for nothing
+   */
+  public AnalysisReport withLoadProgress(RunsReader.LoadProgress listener) {
+    return new AnalysisReport(figures, listener);
+  }
+
+  /**
+   * Reads the input, analyses it and writes the report with its figures.
+   *
+   * @throws IllegalArgumentException for input the analysis cannot use (a missing column, no
+   *     numeric metric)
+   * @throws java.io.UncheckedIOException if a file cannot be read or written
+   */
+  public Written write(AnalysisOptions options) {
+    // The report needs no run ids, durations or replicate numbers: large files read faster without
+    // them.
+    // A race is replayed from the replicate numbers, so a raced folder keeps them.
+    RunsReader reader =
+        options.race() != null
+            ? RunsReader.withDefaults()
+                .withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS)
+            : RunsReader.withDefaults()
+                .withoutColumns(
+                    ResultsContract.RUN_ID, ResultsContract.DURATION_MS, ResultsContract.REPLICATE);
+    Runs runs = options.runs(reader.withProgress(progress));
+    MetricChoice metric = MetricChoice.of(runs, options.input(), options.metric());
+    Analysis analysis = options.withMetric(metric.metric()).analysis(runs);
+    AnalysisResult result = analysis.run();
+    Path dir = options.outputDirectory();
+    // The data files need no figures: they are written on a second core while the figures are
+    // drawn.
+    CompletableFuture<Void> data = new CompletableFuture<>();
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
                 analysis.writeData(result, dir);
                 data.complete(null);
-            } catch (Throwable e) {
+              } catch (Throwable e) {
                 data.completeExceptionally(e);
-            }
-        }, "sweeplab-report-data");
-        writer.setDaemon(true);
-        writer.start();
-        List<FigureLink> links = new ArrayList<>(figures.withConfidence(1 - options.alpha()).write(result, dir));
-        awaitData(data);
-        List<String> warnings = new ArrayList<>(result.warnings());
-        List<ReportModel.Section> extra = new ArrayList<>();
-        Table sources = SweepSources.of(options, runs);
-        if (sources.rowCount() > 0) {
-            SweepSources.write(sources, dir.resolve("sources.csv"));
-            extra.addAll(SweepSources.sections(sources));
-        }
-        if (options.wantsSensitivity()) {
-            SensitivityResult s = sensitivity(options, runs, metric.metric());
-            SensitivityReport.writeData(s, dir);
-            List<FigureLink> own = figures.writeSensitivity(s, dir);
-            links.addAll(own);
-            extra.addAll(SensitivityReport.sections(s, own));
-            warnings.addAll(s.warnings());
-        }
-        // One model, two renderings: report.md links the figure files, report.html carries them inline.
-        ReportModel model = analysis.withFigures(links).report(result).withSections(extra);
-        MarkdownReport.write(model, dir);
-        HtmlReport.withDefaults().withFigureHtml(link -> InlineFigures.html(dir, link)).write(model, dir);
-        return new Written(dir, metric, links, warnings);
+              }
+            },
+            "sweeplab-report-data");
+    writer.setDaemon(true);
+    writer.start();
+    List<FigureLink> links =
+        new ArrayList<>(figures.withConfidence(1 - options.alpha()).write(result, dir));
+    awaitData(data);
+    List<String> warnings = new ArrayList<>(result.warnings());
+    List<ReportModel.Section> extra = new ArrayList<>();
+    Table sources = SweepSources.of(options, runs);
+    if (sources.rowCount() > 0) {
+      SweepSources.write(sources, dir.resolve("sources.csv"));
+      extra.addAll(SweepSources.sections(sources));
     }
+    if (options.wantsSensitivity()) {
+      SensitivityResult s = sensitivity(options, runs, metric.metric());
+      SensitivityReport.writeData(s, dir);
+      List<FigureLink> own = figures.writeSensitivity(s, dir);
+      links.addAll(own);
+      extra.addAll(SensitivityReport.sections(s, own));
+      warnings.addAll(s.warnings());
+    }
+    // One model, two renderings: report.md links the figure files, report.html carries them inline.
+    ReportModel model = analysis.withFigures(links).report(result).withSections(extra);
+    MarkdownReport.write(model, dir);
+    HtmlReport.withDefaults()
+        .withFigureHtml(link -> InlineFigures.html(dir, link))
+        .write(model, dir);
+    return new Written(dir, metric, links, warnings);
+  }
 
-    /** The Sobol indices or Morris measures the folder's design calls for. */
-    private static SensitivityResult sensitivity(AnalysisOptions options, Runs runs, String metric) {
-        DesignLayout layout = options.designLayout();
-        Sensitivity s = options.sensitivityAnalysis();
-        return layout.kind() == DesignLayout.Kind.SALTELLI ? s.sobolIndices(runs, metric, layout)
-                : s.morrisMeasures(runs, metric, layout);
-    }
+  /** The Sobol indices or Morris measures the folder's design calls for. */
+  private static SensitivityResult sensitivity(AnalysisOptions options, Runs runs, String metric) {
+    DesignLayout layout = options.designLayout();
+    Sensitivity s = options.sensitivityAnalysis();
+    return layout.kind() == DesignLayout.Kind.SALTELLI
+        ? s.sobolIndices(runs, metric, layout)
+        : s.morrisMeasures(runs, metric, layout);
+  }
 
-    private static void awaitData(CompletableFuture<Void> data) {
-        try {
-            data.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing the report", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+  private static void awaitData(CompletableFuture<Void> data) {
+    try {
+      data.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while writing the report", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
     }
+  }
 }

@@ -14,220 +14,267 @@ import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.analysis.MainEffectsResult;
 import org.sweeplab.analysis.MorrisResult;
-import org.sweeplab.analysis.SensitivityResult;
-import org.sweeplab.analysis.SobolResult;
 import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.Runs;
+import org.sweeplab.analysis.SensitivityResult;
+import org.sweeplab.analysis.SobolResult;
 import org.sweeplab.analysis.VariationStatistics;
 import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
- * The key figures of an analysis report, written beside its report.md under {@code figures/} and returned as links
- * for {@link org.sweeplab.analysis.Analysis#withFigures}:
+ * The key figures of an analysis report, written beside its report.md under {@code figures/} and
+ * returned as links for {@link org.sweeplab.analysis.Analysis#withFigures}:
+ *
  * <ul>
- *   <li>{@code ranking}: the best groups of the analysis's own ranking (its intervals and Holm-adjusted verdicts),
- *       at most {@link #withMaxGroups max groups} of them;</li>
- *   <li>{@code box-PARAM}: the metric by the parameter with the largest main effect (by group when there are no
- *       parameters and few groups);</li>
- *   <li>{@code main-effects}: every parameter with 2 to 12 levels;</li>
- *   <li>{@code failure-rate-PARAM}: for the (at most two) parameters whose levels' failure rates differ most, when
- *       some runs are not ok;</li>
- *   <li>{@code race} and {@code race-alive}: for raced runs, each variation's interval per round and the
- *       variations alive per round ({@link RacePlot});</li>
- *   <li>{@code pareto}: the analysis's cost efficiency (mean cost per run against the mean metric per group) with
- *       its Pareto front, when there is a cost column with values.</li>
+ *   <li>{@code ranking}: the best groups of the analysis's own ranking (its intervals and
+ *       Holm-adjusted verdicts), at most {@link #withMaxGroups max groups} of them;
+ *   <li>{@code box-PARAM}: the metric by the parameter with the largest main effect (by group when
+ *       there are no parameters and few groups);
+ *   <li>{@code main-effects}: every parameter with 2 to 12 levels;
+ *   <li>{@code failure-rate-PARAM}: for the (at most two) parameters whose levels' failure rates
+ *       differ most, when some runs are not ok;
+ *   <li>{@code race} and {@code race-alive}: for raced runs, each variation's interval per round
+ *       and the variations alive per round ({@link RacePlot});
+ *   <li>{@code pareto}: the analysis's cost efficiency (mean cost per run against the mean metric
+ *       per group) with its Pareto front, when there is a cost column with values.
  * </ul>
- * Every mark comes from the analysis result: the ranking's verdicts, the cost efficiency's front, and the level means
- * and intervals of {@link VariationStatistics} at the report's confidence level.
- * A figure whose data is missing (no parameter, no failure, no cost) is left out. Immutable:
+ *
+ * Every mark comes from the analysis result: the ranking's verdicts, the cost efficiency's front,
+ * and the level means and intervals of {@link VariationStatistics} at the report's confidence
+ * level. A figure whose data is missing (no parameter, no failure, no cost) is left out. Immutable:
  * {@code ReportFigures.withDefaults().withFormat(ExportFormat.PNG).write(result, dir)}.
  */
 public final class ReportFigures {
 
-    /** The folder, inside the report folder, that holds the figures. */
-    public static final String FOLDER = "figures";
-    private static final int MAX_LEVELS = 12;
+  /** The folder, inside the report folder, that holds the figures. */
+  public static final String FOLDER = "figures";
 
-    private final FigureStyle style;
-    private final ExportFormat format;
-    private final int maxGroups;
-    private final double confidence;
+  private static final int MAX_LEVELS = 12;
 
-    private ReportFigures(FigureStyle style, ExportFormat format, int maxGroups, double confidence) {
-        this.style = style;
-        this.format = format;
-        this.maxGroups = maxGroups;
-        this.confidence = confidence;
+  private final FigureStyle style;
+  private final ExportFormat format;
+  private final int maxGroups;
+  private final double confidence;
+
+  private ReportFigures(FigureStyle style, ExportFormat format, int maxGroups, double confidence) {
+    this.style = style;
+    this.format = format;
+    this.maxGroups = maxGroups;
+    this.confidence = confidence;
+  }
+
+  /** SVG, the default style, at most 12 groups in the ranking and box plots, 95% intervals. */
+  public static ReportFigures withDefaults() {
+    return new ReportFigures(FigureStyle.withDefaults(), ExportFormat.SVG, 12, 0.95);
+  }
+
+  public ReportFigures withStyle(FigureStyle style) {
+    return new ReportFigures(style, format, maxGroups, confidence);
+  }
+
+  public ReportFigures withFormat(ExportFormat format) {
+    return new ReportFigures(style, format, maxGroups, confidence);
+  }
+
+  /**
+   * @throws IllegalArgumentException if max is not in 2..200
+   */
+  public ReportFigures withMaxGroups(int max) {
+    if (max < 2 || max > 200) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "Report figures show 2..200 groups, not %d", max));
+    }
+    return new ReportFigures(style, format, max, confidence);
+  }
+
+  /**
+   * @param level the confidence level of the level means' intervals (the analysis's, {@code 1 -
+   *     alpha})
+   */
+  public ReportFigures withConfidence(double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "Confidence level %s is outside (0, 1)", level));
+    }
+    return new ReportFigures(style, format, maxGroups, level);
+  }
+
+  /**
+   * Writes the figures of an analysis result into {@code reportDir/figures/}.
+   *
+   * @return the links, paths relative to reportDir, in the order written
+   * @throws java.io.UncheckedIOException if a file cannot be written
+   */
+  public List<FigureLink> write(AnalysisResult result, Path reportDir) {
+    Runs runs = result.runs();
+    String metric = result.metric();
+    List<String> params = runs.parameters();
+    List<FigureLink> links = new ArrayList<>();
+
+    List<RankingResult.Entry> ranked = result.ranking().entries();
+    Map<String, String> names =
+        Data.parameterLabels(
+            runs, ranked.stream().limit(maxGroups).map(RankingResult.Entry::label).toList());
+    if (!ranked.isEmpty()) {
+      String title =
+          ranked.size() > maxGroups
+              ? String.format(
+                  Locale.ROOT, "Best %d of %d groups by %s", maxGroups, ranked.size(), metric)
+              : "Ranking by " + metric;
+      Figure f =
+          RankingPlot.withDefaults()
+              .withStyle(style)
+              .withTitle(title)
+              .withMaxEntries(maxGroups)
+              .withLabels(names)
+              .plot(result.ranking(), metric);
+      links.add(save(f, reportDir, "ranking", title));
     }
 
-    /** SVG, the default style, at most 12 groups in the ranking and box plots, 95% intervals. */
-    public static ReportFigures withDefaults() {
-        return new ReportFigures(FigureStyle.withDefaults(), ExportFormat.SVG, 12, 0.95);
+    if (result.race() != null && !result.race().rounds().isEmpty()) {
+      RacePlot race = RacePlot.withDefaults().withStyle(style);
+      links.add(save(race.plot(result.race()), reportDir, "race", "The race: intervals per round"));
+      links.add(
+          save(
+              race.plotAlive(result.race()),
+              reportDir,
+              "race-alive",
+              "The race: variations alive per round"));
     }
 
-    public ReportFigures withStyle(FigureStyle style) {
-        return new ReportFigures(style, format, maxGroups, confidence);
+    List<String> effects = byEffect(result, params, runs);
+    if (!effects.isEmpty()) {
+      String p = effects.get(0);
+      String title = metric + " by " + p + " (largest main effect)";
+      Figure f =
+          BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs.withGroups(p), metric);
+      links.add(save(f, reportDir, "box-" + p, title));
+    } else if (params.isEmpty() && result.statistics().size() <= maxGroups) {
+      String title = metric + " by " + String.join(", ", runs.groups());
+      Figure f = BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs, metric);
+      links.add(save(f, reportDir, "box", title));
     }
 
-    public ReportFigures withFormat(ExportFormat format) {
-        return new ReportFigures(style, format, maxGroups, confidence);
+    List<String> plotted = params.stream().filter(p -> levelsIn(runs, p, 2, MAX_LEVELS)).toList();
+    if (!plotted.isEmpty()) {
+      Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
+      for (String p : plotted) {
+        levels.put(
+            p,
+            VariationStatistics.withDefaults()
+                .withConfidence(confidence)
+                .compute(runs.withGroups(p), metric));
+      }
+      Figure f = MainEffectsPlot.withDefaults().withStyle(style).plot(levels, metric);
+      links.add(save(f, reportDir, "main-effects", "Main effects on " + metric));
     }
 
-    /** @throws IllegalArgumentException if max is not in 2..200 */
-    public ReportFigures withMaxGroups(int max) {
-        if (max < 2 || max > 200) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Report figures show 2..200 groups, not %d", max));
-        }
-        return new ReportFigures(style, format, max, confidence);
+    if (anyNotOk(result)) {
+      for (String p : bySpread(result, params, runs).stream().limit(2).toList()) {
+        Figure f = FailureRatePlot.withDefaults().withStyle(style).plot(runs, p);
+        links.add(save(f, reportDir, "failure-rate-" + p, "Runs not ok by " + p));
+      }
     }
 
-    /** @param level the confidence level of the level means' intervals (the analysis's, {@code 1 - alpha}) */
-    public ReportFigures withConfidence(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Confidence level %s is outside (0, 1)", level));
-        }
-        return new ReportFigures(style, format, maxGroups, level);
+    CostEfficiencyResult cost = result.costEfficiency();
+    if (cost != null
+        && cost.rows().size() <= 1_000
+        && cost.rows().stream()
+            .anyMatch(r -> Double.isFinite(r.metricMean()) && r.totalCost() > 0)) {
+      String title = "Mean " + runs.costColumn() + " per run against mean " + metric;
+      Figure f =
+          ParetoPlot.withDefaults().withStyle(style).withTitle(title).plot(cost, runs.costColumn());
+      links.add(save(f, reportDir, "pareto", title + ", Pareto front"));
     }
+    return links;
+  }
 
-    /**
-     * Writes the figures of an analysis result into {@code reportDir/figures/}.
-     *
-     * @return the links, paths relative to reportDir, in the order written
-     * @throws java.io.UncheckedIOException if a file cannot be written
-     */
-    public List<FigureLink> write(AnalysisResult result, Path reportDir) {
-        Runs runs = result.runs();
-        String metric = result.metric();
-        List<String> params = runs.parameters();
-        List<FigureLink> links = new ArrayList<>();
-
-        List<RankingResult.Entry> ranked = result.ranking().entries();
-        Map<String, String> names = Data.parameterLabels(runs, ranked.stream().limit(maxGroups)
-                .map(RankingResult.Entry::label).toList());
-        if (!ranked.isEmpty()) {
-            String title = ranked.size() > maxGroups
-                    ? String.format(Locale.ROOT, "Best %d of %d groups by %s", maxGroups, ranked.size(), metric)
-                    : "Ranking by " + metric;
-            Figure f = RankingPlot.withDefaults().withStyle(style).withTitle(title).withMaxEntries(maxGroups)
-                    .withLabels(names).plot(result.ranking(), metric);
-            links.add(save(f, reportDir, "ranking", title));
-        }
-
-        if (result.race() != null && !result.race().rounds().isEmpty()) {
-            RacePlot race = RacePlot.withDefaults().withStyle(style);
-            links.add(save(race.plot(result.race()), reportDir, "race", "The race: intervals per round"));
-            links.add(save(race.plotAlive(result.race()), reportDir, "race-alive",
-                    "The race: variations alive per round"));
-        }
-
-        List<String> effects = byEffect(result, params, runs);
-        if (!effects.isEmpty()) {
-            String p = effects.get(0);
-            String title = metric + " by " + p + " (largest main effect)";
-            Figure f = BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs.withGroups(p), metric);
-            links.add(save(f, reportDir, "box-" + p, title));
-        } else if (params.isEmpty() && result.statistics().size() <= maxGroups) {
-            String title = metric + " by " + String.join(", ", runs.groups());
-            Figure f = BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs, metric);
-            links.add(save(f, reportDir, "box", title));
-        }
-
-        List<String> plotted = params.stream().filter(p -> levelsIn(runs, p, 2, MAX_LEVELS)).toList();
-        if (!plotted.isEmpty()) {
-            Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
-            for (String p : plotted) {
-                levels.put(p, VariationStatistics.withDefaults().withConfidence(confidence)
-                        .compute(runs.withGroups(p), metric));
-            }
-            Figure f = MainEffectsPlot.withDefaults().withStyle(style).plot(levels, metric);
-            links.add(save(f, reportDir, "main-effects", "Main effects on " + metric));
-        }
-
-        if (anyNotOk(result)) {
-            for (String p : bySpread(result, params, runs).stream().limit(2).toList()) {
-                Figure f = FailureRatePlot.withDefaults().withStyle(style).plot(runs, p);
-                links.add(save(f, reportDir, "failure-rate-" + p, "Runs not ok by " + p));
-            }
-        }
-
-        CostEfficiencyResult cost = result.costEfficiency();
-        if (cost != null && cost.rows().size() <= 1_000 && cost.rows().stream()
-                .anyMatch(r -> Double.isFinite(r.metricMean()) && r.totalCost() > 0)) {
-            String title = "Mean " + runs.costColumn() + " per run against mean " + metric;
-            Figure f = ParetoPlot.withDefaults().withStyle(style).withTitle(title).plot(cost, runs.costColumn());
-            links.add(save(f, reportDir, "pareto", title + ", Pareto front"));
-        }
-        return links;
+  /**
+   * Writes the figures of a sensitivity result into {@code reportDir/figures/}: for Sobol indices
+   * the indices and their convergence, for Morris measures μ* and σ against μ*.
+   *
+   * @return the links, paths relative to reportDir
+   */
+  public List<FigureLink> writeSensitivity(SensitivityResult result, Path reportDir) {
+    SensitivityPlot plot = SensitivityPlot.withDefaults().withStyle(style);
+    List<FigureLink> links = new ArrayList<>();
+    if (result instanceof SobolResult s) {
+      links.add(
+          save(
+              plot.indices(s), reportDir, "sensitivity-indices", "Sobol indices of " + s.metric()));
+      links.add(
+          save(
+              plot.convergence(s),
+              reportDir,
+              "sensitivity-convergence",
+              "Convergence of the Sobol indices of " + s.metric()));
+    } else if (result instanceof MorrisResult m) {
+      links.add(
+          save(plot.muStar(m), reportDir, "morris-mu-star", "Morris \u03bc* of " + m.metric()));
+      links.add(
+          save(
+              plot.muStarSigma(m),
+              reportDir,
+              "morris-mu-star-sigma",
+              "Morris \u03c3 against \u03bc* of " + m.metric()));
     }
+    return links;
+  }
 
-    /**
-     * Writes the figures of a sensitivity result into {@code reportDir/figures/}: for Sobol indices the indices and
-     * their convergence, for Morris measures μ* and σ against μ*.
-     *
-     * @return the links, paths relative to reportDir
-     */
-    public List<FigureLink> writeSensitivity(SensitivityResult result, Path reportDir) {
-        SensitivityPlot plot = SensitivityPlot.withDefaults().withStyle(style);
-        List<FigureLink> links = new ArrayList<>();
-        if (result instanceof SobolResult s) {
-            links.add(save(plot.indices(s), reportDir, "sensitivity-indices", "Sobol indices of " + s.metric()));
-            links.add(save(plot.convergence(s), reportDir, "sensitivity-convergence",
-                    "Convergence of the Sobol indices of " + s.metric()));
-        } else if (result instanceof MorrisResult m) {
-            links.add(save(plot.muStar(m), reportDir, "morris-mu-star", "Morris \u03bc* of " + m.metric()));
-            links.add(save(plot.muStarSigma(m), reportDir, "morris-mu-star-sigma",
-                    "Morris \u03c3 against \u03bc* of " + m.metric()));
-        }
-        return links;
-    }
+  private FigureLink save(Figure f, Path reportDir, String name, String title) {
+    String file = safe(name) + "." + format.extension();
+    f.save(reportDir.resolve(FOLDER).resolve(file), format);
+    return new FigureLink(title, FOLDER + "/" + file);
+  }
 
-    private FigureLink save(Figure f, Path reportDir, String name, String title) {
-        String file = safe(name) + "." + format.extension();
-        f.save(reportDir.resolve(FOLDER).resolve(file), format);
-        return new FigureLink(title, FOLDER + "/" + file);
-    }
+  /** Parameters with at most maxGroups levels, largest main effect (eta squared) first. */
+  private List<String> byEffect(AnalysisResult r, List<String> params, Runs runs) {
+    return ordered(r, params, runs, MainEffectsResult.Row::etaSquared, maxGroups);
+  }
 
-    /** Parameters with at most maxGroups levels, largest main effect (eta squared) first. */
-    private List<String> byEffect(AnalysisResult r, List<String> params, Runs runs) {
-        return ordered(r, params, runs, MainEffectsResult.Row::etaSquared, maxGroups);
-    }
+  /** Parameters with at most 12 levels, largest spread of failure rates first. */
+  private static List<String> bySpread(AnalysisResult r, List<String> params, Runs runs) {
+    return ordered(r, params, runs, MainEffectsResult.Row::failureRateSpread, MAX_LEVELS);
+  }
 
-    /** Parameters with at most 12 levels, largest spread of failure rates first. */
-    private static List<String> bySpread(AnalysisResult r, List<String> params, Runs runs) {
-        return ordered(r, params, runs, MainEffectsResult.Row::failureRateSpread, MAX_LEVELS);
+  /**
+   * The usable parameters, largest value of the main-effects field first (NaN and absent ones as
+   * zero).
+   */
+  private static List<String> ordered(
+      AnalysisResult r,
+      List<String> params,
+      Runs runs,
+      ToDoubleFunction<MainEffectsResult.Row> field,
+      int maxLevels) {
+    List<String> usable = params.stream().filter(p -> levelsIn(runs, p, 2, maxLevels)).toList();
+    if (r.patterns() == null) {
+      return usable;
     }
+    Map<String, Double> value = new HashMap<>();
+    for (MainEffectsResult.Row e : r.patterns().mainEffects().rows()) {
+      value.putIfAbsent(e.parameter(), field.applyAsDouble(e));
+    }
+    List<String> out = new ArrayList<>(usable);
+    out.sort(
+        Comparator.comparingDouble(
+            (String p) -> {
+              double v = value.getOrDefault(p, 0.0);
+              return Double.isNaN(v) ? 0 : -v;
+            }));
+    return out;
+  }
 
-    /** The usable parameters, largest value of the main-effects field first (NaN and absent ones as zero). */
-    private static List<String> ordered(AnalysisResult r, List<String> params, Runs runs,
-                                        ToDoubleFunction<MainEffectsResult.Row> field, int maxLevels) {
-        List<String> usable = params.stream().filter(p -> levelsIn(runs, p, 2, maxLevels)).toList();
-        if (r.patterns() == null) {
-            return usable;
-        }
-        Map<String, Double> value = new HashMap<>();
-        for (MainEffectsResult.Row e : r.patterns().mainEffects().rows()) {
-            value.putIfAbsent(e.parameter(), field.applyAsDouble(e));
-        }
-        List<String> out = new ArrayList<>(usable);
-        out.sort(Comparator.comparingDouble((String p) -> {
-            double v = value.getOrDefault(p, 0.0);
-            return Double.isNaN(v) ? 0 : -v;
-        }));
-        return out;
-    }
+  private static boolean levelsIn(Runs runs, String column, int min, int max) {
+    int n = runs.distinctValues(column);
+    return n >= min && n <= max;
+  }
 
-    private static boolean levelsIn(Runs runs, String column, int min, int max) {
-        int n = runs.distinctValues(column);
-        return n >= min && n <= max;
-    }
+  private static boolean anyNotOk(AnalysisResult result) {
+    return result.statistics().totalOkRuns() < result.statistics().totalRuns();
+  }
 
-    private static boolean anyNotOk(AnalysisResult result) {
-        return result.statistics().totalOkRuns() < result.statistics().totalRuns();
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
+  private static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
 }

@@ -25,100 +25,118 @@ import org.sweeplab.sweep.SweepResult;
  */
 public final class Notebook {
 
-    private Notebook() {
-    }
+  private Notebook() {}
 
-    /**
-     * Runs a sweep with a live progress bar ({@link NotebookProgress}), which replaces any listener the sweep had; a
-     * spec with {@code execution.racing} runs as a race ({@link org.sweeplab.race.Race}).
-     *
-     * <p>An interrupt of the calling thread (the kernel's interrupt button) stops the sweep as Ctrl-C stops
-     * {@code sweeplab run}: no new runs start, the runs in flight have the spec's {@code execution.interrupt_grace}
-     * to finish and are then cancelled, and the folder is written, so that it resumes. The sweep runs on a thread of
-     * its own so that the interrupt never reaches the journal and results writers (an interrupted thread cannot write
-     * through a file channel).
-     *
-     * @return the sweep's result (for a race, as {@code sweeplab run} races a spec with execution.racing: its
-     *     counts over the runs the race needs)
-     * @throws SweepInterruptedException when interrupted: "sweep interrupted: N of M runs done; resume with …"
-     */
-    public static SweepResult run(Sweep sweep) {
-        Sweep withProgress = sweep.listener(NotebookProgress.create());
-        java.util.function.Supplier<SweepResult> task;
-        java.util.function.Consumer<Backend.StopMode> stop;
-        if (Race.isRace(sweep.spec())) {
-            RaceBackend backend = RaceBackend.wrap(sweep.backend());
-            task = () -> Race.of(withProgress).run(backend).sweep();
-            stop = backend::stop;
-        } else {
-            SweepExecution execution = withProgress.start();
-            task = execution::await;
-            stop = execution::stop;
-        }
-        CompletableFuture<SweepResult> result = new CompletableFuture<>();
-        Thread runner = new Thread(() -> {
-            try {
+  /**
+   * Runs a sweep with a live progress bar ({@link NotebookProgress}), which replaces any listener
+   * the sweep had; a spec with {@code execution.racing} runs as a race ({@link
+   * org.sweeplab.race.Race}).
+   *
+   * <p>An interrupt of the calling thread (the kernel's interrupt button) stops the sweep as Ctrl-C
+   * stops {@code sweeplab run}: no new runs start, the runs in flight have the spec's {@code
+   * execution.interrupt_grace} to finish and are then cancelled, and the folder is written, so that
+   * it resumes. The sweep runs on a thread of its own so that the interrupt never reaches the
+   * journal and results writers (an interrupted thread cannot write through a file channel).
+   *
+   * @return the sweep's result (for a race, as {@code sweeplab run} races a spec with
+   *     execution.racing: its counts over the runs the race needs)
+   * @throws SweepInterruptedException when interrupted: "sweep interrupted: N of M runs done;
+   *     resume with …"
+   */
+  public static SweepResult run(Sweep sweep) {
+    Sweep withProgress = sweep.listener(NotebookProgress.create());
+    java.util.function.Supplier<SweepResult> task;
+    java.util.function.Consumer<Backend.StopMode> stop;
+    if (Race.isRace(sweep.spec())) {
+      RaceBackend backend = RaceBackend.wrap(sweep.backend());
+      task = () -> Race.of(withProgress).run(backend).sweep();
+      stop = backend::stop;
+    } else {
+      SweepExecution execution = withProgress.start();
+      task = execution::await;
+      stop = execution::stop;
+    }
+    CompletableFuture<SweepResult> result = new CompletableFuture<>();
+    Thread runner =
+        new Thread(
+            () -> {
+              try {
                 result.complete(task.get());
-            } catch (Throwable e) {
+              } catch (Throwable e) {
                 result.completeExceptionally(e);
-            }
-        }, "sweeplab-notebook-sweep");
-        runner.setDaemon(true);
-        runner.start();
-        try {
-            return unwrap(result::get);
-        } catch (InterruptedException e) {
-            stop.accept(Backend.StopMode.FINISH);
-            Duration grace = sweep.spec().execution().interruptGrace();
-            try {
-                result.get(grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | InterruptedException | ExecutionException late) {
-                stop.accept(Backend.StopMode.CANCEL);
-            }
-            SweepResult stopped;
-            try {
-                stopped = result.join();
-            } catch (java.util.concurrent.CompletionException failed) {
-                throw failed.getCause() instanceof RuntimeException r ? r : failed;
-            }
-            Thread.currentThread().interrupt();
-            throw new SweepInterruptedException(stopped);
-        }
+              }
+            },
+            "sweeplab-notebook-sweep");
+    runner.setDaemon(true);
+    runner.start();
+    try {
+      return unwrap(result::get);
+    } catch (InterruptedException e) {
+      stop.accept(Backend.StopMode.FINISH);
+      Duration grace = sweep.spec().execution().interruptGrace();
+      try {
+        result.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | InterruptedException | ExecutionException late) {
+        stop.accept(Backend.StopMode.CANCEL);
+      }
+      SweepResult stopped;
+      try {
+        stopped = result.join();
+      } catch (java.util.concurrent.CompletionException failed) {
+        throw failed.getCause() instanceof RuntimeException r ? r : failed;
+      }
+      Thread.currentThread().interrupt();
+      throw new SweepInterruptedException(stopped);
     }
+  }
 
-    private interface Get<T> {
-        T get() throws InterruptedException, ExecutionException;
-    }
+  private interface Get<T> {
+    T get() throws InterruptedException, ExecutionException;
+  }
 
-    /** The value, or the sweep's own exception rather than its wrapper. */
-    private static <T> T unwrap(Get<T> get) throws InterruptedException {
-        try {
-            return get.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+  /** The value, or the sweep's own exception rather than its wrapper. */
+  private static <T> T unwrap(Get<T> get) throws InterruptedException {
+    try {
+      return get.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
     }
+  }
 
-    /**
-     * Reads the runs of a sweep folder or any results CSV ({@link Runs#read(Path)}); a file of more than 64 MB shows
-     * a live bar of the megabytes read, with the time taken and left.
-     *
-     * @return the runs
-     */
-    public static Runs read(Path path) {
-        ProgressBar display = ProgressBar.withDefaults().withTitle("reading " + path.getFileName() + " (MB)");
-        long start = System.nanoTime();
-        return RunsReader.withDefaults().withProgress((file, read, total, done) -> {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            Duration eta = read == 0 ? null : Duration.ofNanos((long) (elapsed.toNanos() * ((double) total / read - 1)));
-            display.update(read >> 20, total >> 20, read >> 20, 0, elapsed, done ? Duration.ZERO : eta, Double.NaN);
-        }).read(path);
-    }
+  /**
+   * Reads the runs of a sweep folder or any results CSV ({@link Runs#read(Path)}); a file of more
+   * than 64 MB shows a live bar of the megabytes read, with the time taken and left.
+   *
+   * @return the runs
+   */
+  public static Runs read(Path path) {
+    ProgressBar display =
+        ProgressBar.withDefaults().withTitle("reading " + path.getFileName() + " (MB)");
+    long start = System.nanoTime();
+    return RunsReader.withDefaults()
+        .withProgress(
+            (file, read, total, done) -> {
+              Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+              Duration eta =
+                  read == 0
+                      ? null
+                      : Duration.ofNanos((long) (elapsed.toNanos() * ((double) total / read - 1)));
+              display.update(
+                  read >> 20,
+                  total >> 20,
+                  read >> 20,
+                  0,
+                  elapsed,
+                  done ? Duration.ZERO : eta,
+                  Double.NaN);
+            })
+        .read(path);
+  }
 }

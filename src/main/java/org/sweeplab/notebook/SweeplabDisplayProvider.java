@@ -9,44 +9,49 @@ import org.sweeplab.figures.Figure;
 import tech.tablesaw.api.Table;
 
 /**
- * rapaio-jupyter-kernel's service-loader hook: a cell whose value is a Tablesaw table, a {@link Figure} or a
- * progress snapshot shows rich, without a call. Registered in {@code META-INF/services}; other kernels never
- * load it.
+ * rapaio-jupyter-kernel's service-loader hook: a cell whose value is a Tablesaw table, a {@link
+ * Figure} or a progress snapshot shows rich, without a call. Registered in {@code
+ * META-INF/services}; other kernels never load it.
  */
 public final class SweeplabDisplayProvider implements DisplayProvider {
 
-    @Override
-    public List<DisplayRenderer> getDisplayRenderers() {
-        return List.of(new Renderer(Table.class), new Renderer(Figure.class),
-                new Renderer(ProgressBar.Snapshot.class));
+  @Override
+  public List<DisplayRenderer> getDisplayRenderers() {
+    return List.of(
+        new Renderer(Table.class),
+        new Renderer(Figure.class),
+        new Renderer(ProgressBar.Snapshot.class));
+  }
+
+  @Override
+  public List<DisplayTransformer> getDisplayTransformers() {
+    return List.of();
+  }
+
+  /**
+   * Renders one class through {@link RichDisplay}; it answers any MIME request with its whole
+   * bundle.
+   */
+  static final class Renderer implements DisplayRenderer {
+    private final Class<?> type;
+
+    Renderer(Class<?> type) {
+      this.type = type;
     }
 
     @Override
-    public List<DisplayTransformer> getDisplayTransformers() {
-        return List.of();
+    public Class<?> rendererClass() {
+      return type;
     }
 
-    /** Renders one class through {@link RichDisplay}; it answers any MIME request with its whole bundle. */
-    static final class Renderer implements DisplayRenderer {
-        private final Class<?> type;
-
-        Renderer(Class<?> type) {
-            this.type = type;
-        }
-
-        @Override
-        public Class<?> rendererClass() {
-            return type;
-        }
-
-        @Override
-        public boolean canRender(String mime) {
-            return true;
-        }
-
-        @Override
-        public DisplayData render(String mime, Object value) {
-            return RapaioBridge.toDisplayData(RichDisplay.withDefaults().render(value), null);
-        }
+    @Override
+    public boolean canRender(String mime) {
+      return true;
     }
+
+    @Override
+    public DisplayData render(String mime, Object value) {
+      return RapaioBridge.toDisplayData(RichDisplay.withDefaults().render(value), null);
+    }
+  }
 }

@@ -28,18 +28,19 @@ import org.sweeplab.sweep.Sweep;
 import org.sweeplab.sweep.SweepResult;
 
 /**
- * Runs a sweep as a race ({@code execution.racing}): a layer over {@link Sweep} that runs one round at a time through
- * the sweep's own machinery (journal, resume, budget, results) and lets {@link RacePolicy} decide, after each complete
- * round, which variations leave. Immutable:
+ * Runs a sweep as a race ({@code execution.racing}): a layer over {@link Sweep} that runs one round
+ * at a time through the sweep's own machinery (journal, resume, budget, results) and lets {@link
+ * RacePolicy} decide, after each complete round, which variations leave. Immutable:
  *
  * <pre>{@code
  * RaceOutcome o = Race.of(Sweep.of(spec).output(dir)).run();
  * o.race().survivors();      // the best's rank group
  * }</pre>
  *
- * <p>Every decision is recomputed from the folder's runs ({@link RacePolicy#replay}), so a race killed at any moment
- * resumes where it was ({@code sweeplab resume DIR}), and the same spec and seed give the same eliminations at any
- * parallelism. After each round {@code results.csv} and {@code summary.json} record the race ({@link RaceFiles}).
+ * <p>Every decision is recomputed from the folder's runs ({@link RacePolicy#replay}), so a race
+ * killed at any moment resumes where it was ({@code sweeplab resume DIR}), and the same spec and
+ * seed give the same eliminations at any parallelism. After each round {@code results.csv} and
+ * {@code summary.json} record the race ({@link RaceFiles}).
  */
 public final class Race {
   private final Sweep sweep;
@@ -55,17 +56,25 @@ public final class Race {
   public static Race of(Sweep sweep) {
     SweepSpec spec = sweep.spec();
     if (spec.execution().racing() == null) {
-      throw new IllegalArgumentException("sweep '" + spec.name() + "' has no execution.racing; add e.g."
-          + " execution: {racing: {metric: score}} or run it as a plain sweep");
+      throw new IllegalArgumentException(
+          "sweep '"
+              + spec.name()
+              + "' has no execution.racing; add e.g."
+              + " execution: {racing: {metric: score}} or run it as a plain sweep");
     }
     if (!spec.execution().shard().isAll()) {
-      throw new IllegalArgumentException("execution.racing: a race decides after each round over every variation, so"
-          + " it cannot run as shard " + spec.execution().shard() + "; run it without --shard");
+      throw new IllegalArgumentException(
+          "execution.racing: a race decides after each round over every variation, so"
+              + " it cannot run as shard "
+              + spec.execution().shard()
+              + "; run it without --shard");
     }
     return new Race(sweep);
   }
 
-  /** @return whether the spec asks for a race */
+  /**
+   * @return whether the spec asks for a race
+   */
   public static boolean isRace(SweepSpec spec) {
     return spec.execution().racing() != null;
   }
@@ -73,10 +82,14 @@ public final class Race {
   /** The rule of a spec's race, as the analysis applies it. */
   public static RacePolicy policy(Racing r) {
     return RacePolicy.on(r.metric())
-        .withDirection(r.direction() == Racing.Direction.HIGHER ? Direction.HIGHER_IS_BETTER
-            : Direction.LOWER_IS_BETTER)
+        .withDirection(
+            r.direction() == Racing.Direction.HIGHER
+                ? Direction.HIGHER_IS_BETTER
+                : Direction.LOWER_IS_BETTER)
         .withTestKind(r.test() == Racing.Test.WELCH ? TestKind.PARAMETRIC : TestKind.RANK)
-        .withAlpha(r.alpha()).withReplicates(r.minReplicates(), r.maxReplicates()).withStep(r.step());
+        .withAlpha(r.alpha())
+        .withReplicates(r.minReplicates(), r.maxReplicates())
+        .withStep(r.step());
   }
 
   /** Runs the race on the sweep's backend. */
@@ -85,8 +98,8 @@ public final class Race {
   }
 
   /**
-   * Runs rounds until the race ends, is stopped (a {@link RaceBackend#stop} of this backend, the budget, fail-fast), or a
-   * round cannot complete.
+   * Runs rounds until the race ends, is stopped (a {@link RaceBackend#stop} of this backend, the
+   * budget, fail-fast), or a round cannot complete.
    *
    * @param exec the backend; give the same {@link RaceBackend} to whatever may stop the race
    */
@@ -100,7 +113,8 @@ public final class Race {
     SweepResult last;
     RaceResult state = null;
     while (true) {
-      // Decided rounds are kept from one round to the next (their runs do not change); the first round of this
+      // Decided rounds are kept from one round to the next (their runs do not change); the first
+      // round of this
       // session decides everything anew from the folder.
       RaceResult known = state;
       backend.stateFrom(() -> replay(dir, policy, ids, known, true));
@@ -109,9 +123,12 @@ public final class Race {
       RaceResult before = backend.lastState();
       state = replay(dir, policy, ids, before, false);
       RaceFiles.write(dir, state);
-      if (state.finished() || before == null || backend.stopped()
+      if (state.finished()
+          || before == null
+          || backend.stopped()
           || state.rounds().size() == before.rounds().size()) {
-        break; // ended; or nothing ran (a complete folder); or the round could not complete (stopped)
+        break; // ended; or nothing ran (a complete folder); or the round could not complete
+        // (stopped)
       }
       round = round.ifExists(ExistingOutput.RESUME);
     }
@@ -139,12 +156,26 @@ public final class Race {
     }
     long planned = state.runs();
     Map<RunStatus, Long> by = new EnumMap<>(last.byStatus());
-    return new SweepResult(last.outputDir(), planned, by, Math.max(0, planned - finished), last.totalCost(),
-        sum(sessions), last.warnings());
+    return new SweepResult(
+        last.outputDir(),
+        planned,
+        by,
+        Math.max(0, planned - finished),
+        last.totalCost(),
+        sum(sessions),
+        last.warnings());
   }
 
   private static Progress sum(List<Progress> ps) {
-    long total = 0, done = 0, ok = 0, failed = 0, timedOut = 0, cancelled = 0, skipped = 0, retries = 0, waits = 0;
+    long total = 0,
+        done = 0,
+        ok = 0,
+        failed = 0,
+        timedOut = 0,
+        cancelled = 0,
+        skipped = 0,
+        retries = 0,
+        waits = 0;
     Duration elapsed = Duration.ZERO;
     Progress lastOne = ps.get(ps.size() - 1);
     for (Progress p : ps) {
@@ -159,15 +190,30 @@ public final class Race {
       waits += p.rateWaits();
       elapsed = elapsed.plus(p.elapsed());
     }
-    return new Progress(total, done, ok, failed, timedOut, cancelled, skipped, retries, waits, 0, elapsed,
-        lastOne.spend(), lastOne.budget(), lastOne.costedRuns());
+    return new Progress(
+        total,
+        done,
+        ok,
+        failed,
+        timedOut,
+        cancelled,
+        skipped,
+        retries,
+        waits,
+        0,
+        elapsed,
+        lastOne.spend(),
+        lastOne.budget(),
+        lastOne.costedRuns());
   }
 
   /**
-   * The race as the folder's results say, going on from {@code known} (null: from the start); {@code lenient}: a table that cannot be read counts as no runs (before a
-   * round, the round's own sweep then reports the problem), else the error is thrown.
+   * The race as the folder's results say, going on from {@code known} (null: from the start);
+   * {@code lenient}: a table that cannot be read counts as no runs (before a round, the round's own
+   * sweep then reports the problem), else the error is thrown.
    */
-  static RaceResult replay(Path dir, RacePolicy policy, List<String> ids, RaceResult known, boolean lenient) {
+  static RaceResult replay(
+      Path dir, RacePolicy policy, List<String> ids, RaceResult known, boolean lenient) {
     Path results = dir.resolve(ResultsContract.RESULTS_FILE);
     Runs runs = null;
     if (Files.isRegularFile(results)) {

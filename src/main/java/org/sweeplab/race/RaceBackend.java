@@ -8,15 +8,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.sweeplab.analysis.RaceResult;
 import org.sweeplab.run.Backend;
-import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.ExecutionHandle;
+import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunRequest;
 
 /**
- * The backend of a race: it hands the backend it wraps only the runs of the race's current round (the survivors'
- * replicates up to the round's count) out of the runs the sweep would run, and remembers a stop, so that a race
- * stopped between rounds (Ctrl-C, SIGTERM) starts no further round. Give this object, not the wrapped one, to whatever
- * may stop the race.
+ * The backend of a race: it hands the backend it wraps only the runs of the race's current round
+ * (the survivors' replicates up to the round's count) out of the runs the sweep would run, and
+ * remembers a stop, so that a race stopped between rounds (Ctrl-C, SIGTERM) starts no further
+ * round. Give this object, not the wrapped one, to whatever may stop the race.
  */
 public final class RaceBackend implements Backend {
   private final Backend delegate;
@@ -30,7 +30,9 @@ public final class RaceBackend implements Backend {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
   }
 
-  /** @return a race backend running on {@code b} (b itself when it is one) */
+  /**
+   * @return a race backend running on {@code b} (b itself when it is one)
+   */
   public static RaceBackend wrap(Backend b) {
     return b instanceof RaceBackend r ? r : new RaceBackend(b);
   }
@@ -41,12 +43,17 @@ public final class RaceBackend implements Backend {
     this.lastState = null;
   }
 
-  /** @return the state the last {@link #start} ran a round of, or null when none ran since {@link #stateFrom} */
+  /**
+   * @return the state the last {@link #start} ran a round of, or null when none ran since {@link
+   *     #stateFrom}
+   */
   RaceResult lastState() {
     return lastState;
   }
 
-  /** @return whether {@link #stop} was called */
+  /**
+   * @return whether {@link #stop} was called
+   */
   public boolean stopped() {
     return stopped;
   }
@@ -67,8 +74,17 @@ public final class RaceBackend implements Backend {
         }
       }
     }
-    ExecutionHandle h = delegate.start(new RunRequest(request.sweepName(), runs.iterator(), runs.size(),
-        request.simulation(), request.sink(), request.listener(), request.priorSpend(), request.priorCostedRuns()));
+    ExecutionHandle h =
+        delegate.start(
+            new RunRequest(
+                request.sweepName(),
+                runs.iterator(),
+                runs.size(),
+                request.simulation(),
+                request.sink(),
+                request.listener(),
+                request.priorSpend(),
+                request.priorCostedRuns()));
     synchronized (this) {
       current = h;
       if (stopMode != null) {
@@ -78,7 +94,10 @@ public final class RaceBackend implements Backend {
     return h;
   }
 
-  /** Stops the race: the round in flight as {@link ExecutionHandle#stop} says, and every later round at once. */
+  /**
+   * Stops the race: the round in flight as {@link ExecutionHandle#stop} says, and every later round
+   * at once.
+   */
   public synchronized void stop(StopMode mode) {
     stopped = true;
     stopMode = stopMode == StopMode.CANCEL ? stopMode : mode;

@@ -22,14 +22,15 @@ import org.sweeplab.results.ResultColumn;
 import org.sweeplab.results.ResultsContract;
 
 /**
- * Writes a race into its folder after each round: {@code results.csv} gains the last column
- * {@link ResultsContract#RACE_ROUND_OUT} (the round each variation left in, empty for survivors), and
- * {@code summary.json} gains that column in its schema and a {@code "race"} object ({@link RaceResult#toJson()}).
- * Both files are written beside and moved into place; writing again replaces the column and the object, so the files
- * are the same however often a resume writes them.
+ * Writes a race into its folder after each round: {@code results.csv} gains the last column {@link
+ * ResultsContract#RACE_ROUND_OUT} (the round each variation left in, empty for survivors), and
+ * {@code summary.json} gains that column in its schema and a {@code "race"} object ({@link
+ * RaceResult#toJson()}). Both files are written beside and moved into place; writing again replaces
+ * the column and the object, so the files are the same however often a resume writes them.
  */
 final class RaceFiles {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RaceFiles() {}
 
@@ -44,13 +45,14 @@ final class RaceFiles {
         writeSummary(summary, race);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the race into " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the race into " + dir + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Rewrites the table with the race column last. Records are split at line ends outside quotes; the variation id is
-   * the second field (sweeplab writes it unquoted, {@code var-0001}).
+   * Rewrites the table with the race column last. Records are split at line ends outside quotes;
+   * the variation id is the second field (sweeplab writes it unquoted, {@code var-0001}).
    */
   static void writeColumn(Path file, Map<String, Integer> roundOut) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".race.tmp");
@@ -121,8 +123,8 @@ final class RaceFiles {
         break;
       }
     }
-    throw new IllegalStateException("a record of the table has no race column: " + new String(rec,
-        StandardCharsets.UTF_8));
+    throw new IllegalStateException(
+        "a record of the table has no race column: " + new String(rec, StandardCharsets.UTF_8));
   }
 
   private static String secondField(byte[] rec) {
@@ -159,7 +161,7 @@ final class RaceFiles {
           case "name" -> col.put("name", rc.name());
           case "type" -> col.put("type", rc.type().label());
           case "role" -> col.put("role", rc.role().label());
-          default -> { }
+          default -> {}
         }
       }
       if (col.isEmpty()) {

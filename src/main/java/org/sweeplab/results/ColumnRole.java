@@ -18,10 +18,15 @@ public enum ColumnRole {
   TIMING,
   /** Why the run failed. */
   ERROR,
-  /** A race's bookkeeping: the round in which the run's variation left the race ({@code race_round_out}). */
+  /**
+   * A race's bookkeeping: the round in which the run's variation left the race ({@code
+   * race_round_out}).
+   */
   RACE;
 
-  /** @return the lower-case label written in {@code summary.json} */
+  /**
+   * @return the lower-case label written in {@code summary.json}
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

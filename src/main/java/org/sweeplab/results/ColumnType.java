@@ -2,7 +2,9 @@ package org.sweeplab.results;
 
 import java.util.Locale;
 
-/** The value type of a results column, as {@code summary.json} records it ({@code "type": "long"}). */
+/**
+ * The value type of a results column, as {@code summary.json} records it ({@code "type": "long"}).
+ */
 public enum ColumnType {
   STRING,
   INTEGER,
@@ -10,7 +12,9 @@ public enum ColumnType {
   DOUBLE,
   BOOLEAN;
 
-  /** @return the lower-case label written in {@code summary.json} */
+  /**
+   * @return the lower-case label written in {@code summary.json}
+   */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -24,12 +28,16 @@ public enum ColumnType {
     return valueOf(s.toUpperCase(Locale.ROOT));
   }
 
-  /** @return whether values of this type are numbers */
+  /**
+   * @return whether values of this type are numbers
+   */
   public boolean isNumeric() {
     return this == INTEGER || this == LONG || this == DOUBLE;
   }
 
-  /** @return the type of one value: LONG for integers, DOUBLE, BOOLEAN, or STRING for anything else */
+  /**
+   * @return the type of one value: LONG for integers, DOUBLE, BOOLEAN, or STRING for anything else
+   */
   public static ColumnType of(Object v) {
     if (v instanceof Long || v instanceof Integer) {
       return LONG;
@@ -43,7 +51,9 @@ public enum ColumnType {
     return STRING;
   }
 
-  /** @return the type that holds values of both types; {@code a} null means no value seen yet */
+  /**
+   * @return the type that holds values of both types; {@code a} null means no value seen yet
+   */
   public static ColumnType widen(ColumnType a, ColumnType b) {
     if (a == null) {
       return b;

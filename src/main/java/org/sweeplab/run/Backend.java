@@ -1,17 +1,18 @@
 package org.sweeplab.run;
 
 /**
- * Where planned runs execute. A backend is only its configuration (immutable, reusable, shareable): each
- * {@link #start} returns a new {@link ExecutionHandle}, the handle of that one execution. The local backend is the default;
- * other backends (a cluster engine) keep the same semantics: deterministic seeds, per-run timeouts, retries, the
- * budget stop, and events.
+ * Where planned runs execute. A backend is only its configuration (immutable, reusable, shareable):
+ * each {@link #start} returns a new {@link ExecutionHandle}, the handle of that one execution. The
+ * local backend is the default; other backends (a cluster engine) keep the same semantics:
+ * deterministic seeds, per-run timeouts, retries, the budget stop, and events.
  */
 public interface Backend {
 
   /**
-   * An execution of every planned run of the request: it runs when {@link ExecutionHandle#await()} is called, handing each
-   * finished run to the request's sink and telling its listener. Nothing runs before that, so a caller can hand the
-   * handle to whoever may stop it (a Ctrl-C handler) first.
+   * An execution of every planned run of the request: it runs when {@link ExecutionHandle#await()}
+   * is called, handing each finished run to the request's sink and telling its listener. Nothing
+   * runs before that, so a caller can hand the handle to whoever may stop it (a Ctrl-C handler)
+   * first.
    */
   ExecutionHandle start(RunRequest request);
 

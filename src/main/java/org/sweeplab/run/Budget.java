@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.sweeplab.spec.BudgetSpec;
 
 /**
- * Spending limits: a total over the sweep (across resumes) and a cap per run, in some unit, with an optional
- * expected cost per run used before any run has reported one.
+ * Spending limits: a total over the sweep (across resumes) and a cap per run, in some unit, with an
+ * optional expected cost per run used before any run has reported one.
  *
  * @param total the most the sweep may spend; infinite for none
  * @param perRun the most one run may spend; infinite for none
@@ -13,7 +13,8 @@ import org.sweeplab.spec.BudgetSpec;
  * @param estimatePerRun the expected cost of a run before any is observed; NaN for none
  * @param inFlight what happens to runs in flight when the total is reached
  */
-public record Budget(double total, double perRun, String unit, double estimatePerRun, InFlight inFlight) {
+public record Budget(
+    double total, double perRun, String unit, double estimatePerRun, InFlight inFlight) {
 
   /** What the budget stop does with runs in flight. */
   public enum InFlight {
@@ -31,7 +32,8 @@ public record Budget(double total, double perRun, String unit, double estimatePe
       throw new IllegalArgumentException("budget.per_run must be > 0, got " + perRun);
     }
     if (!Double.isNaN(estimatePerRun) && !(estimatePerRun >= 0)) {
-      throw new IllegalArgumentException("budget.estimate_per_run must be >= 0, got " + estimatePerRun);
+      throw new IllegalArgumentException(
+          "budget.estimate_per_run must be >= 0, got " + estimatePerRun);
     }
     unit = unit == null ? "" : unit;
     inFlight = inFlight == null ? InFlight.FINISH : inFlight;
@@ -39,22 +41,26 @@ public record Budget(double total, double perRun, String unit, double estimatePe
 
   /** No limits. */
   public static Budget none() {
-    return new Budget(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, "", Double.NaN, InFlight.FINISH);
+    return new Budget(
+        Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, "", Double.NaN, InFlight.FINISH);
   }
 
   /**
    * The limits of a spec's {@code budget} section.
    *
    * @param spec the section, or null for no limits
-   * @param estimatePerRun the expected cost of a run before any is observed (the spec's estimate, or the mean of
-   *     its per-parameter estimates over the plan), NaN for none
+   * @param estimatePerRun the expected cost of a run before any is observed (the spec's estimate,
+   *     or the mean of its per-parameter estimates over the plan), NaN for none
    */
   public static Budget of(BudgetSpec spec, double estimatePerRun) {
     if (spec == null) {
       return none();
     }
-    return new Budget(Double.isNaN(spec.total()) ? Double.POSITIVE_INFINITY : spec.total(),
-        Double.isNaN(spec.perRun()) ? Double.POSITIVE_INFINITY : spec.perRun(), spec.unit(), estimatePerRun,
+    return new Budget(
+        Double.isNaN(spec.total()) ? Double.POSITIVE_INFINITY : spec.total(),
+        Double.isNaN(spec.perRun()) ? Double.POSITIVE_INFINITY : spec.perRun(),
+        spec.unit(),
+        estimatePerRun,
         spec.inFlight() == BudgetSpec.InFlight.CANCEL ? InFlight.CANCEL : InFlight.FINISH);
   }
 

@@ -1,9 +1,10 @@
 package org.sweeplab.run;
 
 /**
- * Decides whether a run may start: not once the spend so far plus the expected cost of the runs in flight and of
- * the new run would pass the total. The expected cost of a run is the mean observed so far, else the configured
- * estimate, else zero. Thread-safe. Backends that hand out runs elsewhere (the Spark backend's driver) use it too.
+ * Decides whether a run may start: not once the spend so far plus the expected cost of the runs in
+ * flight and of the new run would pass the total. The expected cost of a run is the mean observed
+ * so far, else the configured estimate, else zero. Thread-safe. Backends that hand out runs
+ * elsewhere (the Spark backend's driver) use it too.
  */
 public final class BudgetGuard {
   private final Budget budget;
@@ -13,7 +14,8 @@ public final class BudgetGuard {
   private boolean exhausted;
 
   /**
-   * @param alreadySpent spend of earlier sessions (a resume counts the money already spent), NaN for none
+   * @param alreadySpent spend of earlier sessions (a resume counts the money already spent), NaN
+   *     for none
    * @param alreadyCosted runs of earlier sessions that reported a cost
    */
   public BudgetGuard(Budget budget, double alreadySpent, long alreadyCosted) {
@@ -70,7 +72,12 @@ public final class BudgetGuard {
 
   /** The message of a run skipped because of the budget. */
   public synchronized String skipMessage() {
-    return "the budget of " + budget.format(budget.total()) + " would be passed (spent " + budget.format(spent)
-        + ", " + inFlight + " run(s) in flight)";
+    return "the budget of "
+        + budget.format(budget.total())
+        + " would be passed (spent "
+        + budget.format(spent)
+        + ", "
+        + inFlight
+        + " run(s) in flight)";
   }
 }

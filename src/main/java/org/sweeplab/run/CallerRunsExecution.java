@@ -5,9 +5,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * An {@link ExecutionHandle} whose work runs on the thread that calls {@link #await()}. The work {@linkplain #attach
- * attaches} its running state as soon as it exists; a stop asked before that is kept and handed over then, so a stop
- * before the start is never lost and never poisons the backend (the next execution is a new handle).
+ * An {@link ExecutionHandle} whose work runs on the thread that calls {@link #await()}. The work
+ * {@linkplain #attach attaches} its running state as soon as it exists; a stop asked before that is
+ * kept and handed over then, so a stop before the start is never lost and never poisons the backend
+ * (the next execution is a new handle).
  */
 public final class CallerRunsExecution implements ExecutionHandle {
   /** What an execution does once awaited. */
@@ -39,8 +40,8 @@ public final class CallerRunsExecution implements ExecutionHandle {
   }
 
   /**
-   * Called by the work when its running state exists: from now on {@link #stop} goes to {@code stop} and
-   * {@link #progress()} to {@code progress}. A stop asked earlier is applied at once.
+   * Called by the work when its running state exists: from now on {@link #stop} goes to {@code
+   * stop} and {@link #progress()} to {@code progress}. A stop asked earlier is applied at once.
    */
   public void attach(Consumer<Backend.StopMode> stop, Supplier<Progress> progress) {
     Backend.StopMode early;

@@ -9,10 +9,11 @@ import org.sweeplab.spec.FailurePolicy;
 import org.sweeplab.spec.Retries;
 
 /**
- * Runs on this machine's cores: {@code parallelism} worker threads take runs in plan order. A run that passes its
- * timeout is marked {@code timeout} at once and its worker is replaced, so a simulation that ignores cancellation
- * cannot block the sweep. Configure with {@code withDefaults().withX(...)}; each call returns a new backend. It holds
- * no running state: each {@link #start} is a new {@link ExecutionHandle}.
+ * Runs on this machine's cores: {@code parallelism} worker threads take runs in plan order. A run
+ * that passes its timeout is marked {@code timeout} at once and its worker is replaced, so a
+ * simulation that ignores cancellation cannot block the sweep. Configure with {@code
+ * withDefaults().withX(...)}; each call returns a new backend. It holds no running state: each
+ * {@link #start} is a new {@link ExecutionHandle}.
  */
 public final class LocalBackend implements Backend {
   private final int parallelism;
@@ -25,8 +26,16 @@ public final class LocalBackend implements Backend {
   private final Budget budget;
   private final Duration maxRetryWait;
 
-  private LocalBackend(int parallelism, Duration timeout, FailurePolicy failurePolicy, Retries retries,
-      Path runsRoot, Ticker ticker, double ratePerSecond, Budget budget, Duration maxRetryWait) {
+  private LocalBackend(
+      int parallelism,
+      Duration timeout,
+      FailurePolicy failurePolicy,
+      Retries retries,
+      Path runsRoot,
+      Ticker ticker,
+      double ratePerSecond,
+      Budget budget,
+      Duration maxRetryWait) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
     }
@@ -39,75 +48,143 @@ public final class LocalBackend implements Backend {
     this.ratePerSecond = ratePerSecond;
     this.budget = Objects.requireNonNull(budget);
     if (maxRetryWait == null || maxRetryWait.isNegative()) {
-      throw new IllegalArgumentException("the longest retry-after wait must be >= 0, got " + maxRetryWait);
+      throw new IllegalArgumentException(
+          "the longest retry-after wait must be >= 0, got " + maxRetryWait);
     }
     this.maxRetryWait = maxRetryWait;
   }
 
   /** All cores, no timeout, continue on failure, no retries, run folders in a temporary folder. */
   public static LocalBackend withDefaults() {
-    return new LocalBackend(Runtime.getRuntime().availableProcessors(), null, FailurePolicy.CONTINUE,
-        Retries.none(), null, Ticker.SYSTEM, 0, Budget.none(), Defaults.RATE_LIMIT_MAX_WAIT);
+    return new LocalBackend(
+        Runtime.getRuntime().availableProcessors(),
+        null,
+        FailurePolicy.CONTINUE,
+        Retries.none(),
+        null,
+        Ticker.SYSTEM,
+        0,
+        Budget.none(),
+        Defaults.RATE_LIMIT_MAX_WAIT);
   }
 
-  /** A backend set up from a spec's execution section: parallelism, timeout, failures, retries, rate limit. */
+  /**
+   * A backend set up from a spec's execution section: parallelism, timeout, failures, retries, rate
+   * limit.
+   */
   public static LocalBackend of(Execution e) {
-    LocalBackend b = withDefaults().withParallelism(e.effectiveParallelism()).withTimeout(e.timeoutPerRun())
-        .withFailurePolicy(e.failurePolicy());
+    LocalBackend b =
+        withDefaults()
+            .withParallelism(e.effectiveParallelism())
+            .withTimeout(e.timeoutPerRun())
+            .withFailurePolicy(e.failurePolicy());
     if (e.retries() != null) {
       b = b.withRetries(e.retries());
     }
     if (e.rateLimit() != null) {
-      b = b.withRateLimit(e.rateLimit().startsPerSecond()).withMaxRetryWait(e.rateLimit().maxWait());
+      b =
+          b.withRateLimit(e.rateLimit().startsPerSecond())
+              .withMaxRetryWait(e.rateLimit().maxWait());
     }
     return b;
   }
 
   public LocalBackend withParallelism(int n) {
-    return new LocalBackend(n, timeout, failurePolicy, retries, runsRoot, ticker, ratePerSecond, budget,
-        maxRetryWait);
+    return new LocalBackend(
+        n, timeout, failurePolicy, retries, runsRoot, ticker, ratePerSecond, budget, maxRetryWait);
   }
 
   /** The per-run wall-clock limit, or null for none. */
   public LocalBackend withTimeout(Duration d) {
-    return new LocalBackend(parallelism, d, failurePolicy, retries, runsRoot, ticker, ratePerSecond, budget,
+    return new LocalBackend(
+        parallelism,
+        d,
+        failurePolicy,
+        retries,
+        runsRoot,
+        ticker,
+        ratePerSecond,
+        budget,
         maxRetryWait);
   }
 
   public LocalBackend withFailurePolicy(FailurePolicy p) {
-    return new LocalBackend(parallelism, timeout, p, retries, runsRoot, ticker, ratePerSecond, budget,
-        maxRetryWait);
+    return new LocalBackend(
+        parallelism, timeout, p, retries, runsRoot, ticker, ratePerSecond, budget, maxRetryWait);
   }
 
   public LocalBackend withRetries(Retries p) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, p, runsRoot, ticker, ratePerSecond, budget,
+    return new LocalBackend(
+        parallelism,
+        timeout,
+        failurePolicy,
+        p,
+        runsRoot,
+        ticker,
+        ratePerSecond,
+        budget,
         maxRetryWait);
   }
 
-  /** The folder under which each run's artifact folder ({@code RUN_ID/}) is created on first use. */
+  /**
+   * The folder under which each run's artifact folder ({@code RUN_ID/}) is created on first use.
+   */
   public LocalBackend withRunsRoot(Path dir) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retries, dir, ticker, ratePerSecond, budget,
+    return new LocalBackend(
+        parallelism,
+        timeout,
+        failurePolicy,
+        retries,
+        dir,
+        ticker,
+        ratePerSecond,
+        budget,
         maxRetryWait);
   }
 
   /** Spending limits: the total (no run starts once it would be passed) and the per-run cap. */
   public LocalBackend withBudget(Budget b) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retries, runsRoot, ticker, ratePerSecond, b,
+    return new LocalBackend(
+        parallelism,
+        timeout,
+        failurePolicy,
+        retries,
+        runsRoot,
+        ticker,
+        ratePerSecond,
+        b,
         maxRetryWait);
   }
 
   /** At most this many run starts per second across all workers; 0 for no limit. */
   public LocalBackend withRateLimit(double startsPerSecond) {
     if (startsPerSecond < 0 || Double.isNaN(startsPerSecond)) {
-      throw new IllegalArgumentException("rate limit must be >= 0 runs per second, got " + startsPerSecond);
+      throw new IllegalArgumentException(
+          "rate limit must be >= 0 runs per second, got " + startsPerSecond);
     }
-    return new LocalBackend(parallelism, timeout, failurePolicy, retries, runsRoot, ticker, startsPerSecond,
-        budget, maxRetryWait);
+    return new LocalBackend(
+        parallelism,
+        timeout,
+        failurePolicy,
+        retries,
+        runsRoot,
+        ticker,
+        startsPerSecond,
+        budget,
+        maxRetryWait);
   }
 
   /** The clock used for retry delays, rate limits and hold-offs (tests inject a fake one). */
   public LocalBackend withTicker(Ticker t) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retries, runsRoot, t, ratePerSecond, budget,
+    return new LocalBackend(
+        parallelism,
+        timeout,
+        failurePolicy,
+        retries,
+        runsRoot,
+        t,
+        ratePerSecond,
+        budget,
         maxRetryWait);
   }
 
@@ -132,11 +209,13 @@ public final class LocalBackend implements Backend {
   @Override
   public ExecutionHandle start(RunRequest request) {
     Objects.requireNonNull(request, "request");
-    return CallerRunsExecution.of(request.total(), handle -> {
-      LocalExecution ex = new LocalExecution(this, request);
-      handle.attach(ex::stop, ex::snapshot);
-      return ex.run();
-    });
+    return CallerRunsExecution.of(
+        request.total(),
+        handle -> {
+          LocalExecution ex = new LocalExecution(this, request);
+          handle.attach(ex::stop, ex::snapshot);
+          return ex.run();
+        });
   }
 
   public FailurePolicy failurePolicy() {
@@ -153,12 +232,12 @@ public final class LocalBackend implements Backend {
   }
 
   /**
-   * The longest hold-off a "retry after T" answer can cause ({@code execution.rate_limit.max_wait}, default
-   * {@link Defaults#RATE_LIMIT_MAX_WAIT}): a longer T is cut to it, with a warning.
+   * The longest hold-off a "retry after T" answer can cause ({@code execution.rate_limit.max_wait},
+   * default {@link Defaults#RATE_LIMIT_MAX_WAIT}): a longer T is cut to it, with a warning.
    */
   public LocalBackend withMaxRetryWait(Duration d) {
-    return new LocalBackend(parallelism, timeout, failurePolicy, retries, runsRoot, ticker, ratePerSecond, budget,
-        d);
+    return new LocalBackend(
+        parallelism, timeout, failurePolicy, retries, runsRoot, ticker, ratePerSecond, budget, d);
   }
 
   /** The longest hold-off a "retry after T" answer can cause. */

@@ -34,17 +34,21 @@ import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailure;
 import org.sweeplab.spec.FailurePolicy;
 
-/** One execution of a {@link LocalBackend}: worker threads, the timeout watcher and the counters. */
+/**
+ * One execution of a {@link LocalBackend}: worker threads, the timeout watcher and the counters.
+ */
 final class LocalExecution {
   private static final int RUNNING = 0;
   private static final int DONE = 1;
   private static final int ABANDONED = 2;
+
   /**
-   * How long the end of a sweep waits for the threads of runs it gave up on (cancelled or timed out) to finish
-   * cleaning up, e.g. a command simulation sending SIGTERM, then SIGKILL, to its process tree. Without the wait a
-   * CLI could exit before the kill and leave processes behind.
+   * How long the end of a sweep waits for the threads of runs it gave up on (cancelled or timed
+   * out) to finish cleaning up, e.g. a command simulation sending SIGTERM, then SIGKILL, to its
+   * process tree. Without the wait a CLI could exit before the kill and leave processes behind.
    */
   private static final long CLEANUP_WAIT_NANOS = 5_000_000_000L;
+
   /** Rate-limit answers tolerated for one run before it fails. */
   private static final int MAX_RATE_LIMITED = 100;
 
@@ -100,11 +104,14 @@ final class LocalExecution {
   Progress run() {
     safely(() -> listener.sweepStarted(sweepName, total));
     if (config.timeout() != null) {
-      watcher = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "sweeplab-timeouts");
-        t.setDaemon(true);
-        return t;
-      });
+      watcher =
+          new ScheduledThreadPoolExecutor(
+              1,
+              r -> {
+                Thread t = new Thread(r, "sweeplab-timeouts");
+                t.setDaemon(true);
+                return t;
+              });
       watcher.setRemoveOnCancelPolicy(true);
     }
     try {
@@ -133,7 +140,9 @@ final class LocalExecution {
     return p;
   }
 
-  /** Waits, at most {@link #CLEANUP_WAIT_NANOS} in all, for the threads of abandoned runs to end. */
+  /**
+   * Waits, at most {@link #CLEANUP_WAIT_NANOS} in all, for the threads of abandoned runs to end.
+   */
   private void awaitAbandoned() {
     List<Thread> threads;
     synchronized (lock) {
@@ -158,16 +167,31 @@ final class LocalExecution {
     stopping = true;
     if (mode == Backend.StopMode.CANCEL) {
       for (Slot s : inFlight) {
-        abandon(s, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled while this run was in flight");
+        abandon(
+            s,
+            RunStatus.CANCELLED,
+            "Cancelled",
+            "the sweep was cancelled while this run was in flight");
       }
     }
   }
 
   Progress snapshot() {
-    return new Progress(total, done.get(), ok.get(), failed.get(), timedOut.get(), cancelled.get(), skipped.get(),
-        retries.get(), rateWaits.get(), running.get(), Duration.ofNanos(System.nanoTime() - startNanos),
+    return new Progress(
+        total,
+        done.get(),
+        ok.get(),
+        failed.get(),
+        timedOut.get(),
+        cancelled.get(),
+        skipped.get(),
+        retries.get(),
+        rateWaits.get(),
+        running.get(),
+        Duration.ofNanos(System.nanoTime() - startNanos),
         costed.get() == 0 ? Double.NaN : spend.sum(),
-        config.budget().limitsTotal() ? config.budget().total() : Double.NaN, costed.get());
+        config.budget().limitsTotal() ? config.budget().total() : Double.NaN,
+        costed.get());
   }
 
   // ------------------------------------------------------------------ workers
@@ -230,8 +254,18 @@ final class LocalExecution {
   }
 
   private void skip(PlannedRun r, String why) {
-    finish(new RunRecord(r, RunStatus.SKIPPED, Map.of(), Double.NaN, System.currentTimeMillis(), 0, 0, "Budget",
-        why), false);
+    finish(
+        new RunRecord(
+            r,
+            RunStatus.SKIPPED,
+            Map.of(),
+            Double.NaN,
+            System.currentTimeMillis(),
+            0,
+            0,
+            "Budget",
+            why),
+        false);
   }
 
   /** Runs one planned run; false when its worker was abandoned. */
@@ -244,8 +278,16 @@ final class LocalExecution {
     ScheduledFuture<?> timer = null;
     if (watcher != null) {
       long nanos = config.timeout().toNanos();
-      timer = watcher.schedule(() -> abandon(slot, RunStatus.TIMEOUT, "Timeout",
-          "the run did not finish within " + human(config.timeout())), nanos, TimeUnit.NANOSECONDS);
+      timer =
+          watcher.schedule(
+              () ->
+                  abandon(
+                      slot,
+                      RunStatus.TIMEOUT,
+                      "Timeout",
+                      "the run did not finish within " + human(config.timeout())),
+              nanos,
+              TimeUnit.NANOSECONDS);
     }
     Metrics metrics = null;
     Throwable error = null;
@@ -277,8 +319,14 @@ final class LocalExecution {
         Duration pause = rl.retryAfter();
         if (pause.compareTo(config.maxRetryWait()) > 0) {
           pause = config.maxRetryWait();
-          String warning = String.format(Locale.ROOT, "run %s asked to retry after %s; waiting %s instead"
-              + " (execution.rate_limit.max_wait)", r.runId(), seconds(rl.retryAfter()), seconds(pause));
+          String warning =
+              String.format(
+                  Locale.ROOT,
+                  "run %s asked to retry after %s; waiting %s instead"
+                      + " (execution.rate_limit.max_wait)",
+                  r.runId(),
+                  seconds(rl.retryAfter()),
+                  seconds(pause));
           safely(() -> listener.warning(warning));
         }
         gate.holdOff(pause.toNanos());
@@ -329,8 +377,8 @@ final class LocalExecution {
   }
 
   /**
-   * A reported cost is the attempt's total: what it passes the charges of this attempt is charged now, so that every
-   * cost, charged or reported, reaches the ledger and the per-run cap.
+   * A reported cost is the attempt's total: what it passes the charges of this attempt is charged
+   * now, so that every cost, charged or reported, reaches the ledger and the per-run cap.
    */
   private static void chargeReportedCost(RunContextImpl ctx, Metrics metrics, double before) {
     double reported = metrics.cost();
@@ -338,8 +386,11 @@ final class LocalExecution {
       return;
     }
     if (!(reported >= 0) || Double.isInfinite(reported)) {
-      throw new IllegalArgumentException("the simulation reported a cost of " + reported + "; a cost must be a"
-          + " finite number >= 0");
+      throw new IllegalArgumentException(
+          "the simulation reported a cost of "
+              + reported
+              + "; a cost must be a"
+              + " finite number >= 0");
     }
     double now = ctx.cost();
     double charged = Double.isNaN(now) ? 0 : now - (Double.isNaN(before) ? 0 : before);
@@ -361,27 +412,54 @@ final class LocalExecution {
     if (error == null) {
       double cost = ctx.cost(); // every attempt's charges: retried attempts spent money too
       if (!Double.isNaN(cost) && cost > config.budget().perRun()) {
-        error = new BudgetExceededException("run " + ctx.runId() + " reported cost " + cost
-            + ", over the per-run cap of " + config.budget().perRun());
+        error =
+            new BudgetExceededException(
+                "run "
+                    + ctx.runId()
+                    + " reported cost "
+                    + cost
+                    + ", over the per-run cap of "
+                    + config.budget().perRun());
       } else {
-        return new RunRecord(slot.run, RunStatus.OK, metrics.values(), cost, slot.startMillis, duration, attempts,
-            null, null);
+        return new RunRecord(
+            slot.run,
+            RunStatus.OK,
+            metrics.values(),
+            cost,
+            slot.startMillis,
+            duration,
+            attempts,
+            null,
+            null);
       }
     }
-    RunStatus status = error instanceof CancellationException && ctx.cancelled()
-        ? RunStatus.CANCELLED : RunStatus.FAILED;
+    RunStatus status =
+        error instanceof CancellationException && ctx.cancelled()
+            ? RunStatus.CANCELLED
+            : RunStatus.FAILED;
     writeErrorFile(ctx, error);
-    return new RunRecord(slot.run, status, Map.of(), ctx.cost(), slot.startMillis, duration, attempts,
-        errorType(error), errorMessage(error));
+    return new RunRecord(
+        slot.run,
+        status,
+        Map.of(),
+        ctx.cost(),
+        slot.startMillis,
+        duration,
+        attempts,
+        errorType(error),
+        errorMessage(error));
   }
 
-  /** Ends a run from outside its worker (timeout or cancel); its worker is replaced unless stopping. */
+  /**
+   * Ends a run from outside its worker (timeout or cancel); its worker is replaced unless stopping.
+   */
   private void abandon(Slot slot, RunStatus status, String type, String message) {
     if (!Slot.STATE.compareAndSet(slot, RUNNING, ABANDONED)) {
       return;
     }
     synchronized (lock) {
-      // Before the interrupt: the worker may exit at once, and must not take itself off the count as well.
+      // Before the interrupt: the worker may exit at once, and must not take itself off the count
+      // as well.
       abandonedWorkers.add(slot.thread);
     }
     slot.ctx.cancel();
@@ -389,10 +467,21 @@ final class LocalExecution {
     inFlight.remove(slot);
     running.decrementAndGet();
     long duration = System.nanoTime() - slot.startNanos;
-    finish(new RunRecord(slot.run, status, Map.of(), slot.ctx.cost(), slot.startMillis, duration, 1, type,
-        message), true);
+    finish(
+        new RunRecord(
+            slot.run,
+            status,
+            Map.of(),
+            slot.ctx.cost(),
+            slot.startMillis,
+            duration,
+            1,
+            type,
+            message),
+        true);
     synchronized (lock) {
-      // The stuck thread no longer counts: the sweep must not wait for a simulation that ignores cancellation.
+      // The stuck thread no longer counts: the sweep must not wait for a simulation that ignores
+      // cancellation.
       activeWorkers--;
       if (!stopping && abort == null) {
         startWorker();
@@ -448,7 +537,8 @@ final class LocalExecution {
       file = ctx.artifactDir().resolve("error.txt");
       FreshFiles.write(file, sw.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException ignored) {
-      // The error itself is in the journal; a missing stack trace file must not hide it. A half-written one (a full
+      // The error itself is in the journal; a missing stack trace file must not hide it. A
+      // half-written one (a full
       // disk) is removed rather than left empty.
       try {
         if (file != null) {
@@ -462,7 +552,8 @@ final class LocalExecution {
 
   static String errorType(Throwable t) {
     if (t instanceof Pipeline.StageFailedException && t.getCause() != null) {
-      return errorType(t.getCause()); // the message names the stage; the type is the stage's own error
+      return errorType(
+          t.getCause()); // the message names the stage; the type is the stage's own error
     }
     if (t instanceof BudgetExceededException) {
       return "BudgetExceeded";

@@ -5,9 +5,10 @@ import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
 
 /**
- * One run to execute: a variation, a replicate (from 1), its seed and id, and its position in the plan
- * ({@code ordinal = variation index * replicates + replicate - 1}). Runs made by {@link #of(RunPlan, Variation, int)}
- * compute their seed and id on first use, on the worker thread that needs them.
+ * One run to execute: a variation, a replicate (from 1), its seed and id, and its position in the
+ * plan ({@code ordinal = variation index * replicates + replicate - 1}). Runs made by {@link
+ * #of(RunPlan, Variation, int)} compute their seed and id on first use, on the worker thread that
+ * needs them.
  */
 public final class PlannedRun implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -38,7 +39,10 @@ public final class PlannedRun implements java.io.Serializable {
     this.ordinal = variation.index() * plan.replicates() + replicate - 1;
   }
 
-  /** Replicate {@code replicate} of a variation of {@code plan}; seed and id are derived when first asked for. */
+  /**
+   * Replicate {@code replicate} of a variation of {@code plan}; seed and id are derived when first
+   * asked for.
+   */
   public static PlannedRun of(RunPlan plan, Variation variation, int replicate) {
     return new PlannedRun(plan, variation, replicate);
   }
@@ -74,14 +78,20 @@ public final class PlannedRun implements java.io.Serializable {
     return id;
   }
 
-  /** Serialized (e.g. to a cluster's executors) with its seed and id computed: the plan does not travel. */
+  /**
+   * Serialized (e.g. to a cluster's executors) with its seed and id computed: the plan does not
+   * travel.
+   */
   private Object writeReplace() {
     return plan == null ? this : new PlannedRun(variation, replicate, seed(), runId(), ordinal);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PlannedRun p && p.ordinal == ordinal && p.replicate == replicate && p.seed() == seed()
+    return o instanceof PlannedRun p
+        && p.ordinal == ordinal
+        && p.replicate == replicate
+        && p.seed() == seed()
         && p.variation.equals(variation);
   }
 

@@ -18,10 +18,24 @@ import java.time.Duration;
  * @param elapsed time since the sweep started
  * @param spend total cost so far (NaN when nothing reported cost)
  * @param budget the total budget, NaN when none
- * @param costedRuns runs that reported a cost (earlier sessions included, as in {@code spend}); 0 when unknown
+ * @param costedRuns runs that reported a cost (earlier sessions included, as in {@code spend}); 0
+ *     when unknown
  */
-public record Progress(long total, long done, long ok, long failed, long timedOut, long cancelled, long skipped,
-    long retries, long rateWaits, int inFlight, Duration elapsed, double spend, double budget, long costedRuns) {
+public record Progress(
+    long total,
+    long done,
+    long ok,
+    long failed,
+    long timedOut,
+    long cancelled,
+    long skipped,
+    long retries,
+    long rateWaits,
+    int inFlight,
+    Duration elapsed,
+    double spend,
+    double budget,
+    long costedRuns) {
 
   /** The progress of {@code total} runs before any ran: all counts zero, no spend, no budget. */
   public static Progress none(long total) {
@@ -35,10 +49,11 @@ public record Progress(long total, long done, long ok, long failed, long timedOu
   }
 
   /**
-   * The estimated time to finish: the wall time per run that really ran so far (retries, backoff and rate-limit
-   * waits included, since they are part of the elapsed time; skipped runs, which take no time, left out) times the
-   * runs still to run. With a total budget and observed costs, only the runs the remaining money pays for at the
-   * mean cost so far count: the rest will be skipped at once. Null before the first run finishes.
+   * The estimated time to finish: the wall time per run that really ran so far (retries, backoff
+   * and rate-limit waits included, since they are part of the elapsed time; skipped runs, which
+   * take no time, left out) times the runs still to run. With a total budget and observed costs,
+   * only the runs the remaining money pays for at the mean cost so far count: the rest will be
+   * skipped at once. Null before the first run finishes.
    */
   public Duration eta() {
     long ran = done - skipped;
@@ -49,7 +64,10 @@ public record Progress(long total, long done, long ok, long failed, long timedOu
     return Duration.ofNanos((long) (perRun * runsToRun()));
   }
 
-  /** The runs still expected to run: those not done, at most as many as the remaining budget pays for. */
+  /**
+   * The runs still expected to run: those not done, at most as many as the remaining budget pays
+   * for.
+   */
   public long runsToRun() {
     long left = Math.max(0, total - done);
     if (!Double.isNaN(budget) && !Double.isNaN(spend) && costedRuns > 0 && spend > 0) {

@@ -1,9 +1,9 @@
 package org.sweeplab.run;
 
 /**
- * Paces run starts across all workers: at most {@code perSecond} starts a second (each start gets the next free
- * slot, 1/perSecond apart; no bursts), and a shared hold-off when a run is told to retry after some time, as a
- * client-wide handler of HTTP 429 would. Thread-safe.
+ * Paces run starts across all workers: at most {@code perSecond} starts a second (each start gets
+ * the next free slot, 1/perSecond apart; no bursts), and a shared hold-off when a run is told to
+ * retry after some time, as a client-wide handler of HTTP 429 would. Thread-safe.
  */
 final class RateGate {
   private final long intervalNanos;
@@ -12,7 +12,9 @@ final class RateGate {
   private long holdUntil = Long.MIN_VALUE;
   private long waits;
 
-  /** @param perSecond starts per second; 0 or less means no pacing (hold-offs still apply) */
+  /**
+   * @param perSecond starts per second; 0 or less means no pacing (hold-offs still apply)
+   */
   RateGate(double perSecond, Ticker ticker) {
     this.intervalNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
     this.ticker = ticker;

@@ -15,8 +15,9 @@ import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.RunContext;
 
 /**
- * The runner's {@link RunContext}: lazy artifact folder and random generator, telemetry buffer, cost cap. The cost is
- * the sum of every charge of every attempt of the run; each charge also goes to the sink's ledger as it happens.
+ * The runner's {@link RunContext}: lazy artifact folder and random generator, telemetry buffer,
+ * cost cap. The cost is the sum of every charge of every attempt of the run; each charge also goes
+ * to the sink's ledger as it happens.
  */
 final class RunContextImpl implements RunContext {
   private final PlannedRun run;
@@ -31,7 +32,7 @@ final class RunContextImpl implements RunContext {
   private double cost = Double.NaN;
 
   RunContextImpl(PlannedRun run, Path runsRoot, double perRunCap) {
-    this(run, runsRoot, perRunCap, r -> { });
+    this(run, runsRoot, perRunCap, r -> {});
   }
 
   /** A context whose charges are reported to {@code ledger} as they happen. */
@@ -89,8 +90,13 @@ final class RunContextImpl implements RunContext {
   public Object get(String name) {
     Object v = run.variation().get(name);
     if (v == null) {
-      throw new IllegalArgumentException("No parameter '" + name + "' in run " + runId() + "; parameters are "
-          + run.variation().names());
+      throw new IllegalArgumentException(
+          "No parameter '"
+              + name
+              + "' in run "
+              + runId()
+              + "; parameters are "
+              + run.variation().names());
     }
     return v;
   }
@@ -99,12 +105,16 @@ final class RunContextImpl implements RunContext {
   public synchronized Path artifactDir() {
     if (artifactDir == null) {
       try {
-        // Absolute: commands run inside this folder, where a path relative to sweeplab's own folder means nothing.
-        Path root = (runsRoot != null ? runsRoot : Files.createTempDirectory("sweeplab-runs")).toAbsolutePath();
+        // Absolute: commands run inside this folder, where a path relative to sweeplab's own folder
+        // means nothing.
+        Path root =
+            (runsRoot != null ? runsRoot : Files.createTempDirectory("sweeplab-runs"))
+                .toAbsolutePath();
         FreshFiles.folder(root);
         artifactDir = FreshFiles.folder(root.resolve(run.runId()));
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot create the folder of run " + runId() + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "Cannot create the folder of run " + runId() + ": " + e.getMessage(), e);
       }
     }
     return artifactDir;
@@ -130,14 +140,21 @@ final class RunContextImpl implements RunContext {
   @Override
   public synchronized void charge(double amount) {
     if (!(amount >= 0) || Double.isInfinite(amount)) {
-      throw new IllegalArgumentException("charge(" + amount + ") in run " + runId() + ": amount must be >= 0");
+      throw new IllegalArgumentException(
+          "charge(" + amount + ") in run " + runId() + ": amount must be >= 0");
     }
     cost = Double.isNaN(cost) ? amount : cost + amount;
-    // Recorded before the cap is checked: money spent is spent, also by the charge that crosses the cap.
+    // Recorded before the cap is checked: money spent is spent, also by the charge that crosses the
+    // cap.
     ledger.charged(run, attempt, amount);
     if (cost > perRunCap) {
-      throw new BudgetExceededException(String.format(Locale.ROOT,
-          "run %s spent %s, over the per-run cap of %s", runId(), cost, perRunCap));
+      throw new BudgetExceededException(
+          String.format(
+              Locale.ROOT,
+              "run %s spent %s, over the per-run cap of %s",
+              runId(),
+              cost,
+              perRunCap));
     }
   }
 
@@ -169,8 +186,9 @@ final class RunContextImpl implements RunContext {
       text = telemetry.toString();
       telemetry = null;
     }
-    try (Writer w = new java.io.OutputStreamWriter(FreshFiles.create(artifactDir().resolve("telemetry.csv")),
-        StandardCharsets.UTF_8)) {
+    try (Writer w =
+        new java.io.OutputStreamWriter(
+            FreshFiles.create(artifactDir().resolve("telemetry.csv")), StandardCharsets.UTF_8)) {
       w.write(text);
     }
   }

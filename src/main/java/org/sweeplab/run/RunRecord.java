@@ -15,8 +15,16 @@ import java.util.Map;
  * @param errorType the error's type, or null
  * @param errorMessage the error's message, or null
  */
-public record RunRecord(PlannedRun run, RunStatus status, Map<String, Object> metrics, double cost,
-    long startedAtMillis, long durationNanos, int attempts, String errorType, String errorMessage)
+public record RunRecord(
+    PlannedRun run,
+    RunStatus status,
+    Map<String, Object> metrics,
+    double cost,
+    long startedAtMillis,
+    long durationNanos,
+    int attempts,
+    String errorType,
+    String errorMessage)
     implements java.io.Serializable {
 
   /** The duration in milliseconds. */

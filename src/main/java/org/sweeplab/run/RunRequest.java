@@ -7,7 +7,8 @@ import org.sweeplab.sim.Simulation;
 /**
  * What a backend executes.
  *
- * @param sweepName the sweep's name, for the listener's {@link SweepListener#sweepStarted}; may be empty
+ * @param sweepName the sweep's name, for the listener's {@link SweepListener#sweepStarted}; may be
+ *     empty
  * @param runs the runs, in plan order
  * @param total how many {@code runs} yields, for progress
  * @param simulation what each run executes
@@ -16,8 +17,15 @@ import org.sweeplab.sim.Simulation;
  * @param priorSpend cost already spent by earlier sessions (resume), NaN when none
  * @param priorCostedRuns runs of earlier sessions that reported a cost
  */
-public record RunRequest(String sweepName, Iterator<PlannedRun> runs, long total, Simulation simulation,
-    RunSink sink, SweepListener listener, double priorSpend, long priorCostedRuns) {
+public record RunRequest(
+    String sweepName,
+    Iterator<PlannedRun> runs,
+    long total,
+    Simulation simulation,
+    RunSink sink,
+    SweepListener listener,
+    double priorSpend,
+    long priorCostedRuns) {
 
   public RunRequest {
     Objects.requireNonNull(sweepName, "sweepName");
@@ -31,8 +39,13 @@ public record RunRequest(String sweepName, Iterator<PlannedRun> runs, long total
   static final SweepListener SILENT = new SweepListener() {};
 
   /** A request with no earlier spend. */
-  public static RunRequest of(String sweepName, Iterator<PlannedRun> runs, long total, Simulation simulation,
-      RunSink sink, SweepListener listener) {
+  public static RunRequest of(
+      String sweepName,
+      Iterator<PlannedRun> runs,
+      long total,
+      Simulation simulation,
+      RunSink sink,
+      SweepListener listener) {
     return new RunRequest(sweepName, runs, total, simulation, sink, listener, Double.NaN, 0);
   }
 }

@@ -6,10 +6,11 @@ public interface RunSink {
   void accept(RunRecord record);
 
   /**
-   * A charge, as it happens: {@code amount} spent by attempt {@code attempt} (1 for the first execution of the run in
-   * this session, counting every execution, rate-limited ones included) of {@code run}. Called on the run's thread
-   * before the run finishes, so a sink that records it at once keeps money spent by runs in flight across a crash.
-   * The default ignores it (the run's record still carries its whole cost).
+   * A charge, as it happens: {@code amount} spent by attempt {@code attempt} (1 for the first
+   * execution of the run in this session, counting every execution, rate-limited ones included) of
+   * {@code run}. Called on the run's thread before the run finishes, so a sink that records it at
+   * once keeps money spent by runs in flight across a crash. The default ignores it (the run's
+   * record still carries its whole cost).
    */
   default void charged(PlannedRun run, int attempt, double amount) {}
 }

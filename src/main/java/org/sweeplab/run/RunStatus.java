@@ -29,7 +29,10 @@ public enum RunStatus {
         return s;
       }
     }
-    throw new IllegalArgumentException("Unknown run status '" + label + "'; valid are ok, failed, timeout,"
-        + " cancelled, skipped");
+    throw new IllegalArgumentException(
+        "Unknown run status '"
+            + label
+            + "'; valid are ok, failed, timeout,"
+            + " cancelled, skipped");
   }
 }

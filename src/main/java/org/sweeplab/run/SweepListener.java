@@ -1,8 +1,9 @@
 package org.sweeplab.run;
 
 /**
- * Hears a sweep's events. All methods default to doing nothing. Methods are called from worker threads, so
- * implementations must be thread-safe and quick; the CLI progress bar and the notebook display are listeners.
+ * Hears a sweep's events. All methods default to doing nothing. Methods are called from worker
+ * threads, so implementations must be thread-safe and quick; the CLI progress bar and the notebook
+ * display are listeners.
  */
 public interface SweepListener {
 
@@ -21,7 +22,10 @@ public interface SweepListener {
   /** The sweep has ended (completed, stopped or interrupted). */
   default void sweepFinished(Progress progress) {}
 
-  /** Every run start waits {@code pause} (e.g. a "retry after T" answer); {@code why} says what asked for it. */
+  /**
+   * Every run start waits {@code pause} (e.g. a "retry after T" answer); {@code why} says what
+   * asked for it.
+   */
   default void sweepPaused(java.time.Duration pause, String why) {}
 
   /** Something the user should know, also after the sweep (it goes to the result's warnings). */

@@ -23,21 +23,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A read-only live dashboard of sweep folders over HTTP (the JDK's {@code com.sun.net.httpserver}): a page that polls
- * {@code /api/state} (JSON: progress, rate and ETA, spend against the budget and by variation, failures by error type
- * with examples, the ranking so far with its intervals) and shows the figures ({@code /api/figure/I/KIND.svg}).
- * Configured and immutable: {@code Dashboard.withDefaults().withPort(0).start(dirs)} returns a running
- * {@link Handle}.
+ * A read-only live dashboard of sweep folders over HTTP (the JDK's {@code com.sun.net.httpserver}):
+ * a page that polls {@code /api/state} (JSON: progress, rate and ETA, spend against the budget and
+ * by variation, failures by error type with examples, the ranking so far with its intervals) and
+ * shows the figures ({@code /api/figure/I/KIND.svg}). Configured and immutable: {@code
+ * Dashboard.withDefaults().withPort(0).start(dirs)} returns a running {@link Handle}.
  *
- * <p>Safety: it listens on 127.0.0.1 unless given another address; only GET and HEAD are answered (405 otherwise),
- * and nothing is ever written. Folders are addressed by their index in the served list, never by a path from the
- * request, so no request names a file outside them; the one file route, {@code /api/file/I/NAME.svg}, serves a figure
- * that {@code analyze} wrote in {@code DIR/analysis/} when its real path (links followed) lies inside the folder's
- * real path (403 otherwise). Every other path, {@code ..} and encoded forms included, is 404.
+ * <p>Safety: it listens on 127.0.0.1 unless given another address; only GET and HEAD are answered
+ * (405 otherwise), and nothing is ever written. Folders are addressed by their index in the served
+ * list, never by a path from the request, so no request names a file outside them; the one file
+ * route, {@code /api/file/I/NAME.svg}, serves a figure that {@code analyze} wrote in {@code
+ * DIR/analysis/} when its real path (links followed) lies inside the folder's real path (403
+ * otherwise). Every other path, {@code ..} and encoded forms included, is 404.
  */
 public final class Dashboard {
-  private static final Pattern FIGURE = Pattern.compile("/api/figure/(\\d{1,4})/([a-z-]{1,20})\\.svg");
-  private static final Pattern FILE = Pattern.compile("/api/file/(\\d{1,4})/([A-Za-z0-9_-][A-Za-z0-9._-]{0,100}\\.svg)");
+  private static final Pattern FIGURE =
+      Pattern.compile("/api/figure/(\\d{1,4})/([a-z-]{1,20})\\.svg");
+  private static final Pattern FILE =
+      Pattern.compile("/api/file/(\\d{1,4})/([A-Za-z0-9_-][A-Za-z0-9._-]{0,100}\\.svg)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final InetAddress bind;
@@ -53,7 +56,9 @@ public final class Dashboard {
     return new Dashboard(InetAddress.getLoopbackAddress(), 8765);
   }
 
-  /** @param p the port, 0 for any free one */
+  /**
+   * @param p the port, 0 for any free one
+   */
   public Dashboard withPort(int p) {
     if (p < 0 || p > 65535) {
       throw new IllegalArgumentException("--port must be 0..65535, got " + p);
@@ -61,7 +66,9 @@ public final class Dashboard {
     return new Dashboard(bind, p);
   }
 
-  /** @param address where to listen; anyone who can reach it can read the served folders */
+  /**
+   * @param address where to listen; anyone who can reach it can read the served folders
+   */
   public Dashboard withBind(InetAddress address) {
     return new Dashboard(Objects.requireNonNull(address, "address"), port);
   }
@@ -97,7 +104,8 @@ public final class Dashboard {
   }
 
   /**
-   * Starts serving these folders. A folder that is not (yet) a sweep folder is served too: its view shows the error.
+   * Starts serving these folders. A folder that is not (yet) a sweep folder is served too: its view
+   * shows the error.
    *
    * @throws UncheckedIOException when the address cannot be bound (port in use)
    */
@@ -113,14 +121,24 @@ public final class Dashboard {
     try {
       server = HttpServer.create(new InetSocketAddress(bind, port), 16);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage()
-          + "; choose another --port", e);
+      throw new UncheckedIOException(
+          "cannot listen on "
+              + bind.getHostAddress()
+              + ":"
+              + port
+              + ": "
+              + e.getMessage()
+              + "; choose another --port",
+          e);
     }
-    ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "sweeplab-serve");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "sweeplab-serve");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", ex -> handle(ex, views));
     server.start();
@@ -203,9 +221,11 @@ public final class Dashboard {
     ex.getResponseHeaders().set("Content-Type", type);
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    ex.getResponseHeaders().set("Content-Security-Policy",
-        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self';"
-            + " connect-src 'self'");
+    ex.getResponseHeaders()
+        .set(
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self';"
+                + " connect-src 'self'");
     boolean head = ex.getRequestMethod().equals("HEAD");
     ex.sendResponseHeaders(code, head ? -1 : b.length);
     if (!head) {

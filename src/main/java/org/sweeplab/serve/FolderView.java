@@ -17,10 +17,11 @@ import org.sweeplab.run.RunStatus;
 import org.sweeplab.store.JournalTail;
 
 /**
- * One served folder: its journal followed incrementally ({@link JournalTail}), and a ranking and figures drawn by the
- * analysis and figure code, at most every {@link #ANALYSIS_EVERY_NANOS} while the journal grows. A finished folder
- * (results.csv and summary.json written) is ranked from its results as {@code analyze} ranks it; a running one from
- * the runs journalled so far. Any failure becomes an error of this folder's view, never of the server.
+ * One served folder: its journal followed incrementally ({@link JournalTail}), and a ranking and
+ * figures drawn by the analysis and figure code, at most every {@link #ANALYSIS_EVERY_NANOS} while
+ * the journal grows. A finished folder (results.csv and summary.json written) is ranked from its
+ * results as {@code analyze} ranks it; a running one from the runs journalled so far. Any failure
+ * becomes an error of this folder's view, never of the server.
  */
 final class FolderView {
   static final long ANALYSIS_EVERY_NANOS = 5_000_000_000L;
@@ -42,7 +43,10 @@ final class FolderView {
     return dir;
   }
 
-  /** The folder's state as plain data for JSON; an {@code error} entry when the folder cannot be read. */
+  /**
+   * The folder's state as plain data for JSON; an {@code error} entry when the folder cannot be
+   * read.
+   */
   synchronized Map<String, Object> state() {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("folder", dir.toString());
@@ -60,7 +64,9 @@ final class FolderView {
         by.put(st.label(), s.byStatus()[st.ordinal()]);
       }
       out.put("byStatus", by);
-      out.put("complete", Files.isRegularFile(dir.resolve(ResultsContract.SUMMARY_FILE)) && s.missing() == 0);
+      out.put(
+          "complete",
+          Files.isRegularFile(dir.resolve(ResultsContract.SUMMARY_FILE)) && s.missing() == 0);
       out.put("runsPerSecond", finite(s.runsPerSecond()));
       out.put("etaSeconds", finite(s.etaSeconds()));
       out.put("spend", finite(s.spend()));
@@ -94,7 +100,9 @@ final class FolderView {
 
   private void analyse(long lines) {
     Path results = dir.resolve(ResultsContract.RESULTS_FILE);
-    boolean finished = Files.isRegularFile(results) && Files.isRegularFile(dir.resolve(ResultsContract.SUMMARY_FILE));
+    boolean finished =
+        Files.isRegularFile(results)
+            && Files.isRegularFile(dir.resolve(ResultsContract.SUMMARY_FILE));
     FileTime stamp = null;
     try {
       stamp = finished ? Files.getLastModifiedTime(results) : null;
@@ -155,7 +163,10 @@ final class FolderView {
     }
   }
 
-  /** "name=value, …" of a variation, or "" when its values are unknown (a grouping other than variations). */
+  /**
+   * "name=value, …" of a variation, or "" when its values are unknown (a grouping other than
+   * variations).
+   */
   private static String params(List<String> names, List<String> values) {
     if (values == null) {
       return "";
@@ -172,7 +183,9 @@ final class FolderView {
     list.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map.Entry<String, double[]> e : list.subList(0, Math.min(10, list.size()))) {
-      out.add(Map.of("variation", e.getKey(), "spend", e.getValue()[0], "runs", (long) e.getValue()[1]));
+      out.add(
+          Map.of(
+              "variation", e.getKey(), "spend", e.getValue()[0], "runs", (long) e.getValue()[1]));
     }
     return out;
   }

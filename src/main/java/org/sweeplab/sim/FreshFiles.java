@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Creates the files sweeplab writes inside an output folder without ever following a symbolic link: an existing
- * entry of the name (a planted link, a stale temporary file) is removed, never opened, and the file is created
- * exclusively ({@code O_CREAT|O_EXCL}, which fails on any link, even one planted in between). So a link planted in a
- * sweep folder can never make a write land outside it.
+ * Creates the files sweeplab writes inside an output folder without ever following a symbolic link:
+ * an existing entry of the name (a planted link, a stale temporary file) is removed, never opened,
+ * and the file is created exclusively ({@code O_CREAT|O_EXCL}, which fails on any link, even one
+ * planted in between). So a link planted in a sweep folder can never make a write land outside it.
  */
 public final class FreshFiles {
   private FreshFiles() {}
@@ -37,13 +37,15 @@ public final class FreshFiles {
   }
 
   /**
-   * A folder at {@code dir}, created if missing; an existing one must be a real folder, not a link to one.
+   * A folder at {@code dir}, created if missing; an existing one must be a real folder, not a link
+   * to one.
    *
    * @throws IOException naming the link when it is one
    */
   public static Path folder(Path dir) throws IOException {
     if (Files.isSymbolicLink(dir)) {
-      throw new IOException(dir + " is a symbolic link; sweeplab does not write through links in an output folder");
+      throw new IOException(
+          dir + " is a symbolic link; sweeplab does not write through links in an output folder");
     }
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       Files.createDirectories(dir);

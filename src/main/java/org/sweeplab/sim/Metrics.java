@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The outputs of one run: named values (numbers, strings or booleans, in insertion order) and an optional cost.
- * Integers are kept as {@link Long}, floats as {@link Double}. NaN is allowed and written as an empty cell.
+ * The outputs of one run: named values (numbers, strings or booleans, in insertion order) and an
+ * optional cost. Integers are kept as {@link Long}, floats as {@link Double}. NaN is allowed and
+ * written as an empty cell.
  */
 public final class Metrics {
   private static final Metrics EMPTY = new Metrics(Map.of(), Double.NaN);
@@ -28,14 +29,14 @@ public final class Metrics {
   /** Metrics from name, value pairs: {@code Metrics.of("score", 3.5, "win", true)}. */
   public static Metrics of(Object... nameValuePairs) {
     if (nameValuePairs.length % 2 != 0) {
-      throw new IllegalArgumentException("Metrics.of takes name, value pairs; got " + nameValuePairs.length
-          + " arguments");
+      throw new IllegalArgumentException(
+          "Metrics.of takes name, value pairs; got " + nameValuePairs.length + " arguments");
     }
     Builder b = builder();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
       if (!(nameValuePairs[i] instanceof String name)) {
-        throw new IllegalArgumentException("Metric name at position " + i + " is not a string: "
-            + nameValuePairs[i]);
+        throw new IllegalArgumentException(
+            "Metric name at position " + i + " is not a string: " + nameValuePairs[i]);
       }
       b.put(name, nameValuePairs[i + 1]);
     }
@@ -74,11 +75,15 @@ public final class Metrics {
     return new Metrics(values, c);
   }
 
-  /** These metrics followed by {@code later}'s; on a name clash the later value wins, and so does a later cost. */
+  /**
+   * These metrics followed by {@code later}'s; on a name clash the later value wins, and so does a
+   * later cost.
+   */
   public Metrics merge(Metrics later) {
     Map<String, Object> m = new LinkedHashMap<>(values);
     m.putAll(later.values);
-    return new Metrics(Collections.unmodifiableMap(m), Double.isNaN(later.cost) ? cost : later.cost);
+    return new Metrics(
+        Collections.unmodifiableMap(m), Double.isNaN(later.cost) ? cost : later.cost);
   }
 
   @Override
@@ -131,7 +136,9 @@ public final class Metrics {
     }
 
     public Metrics build() {
-      return new Metrics(new CompactMap(java.util.Arrays.copyOf(names, size), java.util.Arrays.copyOf(values, size)),
+      return new Metrics(
+          new CompactMap(
+              java.util.Arrays.copyOf(names, size), java.util.Arrays.copyOf(values, size)),
           cost);
     }
 
@@ -151,12 +158,21 @@ public final class Metrics {
       if (v instanceof CharSequence || v instanceof Enum<?> || v instanceof Character) {
         return v.toString();
       }
-      throw new IllegalArgumentException("Metric '" + name + "' has value " + v + " of type "
-          + (v == null ? "null" : v.getClass().getName()) + "; metrics must be numbers, strings or booleans");
+      throw new IllegalArgumentException(
+          "Metric '"
+              + name
+              + "' has value "
+              + v
+              + " of type "
+              + (v == null ? "null" : v.getClass().getName())
+              + "; metrics must be numbers, strings or booleans");
     }
   }
 
-  /** An unmodifiable map over parallel arrays, in insertion order: small and cheap for a handful of metrics. */
+  /**
+   * An unmodifiable map over parallel arrays, in insertion order: small and cheap for a handful of
+   * metrics.
+   */
   private static final class CompactMap extends java.util.AbstractMap<String, Object> {
     private final String[] names;
     private final Object[] values;

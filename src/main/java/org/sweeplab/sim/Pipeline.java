@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * A run made of stages, e.g. simulate → forecast → score. Each stage sees the run's parameters and, through
- * {@link RunContext#upstream()}, the outputs of the stages before it. The run's metrics are the union of every
- * stage's outputs (a later stage wins a name clash). When a stage fails, the error names the stage.
+ * A run made of stages, e.g. simulate → forecast → score. Each stage sees the run's parameters and,
+ * through {@link RunContext#upstream()}, the outputs of the stages before it. The run's metrics are
+ * the union of every stage's outputs (a later stage wins a name clash). When a stage fails, the
+ * error names the stage.
  */
 public final class Pipeline implements Simulation {
   private final List<String> names;
@@ -55,15 +56,24 @@ public final class Pipeline implements Simulation {
       ctx.checkCancelled();
       Metrics out;
       try {
-        out = stages.get(i).run(new StageContext(ctx, Collections.unmodifiableMap(new LinkedHashMap<>(upstream)),
-            Collections.unmodifiableMap(new LinkedHashMap<>(byStage))));
-      } catch (TransientFailure | BudgetExceededException | java.util.concurrent.CancellationException e) {
+        out =
+            stages
+                .get(i)
+                .run(
+                    new StageContext(
+                        ctx,
+                        Collections.unmodifiableMap(new LinkedHashMap<>(upstream)),
+                        Collections.unmodifiableMap(new LinkedHashMap<>(byStage))));
+      } catch (TransientFailure
+          | BudgetExceededException
+          | java.util.concurrent.CancellationException e) {
         throw e;
       } catch (Exception e) {
         throw new StageFailedException(names.get(i), e);
       }
       if (out == null) {
-        throw new StageFailedException(names.get(i), new IllegalStateException("stage returned null"));
+        throw new StageFailedException(
+            names.get(i), new IllegalStateException("stage returned null"));
       }
       upstream.putAll(out.values());
       byStage.put(names.get(i), Collections.unmodifiableMap(new LinkedHashMap<>(out.values())));
@@ -72,13 +82,22 @@ public final class Pipeline implements Simulation {
     return all;
   }
 
-  /** A stage's failure; the message starts with the stage name and the cause keeps the original error. */
+  /**
+   * A stage's failure; the message starts with the stage name and the cause keeps the original
+   * error.
+   */
   public static final class StageFailedException extends Exception {
     private static final long serialVersionUID = 1L;
     private final String stage;
 
     StageFailedException(String stage, Exception cause) {
-      super("stage '" + stage + "' failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+      super(
+          "stage '"
+              + stage
+              + "' failed: "
+              + cause.getClass().getSimpleName()
+              + ": "
+              + cause.getMessage(),
           cause);
       this.stage = stage;
     }
@@ -88,8 +107,11 @@ public final class Pipeline implements Simulation {
     }
   }
 
-  private record StageContext(RunContext run, Map<String, Object> upstream,
-      Map<String, Map<String, Object>> upstreamByStage) implements RunContext {
+  private record StageContext(
+      RunContext run,
+      Map<String, Object> upstream,
+      Map<String, Map<String, Object>> upstreamByStage)
+      implements RunContext {
     @Override
     public Map<String, Object> config() {
       return run.config();

@@ -3,7 +3,10 @@ package org.sweeplab.sim;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Thrown by a simulation that was told to slow down: every worker holds off for {@link #retryAfter()}. */
+/**
+ * Thrown by a simulation that was told to slow down: every worker holds off for {@link
+ * #retryAfter()}.
+ */
 public class RateLimitedException extends TransientFailure {
   private static final long serialVersionUID = 1L;
 

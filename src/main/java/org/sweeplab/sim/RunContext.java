@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * What a simulation sees of its run: identity, parameters, seed, randomness, a lazily created artifact folder,
- * telemetry, cost charging and cancellation.
+ * What a simulation sees of its run: identity, parameters, seed, randomness, a lazily created
+ * artifact folder, telemetry, cost charging and cancellation.
  */
 public interface RunContext {
 
@@ -32,16 +32,17 @@ public interface RunContext {
   Map<String, Object> params();
 
   /**
-   * The outputs of the pipeline stages before this one (in a pipeline), else an empty map. Values are String,
-   * Long, Double or Boolean.
+   * The outputs of the pipeline stages before this one (in a pipeline), else an empty map. Values
+   * are String, Long, Double or Boolean.
    */
   default Map<String, Object> upstream() {
     return Map.of();
   }
 
   /**
-   * The outputs of each pipeline stage before this one, by stage name (in a pipeline), else an empty map: what a
-   * command stage sees as {@code upstream} in its stdin JSON and as {@code {STAGE.KEY}} placeholders.
+   * The outputs of each pipeline stage before this one, by stage name (in a pipeline), else an
+   * empty map: what a command stage sees as {@code upstream} in its stdin JSON and as {@code
+   * {STAGE.KEY}} placeholders.
    */
   default Map<String, Map<String, Object>> upstreamByStage() {
     return Map.of();
@@ -49,8 +50,9 @@ public interface RunContext {
 
   /**
    * The run's merged scenario: the spec's {@code base} with each parameter set at its dotted path
-   * ({@code actors.regulator.model}); without a base, the parameters nested by their dots. Commands get the same map
-   * as {@code config.json} ({@code {config}}) and as {@code config} in their stdin JSON.
+   * ({@code actors.regulator.model}); without a base, the parameters nested by their dots. Commands
+   * get the same map as {@code config.json} ({@code {config}}) and as {@code config} in their stdin
+   * JSON.
    */
   default Map<String, Object> config() {
     return org.sweeplab.spec.Scenarios.merge(Map.of(), params());
@@ -61,8 +63,8 @@ public interface RunContext {
     Map<String, Object> p = params();
     Object v = p.get(name);
     if (v == null && !p.containsKey(name)) {
-      throw new IllegalArgumentException("No parameter '" + name + "' in run " + runId() + "; parameters are "
-          + p.keySet());
+      throw new IllegalArgumentException(
+          "No parameter '" + name + "' in run " + runId() + "; parameters are " + p.keySet());
     }
     return v;
   }
@@ -118,8 +120,8 @@ public interface RunContext {
   void telemetry(long step, String name, double value);
 
   /**
-   * Adds to the run's cost. Throws {@link BudgetExceededException} once the per-run cap is crossed; the run then ends
-   * {@code failed} with error type {@code BudgetExceeded}.
+   * Adds to the run's cost. Throws {@link BudgetExceededException} once the per-run cap is crossed;
+   * the run then ends {@code failed} with error type {@code BudgetExceeded}.
    */
   void charge(double amount);
 
@@ -137,7 +139,16 @@ public interface RunContext {
   }
 
   private IllegalArgumentException typeError(String name, Object v, String wanted) {
-    return new IllegalArgumentException("Parameter '" + name + "' of run " + runId() + " is " + v + " ("
-        + (v == null ? "null" : v.getClass().getSimpleName()) + "), not " + wanted);
+    return new IllegalArgumentException(
+        "Parameter '"
+            + name
+            + "' of run "
+            + runId()
+            + " is "
+            + v
+            + " ("
+            + (v == null ? "null" : v.getClass().getSimpleName())
+            + "), not "
+            + wanted);
   }
 }

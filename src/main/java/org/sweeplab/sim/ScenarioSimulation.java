@@ -7,8 +7,9 @@ import java.util.random.RandomGenerator;
 import org.sweeplab.spec.Scenarios;
 
 /**
- * A simulation whose runs see the sweep's base scenario: {@link RunContext#config()} is the base with the run's
- * parameters set at their dotted paths (see {@link Scenarios}). Everything else is the run's own context.
+ * A simulation whose runs see the sweep's base scenario: {@link RunContext#config()} is the base
+ * with the run's parameters set at their dotted paths (see {@link Scenarios}). Everything else is
+ * the run's own context.
  */
 public final class ScenarioSimulation implements Simulation {
   private final Simulation inner;
@@ -16,8 +17,11 @@ public final class ScenarioSimulation implements Simulation {
 
   private ScenarioSimulation(Simulation inner, Map<String, Object> base) {
     this.inner = Objects.requireNonNull(inner, "inner");
-    this.base = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Objects.requireNonNull(base,
-        "base"))); // in the order written, as config.json shows it
+    this.base =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(
+                Objects.requireNonNull(
+                    base, "base"))); // in the order written, as config.json shows it
   }
 
   /** {@code inner} with this base scenario; {@code inner} itself when the base is empty. */

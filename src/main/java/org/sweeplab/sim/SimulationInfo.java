@@ -5,17 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a simulation takes and gives, for {@code sweeplab simulations} and for checking a spec at {@code plan}: its
- * parameters (name, type, default, one line of doc) and its metrics.
+ * What a simulation takes and gives, for {@code sweeplab simulations} and for checking a spec at
+ * {@code plan}: its parameters (name, type, default, one line of doc) and its metrics.
  *
  * @param name the simulation's name in a spec
  * @param doc one line saying what it simulates
  * @param parameters the parameters it reads; with {@code openParameters}, others are allowed too
  * @param metrics the metrics it reports
- * @param openParameters true when it takes any parameter (e.g. {@code bench} folds every number into its value)
+ * @param openParameters true when it takes any parameter (e.g. {@code bench} folds every number
+ *     into its value)
  */
-public record SimulationInfo(String name, String doc, List<Param> parameters, List<Metric> metrics,
-    boolean openParameters) {
+public record SimulationInfo(
+    String name, String doc, List<Param> parameters, List<Metric> metrics, boolean openParameters) {
 
   public SimulationInfo {
     Objects.requireNonNull(name, "name");

@@ -13,9 +13,9 @@ import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.Suggestions;
 
 /**
- * Turns a {@link SimulationSpec} into a {@link Simulation}: names are looked up among the built-in simulations and
- * those registered here; class names are instantiated; commands and pipelines are built. Immutable:
- * {@code SimulationRegistry.withBuiltIns().with("mine", ctx -> ...)}.
+ * Turns a {@link SimulationSpec} into a {@link Simulation}: names are looked up among the built-in
+ * simulations and those registered here; class names are instantiated; commands and pipelines are
+ * built. Immutable: {@code SimulationRegistry.withBuiltIns().with("mine", ctx -> ...)}.
  */
 public final class SimulationRegistry {
   private final Map<String, Simulation> named;
@@ -28,15 +28,16 @@ public final class SimulationRegistry {
 
   /**
    * The simulations every {@link SimulationProvider} on the class path offers (sweeplab's examples:
-   * {@code tournament}, {@code mmc}, {@code bench}, {@code arms}, the forecast stages, and the sensitivity test
-   * functions {@code ishigami} and {@code sobol-g}), those of sweeplab's own class loader
-   * first; a name offered twice keeps its first simulation.
+   * {@code tournament}, {@code mmc}, {@code bench}, {@code arms}, the forecast stages, and the
+   * sensitivity test functions {@code ishigami} and {@code sobol-g}), those of sweeplab's own class
+   * loader first; a name offered twice keeps its first simulation.
    */
   public static SimulationRegistry withBuiltIns() {
     Map<String, Simulation> m = new LinkedHashMap<>();
     ClassLoader own = SimulationRegistry.class.getClassLoader();
     ClassLoader context = Thread.currentThread().getContextClassLoader();
-    for (ClassLoader loader : context == null || context == own ? List.of(own) : List.of(own, context)) {
+    for (ClassLoader loader :
+        context == null || context == own ? List.of(own) : List.of(own, context)) {
       for (SimulationProvider p : ServiceLoader.load(SimulationProvider.class, loader)) {
         p.simulations().forEach(m::putIfAbsent);
       }
@@ -80,15 +81,25 @@ public final class SimulationRegistry {
   /**
    * The simulation a spec describes.
    *
-   * @throws IllegalArgumentException for an unknown name (with a suggestion) or a class that cannot be used
+   * @throws IllegalArgumentException for an unknown name (with a suggestion) or a class that cannot
+   *     be used
    */
   public Simulation resolve(SimulationSpec spec) {
     if (spec instanceof SimulationSpec.Named n) {
       Simulation s = named.get(n.name());
       if (s == null) {
-        throw new SpecException(null, 0, 0, "simulation", "unknown simulation '" + n.name() + "'"
-            + Suggestions.hint(n.name(), named.keySet()) + "; known simulations are " + named.keySet()
-            + ", or give {class: your.Simulation} or {command: [...]}");
+        throw new SpecException(
+            null,
+            0,
+            0,
+            "simulation",
+            "unknown simulation '"
+                + n.name()
+                + "'"
+                + Suggestions.hint(n.name(), named.keySet())
+                + "; known simulations are "
+                + named.keySet()
+                + ", or give {class: your.Simulation} or {command: [...]}");
       }
       return s;
     }
@@ -116,17 +127,18 @@ public final class SimulationRegistry {
     try {
       cls = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalArgumentException("simulation class '" + className + "' is not on the classpath", e);
+      throw new IllegalArgumentException(
+          "simulation class '" + className + "' is not on the classpath", e);
     }
     if (!Simulation.class.isAssignableFrom(cls)) {
-      throw new IllegalArgumentException("simulation class '" + className + "' does not implement "
-          + Simulation.class.getName());
+      throw new IllegalArgumentException(
+          "simulation class '" + className + "' does not implement " + Simulation.class.getName());
     }
     try {
       return (Simulation) cls.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalArgumentException("simulation class '" + className
-          + "' needs a public no-argument constructor: " + e, e);
+      throw new IllegalArgumentException(
+          "simulation class '" + className + "' needs a public no-argument constructor: " + e, e);
     }
   }
 }

@@ -10,11 +10,12 @@ import org.sweeplab.results.DesignLayout;
 import org.sweeplab.spec.Parameter;
 
 /**
- * The space of a sensitivity design ({@code saltelli}, {@code morris}): its cells in order, each distinct point once.
- * Cells that coincide (common with discrete parameters, whose levels are taken by quantile) would share a content
- * key, so the later ones are not new variations; the {@link DesignLayout} records which variation every cell ran
- * as. Finding the distinct points takes one pass over the cells when the space is first sized, holding an int per
- * cell and a hash per variation; the points themselves are still made one at a time.
+ * The space of a sensitivity design ({@code saltelli}, {@code morris}): its cells in order, each
+ * distinct point once. Cells that coincide (common with discrete parameters, whose levels are taken
+ * by quantile) would share a content key, so the later ones are not new variations; the {@link
+ * DesignLayout} records which variation every cell ran as. Finding the distinct points takes one
+ * pass over the cells when the space is first sized, holding an int per cell and a hash per
+ * variation; the points themselves are still made one at a time.
  */
 final class BlockSpace implements DesignSpace {
   /** The most cells: the layout holds an int per cell. */
@@ -29,7 +30,12 @@ final class BlockSpace implements DesignSpace {
   private int[] variationOfCell;
   private int variations;
 
-  private BlockSpace(List<String> names, PointSource cells, DesignLayout.Kind kind, MorrisCells morris, int rows,
+  private BlockSpace(
+      List<String> names,
+      PointSource cells,
+      DesignLayout.Kind kind,
+      MorrisCells morris,
+      int rows,
       int width) {
     this.names = List.copyOf(names);
     this.cells = cells;
@@ -39,14 +45,18 @@ final class BlockSpace implements DesignSpace {
     this.width = width;
   }
 
-  static BlockSpace saltelli(List<Parameter> params, List<String> names, long rows, boolean secondOrder) {
+  static BlockSpace saltelli(
+      List<Parameter> params, List<String> names, long rows, boolean secondOrder) {
     SaltelliCells cells = new SaltelliCells(params, rows, secondOrder);
-    return new BlockSpace(names, cells, DesignLayout.Kind.SALTELLI, null, (int) rows, cells.width());
+    return new BlockSpace(
+        names, cells, DesignLayout.Kind.SALTELLI, null, (int) rows, cells.width());
   }
 
-  static BlockSpace morris(List<Parameter> params, List<String> names, long trajectories, int levels, long seed) {
+  static BlockSpace morris(
+      List<Parameter> params, List<String> names, long trajectories, int levels, long seed) {
     MorrisCells cells = new MorrisCells(params, trajectories, levels, seed);
-    return new BlockSpace(names, cells, DesignLayout.Kind.MORRIS, cells, (int) trajectories, params.size() + 1);
+    return new BlockSpace(
+        names, cells, DesignLayout.Kind.MORRIS, cells, (int) trajectories, params.size() + 1);
   }
 
   @Override

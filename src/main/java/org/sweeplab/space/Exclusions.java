@@ -9,8 +9,9 @@ import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.Suggestions;
 
 /**
- * The exclusion rules of a design, checked against its parameter names: a point is dropped when it matches any rule,
- * i.e. when it has the rule's value (numerically, see {@link Scalars#same}) for every parameter the rule names.
+ * The exclusion rules of a design, checked against its parameter names: a point is dropped when it
+ * matches any rule, i.e. when it has the rule's value (numerically, see {@link Scalars#same}) for
+ * every parameter the rule names.
  */
 final class Exclusions {
   private static final Exclusions NONE = new Exclusions(List.of(), List.of());
@@ -30,8 +31,8 @@ final class Exclusions {
   /**
    * Compiles rules against the parameter names of a design.
    *
-   * @throws SpecException (key path {@code design.exclude}) when a rule is empty, names an unknown parameter or has a
-   *     value that is not a string, integer, float or boolean
+   * @throws SpecException (key path {@code design.exclude}) when a rule is empty, names an unknown
+   *     parameter or has a value that is not a string, integer, float or boolean
    */
   static Exclusions of(List<Map<String, Object>> rules, List<String> names) {
     if (rules.isEmpty()) {
@@ -42,8 +43,15 @@ final class Exclusions {
     for (int r = 0; r < rules.size(); r++) {
       Map<String, Object> rule = rules.get(r);
       if (rule.isEmpty()) {
-        throw new SpecException(null, 0, 0, "design.exclude", String.format(Locale.ROOT,
-            "rule %d is empty and would exclude every point; give parameter: value pairs", r + 1));
+        throw new SpecException(
+            null,
+            0,
+            0,
+            "design.exclude",
+            String.format(
+                Locale.ROOT,
+                "rule %d is empty and would exclude every point; give parameter: value pairs",
+                r + 1));
       }
       int[] ds = new int[rule.size()];
       Object[] vs = new Object[rule.size()];
@@ -51,16 +59,33 @@ final class Exclusions {
       for (Map.Entry<String, Object> e : rule.entrySet()) {
         int d = names.indexOf(e.getKey());
         if (d < 0) {
-          throw new SpecException(null, 0, 0, "design.exclude", String.format(Locale.ROOT,
-              "rule %d names '%s', which is not a parameter%s; parameters are %s", r + 1, e.getKey(),
-              Suggestions.hint(e.getKey(), names), names));
+          throw new SpecException(
+              null,
+              0,
+              0,
+              "design.exclude",
+              String.format(
+                  Locale.ROOT,
+                  "rule %d names '%s', which is not a parameter%s; parameters are %s",
+                  r + 1,
+                  e.getKey(),
+                  Suggestions.hint(e.getKey(), names),
+                  names));
         }
         Object v = Scalars.canonical(e.getValue());
         if (v == null) {
-          throw new SpecException(null, 0, 0, "design.exclude", String.format(Locale.ROOT,
-              "rule %d gives %s for '%s'; a rule value must be one string, integer, float or boolean"
-                  + " (write one rule per value to exclude several)", r + 1, Scalars.describe(e.getValue()),
-              e.getKey()));
+          throw new SpecException(
+              null,
+              0,
+              0,
+              "design.exclude",
+              String.format(
+                  Locale.ROOT,
+                  "rule %d gives %s for '%s'; a rule value must be one string, integer, float or boolean"
+                      + " (write one rule per value to exclude several)",
+                  r + 1,
+                  Scalars.describe(e.getValue()),
+                  e.getKey()));
         }
         ds[k] = d;
         vs[k] = v;
@@ -93,9 +118,10 @@ final class Exclusions {
   }
 
   /**
-   * The rules in level-index form for a grid of these parameters: each rule becomes the level index it fixes per
-   * dimension ({@code -1} where it fixes none). A rule whose value is not a level matches nothing and is left out; a
-   * value equal to several levels (a list with duplicates) gives one rule per level.
+   * The rules in level-index form for a grid of these parameters: each rule becomes the level index
+   * it fixes per dimension ({@code -1} where it fixes none). A rule whose value is not a level
+   * matches nothing and is left out; a value equal to several levels (a list with duplicates) gives
+   * one rule per level.
    */
   List<int[]> onGrid(Grid grid) {
     List<int[]> out = new ArrayList<>();
@@ -114,7 +140,8 @@ final class Exclusions {
     return out;
   }
 
-  private static void expand(int dimensions, int[] ds, int[][] choices, int k, int[] pick, List<int[]> out) {
+  private static void expand(
+      int dimensions, int[] ds, int[][] choices, int k, int[] pick, List<int[]> out) {
     if (k == ds.length) {
       int[] rule = new int[dimensions];
       java.util.Arrays.fill(rule, -1);
@@ -132,7 +159,8 @@ final class Exclusions {
   /** The indices of the levels of a discrete parameter equal to {@code v}, ascending. */
   static int[] levelsOf(Parameter p, Object v) {
     if (p instanceof Parameter.IntRange r) {
-      if (!(v instanceof Long || v instanceof Double d && Scalars.sameNumber((long) (double) d, d))) {
+      if (!(v instanceof Long
+          || v instanceof Double d && Scalars.sameNumber((long) (double) d, d))) {
         return new int[0];
       }
       long x = ((Number) v).longValue();

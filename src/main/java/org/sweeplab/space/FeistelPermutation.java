@@ -1,11 +1,12 @@
 package org.sweeplab.space;
 
 /**
- * A seeded pseudo-random permutation of {@code [0, n)} with random access and O(1) memory: a balanced Feistel
- * network over the smallest even number of bits covering {@code n} (so at most 4n values), with SplitMix64 as round
- * function, and cycle-walking (re-encrypting until the value falls below {@code n}) to stay inside the domain.
- * Cycle-walking keeps it a bijection on {@code [0, n)}: the walk from {@code i} follows {@code i}'s cycle of the
- * larger permutation to the next member below {@code n}. Expected cost: fewer than 4 network evaluations.
+ * A seeded pseudo-random permutation of {@code [0, n)} with random access and O(1) memory: a
+ * balanced Feistel network over the smallest even number of bits covering {@code n} (so at most 4n
+ * values), with SplitMix64 as round function, and cycle-walking (re-encrypting until the value
+ * falls below {@code n}) to stay inside the domain. Cycle-walking keeps it a bijection on {@code
+ * [0, n)}: the walk from {@code i} follows {@code i}'s cycle of the larger permutation to the next
+ * member below {@code n}. Expected cost: fewer than 4 network evaluations.
  */
 final class FeistelPermutation {
   private static final int ROUNDS = 6;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * A design space made of a {@link PointSource} minus the points an exclusion rule matches. Without rules the size is
- * the source's count; with rules the source is enumerated once at construction to count the survivors exactly (the
- * caller bounds the count, see {@link Designs}).
+ * A design space made of a {@link PointSource} minus the points an exclusion rule matches. Without
+ * rules the size is the source's count; with rules the source is enumerated once at construction to
+ * count the survivors exactly (the caller bounds the count, see {@link Designs}).
  */
 final class FilteredSpace implements DesignSpace {
   private final List<String> names;

@@ -6,9 +6,9 @@ import org.sweeplab.spec.Parameter;
 import org.sweeplab.spec.SpecException;
 
 /**
- * The Cartesian product of discrete parameters as a mixed-radix number: grid index {@code i} has one digit (a level
- * index) per parameter, the last parameter varying fastest. Nothing is materialised; a point is decoded from its
- * index on demand.
+ * The Cartesian product of discrete parameters as a mixed-radix number: grid index {@code i} has
+ * one digit (a level index) per parameter, the last parameter varying fastest. Nothing is
+ * materialised; a point is decoded from its index on demand.
  */
 final class Grid {
   private final List<Parameter> params;
@@ -24,8 +24,8 @@ final class Grid {
   /**
    * The grid of these parameters (one point when there are none).
    *
-   * @throws SpecException when a parameter is a distribution, or the grid has more than {@link Long#MAX_VALUE}
-   *     points
+   * @throws SpecException when a parameter is a distribution, or the grid has more than {@link
+   *     Long#MAX_VALUE} points
    */
   static Grid of(List<Parameter> params) {
     int[] radix = new int[params.size()];
@@ -34,9 +34,16 @@ final class Grid {
     for (int i = 0; i < params.size(); i++) {
       Parameter p = params.get(i);
       if (!p.isDiscrete()) {
-        throw new SpecException(null, 0, 0, "design.type", String.format(Locale.ROOT,
-            "parameter '%s' is a %s distribution; a grid needs values — use design lhs/sobol/random, or give values",
-            p.name(), p.kind()));
+        throw new SpecException(
+            null,
+            0,
+            0,
+            "design.type",
+            String.format(
+                Locale.ROOT,
+                "parameter '%s' is a %s distribution; a grid needs values — use design lhs/sobol/random, or give values",
+                p.name(),
+                p.kind()));
       }
       radix[i] = p.size();
       if (!overflow) {
@@ -47,9 +54,16 @@ final class Grid {
       }
     }
     if (overflow) {
-      throw new SpecException(null, 0, 0, "parameters", String.format(Locale.ROOT,
-          "the grid has more than 9.2e18 points (%s levels); no design can enumerate it — use fewer levels,"
-              + " or make parameters distributions and use design lhs/sobol/random", shape(radix)));
+      throw new SpecException(
+          null,
+          0,
+          0,
+          "parameters",
+          String.format(
+              Locale.ROOT,
+              "the grid has more than 9.2e18 points (%s levels); no design can enumerate it — use fewer levels,"
+                  + " or make parameters distributions and use design lhs/sobol/random",
+              shape(radix)));
     }
     return new Grid(List.copyOf(params), radix, size);
   }
@@ -79,7 +93,10 @@ final class Grid {
     }
   }
 
-  /** Increments {@code digits} as a mixed-radix number (last digit fastest); false when it wrapped to zero. */
+  /**
+   * Increments {@code digits} as a mixed-radix number (last digit fastest); false when it wrapped
+   * to zero.
+   */
   boolean increment(int[] digits) {
     for (int d = radix.length - 1; d >= 0; d--) {
       if (++digits[d] < radix[d]) {

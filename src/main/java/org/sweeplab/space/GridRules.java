@@ -10,22 +10,25 @@ import java.util.Map;
 import org.sweeplab.spec.SpecException;
 
 /**
- * Exclusion rules on a grid, in level-index form: a rule fixes the level of some dimensions ({@code -1} elsewhere)
- * and so excludes a sub-grid. Matching works on level indices, and {@link #allowed()} counts the points no rule
- * matches exactly, without enumerating the grid.
+ * Exclusion rules on a grid, in level-index form: a rule fixes the level of some dimensions ({@code
+ * -1} elsewhere) and so excludes a sub-grid. Matching works on level indices, and {@link
+ * #allowed()} counts the points no rule matches exactly, without enumerating the grid.
  *
- * <p>Counting: rules that can never add anything are dropped first (duplicates, and rules implied by a more general
- * one). Up to {@value #INCLUSION_EXCLUSION_RULES} rules are counted by inclusion–exclusion over the subsets of rules,
- * pruning every subset whose rules conflict (two different levels for one dimension: the intersection is empty, and
- * so is every superset's). With more rules, 2^n subsets are too many, so the count branches on dimensions instead:
- * for the dimension most rules fix, each level some rule fixes is counted on its own and the remaining levels
- * together; groups of rules with no dimension in common are counted apart and multiplied; sub-counts are memoised.
- * That is exact for any number of rules and fast unless the rules are both numerous and entangled; past
- * {@value #MAX_STATES} memoised cases it gives up with a clear message.
+ * <p>Counting: rules that can never add anything are dropped first (duplicates, and rules implied
+ * by a more general one). Up to {@value #INCLUSION_EXCLUSION_RULES} rules are counted by
+ * inclusion–exclusion over the subsets of rules, pruning every subset whose rules conflict (two
+ * different levels for one dimension: the intersection is empty, and so is every superset's). With
+ * more rules, 2^n subsets are too many, so the count branches on dimensions instead: for the
+ * dimension most rules fix, each level some rule fixes is counted on its own and the remaining
+ * levels together; groups of rules with no dimension in common are counted apart and multiplied;
+ * sub-counts are memoised. That is exact for any number of rules and fast unless the rules are both
+ * numerous and entangled; past {@value #MAX_STATES} memoised cases it gives up with a clear
+ * message.
  */
 final class GridRules {
   static final int INCLUSION_EXCLUSION_RULES = 20;
   static final int MAX_STATES = 1 << 17;
+
   /** {@link #excludedPrefix} when no rule matches. */
   static final int NO_MATCH = Integer.MIN_VALUE;
 
@@ -55,9 +58,9 @@ final class GridRules {
   }
 
   /**
-   * For level indices that some rule matches, the shortest prefix that already decides it: the smallest, over the
-   * matching rules, of the last dimension the rule fixes (every index with the same digits up to there is excluded
-   * too). {@link #NO_MATCH} when no rule matches.
+   * For level indices that some rule matches, the shortest prefix that already decides it: the
+   * smallest, over the matching rules, of the last dimension the rule fixes (every index with the
+   * same digits up to there is excluded too). {@link #NO_MATCH} when no rule matches.
    */
   int excludedPrefix(int[] digits) {
     int best = NO_MATCH;
@@ -82,10 +85,14 @@ final class GridRules {
     if (rules.length == 0) {
       return gridSize;
     }
-    return rules.length <= INCLUSION_EXCLUSION_RULES ? allowedByInclusionExclusion(gridSize) : allowedBySplitting();
+    return rules.length <= INCLUSION_EXCLUSION_RULES
+        ? allowedByInclusionExclusion(gridSize)
+        : allowedBySplitting();
   }
 
-  /** {@link #allowed} by inclusion–exclusion, whatever the number of rules (2^rules work at worst). */
+  /**
+   * {@link #allowed} by inclusion–exclusion, whatever the number of rules (2^rules work at worst).
+   */
   long allowedByInclusionExclusion(long gridSize) {
     return gridSize - inclusionExclusion();
   }
@@ -96,9 +103,9 @@ final class GridRules {
   }
 
   /**
-   * The number of points matched by at least one rule, by inclusion–exclusion. The alternating sum is taken in
-   * wrapping long arithmetic: partial sums may exceed 2^63, but the result lies in [0, grid size], so the sum modulo
-   * 2^64 is exact.
+   * The number of points matched by at least one rule, by inclusion–exclusion. The alternating sum
+   * is taken in wrapping long arithmetic: partial sums may exceed 2^63, but the result lies in [0,
+   * grid size], so the sum modulo 2^64 is exact.
    */
   private long inclusionExclusion() {
     int[] any = new int[radix.length];
@@ -170,11 +177,12 @@ final class GridRules {
   }
 
   /**
-   * Counting by branching on dimensions. A call counts the points of a sub-grid over some dimensions (its scope)
-   * that no live rule matches, where every live rule already agrees with the branch outside the scope. Dimensions no
-   * live rule fixes contribute their level count as a factor; rules falling into groups with no dimension in common
-   * are counted apart and multiplied; otherwise the dimension most rules fix is branched on. Results are memoised on
-   * (live rules, scope).
+   * Counting by branching on dimensions. A call counts the points of a sub-grid over some
+   * dimensions (its scope) that no live rule matches, where every live rule already agrees with the
+   * branch outside the scope. Dimensions no live rule fixes contribute their level count as a
+   * factor; rules falling into groups with no dimension in common are counted apart and multiplied;
+   * otherwise the dimension most rules fix is branched on. Results are memoised on (live rules,
+   * scope).
    */
   private final class Splitter {
     private final BitSet[] fixes = new BitSet[rules.length];
@@ -226,10 +234,17 @@ final class GridRules {
         return known;
       }
       if (memo.size() >= MAX_STATES) {
-        throw new SpecException(null, 0, 0, "design.exclude", String.format(Locale.ROOT,
-            "%d exclusion rules are too entangled to count the remaining points exactly (more than %d cases);"
-                + " merge rules, or fold excluded combinations into the parameters' values", rules.length,
-            MAX_STATES));
+        throw new SpecException(
+            null,
+            0,
+            0,
+            "design.exclude",
+            String.format(
+                Locale.ROOT,
+                "%d exclusion rules are too entangled to count the remaining points exactly (more than %d cases);"
+                    + " merge rules, or fold excluded combinations into the parameters' values",
+                rules.length,
+                MAX_STATES));
       }
       List<BitSet[]> groups = groups(live, scope);
       long total;
@@ -281,7 +296,10 @@ final class GridRules {
       return total;
     }
 
-    /** The live rules split into groups sharing no dimension of the scope: pairs of (rules, their dimensions). */
+    /**
+     * The live rules split into groups sharing no dimension of the scope: pairs of (rules, their
+     * dimensions).
+     */
     private List<BitSet[]> groups(BitSet live, BitSet scope) {
       int[] parent = new int[radix.length];
       for (int d = 0; d < parent.length; d++) {
@@ -303,8 +321,10 @@ final class GridRules {
       for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
         BitSet within = (BitSet) fixes[r].clone();
         within.and(scope);
-        BitSet[] g = byRoot.computeIfAbsent(find(parent, within.nextSetBit(0)),
-            k -> new BitSet[] {new BitSet(rules.length), new BitSet(radix.length)});
+        BitSet[] g =
+            byRoot.computeIfAbsent(
+                find(parent, within.nextSetBit(0)),
+                k -> new BitSet[] {new BitSet(rules.length), new BitSet(radix.length)});
         g[0].set(r);
         g[1].or(within);
       }

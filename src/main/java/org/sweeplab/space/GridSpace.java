@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The {@code grid} design: every point of the grid that no exclusion rule matches, in grid order (last parameter
- * fastest). The size comes from {@link GridRules#allowed}; iteration steps through level indices and jumps over
- * whole excluded blocks (a rule that leaves the trailing dimensions free excludes a contiguous run of indices).
+ * The {@code grid} design: every point of the grid that no exclusion rule matches, in grid order
+ * (last parameter fastest). The size comes from {@link GridRules#allowed}; iteration steps through
+ * level indices and jumps over whole excluded blocks (a rule that leaves the trailing dimensions
+ * free excludes a contiguous run of indices).
  */
 final class GridSpace implements DesignSpace {
   private final List<String> names;
@@ -50,13 +51,15 @@ final class GridSpace implements DesignSpace {
         }
         int depth;
         while ((depth = rules.excludedPrefix(digits)) != GridRules.NO_MATCH) {
-          // Every index sharing digits[0..depth] is excluded: move to the last of them, then step past it.
+          // Every index sharing digits[0..depth] is excluded: move to the last of them, then step
+          // past it.
           for (int d = depth + 1; d < digits.length; d++) {
             digits[d] = grid.radix(d) - 1;
           }
           if (!grid.increment(digits)) {
             // Unreachable while the count is right; fail rather than cycle over the grid forever.
-            throw new IllegalStateException("grid ended after " + emitted + " of " + size + " counted points");
+            throw new IllegalStateException(
+                "grid ended after " + emitted + " of " + size + " counted points");
           }
         }
         Object[] point = grid.point(digits);

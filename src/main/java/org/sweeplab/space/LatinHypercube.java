@@ -6,10 +6,11 @@ import org.sweeplab.spec.Parameter;
 
 /**
  * A Latin hypercube of {@code n} points: in every dimension, the n points fall in the n strata
- * {@code [s/n, (s+1)/n)} once each. Point {@code i} takes, in dimension {@code j}, stratum {@code π_j(i)} of a seeded
- * {@link FeistelPermutation} {@code π_j} and a uniform jitter inside it; the unit coordinate is then mapped with
- * {@link Parameter#fromUnit} (a discrete parameter with k levels takes level {@code floor(u k)}). Every coordinate is
- * computed from (seed, i, j) alone, so the design is lazy and O(d) in memory.
+ * {@code [s/n, (s+1)/n)} once each. Point {@code i} takes, in dimension {@code j}, stratum {@code
+ * π_j(i)} of a seeded {@link FeistelPermutation} {@code π_j} and a uniform jitter inside it; the
+ * unit coordinate is then mapped with {@link Parameter#fromUnit} (a discrete parameter with k
+ * levels takes level {@code floor(u k)}). Every coordinate is computed from (seed, i, j) alone, so
+ * the design is lazy and O(d) in memory.
  */
 final class LatinHypercube implements PointSource {
   private final List<Parameter> params;
@@ -32,14 +33,18 @@ final class LatinHypercube implements PointSource {
     return n;
   }
 
-  /** The unit coordinate of point {@code i} in dimension {@code j}; {@code floor(u * n)} is its stratum. */
+  /**
+   * The unit coordinate of point {@code i} in dimension {@code j}; {@code floor(u * n)} is its
+   * stratum.
+   */
   double unit(long i, int j) {
     return inStratum(strata[j].apply(i), Uniforms.at(jitterKey, i, j), n);
   }
 
   /**
-   * {@code (stratum + jitter) / n}, nudged by an ulp where rounding would carry it into the next stratum (jitter
-   * close to 1), so that {@code floor(u * n) == stratum} holds in floating point, and {@code u < 1}.
+   * {@code (stratum + jitter) / n}, nudged by an ulp where rounding would carry it into the next
+   * stratum (jitter close to 1), so that {@code floor(u * n) == stratum} holds in floating point,
+   * and {@code u < 1}.
    */
   static double inStratum(long stratum, double jitter, long n) {
     double u = (stratum + jitter) / n;

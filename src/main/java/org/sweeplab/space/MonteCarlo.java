@@ -5,8 +5,9 @@ import java.util.List;
 import org.sweeplab.spec.Parameter;
 
 /**
- * {@code n} independent draws: point {@code i} maps, for every parameter {@code j}, the counter-based uniform
- * {@link Uniforms#at}(seed, i, j) through {@link Parameter#fromUnit}. Points may repeat (draws are with replacement).
+ * {@code n} independent draws: point {@code i} maps, for every parameter {@code j}, the
+ * counter-based uniform {@link Uniforms#at}(seed, i, j) through {@link Parameter#fromUnit}. Points
+ * may repeat (draws are with replacement).
  */
 final class MonteCarlo implements PointSource {
   private final List<Parameter> params;

@@ -5,13 +5,14 @@ import java.util.List;
 import org.sweeplab.spec.Parameter;
 
 /**
- * Morris trajectories (Morris 1991, Technometrics 33:161; without Campolongo's selection of spread-out trajectories):
- * each parameter takes p (even) levels, level l standing for the unit coordinate {@code (l + 1/2) / p} (the middle
- * of the l-th of p equal-probability strata, mapped with {@link Parameter#fromUnit}, so any distribution and any
- * discrete parameter works by quantile). A trajectory starts at a random grid point and moves each factor once, in
- * a random order, by p/2 levels up or down (the step Δ = p / (2(p-1)) of Morris in grid units, 1/2 in the unit
- * scale). Trajectory t's base levels, order and directions come from counter-based uniforms keyed by (seed, t), so
- * any trajectory can be made alone, in any order.
+ * Morris trajectories (Morris 1991, Technometrics 33:161; without Campolongo's selection of
+ * spread-out trajectories): each parameter takes p (even) levels, level l standing for the unit
+ * coordinate {@code (l + 1/2) / p} (the middle of the l-th of p equal-probability strata, mapped
+ * with {@link Parameter#fromUnit}, so any distribution and any discrete parameter works by
+ * quantile). A trajectory starts at a random grid point and moves each factor once, in a random
+ * order, by p/2 levels up or down (the step Δ = p / (2(p-1)) of Morris in grid units, 1/2 in the
+ * unit scale). Trajectory t's base levels, order and directions come from counter-based uniforms
+ * keyed by (seed, t), so any trajectory can be made alone, in any order.
  */
 final class MorrisCells implements PointSource {
   private final List<Parameter> params;
@@ -31,7 +32,10 @@ final class MorrisCells implements PointSource {
     return trajectories * (params.size() + 1);
   }
 
-  /** Trajectory t: its k + 1 points as levels, then the order of factors moved and the sign of each move. */
+  /**
+   * Trajectory t: its k + 1 points as levels, then the order of factors moved and the sign of each
+   * move.
+   */
   record Trajectory(int[][] levels, int[] order, int[] sign) {}
 
   Trajectory trajectory(long t) {
@@ -40,7 +44,8 @@ final class MorrisCells implements PointSource {
     int[] start = new int[k];
     int[] sign = new int[k];
     for (int j = 0; j < k; j++) {
-      // The base level b lies in [0, p/2), so both b and b + p/2 are levels; the direction picks which comes first.
+      // The base level b lies in [0, p/2), so both b and b + p/2 are levels; the direction picks
+      // which comes first.
       int base = (int) Math.floor(Uniforms.at(key, t, j) * half);
       sign[j] = Uniforms.at(key, t, k + j) < 0.5 ? 1 : -1;
       start[j] = sign[j] > 0 ? base : base + half;

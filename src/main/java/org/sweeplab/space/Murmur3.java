@@ -1,8 +1,9 @@
 package org.sweeplab.space;
 
 /**
- * MurmurHash3 x64 128-bit over a byte array, with no allocation: the same function (and seed handling) as Guava's
- * {@code Hashing.murmur3_128(seed)}, whose output byte order it follows. A test checks the two agree.
+ * MurmurHash3 x64 128-bit over a byte array, with no allocation: the same function (and seed
+ * handling) as Guava's {@code Hashing.murmur3_128(seed)}, whose output byte order it follows. A
+ * test checks the two agree.
  */
 final class Murmur3 {
   private static final long C1 = 0x87c37b91114253d5L;
@@ -10,7 +11,10 @@ final class Murmur3 {
 
   private Murmur3() {}
 
-  /** Hashes {@code data[0, len)}; writes h1 to out[0] and h2 to out[1] (little-endian halves of Guava's bytes). */
+  /**
+   * Hashes {@code data[0, len)}; writes h1 to out[0] and h2 to out[1] (little-endian halves of
+   * Guava's bytes).
+   */
   static void hash(byte[] data, int len, int seed, long[] out) {
     long h1 = seed & 0xFFFFFFFFL;
     long h2 = seed & 0xFFFFFFFFL;
@@ -31,22 +35,37 @@ final class Murmur3 {
     long k2 = 0;
     int tail = blocks * 16;
     switch (len & 15) {
-      case 15: k2 ^= (long) (data[tail + 14] & 0xff) << 48; // fall through
-      case 14: k2 ^= (long) (data[tail + 13] & 0xff) << 40; // fall through
-      case 13: k2 ^= (long) (data[tail + 12] & 0xff) << 32; // fall through
-      case 12: k2 ^= (long) (data[tail + 11] & 0xff) << 24; // fall through
-      case 11: k2 ^= (long) (data[tail + 10] & 0xff) << 16; // fall through
-      case 10: k2 ^= (long) (data[tail + 9] & 0xff) << 8; // fall through
-      case 9: k2 ^= data[tail + 8] & 0xff; // fall through
-      case 8: k1 ^= getLong(data, tail);
+      case 15:
+        k2 ^= (long) (data[tail + 14] & 0xff) << 48; // fall through
+      case 14:
+        k2 ^= (long) (data[tail + 13] & 0xff) << 40; // fall through
+      case 13:
+        k2 ^= (long) (data[tail + 12] & 0xff) << 32; // fall through
+      case 12:
+        k2 ^= (long) (data[tail + 11] & 0xff) << 24; // fall through
+      case 11:
+        k2 ^= (long) (data[tail + 10] & 0xff) << 16; // fall through
+      case 10:
+        k2 ^= (long) (data[tail + 9] & 0xff) << 8; // fall through
+      case 9:
+        k2 ^= data[tail + 8] & 0xff; // fall through
+      case 8:
+        k1 ^= getLong(data, tail);
         break;
-      case 7: k1 ^= (long) (data[tail + 6] & 0xff) << 48; // fall through
-      case 6: k1 ^= (long) (data[tail + 5] & 0xff) << 40; // fall through
-      case 5: k1 ^= (long) (data[tail + 4] & 0xff) << 32; // fall through
-      case 4: k1 ^= (long) (data[tail + 3] & 0xff) << 24; // fall through
-      case 3: k1 ^= (long) (data[tail + 2] & 0xff) << 16; // fall through
-      case 2: k1 ^= (long) (data[tail + 1] & 0xff) << 8; // fall through
-      case 1: k1 ^= data[tail] & 0xff;
+      case 7:
+        k1 ^= (long) (data[tail + 6] & 0xff) << 48; // fall through
+      case 6:
+        k1 ^= (long) (data[tail + 5] & 0xff) << 40; // fall through
+      case 5:
+        k1 ^= (long) (data[tail + 4] & 0xff) << 32; // fall through
+      case 4:
+        k1 ^= (long) (data[tail + 3] & 0xff) << 24; // fall through
+      case 3:
+        k1 ^= (long) (data[tail + 2] & 0xff) << 16; // fall through
+      case 2:
+        k1 ^= (long) (data[tail + 1] & 0xff) << 8; // fall through
+      case 1:
+        k1 ^= data[tail] & 0xff;
         break;
       default:
         break;
@@ -70,8 +89,14 @@ final class Murmur3 {
   }
 
   private static long getLong(byte[] b, int i) {
-    return (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
-        | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48 | (b[i + 7] & 0xffL) << 56;
+    return (b[i] & 0xffL)
+        | (b[i + 1] & 0xffL) << 8
+        | (b[i + 2] & 0xffL) << 16
+        | (b[i + 3] & 0xffL) << 24
+        | (b[i + 4] & 0xffL) << 32
+        | (b[i + 5] & 0xffL) << 40
+        | (b[i + 6] & 0xffL) << 48
+        | (b[i + 7] & 0xffL) << 56;
   }
 
   private static long mixK1(long k1) {

@@ -7,7 +7,10 @@ import java.util.function.IntToDoubleFunction;
 import java.util.function.LongFunction;
 import org.sweeplab.spec.Parameter;
 
-/** A finite sequence of points that can be replayed, e.g. the samples of a sampled design before exclusions. */
+/**
+ * A finite sequence of points that can be replayed, e.g. the samples of a sampled design before
+ * exclusions.
+ */
 interface PointSource {
 
   /** The number of points. */
@@ -36,7 +39,10 @@ interface PointSource {
     };
   }
 
-  /** The point whose coordinate j in [0, 1) is {@code unit.applyAsDouble(j)}, mapped through each parameter. */
+  /**
+   * The point whose coordinate j in [0, 1) is {@code unit.applyAsDouble(j)}, mapped through each
+   * parameter.
+   */
   static Object[] fromUnits(List<Parameter> params, IntToDoubleFunction unit) {
     Object[] point = new Object[params.size()];
     for (int j = 0; j < point.length; j++) {

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The {@code random} design over discrete parameters: {@code samples} distinct grid points, without replacement, in
- * the order of a seeded pseudo-random permutation of the grid indices. Excluded points are skipped, so the first
- * {@code samples} allowed points of the permutation are taken. Lazy and O(1) in memory whatever the grid size; the
- * cost per point is a few Feistel evaluations, times 1/(allowed fraction) for the skipping.
+ * The {@code random} design over discrete parameters: {@code samples} distinct grid points, without
+ * replacement, in the order of a seeded pseudo-random permutation of the grid indices. Excluded
+ * points are skipped, so the first {@code samples} allowed points of the permutation are taken.
+ * Lazy and O(1) in memory whatever the grid size; the cost per point is a few Feistel evaluations,
+ * times 1/(allowed fraction) for the skipping.
  */
 final class RandomGridSpace implements DesignSpace {
   private final List<String> names;

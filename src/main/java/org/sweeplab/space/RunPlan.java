@@ -10,9 +10,10 @@ import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * The runs of a sweep: every variation of its design times its replicates, with ids, content keys and seeds.
- * Enumeration is lazy; only {@link #variations()} walks the design. For batch jobs, {@link #variations(Shard)} gives
- * one balanced, deterministic slice with the ids, keys and seeds of the whole plan.
+ * The runs of a sweep: every variation of its design times its replicates, with ids, content keys
+ * and seeds. Enumeration is lazy; only {@link #variations()} walks the design. For batch jobs,
+ * {@link #variations(Shard)} gives one balanced, deterministic slice with the ids, keys and seeds
+ * of the whole plan.
  */
 public final class RunPlan {
   private final SweepSpec spec;
@@ -33,25 +34,36 @@ public final class RunPlan {
       runs = Long.MAX_VALUE;
     }
     this.runCount = runs;
-    this.idDigits = Math.max(org.sweeplab.spec.Defaults.VARIATION_ID_DIGITS, digits(variationCount));
-    this.replicateDigits = Math.max(org.sweeplab.spec.Defaults.REPLICATE_DIGITS, digits(spec.replicates()));
+    this.idDigits =
+        Math.max(org.sweeplab.spec.Defaults.VARIATION_ID_DIGITS, digits(variationCount));
+    this.replicateDigits =
+        Math.max(org.sweeplab.spec.Defaults.REPLICATE_DIGITS, digits(spec.replicates()));
   }
 
   /**
    * The plan of a spec.
    *
-   * @throws IllegalArgumentException when the design does not fit the parameters, or the sweep has more runs than
-   *     {@code execution.max_runs}
+   * @throws IllegalArgumentException when the design does not fit the parameters, or the sweep has
+   *     more runs than {@code execution.max_runs}
    */
   public static RunPlan of(SweepSpec spec) {
     RunPlan plan = new RunPlan(spec, DesignSpace.of(spec));
     long cap = spec.execution().maxRuns();
     if (plan.runCount > cap) {
-      throw new SpecException(null, 0, 0, "execution.max_runs", String.format(Locale.ROOT,
-          "the sweep has %s runs (%s variations x %d replicates), more than the limit of %s; raise it with"
-              + " --set execution.max_runs=%s if you mean it",
-          plan.runCount == Long.MAX_VALUE ? "more than 9.2e18" : Long.toString(plan.runCount),
-          plan.variationCount, spec.replicates(), cap, plan.runCount == Long.MAX_VALUE ? "N" : plan.runCount));
+      throw new SpecException(
+          null,
+          0,
+          0,
+          "execution.max_runs",
+          String.format(
+              Locale.ROOT,
+              "the sweep has %s runs (%s variations x %d replicates), more than the limit of %s; raise it with"
+                  + " --set execution.max_runs=%s if you mean it",
+              plan.runCount == Long.MAX_VALUE ? "more than 9.2e18" : Long.toString(plan.runCount),
+              plan.variationCount,
+              spec.replicates(),
+              cap,
+              plan.runCount == Long.MAX_VALUE ? "N" : plan.runCount));
     }
     return plan;
   }
@@ -84,8 +96,10 @@ public final class RunPlan {
 
   /** The run id of a replicate (from 1) of a variation: {@code var-0001-run-001}. */
   public String runId(String variationId, int replicate) {
-    StringBuilder sb = new StringBuilder(variationId.length() + 5 + replicateDigits).append(variationId)
-        .append("-run-");
+    StringBuilder sb =
+        new StringBuilder(variationId.length() + 5 + replicateDigits)
+            .append(variationId)
+            .append("-run-");
     return pad(sb, replicate, replicateDigits).toString();
   }
 
@@ -95,11 +109,13 @@ public final class RunPlan {
   }
 
   /**
-   * The layout of a sensitivity design ({@code saltelli}, {@code morris}): which variation each cell of its blocks
-   * or trajectories runs as; empty for other designs. Takes one pass over the design.
+   * The layout of a sensitivity design ({@code saltelli}, {@code morris}): which variation each
+   * cell of its blocks or trajectories runs as; empty for other designs. Takes one pass over the
+   * design.
    */
   public java.util.Optional<org.sweeplab.results.DesignLayout> layout() {
-    return space instanceof BlockSpace b ? java.util.Optional.of(b.layout(this::variationId))
+    return space instanceof BlockSpace b
+        ? java.util.Optional.of(b.layout(this::variationId))
         : java.util.Optional.empty();
   }
 
@@ -109,24 +125,26 @@ public final class RunPlan {
   }
 
   /**
-   * The parameter values of every variation, in design order (aligned with {@link #parameterNames()}), without ids or
-   * keys: the cheap walk for writers that already know each run's outcome.
+   * The parameter values of every variation, in design order (aligned with {@link
+   * #parameterNames()}), without ids or keys: the cheap walk for writers that already know each
+   * run's outcome.
    */
   public Iterator<Object[]> points() {
     return space.iterator();
   }
 
   /**
-   * The variations in design order, built one at a time as the iterator advances (a plan of 10^12 variations
-   * starts at once). Each call starts again from the first.
+   * The variations in design order, built one at a time as the iterator advances (a plan of 10^12
+   * variations starts at once). Each call starts again from the first.
    */
   public Iterator<Variation> variations() {
     return variations(Shard.all());
   }
 
   /**
-   * The variations of one shard, in design order, lazily. They keep the indices, ids, keys and seeds they have in
-   * the whole plan. The design is walked from the start, but only this shard's variations are built.
+   * The variations of one shard, in design order, lazily. They keep the indices, ids, keys and
+   * seeds they have in the whole plan. The design is walked from the start, but only this shard's
+   * variations are built.
    */
   public Iterator<Variation> variations(Shard shard) {
     Iterator<Object[]> points = space.iterator();

@@ -3,9 +3,9 @@ package org.sweeplab.space;
 import org.sweeplab.spec.Seeding;
 
 /**
- * Run seeds: a SplitMix64 mix of (sweep seed, variation key, replicate), masked to a non-negative long. They never
- * depend on scheduling. With {@link Seeding#COMMON}, the variation key is left out, so replicate r has the same seed
- * in every variation.
+ * Run seeds: a SplitMix64 mix of (sweep seed, variation key, replicate), masked to a non-negative
+ * long. They never depend on scheduling. With {@link Seeding#COMMON}, the variation key is left
+ * out, so replicate r has the same seed in every variation.
  */
 public final class Seeds {
   private Seeds() {}

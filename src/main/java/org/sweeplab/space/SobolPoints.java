@@ -6,14 +6,16 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 import org.sweeplab.spec.Parameter;
 
 /**
- * The first {@code n} points of the Sobol sequence after the origin (Commons Math's {@link SobolSequenceGenerator},
- * Joe–Kuo direction numbers): point {@code i} is generator element {@code i + 1}, each coordinate mapped through
- * {@link Parameter#fromUnit}. The origin is skipped because it maps every parameter to its lowest value (and a normal
- * to its far tail). Not scrambled, so the seed plays no part.
+ * The first {@code n} points of the Sobol sequence after the origin (Commons Math's {@link
+ * SobolSequenceGenerator}, Joe–Kuo direction numbers): point {@code i} is generator element {@code
+ * i + 1}, each coordinate mapped through {@link Parameter#fromUnit}. The origin is skipped because
+ * it maps every parameter to its lowest value (and a normal to its far tail). Not scrambled, so the
+ * seed plays no part.
  */
 final class SobolPoints implements PointSource {
   /** The most dimensions Commons Math has direction numbers for. */
   static final int MAX_DIMENSIONS = 1000;
+
   /** The most points: Commons Math counts elements in an int, and element 0 is skipped. */
   static final long MAX_POINTS = Integer.MAX_VALUE - 1L;
 
@@ -22,8 +24,15 @@ final class SobolPoints implements PointSource {
 
   SobolPoints(List<Parameter> params, long n) {
     if (params.isEmpty() || params.size() > MAX_DIMENSIONS || n < 0 || n > MAX_POINTS) {
-      throw new IllegalArgumentException("Sobol points need 1.." + MAX_DIMENSIONS + " dimensions and 0.."
-          + MAX_POINTS + " points, got " + params.size() + " and " + n);
+      throw new IllegalArgumentException(
+          "Sobol points need 1.."
+              + MAX_DIMENSIONS
+              + " dimensions and 0.."
+              + MAX_POINTS
+              + " points, got "
+              + params.size()
+              + " and "
+              + n);
     }
     this.params = List.copyOf(params);
     this.n = n;
@@ -38,9 +47,11 @@ final class SobolPoints implements PointSource {
   public Iterator<Object[]> iterator() {
     SobolSequenceGenerator generator = new SobolSequenceGenerator(params.size());
     generator.nextVector(); // the origin
-    return PointSource.counting(n, i -> {
-      double[] u = generator.nextVector();
-      return PointSource.fromUnits(params, j -> u[j]);
-    });
+    return PointSource.counting(
+        n,
+        i -> {
+          double[] u = generator.nextVector();
+          return PointSource.fromUnits(params, j -> u[j]);
+        });
   }
 }

@@ -1,8 +1,9 @@
 package org.sweeplab.space;
 
 /**
- * Counter-based uniform numbers: {@code at(key, i, j)} is a fixed function of its arguments (SplitMix64 mixing), so
- * coordinate {@code j} of sample {@code i} can be drawn in any order, by any shard, and always gives the same value.
+ * Counter-based uniform numbers: {@code at(key, i, j)} is a fixed function of its arguments
+ * (SplitMix64 mixing), so coordinate {@code j} of sample {@code i} can be drawn in any order, by
+ * any shard, and always gives the same value.
  */
 final class Uniforms {
   private Uniforms() {}

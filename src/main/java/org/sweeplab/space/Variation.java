@@ -9,12 +9,13 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * One parameter assignment of a sweep: its position in the design's order ({@link #index()}, from 0), its display
- * id ({@code var-0001}; it follows the design's order, so it may change when the spec does), its content key (a hash
- * of the assignment; resume and merge match runs by it), and its values aligned with the parameter names.
+ * One parameter assignment of a sweep: its position in the design's order ({@link #index()}, from
+ * 0), its display id ({@code var-0001}; it follows the design's order, so it may change when the
+ * spec does), its content key (a hash of the assignment; resume and merge match runs by it), and
+ * its values aligned with the parameter names.
  *
- * <p>Variations made by a {@link RunPlan} compute their id and key on first use, so handing them out is cheap and
- * the hashing happens on the thread that needs it.
+ * <p>Variations made by a {@link RunPlan} compute their id and key on first use, so handing them
+ * out is cheap and the hashing happens on the thread that needs it.
  */
 public final class Variation implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -36,7 +37,10 @@ public final class Variation implements java.io.Serializable {
     this.idFormat = null;
   }
 
-  private Variation(long index, java.util.function.LongFunction<String> idFormat, List<String> names,
+  private Variation(
+      long index,
+      java.util.function.LongFunction<String> idFormat,
+      List<String> names,
       Object[] values) {
     this.index = index;
     this.idFormat = idFormat;
@@ -44,8 +48,13 @@ public final class Variation implements java.io.Serializable {
     this.values = values;
   }
 
-  /** A variation whose id ({@code idFormat.apply(index)}) and key are computed when first asked for. */
-  static Variation lazy(long index, java.util.function.LongFunction<String> idFormat, List<String> names,
+  /**
+   * A variation whose id ({@code idFormat.apply(index)}) and key are computed when first asked for.
+   */
+  static Variation lazy(
+      long index,
+      java.util.function.LongFunction<String> idFormat,
+      List<String> names,
       Object[] values) {
     return new Variation(index, idFormat, names, values);
   }
@@ -103,8 +112,12 @@ public final class Variation implements java.io.Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Variation v && v.index == index && v.id().equals(id()) && v.key().equals(key())
-        && v.names.equals(names) && java.util.Arrays.equals(v.values, values);
+    return o instanceof Variation v
+        && v.index == index
+        && v.id().equals(id())
+        && v.key().equals(key())
+        && v.names.equals(names)
+        && java.util.Arrays.equals(v.values, values);
   }
 
   @Override

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Content keys of parameter assignments: a 128-bit MurmurHash3 (x64, seed 0x5eed1ab, byte order as Guava's
- * {@code Hashing.murmur3_128}) of a canonical encoding, as 32 hex digits.
+ * Content keys of parameter assignments: a 128-bit MurmurHash3 (x64, seed 0x5eed1ab, byte order as
+ * Guava's {@code Hashing.murmur3_128}) of a canonical encoding, as 32 hex digits.
  *
- * <p>The encoding does not depend on parameter order: names are hashed in sorted order (UTF-8, NUL-terminated), each
- * followed by a one-byte type tag and the value: {@code 's'} and the UTF-8 text with its length, {@code 'i'} and the
- * 64-bit integer, {@code 'f'} and the IEEE-754 bits of the double (-0.0 taken as 0.0), {@code 'b'} and 0 or 1. So
- * {@code 1} and {@code 1.0} differ. This is part of the output-folder contract: changing it would orphan every
- * existing journal.
+ * <p>The encoding does not depend on parameter order: names are hashed in sorted order (UTF-8,
+ * NUL-terminated), each followed by a one-byte type tag and the value: {@code 's'} and the UTF-8
+ * text with its length, {@code 'i'} and the 64-bit integer, {@code 'f'} and the IEEE-754 bits of
+ * the double (-0.0 taken as 0.0), {@code 'b'} and 0 or 1. So {@code 1} and {@code 1.0} differ. This
+ * is part of the output-folder contract: changing it would orphan every existing journal.
  */
 public final class VariationKeys {
   private static final int SEED = 0x5eed1ab;
@@ -54,7 +54,8 @@ public final class VariationKeys {
       char c = key.charAt(i);
       int d = c <= '9' ? c - '0' : c - 'a' + 10;
       if (d < 0 || d > 15) {
-        throw new IllegalArgumentException("Variation key '" + key + "' is not 32 lower-case hex digits");
+        throw new IllegalArgumentException(
+            "Variation key '" + key + "' is not 32 lower-case hex digits");
       }
       v = (v << 4) | d;
     }
@@ -72,7 +73,10 @@ public final class VariationKeys {
     return hexLong(key, 0);
   }
 
-  /** A reusable per-thread buffer for the canonical encoding (little-endian numbers, as Guava's hashers write). */
+  /**
+   * A reusable per-thread buffer for the canonical encoding (little-endian numbers, as Guava's
+   * hashers write).
+   */
   private static final class Encoder {
     byte[] buf = new byte[256];
     int len;
@@ -80,7 +84,9 @@ public final class VariationKeys {
     private List<String> lastNames;
     private int[] lastOrder;
 
-    /** The indices of {@code names} in sorted name order, cached for the plan's shared names list. */
+    /**
+     * The indices of {@code names} in sorted name order, cached for the plan's shared names list.
+     */
     int[] order(List<String> names) {
       if (names != lastNames) {
         Integer[] o = new Integer[names.size()];
@@ -142,7 +148,8 @@ public final class VariationKeys {
         put((byte) 'b');
         put((byte) (b ? 1 : 0));
       } else {
-        throw new IllegalArgumentException("Value " + v + " is not a string, integer, float or boolean");
+        throw new IllegalArgumentException(
+            "Value " + v + " is not a string, integer, float or boolean");
       }
     }
   }

@@ -25,6 +25,7 @@ public enum BackendKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown backend '" + label + "'; valid backends are local, spark");
+    throw new IllegalArgumentException(
+        "unknown backend '" + label + "'; valid backends are local, spark");
   }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The spec's {@code budget} section: spending limits and the expected cost of runs. A limit or estimate that is not
- * given is {@link Double#NaN}; at least one of {@code total} and {@code perRun} is given.
+ * The spec's {@code budget} section: spending limits and the expected cost of runs. A limit or
+ * estimate that is not given is {@link Double#NaN}; at least one of {@code total} and {@code
+ * perRun} is given.
  *
  * @param total the most the whole sweep may spend (across resumes), or NaN for no total limit
  * @param perRun the most one run may spend, or NaN for no cap
@@ -17,10 +18,15 @@ import java.util.Objects;
  * @param inFlight what happens to the runs in flight when the total stops the sweep
  * @param estimateBy expected costs per value of one parameter, or null; values missing from it use
  *     {@code estimatePerRun}
- * @throws IllegalArgumentException when neither limit is given, or an amount is negative, zero where it must be
- *     positive, or not finite
+ * @throws IllegalArgumentException when neither limit is given, or an amount is negative, zero
+ *     where it must be positive, or not finite
  */
-public record BudgetSpec(double total, double perRun, String unit, double estimatePerRun, InFlight inFlight,
+public record BudgetSpec(
+    double total,
+    double perRun,
+    String unit,
+    double estimatePerRun,
+    InFlight inFlight,
     CostTable estimateBy) {
 
   /** What the budget stop does with the runs in flight. */
@@ -42,9 +48,10 @@ public record BudgetSpec(double total, double perRun, String unit, double estima
     if (Double.isNaN(total) && Double.isNaN(perRun)) {
       throw new IllegalArgumentException("budget needs a total or a per_run limit (or both)");
     }
-    if (!Double.isNaN(estimatePerRun) && !(estimatePerRun >= 0 && Double.isFinite(estimatePerRun))) {
-      throw new IllegalArgumentException("budget.estimate_per_run must be a finite number >= 0, got "
-          + estimatePerRun);
+    if (!Double.isNaN(estimatePerRun)
+        && !(estimatePerRun >= 0 && Double.isFinite(estimatePerRun))) {
+      throw new IllegalArgumentException(
+          "budget.estimate_per_run must be a finite number >= 0, got " + estimatePerRun);
     }
     unit = unit == null ? "" : unit;
     inFlight = inFlight == null ? InFlight.FINISH : inFlight;
@@ -92,8 +99,8 @@ public record BudgetSpec(double total, double perRun, String unit, double estima
   }
 
   /**
-   * The expected cost of one run of a variation with these parameter values: the table's cost for its value of the
-   * table's parameter, else {@link #estimatePerRun()}; NaN when neither applies.
+   * The expected cost of one run of a variation with these parameter values: the table's cost for
+   * its value of the table's parameter, else {@link #estimatePerRun()}; NaN when neither applies.
    */
   public double estimate(Map<String, Object> params) {
     if (estimateBy != null) {
@@ -106,10 +113,12 @@ public record BudgetSpec(double total, double perRun, String unit, double estima
   }
 
   /**
-   * Expected costs by the value of one parameter ({@code estimate_by: {parameter: model, costs: {a: 0.5}}}).
+   * Expected costs by the value of one parameter ({@code estimate_by: {parameter: model, costs: {a:
+   * 0.5}}}).
    *
    * @param parameter the parameter whose value sets the cost
-   * @param costs value (written as text, see {@link #key(Object)}) to the expected cost of one run, in order
+   * @param costs value (written as text, see {@link #key(Object)}) to the expected cost of one run,
+   *     in order
    */
   public record CostTable(String parameter, Map<String, Double> costs) {
     public CostTable {
@@ -118,19 +127,25 @@ public record BudgetSpec(double total, double perRun, String unit, double estima
       for (Map.Entry<String, Double> e : costs.entrySet()) {
         double c = e.getValue();
         if (!(c >= 0 && Double.isFinite(c))) {
-          throw new IllegalArgumentException("budget.estimate_by.costs." + e.getKey()
-              + " must be a finite number >= 0, got " + c);
+          throw new IllegalArgumentException(
+              "budget.estimate_by.costs." + e.getKey() + " must be a finite number >= 0, got " + c);
         }
         copy.put(e.getKey(), c);
       }
       if (copy.isEmpty()) {
-        throw new IllegalArgumentException("budget.estimate_by.costs is empty; give the cost of at least one value"
-            + " of '" + parameter + "'");
+        throw new IllegalArgumentException(
+            "budget.estimate_by.costs is empty; give the cost of at least one value"
+                + " of '"
+                + parameter
+                + "'");
       }
       costs = Collections.unmodifiableMap(copy);
     }
 
-    /** The table key of a parameter value: strings as they are, numbers and booleans as Java prints them. */
+    /**
+     * The table key of a parameter value: strings as they are, numbers and booleans as Java prints
+     * them.
+     */
     public static String key(Object value) {
       return String.valueOf(value);
     }

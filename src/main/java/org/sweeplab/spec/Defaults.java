@@ -24,7 +24,9 @@ public final class Defaults {
   /** The smallest number of digits in a replicate number ({@code run-001}). */
   public static final int REPLICATE_DIGITS = 3;
 
-  /** How long runs in flight may go on after the first Ctrl-C or SIGTERM before they are cancelled. */
+  /**
+   * How long runs in flight may go on after the first Ctrl-C or SIGTERM before they are cancelled.
+   */
   public static final Duration INTERRUPT_GRACE = Duration.ofSeconds(30);
 
   /** The delay after the first failed attempt when {@code execution.retries} gives none. */
@@ -36,13 +38,19 @@ public final class Defaults {
   /** The growth of the retry delay per attempt when {@code execution.retries} gives none. */
   public static final double RETRY_MULTIPLIER = 2.0;
 
-  /** The longest wait a "retry after T" answer can impose when {@code execution.rate_limit.max_wait} gives none. */
+  /**
+   * The longest wait a "retry after T" answer can impose when {@code execution.rate_limit.max_wait}
+   * gives none.
+   */
   public static final Duration RATE_LIMIT_MAX_WAIT = Duration.ofMinutes(10);
 
   /** Replicates per variation in a race's first round ({@code execution.racing.min_replicates}). */
   public static final int RACE_MIN_REPLICATES = 5;
 
-  /** Replicates added per surviving variation in each later round of a race ({@code execution.racing.step}). */
+  /**
+   * Replicates added per surviving variation in each later round of a race ({@code
+   * execution.racing.step}).
+   */
   public static final int RACE_STEP = 1;
 
   /** The significance level of a race's eliminations ({@code execution.racing.alpha}). */

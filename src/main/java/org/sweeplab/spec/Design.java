@@ -9,19 +9,28 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How parameter points are chosen: the {@link Type}, the number of samples for sampled designs, the explicit points
- * of a {@code list} design, and exclusion rules (partial assignments; every point matching one is dropped).
+ * How parameter points are chosen: the {@link Type}, the number of samples for sampled designs, the
+ * explicit points of a {@code list} design, and exclusion rules (partial assignments; every point
+ * matching one is dropped).
  *
- * <p>Values in points and rules are normalised as in a spec read from YAML: {@link Integer}, {@link Short} and
- * {@link Byte} become {@link Long}, {@link Float} becomes {@link Double}. An exclusion rule may give a list of values
- * for a parameter, meaning "any of these"; such a rule is expanded here into the single-value rules of the Cartesian
- * product of its lists (in order, last parameter varying fastest), so {@link #exclude()} only ever holds single
- * values.
+ * <p>Values in points and rules are normalised as in a spec read from YAML: {@link Integer}, {@link
+ * Short} and {@link Byte} become {@link Long}, {@link Float} becomes {@link Double}. An exclusion
+ * rule may give a list of values for a parameter, meaning "any of these"; such a rule is expanded
+ * here into the single-value rules of the Cartesian product of its lists (in order, last parameter
+ * varying fastest), so {@link #exclude()} only ever holds single values.
  */
-public record Design(Type type, long samples, List<Map<String, Object>> points, List<Map<String, Object>> exclude,
-    Order order, int levels) {
+public record Design(
+    Type type,
+    long samples,
+    List<Map<String, Object>> points,
+    List<Map<String, Object>> exclude,
+    Order order,
+    int levels) {
 
-  /** Which Sobol indices a {@code saltelli} design supports: the sample grows from N(k+2) to N(2k+2) with S2. */
+  /**
+   * Which Sobol indices a {@code saltelli} design supports: the sample grows from N(k+2) to N(2k+2)
+   * with S2.
+   */
   public enum Order {
     /** First-order and total indices: the A, B and AB_i blocks, N(k+2) points. */
     FIRST_AND_TOTAL,
@@ -33,7 +42,10 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
   public enum Type {
     /** The full Cartesian product of discrete parameters. */
     GRID,
-    /** {@code samples} points of the grid without replacement, or Monte Carlo draws when distributions are used. */
+    /**
+     * {@code samples} points of the grid without replacement, or Monte Carlo draws when
+     * distributions are used.
+     */
     RANDOM,
     /** A Latin hypercube of {@code samples} points. */
     LHS,
@@ -42,11 +54,14 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     /** Explicit points. */
     LIST,
     /**
-     * The Saltelli sample for Sobol indices: blocks A, B, AB_i (and BA_i with {@link Order#SECOND}) of
-     * {@code samples} rows each, from a Sobol sequence.
+     * The Saltelli sample for Sobol indices: blocks A, B, AB_i (and BA_i with {@link Order#SECOND})
+     * of {@code samples} rows each, from a Sobol sequence.
      */
     SALTELLI,
-    /** Morris elementary-effect trajectories: {@code samples} trajectories on a grid of {@code levels} levels. */
+    /**
+     * Morris elementary-effect trajectories: {@code samples} trajectories on a grid of {@code
+     * levels} levels.
+     */
     MORRIS;
 
     /** The lower-case name used in specs. */
@@ -59,14 +74,20 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
       return this == RANDOM || this == LHS || this == SOBOL || this == SALTELLI || this == MORRIS;
     }
 
-    /** True for the designs made for sensitivity analysis, whose points form blocks or trajectories. */
+    /**
+     * True for the designs made for sensitivity analysis, whose points form blocks or trajectories.
+     */
     public boolean isSensitivity() {
       return this == SALTELLI || this == MORRIS;
     }
   }
 
   /** A design without the options of sensitivity designs (first and total order, no levels). */
-  public Design(Type type, long samples, List<Map<String, Object>> points, List<Map<String, Object>> exclude) {
+  public Design(
+      Type type,
+      long samples,
+      List<Map<String, Object>> points,
+      List<Map<String, Object>> exclude) {
     this(type, samples, points, exclude, Order.FIRST_AND_TOTAL, type == Type.MORRIS ? 4 : 0);
   }
 
@@ -86,23 +107,35 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
       throw new IllegalArgumentException("Design 'list' needs at least one point");
     }
     if (type != Type.LIST && !points.isEmpty()) {
-      throw new IllegalArgumentException("Design '" + type.label() + "' does not take points; use type: list");
+      throw new IllegalArgumentException(
+          "Design '" + type.label() + "' does not take points; use type: list");
     }
     if (type != Type.SALTELLI && order != Order.FIRST_AND_TOTAL) {
-      throw new IllegalArgumentException("Design '" + type.label() + "' does not take second_order; it is an option"
-          + " of design 'saltelli'");
+      throw new IllegalArgumentException(
+          "Design '"
+              + type.label()
+              + "' does not take second_order; it is an option"
+              + " of design 'saltelli'");
     }
     if (type == Type.MORRIS && (levels < 2 || levels % 2 != 0)) {
-      throw new IllegalArgumentException("Design 'morris' needs an even number of levels >= 2 (the step is half"
-          + " the levels, Morris 1991), got " + levels);
+      throw new IllegalArgumentException(
+          "Design 'morris' needs an even number of levels >= 2 (the step is half"
+              + " the levels, Morris 1991), got "
+              + levels);
     }
     if (type != Type.MORRIS && levels != 0) {
-      throw new IllegalArgumentException("Design '" + type.label() + "' does not take levels; it is an option of"
-          + " design 'morris'");
+      throw new IllegalArgumentException(
+          "Design '"
+              + type.label()
+              + "' does not take levels; it is an option of"
+              + " design 'morris'");
     }
     if (type.isSensitivity() && !exclude.isEmpty()) {
-      throw new IllegalArgumentException("Design '" + type.label() + "' does not take exclusion rules: dropping"
-          + " points would break its blocks; restrict the parameter ranges instead");
+      throw new IllegalArgumentException(
+          "Design '"
+              + type.label()
+              + "' does not take exclusion rules: dropping"
+              + " points would break its blocks; restrict the parameter ranges instead");
     }
   }
 
@@ -115,9 +148,13 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     return new Design(Type.SALTELLI, n, List.of(), List.of(), order, 0);
   }
 
-  /** {@code trajectories} Morris trajectories on a grid of {@code levels} (even) levels per parameter. */
+  /**
+   * {@code trajectories} Morris trajectories on a grid of {@code levels} (even) levels per
+   * parameter.
+   */
   public static Design morris(long trajectories, int levels) {
-    return new Design(Type.MORRIS, trajectories, List.of(), List.of(), Order.FIRST_AND_TOTAL, levels);
+    return new Design(
+        Type.MORRIS, trajectories, List.of(), List.of(), Order.FIRST_AND_TOTAL, levels);
   }
 
   /** The number of Morris trajectories (the {@code samples} of a {@code morris} design). */
@@ -151,7 +188,8 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
   }
 
   /**
-   * This design with one more exclusion rule. A value may be a list, meaning "any of these"; see the class comment.
+   * This design with one more exclusion rule. A value may be a list, meaning "any of these"; see
+   * the class comment.
    */
   public Design excluding(Map<String, Object> rule) {
     List<Map<String, Object>> rules = new ArrayList<>(exclude);
@@ -167,10 +205,13 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     for (Map<String, Object> m : maps) {
       Map<String, Object> point = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : m.entrySet()) {
-        point.put(Objects.requireNonNull(e.getKey(), "point key"), scalar("point", e.getKey(), e.getValue()));
+        point.put(
+            Objects.requireNonNull(e.getKey(), "point key"),
+            scalar("point", e.getKey(), e.getValue()));
       }
       if (point.isEmpty()) {
-        throw new IllegalArgumentException("Design 'list' has an empty point; give a value for each parameter");
+        throw new IllegalArgumentException(
+            "Design 'list' has an empty point; give a value for each parameter");
       }
       out.add(Collections.unmodifiableMap(point));
     }
@@ -184,8 +225,9 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> rule : rules) {
       if (rule.isEmpty()) {
-        throw new IllegalArgumentException("an empty exclusion rule would drop every point; name at least one"
-            + " parameter and its value");
+        throw new IllegalArgumentException(
+            "an empty exclusion rule would drop every point; name at least one"
+                + " parameter and its value");
       }
       List<Map<String, Object>> expanded = new ArrayList<>();
       expanded.add(new LinkedHashMap<>());
@@ -194,7 +236,8 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
         List<Object> alternatives = new ArrayList<>();
         if (e.getValue() instanceof List<?> list) {
           if (list.isEmpty()) {
-            throw new IllegalArgumentException("exclusion rule for '" + name + "' has an empty list of values");
+            throw new IllegalArgumentException(
+                "exclusion rule for '" + name + "' has an empty list of values");
           }
           for (Object v : list) {
             alternatives.add(scalar("exclusion rule", name, v));
@@ -229,9 +272,18 @@ public record Design(Type type, long samples, List<Map<String, Object>> points, 
     if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
       return v;
     }
-    String kind = v == null ? "null" : v instanceof List<?> ? "a list" : v instanceof Map<?, ?> ? "a map"
-        : "a " + v.getClass().getSimpleName();
-    throw new IllegalArgumentException(where + " value for '" + name + "' is " + kind
-        + "; use a string, integer, float or boolean");
+    String kind =
+        v == null
+            ? "null"
+            : v instanceof List<?>
+                ? "a list"
+                : v instanceof Map<?, ?> ? "a map" : "a " + v.getClass().getSimpleName();
+    throw new IllegalArgumentException(
+        where
+            + " value for '"
+            + name
+            + "' is "
+            + kind
+            + "; use a string, integer, float or boolean");
   }
 }

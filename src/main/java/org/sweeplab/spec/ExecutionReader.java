@@ -13,7 +13,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** Reads the {@code execution} and {@code budget} sections of a spec (retries, rate limits, backends, budgets). */
+/**
+ * Reads the {@code execution} and {@code budget} sections of a spec (retries, rate limits,
+ * backends, budgets).
+ */
 final class ExecutionReader {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
   private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(s|sec|second|m|min|minute)");
@@ -25,12 +28,20 @@ final class ExecutionReader {
   }
 
   Execution execution(Node node) {
-    MappingNode m = r.mapping(node, "execution", "a map with " + String.join(", ", SpecSchema.EXECUTION));
+    MappingNode m =
+        r.mapping(node, "execution", "a map with " + String.join(", ", SpecSchema.EXECUTION));
     r.checkKeys(m, "execution", SpecSchema.EXECUTION);
     Execution e = Execution.defaults();
     Node n = NodeReader.get(m, "max_parallel");
     if (n != null) {
-      int v = (int) r.integer(n, "execution.max_parallel", 0, Integer.MAX_VALUE, "an integer >= 0 (0 = all cores)");
+      int v =
+          (int)
+              r.integer(
+                  n,
+                  "execution.max_parallel",
+                  0,
+                  Integer.MAX_VALUE,
+                  "an integer >= 0 (0 = all cores)");
       e = e.withMaxParallel(v);
     }
     n = NodeReader.get(m, "timeout_per_run");
@@ -39,7 +50,9 @@ final class ExecutionReader {
     }
     n = NodeReader.get(m, "fail_fast");
     if (n != null) {
-      e = e.withFailurePolicy(r.bool(n, "execution.fail_fast") ? FailurePolicy.FAIL_FAST : FailurePolicy.CONTINUE);
+      e =
+          e.withFailurePolicy(
+              r.bool(n, "execution.fail_fast") ? FailurePolicy.FAIL_FAST : FailurePolicy.CONTINUE);
     }
     n = NodeReader.get(m, "max_runs");
     if (n != null) {
@@ -87,14 +100,19 @@ final class ExecutionReader {
     MappingNode m = r.mapping(node, path, "a map with " + String.join(", ", SpecSchema.RETRIES));
     r.checkKeys(m, path, SpecSchema.RETRIES);
     Node n = NodeReader.get(m, "max_attempts");
-    int attempts = n == null ? 3 : (int) r.integer(n, path + ".max_attempts", 1, 1_000_000, "an integer >= 1");
+    int attempts =
+        n == null ? 3 : (int) r.integer(n, path + ".max_attempts", 1, 1_000_000, "an integer >= 1");
     n = NodeReader.get(m, "initial_delay");
-    Duration initial = n == null ? Defaults.RETRY_INITIAL_DELAY : duration(n, path + ".initial_delay", true);
+    Duration initial =
+        n == null ? Defaults.RETRY_INITIAL_DELAY : duration(n, path + ".initial_delay", true);
     n = NodeReader.get(m, "max_delay");
-    Duration max = n == null ? Defaults.RETRY_MAX_DELAY.compareTo(initial) < 0 ? initial : Defaults.RETRY_MAX_DELAY
-        : duration(n, path + ".max_delay", true);
+    Duration max =
+        n == null
+            ? Defaults.RETRY_MAX_DELAY.compareTo(initial) < 0 ? initial : Defaults.RETRY_MAX_DELAY
+            : duration(n, path + ".max_delay", true);
     n = NodeReader.get(m, "multiplier");
-    double mult = n == null ? Defaults.RETRY_MULTIPLIER : r.number(n, path + ".multiplier").doubleValue();
+    double mult =
+        n == null ? Defaults.RETRY_MULTIPLIER : r.number(n, path + ".multiplier").doubleValue();
     return r.wrap(m, path, () -> new Retries(attempts, initial, max, mult));
   }
 
@@ -104,8 +122,13 @@ final class ExecutionReader {
       String text = r.string(node, path);
       Matcher mt = RATE.matcher(text.trim());
       if (!mt.matches()) {
-        throw r.fail(node, path, "'" + text + "' is not a rate; write runs per second or minute, e.g. 500/s or"
-            + " 30/min, or a map {runs: 500, per: second}");
+        throw r.fail(
+            node,
+            path,
+            "'"
+                + text
+                + "' is not a rate; write runs per second or minute, e.g. 500/s or"
+                + " 30/min, or a map {runs: 500, per: second}");
       }
       long runs;
       try {
@@ -119,16 +142,28 @@ final class ExecutionReader {
     MappingNode m = r.mapping(node, path, "a rate such as 500/s, or a map with runs and per");
     r.checkKeys(m, path, SpecSchema.RATE_LIMIT);
     Node waitNode = NodeReader.get(m, "max_wait");
-    Duration maxWait = waitNode == null ? Defaults.RATE_LIMIT_MAX_WAIT : duration(waitNode, path + ".max_wait", true);
+    Duration maxWait =
+        waitNode == null
+            ? Defaults.RATE_LIMIT_MAX_WAIT
+            : duration(waitNode, path + ".max_wait", true);
     Node runsNode = NodeReader.get(m, "runs");
     if (runsNode == null && waitNode != null && NodeReader.get(m, "per") == null) {
       return r.wrap(m, path, () -> RateLimit.maxWaitOnly(maxWait));
     }
-    long runs = r.integer(r.require(m, path, "runs", "the number of run starts allowed per period"),
-        path + ".runs", 1, Long.MAX_VALUE, "an integer >= 1");
+    long runs =
+        r.integer(
+            r.require(m, path, "runs", "the number of run starts allowed per period"),
+            path + ".runs",
+            1,
+            Long.MAX_VALUE,
+            "an integer >= 1");
     Node perNode = NodeReader.get(m, "per");
-    RateLimit.Per per = perNode == null ? RateLimit.Per.SECOND : RateLimit.Per.valueOf(
-        r.oneOf(perNode, path + ".per", SpecSchema.RATE_PERIODS, "period").toUpperCase(Locale.ROOT));
+    RateLimit.Per per =
+        perNode == null
+            ? RateLimit.Per.SECOND
+            : RateLimit.Per.valueOf(
+                r.oneOf(perNode, path + ".per", SpecSchema.RATE_PERIODS, "period")
+                    .toUpperCase(Locale.ROOT));
     return r.wrap(m, path, () -> new RateLimit(runs, per, maxWait));
   }
 
@@ -141,27 +176,38 @@ final class ExecutionReader {
     String unit = n == null || NodeReader.isNull(n) ? "" : r.string(n, "budget.unit");
     double estimate = amount(m, "estimate_per_run");
     n = NodeReader.get(m, "in_flight");
-    BudgetSpec.InFlight inFlight = n == null ? BudgetSpec.InFlight.FINISH : BudgetSpec.InFlight.valueOf(
-        r.oneOf(n, "budget.in_flight", SpecSchema.IN_FLIGHT, "in-flight policy").toUpperCase(Locale.ROOT));
+    BudgetSpec.InFlight inFlight =
+        n == null
+            ? BudgetSpec.InFlight.FINISH
+            : BudgetSpec.InFlight.valueOf(
+                r.oneOf(n, "budget.in_flight", SpecSchema.IN_FLIGHT, "in-flight policy")
+                    .toUpperCase(Locale.ROOT));
     n = NodeReader.get(m, "estimate_by");
     BudgetSpec.CostTable table = n == null || NodeReader.isNull(n) ? null : costTable(n);
-    return r.wrap(m, "budget", () -> new BudgetSpec(total, perRun, unit, estimate, inFlight, table));
+    return r.wrap(
+        m, "budget", () -> new BudgetSpec(total, perRun, unit, estimate, inFlight, table));
   }
 
   private double amount(MappingNode m, String key) {
     Node n = NodeReader.get(m, key);
-    return n == null || NodeReader.isNull(n) ? Double.NaN : r.number(n, "budget." + key).doubleValue();
+    return n == null || NodeReader.isNull(n)
+        ? Double.NaN
+        : r.number(n, "budget." + key).doubleValue();
   }
 
   private BudgetSpec.CostTable costTable(Node node) {
     String path = "budget.estimate_by";
     MappingNode m = r.mapping(node, path, "a map {parameter: NAME, costs: {VALUE: COST, ...}}");
     r.checkKeys(m, path, SpecSchema.ESTIMATE_BY);
-    String param = r.string(r.require(m, path, "parameter", "the parameter whose value sets the cost"),
-        path + ".parameter");
-    Node costsNode = r.require(m, path, "costs", "a map from values of the parameter to the cost of one run");
+    String param =
+        r.string(
+            r.require(m, path, "parameter", "the parameter whose value sets the cost"),
+            path + ".parameter");
+    Node costsNode =
+        r.require(m, path, "costs", "a map from values of the parameter to the cost of one run");
     Map<String, Double> costs = new LinkedHashMap<>();
-    for (NodeTuple t : r.mapping(costsNode, path + ".costs", "a map from values to costs").getValue()) {
+    for (NodeTuple t :
+        r.mapping(costsNode, path + ".costs", "a map from values to costs").getValue()) {
       String key = BudgetSpec.CostTable.key(r.scalar(t.getKeyNode(), path + ".costs"));
       costs.put(key, r.number(t.getValueNode(), path + ".costs." + key).doubleValue());
     }
@@ -169,25 +215,40 @@ final class ExecutionReader {
   }
 
   private SparkSettings spark(Node node) {
-    MappingNode m = r.mapping(node, "execution.spark", "a map with " + String.join(", ", SpecSchema.SPARK));
+    MappingNode m =
+        r.mapping(node, "execution.spark", "a map with " + String.join(", ", SpecSchema.SPARK));
     r.checkKeys(m, "execution.spark", SpecSchema.SPARK);
     SparkSettings s = SparkSettings.defaults();
     Node n = NodeReader.get(m, "master");
     if (n != null && !NodeReader.isNull(n)) {
       String master = r.string(n, "execution.spark.master");
       if (master.isBlank()) {
-        throw r.fail(n, "execution.spark.master", "the master is blank; give local[4], spark://host:7077 or yarn");
+        throw r.fail(
+            n,
+            "execution.spark.master",
+            "the master is blank; give local[4], spark://host:7077 or yarn");
       }
       s = s.withMaster(master);
     }
     n = NodeReader.get(m, "partitions");
     if (n != null) {
-      s = s.withPartitions((int) r.integer(n, "execution.spark.partitions", 0, Integer.MAX_VALUE,
-          "an integer >= 0 (0 = Spark's default parallelism)"));
+      s =
+          s.withPartitions(
+              (int)
+                  r.integer(
+                      n,
+                      "execution.spark.partitions",
+                      0,
+                      Integer.MAX_VALUE,
+                      "an integer >= 0 (0 = Spark's default parallelism)"));
     }
     n = NodeReader.get(m, "conf");
     if (n != null) {
-      MappingNode c = r.mapping(n, "execution.spark.conf", "a map of Spark settings, e.g. {spark.executor.memory: 4g}");
+      MappingNode c =
+          r.mapping(
+              n,
+              "execution.spark.conf",
+              "a map of Spark settings, e.g. {spark.executor.memory: 4g}");
       for (org.yaml.snakeyaml.nodes.NodeTuple t : c.getValue()) {
         String key = NodeReader.keyText(t);
         Object v = r.scalar(t.getValueNode(), "execution.spark.conf." + key);
@@ -208,13 +269,21 @@ final class ExecutionReader {
     BigDecimal seconds;
     if (node instanceof ScalarNode s && !s.getTag().equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
       Number n = r.number(node, path);
-      seconds = n instanceof Long l ? BigDecimal.valueOf(l) : new BigDecimal(Double.toString(n.doubleValue()));
+      seconds =
+          n instanceof Long l
+              ? BigDecimal.valueOf(l)
+              : new BigDecimal(Double.toString(n.doubleValue()));
     } else {
       String text = r.string(node, path);
       Matcher mt = DURATION.matcher(text.trim());
       if (!mt.matches()) {
-        throw r.fail(node, path, "'" + text + "' is not a duration; write seconds as a number (30, 2.5) or a"
-            + " number with a unit: 500ms, 30s, 2m, 1h");
+        throw r.fail(
+            node,
+            path,
+            "'"
+                + text
+                + "' is not a duration; write seconds as a number (30, 2.5) or a"
+                + " number with a unit: 500ms, 30s, 2m, 1h");
       }
       BigDecimal v = new BigDecimal(mt.group(1));
       switch (mt.group(2)) {
@@ -232,12 +301,21 @@ final class ExecutionReader {
       }
     }
     if (seconds.signum() < 0 || seconds.signum() == 0 && !zeroAllowed) {
-      throw r.fail(node, path, (zeroAllowed ? "the duration must be >= 0" : "the timeout must be positive")
-          + ", got " + NodeReader.describe(node));
+      throw r.fail(
+          node,
+          path,
+          (zeroAllowed ? "the duration must be >= 0" : "the timeout must be positive")
+              + ", got "
+              + NodeReader.describe(node));
     }
     try {
       BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-      long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
+      long nanos =
+          seconds
+              .subtract(whole)
+              .movePointRight(9)
+              .setScale(0, RoundingMode.HALF_UP)
+              .longValueExact();
       return Duration.ofSeconds(whole.longValueExact(), nanos);
     } catch (ArithmeticException e) {
       throw r.fail(node, path, "the duration " + NodeReader.describe(node) + " is too long");

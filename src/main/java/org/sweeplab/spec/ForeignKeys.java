@@ -4,14 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Keys that users of other batch runners write out of habit, and sweeplab's key for each, so that an unknown key
- * such as {@code max_workers} gets "did you mean 'execution.max_parallel'?" rather than a bare "unknown key".
- * {@code docs/coming-from.md} has the same table for people.
+ * Keys that users of other batch runners write out of habit, and sweeplab's key for each, so that
+ * an unknown key such as {@code max_workers} gets "did you mean 'execution.max_parallel'?" rather
+ * than a bare "unknown key". {@code docs/coming-from.md} has the same table for people.
  */
 final class ForeignKeys {
   private ForeignKeys() {}
 
-  /** Foreign key (as written at the top level or inside {@code execution}) to sweeplab's dotted key. */
+  /**
+   * Foreign key (as written at the top level or inside {@code execution}) to sweeplab's dotted key.
+   */
   static final Map<String, String> SWEEPLAB_KEY = table();
 
   private static Map<String, String> table() {
@@ -53,8 +55,9 @@ final class ForeignKeys {
   }
 
   /**
-   * The hint for an unknown key at {@code path} ("" for the top level): " (did you mean 'execution.max_parallel'?)",
-   * or null when the key is not a known foreign one or its sweeplab key is the one valid here.
+   * The hint for an unknown key at {@code path} ("" for the top level): " (did you mean
+   * 'execution.max_parallel'?)", or null when the key is not a known foreign one or its sweeplab
+   * key is the one valid here.
    */
   static String hint(String path, String key) {
     String ours = SWEEPLAB_KEY.get(key);

@@ -30,24 +30,29 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads a YAML node tree with positions: composes text into nodes (never constructing objects), refuses tags other
- * than the core ones, finds duplicate keys, and converts nodes to values with {@link SpecException}s that carry the
- * source, line, column and key path.
+ * Reads a YAML node tree with positions: composes text into nodes (never constructing objects),
+ * refuses tags other than the core ones, finds duplicate keys, and converts nodes to values with
+ * {@link SpecException}s that carry the source, line, column and key path.
  *
- * <p>Nodes that came from a {@code --set} override are remembered, so errors about them name the override instead of
- * a position in the file.
+ * <p>Nodes that came from a {@code --set} override are remembered, so errors about them name the
+ * override instead of a position in the file.
  */
 final class NodeReader {
   /** The source label of errors in overrides. */
   static final String OVERRIDE_SOURCE = "--set";
 
-  private static final Set<Tag> CORE_SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
+  private static final Set<Tag> CORE_SCALAR_TAGS =
+      Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
   private static final Resolver RESOLVER = new Resolver();
 
   private final String source;
   private final Map<Node, String> overrideOf = new IdentityHashMap<>();
   private final ScalarConstructor constructor = new ScalarConstructor();
-  /** Problems found so far while reading on past them (see {@link #attempt}); null when every problem throws. */
+
+  /**
+   * Problems found so far while reading on past them (see {@link #attempt}); null when every
+   * problem throws.
+   */
   private List<SpecException> problems;
 
   NodeReader(String source) {
@@ -56,13 +61,16 @@ final class NodeReader {
 
   // ---------------------------------------------------------------- composing
 
-  /** The loader options: no global tag survives {@link #check}, so composing may accept them all. */
+  /**
+   * The loader options: no global tag survives {@link #check}, so composing may accept them all.
+   */
   private static LoaderOptions options() {
     LoaderOptions o = new LoaderOptions();
     o.setAllowDuplicateKeys(false);
     o.setAllowRecursiveKeys(false);
     o.setProcessComments(false);
-    // Tags are refused by check() with a position and a clear message; nothing is ever constructed from them.
+    // Tags are refused by check() with a position and a clear message; nothing is ever constructed
+    // from them.
     o.setTagInspector(tag -> true);
     return o;
   }
@@ -78,20 +86,30 @@ final class NodeReader {
     try {
       LoaderOptions o = options();
       DumperOptions d = new DumperOptions();
-      root = new Yaml(new SafeConstructor(o), new Representer(d), d, o).compose(new StringReader(text));
+      root =
+          new Yaml(new SafeConstructor(o), new Representer(d), d, o)
+              .compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      String problem = "not valid YAML: " + e.getProblem()
-          + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
+      String problem =
+          "not valid YAML: "
+              + e.getProblem()
+              + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
       if (override != null) {
-        throw new SpecException(OVERRIDE_SOURCE, 0, 0, path, problem + " (in override '" + override + "')");
+        throw new SpecException(
+            OVERRIDE_SOURCE, 0, 0, path, problem + " (in override '" + override + "')");
       }
       Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new SpecException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, null,
+      throw new SpecException(
+          source,
+          m == null ? 0 : m.getLine() + 1,
+          m == null ? 0 : m.getColumn() + 1,
+          null,
           problem);
     } catch (YAMLException e) {
       String problem = "not valid YAML: " + e.getMessage();
       if (override != null) {
-        throw new SpecException(OVERRIDE_SOURCE, 0, 0, path, problem + " (in override '" + override + "')");
+        throw new SpecException(
+            OVERRIDE_SOURCE, 0, 0, path, problem + " (in override '" + override + "')");
       }
       throw new SpecException(source, 0, 0, null, problem);
     }
@@ -102,9 +120,13 @@ final class NodeReader {
       check(root, path, Collections.newSetFromMap(new IdentityHashMap<>()));
       long expanded = expandedSize(root, new IdentityHashMap<>());
       if (expanded > MAX_SPEC_CHARS) {
-        String problem = String.format(java.util.Locale.ROOT, "aliases expand this spec to about %,d characters,"
-            + " more than the 3 MiB a sweep.yaml may hold (the run writes the expanded spec to sweep.yaml and must"
-            + " read it back); use fewer or smaller aliases", expanded);
+        String problem =
+            String.format(
+                java.util.Locale.ROOT,
+                "aliases expand this spec to about %,d characters,"
+                    + " more than the 3 MiB a sweep.yaml may hold (the run writes the expanded spec to sweep.yaml and must"
+                    + " read it back); use fewer or smaller aliases",
+                expanded);
         throw new SpecException(override != null ? OVERRIDE_SOURCE : source, 0, 0, null, problem);
       }
     }
@@ -112,14 +134,15 @@ final class NodeReader {
   }
 
   /**
-   * The most characters a spec may hold once its aliases are expanded: what sweeplab reads back from a sweep.yaml
-   * (snakeyaml's default code point limit, 3 MiB).
+   * The most characters a spec may hold once its aliases are expanded: what sweeplab reads back
+   * from a sweep.yaml (snakeyaml's default code point limit, 3 MiB).
    */
   public static final long MAX_SPEC_CHARS = 3L << 20;
 
   /**
-   * About how many characters {@code node} takes once every alias is expanded (each scalar's text plus a few for
-   * punctuation), computed once per node so that nested aliases cost no time; a cycle counts as unbounded.
+   * About how many characters {@code node} takes once every alias is expanded (each scalar's text
+   * plus a few for punctuation), computed once per node so that nested aliases cost no time; a
+   * cycle counts as unbounded.
    */
   static long expandedSize(Node node, IdentityHashMap<Node, Long> memo) {
     Long known = memo.get(node);
@@ -136,8 +159,11 @@ final class NodeReader {
       }
     } else if (node instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
-        size = saturatedAdd(size, saturatedAdd(expandedSize(t.getKeyNode(), memo), expandedSize(t.getValueNode(),
-            memo)));
+        size =
+            saturatedAdd(
+                size,
+                saturatedAdd(
+                    expandedSize(t.getKeyNode(), memo), expandedSize(t.getValueNode(), memo)));
       }
     }
     memo.put(node, size);
@@ -167,9 +193,9 @@ final class NodeReader {
   }
 
   /**
-   * Refuses tags other than str, int, float, bool, null, map and seq, and duplicate or non-scalar keys. Scalars that
-   * YAML resolves implicitly to another type (a date such as {@code 2024-05-01}, the merge key {@code <<}) become
-   * strings.
+   * Refuses tags other than str, int, float, bool, null, map and seq, and duplicate or non-scalar
+   * keys. Scalars that YAML resolves implicitly to another type (a date such as {@code 2024-05-01},
+   * the merge key {@code <<}) become strings.
    */
   private void check(Node node, String path, Set<Node> seen) {
     if (!seen.add(node)) {
@@ -177,8 +203,10 @@ final class NodeReader {
     }
     if (node instanceof ScalarNode s) {
       if (!CORE_SCALAR_TAGS.contains(s.getTag())) {
-        boolean implicit = s.getTag().equals(s.isPlain()
-            ? RESOLVER.resolve(NodeId.scalar, s.getValue(), true) : Tag.STR);
+        boolean implicit =
+            s.getTag()
+                .equals(
+                    s.isPlain() ? RESOLVER.resolve(NodeId.scalar, s.getValue(), true) : Tag.STR);
         if (!implicit) {
           throw badTag(node, path);
         }
@@ -199,14 +227,23 @@ final class NodeReader {
       Map<String, Node> keys = new HashMap<>();
       for (NodeTuple t : m.getValue()) {
         if (!(t.getKeyNode() instanceof ScalarNode k)) {
-          throw fail(t.getKeyNode(), path, "a key must be a plain name, not " + describe(t.getKeyNode()));
+          throw fail(
+              t.getKeyNode(), path, "a key must be a plain name, not " + describe(t.getKeyNode()));
         }
         check(k, path, seen);
         String childPath = join(path, k.getValue());
         Node first = keys.putIfAbsent(k.getValue(), k);
         if (first != null) {
-          throw fail(k, childPath, "duplicate key '" + k.getValue() + "': defined on line " + line(first)
-              + " and again on line " + line(k) + "; each key may appear only once");
+          throw fail(
+              k,
+              childPath,
+              "duplicate key '"
+                  + k.getValue()
+                  + "': defined on line "
+                  + line(first)
+                  + " and again on line "
+                  + line(k)
+                  + "; each key may appear only once");
         }
         check(t.getValueNode(), childPath, seen);
       }
@@ -218,8 +255,13 @@ final class NodeReader {
     if (tag.startsWith(Tag.PREFIX)) {
       tag = "!!" + tag.substring(Tag.PREFIX.length());
     }
-    return fail(node, path, "tag '" + tag + "' is not allowed; a spec holds only plain data (strings, numbers,"
-        + " booleans, lists and maps), and no object is ever constructed from a tag");
+    return fail(
+        node,
+        path,
+        "tag '"
+            + tag
+            + "' is not allowed; a spec holds only plain data (strings, numbers,"
+            + " booleans, lists and maps), and no object is ever constructed from a tag");
   }
 
   private static int line(Node n) {
@@ -232,14 +274,18 @@ final class NodeReader {
   SpecException fail(Node node, String path, String problem) {
     String override = node == null ? null : overrideOf.get(node);
     if (override != null) {
-      return new SpecException(OVERRIDE_SOURCE, 0, 0, path, problem + " (in override '" + override + "')");
+      return new SpecException(
+          OVERRIDE_SOURCE, 0, 0, path, problem + " (in override '" + override + "')");
     }
     Mark m = node == null ? null : node.getStartMark();
-    return new SpecException(source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, path,
-        problem);
+    return new SpecException(
+        source, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1, path, problem);
   }
 
-  /** Runs {@code body}, turning an {@link IllegalArgumentException} from a model constructor into an error here. */
+  /**
+   * Runs {@code body}, turning an {@link IllegalArgumentException} from a model constructor into an
+   * error here.
+   */
   <T> T wrap(Node node, String path, java.util.function.Supplier<T> body) {
     try {
       return body.get();
@@ -250,7 +296,10 @@ final class NodeReader {
     }
   }
 
-  /** How a node reads in a message: {@code 'abc' (a string)}, {@code 3 (an integer)}, {@code a list}. */
+  /**
+   * How a node reads in a message: {@code 'abc' (a string)}, {@code 3 (an integer)}, {@code a
+   * list}.
+   */
   static String describe(Node node) {
     if (node instanceof SequenceNode) {
       return "a list";
@@ -301,9 +350,10 @@ final class NodeReader {
   }
 
   /**
-   * Refuses keys of {@code m} that are not in {@code valid}, with a did-you-mean hint (a key of another batch runner
-   * gets sweeplab's, see {@link ForeignKeys}) and the valid keys. While collecting (inside {@link #attempt}), every
-   * unknown key is recorded and reading goes on without it.
+   * Refuses keys of {@code m} that are not in {@code valid}, with a did-you-mean hint (a key of
+   * another batch runner gets sweeplab's, see {@link ForeignKeys}) and the valid keys. While
+   * collecting (inside {@link #attempt}), every unknown key is recorded and reading goes on without
+   * it.
    */
   void checkKeys(MappingNode m, String path, Collection<String> valid) {
     for (NodeTuple t : m.getValue()) {
@@ -311,9 +361,17 @@ final class NodeReader {
       if (!valid.contains(key)) {
         String where = path.isEmpty() ? "at the top level" : "in '" + path + "'";
         String foreign = ForeignKeys.hint(path, key);
-        SpecException e = fail(t.getKeyNode(), join(path, key), "unknown key '" + key + "' " + where
-            + (foreign != null ? foreign : Suggestions.hint(key, valid)) + "; valid keys are "
-            + String.join(", ", valid));
+        SpecException e =
+            fail(
+                t.getKeyNode(),
+                join(path, key),
+                "unknown key '"
+                    + key
+                    + "' "
+                    + where
+                    + (foreign != null ? foreign : Suggestions.hint(key, valid))
+                    + "; valid keys are "
+                    + String.join(", ", valid));
         if (problems == null) {
           throw e;
         }
@@ -328,8 +386,8 @@ final class NodeReader {
   }
 
   /**
-   * Runs {@code body}; when collecting and it fails with a {@link SpecException}, records it and returns
-   * {@code fallback} so the rest of the spec is still read.
+   * Runs {@code body}; when collecting and it fails with a {@link SpecException}, records it and
+   * returns {@code fallback} so the rest of the spec is still read.
    */
   <T> T attempt(java.util.function.Supplier<T> body, T fallback) {
     if (problems == null) {
@@ -378,7 +436,8 @@ final class NodeReader {
   Node require(MappingNode m, String path, String key, String what) {
     Node n = get(m, key);
     if (n == null) {
-      throw fail(m, join(path, key), "missing key '" + key + "'" + (what.isEmpty() ? "" : ": " + what));
+      throw fail(
+          m, join(path, key), "missing key '" + key + "'" + (what.isEmpty() ? "" : ": " + what));
     }
     return n;
   }
@@ -401,7 +460,8 @@ final class NodeReader {
   }
 
   long integer(Node node, String path) {
-    Object v = node instanceof ScalarNode s && s.getTag().equals(Tag.INT) ? construct(s, path) : null;
+    Object v =
+        node instanceof ScalarNode s && s.getTag().equals(Tag.INT) ? construct(s, path) : null;
     if (v instanceof Number n) {
       return n.longValue();
     }
@@ -419,7 +479,8 @@ final class NodeReader {
 
   /** A {@link Long} or a {@link Double}. */
   Number number(Node node, String path) {
-    if (node instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+    if (node instanceof ScalarNode s
+        && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
       return (Number) construct(s, path);
     }
     throw fail(node, path, "expected a number, got " + describe(node));
@@ -437,10 +498,14 @@ final class NodeReader {
     if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
       return construct(s, path);
     }
-    throw fail(node, path, "expected a single value (a string, number or boolean), got " + describe(node));
+    throw fail(
+        node, path, "expected a single value (a string, number or boolean), got " + describe(node));
   }
 
-  /** Plain Java data: {@link LinkedHashMap}, {@link ArrayList}, String, Long, Double, Boolean or null. */
+  /**
+   * Plain Java data: {@link LinkedHashMap}, {@link ArrayList}, String, Long, Double, Boolean or
+   * null.
+   */
   Object plain(Node node, String path) {
     return plain(node, path, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
@@ -450,7 +515,10 @@ final class NodeReader {
       return s.getTag().equals(Tag.NULL) ? null : construct(s, path);
     }
     if (!open.add(node)) {
-      throw fail(node, path, "an alias refers to a list or map that contains it; a spec cannot be recursive");
+      throw fail(
+          node,
+          path,
+          "an alias refers to a list or map that contains it; a spec cannot be recursive");
     }
     Object out;
     if (node instanceof SequenceNode s) {
@@ -481,10 +549,14 @@ final class NodeReader {
     try {
       v = constructor.construct(s);
     } catch (RuntimeException e) {
-      throw fail(s, path, "'" + s.getValue() + "' is not a valid " + tag.getValue().substring(Tag.PREFIX.length()));
+      throw fail(
+          s,
+          path,
+          "'" + s.getValue() + "' is not a valid " + tag.getValue().substring(Tag.PREFIX.length()));
     }
     if (v instanceof BigInteger) {
-      throw fail(s, path, "integer " + s.getValue() + " is out of range; integers must fit in 64 bits");
+      throw fail(
+          s, path, "integer " + s.getValue() + " is out of range; integers must fit in 64 bits");
     }
     if (v instanceof Integer i) {
       return i.longValue();
@@ -514,8 +586,17 @@ final class NodeReader {
   String oneOf(Node node, String path, List<String> valid, String what) {
     String v = string(node, path);
     if (!valid.contains(v)) {
-      throw fail(node, path, "unknown " + what + " '" + v + "'" + Suggestions.hint(v, valid)
-          + "; valid values are " + String.join(", ", valid));
+      throw fail(
+          node,
+          path,
+          "unknown "
+              + what
+              + " '"
+              + v
+              + "'"
+              + Suggestions.hint(v, valid)
+              + "; valid values are "
+              + String.join(", ", valid));
     }
     return v;
   }

@@ -1,26 +1,31 @@
 package org.sweeplab.spec;
 
-import org.sweeplab.results.ResultsContract;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.sweeplab.results.ResultsContract;
 
 /**
  * One swept parameter: a name and either a finite list of levels or a distribution to sample from.
  *
- * <p>Values are always one of {@link String}, {@link Long}, {@link Double} or {@link Boolean}. Discrete
- * parameters expose their levels by index ({@link #size()}, {@link #level(int)}), so a grid over them can be
- * enumerated lazily. Every parameter can also map a unit-interval coordinate to a value
- * ({@link #fromUnit(double)}), which is what sampled designs (random, Latin hypercube, Sobol) use.
+ * <p>Values are always one of {@link String}, {@link Long}, {@link Double} or {@link Boolean}.
+ * Discrete parameters expose their levels by index ({@link #size()}, {@link #level(int)}), so a
+ * grid over them can be enumerated lazily. Every parameter can also map a unit-interval coordinate
+ * to a value ({@link #fromUnit(double)}), which is what sampled designs (random, Latin hypercube,
+ * Sobol) use.
  */
 public sealed interface Parameter
-    permits Parameter.Values, Parameter.IntRange, Parameter.FloatRange, Parameter.Linspace,
-        Parameter.Logspace, Parameter.Distribution {
+    permits Parameter.Values,
+        Parameter.IntRange,
+        Parameter.FloatRange,
+        Parameter.Linspace,
+        Parameter.Logspace,
+        Parameter.Distribution {
 
   /**
-   * Column names that sweeplab writes itself in every results table; no parameter may use one of them.
+   * Column names that sweeplab writes itself in every results table; no parameter may use one of
+   * them.
    */
   List<String> RESERVED_NAMES = ResultsContract.RESERVED_NAMES;
 
@@ -28,20 +33,27 @@ public sealed interface Parameter
   Pattern NAME_PATTERN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
   /**
-   * Checks that {@code name} can be a parameter name: it matches {@link #NAME_PATTERN} and is not one of the
-   * {@link #RESERVED_NAMES}.
+   * Checks that {@code name} can be a parameter name: it matches {@link #NAME_PATTERN} and is not
+   * one of the {@link #RESERVED_NAMES}.
    *
    * @throws IllegalArgumentException naming the bad name and what would be valid
    */
   static void checkName(String name) {
     Objects.requireNonNull(name, "name");
     if (!NAME_PATTERN.matcher(name).matches()) {
-      throw new IllegalArgumentException("parameter name '" + name + "' is not valid: start with a letter or '_',"
-          + " then use letters, digits, '_', '.' or '-'");
+      throw new IllegalArgumentException(
+          "parameter name '"
+              + name
+              + "' is not valid: start with a letter or '_',"
+              + " then use letters, digits, '_', '.' or '-'");
     }
     if (RESERVED_NAMES.contains(name)) {
-      throw new IllegalArgumentException("parameter name '" + name + "' is reserved for a results column; reserved"
-          + " names are " + String.join(", ", RESERVED_NAMES));
+      throw new IllegalArgumentException(
+          "parameter name '"
+              + name
+              + "' is reserved for a results column; reserved"
+              + " names are "
+              + String.join(", ", RESERVED_NAMES));
     }
   }
 
@@ -60,8 +72,8 @@ public sealed interface Parameter
   Object level(int i);
 
   /**
-   * Maps {@code u} in [0, 1) to a value. For a discrete parameter this picks level {@code floor(u * size)}; for a
-   * distribution it is the inverse CDF.
+   * Maps {@code u} in [0, 1) to a value. For a discrete parameter this picks level {@code floor(u *
+   * size)}; for a distribution it is the inverse CDF.
    */
   default Object fromUnit(double u) {
     int n = size();
@@ -132,8 +144,8 @@ public sealed interface Parameter
   }
 
   /**
-   * Floating-point values from {@code start} to {@code stop} by {@code step}; {@code stop} is included when it is
-   * reached within a relative tolerance of 1e-9 of the step.
+   * Floating-point values from {@code start} to {@code stop} by {@code step}; {@code stop} is
+   * included when it is reached within a relative tolerance of 1e-9 of the step.
    */
   record FloatRange(String name, double start, double stop, double step) implements Parameter {
     public FloatRange {
@@ -145,7 +157,12 @@ public sealed interface Parameter
       double n = Math.floor((stop - start) / step + 1e-9) + 1;
       if (n > Integer.MAX_VALUE) {
         throw new IllegalArgumentException(
-            "Parameter '" + name + "' range has " + (long) n + " levels; at most " + Integer.MAX_VALUE);
+            "Parameter '"
+                + name
+                + "' range has "
+                + (long) n
+                + " levels; at most "
+                + Integer.MAX_VALUE);
       }
     }
 
@@ -172,7 +189,8 @@ public sealed interface Parameter
       checkFinite(name, "start", start);
       checkFinite(name, "stop", stop);
       if (num < 1) {
-        throw new IllegalArgumentException("Parameter '" + name + "' linspace needs num >= 1, got " + num);
+        throw new IllegalArgumentException(
+            "Parameter '" + name + "' linspace needs num >= 1, got " + num);
       }
     }
 
@@ -196,8 +214,8 @@ public sealed interface Parameter
   }
 
   /**
-   * {@code num} values spaced evenly on a log scale from {@code start} to {@code stop}, both included and both
-   * positive (the endpoints are values, not exponents).
+   * {@code num} values spaced evenly on a log scale from {@code start} to {@code stop}, both
+   * included and both positive (the endpoints are values, not exponents).
    */
   record Logspace(String name, double start, double stop, int num) implements Parameter {
     public Logspace {
@@ -205,11 +223,17 @@ public sealed interface Parameter
       checkFinite(name, "start", start);
       checkFinite(name, "stop", stop);
       if (!(start > 0) || !(stop > 0)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "Parameter '%s' logspace needs positive start and stop, got %s and %s", name, start, stop));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "Parameter '%s' logspace needs positive start and stop, got %s and %s",
+                name,
+                start,
+                stop));
       }
       if (num < 1) {
-        throw new IllegalArgumentException("Parameter '" + name + "' logspace needs num >= 1, got " + num);
+        throw new IllegalArgumentException(
+            "Parameter '" + name + "' logspace needs num >= 1, got " + num);
       }
     }
 
@@ -257,7 +281,8 @@ public sealed interface Parameter
 
     @Override
     default Object level(int i) {
-      throw new UnsupportedOperationException("Parameter '" + name() + "' is a distribution, not a list");
+      throw new UnsupportedOperationException(
+          "Parameter '" + name() + "' is a distribution, not a list");
     }
   }
 
@@ -283,7 +308,8 @@ public sealed interface Parameter
     public LogUniform {
       checkBounds(name, low, high);
       if (!(low > 0)) {
-        throw new IllegalArgumentException("Parameter '" + name + "' log-uniform needs low > 0, got " + low);
+        throw new IllegalArgumentException(
+            "Parameter '" + name + "' log-uniform needs low > 0, got " + low);
       }
     }
 
@@ -305,7 +331,8 @@ public sealed interface Parameter
       checkFinite(name, "mean", mean);
       checkFinite(name, "sd", sd);
       if (!(sd > 0)) {
-        throw new IllegalArgumentException("Parameter '" + name + "' normal needs sd > 0, got " + sd);
+        throw new IllegalArgumentException(
+            "Parameter '" + name + "' normal needs sd > 0, got " + sd);
       }
     }
 
@@ -327,8 +354,13 @@ public sealed interface Parameter
     public IntUniform {
       Objects.requireNonNull(name, "name");
       if (high < low) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "Parameter '%s' needs low <= high, got low=%d high=%d", name, low, high));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "Parameter '%s' needs low <= high, got low=%d high=%d",
+                name,
+                low,
+                high));
       }
     }
 
@@ -355,8 +387,13 @@ public sealed interface Parameter
         throw new IllegalArgumentException("Parameter '" + name + "' choice has no values");
       }
       if (weights.size() != values.size()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "Parameter '%s' choice has %d values but %d weights", name, values.size(), weights.size()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "Parameter '%s' choice has %d values but %d weights",
+                name,
+                values.size(),
+                weights.size()));
       }
       for (Object v : values) {
         checkScalar(name, v);
@@ -364,7 +401,8 @@ public sealed interface Parameter
       double total = 0;
       for (double w : weights) {
         if (!(w >= 0) || Double.isInfinite(w)) {
-          throw new IllegalArgumentException("Parameter '" + name + "' choice weight must be >= 0, got " + w);
+          throw new IllegalArgumentException(
+              "Parameter '" + name + "' choice weight must be >= 0, got " + w);
         }
         total += w;
       }
@@ -399,10 +437,18 @@ public sealed interface Parameter
   // ---------------------------------------------------------------- checks
 
   private static void checkScalar(String name, Object v) {
-    if (!(v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean)) {
-      throw new IllegalArgumentException("Parameter '" + name + "' value " + v + " is a "
-          + (v == null ? "null" : v.getClass().getSimpleName())
-          + "; values must be strings, integers, floats or booleans");
+    if (!(v instanceof String
+        || v instanceof Long
+        || v instanceof Double
+        || v instanceof Boolean)) {
+      throw new IllegalArgumentException(
+          "Parameter '"
+              + name
+              + "' value "
+              + v
+              + " is a "
+              + (v == null ? "null" : v.getClass().getSimpleName())
+              + "; values must be strings, integers, floats or booleans");
     }
     if (v instanceof Double d && !Double.isFinite(d)) {
       throw new IllegalArgumentException("Parameter '" + name + "' value " + d + " is not finite");
@@ -411,7 +457,8 @@ public sealed interface Parameter
 
   private static void checkFinite(String name, String what, double v) {
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException("Parameter '" + name + "' " + what + " must be finite, got " + v);
+      throw new IllegalArgumentException(
+          "Parameter '" + name + "' " + what + " must be finite, got " + v);
     }
   }
 
@@ -420,20 +467,32 @@ public sealed interface Parameter
     checkFinite(name, "low", low);
     checkFinite(name, "high", high);
     if (!(high > low)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "Parameter '%s' needs low < high, got low=%s high=%s", name, low, high));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "Parameter '%s' needs low < high, got low=%s high=%s", name, low, high));
     }
   }
 
   private static void checkStep(String name, double start, double stop, double step) {
     if (step == 0) {
-      throw new IllegalArgumentException("Parameter '" + name + "' range step is zero; use a step with the sign of "
-          + "stop - start (" + (stop >= start ? "positive" : "negative") + ")");
+      throw new IllegalArgumentException(
+          "Parameter '"
+              + name
+              + "' range step is zero; use a step with the sign of "
+              + "stop - start ("
+              + (stop >= start ? "positive" : "negative")
+              + ")");
     }
     if ((stop - start) * step < 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "Parameter '%s' range step %s has the wrong sign: from %s to %s needs a %s step",
-          name, fmt(step), fmt(start), fmt(stop), stop >= start ? "positive" : "negative"));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "Parameter '%s' range step %s has the wrong sign: from %s to %s needs a %s step",
+              name,
+              fmt(step),
+              fmt(start),
+              fmt(stop),
+              stop >= start ? "positive" : "negative"));
     }
   }
 

@@ -4,20 +4,23 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The spec's {@code execution.rate_limit}: at most {@code runs} run starts per second or per minute, shared by every
- * worker, on top of {@code max_parallel}, and the longest wait a "retry after T" answer may impose. Written
- * {@code {runs: 500, per: second, max_wait: 2m}}, {@code {max_wait: 2m}} (no pacing) or {@code "500/s"}.
+ * The spec's {@code execution.rate_limit}: at most {@code runs} run starts per second or per
+ * minute, shared by every worker, on top of {@code max_parallel}, and the longest wait a "retry
+ * after T" answer may impose. Written {@code {runs: 500, per: second, max_wait: 2m}}, {@code
+ * {max_wait: 2m}} (no pacing) or {@code "500/s"}.
  *
  * @param runs starts allowed per period, {@code >= 1}, or 0 for no pacing
  * @param per the period
- * @param maxWait the longest hold-off of one retry-after answer (longer ones are cut to it, with a warning)
+ * @param maxWait the longest hold-off of one retry-after answer (longer ones are cut to it, with a
+ *     warning)
  * @throws IllegalArgumentException naming the bad value
  */
 public record RateLimit(long runs, Per per, Duration maxWait) {
 
   /** The period of a rate limit. */
   public enum Per {
-    SECOND(1), MINUTE(60);
+    SECOND(1),
+    MINUTE(60);
 
     private final int seconds;
 
@@ -38,7 +41,8 @@ public record RateLimit(long runs, Per per, Duration maxWait) {
     per = per == null ? Per.SECOND : per;
     maxWait = maxWait == null ? Defaults.RATE_LIMIT_MAX_WAIT : maxWait;
     if (maxWait.isNegative()) {
-      throw new IllegalArgumentException("execution.rate_limit.max_wait must be >= 0, got " + maxWait);
+      throw new IllegalArgumentException(
+          "execution.rate_limit.max_wait must be >= 0, got " + maxWait);
     }
   }
 

@@ -10,17 +10,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The merged scenario of a run: the spec's {@code base} (a nested map, possibly empty) with every parameter set at
- * its dotted path, so {@code actors.regulator.model = claude-3-haiku} replaces that one key of the base and leaves
- * its siblings alone. A parameter without a dot sets a top-level key. Commands get the result as
- * {@code config.json} ({@code {config}}) and in their stdin JSON; Java simulations as {@code RunContext.config()}.
+ * The merged scenario of a run: the spec's {@code base} (a nested map, possibly empty) with every
+ * parameter set at its dotted path, so {@code actors.regulator.model = claude-3-haiku} replaces
+ * that one key of the base and leaves its siblings alone. A parameter without a dot sets a
+ * top-level key. Commands get the result as {@code config.json} ({@code {config}}) and in their
+ * stdin JSON; Java simulations as {@code RunContext.config()}.
  */
 public final class Scenarios {
   private Scenarios() {}
 
   /**
-   * The base with each parameter set at its path; the base itself is not changed. A null or empty base gives the
-   * parameters alone, nested by their dots.
+   * The base with each parameter set at its path; the base itself is not changed. A null or empty
+   * base gives the parameters alone, nested by their dots.
    */
   public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> params) {
     Map<String, Object> out = copy(base == null ? Map.of() : base);
@@ -30,7 +31,10 @@ public final class Scenarios {
     return out;
   }
 
-  /** The value at a dotted path of {@code scenario}, or null when the path is absent (or leads through a non-map). */
+  /**
+   * The value at a dotted path of {@code scenario}, or null when the path is absent (or leads
+   * through a non-map).
+   */
   public static Object lookup(Map<String, Object> scenario, String path) {
     Object at = scenario;
     for (String k : path.split("\\.", -1)) {
@@ -42,7 +46,10 @@ public final class Scenarios {
     return at;
   }
 
-  /** The names a spec sets in the scenario: its parameters, then the keys of its list design's points. */
+  /**
+   * The names a spec sets in the scenario: its parameters, then the keys of its list design's
+   * points.
+   */
   static Set<String> names(List<Parameter> parameters, Design design) {
     Set<String> names = new LinkedHashSet<>();
     for (Parameter p : parameters) {
@@ -55,18 +62,26 @@ public final class Scenarios {
   }
 
   /**
-   * Checks that the names can be set in the base without clobbering it: no name may lead through a key the base
-   * gives as a single value, replace a map of the base with a single value, or be a path prefix of another name.
+   * Checks that the names can be set in the base without clobbering it: no name may lead through a
+   * key the base gives as a single value, replace a map of the base with a single value, or be a
+   * path prefix of another name.
    *
-   * @throws IllegalArgumentException naming the parameter and the key of the base that is in the way
+   * @throws IllegalArgumentException naming the parameter and the key of the base that is in the
+   *     way
    */
   static void checkPaths(Map<String, Object> base, Collection<String> names) {
     List<String> all = new ArrayList<>(names);
     for (String name : all) {
       for (String other : all) {
         if (other.startsWith(name + ".")) {
-          throw new IllegalArgumentException("parameters '" + name + "' and '" + other + "' both set '" + name
-              + "' in the scenario: one as a value, one as a map; keep only one of them");
+          throw new IllegalArgumentException(
+              "parameters '"
+                  + name
+                  + "' and '"
+                  + other
+                  + "' both set '"
+                  + name
+                  + "' in the scenario: one as a value, one as a map; keep only one of them");
         }
       }
       if (base.isEmpty()) {
@@ -82,20 +97,37 @@ public final class Scenarios {
         }
         if (i == path.length - 1) {
           if (next instanceof Map<?, ?>) {
-            throw new IllegalArgumentException("parameter '" + name + "' would replace the map '" + prefix
-                + "' of the base scenario with a single value; set a key inside it, e.g. " + prefix + "."
-                + ((Map<?, ?>) next).keySet().stream().findFirst().map(String::valueOf).orElse("KEY"));
+            throw new IllegalArgumentException(
+                "parameter '"
+                    + name
+                    + "' would replace the map '"
+                    + prefix
+                    + "' of the base scenario with a single value; set a key inside it, e.g. "
+                    + prefix
+                    + "."
+                    + ((Map<?, ?>) next)
+                        .keySet().stream().findFirst().map(String::valueOf).orElse("KEY"));
           }
         } else if (!(next instanceof Map<?, ?>)) {
-          throw new IllegalArgumentException("parameter '" + name + "' sets a key inside '" + prefix + "', which the"
-              + " base scenario gives as the value " + next + ", not as a map");
+          throw new IllegalArgumentException(
+              "parameter '"
+                  + name
+                  + "' sets a key inside '"
+                  + prefix
+                  + "', which the"
+                  + " base scenario gives as the value "
+                  + next
+                  + ", not as a map");
         }
         at = next;
       }
     }
   }
 
-  /** Deep-merges {@code over} into a copy of {@code under}: maps merge key by key, anything else replaces. */
+  /**
+   * Deep-merges {@code over} into a copy of {@code under}: maps merge key by key, anything else
+   * replaces.
+   */
   public static Map<String, Object> overlay(Map<String, Object> under, Map<String, Object> over) {
     Map<String, Object> out = copy(under);
     for (Map.Entry<String, Object> e : over.entrySet()) {

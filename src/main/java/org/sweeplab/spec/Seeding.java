@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum Seeding {
   /** Every run gets its own seed, derived from (sweep seed, variation key, replicate). */
   INDEPENDENT,
-  /** Common random numbers: replicate r gets the same seed in every variation, for paired comparisons. */
+  /**
+   * Common random numbers: replicate r gets the same seed in every variation, for paired
+   * comparisons.
+   */
   COMMON;
 
   /** The lower-case name used in specs. */

@@ -3,15 +3,18 @@ package org.sweeplab.spec;
 import java.util.Locale;
 
 /**
- * One slice of a plan's variations (the spec's {@code execution.shard}), for running a sweep as {@code count} independent batch jobs (e.g. a scheduler's
- * array job). Shard {@code index} holds the variations whose index modulo {@code count} is {@code index}:
+ * One slice of a plan's variations (the spec's {@code execution.shard}), for running a sweep as
+ * {@code count} independent batch jobs (e.g. a scheduler's array job). Shard {@code index} holds
+ * the variations whose index modulo {@code count} is {@code index}:
  *
  * <ul>
- *   <li>deterministic: it depends on the plan and the two numbers only, so every job computes its slice alone;</li>
- *   <li>balanced: shard sizes differ by at most one, and round-robin spreads each stretch of the design order (say
- *       the expensive end of a grid's first parameter) over all shards instead of giving it to one;</li>
- *   <li>complete: the shards of one count partition the variations, and ids, keys and seeds are those of the
- *       whole plan, so their outputs merge as if run together.</li>
+ *   <li>deterministic: it depends on the plan and the two numbers only, so every job computes its
+ *       slice alone;
+ *   <li>balanced: shard sizes differ by at most one, and round-robin spreads each stretch of the
+ *       design order (say the expensive end of a grid's first parameter) over all shards instead of
+ *       giving it to one;
+ *   <li>complete: the shards of one count partition the variations, and ids, keys and seeds are
+ *       those of the whole plan, so their outputs merge as if run together.
  * </ul>
  *
  * @param index this shard, from 0
@@ -24,8 +27,13 @@ public record Shard(int index, int count) {
       throw new IllegalArgumentException("shard count must be >= 1, got " + count);
     }
     if (index < 0 || index >= count) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "shard index %d is outside 0..%d for %d shards (indices start at 0)", index, count - 1, count));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "shard index %d is outside 0..%d for %d shards (indices start at 0)",
+              index,
+              count - 1,
+              count));
     }
   }
 
@@ -48,7 +56,8 @@ public record Shard(int index, int count) {
     String t = text == null ? "" : text.trim();
     int slash = t.indexOf('/');
     if (slash <= 0 || slash == t.length() - 1) {
-      throw new IllegalArgumentException("shard '" + text + "' is not of the form i/N, e.g. 0/4 (index from 0)");
+      throw new IllegalArgumentException(
+          "shard '" + text + "' is not of the form i/N, e.g. 0/4 (index from 0)");
     }
     int i;
     int n;
@@ -56,7 +65,8 @@ public record Shard(int index, int count) {
       i = Integer.parseInt(t.substring(0, slash).trim());
       n = Integer.parseInt(t.substring(slash + 1).trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("shard '" + text + "' is not of the form i/N, e.g. 0/4 (index from 0)");
+      throw new IllegalArgumentException(
+          "shard '" + text + "' is not of the form i/N, e.g. 0/4 (index from 0)");
     }
     return new Shard(i, n);
   }

@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What each run executes: a simulation known by name (built in, or registered from Java), a Java class on the
- * classpath, an external command, or a pipeline of stages.
+ * What each run executes: a simulation known by name (built in, or registered from Java), a Java
+ * class on the classpath, an external command, or a pipeline of stages.
  */
 public sealed interface SimulationSpec extends java.io.Serializable
-    permits SimulationSpec.Named, SimulationSpec.JavaClass, SimulationSpec.Command, SimulationSpec.Pipeline {
+    permits SimulationSpec.Named,
+        SimulationSpec.JavaClass,
+        SimulationSpec.Command,
+        SimulationSpec.Pipeline {
 
   /** A short description used in messages and summaries. */
   String describe();
@@ -43,8 +46,8 @@ public sealed interface SimulationSpec extends java.io.Serializable
   }
 
   /**
-   * An external command, run without a shell. Each argv element may hold templates such as {@code {param}},
-   * {@code {seed}} or {@code {run_dir}}.
+   * An external command, run without a shell. Each argv element may hold templates such as {@code
+   * {param}}, {@code {seed}} or {@code {run_dir}}.
    *
    * @param argv the program and its arguments
    * @param env extra environment variables (templates allowed)
@@ -53,8 +56,14 @@ public sealed interface SimulationSpec extends java.io.Serializable
    * @param logCapBytes the cap on each of stdout.log and stderr.log
    * @param transientExitCodes exit codes that mean "try again"
    */
-  record Command(List<String> argv, Map<String, String> env, String workdir, String result, long logCapBytes,
-      List<Integer> transientExitCodes) implements SimulationSpec {
+  record Command(
+      List<String> argv,
+      Map<String, String> env,
+      String workdir,
+      String result,
+      long logCapBytes,
+      List<Integer> transientExitCodes)
+      implements SimulationSpec {
 
     /** The default cap on each captured log: 1 MiB. */
     public static final long DEFAULT_LOG_CAP = 1 << 20;
@@ -64,7 +73,8 @@ public sealed interface SimulationSpec extends java.io.Serializable
       if (argv.isEmpty()) {
         throw new IllegalArgumentException("simulation.command needs at least the program name");
       }
-      env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
+      env =
+          env == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
       result = result == null ? "stdout" : result;
       if (!result.equals("stdout") && !(result.startsWith("file:") && result.length() > 5)) {
         throw new IllegalArgumentException(
@@ -73,7 +83,8 @@ public sealed interface SimulationSpec extends java.io.Serializable
       if (logCapBytes <= 0) {
         throw new IllegalArgumentException("simulation.log_cap must be > 0, got " + logCapBytes);
       }
-      transientExitCodes = transientExitCodes == null ? List.of(75) : List.copyOf(transientExitCodes);
+      transientExitCodes =
+          transientExitCodes == null ? List.of(75) : List.copyOf(transientExitCodes);
     }
 
     /** A command with default settings. */
@@ -91,8 +102,8 @@ public sealed interface SimulationSpec extends java.io.Serializable
    * Stages run in order; each sees the parameters and the outputs of the stages before it.
    *
    * @param stages the stages
-   * @param names each stage's name ({@code stage:} in a spec): a built-in stage defaults to its simulation name,
-   *     any other to {@code stage-N} (from 1); names are unique
+   * @param names each stage's name ({@code stage:} in a spec): a built-in stage defaults to its
+   *     simulation name, any other to {@code stage-N} (from 1); names are unique
    */
   record Pipeline(List<SimulationSpec> stages, List<String> names) implements SimulationSpec {
     public Pipeline {
@@ -105,12 +116,19 @@ public sealed interface SimulationSpec extends java.io.Serializable
         String given = names == null || i >= names.size() ? null : names.get(i);
         String name = given != null ? given : defaultName(stages.get(i), i);
         if (!STAGE_NAME.matcher(name).matches()) {
-          throw new IllegalArgumentException("stage name '" + name + "' is not valid: use letters, digits, '_' or"
-              + " '-', starting with a letter (it is used in placeholders such as {" + "simulate.score})");
+          throw new IllegalArgumentException(
+              "stage name '"
+                  + name
+                  + "' is not valid: use letters, digits, '_' or"
+                  + " '-', starting with a letter (it is used in placeholders such as {"
+                  + "simulate.score})");
         }
         if (n.contains(name)) {
-          throw new IllegalArgumentException("two pipeline stages are named '" + name + "'; give each its own"
-              + " name with stage: NAME");
+          throw new IllegalArgumentException(
+              "two pipeline stages are named '"
+                  + name
+                  + "'; give each its own"
+                  + " name with stage: NAME");
         }
         n.add(name);
       }

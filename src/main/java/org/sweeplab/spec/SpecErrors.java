@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Several problems of one spec, found in one reading, so a user fixes them all at once instead of one per attempt.
- * It is a {@link SpecException} whose fields are those of the first problem; its message is one line per problem
- * (at most {@link #MAX} of them, then a line saying how many more there were).
+ * Several problems of one spec, found in one reading, so a user fixes them all at once instead of
+ * one per attempt. It is a {@link SpecException} whose fields are those of the first problem; its
+ * message is one line per problem (at most {@link #MAX} of them, then a line saying how many more
+ * there were).
  */
 public final class SpecErrors extends SpecException {
   private static final long serialVersionUID = 1L;
@@ -18,14 +19,19 @@ public final class SpecErrors extends SpecException {
   private final int more;
 
   private SpecErrors(List<SpecException> errors, int more) {
-    super(errors.get(0).source(), errors.get(0).line(), errors.get(0).column(), errors.get(0).keyPath(),
+    super(
+        errors.get(0).source(),
+        errors.get(0).line(),
+        errors.get(0).column(),
+        errors.get(0).keyPath(),
         joined(errors, more));
     this.errors = List.copyOf(errors);
     this.more = more;
   }
 
   /**
-   * The problems as one exception: the only one itself, or a {@code SpecErrors} of the first {@link #MAX}.
+   * The problems as one exception: the only one itself, or a {@code SpecErrors} of the first {@link
+   * #MAX}.
    *
    * @throws IllegalArgumentException when the list is empty
    */
@@ -73,7 +79,10 @@ public final class SpecErrors extends SpecException {
       sb.append(sb.length() == 0 ? "" : "\n").append(e.getMessage());
     }
     if (more > 0) {
-      sb.append("\n(").append(more).append(" more problem").append(more == 1 ? "" : "s")
+      sb.append("\n(")
+          .append(more)
+          .append(" more problem")
+          .append(more == 1 ? "" : "s")
           .append(" not shown; fix these first)");
     }
     return sb.toString();

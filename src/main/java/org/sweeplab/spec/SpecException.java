@@ -1,9 +1,9 @@
 package org.sweeplab.spec;
 
 /**
- * A spec that cannot be used. The message names the source (file), the position (line and column, when known) and
- * the key path, then says what is wrong and what would be valid, e.g.
- * {@code tournament.yaml:12:5: parameters.ticks.step: step -10 has the wrong sign ...}.
+ * A spec that cannot be used. The message names the source (file), the position (line and column,
+ * when known) and the key path, then says what is wrong and what would be valid, e.g. {@code
+ * tournament.yaml:12:5: parameters.ticks.step: step -10 has the wrong sign ...}.
  */
 public class SpecException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -30,7 +30,10 @@ public class SpecException extends IllegalArgumentException {
     this.problem = problem;
   }
 
-  /** This error with a source attached when it has none (e.g. a design error found after loading a file). */
+  /**
+   * This error with a source attached when it has none (e.g. a design error found after loading a
+   * file).
+   */
   public SpecException withSource(String file) {
     if (source != null) {
       return this;
@@ -60,7 +63,8 @@ public class SpecException extends IllegalArgumentException {
     return problem;
   }
 
-  private static String format(String source, int line, int column, String keyPath, String problem) {
+  private static String format(
+      String source, int line, int column, String keyPath, String problem) {
     StringBuilder sb = new StringBuilder();
     if (source != null) {
       sb.append(source);

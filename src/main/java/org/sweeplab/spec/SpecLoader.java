@@ -11,15 +11,17 @@ import java.util.Objects;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a {@link SweepSpec} from YAML or JSON text (JSON is read as YAML), optionally applying {@code --set}
- * overrides first. The format is described in {@code docs/spec-reference.md}.
+ * Reads a {@link SweepSpec} from YAML or JSON text (JSON is read as YAML), optionally applying
+ * {@code --set} overrides first. The format is described in {@code docs/spec-reference.md}.
  *
- * <p>Loading is safe: the text is composed into a node tree with SnakeYAML and converted by sweeplab itself, so no
- * object is ever constructed from a YAML tag; any tag other than the core ones ({@code !!str}, {@code !!int},
- * {@code !!float}, {@code !!bool}, {@code !!null}, {@code !!map}, {@code !!seq}) is refused.
+ * <p>Loading is safe: the text is composed into a node tree with SnakeYAML and converted by
+ * sweeplab itself, so no object is ever constructed from a YAML tag; any tag other than the core
+ * ones ({@code !!str}, {@code !!int}, {@code !!float}, {@code !!bool}, {@code !!null}, {@code
+ * !!map}, {@code !!seq}) is refused.
  *
- * <p>Every problem is reported as a {@link SpecException} naming the source, the line and column, and the key path,
- * and saying what would be valid. Overrides are reported with the source {@code --set}.
+ * <p>Every problem is reported as a {@link SpecException} naming the source, the line and column,
+ * and the key path, and saying what would be valid. Overrides are reported with the source {@code
+ * --set}.
  */
 public final class SpecLoader {
   private SpecLoader() {}
@@ -34,10 +36,11 @@ public final class SpecLoader {
   }
 
   /**
-   * Reads the spec in {@code file} and applies {@code overrides} ({@code key=value}, in order) before converting it.
+   * Reads the spec in {@code file} and applies {@code overrides} ({@code key=value}, in order)
+   * before converting it.
    *
-   * @throws SpecException when the file cannot be read, an override is malformed or names an unknown key, or the
-   *     resulting spec is not valid
+   * @throws SpecException when the file cannot be read, an override is malformed or names an
+   *     unknown key, or the resulting spec is not valid
    */
   public static SweepSpec load(Path file, List<String> overrides) {
     Objects.requireNonNull(file, "file");
@@ -49,14 +52,16 @@ public final class SpecLoader {
     } catch (CharacterCodingException e) {
       throw new SpecException(file.toString(), 0, 0, null, "the file is not UTF-8 text");
     } catch (IOException e) {
-      throw new SpecException(file.toString(), 0, 0, null, "cannot read the file: " + e.getMessage());
+      throw new SpecException(
+          file.toString(), 0, 0, null, "cannot read the file: " + e.getMessage());
     }
     Path dir = file.toAbsolutePath().getParent();
     return parse(text, file.toString(), overrides, dir);
   }
 
   /**
-   * Reads a spec from {@code text}; {@code sourceName} (usually the file name) labels error messages.
+   * Reads a spec from {@code text}; {@code sourceName} (usually the file name) labels error
+   * messages.
    *
    * @throws SpecException when the spec is not valid
    */
@@ -65,16 +70,22 @@ public final class SpecLoader {
   }
 
   /**
-   * Reads a spec from {@code text} and applies {@code overrides} ({@code key=value}, in order) before converting it.
+   * Reads a spec from {@code text} and applies {@code overrides} ({@code key=value}, in order)
+   * before converting it.
    *
-   * @throws SpecException when an override is malformed or names an unknown key, or the resulting spec is not valid
+   * @throws SpecException when an override is malformed or names an unknown key, or the resulting
+   *     spec is not valid
    */
   public static SweepSpec parse(String text, String sourceName, List<String> overrides) {
     return parse(text, sourceName, overrides, null);
   }
 
-  /** As {@link #parse(String, String, List)}, with {@code base_file} relative to {@code specDir} (null: here). */
-  private static SweepSpec parse(String text, String sourceName, List<String> overrides, Path specDir) {
+  /**
+   * As {@link #parse(String, String, List)}, with {@code base_file} relative to {@code specDir}
+   * (null: here).
+   */
+  private static SweepSpec parse(
+      String text, String sourceName, List<String> overrides, Path specDir) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(overrides, "overrides");
     NodeReader reader = new NodeReader(sourceName);
@@ -84,8 +95,9 @@ public final class SpecLoader {
   }
 
   /**
-   * JSON allows tabs between tokens, YAML does not. Valid JSON never holds a raw tab inside a string, so in text that
-   * starts like a JSON object every tab can become a space (one for one, so columns in messages stay right).
+   * JSON allows tabs between tokens, YAML does not. Valid JSON never holds a raw tab inside a
+   * string, so in text that starts like a JSON object every tab can become a space (one for one, so
+   * columns in messages stay right).
    */
   private static String jsonTabsToSpaces(String text) {
     String t = text.strip();

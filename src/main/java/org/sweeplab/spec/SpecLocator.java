@@ -12,15 +12,17 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Puts the file, line and column on an error found after loading (at {@code plan}: an unknown parameter of a
- * built-in simulation, an unknown placeholder of a pipeline stage), by finding its key path in the spec file.
+ * Puts the file, line and column on an error found after loading (at {@code plan}: an unknown
+ * parameter of a built-in simulation, an unknown placeholder of a pipeline stage), by finding its
+ * key path in the spec file.
  */
 public final class SpecLocator {
   private SpecLocator() {}
 
   /**
-   * {@code e} with {@code file} as its source and, when its key path is found in the file, the line and column of
-   * that key; each problem of a {@link SpecErrors} is located in turn. Problems already placed are kept.
+   * {@code e} with {@code file} as its source and, when its key path is found in the file, the line
+   * and column of that key; each problem of a {@link SpecErrors} is located in turn. Problems
+   * already placed are kept.
    */
   public static SpecException locate(SpecException e, Path file) {
     if (e instanceof SpecErrors many) {
@@ -35,7 +37,9 @@ public final class SpecLocator {
     }
     Node at;
     try {
-      Node root = new NodeReader(file.toString()).compose(Files.readString(file, StandardCharsets.UTF_8), null, "");
+      Node root =
+          new NodeReader(file.toString())
+              .compose(Files.readString(file, StandardCharsets.UTF_8), null, "");
       at = find(root, e.keyPath());
     } catch (IOException | RuntimeException notFound) {
       at = null;
@@ -43,13 +47,21 @@ public final class SpecLocator {
     if (at == null || at.getStartMark() == null) {
       return e.withSource(file.toString());
     }
-    SpecException placed = new SpecException(file.toString(), at.getStartMark().getLine() + 1,
-        at.getStartMark().getColumn() + 1, e.keyPath(), e.problem());
+    SpecException placed =
+        new SpecException(
+            file.toString(),
+            at.getStartMark().getLine() + 1,
+            at.getStartMark().getColumn() + 1,
+            e.keyPath(),
+            e.problem());
     placed.initCause(e.getCause());
     return placed;
   }
 
-  /** The key node at a path such as {@code parameters.a.b} or {@code simulation.pipeline[1].command}. */
+  /**
+   * The key node at a path such as {@code parameters.a.b} or {@code
+   * simulation.pipeline[1].command}.
+   */
   static Node find(Node node, String path) {
     if (path.isEmpty()) {
       return node;

@@ -7,29 +7,56 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The keys a spec may hold, at each level. The loader rejects every other key, and {@code --set} overrides are
- * checked against the same lists.
+ * The keys a spec may hold, at each level. The loader rejects every other key, and {@code --set}
+ * overrides are checked against the same lists.
  *
- * <p><b>Adding a key</b> (for example {@code budget}, {@code retries}, {@code rate_limit} or
- * {@code execution.backend}): add it to the list here, read it in {@link SpecReader} (one method per section, each
- * starting from the key list), write it in {@link SpecWriter#toYaml}, decide whether {@link SpecWriter#configHash}
- * covers it, and document it in {@code docs/spec-reference.md}. A new section that is a map also needs an entry in
- * {@link #keysUnder(List)} so overrides can reach inside it.
+ * <p><b>Adding a key</b> (for example {@code budget}, {@code retries}, {@code rate_limit} or {@code
+ * execution.backend}): add it to the list here, read it in {@link SpecReader} (one method per
+ * section, each starting from the key list), write it in {@link SpecWriter#toYaml}, decide whether
+ * {@link SpecWriter#configHash} covers it, and document it in {@code docs/spec-reference.md}. A new
+ * section that is a map also needs an entry in {@link #keysUnder(List)} so overrides can reach
+ * inside it.
  */
 final class SpecSchema {
   private SpecSchema() {}
 
   /** Top-level keys, in the order the writer emits them. */
-  static final List<String> TOP = List.of("name", "description", "simulation", "base", "base_file", "parameters",
-      "design", "replicates", "seed", "seeding", "execution", "budget", "output", "listeners", "metadata");
+  static final List<String> TOP =
+      List.of(
+          "name",
+          "description",
+          "simulation",
+          "base",
+          "base_file",
+          "parameters",
+          "design",
+          "replicates",
+          "seed",
+          "seeding",
+          "execution",
+          "budget",
+          "output",
+          "listeners",
+          "metadata");
 
   /** Keys of {@code execution}. */
-  static final List<String> EXECUTION = List.of("max_parallel", "timeout_per_run", "fail_fast", "max_runs",
-      "retries", "rate_limit", "interrupt_grace", "backend", "spark", "shard", "racing");
+  static final List<String> EXECUTION =
+      List.of(
+          "max_parallel",
+          "timeout_per_run",
+          "fail_fast",
+          "max_runs",
+          "retries",
+          "rate_limit",
+          "interrupt_grace",
+          "backend",
+          "spark",
+          "shard",
+          "racing");
 
   /** Keys of {@code execution.racing}. */
-  static final List<String> RACING = List.of("metric", "direction", "min_replicates", "max_replicates", "step",
-      "alpha", "test");
+  static final List<String> RACING =
+      List.of("metric", "direction", "min_replicates", "max_replicates", "step", "alpha", "test");
 
   /** The values of {@code execution.racing.direction}. */
   static final List<String> RACE_DIRECTIONS = List.of("higher", "lower");
@@ -38,7 +65,8 @@ final class SpecSchema {
   static final List<String> RACE_TESTS = List.of("welch", "mann-whitney");
 
   /** Keys of {@code execution.retries}. */
-  static final List<String> RETRIES = List.of("max_attempts", "initial_delay", "max_delay", "multiplier");
+  static final List<String> RETRIES =
+      List.of("max_attempts", "initial_delay", "max_delay", "multiplier");
 
   /** Keys of {@code execution.rate_limit} when written as a map. */
   static final List<String> RATE_LIMIT = List.of("runs", "per", "max_wait");
@@ -47,8 +75,8 @@ final class SpecSchema {
   static final List<String> RATE_PERIODS = List.of("second", "minute");
 
   /** Keys of {@code budget}. */
-  static final List<String> BUDGET = List.of("total", "per_run", "unit", "estimate_per_run", "estimate_by",
-      "in_flight");
+  static final List<String> BUDGET =
+      List.of("total", "per_run", "unit", "estimate_per_run", "estimate_by", "in_flight");
 
   /** Keys of {@code budget.estimate_by}. */
   static final List<String> ESTIMATE_BY = List.of("parameter", "costs");
@@ -66,17 +94,19 @@ final class SpecSchema {
   static final List<String> OUTPUT_FORMATS = List.of("csv", "parquet");
 
   /** Keys of {@code design} when written as a map. */
-  static final List<String> DESIGN = List.of("type", "samples", "second_order", "trajectories", "levels", "points",
-      "exclude");
+  static final List<String> DESIGN =
+      List.of("type", "samples", "second_order", "trajectories", "levels", "points", "exclude");
 
   /** The keys that say what kind of simulation a map describes; exactly one must be present. */
   static final List<String> SIMULATION_KINDS = List.of("name", "class", "command", "pipeline");
 
   /** Keys that only a {@code command} simulation takes. */
-  static final List<String> COMMAND_OPTIONS = List.of("env", "workdir", "result", "log_cap", "transient_exit_codes");
+  static final List<String> COMMAND_OPTIONS =
+      List.of("env", "workdir", "result", "log_cap", "transient_exit_codes");
 
   /** Every key of a simulation map. */
-  static final List<String> SIMULATION = concat(concat(SIMULATION_KINDS, COMMAND_OPTIONS), List.of("stage"));
+  static final List<String> SIMULATION =
+      concat(concat(SIMULATION_KINDS, COMMAND_OPTIONS), List.of("stage"));
 
   /** Keys of one entry of {@code listeners}. */
   static final List<String> LISTENER = List.of("class");
@@ -94,9 +124,9 @@ final class SpecSchema {
   static final List<String> DESIGN_TYPES = designTypes();
 
   /**
-   * The keys allowed inside the map at {@code path} (a list of keys from the top), for checking overrides: null when
-   * any key is allowed (parameter names, {@code metadata}, {@code simulation.env}), an empty list when the value at
-   * {@code path} takes no keys.
+   * The keys allowed inside the map at {@code path} (a list of keys from the top), for checking
+   * overrides: null when any key is allowed (parameter names, {@code metadata}, {@code
+   * simulation.env}), an empty list when the value at {@code path} takes no keys.
    */
   static List<String> keysUnder(List<String> path) {
     if (path.isEmpty()) {
@@ -149,9 +179,13 @@ final class SpecSchema {
     if (path.size() == 2 && first.equals("budget") && path.get(1).equals("estimate_by")) {
       return ESTIMATE_BY;
     }
-    if (path.size() == 3 && (first.equals("budget") && path.get(1).equals("estimate_by")
-        && path.get(2).equals("costs") || first.equals("execution") && path.get(1).equals("spark")
-        && path.get(2).equals("conf"))) {
+    if (path.size() == 3
+        && (first.equals("budget")
+                && path.get(1).equals("estimate_by")
+                && path.get(2).equals("costs")
+            || first.equals("execution")
+                && path.get(1).equals("spark")
+                && path.get(2).equals("conf"))) {
       return null;
     }
     return List.of();

@@ -26,18 +26,21 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Writes a {@link SweepSpec} back out: as the resolved YAML spec ({@code sweep.yaml} in an output folder), as
- * canonical JSON, and as a short hash of the settings that determine results.
+ * Writes a {@link SweepSpec} back out: as the resolved YAML spec ({@code sweep.yaml} in an output
+ * folder), as canonical JSON, and as a short hash of the settings that determine results.
  *
- * <p>The YAML is complete: defaults are written out (replicates, seed, seeding, every execution setting, every
- * command setting), so it shows the spec exactly as run. {@code SpecLoader.parse(toYaml(s), ...)} equals {@code s}
- * for every spec: doubles are written with {@link Double#toString(double)}, which reads back exactly, and always with
- * a decimal point or exponent, so {@code 1.0} stays a float.
+ * <p>The YAML is complete: defaults are written out (replicates, seed, seeding, every execution
+ * setting, every command setting), so it shows the spec exactly as run. {@code
+ * SpecLoader.parse(toYaml(s), ...)} equals {@code s} for every spec: doubles are written with
+ * {@link Double#toString(double)}, which reads back exactly, and always with a decimal point or
+ * exponent, so {@code 1.0} stays a float.
  */
 public final class SpecWriter {
   private SpecWriter() {}
 
-  /** The first line of the input to {@link #configHash}; change it when the canonical form changes. */
+  /**
+   * The first line of the input to {@link #configHash}; change it when the canonical form changes.
+   */
   private static final String HASH_FORMAT = "sweeplab-config-v1\n";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +52,8 @@ public final class SpecWriter {
     options.setIndent(2);
     options.setWidth(120);
     options.setAllowUnicode(true);
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options);
+    Yaml yaml =
+        new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(options), options);
     Node node = yaml.represent(tree(spec, false));
     style(node, false);
     StringWriter out = new StringWriter();
@@ -57,28 +61,33 @@ public final class SpecWriter {
     String text = out.toString();
     if (text.length() > NodeReader.MAX_SPEC_CHARS) {
       // Never write a sweep.yaml that resume and status would refuse to read.
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "spec '%s' is %,d characters as"
-          + " sweep.yaml, more than the 3 MiB a sweep.yaml may hold; shorten its metadata or value lists",
-          spec.name(), text.length()));
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "spec '%s' is %,d characters as"
+                  + " sweep.yaml, more than the 3 MiB a sweep.yaml may hold; shorten its metadata or value lists",
+              spec.name(),
+              text.length()));
     }
     return text;
   }
 
   /**
-   * The whole spec as compact JSON, the same for equal specs: sections in the order of {@link #toYaml}, parameters in
-   * their order, and the keys of maps whose order does not matter (command environment, design points and
-   * exclusion rules, metadata) sorted. It is also a valid spec: {@code SpecLoader.parse(canonicalJson(s), ...)}
-   * equals {@code s}.
+   * The whole spec as compact JSON, the same for equal specs: sections in the order of {@link
+   * #toYaml}, parameters in their order, and the keys of maps whose order does not matter (command
+   * environment, design points and exclusion rules, metadata) sorted. It is also a valid spec:
+   * {@code SpecLoader.parse(canonicalJson(s), ...)} equals {@code s}.
    */
   public static String canonicalJson(SweepSpec spec) {
     return json(tree(spec, true));
   }
 
   /**
-   * A stable hash of the settings that determine results: the simulation, the parameters (in order), the design
-   * (type, samples, points, exclusions), replicates, seed and seeding. It leaves out what only labels a sweep or
-   * says how it runs: {@code name}, {@code description}, {@code metadata}, {@code execution} and {@code output}.
-   * Two specs with the same hash plan the same runs with the same seeds.
+   * A stable hash of the settings that determine results: the simulation, the parameters (in
+   * order), the design (type, samples, points, exclusions), replicates, seed and seeding. It leaves
+   * out what only labels a sweep or says how it runs: {@code name}, {@code description}, {@code
+   * metadata}, {@code execution} and {@code output}. Two specs with the same hash plan the same
+   * runs with the same seeds.
    *
    * @return the first 16 hex digits of the SHA-256 of the canonical JSON of those settings
    */
@@ -86,7 +95,11 @@ public final class SpecWriter {
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("simulation", simulation(spec.simulation(), true));
     if (!spec.base().isEmpty()) {
-      t.put("base", sorted(spec.base())); // only when present, so the hashes of specs without one stay as they were
+      t.put(
+          "base",
+          sorted(
+              spec.base())); // only when present, so the hashes of specs without one stay as they
+      // were
     }
     t.put("parameters", parameters(spec.parameters()));
     t.put("design", designMap(spec.design(), true));
@@ -94,8 +107,9 @@ public final class SpecWriter {
     t.put("seed", spec.seed());
     t.put("seeding", spec.seeding().label());
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((HASH_FORMAT + json(t)).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((HASH_FORMAT + json(t)).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
@@ -105,8 +119,8 @@ public final class SpecWriter {
   // ---------------------------------------------------------------- the plain tree
 
   /**
-   * The spec as plain maps and lists, in the key order of {@link SpecSchema#TOP}; when {@code canonical}, maps whose
-   * order does not matter are sorted by key.
+   * The spec as plain maps and lists, in the key order of {@link SpecSchema#TOP}; when {@code
+   * canonical}, maps whose order does not matter are sorted by key.
    */
   private static Map<String, Object> tree(SweepSpec s, boolean canonical) {
     Map<String, Object> t = new LinkedHashMap<>();
@@ -122,7 +136,9 @@ public final class SpecWriter {
       t.put("parameters", parameters(s.parameters()));
     }
     Design d = s.design();
-    t.put("design", d.type() == Design.Type.GRID && d.exclude().isEmpty() ? "grid" : designMap(d, canonical));
+    t.put(
+        "design",
+        d.type() == Design.Type.GRID && d.exclude().isEmpty() ? "grid" : designMap(d, canonical));
     t.put("replicates", s.replicates());
     t.put("seed", s.seed());
     t.put("seeding", s.seeding().label());
@@ -148,7 +164,8 @@ public final class SpecWriter {
         r.put("runs", e.rateLimit().runs());
         r.put("per", e.rateLimit().per().label());
       }
-      if (!e.rateLimit().maxWait().equals(Defaults.RATE_LIMIT_MAX_WAIT) || e.rateLimit().runs() == 0) {
+      if (!e.rateLimit().maxWait().equals(Defaults.RATE_LIMIT_MAX_WAIT)
+          || e.rateLimit().runs() == 0) {
         r.put("max_wait", duration(e.rateLimit().maxWait()));
       }
       exec.put("rate_limit", r);
@@ -372,7 +389,8 @@ public final class SpecWriter {
   static String duration(Duration d) {
     long[] unitsNanos = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L};
     String[] units = {"h", "m", "s", "ms"};
-    BigDecimal nanos = new BigDecimal(d.getSeconds()).movePointRight(9).add(BigDecimal.valueOf(d.getNano()));
+    BigDecimal nanos =
+        new BigDecimal(d.getSeconds()).movePointRight(9).add(BigDecimal.valueOf(d.getNano()));
     for (int i = 0; i < units.length; i++) {
       BigDecimal[] qr = nanos.divideAndRemainder(BigDecimal.valueOf(unitsNanos[i]));
       if (qr[1].signum() == 0) {
@@ -386,11 +404,14 @@ public final class SpecWriter {
     try {
       return JSON.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a spec tree holds only plain data, yet JSON writing failed", e);
+      throw new IllegalStateException(
+          "a spec tree holds only plain data, yet JSON writing failed", e);
     }
   }
 
-  /** Block style for maps, except small maps inside lists; flow style for lists of single values. */
+  /**
+   * Block style for maps, except small maps inside lists; flow style for lists of single values.
+   */
   private static void style(Node node, boolean inList) {
     if (node instanceof SequenceNode s) {
       boolean scalars = s.getValue().stream().allMatch(n -> n instanceof ScalarNode);
@@ -400,7 +421,8 @@ public final class SpecWriter {
       }
     } else if (node instanceof MappingNode m) {
       boolean scalars = m.getValue().stream().allMatch(t -> t.getValueNode() instanceof ScalarNode);
-      m.setFlowStyle(inList && scalars ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK);
+      m.setFlowStyle(
+          inList && scalars ? DumperOptions.FlowStyle.FLOW : DumperOptions.FlowStyle.BLOCK);
       for (NodeTuple t : m.getValue()) {
         style(t.getValueNode(), false);
       }

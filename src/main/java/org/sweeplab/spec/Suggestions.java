@@ -3,7 +3,10 @@ package org.sweeplab.spec;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" hints: the closest known word by edit distance, when it is close enough to be a typo. */
+/**
+ * "Did you mean" hints: the closest known word by edit distance, when it is close enough to be a
+ * typo.
+ */
 public final class Suggestions {
   private Suggestions() {}
 
@@ -29,8 +32,8 @@ public final class Suggestions {
   }
 
   /**
-   * The optimal string alignment distance: insertions, deletions, substitutions and transpositions of two adjacent
-   * characters each cost one, so {@code stpe} is one edit from {@code step}.
+   * The optimal string alignment distance: insertions, deletions, substitutions and transpositions
+   * of two adjacent characters each cost one, so {@code stpe} is one edit from {@code step}.
    */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
@@ -44,7 +47,10 @@ public final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,10 +13,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A complete, immutable description of a sweep. Read one from YAML or JSON with {@link SpecLoader}, or build one in
- * Java with {@link #builder(String)}; both give equal specs.
+ * A complete, immutable description of a sweep. Read one from YAML or JSON with {@link SpecLoader},
+ * or build one in Java with {@link #builder(String)}; both give equal specs.
  *
- * @param name the sweep's name; letters, digits, '.', '_' and '-' (it names the default output folder)
+ * @param name the sweep's name; letters, digits, '.', '_' and '-' (it names the default output
+ *     folder)
  * @param description free text, may be empty
  * @param simulation what each run executes
  * @param parameters the swept parameters, in order; names are unique
@@ -26,24 +27,39 @@ import java.util.regex.Pattern;
  * @param seeding independent or common random numbers
  * @param execution parallelism, timeouts and failure policy
  * @param outputDir the output folder as written in the spec, or null for {@code sweeps/NAME}
- * @param metadata free-form tags (author, notes …), kept as written; values are plain data: maps with string keys,
- *     lists, {@link String}, {@link Long}, {@link Double}, {@link Boolean} or null ({@link Integer} and {@link Float}
- *     are widened, as when read from YAML)
+ * @param metadata free-form tags (author, notes …), kept as written; values are plain data: maps
+ *     with string keys, lists, {@link String}, {@link Long}, {@link Double}, {@link Boolean} or
+ *     null ({@link Integer} and {@link Float} are widened, as when read from YAML)
  * @param budget spending limits and cost estimates, or null for none
- * @param base the base scenario every run's parameters are merged into (plain data as metadata; empty for none);
- *     see {@link Scenarios}
+ * @param base the base scenario every run's parameters are merged into (plain data as metadata;
+ *     empty for none); see {@link Scenarios}
  * @param runRecords whether each run folder gets a {@code result.json} ({@code output.run_records})
- * @param listeners class names of {@code org.sweeplab.run.SweepListener}s to attach ({@code listeners})
- * @param outputFormats the files of the table of runs ({@code output.formats}): csv, and parquet if asked; null or
- *     empty for csv alone
- * @throws IllegalArgumentException when the name or a parameter name is not valid, a parameter is defined twice, a
- *     point or exclusion rule of the design names an unknown parameter, or metadata holds something other than
- *     plain data, or the budget's estimate table names an unknown parameter or leaves values without an estimate
+ * @param listeners class names of {@code org.sweeplab.run.SweepListener}s to attach ({@code
+ *     listeners})
+ * @param outputFormats the files of the table of runs ({@code output.formats}): csv, and parquet if
+ *     asked; null or empty for csv alone
+ * @throws IllegalArgumentException when the name or a parameter name is not valid, a parameter is
+ *     defined twice, a point or exclusion rule of the design names an unknown parameter, or
+ *     metadata holds something other than plain data, or the budget's estimate table names an
+ *     unknown parameter or leaves values without an estimate
  */
-public record SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
-    Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
-    Map<String, Object> metadata, BudgetSpec budget, Map<String, Object> base, RunRecords runRecords,
-    List<String> listeners, List<OutputFormat> outputFormats) {
+public record SweepSpec(
+    String name,
+    String description,
+    SimulationSpec simulation,
+    List<Parameter> parameters,
+    Design design,
+    int replicates,
+    long seed,
+    Seeding seeding,
+    Execution execution,
+    String outputDir,
+    Map<String, Object> metadata,
+    BudgetSpec budget,
+    Map<String, Object> base,
+    RunRecords runRecords,
+    List<String> listeners,
+    List<OutputFormat> outputFormats) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
@@ -70,9 +86,13 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     seeding = seeding == null ? Seeding.INDEPENDENT : seeding;
     execution = execution == null ? Execution.defaults() : execution;
     if (execution.racing() != null && execution.racing().maxReplicates() != replicates) {
-      throw new IllegalArgumentException("execution.racing.max_replicates (" + execution.racing().maxReplicates()
-          + ") differs from replicates (" + replicates + "); the race runs up to replicates per variation, so make"
-          + " them equal");
+      throw new IllegalArgumentException(
+          "execution.racing.max_replicates ("
+              + execution.racing().maxReplicates()
+              + ") differs from replicates ("
+              + replicates
+              + "); the race runs up to replicates per variation, so make"
+              + " them equal");
     }
     metadata = metadata == null ? Map.of() : plainMap(metadata, "metadata");
     if (budget != null && budget.estimateBy() != null) {
@@ -83,22 +103,55 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     outputFormats = outputFormats(outputFormats);
   }
 
-  /** A spec without a base scenario, run records setting or listeners (the form before they existed). */
-  public SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
-      Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
-      Map<String, Object> metadata, BudgetSpec budget) {
-    this(name, description, simulation, parameters, design, replicates, seed, seeding, execution, outputDir,
-        metadata, budget, null, null, null, null);
+  /**
+   * A spec without a base scenario, run records setting or listeners (the form before they
+   * existed).
+   */
+  public SweepSpec(
+      String name,
+      String description,
+      SimulationSpec simulation,
+      List<Parameter> parameters,
+      Design design,
+      int replicates,
+      long seed,
+      Seeding seeding,
+      Execution execution,
+      String outputDir,
+      Map<String, Object> metadata,
+      BudgetSpec budget) {
+    this(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        null,
+        null,
+        null,
+        null);
   }
 
-  /** Null or empty: csv alone; csv must be among them (resume and analyze read results.csv); no repeats. */
+  /**
+   * Null or empty: csv alone; csv must be among them (resume and analyze read results.csv); no
+   * repeats.
+   */
   private static List<OutputFormat> outputFormats(List<OutputFormat> formats) {
     if (formats == null || formats.isEmpty()) {
       return List.of(OutputFormat.CSV);
     }
     if (!formats.contains(OutputFormat.CSV)) {
-      throw new IllegalArgumentException("output.formats must include csv (resume, merge and analyze read"
-          + " results.csv), e.g. [csv, parquet]; got " + formats.stream().map(OutputFormat::label).toList());
+      throw new IllegalArgumentException(
+          "output.formats must include csv (resume, merge and analyze read"
+              + " results.csv), e.g. [csv, parquet]; got "
+              + formats.stream().map(OutputFormat::label).toList());
     }
     return formats.stream().distinct().sorted().toList();
   }
@@ -109,15 +162,39 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
   }
 
   /** A spec without a budget (the form before budgets existed). */
-  public SweepSpec(String name, String description, SimulationSpec simulation, List<Parameter> parameters,
-      Design design, int replicates, long seed, Seeding seeding, Execution execution, String outputDir,
+  public SweepSpec(
+      String name,
+      String description,
+      SimulationSpec simulation,
+      List<Parameter> parameters,
+      Design design,
+      int replicates,
+      long seed,
+      Seeding seeding,
+      Execution execution,
+      String outputDir,
       Map<String, Object> metadata) {
-    this(name, description, simulation, parameters, design, replicates, seed, seeding, execution, outputDir,
-        metadata, null);
+    this(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        null);
   }
 
-  /** The table must name a parameter and, without estimate_per_run, give a cost for each of its levels. */
-  private static void checkEstimateTable(BudgetSpec budget, List<Parameter> parameters, Set<String> names) {
+  /**
+   * The table must name a parameter and, without estimate_per_run, give a cost for each of its
+   * levels.
+   */
+  private static void checkEstimateTable(
+      BudgetSpec budget, List<Parameter> parameters, Set<String> names) {
     BudgetSpec.CostTable t = budget.estimateBy();
     Parameter p = null;
     for (Parameter q : parameters) {
@@ -126,40 +203,70 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       }
     }
     if (p == null) {
-      throw new SpecException(null, 0, 0, "budget.estimate_by.parameter", "'" + t.parameter()
-          + "' is not a parameter" + Suggestions.hint(t.parameter(), names) + "; parameters are " + names);
+      throw new SpecException(
+          null,
+          0,
+          0,
+          "budget.estimate_by.parameter",
+          "'"
+              + t.parameter()
+              + "' is not a parameter"
+              + Suggestions.hint(t.parameter(), names)
+              + "; parameters are "
+              + names);
     }
     if (!Double.isNaN(budget.estimatePerRun())) {
       return;
     }
     if (!p.isDiscrete()) {
-      throw new SpecException(null, 0, 0, "budget.estimate_by", "parameter '" + p.name() + "' is sampled, so its"
-          + " values cannot all be in the table; give budget.estimate_per_run for the values it does not list");
+      throw new SpecException(
+          null,
+          0,
+          0,
+          "budget.estimate_by",
+          "parameter '"
+              + p.name()
+              + "' is sampled, so its"
+              + " values cannot all be in the table; give budget.estimate_per_run for the values it does not list");
     }
     for (int i = 0; i < p.size(); i++) {
       String key = BudgetSpec.CostTable.key(p.level(i));
       if (!t.costs().containsKey(key)) {
-        throw new SpecException(null, 0, 0, "budget.estimate_by.costs", "no cost for '" + key + "', a value of '"
-            + p.name() + "'; list every value or give budget.estimate_per_run for the others");
+        throw new SpecException(
+            null,
+            0,
+            0,
+            "budget.estimate_by.costs",
+            "no cost for '"
+                + key
+                + "', a value of '"
+                + p.name()
+                + "'; list every value or give budget.estimate_per_run for the others");
       }
     }
   }
 
   /**
-   * Checks that {@code name} can name a sweep: 1-128 letters, digits, '.', '_' or '-', starting with a letter or
-   * digit.
+   * Checks that {@code name} can name a sweep: 1-128 letters, digits, '.', '_' or '-', starting
+   * with a letter or digit.
    *
    * @throws IllegalArgumentException naming the bad name and what would be valid
    */
   public static void checkName(String name) {
     Objects.requireNonNull(name, "name");
     if (!NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("name '" + name + "' is not valid: use 1-128 letters, digits, '.', '_' or"
-          + " '-', starting with a letter or digit");
+      throw new IllegalArgumentException(
+          "name '"
+              + name
+              + "' is not valid: use 1-128 letters, digits, '.', '_' or"
+              + " '-', starting with a letter or digit");
     }
   }
 
-  /** Checks keys against the declared parameters; with none declared, a list design names them itself. */
+  /**
+   * Checks keys against the declared parameters; with none declared, a list design names them
+   * itself.
+   */
   private static void checkKeys(String what, List<Map<String, Object>> maps, Set<String> names) {
     if (names.isEmpty()) {
       return;
@@ -167,9 +274,19 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     for (int i = 0; i < maps.size(); i++) {
       for (String k : maps.get(i).keySet()) {
         if (!names.contains(k) && !(what.endsWith("points") && k.indexOf('.') > 0)) {
-          throw new SpecException(null, 0, 0, what, (what.endsWith("exclude") ? "rule " : "point ") + (i + 1)
-              + (what.endsWith("exclude") ? " names '" : " gives '") + k + "', which is not a parameter" + Suggestions.hint(k, names) + "; parameters are "
-              + names);
+          throw new SpecException(
+              null,
+              0,
+              0,
+              what,
+              (what.endsWith("exclude") ? "rule " : "point ")
+                  + (i + 1)
+                  + (what.endsWith("exclude") ? " names '" : " gives '")
+                  + k
+                  + "', which is not a parameter"
+                  + Suggestions.hint(k, names)
+                  + "; parameters are "
+                  + names);
         }
       }
     }
@@ -179,7 +296,8 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : m.entrySet()) {
       if (!(e.getKey() instanceof String k)) {
-        throw new IllegalArgumentException(path + " has a key " + e.getKey() + " that is not a string");
+        throw new IllegalArgumentException(
+            path + " has a key " + e.getKey() + " that is not a string");
       }
       out.put(k, plain(e.getValue(), path + "." + k));
     }
@@ -187,7 +305,11 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
   }
 
   private static Object plain(Object v, String path) {
-    if (v == null || v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
+    if (v == null
+        || v instanceof String
+        || v instanceof Long
+        || v instanceof Double
+        || v instanceof Boolean) {
       return v;
     }
     if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -206,8 +328,11 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       }
       return Collections.unmodifiableList(out);
     }
-    throw new IllegalArgumentException(path + " is a " + v.getClass().getSimpleName()
-        + "; metadata holds only maps, lists, strings, numbers, booleans and null");
+    throw new IllegalArgumentException(
+        path
+            + " is a "
+            + v.getClass().getSimpleName()
+            + "; metadata holds only maps, lists, strings, numbers, booleans and null");
   }
 
   /** The parameter with this name, or null. */
@@ -235,68 +360,248 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
   }
 
   public SweepSpec withReplicates(int n) {
-    return new SweepSpec(name, description, simulation, parameters, design, n, seed, seeding, execution, outputDir,
-        metadata, budget, base, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        n,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   public SweepSpec withSeed(long s) {
-    return new SweepSpec(name, description, simulation, parameters, design, replicates, s, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        s,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   public SweepSpec withExecution(Execution e) {
-    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, e, outputDir,
-        metadata, budget, base, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        e,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   public SweepSpec withOutputDir(String dir) {
-    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        dir, metadata, budget, base, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        dir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   public SweepSpec withDesign(Design d) {
-    return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        d,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   public SweepSpec withParameters(List<Parameter> ps) {
-    return new SweepSpec(name, description, simulation, ps, design, replicates, seed, seeding, execution, outputDir,
-        metadata, budget, base, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        ps,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   public SweepSpec withSimulation(SimulationSpec sim) {
-    return new SweepSpec(name, description, sim, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        sim,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   /** The same spec with these spending limits (null for none). */
   public SweepSpec withBudget(BudgetSpec b) {
-    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, b, base, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        b,
+        base,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   /** The same spec with this base scenario (empty for none). */
   public SweepSpec withBase(Map<String, Object> b) {
-    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, b, runRecords, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        b,
+        runRecords,
+        listeners,
+        outputFormats);
   }
 
   /** The same spec with this {@code output.run_records} setting. */
   public SweepSpec withRunRecords(RunRecords r) {
-    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, r, listeners, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        r,
+        listeners,
+        outputFormats);
   }
 
   /** The same spec with these listener classes. */
   public SweepSpec withListeners(List<String> classNames) {
-    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, classNames, outputFormats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        classNames,
+        outputFormats);
   }
 
   /** The same spec writing these formats of the table of runs (csv among them). */
   public SweepSpec withOutputFormats(List<OutputFormat> formats) {
-    return new SweepSpec(name, description, simulation, parameters, design, replicates, seed, seeding, execution,
-        outputDir, metadata, budget, base, runRecords, listeners, formats);
+    return new SweepSpec(
+        name,
+        description,
+        simulation,
+        parameters,
+        design,
+        replicates,
+        seed,
+        seeding,
+        execution,
+        outputDir,
+        metadata,
+        budget,
+        base,
+        runRecords,
+        listeners,
+        formats);
   }
 
   /** A builder for a sweep with this name. */
@@ -416,8 +721,8 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
     }
 
     /**
-     * Drops every point matching this partial assignment, given as name, value, name, value … A value may be a
-     * {@link List}, meaning "any of these".
+     * Drops every point matching this partial assignment, given as name, value, name, value … A
+     * value may be a {@link List}, meaning "any of these".
      */
     public Builder exclude(Object... nameValuePairs) {
       if (nameValuePairs.length % 2 != 0) {
@@ -537,8 +842,23 @@ public record SweepSpec(String name, String description, SimulationSpec simulati
       for (Map<String, Object> rule : exclusions) {
         d = d.excluding(rule);
       }
-      return new SweepSpec(name, description, simulation, parameters, d, replicates, seed, seeding, execution,
-          outputDir, metadata, budget, base, runRecords, listeners, outputFormats);
+      return new SweepSpec(
+          name,
+          description,
+          simulation,
+          parameters,
+          d,
+          replicates,
+          seed,
+          seeding,
+          execution,
+          outputDir,
+          metadata,
+          budget,
+          base,
+          runRecords,
+          listeners,
+          outputFormats);
     }
 
     private static Object normalise(Object v) {

@@ -3,12 +3,13 @@ package org.sweeplab.store;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A reusable byte buffer for one line of output (a journal line or a CSV row), written as UTF-8 without going
- * through String: the hot path of journal and results writing.
+ * A reusable byte buffer for one line of output (a journal line or a CSV row), written as UTF-8
+ * without going through String: the hot path of journal and results writing.
  */
 final class ByteLine {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MIN_LONG =
+      Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
   private byte[] buf = new byte[512];
   private int len;
@@ -62,7 +63,9 @@ final class ByteLine {
         buf[len++] = (byte) c;
       } else {
         utf8(s, i, c);
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
         }
       }
@@ -71,8 +74,12 @@ final class ByteLine {
   }
 
   private void utf8(String s, int i, char c) {
-    int cp = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-        ? Character.toCodePoint(c, s.charAt(i + 1)) : c;
+    int cp =
+        Character.isHighSurrogate(c)
+                && i + 1 < s.length()
+                && Character.isLowSurrogate(s.charAt(i + 1))
+            ? Character.toCodePoint(c, s.charAt(i + 1))
+            : c;
     if (Character.isSurrogate(c) && cp == c) {
       cp = '?'; // an unpaired surrogate has no UTF-8 form
     }
@@ -107,14 +114,19 @@ final class ByteLine {
         default -> {
           if (c < 0x20 || c == 0x2028 || c == 0x2029) {
             ensure(6);
-            put('\\').put('u').put(c >= 0x1000 ? (char) HEX[c >> 12] : '0')
-                .put(c >= 0x100 ? (char) HEX[(c >> 8) & 0xF] : '0').put((char) HEX[(c >> 4) & 0xF])
+            put('\\')
+                .put('u')
+                .put(c >= 0x1000 ? (char) HEX[c >> 12] : '0')
+                .put(c >= 0x100 ? (char) HEX[(c >> 8) & 0xF] : '0')
+                .put((char) HEX[(c >> 4) & 0xF])
                 .put((char) HEX[c & 0xF]);
           } else if (c < 0x80) {
             put(c);
           } else {
             utf8(s, i, c);
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                && i + 1 < n
+                && Character.isLowSurrogate(s.charAt(i + 1))) {
               i++;
             }
           }
@@ -148,7 +160,10 @@ final class ByteLine {
     return text(s.substring(start)).put('"');
   }
 
-  /** Appends the decimal digits of a long (two digits per division, as the JDK's own formatting does). */
+  /**
+   * Appends the decimal digits of a long (two digits per division, as the JDK's own formatting
+   * does).
+   */
   ByteLine number(long v) {
     if (v == Long.MIN_VALUE) {
       ensure(MIN_LONG.length);
@@ -205,7 +220,9 @@ final class ByteLine {
     return d;
   }
 
-  /** Writes the digits of non-negative {@code v} so that the last one lands just before {@code end}. */
+  /**
+   * Writes the digits of non-negative {@code v} so that the last one lands just before {@code end}.
+   */
   private void writeDigits(long v, int end) {
     int pos = end;
     while (v >= 100) {
@@ -229,5 +246,4 @@ final class ByteLine {
     Numbers.append(this, d);
     return this;
   }
-
 }

@@ -19,37 +19,49 @@ import org.sweeplab.run.PlannedRun;
 import org.sweeplab.space.VariationKeys;
 
 /**
- * {@code charges.jsonl}: one line per charge, of every attempt of every run, written with one system call as the
- * charge happens, so a crash (even {@code kill -9}) keeps the money spent by runs in flight. A line:
- * {@code {"run_id":"var-0001-run-001","variation_key":"…","replicate":1,"attempt":1,"cost":0.5}}. The spend of a run
- * is the larger of its record's cost and the sum of its charges (which also holds the charges of earlier sessions and
- * of replaced records); see docs/budgets.md.
+ * {@code charges.jsonl}: one line per charge, of every attempt of every run, written with one
+ * system call as the charge happens, so a crash (even {@code kill -9}) keeps the money spent by
+ * runs in flight. A line: {@code
+ * {"run_id":"var-0001-run-001","variation_key":"…","replicate":1,"attempt":1,"cost":0.5}}. The
+ * spend of a run is the larger of its record's cost and the sum of its charges (which also holds
+ * the charges of earlier sessions and of replaced records); see docs/budgets.md.
  */
 final class ChargeLedger implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * A plain stream, not a {@link FileChannel}: a channel is closed for good when a thread that writes to it is
-   * interrupted, and runs are interrupted when they are cancelled or time out, while they may still be charging.
+   * A plain stream, not a {@link FileChannel}: a channel is closed for good when a thread that
+   * writes to it is interrupted, and runs are interrupted when they are cancelled or time out,
+   * while they may still be charging.
    */
   private final FileOutputStream out;
+
   private final ByteLine line = new ByteLine();
 
   private ChargeLedger(FileOutputStream out) {
     this.out = out;
   }
 
-  /** Opens the ledger for appending, after cutting a torn last line (a crash in the middle of a write) off. */
+  /**
+   * Opens the ledger for appending, after cutting a torn last line (a crash in the middle of a
+   * write) off.
+   */
   static ChargeLedger open(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.READ,
+            LinkOption.NOFOLLOW_LINKS)) {
       long keep = completeLength(ch);
       if (ch.size() > keep) {
         ch.truncate(keep);
       }
     }
     if (Files.isSymbolicLink(file)) {
-      throw new IOException(file + " is a symbolic link; sweeplab does not write through links in an output folder");
+      throw new IOException(
+          file + " is a symbolic link; sweeplab does not write through links in an output folder");
     }
     return new ChargeLedger(new FileOutputStream(file.toFile(), true));
   }
@@ -57,9 +69,15 @@ final class ChargeLedger implements Closeable {
   /** Appends one charge; thread-safe; the line reaches the operating system before this returns. */
   synchronized void append(PlannedRun run, int attempt, double amount) throws IOException {
     line.reset();
-    line.ascii("{\"run_id\":").jsonString(run.runId()).ascii(",\"variation_key\":\"")
-        .ascii(run.variation().key()).ascii("\",\"replicate\":").number(run.replicate()).ascii(",\"attempt\":")
-        .number(attempt).ascii(",\"cost\":");
+    line.ascii("{\"run_id\":")
+        .jsonString(run.runId())
+        .ascii(",\"variation_key\":\"")
+        .ascii(run.variation().key())
+        .ascii("\",\"replicate\":")
+        .number(run.replicate())
+        .ascii(",\"attempt\":")
+        .number(attempt)
+        .ascii(",\"cost\":");
     JournalFormat.number(line, amount);
     line.ascii("}\n");
     out.write(line.array(), 0, line.length()); // one write(2): a kill -9 after it keeps the line
@@ -71,10 +89,16 @@ final class ChargeLedger implements Closeable {
   }
 
   /**
-   * Adds the charges in {@code file} (if any) to {@code columns}, matching runs to the plan by content key (charges of
-   * runs no longer in the plan are left out, like their records); unreadable lines give a warning.
+   * Adds the charges in {@code file} (if any) to {@code columns}, matching runs to the plan by
+   * content key (charges of runs no longer in the plan are left out, like their records);
+   * unreadable lines give a warning.
    */
-  static void load(Path file, Long2LongOpenHashMap index, int replicates, RunColumns columns, List<String> warnings)
+  static void load(
+      Path file,
+      Long2LongOpenHashMap index,
+      int replicates,
+      RunColumns columns,
+      List<String> warnings)
       throws IOException {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -90,21 +114,28 @@ final class ChargeLedger implements Closeable {
         try {
           n = JSON.readTree(s);
         } catch (IOException e) {
-          warnings.add("charges.jsonl line " + lineNo + " is not a valid charge and was skipped (a torn last line"
-              + " after a crash is cut off on the next run)");
+          warnings.add(
+              "charges.jsonl line "
+                  + lineNo
+                  + " is not a valid charge and was skipped (a torn last line"
+                  + " after a crash is cut off on the next run)");
           continue;
         }
         String key = n.path("variation_key").asText("");
         double cost = n.path("cost").asDouble(Double.NaN);
         if (key.length() != 32 || !(cost >= 0) || Double.isInfinite(cost)) {
-          warnings.add("charges.jsonl line " + lineNo + " lacks a variation_key or a finite cost >= 0 and was"
-              + " skipped");
+          warnings.add(
+              "charges.jsonl line "
+                  + lineNo
+                  + " lacks a variation_key or a finite cost >= 0 and was"
+                  + " skipped");
           continue;
         }
         long v = index.get(VariationKeys.shortKey(key));
         int replicate = n.path("replicate").asInt(0);
         if (v >= 0 && replicate >= 1 && replicate <= replicates) {
-          columns.addCharge(v * replicates + replicate - 1, Math.max(1, n.path("attempt").asInt(1)), cost);
+          columns.addCharge(
+              v * replicates + replicate - 1, Math.max(1, n.path("attempt").asInt(1)), cost);
         }
       }
     }

@@ -3,9 +3,10 @@ package org.sweeplab.store;
 import java.util.Arrays;
 
 /**
- * Per-run columns of a plan stored in chunks of {@value #SIZE} runs, each allocated when a run in it is first written:
- * a sweep of a billion planned runs that a budget stops after a thousand holds a thousand runs' worth, not the plan's.
- * A run never written reads as the column's empty value (0, NaN, null). Not thread-safe; the owner synchronizes.
+ * Per-run columns of a plan stored in chunks of {@value #SIZE} runs, each allocated when a run in
+ * it is first written: a sweep of a billion planned runs that a budget stops after a thousand holds
+ * a thousand runs' worth, not the plan's. A run never written reads as the column's empty value (0,
+ * NaN, null). Not thread-safe; the owner synchronizes.
  */
 final class Chunks {
   static final int SHIFT = 16;
@@ -40,7 +41,9 @@ final class Chunks {
       c[i & MASK] = v;
     }
 
-    /** @return whether the chunk holding run i was ever written (a fast skip for scans) */
+    /**
+     * @return whether the chunk holding run i was ever written (a fast skip for scans)
+     */
     boolean allocated(int i) {
       return chunks[i >>> SHIFT] != null;
     }

@@ -14,9 +14,10 @@ import org.sweeplab.space.Variation;
 import org.sweeplab.spec.BudgetSpec;
 
 /**
- * Builds {@code costs.json}: the spend per variation and in total, the limits, what remains, and the charges by attempt.
- * The spend of a run counts every charge of every attempt, in every session (see {@link RunColumns#spend}). Runs that
- * were skipped never ran and cost nothing, so they count in no figure except {@code skipped}.
+ * Builds {@code costs.json}: the spend per variation and in total, the limits, what remains, and
+ * the charges by attempt. The spend of a run counts every charge of every attempt, in every session
+ * (see {@link RunColumns#spend}). Runs that were skipped never ran and cost nothing, so they count
+ * in no figure except {@code skipped}.
  */
 public final class CostReport {
   private CostReport() {}
@@ -26,8 +27,8 @@ public final class CostReport {
     return budget != null || columns.costedRuns() > 0;
   }
 
-  public static Map<String, Object> build(String sweep, RunPlan plan, RunColumns columns, BudgetSpec budget,
-      Double estimatedTotal) {
+  public static Map<String, Object> build(
+      String sweep, RunPlan plan, RunColumns columns, BudgetSpec budget, Double estimatedTotal) {
     List<Map<String, Object>> variations = new ArrayList<>();
     Tally all = new Tally();
     int replicates = plan.replicates();
@@ -42,7 +43,8 @@ public final class CostReport {
         if (st != null) {
           t.add(st, spend);
         } else if (!Double.isNaN(spend)) {
-          t.cost += spend; // charged by a run in flight when a session crashed, and not run again since
+          t.cost +=
+              spend; // charged by a run in flight when a session crashed, and not run again since
         }
       }
       if (t.runs > 0 || t.cost > 0) {
@@ -67,7 +69,9 @@ public final class CostReport {
     Map<String, Object> totals = new LinkedHashMap<>();
     all.into(totals);
     out.put("totals", totals);
-    out.put("remaining", budget == null || Double.isNaN(budget.total()) ? null : budget.total() - all.cost);
+    out.put(
+        "remaining",
+        budget == null || Double.isNaN(budget.total()) ? null : budget.total() - all.cost);
     List<Map<String, Object>> byAttempt = new ArrayList<>();
     double[][] attempts = columns.chargesByAttempt();
     for (int a = 0; a < attempts.length; a++) {

@@ -1,6 +1,9 @@
 package org.sweeplab.store;
 
-/** CSV text of values (RFC 4180): a field with a comma, quote or line break is quoted, quotes doubled. */
+/**
+ * CSV text of values (RFC 4180): a field with a comma, quote or line break is quoted, quotes
+ * doubled.
+ */
 final class Csv {
   private Csv() {}
 

@@ -4,6 +4,8 @@ package org.sweeplab.store;
 public enum FailedRuns {
   /** Keep them as they are (the default). */
   KEEP,
-  /** Run them again; the new outcome replaces the old one in results.csv (the journal keeps both). */
+  /**
+   * Run them again; the new outcome replaces the old one in results.csv (the journal keeps both).
+   */
   RETRY
 }

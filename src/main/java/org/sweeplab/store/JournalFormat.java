@@ -7,9 +7,10 @@ import org.sweeplab.run.RunRecord;
 import org.sweeplab.space.Variation;
 
 /**
- * The {@code runs.jsonl} line format: one JSON object per finished run, fields in a fixed order (documented in
- * docs/output-format.md). A resume that only needs (variation key, replicate, status) finds them by scanning, without
- * a full parse: quotes inside string values are always escaped, so the field markers cannot appear inside values.
+ * The {@code runs.jsonl} line format: one JSON object per finished run, fields in a fixed order
+ * (documented in docs/output-format.md). A resume that only needs (variation key, replicate,
+ * status) finds them by scanning, without a full parse: quotes inside string values are always
+ * escaped, so the field markers cannot appear inside values.
  */
 final class JournalFormat {
   private JournalFormat() {}
@@ -17,9 +18,17 @@ final class JournalFormat {
   /** Encodes one record as a line, including the trailing newline. */
   static void encode(ByteLine out, RunRecord r, TimeFormat time) {
     Variation v = r.run().variation();
-    out.ascii("{\"run_id\":").jsonString(r.run().runId()).ascii(",\"variation_id\":").jsonString(v.id())
-        .ascii(",\"variation_key\":\"").ascii(v.key()).ascii("\",\"replicate\":").number(r.run().replicate())
-        .ascii(",\"seed\":").number(r.run().seed()).ascii(",\"params\":{");
+    out.ascii("{\"run_id\":")
+        .jsonString(r.run().runId())
+        .ascii(",\"variation_id\":")
+        .jsonString(v.id())
+        .ascii(",\"variation_key\":\"")
+        .ascii(v.key())
+        .ascii("\",\"replicate\":")
+        .number(r.run().replicate())
+        .ascii(",\"seed\":")
+        .number(r.run().seed())
+        .ascii(",\"params\":{");
     List<String> names = v.names();
     Object[] values = v.values();
     for (int i = 0; i < values.length; i++) {
@@ -41,14 +50,19 @@ final class JournalFormat {
     }
     out.ascii("},\"cost\":");
     number(out, r.cost());
-    out.ascii(",\"started_at\":\"").ascii(time.format(r.startedAtMillis())).ascii("\",\"duration_ms\":");
+    out.ascii(",\"started_at\":\"")
+        .ascii(time.format(r.startedAtMillis()))
+        .ascii("\",\"duration_ms\":");
     millis3(out, r.durationNanos());
     out.ascii(",\"attempts\":").number(r.attempts()).ascii(",\"error\":");
     if (r.errorType() == null) {
       out.ascii("null");
     } else {
-      out.ascii("{\"type\":").jsonString(r.errorType()).ascii(",\"message\":")
-          .jsonString(r.errorMessage() == null ? "" : r.errorMessage()).put('}');
+      out.ascii("{\"type\":")
+          .jsonString(r.errorType())
+          .ascii(",\"message\":")
+          .jsonString(r.errorMessage() == null ? "" : r.errorMessage())
+          .put('}');
     }
     out.ascii("}\n");
   }
@@ -85,7 +99,9 @@ final class JournalFormat {
     out.number(micros / 1000).put('.').padded(micros % 1000, 3);
   }
 
-  /** ISO-8601 UTC timestamps with milliseconds, cached per millisecond (one instance per thread). */
+  /**
+   * ISO-8601 UTC timestamps with milliseconds, cached per millisecond (one instance per thread).
+   */
   static final class TimeFormat {
     private long lastMillis = Long.MIN_VALUE;
     private String last;

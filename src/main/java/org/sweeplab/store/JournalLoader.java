@@ -12,7 +12,10 @@ import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
 import org.sweeplab.space.VariationKeys;
 
-/** Loads an existing journal into {@link RunColumns}, matching runs to the current plan by content key. */
+/**
+ * Loads an existing journal into {@link RunColumns}, matching runs to the current plan by content
+ * key.
+ */
 public final class JournalLoader {
   private JournalLoader() {}
 
@@ -36,29 +39,49 @@ public final class JournalLoader {
       int replicates = plan.replicates();
       long[] orphans = new long[1];
       java.util.Map<String, Long> unknown = new java.util.TreeMap<>();
-      JournalReader.Report report = JournalReader.read(journal, e -> {
-        long v = index.get(VariationKeys.shortKey(e.variationKey()));
-        if (v < 0 || e.replicate() > replicates) {
-          orphans[0]++;
-          return;
-        }
-        RunStatus st;
-        try {
-          st = RunStatus.fromLabel(e.status());
-        } catch (IllegalArgumentException ex) {
-          unknown.merge(e.status(), 1L, Long::sum);
-          return;
-        }
-        columns.put(v * replicates + e.replicate() - 1, e.seed(), st, e.metrics(), e.cost(),
-            Double.isNaN(e.durationMs()) ? 0 : e.durationMs(), e.errorType(), e.errorMessage());
-      });
+      JournalReader.Report report =
+          JournalReader.read(
+              journal,
+              e -> {
+                long v = index.get(VariationKeys.shortKey(e.variationKey()));
+                if (v < 0 || e.replicate() > replicates) {
+                  orphans[0]++;
+                  return;
+                }
+                RunStatus st;
+                try {
+                  st = RunStatus.fromLabel(e.status());
+                } catch (IllegalArgumentException ex) {
+                  unknown.merge(e.status(), 1L, Long::sum);
+                  return;
+                }
+                columns.put(
+                    v * replicates + e.replicate() - 1,
+                    e.seed(),
+                    st,
+                    e.metrics(),
+                    e.cost(),
+                    Double.isNaN(e.durationMs()) ? 0 : e.durationMs(),
+                    e.errorType(),
+                    e.errorMessage());
+              });
       warnings.addAll(report.warnings());
-      unknown.forEach((status, n) -> warnings.add(n + " run(s) in runs.jsonl have the unknown status '" + status
-          + "' (known: " + java.util.Arrays.stream(RunStatus.values()).map(RunStatus::label)
-          .collect(java.util.stream.Collectors.joining(", ")) + "); they are ignored and run again"));
+      unknown.forEach(
+          (status, n) ->
+              warnings.add(
+                  n
+                      + " run(s) in runs.jsonl have the unknown status '"
+                      + status
+                      + "' (known: "
+                      + java.util.Arrays.stream(RunStatus.values())
+                          .map(RunStatus::label)
+                          .collect(java.util.stream.Collectors.joining(", "))
+                      + "); they are ignored and run again"));
       if (orphans[0] > 0) {
-        warnings.add(orphans[0] + " run(s) in runs.jsonl are not part of the current plan (parameter values or"
-            + " replicates were removed); they stay in the journal but not in results.csv");
+        warnings.add(
+            orphans[0]
+                + " run(s) in runs.jsonl are not part of the current plan (parameter values or"
+                + " replicates were removed); they stay in the journal but not in results.csv");
       }
       return new Loaded(report.lines(), report.validLength());
     } catch (IOException e) {
@@ -68,7 +91,8 @@ public final class JournalLoader {
 
   /** Maps the first 64 bits of each variation key to its index in the plan. */
   static Long2LongOpenHashMap keyIndex(RunPlan plan) {
-    Long2LongOpenHashMap index = new Long2LongOpenHashMap((int) Math.min(plan.variationCount(), 1 << 28));
+    Long2LongOpenHashMap index =
+        new Long2LongOpenHashMap((int) Math.min(plan.variationCount(), 1 << 28));
     index.defaultReturnValue(-1);
     Iterator<Variation> it = plan.variations();
     while (it.hasNext()) {

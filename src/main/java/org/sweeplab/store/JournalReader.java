@@ -17,14 +17,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Reads {@code runs.jsonl}. A last line without its newline is a torn write from a killed process: it is dropped and
- * reported, and the writer cuts it off before appending. Other unreadable lines are skipped and reported.
+ * Reads {@code runs.jsonl}. A last line without its newline is a torn write from a killed process:
+ * it is dropped and reported, and the writer cuts it off before appending. Other unreadable lines
+ * are skipped and reported.
  */
 public final class JournalReader {
   private static final JsonFactory JSON = new JsonFactory();
-  private static final byte[] KEY = "\"variation_key\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] REPLICATE = "\"replicate\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private static final byte[] STATUS = "\"status\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] KEY =
+      "\"variation_key\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] REPLICATE =
+      "\"replicate\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] STATUS =
+      "\"status\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private JournalReader() {}
 
@@ -32,24 +36,42 @@ public final class JournalReader {
   public record Report(long lines, long validLength, boolean tornTail, List<String> warnings) {}
 
   /** One run as read back, fields as in the journal. */
-  public record Entry(String runId, String variationId, String variationKey, int replicate, long seed,
-      Map<String, Object> params, String status, Map<String, Object> metrics, double cost, String startedAt,
-      double durationMs, int attempts, String errorType, String errorMessage) {}
+  public record Entry(
+      String runId,
+      String variationId,
+      String variationKey,
+      int replicate,
+      long seed,
+      Map<String, Object> params,
+      String status,
+      Map<String, Object> metrics,
+      double cost,
+      String startedAt,
+      double durationMs,
+      int attempts,
+      String errorType,
+      String errorMessage) {}
 
   /** The key (as two longs), replicate and status of a line, found by scanning. */
   public record Brief(long keyHigh, long keyLow, int replicate, String status) {}
 
   /** Parses every line fully. */
   static Report read(Path file, Consumer<Entry> out) throws IOException {
-    return lines(file, (line, off, len, lineNo, warnings) -> {
-      try {
-        out.accept(parse(line, off, len));
-        return true;
-      } catch (IOException | RuntimeException e) {
-        warnings.add("runs.jsonl line " + lineNo + " is not a valid run record and was skipped: " + e.getMessage());
-        return false;
-      }
-    });
+    return lines(
+        file,
+        (line, off, len, lineNo, warnings) -> {
+          try {
+            out.accept(parse(line, off, len));
+            return true;
+          } catch (IOException | RuntimeException e) {
+            warnings.add(
+                "runs.jsonl line "
+                    + lineNo
+                    + " is not a valid run record and was skipped: "
+                    + e.getMessage());
+            return false;
+          }
+        });
   }
 
   /** Receives a parsed line together with its text (without the newline). */
@@ -57,32 +79,44 @@ public final class JournalReader {
     void accept(Entry entry, String line);
   }
 
-  /** Parses every line fully and hands over its text too (to copy lines unchanged, e.g. when merging). */
+  /**
+   * Parses every line fully and hands over its text too (to copy lines unchanged, e.g. when
+   * merging).
+   */
   public static Report readLines(Path file, LineConsumer out) throws IOException {
-    return lines(file, (line, off, len, lineNo, warnings) -> {
-      Entry e;
-      try {
-        e = parse(line, off, len);
-      } catch (IOException | RuntimeException ex) {
-        warnings.add("runs.jsonl line " + lineNo + " is not a valid run record and was skipped: " + ex.getMessage());
-        return false;
-      }
-      out.accept(e, new String(line, off, len, java.nio.charset.StandardCharsets.UTF_8));
-      return true;
-    });
+    return lines(
+        file,
+        (line, off, len, lineNo, warnings) -> {
+          Entry e;
+          try {
+            e = parse(line, off, len);
+          } catch (IOException | RuntimeException ex) {
+            warnings.add(
+                "runs.jsonl line "
+                    + lineNo
+                    + " is not a valid run record and was skipped: "
+                    + ex.getMessage());
+            return false;
+          }
+          out.accept(e, new String(line, off, len, java.nio.charset.StandardCharsets.UTF_8));
+          return true;
+        });
   }
 
   /** Scans every line for its key, replicate and status only. */
   static Report scan(Path file, Consumer<Brief> out) throws IOException {
-    return lines(file, (line, off, len, lineNo, warnings) -> {
-      Brief b = brief(line, off, len);
-      if (b == null) {
-        warnings.add("runs.jsonl line " + lineNo + " is not a valid run record and was skipped");
-        return false;
-      }
-      out.accept(b);
-      return true;
-    });
+    return lines(
+        file,
+        (line, off, len, lineNo, warnings) -> {
+          Brief b = brief(line, off, len);
+          if (b == null) {
+            warnings.add(
+                "runs.jsonl line " + lineNo + " is not a valid run record and was skipped");
+            return false;
+          }
+          out.accept(b);
+          return true;
+        });
   }
 
   private interface LineHandler {
@@ -90,11 +124,12 @@ public final class JournalReader {
   }
 
   /**
-   * Scans with several threads: the file is cut at line boundaries into {@code parts} ranges, each scanned into its
-   * own consumer from {@code consumers} (one per range, in file order). Line numbers in warnings count from each
-   * range's start.
+   * Scans with several threads: the file is cut at line boundaries into {@code parts} ranges, each
+   * scanned into its own consumer from {@code consumers} (one per range, in file order). Line
+   * numbers in warnings count from each range's start.
    */
-  public static Report scanParallel(Path file, int parts, java.util.function.IntFunction<Consumer<Brief>> consumers)
+  public static Report scanParallel(
+      Path file, int parts, java.util.function.IntFunction<Consumer<Brief>> consumers)
       throws IOException {
     if (!Files.exists(file)) {
       return new Report(0, 0, false, new ArrayList<>());
@@ -111,22 +146,32 @@ public final class JournalReader {
     for (int i = 0; i < parts; i++) {
       int part = i;
       Consumer<Brief> out = consumers.apply(i);
-      futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        try {
-          return lines(file, bounds[part], bounds[part + 1], (line, off, len, lineNo, warnings) -> {
-            Brief b = brief(line, off, len);
-            if (b == null) {
-              warnings.add("runs.jsonl line " + lineNo + " of part " + (part + 1)
-                  + " is not a valid run record and was skipped");
-              return false;
-            }
-            out.accept(b);
-            return true;
-          });
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }));
+      futures.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return lines(
+                      file,
+                      bounds[part],
+                      bounds[part + 1],
+                      (line, off, len, lineNo, warnings) -> {
+                        Brief b = brief(line, off, len);
+                        if (b == null) {
+                          warnings.add(
+                              "runs.jsonl line "
+                                  + lineNo
+                                  + " of part "
+                                  + (part + 1)
+                                  + " is not a valid run record and was skipped");
+                          return false;
+                        }
+                        out.accept(b);
+                        return true;
+                      });
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              }));
     }
     long lines = 0;
     List<String> warnings = new ArrayList<>();
@@ -173,7 +218,8 @@ public final class JournalReader {
   }
 
   /** Reads the lines of bytes [start, end) of the file; validLength is relative to start. */
-  private static Report lines(Path file, long start0, long end, LineHandler handler) throws IOException {
+  private static Report lines(Path file, long start0, long end, LineHandler handler)
+      throws IOException {
     List<String> warnings = new ArrayList<>();
     long good = 0;
     long lineNo = 0;
@@ -186,7 +232,8 @@ public final class JournalReader {
       byte[] arr = buf.array();
       long remaining = end - start0;
       int n;
-      while (remaining > 0 && (n = ch.read(buf.limit((int) Math.min(buf.capacity(), remaining)))) > 0) {
+      while (remaining > 0
+          && (n = ch.read(buf.limit((int) Math.min(buf.capacity(), remaining)))) > 0) {
         remaining -= n;
         int start = 0;
         for (int i = nextNewline(arr, 0, n); i < n; i = nextNewline(arr, i + 1, n)) {
@@ -217,14 +264,18 @@ public final class JournalReader {
     }
     boolean torn = lineLen > 0;
     if (torn) {
-      warnings.add("runs.jsonl ends with an incomplete line (" + lineLen + " bytes, written when the process was"
-          + " killed); it was dropped and that run will run again");
+      warnings.add(
+          "runs.jsonl ends with an incomplete line ("
+              + lineLen
+              + " bytes, written when the process was"
+              + " killed); it was dropped and that run will run again");
     }
     return new Report(good, validLength, torn, warnings);
   }
 
   private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
   /** The index of the next '\n' in b[from, to), or {@code to}; eight bytes at a time. */
@@ -309,7 +360,9 @@ public final class JournalReader {
     return new String(b, from, n, java.nio.charset.StandardCharsets.US_ASCII);
   }
 
-  /** Sixteen lower-case hex digits as a long; -1 (with all bits set) also when a digit is invalid. */
+  /**
+   * Sixteen lower-case hex digits as a long; -1 (with all bits set) also when a digit is invalid.
+   */
   private static long hex(byte[] b, int from) {
     long v = 0;
     for (int i = from; i < from + 16; i++) {
@@ -384,7 +437,8 @@ public final class JournalReader {
           case "metrics" -> metrics = object(p);
           case "cost" -> cost = t == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue();
           case "started_at" -> startedAt = p.getText();
-          case "duration_ms" -> duration = t == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue();
+          case "duration_ms" ->
+              duration = t == JsonToken.VALUE_NULL ? Double.NaN : p.getDoubleValue();
           case "attempts" -> attempts = p.getIntValue();
           case "error" -> {
             if (t == JsonToken.START_OBJECT) {
@@ -400,8 +454,21 @@ public final class JournalReader {
     if (key == null || replicate < 1 || status == null) {
       throw new IOException("missing variation_key, replicate or status");
     }
-    return new Entry(runId, variationId, key, replicate, seed, params, status, metrics, cost, startedAt, duration,
-        attempts, errorType, errorMessage);
+    return new Entry(
+        runId,
+        variationId,
+        key,
+        replicate,
+        seed,
+        params,
+        status,
+        metrics,
+        cost,
+        startedAt,
+        duration,
+        attempts,
+        errorType,
+        errorMessage);
   }
 
   private static Map<String, Object> object(JsonParser p) throws IOException {
@@ -412,18 +479,19 @@ public final class JournalReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
-      Object v = switch (t) {
-        case VALUE_STRING -> p.getText();
-        case VALUE_NUMBER_INT -> p.getLongValue();
-        case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-        case VALUE_TRUE -> Boolean.TRUE;
-        case VALUE_FALSE -> Boolean.FALSE;
-        case VALUE_NULL -> null;
-        default -> {
-          p.skipChildren();
-          yield null;
-        }
-      };
+      Object v =
+          switch (t) {
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> p.getLongValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> {
+              p.skipChildren();
+              yield null;
+            }
+          };
       m.put(name, v);
     }
     return m;

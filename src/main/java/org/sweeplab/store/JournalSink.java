@@ -8,7 +8,9 @@ import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunSink;
 
-/** Journals each finished run (encoded on the worker's thread) and records it in the run columns. */
+/**
+ * Journals each finished run (encoded on the worker's thread) and records it in the run columns.
+ */
 public final class JournalSink implements RunSink, Closeable {
   private static final ThreadLocal<ByteLine> BUFFER = ThreadLocal.withInitial(ByteLine::new);
   private static final ThreadLocal<JournalFormat.TimeFormat> TIME =
@@ -25,10 +27,12 @@ public final class JournalSink implements RunSink, Closeable {
   }
 
   /** Opens the journal and, beside it, the charge ledger ({@code charges.jsonl}). */
-  public static JournalSink open(Path journal, long validLength, RunColumns columns) throws IOException {
+  public static JournalSink open(Path journal, long validLength, RunColumns columns)
+      throws IOException {
     JournalWriter w = JournalWriter.open(journal, validLength);
     try {
-      return new JournalSink(w, ChargeLedger.open(journal.resolveSibling(OutputFolder.CHARGES)), columns);
+      return new JournalSink(
+          w, ChargeLedger.open(journal.resolveSibling(OutputFolder.CHARGES)), columns);
     } catch (IOException | RuntimeException e) {
       w.close();
       throw e;
@@ -40,8 +44,14 @@ public final class JournalSink implements RunSink, Closeable {
     try {
       ledger.append(run, attempt, amount);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot record a charge of run " + run.runId() + " in "
-          + OutputFolder.CHARGES + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot record a charge of run "
+              + run.runId()
+              + " in "
+              + OutputFolder.CHARGES
+              + ": "
+              + e.getMessage(),
+          e);
     }
     columns.addCharge(run.ordinal(), attempt, amount);
   }
@@ -56,8 +66,15 @@ public final class JournalSink implements RunSink, Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }
-    columns.put(r.run().ordinal(), r.run().seed(), r.status(), r.metrics(), r.cost(), r.durationNanos() / 1e6,
-        r.errorType(), r.errorMessage());
+    columns.put(
+        r.run().ordinal(),
+        r.run().seed(),
+        r.status(),
+        r.metrics(),
+        r.cost(),
+        r.durationNanos() / 1e6,
+        r.errorType(),
+        r.errorMessage());
   }
 
   @Override

@@ -22,12 +22,13 @@ import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * Follows a sweep folder's journal as it grows, for a live view: each {@link #poll()} reads only the bytes appended
- * since the last one (a torn last line waits for its newline), so a folder of a million runs is cheap to poll. Runs
- * are matched to the plan as {@code sweeplab status} matches them (by content key; a later line for the same run
- * replaces an earlier one; runs outside the plan and unknown statuses are left out), so the counts agree with it.
- * Spend is the sum of the journal's costs (charges of runs in flight, in charges.jsonl, are not included).
- * Not thread-safe: one poller.
+ * Follows a sweep folder's journal as it grows, for a live view: each {@link #poll()} reads only
+ * the bytes appended since the last one (a torn last line waits for its newline), so a folder of a
+ * million runs is cheap to poll. Runs are matched to the plan as {@code sweeplab status} matches
+ * them (by content key; a later line for the same run replaces an earlier one; runs outside the
+ * plan and unknown statuses are left out), so the counts agree with it. Spend is the sum of the
+ * journal's costs (charges of runs in flight, in charges.jsonl, are not included). Not thread-safe:
+ * one poller.
  */
 public final class JournalTail {
   private static final int EXAMPLES = 3;
@@ -62,19 +63,31 @@ public final class JournalTail {
    * @param sweep the sweep's name
    * @param planned runs in the plan
    * @param byStatus runs by status (indexed by {@link RunStatus#ordinal()})
-   * @param missing runs still to run (none yet, or cancelled/skipped), as {@code status} counts them
+   * @param missing runs still to run (none yet, or cancelled/skipped), as {@code status} counts
+   *     them
    * @param spend the journal's total cost, NaN when no run reported one
    * @param budget the budget's total, NaN without one
    * @param budgetUnit the budget's unit, or ""
    * @param spendByVariation cost and runs per variation id
    * @param failures failed and timed-out runs by error type, most frequent first
-   * @param runsPerSecond runs finished per second over the last runs (by their start and end times), NaN if unknown
+   * @param runsPerSecond runs finished per second over the last runs (by their start and end
+   *     times), NaN if unknown
    * @param journalLines lines read so far
    * @param journalBytes bytes read so far
    */
-  public record Snapshot(String sweep, long planned, long[] byStatus, long missing, double spend, double budget,
-      String budgetUnit, Map<String, double[]> spendByVariation, List<Failure> failures, double runsPerSecond,
-      long journalLines, long journalBytes) {
+  public record Snapshot(
+      String sweep,
+      long planned,
+      long[] byStatus,
+      long missing,
+      double spend,
+      double budget,
+      String budgetUnit,
+      Map<String, double[]> spendByVariation,
+      List<Failure> failures,
+      double runsPerSecond,
+      long journalLines,
+      long journalBytes) {
 
     /** Finished runs of any status. */
     public long finished() {
@@ -105,12 +118,14 @@ public final class JournalTail {
   /**
    * Opens a folder; nothing is read until {@link #poll()}.
    *
-   * @throws IllegalArgumentException when it is not a sweep output folder, or its spec cannot be read
+   * @throws IllegalArgumentException when it is not a sweep output folder, or its spec cannot be
+   *     read
    */
   public static JournalTail open(Path dir) {
     Path specFile = dir.resolve(OutputFolder.SPEC);
     if (!Files.isRegularFile(specFile)) {
-      throw new IllegalArgumentException(dir + " is not a sweep output folder: it has no " + OutputFolder.SPEC);
+      throw new IllegalArgumentException(
+          dir + " is not a sweep output folder: it has no " + OutputFolder.SPEC);
     }
     return new JournalTail(dir, SpecLoader.load(specFile));
   }
@@ -124,7 +139,9 @@ public final class JournalTail {
     }
     long done = 0;
     for (byte s : status) {
-      if (s != 0 && s - 1 != RunStatus.CANCELLED.ordinal() && s - 1 != RunStatus.SKIPPED.ordinal()) {
+      if (s != 0
+          && s - 1 != RunStatus.CANCELLED.ordinal()
+          && s - 1 != RunStatus.SKIPPED.ordinal()) {
         done++;
       }
     }
@@ -135,8 +152,19 @@ public final class JournalTail {
     String unit = spec.budget() == null || spec.budget().unit() == null ? "" : spec.budget().unit();
     Map<String, double[]> byVariation = new HashMap<>();
     spendByVariation.forEach((k, v) -> byVariation.put(k, v.clone()));
-    return new Snapshot(spec.name(), planned, byStatus.clone(), Math.max(0, planned - done),
-        costed == 0 ? Double.NaN : spend, budget, unit, byVariation, f, rate(), lines, offset);
+    return new Snapshot(
+        spec.name(),
+        planned,
+        byStatus.clone(),
+        Math.max(0, planned - done),
+        costed == 0 ? Double.NaN : spend,
+        budget,
+        unit,
+        byVariation,
+        f,
+        rate(),
+        lines,
+        offset);
   }
 
   /** The runs read so far, for a ranking while the sweep runs. */
@@ -243,7 +271,8 @@ public final class JournalTail {
       if (ex.size() < EXAMPLES) {
         ex.add(e.runId() + ": " + (e.errorMessage() == null ? "" : e.errorMessage()));
       }
-      failures.put(e.errorType(), new Failure(e.errorType(), old == null ? 1 : old.count() + 1, ex));
+      failures.put(
+          e.errorType(), new Failure(e.errorType(), old == null ? 1 : old.count() + 1, ex));
     }
     try {
       long start = Instant.parse(e.startedAt()).toEpochMilli();

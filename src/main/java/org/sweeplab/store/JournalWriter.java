@@ -9,14 +9,16 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Appends journal lines. A line reaches the operating system at once when the journal has been idle for
- * {@link #WINDOW_NANOS}; when lines arrive faster, they are grouped and a flusher thread writes them within that
- * window. So a killed process (even {@code kill -9}) loses at most the runs in flight and those that finished in the
- * last millisecond, while a sweep of a million tiny runs writes in large blocks instead of a million system calls.
+ * Appends journal lines. A line reaches the operating system at once when the journal has been idle
+ * for {@link #WINDOW_NANOS}; when lines arrive faster, they are grouped and a flusher thread writes
+ * them within that window. So a killed process (even {@code kill -9}) loses at most the runs in
+ * flight and those that finished in the last millisecond, while a sweep of a million tiny runs
+ * writes in large blocks instead of a million system calls.
  */
 final class JournalWriter implements Closeable {
   /** The longest a finished run's line waits before it is written. */
   static final long WINDOW_NANOS = 1_000_000L;
+
   /** The flusher's longest sleep when no line is waiting. */
   private static final long IDLE_NANOS = 10_000_000L;
 
@@ -39,10 +41,17 @@ final class JournalWriter implements Closeable {
     this.flusher.start();
   }
 
-  /** Opens the journal for appending after {@code validLength} bytes (a torn tail beyond it is cut off). */
+  /**
+   * Opens the journal for appending after {@code validLength} bytes (a torn tail beyond it is cut
+   * off).
+   */
   static JournalWriter open(Path file, long validLength) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    FileChannel ch =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            java.nio.file.LinkOption.NOFOLLOW_LINKS);
     if (ch.size() > validLength) {
       ch.truncate(validLength);
     }
@@ -50,7 +59,10 @@ final class JournalWriter implements Closeable {
     return new JournalWriter(ch);
   }
 
-  /** Appends one complete line (its last byte a newline): {@code length} bytes of {@code line}. Thread-safe. */
+  /**
+   * Appends one complete line (its last byte a newline): {@code length} bytes of {@code line}.
+   * Thread-safe.
+   */
   void append(byte[] line, int length) throws IOException {
     synchronized (this) {
       if (failure != null) {
@@ -78,7 +90,9 @@ final class JournalWriter implements Closeable {
     drain();
   }
 
-  /** Writes pending bytes until none are left; only the thread that set {@code writing} calls it. */
+  /**
+   * Writes pending bytes until none are left; only the thread that set {@code writing} calls it.
+   */
   private void drain() throws IOException {
     while (true) {
       byte[] buf;
@@ -121,7 +135,8 @@ final class JournalWriter implements Closeable {
         pendingNow = pendingLength > 0 || closed;
         flusherIdle = !pendingNow;
       }
-      // With nothing waiting, sleep until an append leaves a line behind (or a while passes); else let more lines
+      // With nothing waiting, sleep until an append leaves a line behind (or a while passes); else
+      // let more lines
       // gather for half the window, then write them.
       LockSupport.parkNanos(pendingNow ? WINDOW_NANOS / 2 : IDLE_NANOS);
       flusherIdle = false;

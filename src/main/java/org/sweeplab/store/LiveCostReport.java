@@ -6,9 +6,10 @@ import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * Keeps {@code costs.json} current while a sweep runs, not only at its end: every {@link #INTERVAL_MS} ms (or ten
- * times as long as the last report took to build, for very large plans), from a daemon thread. The report is a
- * snapshot of runs finished so far; the one written at the end is the final word.
+ * Keeps {@code costs.json} current while a sweep runs, not only at its end: every {@link
+ * #INTERVAL_MS} ms (or ten times as long as the last report took to build, for very large plans),
+ * from a daemon thread. The report is a snapshot of runs finished so far; the one written at the
+ * end is the final word.
  */
 public final class LiveCostReport implements AutoCloseable {
   /** The time between two reports. */
@@ -21,24 +22,37 @@ public final class LiveCostReport implements AutoCloseable {
   private final RunColumns columns;
   private final Double estimatedTotal;
 
-  private LiveCostReport(OutputFolder folder, SweepSpec spec, RunPlan plan, RunColumns columns,
-      Double estimatedTotal, long intervalMs) {
+  private LiveCostReport(
+      OutputFolder folder,
+      SweepSpec spec,
+      RunPlan plan,
+      RunColumns columns,
+      Double estimatedTotal,
+      long intervalMs) {
     this.folder = folder;
     this.spec = spec;
     this.plan = plan;
     this.columns = columns;
     this.estimatedTotal = estimatedTotal;
-    this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "sweeplab-costs");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "sweeplab-costs");
+              t.setDaemon(true);
+              return t;
+            });
     timer.schedule(() -> write(intervalMs), intervalMs, TimeUnit.MILLISECONDS);
   }
 
   /** Starts writing the folder's costs.json every {@code intervalMs} while the sweep runs. */
-  public static LiveCostReport start(OutputFolder folder, SweepSpec spec, RunPlan plan, RunColumns columns,
-      Double estimatedTotal, long intervalMs) {
+  public static LiveCostReport start(
+      OutputFolder folder,
+      SweepSpec spec,
+      RunPlan plan,
+      RunColumns columns,
+      Double estimatedTotal,
+      long intervalMs) {
     return new LiveCostReport(folder, spec, plan, columns, estimatedTotal, intervalMs);
   }
 
@@ -46,14 +60,17 @@ public final class LiveCostReport implements AutoCloseable {
     long started = System.nanoTime();
     try {
       if (CostReport.wanted(spec.budget(), columns)) {
-        CostReport.write(folder.costs(), CostReport.build(spec.name(), plan, columns, spec.budget(), estimatedTotal));
+        CostReport.write(
+            folder.costs(),
+            CostReport.build(spec.name(), plan, columns, spec.budget(), estimatedTotal));
       }
     } catch (RuntimeException e) {
       // A snapshot that cannot be written now is written at the end; the sweep goes on.
     }
     long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     if (!timer.isShutdown()) {
-      timer.schedule(() -> write(intervalMs), Math.max(intervalMs, 10 * took), TimeUnit.MILLISECONDS);
+      timer.schedule(
+          () -> write(intervalMs), Math.max(intervalMs, 10 * took), TimeUnit.MILLISECONDS);
     }
   }
 

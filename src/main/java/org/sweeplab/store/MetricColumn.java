@@ -2,15 +2,16 @@ package org.sweeplab.store;
 
 import org.sweeplab.results.ColumnType;
 
-
 /**
- * One metric's values by run ordinal, in primitive arrays: longs, doubles, booleans or strings, widened as values of
- * other types arrive (long to double; anything mixed with text to string). Missing values are tracked per kind.
+ * One metric's values by run ordinal, in primitive arrays: longs, doubles, booleans or strings,
+ * widened as values of other types arrive (long to double; anything mixed with text to string).
+ * Missing values are tracked per kind.
  */
 final class MetricColumn {
   private final int capacity;
   private ColumnType kind;
-  // Chunked like the other run columns (Chunks): memory follows the runs that reported this metric's chunk.
+  // Chunked like the other run columns (Chunks): memory follows the runs that reported this
+  // metric's chunk.
   private Chunks.Longs longs;
   private Chunks.Bytes present;
   private Chunks.Doubles doubles;
@@ -106,12 +107,13 @@ final class MetricColumn {
     allocate(target);
     kind = target;
     for (int i = 0; i < capacity; i++) {
-      Object v = switch (old) {
-        case LONG -> oldPresent.get(i) != 0 ? (Object) oldLongs.get(i) : null;
-        case DOUBLE -> Double.isNaN(oldDoubles.get(i)) ? null : (Object) oldDoubles.get(i);
-        case BOOLEAN -> oldBools.get(i) == 0 ? null : (Object) (oldBools.get(i) == 2);
-        default -> null;
-      };
+      Object v =
+          switch (old) {
+            case LONG -> oldPresent.get(i) != 0 ? (Object) oldLongs.get(i) : null;
+            case DOUBLE -> Double.isNaN(oldDoubles.get(i)) ? null : (Object) oldDoubles.get(i);
+            case BOOLEAN -> oldBools.get(i) == 0 ? null : (Object) (oldBools.get(i) == 2);
+            default -> null;
+          };
       if (v != null) {
         put(i, v);
       }

@@ -1,8 +1,9 @@
 package org.sweeplab.store;
 
 /**
- * Writes doubles as text that parses back to the same double. Values with at most six decimals between 1e-3 and
- * 1e7 (most metrics and costs) take a fast exact path; everything else goes through {@link Double#toString}.
+ * Writes doubles as text that parses back to the same double. Values with at most six decimals
+ * between 1e-3 and 1e7 (most metrics and costs) take a fast exact path; everything else goes
+ * through {@link Double#toString}.
  */
 final class Numbers {
   private static final double[] SCALE = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};

@@ -20,8 +20,8 @@ import java.util.List;
 import org.sweeplab.sim.FreshFiles;
 
 /**
- * The layout of an output folder (documented in docs/output-format.md) and its lock: one process writes a folder
- * at a time.
+ * The layout of an output folder (documented in docs/output-format.md) and its lock: one process
+ * writes a folder at a time.
  */
 public final class OutputFolder implements Closeable {
   public static final String SPEC = "sweep.yaml";
@@ -34,8 +34,18 @@ public final class OutputFolder implements Closeable {
   static final String LOCK = ".sweeplab.lock";
 
   /** The files a sweep writes; REPLACE deletes exactly these. */
-  private static final List<String> OWNED = List.of(SPEC, JOURNAL, CHARGES, RESULTS, "results.parquet", SUMMARY,
-      COSTS, RUNS, "analysis", ResumeChanges.FILE);
+  private static final List<String> OWNED =
+      List.of(
+          SPEC,
+          JOURNAL,
+          CHARGES,
+          RESULTS,
+          "results.parquet",
+          SUMMARY,
+          COSTS,
+          RUNS,
+          "analysis",
+          ResumeChanges.FILE);
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -48,46 +58,64 @@ public final class OutputFolder implements Closeable {
   }
 
   /**
-   * Opens (creating it if needed) and locks an output folder. An existing folder must be empty or hold a
-   * {@code sweep.yaml}: sweeplab never writes into a folder that is not its own, so {@code --out ~} or {@code --out /}
-   * cannot overwrite anything. Nothing is created in a refused folder.
+   * Opens (creating it if needed) and locks an output folder. An existing folder must be empty or
+   * hold a {@code sweep.yaml}: sweeplab never writes into a folder that is not its own, so {@code
+   * --out ~} or {@code --out /} cannot overwrite anything. Nothing is created in a refused folder.
    *
-   * @throws IllegalArgumentException when the path is a file, a non-empty folder without a sweep.yaml, cannot be
-   *     created, or another process holds it
+   * @throws IllegalArgumentException when the path is a file, a non-empty folder without a
+   *     sweep.yaml, cannot be created, or another process holds it
    */
   public static OutputFolder open(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
-          + " another path with --out");
+      throw new IllegalArgumentException(
+          "output folder "
+              + dir
+              + " is an existing file, not a folder; choose"
+              + " another path with --out");
     }
     requireOwnOrEmpty(dir);
     for (String name : OWNED) {
       if (Files.isSymbolicLink(dir.resolve(name))) {
-        throw new IllegalArgumentException("output folder " + dir + ": " + name + " is a symbolic link; sweeplab"
-            + " never writes through links in an output folder; replace it with a real folder or file");
+        throw new IllegalArgumentException(
+            "output folder "
+                + dir
+                + ": "
+                + name
+                + " is a symbolic link; sweeplab"
+                + " never writes through links in an output folder; replace it with a real folder or file");
       }
     }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot create output folder " + dir + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot create output folder " + dir + ": " + e.getMessage(), e);
     }
     FileChannel ch = null;
     try {
-      ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          LinkOption.NOFOLLOW_LINKS);
+      ch =
+          FileChannel.open(
+              dir.resolve(LOCK),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
       FileLock l = ch.tryLock();
       if (l == null) {
-        throw new IllegalArgumentException("output folder " + dir + " is in use by another sweeplab process;"
-            + " wait for it to finish or stop it first");
+        throw new IllegalArgumentException(
+            "output folder "
+                + dir
+                + " is in use by another sweeplab process;"
+                + " wait for it to finish or stop it first");
       }
       return new OutputFolder(dir, ch, l);
     } catch (OverlappingFileLockException e) {
       closeQuietly(ch);
-      throw new IllegalArgumentException("output folder " + dir + " is already in use by a sweep in this process");
+      throw new IllegalArgumentException(
+          "output folder " + dir + " is already in use by a sweep in this process");
     } catch (IOException e) {
       closeQuietly(ch);
-      throw new IllegalArgumentException("cannot lock output folder " + dir + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot lock output folder " + dir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(ch);
       throw e;
@@ -98,7 +126,10 @@ public final class OutputFolder implements Closeable {
     return dir;
   }
 
-  /** Removes the temporary files a crash or a full disk left beside the files that are written atomically. */
+  /**
+   * Removes the temporary files a crash or a full disk left beside the files that are written
+   * atomically.
+   */
   public void removeTemporaryFiles() {
     for (String name : List.of(SPEC, RESULTS, SUMMARY, COSTS)) {
       try {
@@ -109,7 +140,10 @@ public final class OutputFolder implements Closeable {
     }
   }
 
-  /** Refuses an existing folder that has entries but no sweep.yaml (a leftover lock file alone is fine). */
+  /**
+   * Refuses an existing folder that has entries but no sweep.yaml (a leftover lock file alone is
+   * fine).
+   */
   public static void requireOwnOrEmpty(Path dir) {
     if (!Files.isDirectory(dir) || Files.exists(dir.resolve(SPEC), LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -117,13 +151,20 @@ public final class OutputFolder implements Closeable {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path e : entries) {
         if (!e.getFileName().toString().equals(LOCK)) {
-          throw new IllegalArgumentException("output folder " + dir + " is not empty and holds no " + SPEC
-              + " (it has " + e.getFileName() + "), so it is not a sweep folder; sweeplab writes only into an empty"
-              + " or new folder or one of its own sweeps, and touched nothing; choose another folder with --out");
+          throw new IllegalArgumentException(
+              "output folder "
+                  + dir
+                  + " is not empty and holds no "
+                  + SPEC
+                  + " (it has "
+                  + e.getFileName()
+                  + "), so it is not a sweep folder; sweeplab writes only into an empty"
+                  + " or new folder or one of its own sweeps, and touched nothing; choose another folder with --out");
         }
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read output folder " + dir + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot read output folder " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -152,8 +193,8 @@ public final class OutputFolder implements Closeable {
   }
 
   /**
-   * Writes a file beside its target (created exclusively, never through a planted link), then moves it into place,
-   * so readers never see half a file.
+   * Writes a file beside its target (created exclusively, never through a planted link), then moves
+   * it into place, so readers never see half a file.
    */
   public static void writeAtomically(Path target, String text) {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
@@ -170,19 +211,23 @@ public final class OutputFolder implements Closeable {
     for (String name : OWNED) {
       Path p = dir.resolve(name);
       if (Files.isDirectory(p)) {
-        Files.walkFileTree(p, new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
+        Files.walkFileTree(
+            p,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                  throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+              }
 
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
+              @Override
+              public FileVisitResult postVisitDirectory(Path d, IOException exc)
+                  throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+              }
+            });
       } else {
         Files.deleteIfExists(p);
       }

@@ -56,7 +56,9 @@ public final class PendingRuns {
     return failed == FailedRuns.RETRY && (s == RunStatus.FAILED || s == RunStatus.TIMEOUT);
   }
 
-  /** The pending runs, built lazily; whether a run is pending is decided as the iterator reaches it. */
+  /**
+   * The pending runs, built lazily; whether a run is pending is decided as the iterator reaches it.
+   */
   public Iterator<PlannedRun> iterator() {
     int replicates = plan.replicates();
     Iterator<Variation> variations = plan.variations(shard);

@@ -14,9 +14,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * What a live ranking needs of the runs journalled so far, one slot per planned run: the first numeric metric of the
- * sweep (the first one an ok run reported), the seed, the status and the variation's parameters. Compact (17 bytes
- * a run), filled by {@link JournalTail}; {@link #runs()} makes the columnar {@link Runs} the analysis ranks.
+ * What a live ranking needs of the runs journalled so far, one slot per planned run: the first
+ * numeric metric of the sweep (the first one an ok run reported), the seed, the status and the
+ * variation's parameters. Compact (17 bytes a run), filled by {@link JournalTail}; {@link #runs()}
+ * makes the columnar {@link Runs} the analysis ranks.
  */
 public final class RankingData {
   private final byte[] status;
@@ -75,8 +76,8 @@ public final class RankingData {
   }
 
   /**
-   * The runs so far as {@link Runs}: variation_id, the parameters, seed, status and the metric; grouped by variation,
-   * the metric as its one metric.
+   * The runs so far as {@link Runs}: variation_id, the parameters, seed, status and the metric;
+   * grouped by variation, the metric as its one metric.
    *
    * @return the runs, or null before an ok run reported a numeric metric
    */
@@ -121,7 +122,9 @@ public final class RankingData {
     columns.add(st);
     columns.add(m);
     Table t = Table.create("runs so far", columns.toArray(Column<?>[]::new));
-    return Runs.of(t).withVariationColumn(ResultsContract.VARIATION_ID).withMetrics(metricName)
+    return Runs.of(t)
+        .withVariationColumn(ResultsContract.VARIATION_ID)
+        .withMetrics(metricName)
         .withParameters(paramNames.toArray(String[]::new));
   }
 }

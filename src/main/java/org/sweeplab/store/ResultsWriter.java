@@ -1,15 +1,9 @@
 package org.sweeplab.store;
 
-import org.sweeplab.results.ResultsContract;
-
-import org.sweeplab.results.ResultColumn;
-import org.sweeplab.results.ColumnType;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import org.sweeplab.sim.FreshFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -17,13 +11,18 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.sweeplab.results.ColumnType;
+import org.sweeplab.results.ResultColumn;
+import org.sweeplab.results.ResultsContract;
 import org.sweeplab.run.RunStatus;
+import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.space.RunPlan;
 
 /**
- * Writes {@code results.csv}: one row per run that ran, in plan order (variation, then replicate), so the file does
- * not depend on scheduling. Columns: run_id, variation_id, replicate, seed, the parameters, status, the metrics, cost,
- * duration_ms, error_type, error_message. The file is written beside and then moved into place.
+ * Writes {@code results.csv}: one row per run that ran, in plan order (variation, then replicate),
+ * so the file does not depend on scheduling. Columns: run_id, variation_id, replicate, seed, the
+ * parameters, status, the metrics, cost, duration_ms, error_type, error_message. The file is
+ * written beside and then moved into place.
  */
 public final class ResultsWriter {
   /** Longest error message kept in the table; the journal keeps the whole message. */
@@ -31,23 +30,34 @@ public final class ResultsWriter {
 
   private ResultsWriter() {}
 
-  /** Column names the table uses itself; a metric of one of these names (or a parameter's) is renamed. */
+  /**
+   * Column names the table uses itself; a metric of one of these names (or a parameter's) is
+   * renamed.
+   */
 
-
-  /** Writes the file and returns its column schema; renamed metric columns are reported in {@code warnings}. */
-  public static List<ResultColumn> write(Path file, RunPlan plan, RunColumns cols, List<String> warnings)
-      throws IOException {
+  /**
+   * Writes the file and returns its column schema; renamed metric columns are reported in {@code
+   * warnings}.
+   */
+  public static List<ResultColumn> write(
+      Path file, RunPlan plan, RunColumns cols, List<String> warnings) throws IOException {
     List<String> params = plan.parameterNames();
     List<String> metricKeys = cols.metricNames();
     List<String> metrics = new ArrayList<>();
     for (String m : metricKeys) {
       String column = m;
-      while (ResultsContract.isReserved(column) || params.contains(column) || metrics.contains(column)) {
+      while (ResultsContract.isReserved(column)
+          || params.contains(column)
+          || metrics.contains(column)) {
         column = "metric." + column;
       }
       if (!column.equals(m)) {
-        warnings.add("metric '" + m + "' has the name of a parameter or a table column; its column is '" + column
-            + "'");
+        warnings.add(
+            "metric '"
+                + m
+                + "' has the name of a parameter or a table column; its column is '"
+                + column
+                + "'");
       }
       metrics.add(column);
     }
@@ -96,7 +106,12 @@ public final class ResultsWriter {
           }
           int i = (int) ordinal;
           sb.reset();
-          sb.ascii(plan.runId(variationId, r)).put(',').ascii(variationId).put(',').number(r).put(',')
+          sb.ascii(plan.runId(variationId, r))
+              .put(',')
+              .ascii(variationId)
+              .put(',')
+              .number(r)
+              .put(',')
               .number(cols.seed(i));
           for (String t : paramText) {
             sb.put(',').text(t);
@@ -132,7 +147,8 @@ public final class ResultsWriter {
 
     List<Map.Entry<String, ColumnType>> paramTypes = new ArrayList<>();
     for (int p = 0; p < params.size(); p++) {
-      paramTypes.add(Map.entry(params.get(p), paramKinds[p] == null ? ColumnType.STRING : paramKinds[p]));
+      paramTypes.add(
+          Map.entry(params.get(p), paramKinds[p] == null ? ColumnType.STRING : paramKinds[p]));
     }
     List<Map.Entry<String, ColumnType>> metricTypes = new ArrayList<>();
     for (int m = 0; m < metrics.size(); m++) {
@@ -143,7 +159,10 @@ public final class ResultsWriter {
     return schema;
   }
 
-  /** The error message as kept in the table: one line, at most {@link #MAX_ERROR_MESSAGE} characters. */
+  /**
+   * The error message as kept in the table: one line, at most {@link #MAX_ERROR_MESSAGE}
+   * characters.
+   */
   static String tableMessage(String m) {
     String one = m.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     return one.length() > MAX_ERROR_MESSAGE ? one.substring(0, MAX_ERROR_MESSAGE) + "…" : one;

@@ -10,10 +10,11 @@ import java.util.Map;
 import org.sweeplab.run.RunStatus;
 
 /**
- * The outcome of every run of a plan, by run ordinal, in primitive arrays: what results.csv and the table need,
- * without one object per run. Writes are synchronized. The per-run readers ({@link #status}, {@link #seed},
- * {@link #cost}, {@link #durationMs}) are not: read a run only after its write has been seen (after the sweep, or
- * for a run not yet handed out), which is how results writing and pending-run iteration use them.
+ * The outcome of every run of a plan, by run ordinal, in primitive arrays: what results.csv and the
+ * table need, without one object per run. Writes are synchronized. The per-run readers ({@link
+ * #status}, {@link #seed}, {@link #cost}, {@link #durationMs}) are not: read a run only after its
+ * write has been seen (after the sweep, or for a run not yet handed out), which is how results
+ * writing and pending-run iteration use them.
  */
 public final class RunColumns {
   private final int capacity;
@@ -24,10 +25,13 @@ public final class RunColumns {
   private final Chunks.Longs seed;
   private final Map<String, MetricColumn> metrics = new LinkedHashMap<>();
   private final Int2ObjectOpenHashMap<String[]> errors = new Int2ObjectOpenHashMap<>();
+
   /** Sum of the ledger's charges by run ordinal (all sessions and attempts), for runs with any. */
   private final Int2DoubleOpenHashMap charged = new Int2DoubleOpenHashMap();
+
   /** Sum and count of the ledger's charges by attempt number - 1. */
   private double[] chargedByAttempt = new double[0];
+
   private long[] chargesByAttempt = new long[0];
   private long filled;
 
@@ -40,30 +44,51 @@ public final class RunColumns {
     this.seed = new Chunks.Longs(this.capacity);
   }
 
-  /** The memory a finished run takes in the columns before any metric: status, cost, duration and seed. */
+  /**
+   * The memory a finished run takes in the columns before any metric: status, cost, duration and
+   * seed.
+   */
   static final long BYTES_PER_RUN = 1 + 8 + 8 + 8;
 
   /**
-   * Refuses a plan too large to tabulate: over the array limit, or needing more memory for its columns than this
-   * JVM may use (with the size and the {@code -Xmx} hint), before anything is allocated or written.
+   * Refuses a plan too large to tabulate: over the array limit, or needing more memory for its
+   * columns than this JVM may use (with the size and the {@code -Xmx} hint), before anything is
+   * allocated or written.
    */
   public static void requireCapacity(long capacity) {
     if (capacity > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("A sweep of " + capacity + " runs is too large to tabulate; the limit is "
-          + (Integer.MAX_VALUE - 8));
+      throw new IllegalArgumentException(
+          "A sweep of "
+              + capacity
+              + " runs is too large to tabulate; the limit is "
+              + (Integer.MAX_VALUE - 8));
     }
     long need = capacity * BYTES_PER_RUN;
     long max = Runtime.getRuntime().maxMemory();
     if (max != Long.MAX_VALUE && need > max - (max >> 3)) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "a sweep of %,d runs needs at least"
-          + " %.1f GiB to tabulate its results (%d bytes a run, more with metrics), more than the %.1f GiB this JVM"
-          + " may use; give it more with SWEEPLAB_JAVA_OPTS=-Xmx%dg, or plan fewer runs", capacity,
-          need / (double) (1L << 30), BYTES_PER_RUN, max / (double) (1L << 30), Math.max(1, (need * 2 >> 30) + 1)));
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "a sweep of %,d runs needs at least"
+                  + " %.1f GiB to tabulate its results (%d bytes a run, more with metrics), more than the %.1f GiB this JVM"
+                  + " may use; give it more with SWEEPLAB_JAVA_OPTS=-Xmx%dg, or plan fewer runs",
+              capacity,
+              need / (double) (1L << 30),
+              BYTES_PER_RUN,
+              max / (double) (1L << 30),
+              Math.max(1, (need * 2 >> 30) + 1)));
     }
   }
 
-  synchronized void put(long ordinal, long runSeed, RunStatus st, Map<String, Object> values, double c,
-      double duration, String errorType, String errorMessage) {
+  synchronized void put(
+      long ordinal,
+      long runSeed,
+      RunStatus st,
+      Map<String, Object> values,
+      double c,
+      double duration,
+      String errorType,
+      String errorMessage) {
     int i = (int) ordinal;
     if (status.get(i) != 0) {
       for (MetricColumn m : metrics.values()) {
@@ -159,9 +184,9 @@ public final class RunColumns {
   }
 
   /**
-   * What run {@code i} spent, NaN when nothing is known: the larger of its record's cost and the sum of its charges
-   * in the ledger (which holds every attempt of every session, also of a session that crashed or whose record was
-   * replaced by a rerun).
+   * What run {@code i} spent, NaN when nothing is known: the larger of its record's cost and the
+   * sum of its charges in the ledger (which holds every attempt of every session, also of a session
+   * that crashed or whose record was replaced by a rerun).
    */
   synchronized double spend(int i) {
     double c = status.get(i) != 0 ? cost.get(i) : Double.NaN;
@@ -181,7 +206,10 @@ public final class RunColumns {
     return out;
   }
 
-  /** Runs with a known spend (finished runs that reported a cost, and runs with charges in the ledger). */
+  /**
+   * Runs with a known spend (finished runs that reported a cost, and runs with charges in the
+   * ledger).
+   */
   public synchronized long costedRuns() {
     long n = 0;
     for (int i = 0; i < capacity; i++) {

@@ -18,11 +18,12 @@ import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * Writes {@code result.json} into the folder of every run that started ({@code output.run_records}): parameters,
- * metrics, status, error (type, message and the {@code error.txt} holding its traceback), seed, attempts, cost,
- * timing, a summary of its telemetry, and the sweep's metadata. One self-contained record per run, for people whose
- * tools read one JSON file per run. The journal stays the source of truth: the record is written after the run's
- * journal line, and a failure to write it is not a failure of the run.
+ * Writes {@code result.json} into the folder of every run that started ({@code
+ * output.run_records}): parameters, metrics, status, error (type, message and the {@code error.txt}
+ * holding its traceback), seed, attempts, cost, timing, a summary of its telemetry, and the sweep's
+ * metadata. One self-contained record per run, for people whose tools read one JSON file per run.
+ * The journal stays the source of truth: the record is written after the run's journal line, and a
+ * failure to write it is not a failure of the run.
  */
 public final class RunRecordFiles implements RunSink {
   static final String FILE = "result.json";
@@ -37,10 +38,14 @@ public final class RunRecordFiles implements RunSink {
     this.metadata = metadata;
   }
 
-  /** {@code journal} alone, or with records when the spec asks for them (on by default for commands). */
+  /**
+   * {@code journal} alone, or with records when the spec asks for them (on by default for
+   * commands).
+   */
   public static RunSink wrap(RunSink journal, SweepSpec spec, Path runsRoot) {
     return spec.runRecords().enabledFor(runsCommands(spec.simulation()))
-        ? new RunRecordFiles(journal, runsRoot, spec.metadata()) : journal;
+        ? new RunRecordFiles(journal, runsRoot, spec.metadata())
+        : journal;
   }
 
   /** True for a command, or a pipeline with a command stage. */
@@ -70,7 +75,8 @@ public final class RunRecordFiles implements RunSink {
       byte[] json = Summary.Mapper.JSON.writeValueAsBytes(record(r, dir));
       FreshFiles.write(dir.resolve(FILE), json);
     } catch (IOException | RuntimeException e) {
-      // The run is in the journal; a missing record (a full disk) is noticed when it is read, not fatal here.
+      // The run is in the journal; a missing record (a full disk) is noticed when it is read, not
+      // fatal here.
     }
   }
 
@@ -96,7 +102,8 @@ public final class RunRecordFiles implements RunSink {
       e.put("type", r.errorType());
       e.put("message", r.errorMessage());
       Path trace = dir.resolve("error.txt");
-      e.put("traceback", Files.isRegularFile(trace, LinkOption.NOFOLLOW_LINKS) ? "error.txt" : null);
+      e.put(
+          "traceback", Files.isRegularFile(trace, LinkOption.NOFOLLOW_LINKS) ? "error.txt" : null);
       m.put("error", e);
     }
     m.put("telemetry", telemetry(dir.resolve("telemetry.csv")));
@@ -104,12 +111,15 @@ public final class RunRecordFiles implements RunSink {
     return m;
   }
 
-  /** Points, and per name its count, first and last step, last, min and max; null without telemetry. */
+  /**
+   * Points, and per name its count, first and last step, last, min and max; null without telemetry.
+   */
   static Map<String, Object> telemetry(Path csv) throws IOException {
     if (!Files.isRegularFile(csv, LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
-    Map<String, double[]> by = new LinkedHashMap<>(); // count, first step, last step, last, min, max
+    Map<String, double[]> by =
+        new LinkedHashMap<>(); // count, first step, last step, last, min, max
     long points = 0;
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       in.readLine();
@@ -127,8 +137,9 @@ public final class RunRecordFiles implements RunSink {
         long step = Long.parseLong(line.substring(0, a));
         String v = line.substring(b + 1);
         double value = v.isEmpty() ? Double.NaN : Double.parseDouble(v);
-        double[] s = by.computeIfAbsent(name, k -> new double[] {0, step, step, Double.NaN, Double.NaN,
-            Double.NaN});
+        double[] s =
+            by.computeIfAbsent(
+                name, k -> new double[] {0, step, step, Double.NaN, Double.NaN, Double.NaN});
         s[0]++;
         s[2] = step;
         s[3] = value;
@@ -145,16 +156,17 @@ public final class RunRecordFiles implements RunSink {
     out.put("file", "telemetry.csv");
     out.put("points", points);
     Map<String, Object> names = new LinkedHashMap<>();
-    by.forEach((name, s) -> {
-      Map<String, Object> n = new LinkedHashMap<>();
-      n.put("count", (long) s[0]);
-      n.put("first_step", (long) s[1]);
-      n.put("last_step", (long) s[2]);
-      n.put("last", finite(s[3]));
-      n.put("min", finite(s[4]));
-      n.put("max", finite(s[5]));
-      names.put(name, n);
-    });
+    by.forEach(
+        (name, s) -> {
+          Map<String, Object> n = new LinkedHashMap<>();
+          n.put("count", (long) s[0]);
+          n.put("first_step", (long) s[1]);
+          n.put("last_step", (long) s[2]);
+          n.put("last", finite(s[3]));
+          n.put("min", finite(s[4]));
+          n.put("max", finite(s[5]));
+          names.put(name, n);
+        });
     out.put("names", names);
     return out;
   }

@@ -1,9 +1,5 @@
 package org.sweeplab.store;
 
-import org.sweeplab.results.ResultColumn;
-import org.sweeplab.results.ColumnType;
-import org.sweeplab.results.ColumnRole;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -16,24 +12,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.sweeplab.results.ResultColumn;
 import org.sweeplab.run.RunStatus;
 
 /** Builds and reads {@code summary.json}. */
 public final class Summary {
-  /** The pretty-printing mapper for the folder's JSON files (created on first use: a resume may not need it). */
+  /**
+   * The pretty-printing mapper for the folder's JSON files (created on first use: a resume may not
+   * need it).
+   */
   static final class Mapper {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
   private static final class Factory {
-    static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+    static final com.fasterxml.jackson.core.JsonFactory JSON =
+        new com.fasterxml.jackson.core.JsonFactory();
   }
 
   private Summary() {}
 
-  public static Map<String, Object> build(String sweep, String configHash, long planned, long[] byStatus, long missing,
-      double totalCost, double[] durations, Instant started, Instant finished, List<ResultColumn> columns,
-      List<String> warnings, long journalLines) {
+  public static Map<String, Object> build(
+      String sweep,
+      String configHash,
+      long planned,
+      long[] byStatus,
+      long missing,
+      double totalCost,
+      double[] durations,
+      Instant started,
+      Instant finished,
+      List<ResultColumn> columns,
+      List<String> warnings,
+      long journalLines) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sweep", sweep);
     m.put("config_hash", configHash);
@@ -63,7 +74,9 @@ public final class Summary {
     m.put("elapsed_ms", finished.toEpochMilli() - started.toEpochMilli());
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("tool", "sweeplab " + Version.get());
-    env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    env.put(
+        "java",
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
     env.put("host", host());
     env.put("git_commit", gitCommit());
     m.put("environment", env);
@@ -89,7 +102,9 @@ public final class Summary {
     }
   }
 
-  /** The few fields a resume's fast path needs, read with the streaming parser (no data binding). */
+  /**
+   * The few fields a resume's fast path needs, read with the streaming parser (no data binding).
+   */
   public record Brief(boolean complete, String configHash, long planned, double totalCost) {}
 
   /** Reads the fields of {@link Brief}; null when the file is missing or unreadable. */
@@ -154,14 +169,21 @@ public final class Summary {
     }
   }
 
-  /** The git commit of the working directory, or null when it is not a git checkout or git is missing. */
+  /**
+   * The git commit of the working directory, or null when it is not a git checkout or git is
+   * missing.
+   */
   static String gitCommit() {
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(false)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("git", "rev-parse", "HEAD")
+              .redirectErrorStream(false)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       p.getOutputStream().close();
-      String out = new String(p.getInputStream().readNBytes(100), java.nio.charset.StandardCharsets.US_ASCII)
-          .trim();
+      String out =
+          new String(p.getInputStream().readNBytes(100), java.nio.charset.StandardCharsets.US_ASCII)
+              .trim();
       if (!p.waitFor(2, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return null;

@@ -9,20 +9,22 @@ import org.sweeplab.spec.BackendKind;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * Finds the optional backends through {@link BackendProvider} services. The Spark backend lives in its own source
- * root, compiled only with the Maven profile {@code spark}, so sweeplab's core has no compile-time dependency on
- * Spark; its jar lists it in {@code META-INF/services/org.sweeplab.run.BackendProvider}.
+ * Finds the optional backends through {@link BackendProvider} services. The Spark backend lives in
+ * its own source root, compiled only with the Maven profile {@code spark}, so sweeplab's core has
+ * no compile-time dependency on Spark; its jar lists it in {@code
+ * META-INF/services/org.sweeplab.run.BackendProvider}.
  */
 final class Backends {
-  private static final String NO_SPARK = "the spark backend needs Apache Spark on the classpath: build with -Pspark"
-      + " (./mvnw -Pspark package) and start sweeplab with spark-submit (see docs/cluster.md), or set"
-      + " execution.backend: local";
+  private static final String NO_SPARK =
+      "the spark backend needs Apache Spark on the classpath: build with -Pspark"
+          + " (./mvnw -Pspark package) and start sweeplab with spark-submit (see docs/cluster.md), or set"
+          + " execution.backend: local";
 
   private Backends() {}
 
   /**
-   * The Spark backend for this spec, running each run with the per-run settings of {@code perRun} (timeout,
-   * retries, cost cap, run folders).
+   * The Spark backend for this spec, running each run with the per-run settings of {@code perRun}
+   * (timeout, retries, cost cap, run folders).
    *
    * @throws IllegalArgumentException when Spark or the Spark backend is not on the classpath
    */
@@ -34,13 +36,17 @@ final class Backends {
     try {
       Class.forName("org.apache.spark.SparkContext", false, loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalArgumentException(NO_SPARK + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-          + ")", e);
+      throw new IllegalArgumentException(
+          NO_SPARK + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
     BackendProvider provider = provider(BackendKind.SPARK, loader);
     if (provider == null) {
-      throw new IllegalArgumentException(NO_SPARK + " (no " + BackendProvider.class.getName() + " for spark is"
-          + " listed in META-INF/services: the jar was built without -Pspark)");
+      throw new IllegalArgumentException(
+          NO_SPARK
+              + " (no "
+              + BackendProvider.class.getName()
+              + " for spark is"
+              + " listed in META-INF/services: the jar was built without -Pspark)");
     }
     return provider.create(spec, perRun);
   }
@@ -48,7 +54,8 @@ final class Backends {
   /** The first provider of this kind that the loader (or sweeplab's own) lists, null when none. */
   private static BackendProvider provider(BackendKind kind, ClassLoader loader) {
     ClassLoader own = Backends.class.getClassLoader();
-    for (ClassLoader l : loader == own ? new ClassLoader[] {own} : new ClassLoader[] {loader, own}) {
+    for (ClassLoader l :
+        loader == own ? new ClassLoader[] {own} : new ClassLoader[] {loader, own}) {
       try {
         for (BackendProvider p : ServiceLoader.load(BackendProvider.class, l)) {
           if (p.kind() == kind) {

@@ -20,34 +20,45 @@ import org.sweeplab.store.PendingRuns;
 import org.sweeplab.store.Summary;
 
 /**
- * The fast path of a resume: when summary.json says the folder is complete for this very spec, a scan of the
- * journal (keys, replicates and statuses only) confirms that every planned run has a final line and nothing is left
- * to do, without parsing whole records or rewriting results.
+ * The fast path of a resume: when summary.json says the folder is complete for this very spec, a
+ * scan of the journal (keys, replicates and statuses only) confirms that every planned run has a
+ * final line and nothing is left to do, without parsing whole records or rewriting results.
  */
 final class CompletionCheck {
   private CompletionCheck() {}
 
-  /** The result of the folder when nothing is left to do, else null (the caller does a full resume). */
-  static SweepResult ifComplete(OutputFolder folder, SweepSpec spec, RunPlan plan, FailedRuns failed) {
+  /**
+   * The result of the folder when nothing is left to do, else null (the caller does a full resume).
+   */
+  static SweepResult ifComplete(
+      OutputFolder folder, SweepSpec spec, RunPlan plan, FailedRuns failed) {
     try {
       if (!Files.isRegularFile(folder.summary()) || !Files.isRegularFile(folder.results())) {
         return null;
       }
       Summary.Brief summary = Summary.brief(folder.summary());
       long planned = PendingRuns.plannedRuns(plan, spec.execution().shard());
-      if (summary == null || !summary.complete() || summary.planned() != planned
+      if (summary == null
+          || !summary.complete()
+          || summary.planned() != planned
           || !SpecWriter.configHash(spec).equals(summary.configHash())) {
         return null;
       }
-      int parts = Runtime.getRuntime().availableProcessors() > 1 && plan.runCount() > 100_000 ? 2 : 1;
+      int parts =
+          Runtime.getRuntime().availableProcessors() > 1 && plan.runCount() > 100_000 ? 2 : 1;
       Long2ByteOpenHashMap[] maps = new Long2ByteOpenHashMap[parts];
       for (int i = 0; i < parts; i++) {
         maps[i] = new Long2ByteOpenHashMap((int) Math.min(plan.runCount() / parts + 16, 1 << 27));
       }
-      JournalReader.Report report = JournalReader.scanParallel(folder.journal(), parts, i -> b -> {
-        long id = Seeds.mix(b.keyHigh() ^ Seeds.mix(b.keyLow() + b.replicate()));
-        maps[i].put(id, (byte) statusOrdinal(b.status()));
-      });
+      JournalReader.Report report =
+          JournalReader.scanParallel(
+              folder.journal(),
+              parts,
+              i ->
+                  b -> {
+                    long id = Seeds.mix(b.keyHigh() ^ Seeds.mix(b.keyLow() + b.replicate()));
+                    maps[i].put(id, (byte) statusOrdinal(b.status()));
+                  });
       // Later parts of the file hold later lines: their statuses win.
       Long2ByteOpenHashMap last = maps[0];
       for (int i = 1; i < parts; i++) {
@@ -63,8 +74,11 @@ final class CompletionCheck {
           return null;
         }
         RunStatus st = RunStatus.values()[s];
-        boolean pending = st == RunStatus.CANCELLED || st == RunStatus.SKIPPED
-            || failed == FailedRuns.RETRY && (st == RunStatus.FAILED || st == RunStatus.TIMEOUT);
+        boolean pending =
+            st == RunStatus.CANCELLED
+                || st == RunStatus.SKIPPED
+                || failed == FailedRuns.RETRY
+                    && (st == RunStatus.FAILED || st == RunStatus.TIMEOUT);
         if (pending) {
           return null;
         }

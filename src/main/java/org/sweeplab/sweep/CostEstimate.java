@@ -11,7 +11,8 @@ import org.sweeplab.spec.BudgetSpec;
  *
  * @param total the expected cost of the estimated runs
  * @param runs the runs planned
- * @param estimatedRuns the runs that have an estimate (all of them when {@code estimate_per_run} is given)
+ * @param estimatedRuns the runs that have an estimate (all of them when {@code estimate_per_run} is
+ *     given)
  * @param limit the total budget, NaN when none
  * @param unit the budget's unit, may be empty
  */
@@ -28,7 +29,8 @@ public record CostEstimate(double total, long runs, long estimatedRuns, double l
     }
     long runs = plan.runCount();
     if (budget.estimateBy() == null) {
-      return new CostEstimate(budget.estimatePerRun() * runs, runs, runs, budget.total(), budget.unit());
+      return new CostEstimate(
+          budget.estimatePerRun() * runs, runs, runs, budget.total(), budget.unit());
     }
     double total = 0;
     long estimated = 0;

@@ -2,7 +2,10 @@ package org.sweeplab.sweep;
 
 /** What {@link Sweep#run()} does when the output folder already holds runs of the same sweep. */
 public enum ExistingOutput {
-  /** Refuse, and say how to resume or choose another folder (the default: nothing is ever overwritten by accident). */
+  /**
+   * Refuse, and say how to resume or choose another folder (the default: nothing is ever
+   * overwritten by accident).
+   */
   FAIL,
   /** Carry on: run only what is missing, as {@link Sweep#resume(java.nio.file.Path)} does. */
   RESUME,

@@ -24,7 +24,12 @@ import org.sweeplab.store.RunColumns;
  * @param spend total cost, NaN when no run reported one
  * @param warnings problems found in the journal
  */
-public record FolderStatus(String sweep, long planned, long[] byStatus, long missing, double spend,
+public record FolderStatus(
+    String sweep,
+    long planned,
+    long[] byStatus,
+    long missing,
+    double spend,
     List<String> warnings) {
 
   /** The number of runs with this status. */
@@ -49,7 +54,8 @@ public record FolderStatus(String sweep, long planned, long[] byStatus, long mis
   public static FolderStatus of(Path dir) {
     Path specFile = dir.resolve(OutputFolder.SPEC);
     if (!Files.isRegularFile(specFile)) {
-      throw new IllegalArgumentException(dir + " is not a sweep output folder: it has no " + OutputFolder.SPEC);
+      throw new IllegalArgumentException(
+          dir + " is not a sweep output folder: it has no " + OutputFolder.SPEC);
     }
     SweepSpec spec = SpecLoader.load(specFile);
     RunPlan plan = RunPlan.of(spec);
@@ -58,7 +64,12 @@ public record FolderStatus(String sweep, long planned, long[] byStatus, long mis
     JournalLoader.load(dir.resolve(OutputFolder.JOURNAL), plan, columns, warnings);
     long[] counts = columns.statusCounts();
     long pending = PendingRuns.of(plan, columns, FailedRuns.KEEP, spec.execution().shard()).count();
-    return new FolderStatus(spec.name(), PendingRuns.plannedRuns(plan, spec.execution().shard()), counts, pending,
-        columns.totalCost(), warnings);
+    return new FolderStatus(
+        spec.name(),
+        PendingRuns.plannedRuns(plan, spec.execution().shard()),
+        counts,
+        pending,
+        columns.totalCost(),
+        warnings);
   }
 }

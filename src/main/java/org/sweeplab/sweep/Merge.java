@@ -26,22 +26,25 @@ import org.sweeplab.store.JournalReader;
 import org.sweeplab.store.OutputFolder;
 
 /**
- * Combines the output folders of one sweep's shards (or of any runs of one spec) into one normal output folder:
+ * Combines the output folders of one sweep's shards (or of any runs of one spec) into one normal
+ * output folder:
  *
  * <pre>{@code
  * Merge.Report r = Merge.of(List.of(shard0, shard1, shard2, shard3)).into(Path.of("sweeps/demo"));
  * }</pre>
  *
  * <ul>
- *   <li>Every folder must come from the same spec: the same {@link SpecWriter#configHash config hash}; otherwise
- *       nothing is written and the folders are named with their hashes.</li>
- *   <li>Runs are matched by (variation key, replicate). Within one folder the journal's last line of a run counts,
- *       as in a resume. Across folders, a run with the same outcome (status, metrics, cost and error; timing and
- *       attempts aside) is an exact duplicate and is kept once; a run with another outcome is a conflict: the
- *       outcome of the folder listed first is kept and the conflict is reported. A final outcome (ok, failed,
- *       timeout) replaces a cancelled or skipped one without a conflict.</li>
- *   <li>The merged folder holds the spec (without its shard), the journal, results.csv and summary.json; the runs
- *       that no folder holds are reported as missing, and {@code Sweep.resume(out)} runs just those.</li>
+ *   <li>Every folder must come from the same spec: the same {@link SpecWriter#configHash config
+ *       hash}; otherwise nothing is written and the folders are named with their hashes.
+ *   <li>Runs are matched by (variation key, replicate). Within one folder the journal's last line
+ *       of a run counts, as in a resume. Across folders, a run with the same outcome (status,
+ *       metrics, cost and error; timing and attempts aside) is an exact duplicate and is kept once;
+ *       a run with another outcome is a conflict: the outcome of the folder listed first is kept
+ *       and the conflict is reported. A final outcome (ok, failed, timeout) replaces a cancelled or
+ *       skipped one without a conflict.
+ *   <li>The merged folder holds the spec (without its shard), the journal, results.csv and
+ *       summary.json; the runs that no folder holds are reported as missing, and {@code
+ *       Sweep.resume(out)} runs just those.
  * </ul>
  */
 public final class Merge {
@@ -83,8 +86,14 @@ public final class Merge {
    * @param dropped the folder whose outcome was dropped
    * @param droppedOutcome that outcome, in short
    */
-  public record Conflict(String runId, String variationKey, int replicate, Path kept, String keptOutcome,
-      Path dropped, String droppedOutcome) {}
+  public record Conflict(
+      String runId,
+      String variationKey,
+      int replicate,
+      Path kept,
+      String keptOutcome,
+      Path dropped,
+      String droppedOutcome) {}
 
   /**
    * What a merge did.
@@ -97,11 +106,21 @@ public final class Merge {
    * @param duplicates exact duplicates dropped
    * @param conflicts runs held with different outcomes
    * @param missing planned runs that no folder holds
-   * @param missingRunIds the ids of the first {@value Merge#LISTED_MISSING} missing runs, in plan order
+   * @param missingRunIds the ids of the first {@value Merge#LISTED_MISSING} missing runs, in plan
+   *     order
    * @param result the merged folder as a sweep result (counts by status, warnings)
    */
-  public record Report(Path output, List<Path> sources, String configHash, long planned, long merged,
-      long duplicates, List<Conflict> conflicts, long missing, List<String> missingRunIds, SweepResult result) {
+  public record Report(
+      Path output,
+      List<Path> sources,
+      String configHash,
+      long planned,
+      long merged,
+      long duplicates,
+      List<Conflict> conflicts,
+      long missing,
+      List<String> missingRunIds,
+      SweepResult result) {
 
     public Report {
       sources = List.copyOf(sources);
@@ -118,8 +137,8 @@ public final class Merge {
   /**
    * Writes the merged folder.
    *
-   * @throws IllegalArgumentException when a folder is not a sweep output folder, the folders come from different
-   *     specs, or {@code out} already holds runs or is one of the folders read
+   * @throws IllegalArgumentException when a folder is not a sweep output folder, the folders come
+   *     from different specs, or {@code out} already holds runs or is one of the folders read
    */
   public Report into(Path out) {
     Objects.requireNonNull(out, "out");
@@ -127,21 +146,32 @@ public final class Merge {
     for (Path d : dirs) {
       Path specFile = d.resolve(OutputFolder.SPEC);
       if (!Files.isRegularFile(specFile)) {
-        throw new IllegalArgumentException("cannot merge " + d + ": it is not a sweep output folder (it has no "
-            + OutputFolder.SPEC + (Files.exists(d) ? ")" : "; the folder does not exist)"));
+        throw new IllegalArgumentException(
+            "cannot merge "
+                + d
+                + ": it is not a sweep output folder (it has no "
+                + OutputFolder.SPEC
+                + (Files.exists(d) ? ")" : "; the folder does not exist)"));
       }
       specs.put(d, SpecLoader.load(specFile));
     }
     String hash = sameHash(specs);
     for (Path d : dirs) {
       if (sameFile(d, out)) {
-        throw new IllegalArgumentException("cannot merge into " + out + ": it is one of the folders read; choose a"
-            + " new folder for the merged sweep");
+        throw new IllegalArgumentException(
+            "cannot merge into "
+                + out
+                + ": it is one of the folders read; choose a"
+                + " new folder for the merged sweep");
       }
     }
     if (Files.isRegularFile(out.resolve(OutputFolder.JOURNAL))) {
-      throw new IllegalArgumentException("cannot merge into " + out + ": it already holds a sweep ("
-          + OutputFolder.JOURNAL + "); choose a new folder for the merged sweep");
+      throw new IllegalArgumentException(
+          "cannot merge into "
+              + out
+              + ": it already holds a sweep ("
+              + OutputFolder.JOURNAL
+              + "); choose a new folder for the merged sweep");
     }
     SweepSpec first = specs.get(dirs.get(0));
     SweepSpec spec = first.withExecution(first.execution().withShard(Shard.all()));
@@ -154,13 +184,17 @@ public final class Merge {
     for (Path d : dirs) {
       Map<String, Chosen> last = new LinkedHashMap<>();
       try {
-        JournalReader.Report rep = JournalReader.readLines(d.resolve(OutputFolder.JOURNAL),
-            (e, line) -> last.put(e.variationKey() + '#' + e.replicate(), new Chosen(d, e, line)));
+        JournalReader.Report rep =
+            JournalReader.readLines(
+                d.resolve(OutputFolder.JOURNAL),
+                (e, line) ->
+                    last.put(e.variationKey() + '#' + e.replicate(), new Chosen(d, e, line)));
         for (String w : rep.warnings()) {
           warnings.add(d + ": " + w);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the journal of " + d + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot read the journal of " + d + ": " + e.getMessage(), e);
       }
       for (Map.Entry<String, Chosen> e : last.entrySet()) {
         Chosen now = e.getValue();
@@ -172,8 +206,15 @@ public final class Merge {
         } else if (pending(had.entry.status()) && !pending(now.entry.status())) {
           chosen.put(e.getKey(), now);
         } else if (!pending(now.entry.status())) {
-          conflicts.add(new Conflict(had.entry.runId(), had.entry.variationKey(), had.entry.replicate(), had.dir,
-              had.shortOutcome(), now.dir, now.shortOutcome()));
+          conflicts.add(
+              new Conflict(
+                  had.entry.runId(),
+                  had.entry.variationKey(),
+                  had.entry.replicate(),
+                  had.dir,
+                  had.shortOutcome(),
+                  now.dir,
+                  now.shortOutcome()));
         }
       }
     }
@@ -188,11 +229,15 @@ public final class Merge {
           w.write('\n');
         }
       }
-      // The tables come from the journal alone; the simulation is never resolved (it may exist only on a cluster).
+      // The tables come from the journal alone; the simulation is never resolved (it may exist only
+      // on a cluster).
       CostEstimate estimate = CostEstimate.of(plan, spec.budget());
-      tables = FolderTables.rebuild(folder, spec, estimate == null ? null : estimate.total(), tableWarnings);
+      tables =
+          FolderTables.rebuild(
+              folder, spec, estimate == null ? null : estimate.total(), tableWarnings);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the merged journal in " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the merged journal in " + out + ": " + e.getMessage(), e);
     }
 
     long missing = 0;
@@ -213,9 +258,25 @@ public final class Merge {
     List<String> all = new ArrayList<>(warnings);
     all.addAll(tableWarnings);
     Progress nothingRan = Progress.none(tables.pending());
-    SweepResult result = new SweepResult(out, tables.planned(), Sweep.byStatus(tables.counts()), tables.missing(),
-        tables.totalCost(), nothingRan, all);
-    return new Report(out, dirs, hash, plan.runCount(), chosen.size(), duplicates, conflicts, missing, missingIds,
+    SweepResult result =
+        new SweepResult(
+            out,
+            tables.planned(),
+            Sweep.byStatus(tables.counts()),
+            tables.missing(),
+            tables.totalCost(),
+            nothingRan,
+            all);
+    return new Report(
+        out,
+        dirs,
+        hash,
+        plan.runCount(),
+        chosen.size(),
+        duplicates,
+        conflicts,
+        missing,
+        missingIds,
         result);
   }
 
@@ -223,14 +284,23 @@ public final class Merge {
   private static String sameHash(Map<Path, SweepSpec> specs) {
     Map<String, List<Path>> byHash = new LinkedHashMap<>();
     for (Map.Entry<Path, SweepSpec> e : specs.entrySet()) {
-      byHash.computeIfAbsent(SpecWriter.configHash(e.getValue()), h -> new ArrayList<>()).add(e.getKey());
+      byHash
+          .computeIfAbsent(SpecWriter.configHash(e.getValue()), h -> new ArrayList<>())
+          .add(e.getKey());
     }
     if (byHash.size() > 1) {
-      StringBuilder sb = new StringBuilder("cannot merge: the folders come from different specs (config hashes");
-      byHash.forEach((h, ds) -> sb.append("; ").append(h).append(": ").append(ds.stream().map(Path::toString)
-          .reduce((a, b) -> a + ", " + b).orElse("")));
-      sb.append("). Only folders of one spec (the shards of one sweep) can be merged; their simulation,"
-          + " parameters, design, replicates, seed and seeding must be equal");
+      StringBuilder sb =
+          new StringBuilder("cannot merge: the folders come from different specs (config hashes");
+      byHash.forEach(
+          (h, ds) ->
+              sb.append("; ")
+                  .append(h)
+                  .append(": ")
+                  .append(
+                      ds.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("")));
+      sb.append(
+          "). Only folders of one spec (the shards of one sweep) can be merged; their simulation,"
+              + " parameters, design, replicates, seed and seeding must be equal");
       throw new IllegalArgumentException(sb.toString());
     }
     return byHash.keySet().iterator().next();
@@ -259,8 +329,18 @@ public final class Merge {
       this.dir = dir;
       this.entry = entry;
       this.line = line;
-      this.outcome = entry.status() + '|' + entry.seed() + '|' + new TreeMap<>(entry.metrics()) + '|'
-          + Double.doubleToLongBits(entry.cost()) + '|' + entry.errorType() + '|' + entry.errorMessage();
+      this.outcome =
+          entry.status()
+              + '|'
+              + entry.seed()
+              + '|'
+              + new TreeMap<>(entry.metrics())
+              + '|'
+              + Double.doubleToLongBits(entry.cost())
+              + '|'
+              + entry.errorType()
+              + '|'
+              + entry.errorMessage();
     }
 
     String shortOutcome() {

@@ -8,10 +8,11 @@ import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * The listeners a sweep gets without a Java main: the classes its spec names ({@code listeners: [{class: ...}]}),
- * each a public {@link SweepListener} with a public no-argument constructor, and every {@link SweepListener}
- * registered for {@link ServiceLoader} (a {@code META-INF/services/org.sweeplab.run.SweepListener} file in a jar on
- * the classpath). They hear the same events as a listener given in Java.
+ * The listeners a sweep gets without a Java main: the classes its spec names ({@code listeners:
+ * [{class: ...}]}), each a public {@link SweepListener} with a public no-argument constructor, and
+ * every {@link SweepListener} registered for {@link ServiceLoader} (a {@code
+ * META-INF/services/org.sweeplab.run.SweepListener} file in a jar on the classpath). They hear the
+ * same events as a listener given in Java.
  */
 final class SpecListeners {
   private SpecListeners() {}
@@ -19,7 +20,8 @@ final class SpecListeners {
   /**
    * One instance of each listener of the spec, then the ServiceLoader ones.
    *
-   * @throws SpecException naming {@code listeners[i].class} when a class is missing or not a usable listener
+   * @throws SpecException naming {@code listeners[i].class} when a class is missing or not a usable
+   *     listener
    */
   static List<SweepListener> instantiate(SweepSpec spec) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -31,18 +33,37 @@ final class SpecListeners {
       try {
         cls = Class.forName(name, true, loader);
       } catch (ClassNotFoundException | LinkageError e) {
-        throw new SpecException(null, 0, 0, path, "listener class '" + name + "' is not on the classpath; start"
-            + " sweeplab with its jar on the classpath, or fix the name");
+        throw new SpecException(
+            null,
+            0,
+            0,
+            path,
+            "listener class '"
+                + name
+                + "' is not on the classpath; start"
+                + " sweeplab with its jar on the classpath, or fix the name");
       }
       if (!SweepListener.class.isAssignableFrom(cls)) {
-        throw new SpecException(null, 0, 0, path, "class '" + name + "' does not implement "
-            + SweepListener.class.getName());
+        throw new SpecException(
+            null,
+            0,
+            0,
+            path,
+            "class '" + name + "' does not implement " + SweepListener.class.getName());
       }
       try {
         out.add((SweepListener) cls.getDeclaredConstructor().newInstance());
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new SpecException(null, 0, 0, path, "listener class '" + name + "' needs a public no-argument"
-            + " constructor that works: " + e);
+        throw new SpecException(
+            null,
+            0,
+            0,
+            path,
+            "listener class '"
+                + name
+                + "' needs a public no-argument"
+                + " constructor that works: "
+                + e);
       }
     }
     for (SweepListener l : ServiceLoader.load(SweepListener.class, loader)) {
@@ -58,6 +79,8 @@ final class SpecListeners {
       all.add(given);
     }
     all.addAll(instantiate(spec));
-    return all.isEmpty() ? null : all.size() == 1 ? all.get(0) : SweepListener.all(all.toArray(new SweepListener[0]));
+    return all.isEmpty()
+        ? null
+        : all.size() == 1 ? all.get(0) : SweepListener.all(all.toArray(new SweepListener[0]));
   }
 }

@@ -13,35 +13,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.sweeplab.run.Backend;
-import org.sweeplab.run.ExecutionHandle;
 import org.sweeplab.run.Budget;
+import org.sweeplab.run.ExecutionHandle;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRequest;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.run.SweepListener;
-import org.sweeplab.sim.command.CommandSimulation;
-import org.sweeplab.sim.command.Leftovers;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.SimulationRegistry;
+import org.sweeplab.sim.command.Leftovers;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.BackendKind;
 import org.sweeplab.spec.Shard;
-import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SpecWriter;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.store.ResumeChanges;
-import org.sweeplab.store.RunRecordFiles;
-import org.sweeplab.store.LiveCostReport;
 import org.sweeplab.store.FailedRuns;
 import org.sweeplab.store.FolderTables;
 import org.sweeplab.store.JournalLoader;
 import org.sweeplab.store.JournalSink;
+import org.sweeplab.store.LiveCostReport;
 import org.sweeplab.store.OutputFolder;
 import org.sweeplab.store.PendingRuns;
+import org.sweeplab.store.ResumeChanges;
 import org.sweeplab.store.RunColumns;
+import org.sweeplab.store.RunRecordFiles;
 
 /**
  * Runs a sweep into an output folder, or resumes one. Immutable and fluent:
@@ -52,8 +50,9 @@ import org.sweeplab.store.RunColumns;
  * Table t = r.table();
  * }</pre>
  *
- * <p>Every finished run is appended to the folder's journal at once; results.csv and summary.json are written at
- * the end (also after an interrupt). A resume matches runs by content key, so it never repeats finished work.
+ * <p>Every finished run is appended to the folder's journal at once; results.csv and summary.json
+ * are written at the end (also after an interrupt). A resume matches runs by content key, so it
+ * never repeats finished work.
  */
 public final class Sweep {
   private final SweepSpec spec;
@@ -65,8 +64,15 @@ public final class Sweep {
   private final ExistingOutput existing;
   private final FailedRuns failedRuns;
 
-  private Sweep(SweepSpec spec, Simulation simulation, SimulationRegistry registry, Path output,
-      SweepListener listener, Backend backend, ExistingOutput existing, FailedRuns failedRuns) {
+  private Sweep(
+      SweepSpec spec,
+      Simulation simulation,
+      SimulationRegistry registry,
+      Path output,
+      SweepListener listener,
+      Backend backend,
+      ExistingOutput existing,
+      FailedRuns failedRuns) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.simulation = simulation;
     this.registry = registry;
@@ -79,13 +85,20 @@ public final class Sweep {
 
   /** A sweep of this spec, with the built-in simulations, into the spec's output folder. */
   public static Sweep of(SweepSpec spec) {
-    return new Sweep(spec, null, SimulationRegistry.withBuiltIns(), null, null, null, ExistingOutput.FAIL,
+    return new Sweep(
+        spec,
+        null,
+        SimulationRegistry.withBuiltIns(),
+        null,
+        null,
+        null,
+        ExistingOutput.FAIL,
         FailedRuns.KEEP);
   }
 
   /**
-   * A sweep of this spec that runs {@code simulation} (e.g. a lambda in a notebook) instead of the one the spec
-   * names: {@code Sweep.of(spec, ctx -> Metrics.of("score", ...)).run()}.
+   * A sweep of this spec that runs {@code simulation} (e.g. a lambda in a notebook) instead of the
+   * one the spec names: {@code Sweep.of(spec, ctx -> Metrics.of("score", ...)).run()}.
    */
   public static Sweep of(SweepSpec spec, Simulation simulation) {
     return of(spec).simulation(Objects.requireNonNull(simulation, "simulation"));
@@ -99,16 +112,20 @@ public final class Sweep {
   public static Sweep resuming(Path dir) {
     Path specFile = dir.resolve(OutputFolder.SPEC);
     if (!Files.isRegularFile(specFile)) {
-      throw new IllegalArgumentException(dir + " is not a sweep output folder: it has no " + OutputFolder.SPEC
-          + (Files.exists(dir) ? "" : " (the folder does not exist)"));
+      throw new IllegalArgumentException(
+          dir
+              + " is not a sweep output folder: it has no "
+              + OutputFolder.SPEC
+              + (Files.exists(dir) ? "" : " (the folder does not exist)"));
     }
     return of(SpecLoader.load(specFile)).output(dir).ifExists(ExistingOutput.RESUME);
   }
 
   /**
-   * A sweep that continues the one in {@code dir} with some settings changed ({@code key=value}): only those that
-   * leave the plan as it is (budget, retries, rate limit, max_parallel, timeouts, interrupt grace). The change is
-   * recorded in the folder ({@code resume-changes.jsonl}) and written to its {@code sweep.yaml} when the run starts.
+   * A sweep that continues the one in {@code dir} with some settings changed ({@code key=value}):
+   * only those that leave the plan as it is (budget, retries, rate limit, max_parallel, timeouts,
+   * interrupt grace). The change is recorded in the folder ({@code resume-changes.jsonl}) and
+   * written to its {@code sweep.yaml} when the run starts.
    *
    * @throws org.sweeplab.spec.SpecException for a key that would change the plan, or a bad value
    */
@@ -122,7 +139,9 @@ public final class Sweep {
     return s;
   }
 
-  /** Resumes the sweep in {@code dir} with the built-in simulations; see {@link #resuming(Path)}. */
+  /**
+   * Resumes the sweep in {@code dir} with the built-in simulations; see {@link #resuming(Path)}.
+   */
   public static SweepResult resume(Path dir) {
     return resuming(dir).run();
   }
@@ -138,8 +157,8 @@ public final class Sweep {
   }
 
   /**
-   * The output folder (default: the spec's {@code output.dir}, else {@code sweeps/NAME}; for a shard
-   * {@code i/N} of {@code execution.shard}, the folder {@code shard-i-of-N} inside it).
+   * The output folder (default: the spec's {@code output.dir}, else {@code sweeps/NAME}; for a
+   * shard {@code i/N} of {@code execution.shard}, the folder {@code shard-i-of-N} inside it).
    */
   public Sweep output(Path dir) {
     return new Sweep(spec, simulation, registry, dir, listener, backend, existing, failedRuns);
@@ -149,12 +168,17 @@ public final class Sweep {
     return new Sweep(spec, simulation, registry, output, l, backend, existing, failedRuns);
   }
 
-  /** Where runs execute (default: a {@link LocalBackend} set up from the spec's execution section). */
+  /**
+   * Where runs execute (default: a {@link LocalBackend} set up from the spec's execution section).
+   */
   public Sweep backend(Backend b) {
     return new Sweep(spec, simulation, registry, output, listener, b, existing, failedRuns);
   }
 
-  /** What to do when the output folder already holds runs of this sweep (default {@link ExistingOutput#FAIL}). */
+  /**
+   * What to do when the output folder already holds runs of this sweep (default {@link
+   * ExistingOutput#FAIL}).
+   */
   public Sweep ifExists(ExistingOutput policy) {
     return new Sweep(spec, simulation, registry, output, listener, backend, policy, failedRuns);
   }
@@ -178,10 +202,20 @@ public final class Sweep {
     return shard.isAll() ? base : base.resolve("shard-" + shard.index() + "-of-" + shard.count());
   }
 
-  /** Runs only this slice of the plan: the spec with {@code execution.shard} set (see {@link Shard}). */
+  /**
+   * Runs only this slice of the plan: the spec with {@code execution.shard} set (see {@link
+   * Shard}).
+   */
   public Sweep shard(Shard s) {
-    return new Sweep(spec.withExecution(spec.execution().withShard(s)), simulation, registry, output, listener,
-        backend, existing, failedRuns);
+    return new Sweep(
+        spec.withExecution(spec.execution().withShard(s)),
+        simulation,
+        registry,
+        output,
+        listener,
+        backend,
+        existing,
+        failedRuns);
   }
 
   /** The run plan (counts, ids, seeds) without running anything. */
@@ -190,7 +224,8 @@ public final class Sweep {
   }
 
   /**
-   * The expected cost of the whole plan from the spec's budget estimates, or null when the spec configures none.
+   * The expected cost of the whole plan from the spec's budget estimates, or null when the spec
+   * configures none.
    */
   public CostEstimate estimate() {
     return CostEstimate.of(plan(), spec.budget());
@@ -205,18 +240,29 @@ public final class Sweep {
     CostEstimate e = estimate();
     if (e != null && e.exceedsLimit()) {
       String unit = e.unit().isEmpty() ? "" : " " + e.unit();
-      throw new IllegalArgumentException(String.format(Locale.ROOT, "sweep '%s' is estimated to cost %.4f%s"
-          + " (%,d runs at %.4f%s on average), more than its total budget of %.4f%s; raise budget.total, plan"
-          + " fewer runs, or start it anyway with --force (the budget still stops the spending)", spec.name(),
-          e.total(), unit, e.estimatedRuns(), e.perRun(), unit, e.limit(), unit));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "sweep '%s' is estimated to cost %.4f%s"
+                  + " (%,d runs at %.4f%s on average), more than its total budget of %.4f%s; raise budget.total, plan"
+                  + " fewer runs, or start it anyway with --force (the budget still stops the spending)",
+              spec.name(),
+              e.total(),
+              unit,
+              e.estimatedRuns(),
+              e.perRun(),
+              unit,
+              e.limit(),
+              unit));
     }
   }
 
   /**
-   * The backend that {@link #run()} will use: the one given to {@link #backend(Backend)}, else the spec's
-   * {@code execution.backend} set up from its execution section (parallelism, timeout, failure policy, retries,
-   * rate limit) and budget (total, per-run cap, expected cost per run, runs in flight); the Spark backend takes the
-   * per-run settings of the local one and runs them on executors.
+   * The backend that {@link #run()} will use: the one given to {@link #backend(Backend)}, else the
+   * spec's {@code execution.backend} set up from its execution section (parallelism, timeout,
+   * failure policy, retries, rate limit) and budget (total, per-run cap, expected cost per run,
+   * runs in flight); the Spark backend takes the per-run settings of the local one and runs them on
+   * executors.
    *
    * @throws IllegalArgumentException for {@code backend: spark} when Spark is not on the classpath
    */
@@ -224,7 +270,8 @@ public final class Sweep {
     if (backend != null) {
       return backend;
     }
-    LocalBackend local = LocalBackend.of(spec.execution()).withRunsRoot(outputDir().resolve(OutputFolder.RUNS));
+    LocalBackend local =
+        LocalBackend.of(spec.execution()).withRunsRoot(outputDir().resolve(OutputFolder.RUNS));
     if (spec.budget() != null) {
       CostEstimate e = estimate();
       local = local.withBudget(Budget.of(spec.budget(), e == null ? Double.NaN : e.perRun()));
@@ -236,17 +283,19 @@ public final class Sweep {
    * Runs every missing run and writes the output folder: {@code start().await()}.
    *
    * @throws IllegalArgumentException for a spec or folder problem (nothing has run yet)
-   * @throws org.sweeplab.run.SweepAbortedException when the journal cannot be written (finished runs are kept)
+   * @throws org.sweeplab.run.SweepAbortedException when the journal cannot be written (finished
+   *     runs are kept)
    */
   public SweepResult run() {
     return start().await();
   }
 
   /**
-   * Finds, before anything runs or is written, what {@link #run()} would refuse: a plan over its limits, an unknown
-   * simulation, an unknown placeholder or a bad result file in a command, an output path that is a file, a folder
-   * that is not a sweep folder, a spec too large for sweep.yaml, a plan too large to tabulate. {@code plan} and
-   * {@code run --dry-run} call it; {@code run} calls it first.
+   * Finds, before anything runs or is written, what {@link #run()} would refuse: a plan over its
+   * limits, an unknown simulation, an unknown placeholder or a bad result file in a command, an
+   * output path that is a file, a folder that is not a sweep folder, a spec too large for
+   * sweep.yaml, a plan too large to tabulate. {@code plan} and {@code run --dry-run} call it;
+   * {@code run} calls it first.
    *
    * @return the simulation the sweep would run
    * @throws IllegalArgumentException (or {@link SpecException}) naming the problem
@@ -262,8 +311,11 @@ public final class Sweep {
     SpecListeners.instantiate(spec);
     Path dir = outputDir();
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("output folder " + dir + " is an existing file, not a folder; choose"
-          + " another path with --out");
+      throw new IllegalArgumentException(
+          "output folder "
+              + dir
+              + " is an existing file, not a folder; choose"
+              + " another path with --out");
     }
     OutputFolder.requireOwnOrEmpty(dir);
     SpecWriter.toYaml(spec);
@@ -272,9 +324,9 @@ public final class Sweep {
   }
 
   /**
-   * Checks and opens the output folder and returns the handle of this sweep's execution; the runs start when
-   * {@link SweepExecution#await()} is called, so the caller can first hand the handle to whoever may stop it (a
-   * Ctrl-C handler). The folder stays locked until {@code await()} returns.
+   * Checks and opens the output folder and returns the handle of this sweep's execution; the runs
+   * start when {@link SweepExecution#await()} is called, so the caller can first hand the handle to
+   * whoever may stop it (a Ctrl-C handler). The folder stays locked until {@code await()} returns.
    *
    * @throws IllegalArgumentException for a spec or folder problem (nothing has run yet)
    */
@@ -295,8 +347,10 @@ public final class Sweep {
       }
       int leftovers = Leftovers.end(folder.runs(), Duration.ofSeconds(1));
       if (leftovers > 0) {
-        warnings.add(leftovers + " process(es) left running by an earlier session of this folder (killed without"
-            + " ending its commands) were ended before their runs ran again");
+        warnings.add(
+            leftovers
+                + " process(es) left running by an earlier session of this folder (killed without"
+                + " ending its commands) were ended before their runs ran again");
       }
       OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
       RunColumns columns = new RunColumns(plan.runCount());
@@ -306,24 +360,40 @@ public final class Sweep {
       try {
         sink = JournalSink.open(folder.journal(), loaded.validLength(), columns);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot write the journal in " + dir + ": " + e.getMessage(), e);
       }
-      LiveCostReport costs = LiveCostReport.start(folder, spec, plan, columns, estimatedTotal(plan),
-          LiveCostReport.INTERVAL_MS);
-      ExecutionHandle handle = backend().start(new RunRequest(spec.name(), pending.iterator(), pending.count(), sim,
-          RunRecordFiles.wrap(sink, spec, folder.runs()), WarningsListener.of(SpecListeners.attach(listener, spec),
-          warnings), columns.totalCost(), columns.costedRuns()));
-      return SweepExecution.running(handle, (progress, started) -> {
-        try (folder; costs) {
-          try {
-            sink.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the journal in " + dir + ": " + e.getMessage(), e);
-          }
-          return progress == null ? null
-              : finish(folder, plan, columns, progress, started, warnings, loaded.lines());
-        }
-      });
+      LiveCostReport costs =
+          LiveCostReport.start(
+              folder, spec, plan, columns, estimatedTotal(plan), LiveCostReport.INTERVAL_MS);
+      ExecutionHandle handle =
+          backend()
+              .start(
+                  new RunRequest(
+                      spec.name(),
+                      pending.iterator(),
+                      pending.count(),
+                      sim,
+                      RunRecordFiles.wrap(sink, spec, folder.runs()),
+                      WarningsListener.of(SpecListeners.attach(listener, spec), warnings),
+                      columns.totalCost(),
+                      columns.costedRuns()));
+      return SweepExecution.running(
+          handle,
+          (progress, started) -> {
+            try (folder;
+                costs) {
+              try {
+                sink.close();
+              } catch (IOException e) {
+                throw new UncheckedIOException(
+                    "cannot write the journal in " + dir + ": " + e.getMessage(), e);
+              }
+              return progress == null
+                  ? null
+                  : finish(folder, plan, columns, progress, started, warnings, loaded.lines());
+            }
+          });
     } catch (RuntimeException e) {
       folder.close();
       throw e;
@@ -331,8 +401,8 @@ public final class Sweep {
   }
 
   /**
-   * Checks the folder against this spec and applies the {@link ExistingOutput} policy; true when it resumes a
-   * folder that already holds runs.
+   * Checks the folder against this spec and applies the {@link ExistingOutput} policy; true when it
+   * resumes a folder that already holds runs.
    */
   private boolean prepare(OutputFolder folder, List<String> warnings) {
     Path dir = folder.dir();
@@ -344,8 +414,14 @@ public final class Sweep {
     }
     if (!Files.isRegularFile(folder.spec())) {
       if (hasRuns) {
-        throw new IllegalArgumentException("output folder " + dir + " has a " + OutputFolder.JOURNAL + " but no "
-            + OutputFolder.SPEC + ", so it cannot be matched to this sweep; choose another folder with --out");
+        throw new IllegalArgumentException(
+            "output folder "
+                + dir
+                + " has a "
+                + OutputFolder.JOURNAL
+                + " but no "
+                + OutputFolder.SPEC
+                + ", so it cannot be matched to this sweep; choose another folder with --out");
       }
       return false;
     }
@@ -353,19 +429,38 @@ public final class Sweep {
     try {
       old = SpecLoader.load(folder.spec());
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      throw new IllegalArgumentException("output folder " + dir + " holds a " + OutputFolder.SPEC
-          + " that cannot be read (" + e.getMessage() + "); choose another folder with --out");
+      throw new IllegalArgumentException(
+          "output folder "
+              + dir
+              + " holds a "
+              + OutputFolder.SPEC
+              + " that cannot be read ("
+              + e.getMessage()
+              + "); choose another folder with --out");
     }
     if (!old.name().equals(spec.name())) {
-      throw new IllegalArgumentException("output folder " + dir + " belongs to a different sweep, '" + old.name()
-          + "' (this one is '" + spec.name() + "'); choose another folder with --out");
+      throw new IllegalArgumentException(
+          "output folder "
+              + dir
+              + " belongs to a different sweep, '"
+              + old.name()
+              + "' (this one is '"
+              + spec.name()
+              + "'); choose another folder with --out");
     }
     if (!hasRuns) {
       return false;
     }
     switch (existing) {
-      case FAIL -> throw new IllegalArgumentException("output folder " + dir + " already holds runs of sweep '"
-          + spec.name() + "'; continue it with `sweeplab resume " + dir + "`, or choose another folder with --out");
+      case FAIL ->
+          throw new IllegalArgumentException(
+              "output folder "
+                  + dir
+                  + " already holds runs of sweep '"
+                  + spec.name()
+                  + "'; continue it with `sweeplab resume "
+                  + dir
+                  + "`, or choose another folder with --out");
       case REPLACE -> {
         try {
           folder.clear();
@@ -377,8 +472,14 @@ public final class Sweep {
       case RESUME -> {
         String change = SpecChanges.incompatible(old, spec);
         if (change != null) {
-          throw new SpecException(dir.resolve(OutputFolder.SPEC).toString(), 0, 0, null,
-              "cannot resume: " + change + ". Finished runs would no longer match; run the changed sweep"
+          throw new SpecException(
+              dir.resolve(OutputFolder.SPEC).toString(),
+              0,
+              0,
+              null,
+              "cannot resume: "
+                  + change
+                  + ". Finished runs would no longer match; run the changed sweep"
                   + " into a new folder with --out");
         }
         warnings.addAll(SpecChanges.notes(old, spec));
@@ -393,12 +494,32 @@ public final class Sweep {
     return estimate == null ? null : estimate.total();
   }
 
-  private SweepResult finish(OutputFolder folder, RunPlan plan, RunColumns columns, Progress progress,
-      Instant started, List<String> warnings, long oldLines) {
+  private SweepResult finish(
+      OutputFolder folder,
+      RunPlan plan,
+      RunColumns columns,
+      Progress progress,
+      Instant started,
+      List<String> warnings,
+      long oldLines) {
     CostEstimate estimate = CostEstimate.of(plan, spec.budget());
-    FolderTables.Written w = FolderTables.write(folder, spec, plan, columns,
-        estimate == null ? null : estimate.total(), started, oldLines + progress.done(), warnings);
-    return new SweepResult(folder.dir(), w.planned(), byStatus(w.counts()), w.missing(), w.totalCost(), progress,
+    FolderTables.Written w =
+        FolderTables.write(
+            folder,
+            spec,
+            plan,
+            columns,
+            estimate == null ? null : estimate.total(),
+            started,
+            oldLines + progress.done(),
+            warnings);
+    return new SweepResult(
+        folder.dir(),
+        w.planned(),
+        byStatus(w.counts()),
+        w.missing(),
+        w.totalCost(),
+        progress,
         warnings);
   }
 

@@ -7,18 +7,18 @@ import org.sweeplab.run.ExecutionHandle;
 import org.sweeplab.run.Progress;
 
 /**
- * The handle of one sweep session, from {@link Sweep#start()}: stop it (e.g. on Ctrl-C), wait for its result, look at
- * its progress. The runs start when {@link #await()} is called; the output folder's tables are written when they end
- * (also after a stop). Thread-safe: {@link #stop} may come from any thread, any number of times, before or during the
- * run.
+ * The handle of one sweep session, from {@link Sweep#start()}: stop it (e.g. on Ctrl-C), wait for
+ * its result, look at its progress. The runs start when {@link #await()} is called; the output
+ * folder's tables are written when they end (also after a stop). Thread-safe: {@link #stop} may
+ * come from any thread, any number of times, before or during the run.
  */
 public final class SweepExecution {
   /** What happens when the backend's execution ended. */
   @FunctionalInterface
   interface Ending {
     /**
-     * Closes the journal and the folder and, unless {@code progress} is null (the execution aborted), writes the
-     * tables.
+     * Closes the journal and the folder and, unless {@code progress} is null (the execution
+     * aborted), writes the tables.
      */
     SweepResult end(Progress progress, Instant started);
   }
@@ -42,7 +42,9 @@ public final class SweepExecution {
     return new SweepExecution(null, null, Objects.requireNonNull(result));
   }
 
-  /** Stops handing out runs; see {@link ExecutionHandle#stop}. Does nothing once the session ended. */
+  /**
+   * Stops handing out runs; see {@link ExecutionHandle#stop}. Does nothing once the session ended.
+   */
   public void stop(Backend.StopMode mode) {
     if (handle != null) {
       handle.stop(mode);
@@ -55,9 +57,11 @@ public final class SweepExecution {
   }
 
   /**
-   * Runs the missing runs, writes the tables and returns the result; a second call returns the same result.
+   * Runs the missing runs, writes the tables and returns the result; a second call returns the same
+   * result.
    *
-   * @throws org.sweeplab.run.SweepAbortedException when the journal cannot be written (finished runs are kept)
+   * @throws org.sweeplab.run.SweepAbortedException when the journal cannot be written (finished
+   *     runs are kept)
    */
   public synchronized SweepResult await() {
     if (result != null) {

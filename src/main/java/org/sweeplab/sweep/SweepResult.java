@@ -12,8 +12,8 @@ import org.sweeplab.store.Results;
 import tech.tablesaw.api.Table;
 
 /**
- * What a sweep (or a resume) produced: its output folder, counts over all of its runs (this session's and earlier
- * ones), and the table of runs, loaded from {@code results.csv} on demand.
+ * What a sweep (or a resume) produced: its output folder, counts over all of its runs (this
+ * session's and earlier ones), and the table of runs, loaded from {@code results.csv} on demand.
  *
  * @param outputDir the output folder
  * @param planned runs in the plan
@@ -23,8 +23,14 @@ import tech.tablesaw.api.Table;
  * @param session this session's progress
  * @param warnings things the user should know (a torn journal line, orphaned runs, …)
  */
-public record SweepResult(Path outputDir, long planned, Map<RunStatus, Long> byStatus, long missing,
-    double totalCost, Progress session, List<String> warnings) {
+public record SweepResult(
+    Path outputDir,
+    long planned,
+    Map<RunStatus, Long> byStatus,
+    long missing,
+    double totalCost,
+    Progress session,
+    List<String> warnings) {
 
   public SweepResult {
     byStatus = Collections.unmodifiableMap(new EnumMap<>(byStatus));
@@ -41,12 +47,17 @@ public record SweepResult(Path outputDir, long planned, Map<RunStatus, Long> byS
     return missing == 0 && count(RunStatus.OK) == planned;
   }
 
-  /** The runs of the whole folder, columnar and typed by its summary.json, ready for the analysis. */
+  /**
+   * The runs of the whole folder, columnar and typed by its summary.json, ready for the analysis.
+   */
   public Runs runs() {
     return Runs.read(outputDir);
   }
 
-  /** One row per run, typed, with the same content as results.csv: the Tablesaw view of {@link #runs()}. */
+  /**
+   * One row per run, typed, with the same content as results.csv: the Tablesaw view of {@link
+   * #runs()}.
+   */
   public Table table() {
     return runs().table();
   }

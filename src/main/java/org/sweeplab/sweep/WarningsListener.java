@@ -7,7 +7,10 @@ import org.sweeplab.run.Progress;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.SweepListener;
 
-/** Forwards every event to the user's listener and also keeps the warnings, for the result and summary.json. */
+/**
+ * Forwards every event to the user's listener and also keeps the warnings, for the result and
+ * summary.json.
+ */
 final class WarningsListener implements SweepListener {
   private final SweepListener user;
   private final List<String> warnings;
@@ -17,7 +20,10 @@ final class WarningsListener implements SweepListener {
     this.warnings = warnings;
   }
 
-  /** Forwards to {@code user} (may be null) and adds each warning to {@code warnings} (guarded by itself). */
+  /**
+   * Forwards to {@code user} (may be null) and adds each warning to {@code warnings} (guarded by
+   * itself).
+   */
   static SweepListener of(SweepListener user, List<String> warnings) {
     return new WarningsListener(user != null ? user : new SweepListener() {}, warnings);
   }

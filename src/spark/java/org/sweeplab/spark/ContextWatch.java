@@ -10,24 +10,28 @@ import org.apache.spark.scheduler.SparkListenerExecutorAdded;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 
 /**
- * Whether the Spark context an execution runs in can still run jobs, and why not. A context stops under the driver
- * when the cluster manager ends the application (a standalone master removes it after its executors failed to start
- * ten times, YARN kills it, ...): Spark then stops the context from one of its own threads, and a job submitted in
- * that moment may wait forever. So the driver never waits on Spark without asking {@link #alive()} at least every
- * fraction of a second.
+ * Whether the Spark context an execution runs in can still run jobs, and why not. A context stops
+ * under the driver when the cluster manager ends the application (a standalone master removes it
+ * after its executors failed to start ten times, YARN kills it, ...): Spark then stops the context
+ * from one of its own threads, and a job submitted in that moment may wait forever. So the driver
+ * never waits on Spark without asking {@link #alive()} at least every fraction of a second.
  *
- * <p>The reason is Spark's own: the first job failure that names one (e.g. "Master removed our application:
- * FAILED"), else the last executor loss, else whether any executor ever started. Spark hands the driver's code no
- * reason when the application ends before a job was submitted; its log says it then ("Application has been killed.
- * Reason: ...").
+ * <p>The reason is Spark's own: the first job failure that names one (e.g. "Master removed our
+ * application: FAILED"), else the last executor loss, else whether any executor ever started. Spark
+ * hands the driver's code no reason when the application ends before a job was submitted; its log
+ * says it then ("Application has been killed. Reason: ...").
  */
 final class ContextWatch extends SparkListener {
   /** How often a waiting driver looks at the context. */
   static final Duration POLL = Duration.ofMillis(200);
 
   /** Spark's wording of job failures that only say that the context is gone, not why. */
-  private static final String[] NO_REASON = {"stopped SparkContext", "SparkContext was shut down",
-      "SparkContext has been shutdown", "the Spark context is stopped"};
+  private static final String[] NO_REASON = {
+    "stopped SparkContext",
+    "SparkContext was shut down",
+    "SparkContext has been shutdown",
+    "the Spark context is stopped"
+  };
 
   private final JavaSparkContext sc;
   private final AtomicReference<String> reason = new AtomicReference<>();
@@ -61,8 +65,9 @@ final class ContextWatch extends SparkListener {
   }
 
   /**
-   * Whether a job failure was the context going away: Spark aborts the jobs of an ended application first and stops
-   * the context right after, from another thread, so this waits up to {@code settle} for the stop.
+   * Whether a job failure was the context going away: Spark aborts the jobs of an ended application
+   * first and stops the context right after, from another thread, so this waits up to {@code
+   * settle} for the stop.
    */
   boolean lostWith(Throwable failure, Duration settle) {
     long deadline = System.nanoTime() + settle.toNanos();

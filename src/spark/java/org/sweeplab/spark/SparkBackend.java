@@ -16,32 +16,38 @@ import org.sweeplab.spec.SparkSettings;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * Runs a sweep on Apache Spark ({@code execution.backend: spark}). The driver (this process) hands out the planned
- * runs, not results, in small batches: each batch is one Spark job of one task, and up to {@code partitions} batches
- * are on the cluster at once. On the executor a task runs its batch with a {@link LocalBackend} of the per-run
- * settings (timeout, retries, per-run cost cap), so runs behave exactly as locally; the finished records come back
- * when the task ends and go to the journal at once, so the journal grows batch by batch while the sweep runs.
+ * Runs a sweep on Apache Spark ({@code execution.backend: spark}). The driver (this process) hands
+ * out the planned runs, not results, in small batches: each batch is one Spark job of one task, and
+ * up to {@code partitions} batches are on the cluster at once. On the executor a task runs its
+ * batch with a {@link LocalBackend} of the per-run settings (timeout, retries, per-run cost cap),
+ * so runs behave exactly as locally; the finished records come back when the task ends and go to
+ * the journal at once, so the journal grows batch by batch while the sweep runs.
  *
  * <ul>
- *   <li><b>Batches</b> start with one run and grow until a task takes about {@link #withTargetBatchMillis two
- *       seconds} (never more than the remaining runs divided by the slots, so the tail stays balanced). With a total
- *       budget or fail-fast every batch holds one run, so the driver decides before each run, as locally.</li>
- *   <li><b>Budget</b>: the driver reserves each run with the same guard as the local backend before handing it out;
- *       once the budget would be passed, no run is handed out and the rest are recorded {@code skipped}.</li>
- *   <li><b>No duplicates</b>: a Spark task retry (an executor lost, a fatal JVM error) re-runs the batch; the driver
- *       takes each run (by its ordinal, i.e. variation key and replicate) once and drops any later copy. A batch whose
- *       job fails after Spark's retries is split into single runs, each retried alone on the cluster (a run that
- *       ends its executor fails the other tasks there too), so only the run at fault ends {@code failed}.</li>
- *   <li><b>Fail fast</b>: when the context stops under the sweep (the cluster manager ended the application), the
- *       runs in flight end {@code cancelled} within a second or so, one warning says why, and a resume finishes
- *       the sweep. No wait on Spark is unbounded; see {@link SparkExecution}.</li>
- *   <li><b>Simulation</b>: a {@link java.io.Serializable} simulation is shipped as it is; otherwise the executors
- *       build it from the spec (class name, built-in name, command or pipeline).</li>
+ *   <li><b>Batches</b> start with one run and grow until a task takes about {@link
+ *       #withTargetBatchMillis two seconds} (never more than the remaining runs divided by the
+ *       slots, so the tail stays balanced). With a total budget or fail-fast every batch holds one
+ *       run, so the driver decides before each run, as locally.
+ *   <li><b>Budget</b>: the driver reserves each run with the same guard as the local backend before
+ *       handing it out; once the budget would be passed, no run is handed out and the rest are
+ *       recorded {@code skipped}.
+ *   <li><b>No duplicates</b>: a Spark task retry (an executor lost, a fatal JVM error) re-runs the
+ *       batch; the driver takes each run (by its ordinal, i.e. variation key and replicate) once
+ *       and drops any later copy. A batch whose job fails after Spark's retries is split into
+ *       single runs, each retried alone on the cluster (a run that ends its executor fails the
+ *       other tasks there too), so only the run at fault ends {@code failed}.
+ *   <li><b>Fail fast</b>: when the context stops under the sweep (the cluster manager ended the
+ *       application), the runs in flight end {@code cancelled} within a second or so, one warning
+ *       says why, and a resume finishes the sweep. No wait on Spark is unbounded; see {@link
+ *       SparkExecution}.
+ *   <li><b>Simulation</b>: a {@link java.io.Serializable} simulation is shipped as it is; otherwise
+ *       the executors build it from the spec (class name, built-in name, command or pipeline).
  * </ul>
  *
- * <p>The Spark context is the caller's ({@link #withContext}) or the running one (under {@code spark-submit}), else
- * one is created from {@code execution.spark} and stopped when the sweep ends. Immutable: each {@code withX} returns a
- * new backend; each {@link #start} is a new execution handle.
+ * <p>The Spark context is the caller's ({@link #withContext}) or the running one (under {@code
+ * spark-submit}), else one is created from {@code execution.spark} and stopped when the sweep ends.
+ * Immutable: each {@code withX} returns a new backend; each {@link #start} is a new execution
+ * handle.
  */
 public final class SparkBackend implements Backend {
   /** The batch duration the sizing aims at by default. */
@@ -61,47 +67,69 @@ public final class SparkBackend implements Backend {
   private final int batchSize;
   private final long targetBatchMillis;
 
-  private SparkBackend(SparkSettings settings, String appName, SimulationSpec simulationSpec, LocalBackend perRun,
-      JavaSparkContext context, int batchSize, long targetBatchMillis) {
+  private SparkBackend(
+      SparkSettings settings,
+      String appName,
+      SimulationSpec simulationSpec,
+      LocalBackend perRun,
+      JavaSparkContext context,
+      int batchSize,
+      long targetBatchMillis) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.appName = appName;
     this.simulationSpec = simulationSpec;
     this.perRun = Objects.requireNonNull(perRun, "perRun");
     this.context = context;
     if (batchSize < 0) {
-      throw new IllegalArgumentException("batch size must be >= 0 (0 = sized automatically), got " + batchSize);
+      throw new IllegalArgumentException(
+          "batch size must be >= 0 (0 = sized automatically), got " + batchSize);
     }
     if (targetBatchMillis < 1) {
-      throw new IllegalArgumentException("target batch duration must be >= 1 ms, got " + targetBatchMillis);
+      throw new IllegalArgumentException(
+          "target batch duration must be >= 1 ms, got " + targetBatchMillis);
     }
     this.batchSize = batchSize;
     this.targetBatchMillis = targetBatchMillis;
   }
 
   /**
-   * The backend a spec asks for: its {@code execution.spark} settings, its simulation description for the executors,
-   * and the per-run settings of {@code perRun} (timeout, retries, budget, rate limit, run folders). Called by
-   * {@code Sweep.backend()} through {@link SparkBackendProvider}.
+   * The backend a spec asks for: its {@code execution.spark} settings, its simulation description
+   * for the executors, and the per-run settings of {@code perRun} (timeout, retries, budget, rate
+   * limit, run folders). Called by {@code Sweep.backend()} through {@link SparkBackendProvider}.
    */
   public static SparkBackend of(SweepSpec spec, LocalBackend perRun) {
-    return new SparkBackend(spec.execution().spark(), "sweeplab " + spec.name(), spec.simulation(), perRun, null, 0,
+    return new SparkBackend(
+        spec.execution().spark(),
+        "sweeplab " + spec.name(),
+        spec.simulation(),
+        perRun,
+        null,
+        0,
         DEFAULT_TARGET_BATCH_MILLIS);
   }
 
   /** A backend without a spec: the simulation it is given must be serializable. */
   public static SparkBackend of(SparkSettings settings, LocalBackend perRun) {
-    return new SparkBackend(settings, "sweeplab", null, perRun, null, 0, DEFAULT_TARGET_BATCH_MILLIS);
+    return new SparkBackend(
+        settings, "sweeplab", null, perRun, null, 0, DEFAULT_TARGET_BATCH_MILLIS);
   }
 
   /** Runs in this Spark context, which the caller owns (it is not stopped at the end). */
   public SparkBackend withContext(JavaSparkContext sc) {
-    return new SparkBackend(settings, appName, simulationSpec, perRun, Objects.requireNonNull(sc), batchSize,
+    return new SparkBackend(
+        settings,
+        appName,
+        simulationSpec,
+        perRun,
+        Objects.requireNonNull(sc),
+        batchSize,
         targetBatchMillis);
   }
 
   /** Runs per Spark task; 0 (the default) sizes batches from the observed run time. */
   public SparkBackend withBatchSize(int n) {
-    return new SparkBackend(settings, appName, simulationSpec, perRun, context, n, targetBatchMillis);
+    return new SparkBackend(
+        settings, appName, simulationSpec, perRun, context, n, targetBatchMillis);
   }
 
   /** The duration of one task that automatic batch sizing aims at (default 2 s). */
@@ -111,7 +139,13 @@ public final class SparkBackend implements Backend {
 
   /** How many batches are on the cluster at once; 0 for Spark's default parallelism. */
   public SparkBackend withPartitions(int n) {
-    return new SparkBackend(settings.withPartitions(n), appName, simulationSpec, perRun, context, batchSize,
+    return new SparkBackend(
+        settings.withPartitions(n),
+        appName,
+        simulationSpec,
+        perRun,
+        context,
+        batchSize,
         targetBatchMillis);
   }
 
@@ -129,7 +163,8 @@ public final class SparkBackend implements Backend {
     JavaSparkContext sc = context;
     boolean owned = false;
     if (sc == null) {
-      // getOrCreate returns a running context as it is (with its own conf), so the token tells whether it is ours.
+      // getOrCreate returns a running context as it is (with its own conf), so the token tells
+      // whether it is ours.
       String token = Long.toHexString(System.nanoTime()) + "-" + System.identityHashCode(request);
       SparkContext created = SparkContext.getOrCreate(conf().set(OWNER_KEY, token));
       owned = token.equals(created.getConf().get(OWNER_KEY, ""));
@@ -138,8 +173,16 @@ public final class SparkBackend implements Backend {
     ContextWatch watch = ContextWatch.on(sc);
     try {
       int slots = settings.partitions() > 0 ? settings.partitions() : defaultParallelism(sc, watch);
-      SparkExecution ex = new SparkExecution(sc, watch, slots, batchSize, targetBatchMillis, perRun,
-          new BatchTask(source, perRun, perRun.ratePerSecond() / slots), request);
+      SparkExecution ex =
+          new SparkExecution(
+              sc,
+              watch,
+              slots,
+              batchSize,
+              targetBatchMillis,
+              perRun,
+              new BatchTask(source, perRun, perRun.ratePerSecond() / slots),
+              request);
       handle.attach(ex::stop, ex::snapshot);
       return ex.run();
     } finally {
@@ -159,17 +202,22 @@ public final class SparkBackend implements Backend {
   }
 
   /**
-   * Stops a context this backend created, waiting at most {@link #STOP_BOUND}: stopping a context whose cluster is
-   * gone can hang in Spark, and the sweep's results are written by then. Stopping a stopped context does nothing.
+   * Stops a context this backend created, waiting at most {@link #STOP_BOUND}: stopping a context
+   * whose cluster is gone can hang in Spark, and the sweep's results are written by then. Stopping
+   * a stopped context does nothing.
    */
   private static void stopBounded(JavaSparkContext sc) {
-    Thread t = new Thread(() -> {
-      try {
-        sc.stop();
-      } catch (RuntimeException e) {
-        // Already stopping from another thread, or its cluster is gone: nothing left to release here.
-      }
-    }, "sweeplab-spark-stop");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                sc.stop();
+              } catch (RuntimeException e) {
+                // Already stopping from another thread, or its cluster is gone: nothing left to
+                // release here.
+              }
+            },
+            "sweeplab-spark-stop");
     t.setDaemon(true);
     t.start();
     try {
@@ -180,8 +228,9 @@ public final class SparkBackend implements Backend {
   }
 
   /**
-   * The configuration of a context this backend creates: {@code spark.*} system properties (as {@code spark-submit}
-   * sets them), then the spec's master (else spark-submit's, else {@code local[*]}) and {@code conf} entries.
+   * The configuration of a context this backend creates: {@code spark.*} system properties (as
+   * {@code spark-submit} sets them), then the spec's master (else spark-submit's, else {@code
+   * local[*]}) and {@code conf} entries.
    */
   SparkConf conf() {
     SparkConf conf = new SparkConf(true);

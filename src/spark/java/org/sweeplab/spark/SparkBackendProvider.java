@@ -6,7 +6,10 @@ import org.sweeplab.run.LocalBackend;
 import org.sweeplab.spec.BackendKind;
 import org.sweeplab.spec.SweepSpec;
 
-/** Registers {@link SparkBackend} for {@code execution.backend: spark} (META-INF/services of the -Pspark build). */
+/**
+ * Registers {@link SparkBackend} for {@code execution.backend: spark} (META-INF/services of the
+ * -Pspark build).
+ */
 public final class SparkBackendProvider implements BackendProvider {
   @Override
   public BackendKind kind() {

@@ -35,22 +35,31 @@ import org.sweeplab.run.SweepListener;
 import org.sweeplab.spec.FailurePolicy;
 
 /**
- * One execution of a {@link SparkBackend} on the driver: hands out batches, takes finished ones, and keeps the
- * counters. Only the driver thread of {@link #run()} touches the plan, the guard and the counters; batches are
- * submitted from a small pool (one thread per slot blocks on its Spark job).
+ * One execution of a {@link SparkBackend} on the driver: hands out batches, takes finished ones,
+ * and keeps the counters. Only the driver thread of {@link #run()} touches the plan, the guard and
+ * the counters; batches are submitted from a small pool (one thread per slot blocks on its Spark
+ * job).
  *
- * <p>No wait is unbounded: the driver thread waits for finished batches at most {@link ContextWatch#POLL} at a time
- * and then asks whether the context is still alive (a job submitted while Spark stops the context may never end);
- * a failed job waits at most {@link #SETTLE} to see whether the context went with it; cancelled jobs get
- * {@link #CANCEL_BOUND}. The batch threads may stay blocked in Spark; they are daemons and are interrupted at the
- * end.
+ * <p>No wait is unbounded: the driver thread waits for finished batches at most {@link
+ * ContextWatch#POLL} at a time and then asks whether the context is still alive (a job submitted
+ * while Spark stops the context may never end); a failed job waits at most {@link #SETTLE} to see
+ * whether the context went with it; cancelled jobs get {@link #CANCEL_BOUND}. The batch threads may
+ * stay blocked in Spark; they are daemons and are interrupted at the end.
  */
 final class SparkExecution {
   /** The largest batch automatic sizing makes. */
   private static final int MAX_BATCH = 10_000;
-  /** How long a failed job waits for Spark to stop the context, before it is taken as the runs' failure. */
+
+  /**
+   * How long a failed job waits for Spark to stop the context, before it is taken as the runs'
+   * failure.
+   */
   private static final Duration SETTLE = Duration.ofSeconds(1);
-  /** How long cancelled jobs may take to end before their runs are recorded cancelled without Spark's answer. */
+
+  /**
+   * How long cancelled jobs may take to end before their runs are recorded cancelled without
+   * Spark's answer.
+   */
   static final Duration CANCEL_BOUND = Duration.ofSeconds(10);
 
   private final JavaSparkContext sc;
@@ -93,8 +102,15 @@ final class SparkExecution {
   private long ranNanos;
   private long ranRuns;
 
-  SparkExecution(JavaSparkContext sc, ContextWatch watch, int slots, int fixedBatch, long targetBatchMillis, LocalBackend perRun,
-      BatchTask task, RunRequest request) {
+  SparkExecution(
+      JavaSparkContext sc,
+      ContextWatch watch,
+      int slots,
+      int fixedBatch,
+      long targetBatchMillis,
+      LocalBackend perRun,
+      BatchTask task,
+      RunRequest request) {
     this.sc = sc;
     this.watch = watch;
     this.slots = slots;
@@ -115,18 +131,24 @@ final class SparkExecution {
   }
 
   /** A batch handed out, and what came back. */
-  /** A batch handed out; {@code alone} when it ran with nothing else on the cluster (a suspect's retry). */
+  /**
+   * A batch handed out; {@code alone} when it ran with nothing else on the cluster (a suspect's
+   * retry).
+   */
   private record Batch(String group, List<PlannedRun> runs, boolean alone) {}
 
   private record Outcome(Batch batch, List<RunRecord> records, Throwable error) {}
 
   Progress run() {
     safely(() -> listener.sweepStarted(sweepName, total));
-    ExecutorService pool = Executors.newFixedThreadPool(slots, r -> {
-      Thread t = new Thread(r, "sweeplab-spark-batch");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            slots,
+            r -> {
+              Thread t = new Thread(r, "sweeplab-spark-batch");
+              t.setDaemon(true);
+              return t;
+            });
     CompletionService<Outcome> finished = new ExecutorCompletionService<>(pool);
     Map<String, Batch> inFlight = new LinkedHashMap<>();
     Deque<List<PlannedRun>> suspects = new ArrayDeque<>();
@@ -142,17 +164,21 @@ final class SparkExecution {
         }
         Future<Outcome> next;
         try {
-          // Bounded, so that a context stopped under a job that Spark will never end is seen within the poll.
+          // Bounded, so that a context stopped under a job that Spark will never end is seen within
+          // the poll.
           next = finished.poll(ContextWatch.POLL.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-          // Cancel, then collect the cancelled batches; the flag is restored at the end so journal writes work.
+          // Cancel, then collect the cancelled batches; the flag is restored at the end so journal
+          // writes work.
           interrupted = true;
           stop(Backend.StopMode.CANCEL);
           continue;
         }
         if (next == null) {
           if (cancelling && System.nanoTime() > cancelDeadline) {
-            abandon(inFlight, "Spark did not end the cancelled job within " + CANCEL_BOUND.toSeconds() + " s");
+            abandon(
+                inFlight,
+                "Spark did not end the cancelled job within " + CANCEL_BOUND.toSeconds() + " s");
           }
           continue;
         }
@@ -161,7 +187,9 @@ final class SparkExecution {
           continue; // already ended as cancelled: Spark answered after the bound
         }
         inFlightGroups.remove(o.batch.group);
-        if (o.error != null && !cancelledGroups.contains(o.batch.group) && !lost
+        if (o.error != null
+            && !cancelledGroups.contains(o.batch.group)
+            && !lost
             && watch.lostWith(o.error, SETTLE)) {
           inFlight.put(o.batch.group, o.batch);
           contextLost(inFlight, suspects);
@@ -173,8 +201,13 @@ final class SparkExecution {
         // Cancelled before their turn to run alone: recorded so, and a resume runs them again.
         for (List<PlannedRun> b : suspects) {
           for (PlannedRun r : b) {
-            finish(record(r, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled before this run was"
-                + " retried alone"), true);
+            finish(
+                record(
+                    r,
+                    RunStatus.CANCELLED,
+                    "Cancelled",
+                    "the sweep was cancelled before this run was" + " retried alone"),
+                true);
           }
         }
       }
@@ -193,11 +226,14 @@ final class SparkExecution {
   }
 
   /**
-   * Submits batches while there are free slots. Runs of a batch that failed after Spark's retries are suspects: each
-   * runs alone, with nothing else on the cluster, so that a run that ends its executor (System.exit, a crash)
-   * cannot take the attempts of innocent runs on the same executor with it.
+   * Submits batches while there are free slots. Runs of a batch that failed after Spark's retries
+   * are suspects: each runs alone, with nothing else on the cluster, so that a run that ends its
+   * executor (System.exit, a crash) cannot take the attempts of innocent runs on the same executor
+   * with it.
    */
-  private void handOut(CompletionService<Outcome> finished, Map<String, Batch> inFlight,
+  private void handOut(
+      CompletionService<Outcome> finished,
+      Map<String, Batch> inFlight,
       Deque<List<PlannedRun>> suspects) {
     if (lost || abort != null || cancelling) {
       return;
@@ -227,8 +263,8 @@ final class SparkExecution {
   }
 
   /**
-   * The context stopped under the sweep: the runs in flight and the suspects end {@code cancelled} (a resume runs
-   * them again), nothing more is handed out, and one warning says why.
+   * The context stopped under the sweep: the runs in flight and the suspects end {@code cancelled}
+   * (a resume runs them again), nothing more is handed out, and one warning says why.
    */
   private void contextLost(Map<String, Batch> inFlight, Deque<List<PlannedRun>> suspects) {
     lost = true;
@@ -253,9 +289,14 @@ final class SparkExecution {
     inFlight.clear();
     inFlightGroups.clear();
     suspects.clear();
-    safely(() -> listener.warning("the Spark application ended while the sweep ran: " + why + "; the runs in"
-        + " flight are cancelled, the others did not start; resume the folder to finish the sweep (on a cluster,"
-        + " or here with --set execution.backend=local)"));
+    safely(
+        () ->
+            listener.warning(
+                "the Spark application ended while the sweep ran: "
+                    + why
+                    + "; the runs in"
+                    + " flight are cancelled, the others did not start; resume the folder to finish the sweep (on a cluster,"
+                    + " or here with --set execution.backend=local)"));
   }
 
   /** Ends the batches still in flight as cancelled, without waiting for Spark any longer. */
@@ -264,8 +305,13 @@ final class SparkExecution {
       runsInFlight -= b.runs.size();
       for (PlannedRun r : b.runs) {
         if (!delivered.contains(r.ordinal())) {
-          finish(record(r, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled while this run was in"
-              + " flight (" + why + ")"), true);
+          finish(
+              record(
+                  r,
+                  RunStatus.CANCELLED,
+                  "Cancelled",
+                  "the sweep was cancelled while this run was in" + " flight (" + why + ")"),
+              true);
         }
       }
     }
@@ -273,7 +319,10 @@ final class SparkExecution {
     inFlightGroups.clear();
   }
 
-  /** Stops handing out runs; with CANCEL also cancels the jobs in flight. Safe to call again, and after the end. */
+  /**
+   * Stops handing out runs; with CANCEL also cancels the jobs in flight. Safe to call again, and
+   * after the end.
+   */
   void stop(Backend.StopMode mode) {
     stopping = true;
     if (mode == Backend.StopMode.CANCEL) {
@@ -289,7 +338,8 @@ final class SparkExecution {
     for (String g : inFlightGroups) {
       cancelledGroups.add(g);
       if (!watch.alive()) {
-        continue; // a stopped context cancels nothing; the driver's liveness check ends these batches
+        continue; // a stopped context cancels nothing; the driver's liveness check ends these
+        // batches
       }
       try {
         sc.cancelJobGroup(g);
@@ -299,7 +349,10 @@ final class SparkExecution {
     }
   }
 
-  /** The next batch of runs, each reserved with the budget guard; on the budget stop, the rest are skipped. */
+  /**
+   * The next batch of runs, each reserved with the budget guard; on the budget stop, the rest are
+   * skipped.
+   */
   private List<PlannedRun> nextBatch() {
     int size = batchSize();
     List<PlannedRun> b = new ArrayList<>(size);
@@ -324,14 +377,17 @@ final class SparkExecution {
   }
 
   /**
-   * One run per batch while the driver must decide run by run (a total budget, fail-fast) or nothing has finished
-   * yet; then as many runs as take about the target time, at most the remaining runs shared over the slots.
+   * One run per batch while the driver must decide run by run (a total budget, fail-fast) or
+   * nothing has finished yet; then as many runs as take about the target time, at most the
+   * remaining runs shared over the slots.
    */
   private int batchSize() {
     if (fixedBatch > 0) {
       return fixedBatch;
     }
-    if (perRun.budget().limitsTotal() || perRun.failurePolicy() == FailurePolicy.FAIL_FAST || ranRuns == 0) {
+    if (perRun.budget().limitsTotal()
+        || perRun.failurePolicy() == FailurePolicy.FAIL_FAST
+        || ranRuns == 0) {
       return 1;
     }
     long mean = Math.max(1, ranNanos / ranRuns);
@@ -341,7 +397,10 @@ final class SparkExecution {
     return (int) Math.max(1, Math.min(MAX_BATCH, Math.min(byTime, share)));
   }
 
-  private void submit(CompletionService<Outcome> finished, Map<String, Batch> inFlight, List<PlannedRun> b,
+  private void submit(
+      CompletionService<Outcome> finished,
+      Map<String, Batch> inFlight,
+      List<PlannedRun> b,
       boolean alone) {
     String group = groupPrefix + "-" + groupSerial.incrementAndGet();
     Batch batch = new Batch(group, b, alone);
@@ -351,29 +410,32 @@ final class SparkExecution {
     for (PlannedRun r : b) {
       safely(() -> listener.runStarted(r));
     }
-    finished.submit(() -> {
-      if (!watch.alive()) {
-        return new Outcome(batch, List.of(), new IllegalStateException("the Spark context is stopped"));
-      }
-      try {
-        sc.setJobGroup(group, "sweeplab: " + b.size() + " run(s) from " + b.get(0).runId(), true);
-        List<RunRecord> out = sc.parallelize(b, 1).mapPartitions(task).collect();
-        return new Outcome(batch, out, null);
-      } catch (Throwable t) {
-        return new Outcome(batch, List.of(), t);
-      } finally {
-        try {
-          sc.clearJobGroup();
-        } catch (RuntimeException e) {
-          // Only the thread's properties; nothing to clear on a stopped context.
-        }
-      }
-    });
+    finished.submit(
+        () -> {
+          if (!watch.alive()) {
+            return new Outcome(
+                batch, List.of(), new IllegalStateException("the Spark context is stopped"));
+          }
+          try {
+            sc.setJobGroup(
+                group, "sweeplab: " + b.size() + " run(s) from " + b.get(0).runId(), true);
+            List<RunRecord> out = sc.parallelize(b, 1).mapPartitions(task).collect();
+            return new Outcome(batch, out, null);
+          } catch (Throwable t) {
+            return new Outcome(batch, List.of(), t);
+          } finally {
+            try {
+              sc.clearJobGroup();
+            } catch (RuntimeException e) {
+              // Only the thread's properties; nothing to clear on a stopped context.
+            }
+          }
+        });
   }
 
   /**
-   * Takes a finished batch: its records once each. A failed job's runs are retried one by one, alone on the
-   * cluster; a run whose job fails when it ran alone ends {@code failed}.
+   * Takes a finished batch: its records once each. A failed job's runs are retried one by one,
+   * alone on the cluster; a run whose job fails when it ran alone ends {@code failed}.
    */
   private void take(Outcome o, Deque<List<PlannedRun>> suspects) {
     runsInFlight -= o.batch.runs.size();
@@ -401,11 +463,18 @@ final class SparkExecution {
         continue;
       }
       if (wasCancelled) {
-        finish(record(r, RunStatus.CANCELLED, "Cancelled", "the sweep was cancelled while this run was in flight"),
+        finish(
+            record(
+                r,
+                RunStatus.CANCELLED,
+                "Cancelled",
+                "the sweep was cancelled while this run was in flight"),
             true);
       } else if (o.batch.runs.size() > 1 || !o.batch.alone) {
-        // Still reserved with the guard. Retried alone: the batch may have failed for another run, or for a task
-        // that ended the executor it shared with this one (Spark counts that attempt against every task there).
+        // Still reserved with the guard. Retried alone: the batch may have failed for another run,
+        // or for a task
+        // that ended the executor it shared with this one (Spark counts that attempt against every
+        // task there).
         suspects.add(List.of(r));
       } else {
         finish(record(r, RunStatus.FAILED, "SparkJobFailed", message(o.error)), true);
@@ -414,13 +483,24 @@ final class SparkExecution {
   }
 
   private RunRecord record(PlannedRun r, RunStatus status, String type, String message) {
-    return new RunRecord(r, status, Map.of(), Double.NaN, System.currentTimeMillis(), 0, 1, type, message);
+    return new RunRecord(
+        r, status, Map.of(), Double.NaN, System.currentTimeMillis(), 0, 1, type, message);
   }
 
   private void skip(PlannedRun r, String why) {
     handedOut++;
-    finish(new RunRecord(r, RunStatus.SKIPPED, Map.of(), Double.NaN, System.currentTimeMillis(), 0, 0, "Budget",
-        why), false);
+    finish(
+        new RunRecord(
+            r,
+            RunStatus.SKIPPED,
+            Map.of(),
+            Double.NaN,
+            System.currentTimeMillis(),
+            0,
+            0,
+            "Budget",
+            why),
+        false);
   }
 
   private void finish(RunRecord rec, boolean started) {
@@ -454,7 +534,8 @@ final class SparkExecution {
       spend += rec.cost();
       costed++;
     }
-    if (rec.status() != RunStatus.OK && rec.status() != RunStatus.SKIPPED
+    if (rec.status() != RunStatus.OK
+        && rec.status() != RunStatus.SKIPPED
         && perRun.failurePolicy() == FailurePolicy.FAIL_FAST) {
       stopping = true;
     }
@@ -469,9 +550,21 @@ final class SparkExecution {
 
   Progress snapshot() {
     Budget b = perRun.budget();
-    return new Progress(total, done, ok, failed, timedOut, cancelled, skipped, retries, 0, runsInFlight,
-        Duration.ofNanos(System.nanoTime() - startNanos), costed == 0 ? Double.NaN : spend,
-        b.limitsTotal() ? b.total() : Double.NaN, 0);
+    return new Progress(
+        total,
+        done,
+        ok,
+        failed,
+        timedOut,
+        cancelled,
+        skipped,
+        retries,
+        0,
+        runsInFlight,
+        Duration.ofNanos(System.nanoTime() - startNanos),
+        costed == 0 ? Double.NaN : spend,
+        b.limitsTotal() ? b.total() : Double.NaN,
+        0);
   }
 
   private static String message(Throwable t) {

@@ -21,11 +21,20 @@ class ComparisonAndCostTest {
     }
     Runs runs = f.runs();
     // a: level x = 8 runs, all ok; b: level y = 11 runs, 6 ok.
-    Comparison.Result r = Comparison.withDefaults().withPairing(Pairing.UNPAIRED).compare(runs, "score",
-        Subset.where("level", "x").and("variation_id", "=", "x1"), Subset.parse("level = y"));
+    Comparison.Result r =
+        Comparison.withDefaults()
+            .withPairing(Pairing.UNPAIRED)
+            .compare(
+                runs,
+                "score",
+                Subset.where("level", "x").and("variation_id", "=", "x1"),
+                Subset.parse("level = y"));
     assertEquals(7, r.runsA());
     assertEquals(11, r.runsB());
-    assertEquals(0.012084375620528331, r.metricTest().pValue(), 1e-12); // scipy 1.10.1: ttest_ind(A, B, False)
+    assertEquals(
+        0.012084375620528331,
+        r.metricTest().pValue(),
+        1e-12); // scipy 1.10.1: ttest_ind(A, B, False)
     assertEquals("fisher_exact", r.successTest());
     // scipy 1.10.1: fisher_exact([[7, 0], [6, 5]]) = (inf, 0.10130718954248366)
     assertEquals(0.10130718954248366, r.successPValue(), 1e-12);
@@ -38,8 +47,13 @@ class ComparisonAndCostTest {
     Runs runs = Fixtures.create().ok("a", 1, 2).runs();
     var e = assertThrows(AnalysisException.class, () -> Subset.parse("level ~ a"));
     assertTrue(e.getMessage().contains("level ~ a"), e.getMessage());
-    var empty = assertThrows(AnalysisException.class, () -> Comparison.withDefaults().compare(runs, "score",
-        Subset.where("level", "a"), Subset.where("level", "zz")));
+    var empty =
+        assertThrows(
+            AnalysisException.class,
+            () ->
+                Comparison.withDefaults()
+                    .compare(
+                        runs, "score", Subset.where("level", "a"), Subset.where("level", "zz")));
     assertTrue(empty.getMessage().contains("level = zz"), empty.getMessage());
   }
 
@@ -60,8 +74,11 @@ class ComparisonAndCostTest {
     assertFalse(t.booleanColumn("pareto_front").get(1));
     assertTrue(t.booleanColumn("pareto_front").get(0));
     assertTrue(t.booleanColumn("pareto_front").get(2));
-    Table byMetric = CostEfficiency.withDefaults().withMeasure(EfficiencyMeasure.METRIC_PER_COST)
-        .compute(f.runs(), "score").toTable();
+    Table byMetric =
+        CostEfficiency.withDefaults()
+            .withMeasure(EfficiencyMeasure.METRIC_PER_COST)
+            .compute(f.runs(), "score")
+            .toTable();
     assertEquals("pricey", byMetric.stringColumn("variation_id").get(1));
   }
 
@@ -72,9 +89,14 @@ class ComparisonAndCostTest {
     f.add("pricey", "ok", 10, 4).add("pricey", "ok", 10, 4);
     f.add("bad", "ok", 4, 3).add("bad", "ok", 4, 3);
     CostEfficiencyResult r = CostEfficiency.withDefaults().compute(f.runs(), "score");
-    // exact arithmetic: cheap (cost 1 per run, mean 6) and pricey (4, 10) are not beaten on both; bad (3, 4) is
-    assertEquals(List.of("cheap", "pricey"), r.front().stream().map(CostEfficiencyResult.Row::label).toList());
-    assertEquals(List.of("cheap", "bad", "pricey"), r.rows().stream().map(CostEfficiencyResult.Row::label).toList());
+    // exact arithmetic: cheap (cost 1 per run, mean 6) and pricey (4, 10) are not beaten on both;
+    // bad (3, 4) is
+    assertEquals(
+        List.of("cheap", "pricey"),
+        r.front().stream().map(CostEfficiencyResult.Row::label).toList());
+    assertEquals(
+        List.of("cheap", "bad", "pricey"),
+        r.rows().stream().map(CostEfficiencyResult.Row::label).toList());
     CostEfficiencyResult.Row cheap = r.row("cheap");
     assertEquals(3, cheap.runs());
     assertEquals(2, cheap.okRuns());

@@ -49,8 +49,19 @@ final class Fixtures {
   }
 
   Table table() {
-    return Table.create("results.csv", runId, variation, replicate, seed, level, status, score, cost, duration,
-        errorType, errorMessage);
+    return Table.create(
+        "results.csv",
+        runId,
+        variation,
+        replicate,
+        seed,
+        level,
+        status,
+        score,
+        cost,
+        duration,
+        errorType,
+        errorMessage);
   }
 
   Runs runs() {

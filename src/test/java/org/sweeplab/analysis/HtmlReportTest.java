@@ -24,12 +24,22 @@ class HtmlReportTest {
       name.append(i == 0 ? "<b>&\"x\"" : "g" + i);
       mean.append(i == 1 ? Double.NaN : 1.0 / (i + 3));
     }
-    return new ReportModel("Report <1>", List.of(
-        new ReportModel.Section("Overview", 2, List.of(new ReportModel.Bullets(List.of("metric: `score`, **best**",
-            "two\n  lines")))),
-        new ReportModel.Section("Table", 2, List.of(new ReportModel.Text("a < b"),
-            new ReportModel.TableBlock(Table.create("t", rank, name, mean)))),
-        new ReportModel.Section("Table", 3, List.of(new ReportModel.TableBlock(Table.create("e"))))));
+    return new ReportModel(
+        "Report <1>",
+        List.of(
+            new ReportModel.Section(
+                "Overview",
+                2,
+                List.of(
+                    new ReportModel.Bullets(List.of("metric: `score`, **best**", "two\n  lines")))),
+            new ReportModel.Section(
+                "Table",
+                2,
+                List.of(
+                    new ReportModel.Text("a < b"),
+                    new ReportModel.TableBlock(Table.create("t", rank, name, mean)))),
+            new ReportModel.Section(
+                "Table", 3, List.of(new ReportModel.TableBlock(Table.create("e"))))));
   }
 
   @Test
@@ -40,10 +50,14 @@ class HtmlReportTest {
     assertTrue(html.contains("<li>two lines</li>"));
     assertTrue(html.contains("<p>a &lt; b</p>"));
     assertTrue(html.contains("<td>&lt;b&gt;&amp;&quot;x&quot;</td>"));
-    assertTrue(html.contains("<td class=\"num\" data-v=\"0.3333333333333333\">0.3333</td>"), "full value to sort");
+    assertTrue(
+        html.contains("<td class=\"num\" data-v=\"0.3333333333333333\">0.3333</td>"),
+        "full value to sort");
     assertTrue(html.contains("<td class=\"num\" data-v=\"\"></td>"), "NaN is empty");
     assertTrue(html.contains("<p>None.</p>"));
-    assertTrue(html.contains("<section id=\"table\">") && html.contains("<section id=\"table-2\">"), "unique ids");
+    assertTrue(
+        html.contains("<section id=\"table\">") && html.contains("<section id=\"table-2\">"),
+        "unique ids");
     assertFalse(html.contains("<details>"), "3 rows: not folded");
     assertEquals(1, html.split("class=\"sortable\"", -1).length - 1);
   }

@@ -14,7 +14,8 @@ class MetricAccumulatorTest {
     MetricAccumulator m = MetricAccumulator.of(A);
     assertEquals(7, m.count());
     assertEquals(13.542857142857144, m.mean(), 1e-14); // numpy 1.24.2: np.mean(A)
-    assertEquals(1.3201731488169053, m.standardDeviation(), 1e-14); // numpy 1.24.2: np.std(A, ddof=1)
+    assertEquals(
+        1.3201731488169053, m.standardDeviation(), 1e-14); // numpy 1.24.2: np.std(A, ddof=1)
     assertEquals(12.5, m.quantile(0.25), 1e-14); // numpy 1.24.2: np.percentile(A, 25)
     assertEquals(13.7, m.median(), 1e-14); // numpy 1.24.2: np.percentile(A, 50)
     assertEquals(14.55, m.quantile(0.75), 1e-14); // numpy 1.24.2: np.percentile(A, 75)
@@ -31,7 +32,8 @@ class MetricAccumulatorTest {
     assertEquals(all.mean(), left.mean(), 1e-15);
     assertEquals(all.variance(), left.variance(), 1e-15);
     assertEquals(all.median(), left.median());
-    assertEquals(3, MetricAccumulator.of(12.1, 14.3, 11.8).combine(MetricAccumulator.create()).count());
+    assertEquals(
+        3, MetricAccumulator.of(12.1, 14.3, 11.8).combine(MetricAccumulator.create()).count());
   }
 
   @Test
@@ -47,11 +49,15 @@ class MetricAccumulatorTest {
       naiveSum += v;
       naiveSq += v * v;
     }
-    double exact = 5.093170329928398e-12; // exact rational arithmetic (Python fractions), reference_values.py
+    double exact =
+        5.093170329928398e-12; // exact rational arithmetic (Python fractions), reference_values.py
     assertEquals(exact, m.variance(), exact * 1e-12);
-    assertEquals(1000000000.0000038, m.mean(), 1e-15 * 1e9); // exact rational arithmetic (Python fractions)
+    assertEquals(
+        1000000000.0000038, m.mean(), 1e-15 * 1e9); // exact rational arithmetic (Python fractions)
     double naive = (naiveSq - naiveSum * naiveSum / k.length) / (k.length - 1);
-    assertTrue(Math.abs(naive - exact) >= 0.5 * exact, "the naive formula loses every digit here: " + naive);
+    assertTrue(
+        Math.abs(naive - exact) >= 0.5 * exact,
+        "the naive formula loses every digit here: " + naive);
   }
 
   @Test
@@ -95,14 +101,19 @@ class MetricAccumulatorTest {
       // Type 7 (R's quantile default): h = (n - 1) p, linear between the order statistics around h.
       double h = (sorted.length - 1) * p;
       int lo = (int) Math.floor(h);
-      double expected = sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]);
-      org.junit.jupiter.api.Assertions.assertEquals(expected, m.quantile(p), Math.ulp(expected) * 4, "p = " + p);
+      double expected =
+          sorted[lo] + (h - lo) * (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]);
+      org.junit.jupiter.api.Assertions.assertEquals(
+          expected, m.quantile(p), Math.ulp(expected) * 4, "p = " + p);
     }
-    // The five numbers (one selection for all three quartiles) agree with the single quantiles, small and large.
-    for (MetricAccumulator a : new MetricAccumulator[] {MetricAccumulator.of(v), MetricAccumulator.of(1, 4, 2, 8)}) {
+    // The five numbers (one selection for all three quartiles) agree with the single quantiles,
+    // small and large.
+    for (MetricAccumulator a :
+        new MetricAccumulator[] {MetricAccumulator.of(v), MetricAccumulator.of(1, 4, 2, 8)}) {
       double[] five = {a.min(), a.lowerQuartile(), a.median(), a.upperQuartile(), a.max()};
       for (int i = 0; i < 5; i++) {
-        org.junit.jupiter.api.Assertions.assertEquals(a.quantile(i / 4.0), five[i], Math.ulp(five[i]) * 4);
+        org.junit.jupiter.api.Assertions.assertEquals(
+            a.quantile(i / 4.0), five[i], Math.ulp(five[i]) * 4);
       }
     }
     org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(MetricAccumulator.create().median()));

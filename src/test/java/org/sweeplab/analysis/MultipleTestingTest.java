@@ -13,8 +13,8 @@ import tech.tablesaw.api.Table;
 /** Issue 9, item 10: each family of pattern tests is Holm-adjusted. */
 class MultipleTestingTest {
   /**
-   * 40 runs: P = x for the first 20, y for the rest; Q alternates u, v. The first {@code failing} runs of level x
-   * fail with "boom" (half of them at u, half at v).
+   * 40 runs: P = x for the first 20, y for the rest; Q alternates u, v. The first {@code failing}
+   * runs of level x fail with "boom" (half of them at u, half at v).
    */
   static Runs runs(int failing) {
     StringColumn id = StringColumn.create("run_id");
@@ -39,15 +39,22 @@ class MultipleTestingTest {
 
   @Test
   void clusterOverRepresentationIsHolmAdjustedOverEveryClusterAndLevel() {
-    // 6 of 6 failures at P = x: R 4.2.2 fisher.test(matrix(c(6, 0, 14, 20), 2))$p.value = 0.0202 alone, but
-    // p.adjust(c(0.0202, 0.0202, 1, 1), "holm") = 0.0808 over the four cluster x level tests: not over-represented.
+    // 6 of 6 failures at P = x: R 4.2.2 fisher.test(matrix(c(6, 0, 14, 20), 2))$p.value = 0.0202
+    // alone, but
+    // p.adjust(c(0.0202, 0.0202, 1, 1), "holm") = 0.0808 over the four cluster x level tests: not
+    // over-represented.
     FailureClustersResult six = Patterns.withDefaults().detect(runs(6), "score").failureClusters();
     assertEquals(List.of(), six.rows().get(0).overRepresented(), six.toTable().print());
-    // 8 of 8 at P = x: R 4.2.2 fisher.test(matrix(c(8, 0, 12, 20), 2))$p.value = 0.003276, times 4 = 0.0131.
-    FailureClustersResult eight = Patterns.withDefaults().detect(runs(8), "score").failureClusters();
-    assertEquals(List.of("P = x (x2.0, p_holm 0.01310)"), eight.rows().get(0).overRepresented(),
+    // 8 of 8 at P = x: R 4.2.2 fisher.test(matrix(c(8, 0, 12, 20), 2))$p.value = 0.003276, times 4
+    // = 0.0131.
+    FailureClustersResult eight =
+        Patterns.withDefaults().detect(runs(8), "score").failureClusters();
+    assertEquals(
+        List.of("P = x (x2.0, p_holm 0.01310)"),
+        eight.rows().get(0).overRepresented(),
         eight.toTable().print());
-    assertEquals("P = x (x2.0, p_holm 0.01310)", eight.toTable().stringColumn("over_represented").get(0));
+    assertEquals(
+        "P = x (x2.0, p_holm 0.01310)", eight.toTable().stringColumn("over_represented").get(0));
   }
 
   @Test
@@ -61,14 +68,19 @@ class MultipleTestingTest {
 
   @Test
   void interactionsAreHolmAdjustedOverEveryPair() {
-    InteractionsResult t = Patterns.withDefaults().withKeep(10)
-        .detect(Runs.of(PlantedSweep.generate(20261122L)), "score").interactions();
+    InteractionsResult t =
+        Patterns.withDefaults()
+            .withKeep(10)
+            .detect(Runs.of(PlantedSweep.generate(20261122L)), "score")
+            .interactions();
     assertEquals(6, t.rows().size()); // 4 parameters: 6 pairs, one family
     double[] p = t.rows().stream().mapToDouble(InteractionsResult.Row::pValue).toArray();
     double[] holm = t.rows().stream().mapToDouble(InteractionsResult.Row::pHolm).toArray();
     assertArrayEquals(Intervals.holm(p), holm, 1e-15);
     double smallest = java.util.Arrays.stream(p).min().orElseThrow();
     assertTrue(smallest < 1.0 / 6, t.toTable().print());
-    assertTrue(java.util.Arrays.stream(holm).anyMatch(h -> h == 6 * smallest), t.toTable().print()); // times 6
+    assertTrue(
+        java.util.Arrays.stream(holm).anyMatch(h -> h == 6 * smallest),
+        t.toTable().print()); // times 6
   }
 }

@@ -9,16 +9,19 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A seeded synthetic sweep with planted structure, in the results.csv layout: 4 difficulties x 4 tick budgets x 4
- * algorithms x 2 logging levels = 128 variations, 20 replicates each, seeds shared across variations.
+ * A seeded synthetic sweep with planted structure, in the results.csv layout: 4 difficulties x 4
+ * tick budgets x 4 algorithms x 2 logging levels = 128 variations, 20 replicates each, seeds shared
+ * across variations.
  *
  * <ul>
- *   <li>Failure region: {@code difficulty = extreme AND tick_budget ≤ 100} fails with probability 0.95.
+ *   <li>Failure region: {@code difficulty = extreme AND tick_budget ≤ 100} fails with probability
+ *       0.95.
  *   <li>Best variation: {@code easy-400-a3-off} scores 4 more than its design would give.
- *   <li>No-effect parameter: {@code logging} does not move the latent score, but with {@code logging = on} every run
- *       whose noise is below -0.8 fails, so the surviving ok runs score higher: a selection effect.
- *   <li>Error cluster: {@code algo = a2} fails with probability 0.15 with "Solver diverged at iteration N (residual
- *       X), checkpoint PATH sha HASH", numbers, paths and hashes varying.
+ *   <li>No-effect parameter: {@code logging} does not move the latent score, but with {@code
+ *       logging = on} every run whose noise is below -0.8 fails, so the surviving ok runs score
+ *       higher: a selection effect.
+ *   <li>Error cluster: {@code algo = a2} fails with probability 0.15 with "Solver diverged at
+ *       iteration N (residual X), checkpoint PATH sha HASH", numbers, paths and hashes varying.
  * </ul>
  */
 final class PlantedSweep {
@@ -52,8 +55,13 @@ final class PlantedSweep {
             String v = DIFFICULTY[d] + "-" + TICKS[t] + "-" + ALGO[a] + "-" + LOGGING[l];
             for (int r = 1; r <= 20; r++) {
               double noise = gaussian(rng);
-              double latent = 10 - 0.5 * d + 0.002 * TICKS[t] + (a == 2 ? 1 : 0) + noise
-                  + (d == 0 && t == 3 && a == 2 && l == 0 ? 4 : 0);
+              double latent =
+                  10
+                      - 0.5 * d
+                      + 0.002 * TICKS[t]
+                      + (a == 2 ? 1 : 0)
+                      + noise
+                      + (d == 0 && t == 3 && a == 2 && l == 0 ? 4 : 0);
               String st = "ok";
               String type = "";
               String msg = "";
@@ -68,9 +76,16 @@ final class PlantedSweep {
               } else if (a == 1 && rng.nextDouble() < 0.15) {
                 st = "failed";
                 type = "ArithmeticException";
-                msg = String.format(Locale.ROOT, "Solver diverged at iteration %d (residual %.3e), checkpoint"
-                    + " /tmp/sweeps/run-%05d/ckpt.bin sha %08x%04x", rng.nextInt(10000), rng.nextDouble() * 1e6,
-                    rng.nextInt(100000), rng.nextInt(), rng.nextInt(65536));
+                msg =
+                    String.format(
+                        Locale.ROOT,
+                        "Solver diverged at iteration %d (residual %.3e), checkpoint"
+                            + " /tmp/sweeps/run-%05d/ckpt.bin sha %08x%04x",
+                        rng.nextInt(10000),
+                        rng.nextDouble() * 1e6,
+                        rng.nextInt(100000),
+                        rng.nextInt(),
+                        rng.nextInt(65536));
               }
               runId.append(v + "-" + r);
               variation.append(v);
@@ -91,8 +106,22 @@ final class PlantedSweep {
         }
       }
     }
-    return Table.create("planted.csv", runId, variation, replicate, seeds, difficulty, ticks, algo, logging, status,
-        score, cost, duration, errorType, errorMessage);
+    return Table.create(
+        "planted.csv",
+        runId,
+        variation,
+        replicate,
+        seeds,
+        difficulty,
+        ticks,
+        algo,
+        logging,
+        status,
+        score,
+        cost,
+        duration,
+        errorType,
+        errorMessage);
   }
 
   private static double gaussian(SplittableRandom rng) {

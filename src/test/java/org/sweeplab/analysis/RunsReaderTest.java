@@ -18,30 +18,54 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sweeplab.results.ColumnType;
 
-/** The parallel CSV reader: every split of a file gives the same columns as one thread, whatever the file holds. */
+/**
+ * The parallel CSV reader: every split of a file gives the same columns as one thread, whatever the
+ * file holds.
+ */
 class RunsReaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** A file with quoted fields holding commas, quotes and line breaks, CRLF line ends, text in a number column. */
+  /**
+   * A file with quoted fields holding commas, quotes and line breaks, CRLF line ends, text in a
+   * number column.
+   */
   private Path awkward(int rows, long seed, boolean crlf, boolean bom) throws IOException {
     SplittableRandom rng = new SplittableRandom(seed);
     String eol = crlf ? "\r\n" : "\n";
     StringBuilder b = new StringBuilder(bom ? "\uFEFF" : "");
-    b.append("run_id,variation_id,note,budget,seed,status,score,cost,error_type,error_message").append(eol);
+    b.append("run_id,variation_id,note,budget,seed,status,score,cost,error_type,error_message")
+        .append(eol);
     for (int i = 0; i < rows; i++) {
       boolean ok = rng.nextDouble() < 0.8;
-      String note = switch (rng.nextInt(4)) {
-        case 0 -> "plain";
-        case 1 -> "\"with, comma\"";
-        case 2 -> "\"two\nlines \"\"quoted\"\"\"";
-        default -> "";
-      };
-      b.append(i).append(",v").append(i % 7).append(',').append(note).append(',').append(100 * (1 + i % 3))
-          .append(',').append(Long.MAX_VALUE - i).append(',').append(ok ? "ok" : "failed").append(',')
-          .append(ok ? String.format(Locale.ROOT, "%.6f", rng.nextGaussian()) : rng.nextBoolean() ? "timeout" : "")
-          .append(',').append(String.format(Locale.ROOT, "%.3f", rng.nextDouble())).append(',')
-          .append(ok ? "" : "Crash").append(',').append(ok ? "" : "\"failed at step " + i + "\r\nbye\"")
+      String note =
+          switch (rng.nextInt(4)) {
+            case 0 -> "plain";
+            case 1 -> "\"with, comma\"";
+            case 2 -> "\"two\nlines \"\"quoted\"\"\"";
+            default -> "";
+          };
+      b.append(i)
+          .append(",v")
+          .append(i % 7)
+          .append(',')
+          .append(note)
+          .append(',')
+          .append(100 * (1 + i % 3))
+          .append(',')
+          .append(Long.MAX_VALUE - i)
+          .append(',')
+          .append(ok ? "ok" : "failed")
+          .append(',')
+          .append(
+              ok
+                  ? String.format(Locale.ROOT, "%.6f", rng.nextGaussian())
+                  : rng.nextBoolean() ? "timeout" : "")
+          .append(',')
+          .append(String.format(Locale.ROOT, "%.3f", rng.nextDouble()))
+          .append(',')
+          .append(ok ? "" : "Crash")
+          .append(',')
+          .append(ok ? "" : "\"failed at step " + i + "\r\nbye\"")
           .append(eol);
     }
     Path f = dir.resolve("awkward-" + seed + (crlf ? "-crlf" : "") + (bom ? "-bom" : "") + ".csv");
@@ -68,8 +92,19 @@ class RunsReaderTest {
   void quotedFieldsCrlfAndBomAreRead() throws IOException {
     Path f = awkward(50, 3, true, true);
     Runs r = RunsReader.withDefaults().withThreads(2).withMinRangeBytes(100).read(f);
-    assertEquals(List.of("run_id", "variation_id", "note", "budget", "seed", "status", "score", "cost",
-        "error_type", "error_message"), r.columnNames());
+    assertEquals(
+        List.of(
+            "run_id",
+            "variation_id",
+            "note",
+            "budget",
+            "seed",
+            "status",
+            "score",
+            "cost",
+            "error_type",
+            "error_message"),
+        r.columnNames());
     String[] notes = r.text("note");
     assertTrue(List.of(notes).contains("with, comma"));
     assertTrue(List.of(notes).contains("two\nlines \"quoted\""));
@@ -87,7 +122,8 @@ class RunsReaderTest {
   @Test
   void textInAFailedRunsMetricIsCountedNotFatal() throws IOException {
     Path f = dir.resolve("t.csv");
-    Files.writeString(f, "variation_id,status,score\na,ok,1\na,ok,2\na,failed,timeout\nb,ok,3\nb,ok,5\n");
+    Files.writeString(
+        f, "variation_id,status,score\na,ok,1\na,ok,2\na,failed,timeout\nb,ok,3\nb,ok,5\n");
     Runs r = Runs.read(f);
     double[] score = r.numeric("score");
     assertTrue(Double.isNaN(score[2]));
@@ -95,7 +131,8 @@ class RunsReaderTest {
     assertEquals(5, a.runs().rowCount());
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "variation_id,status,score\na,ok,1\na,ok,oops\nb,ok,3\n");
-    AnalysisException e = assertThrows(AnalysisException.class, () -> Runs.read(bad).numeric("score"));
+    AnalysisException e =
+        assertThrows(AnalysisException.class, () -> Runs.read(bad).numeric("score"));
     assertTrue(e.getMessage().contains("'oops' in an ok run at row 2"), e.getMessage());
   }
 
@@ -103,9 +140,11 @@ class RunsReaderTest {
   void raggedRowNamesItsLine() throws IOException {
     Path f = dir.resolve("ragged.csv");
     Files.writeString(f, "a,b,c\n1,2,3\n\"x\ny\",2,3\n4,5\n6,7,8\n");
-    AnalysisException e = assertThrows(AnalysisException.class,
-        () -> RunsReader.withDefaults().withThreads(1).read(f));
-    assertEquals(f + " line 5 has 2 fields; the header has 3; quote fields that hold commas or line breaks",
+    AnalysisException e =
+        assertThrows(
+            AnalysisException.class, () -> RunsReader.withDefaults().withThreads(1).read(f));
+    assertEquals(
+        f + " line 5 has 2 fields; the header has 3; quote fields that hold commas or line breaks",
         e.getMessage());
   }
 
@@ -148,9 +187,15 @@ class RunsReaderTest {
   void statusColumnOfAnotherNameKeepsEveryOtherRole() throws IOException {
     // Issue "Analysis core", item 1: the table of the audit.
     Path f = dir.resolve("other.csv");
-    Files.writeString(f, "run_id,arm,algo,outcome,latency\n1,a,x,PASS,1.0\n2,a,x,PASS,1.2\n3,a,x,FAIL,\n"
-        + "4,b,y,PASS,2.0\n5,b,y,PASS,2.4\n6,b,y,FAIL,\n7,b,y,PASS,2.2\n8,a,x,PASS,1.1\n");
-    Runs r = Runs.read(f).withVariationColumn("arm").withStatus("outcome", "PASS").withMetrics("latency");
+    Files.writeString(
+        f,
+        "run_id,arm,algo,outcome,latency\n1,a,x,PASS,1.0\n2,a,x,PASS,1.2\n3,a,x,FAIL,\n"
+            + "4,b,y,PASS,2.0\n5,b,y,PASS,2.4\n6,b,y,FAIL,\n7,b,y,PASS,2.2\n8,a,x,PASS,1.1\n");
+    Runs r =
+        Runs.read(f)
+            .withVariationColumn("arm")
+            .withStatus("outcome", "PASS")
+            .withMetrics("latency");
     assertEquals(List.of("algo"), r.parameters());
     assertEquals(List.of("arm"), r.groups());
     AnalysisResult a = Analysis.of(r).run();

@@ -11,7 +11,9 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Runs of a sensitivity design evaluated in memory (one ok run per variation), for the truth tests. */
+/**
+ * Runs of a sensitivity design evaluated in memory (one ok run per variation), for the truth tests.
+ */
 final class SensitivityFixtures {
   private SensitivityFixtures() {}
 
@@ -26,10 +28,24 @@ final class SensitivityFixtures {
   static String ishigami(String design) {
     String pi = Double.toString(Math.PI);
     return "name: ishigami\nsimulation: ishigami\nparameters:\n"
-        + "  x1: {type: uniform, low: -" + pi + ", high: " + pi + "}\n"
-        + "  x2: {type: uniform, low: -" + pi + ", high: " + pi + "}\n"
-        + "  x3: {type: uniform, low: -" + pi + ", high: " + pi + "}\n"
-        + "design: " + design + "\n";
+        + "  x1: {type: uniform, low: -"
+        + pi
+        + ", high: "
+        + pi
+        + "}\n"
+        + "  x2: {type: uniform, low: -"
+        + pi
+        + ", high: "
+        + pi
+        + "}\n"
+        + "  x3: {type: uniform, low: -"
+        + pi
+        + ", high: "
+        + pi
+        + "}\n"
+        + "design: "
+        + design
+        + "\n";
   }
 
   /** The g-function's eight inputs, uniform on [0, 1], with this design. */

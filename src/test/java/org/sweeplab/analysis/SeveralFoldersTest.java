@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** Several result tables read as one: a sweep column, prefixed variation ids, parameters of either, metrics agreeing. */
+/**
+ * Several result tables read as one: a sweep column, prefixed variation ids, parameters of either,
+ * metrics agreeing.
+ */
 class SeveralFoldersTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Path csv(String dir, String text) throws Exception {
     Path d = tmp.resolve(dir);
@@ -26,24 +28,38 @@ class SeveralFoldersTest {
 
   @Test
   void foldersOfDifferentSpecsBecomeOneTableWithASweepColumn() throws Exception {
-    Path base = csv("baseline", "run_id,variation_id,replicate,seed,alpha,status,score,cost\n"
-        + "var-0001-run-001,var-0001,1,1,0.1,ok,1.0,2\nvar-0001-run-002,var-0001,2,2,0.1,failed,,1\n"
-        + "var-0002-run-001,var-0002,1,1,0.2,ok,3.0,2\n");
-    Path next = csv("candidate", "run_id,variation_id,replicate,seed,beta,status,score,cost\n"
-        + "var-0001-run-001,var-0001,1,1,x,ok,5.0,2\nvar-0001-run-002,var-0001,2,2,x,ok,7.0,2\n");
+    Path base =
+        csv(
+            "baseline",
+            "run_id,variation_id,replicate,seed,alpha,status,score,cost\n"
+                + "var-0001-run-001,var-0001,1,1,0.1,ok,1.0,2\nvar-0001-run-002,var-0001,2,2,0.1,failed,,1\n"
+                + "var-0002-run-001,var-0002,1,1,0.2,ok,3.0,2\n");
+    Path next =
+        csv(
+            "candidate",
+            "run_id,variation_id,replicate,seed,beta,status,score,cost\n"
+                + "var-0001-run-001,var-0001,1,1,x,ok,5.0,2\nvar-0001-run-002,var-0001,2,2,x,ok,7.0,2\n");
     AnalysisOptions o = AnalysisOptions.of(List.of(base, next));
     Runs runs = o.runs();
     assertEquals(5, runs.rowCount());
     assertEquals(List.of("sweep", "alpha", "beta"), runs.parameters());
     assertEquals(List.of("score"), runs.metrics());
     Table t = runs.table();
-    assertEquals(List.of("baseline", "baseline", "baseline", "candidate", "candidate"),
+    assertEquals(
+        List.of("baseline", "baseline", "baseline", "candidate", "candidate"),
         t.stringColumn("sweep").asList());
-    assertEquals(List.of("baseline/var-0001", "baseline/var-0001", "baseline/var-0002", "candidate/var-0001",
-        "candidate/var-0001"), t.stringColumn("variation_id").asList());
+    assertEquals(
+        List.of(
+            "baseline/var-0001",
+            "baseline/var-0001",
+            "baseline/var-0002",
+            "candidate/var-0001",
+            "candidate/var-0001"),
+        t.stringColumn("variation_id").asList());
     assertTrue(t.column("alpha").isMissing(3) && t.column("beta").isMissing(0));
     // Grouped by sweep: the baseline's ok mean is 2 (1 and 3), the candidate's 6 (5 and 7).
-    VariationStatisticsResult stats = VariationStatistics.withDefaults().compute(runs.withGroups("sweep"), "score");
+    VariationStatisticsResult stats =
+        VariationStatistics.withDefaults().compute(runs.withGroups("sweep"), "score");
     Table s = stats.toTable();
     assertEquals(2.0, s.doubleColumn("mean").get(0), 1e-12);
     assertEquals(6.0, s.doubleColumn("mean").get(1), 1e-12);
@@ -64,8 +80,11 @@ class SeveralFoldersTest {
   void metricsThatDisagreeAreAOneLineError() throws Exception {
     Path a = csv("a", "variation_id,status,score\nvar-0001,ok,1\n");
     Path b = csv("b", "variation_id,status,latency\nvar-0001,ok,2\n");
-    AnalysisException e = assertThrows(AnalysisException.class, () -> AnalysisOptions.of(List.of(a, b)).runs());
-    assertEquals("The folders do not share their metric columns: a has [score], b has [latency]; analyse folders"
-        + " whose runs report the same metrics", e.getMessage());
+    AnalysisException e =
+        assertThrows(AnalysisException.class, () -> AnalysisOptions.of(List.of(a, b)).runs());
+    assertEquals(
+        "The folders do not share their metric columns: a has [score], b has [latency]; analyse folders"
+            + " whose runs report the same metrics",
+        e.getMessage());
   }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The additive fit's sum of squares, whichever shortcut it takes (dense rows written as 1 + e, sparse rows directly),
- * equals a plain least-squares fit of {@code y ~ R + K} with dummy columns (Commons Math's QR decomposition).
+ * The additive fit's sum of squares, whichever shortcut it takes (dense rows written as 1 + e,
+ * sparse rows directly), equals a plain least-squares fit of {@code y ~ R + K} with dummy columns
+ * (Commons Math's QR decomposition).
  */
 class TwoWayAnovaTest {
   @ParameterizedTest
@@ -67,10 +68,18 @@ class TwoWayAnovaTest {
     double expected = sst - residual.dotProduct(residual);
     assertEquals(expected, fit.ssAdditive(), 1e-7 * sst);
     assertEquals(expected, flipped.ssAdditive(), 1e-7 * sst);
-    // The one-value-per-cell path (the blocked test's) falls back on repeated cells, and on the first value of each
+    // The one-value-per-cell path (the blocked test's) falls back on repeated cells, and on the
+    // first value of each
     // cell equals the general fit.
-    assertSame(fit, TwoWayAnova.fitOnePerCell(java.util.Arrays.copyOf(r, n), nr, java.util.Arrays.copyOf(k, n), nk,
-        java.util.Arrays.copyOf(y, n)), sst);
+    assertSame(
+        fit,
+        TwoWayAnova.fitOnePerCell(
+            java.util.Arrays.copyOf(r, n),
+            nr,
+            java.util.Arrays.copyOf(k, n),
+            nk,
+            java.util.Arrays.copyOf(y, n)),
+        sst);
     java.util.BitSet seen = new java.util.BitSet();
     int m = 0;
     int[] r1 = new int[n];
@@ -86,10 +95,23 @@ class TwoWayAnovaTest {
     }
     boolean[] use1 = new boolean[m];
     java.util.Arrays.fill(use1, true);
-    TwoWayAnova general = TwoWayAnova.fit(java.util.Arrays.copyOf(r1, m), nr, java.util.Arrays.copyOf(k1, m), nk,
-        use1, java.util.Arrays.copyOf(y1, m));
-    assertSame(general, TwoWayAnova.fitOnePerCell(java.util.Arrays.copyOf(r1, m), nr, java.util.Arrays.copyOf(k1, m),
-        nk, java.util.Arrays.copyOf(y1, m)), sst);
+    TwoWayAnova general =
+        TwoWayAnova.fit(
+            java.util.Arrays.copyOf(r1, m),
+            nr,
+            java.util.Arrays.copyOf(k1, m),
+            nk,
+            use1,
+            java.util.Arrays.copyOf(y1, m));
+    assertSame(
+        general,
+        TwoWayAnova.fitOnePerCell(
+            java.util.Arrays.copyOf(r1, m),
+            nr,
+            java.util.Arrays.copyOf(k1, m),
+            nk,
+            java.util.Arrays.copyOf(y1, m)),
+        sst);
   }
 
   private static void assertSame(TwoWayAnova a, TwoWayAnova b, double scale) {

@@ -13,9 +13,16 @@ import tech.tablesaw.api.Table;
 
 class VariationStatisticsTest {
   private static Runs runs() {
-    return Fixtures.create().ok("a", InferenceTest.A).add("a", "failed", 0, 1).add("a", "timeout", 0, 1)
-        .add("a", "ok", Double.NaN, 1).add("b", "failed", 0, 1).add("b", "skipped", 0, 0)
-        .ok("c", 5).add("c", "failed", 0, 1).runs();
+    return Fixtures.create()
+        .ok("a", InferenceTest.A)
+        .add("a", "failed", 0, 1)
+        .add("a", "timeout", 0, 1)
+        .add("a", "ok", Double.NaN, 1)
+        .add("b", "failed", 0, 1)
+        .add("b", "skipped", 0, 0)
+        .ok("c", 5)
+        .add("c", "failed", 0, 1)
+        .runs();
   }
 
   @Test
@@ -58,41 +65,80 @@ class VariationStatisticsTest {
 
   @Test
   void nanPolicies() {
-    VariationStatisticsResult.Row inc = VariationStatistics.withDefaults().withNaNPolicy(NaNPolicy.INCLUDE)
-        .compute(runs(), "score").rows().get(0);
+    VariationStatisticsResult.Row inc =
+        VariationStatistics.withDefaults()
+            .withNaNPolicy(NaNPolicy.INCLUDE)
+            .compute(runs(), "score")
+            .rows()
+            .get(0);
     assertTrue(Double.isNaN(inc.mean()));
     assertEquals(8, inc.n());
-    var e = assertThrows(AnalysisException.class,
-        () -> VariationStatistics.withDefaults().withNaNPolicy(NaNPolicy.ERROR).compute(runs(), "score"));
-    assertTrue(e.getMessage().contains("row 10") && e.getMessage().contains("'score'"), e.getMessage());
+    var e =
+        assertThrows(
+            AnalysisException.class,
+            () ->
+                VariationStatistics.withDefaults()
+                    .withNaNPolicy(NaNPolicy.ERROR)
+                    .compute(runs(), "score"));
+    assertTrue(
+        e.getMessage().contains("row 10") && e.getMessage().contains("'score'"), e.getMessage());
   }
 
   @Test
   void groupByAnyColumnAndSeededBootstrap() {
     Runs r = runs().withGroups("level");
     VariationStatisticsResult t =
-        VariationStatistics.withDefaults().withBootstrap(BootstrapStatistic.MEDIAN, 500, 7).compute(r, null);
+        VariationStatistics.withDefaults()
+            .withBootstrap(BootstrapStatistic.MEDIAN, 500, 7)
+            .compute(r, null);
     assertEquals(List.of("level"), t.groupColumns());
     assertEquals(BootstrapStatistic.MEDIAN, t.bootstrap());
     VariationStatisticsResult again =
-        VariationStatistics.withDefaults().withBootstrap(BootstrapStatistic.MEDIAN, 500, 7).compute(r, null);
+        VariationStatistics.withDefaults()
+            .withBootstrap(BootstrapStatistic.MEDIAN, 500, 7)
+            .compute(r, null);
     assertEquals(t.rows().get(0).bootstrapCiLow(), again.rows().get(0).bootstrapCiLow());
     double lo = t.rows().get(0).bootstrapCiLow();
     double hi = t.rows().get(0).bootstrapCiHigh();
     assertTrue(lo >= 11.8 && lo <= 13.7 && hi >= 13.7 && hi <= 15.2, lo + " " + hi);
   }
 
-  /** The table view holds the rows' values under the documented column names, the group columns in their types. */
+  /**
+   * The table view holds the rows' values under the documented column names, the group columns in
+   * their types.
+   */
   @ParameterizedTest
-  @EnumSource(value = BootstrapStatistic.class, names = {"NONE", "MEDIAN"})
+  @EnumSource(
+      value = BootstrapStatistic.class,
+      names = {"NONE", "MEDIAN"})
   void tableViewIsTheRows(BootstrapStatistic boot) {
-    VariationStatistics vs = boot == BootstrapStatistic.NONE ? VariationStatistics.withDefaults()
-        : VariationStatistics.withDefaults().withBootstrap(boot, 200, 3);
+    VariationStatistics vs =
+        boot == BootstrapStatistic.NONE
+            ? VariationStatistics.withDefaults()
+            : VariationStatistics.withDefaults().withBootstrap(boot, 200, 3);
     VariationStatisticsResult r = vs.compute(runs().withGroups("level", "variation_id"), "score");
     Table t = r.toTable();
-    List<String> expected = new ArrayList<>(List.of("level", "variation_id", "runs", "ok_runs", "success_rate",
-        "success_ci_low", "success_ci_high", "n", "nan_count", "mean", "mean_ci_low", "mean_ci_high", "sd", "min",
-        "q1", "median", "q3", "max"));
+    List<String> expected =
+        new ArrayList<>(
+            List.of(
+                "level",
+                "variation_id",
+                "runs",
+                "ok_runs",
+                "success_rate",
+                "success_ci_low",
+                "success_ci_high",
+                "n",
+                "nan_count",
+                "mean",
+                "mean_ci_low",
+                "mean_ci_high",
+                "sd",
+                "min",
+                "q1",
+                "median",
+                "q3",
+                "max"));
     if (boot != BootstrapStatistic.NONE) {
       expected.addAll(List.of("bootstrap_statistic", "bootstrap_ci_low", "bootstrap_ci_high"));
     }
@@ -102,17 +148,44 @@ class VariationStatisticsTest {
     for (int i = 0; i < r.size(); i++) {
       VariationStatisticsResult.Row row = r.rows().get(i);
       assertEquals(row.keys(), List.of(t.getString(i, "level"), t.getString(i, "variation_id")));
-      assertEquals(row.label(), "level=" + row.keys().get(0) + ", variation_id=" + row.keys().get(1));
+      assertEquals(
+          row.label(), "level=" + row.keys().get(0) + ", variation_id=" + row.keys().get(1));
       assertEquals(row.runs(), t.longColumn("runs").get(i));
       assertEquals(row.okRuns(), t.longColumn("ok_runs").get(i));
       assertEquals(row.n(), t.longColumn("n").get(i));
       assertEquals(row.nanCount(), t.longColumn("nan_count").get(i));
-      double[] typed = {row.successRate(), row.successCiLow(), row.successCiHigh(), row.mean(), row.meanCiLow(),
-          row.meanCiHigh(), row.sd(), row.min(), row.q1(), row.median(), row.q3(), row.max()};
-      String[] named = {"success_rate", "success_ci_low", "success_ci_high", "mean", "mean_ci_low", "mean_ci_high",
-          "sd", "min", "q1", "median", "q3", "max"};
+      double[] typed = {
+        row.successRate(),
+        row.successCiLow(),
+        row.successCiHigh(),
+        row.mean(),
+        row.meanCiLow(),
+        row.meanCiHigh(),
+        row.sd(),
+        row.min(),
+        row.q1(),
+        row.median(),
+        row.q3(),
+        row.max()
+      };
+      String[] named = {
+        "success_rate",
+        "success_ci_low",
+        "success_ci_high",
+        "mean",
+        "mean_ci_low",
+        "mean_ci_high",
+        "sd",
+        "min",
+        "q1",
+        "median",
+        "q3",
+        "max"
+      };
       for (int c = 0; c < named.length; c++) {
-        assertEquals(Double.doubleToLongBits(typed[c]), Double.doubleToLongBits(t.doubleColumn(named[c]).getDouble(i)),
+        assertEquals(
+            Double.doubleToLongBits(typed[c]),
+            Double.doubleToLongBits(t.doubleColumn(named[c]).getDouble(i)),
             named[c]);
       }
       if (boot != BootstrapStatistic.NONE) {
@@ -127,10 +200,17 @@ class VariationStatisticsTest {
 
   @Test
   void badOptionsAreNamed() {
-    var e = assertThrows(AnalysisException.class, () -> VariationStatistics.withDefaults().withConfidence(95));
+    var e =
+        assertThrows(
+            AnalysisException.class, () -> VariationStatistics.withDefaults().withConfidence(95));
     assertTrue(e.getMessage().contains("95"), e.getMessage());
-    var m = assertThrows(AnalysisException.class, () -> VariationStatistics.withDefaults().compute(runs(), "scor"));
-    assertEquals("Column 'scor' is not present in table results.csv; columns are [run_id, variation_id, replicate,"
-        + " seed, level, status, score, cost, duration_ms, error_type, error_message]", m.getMessage());
+    var m =
+        assertThrows(
+            AnalysisException.class,
+            () -> VariationStatistics.withDefaults().compute(runs(), "scor"));
+    assertEquals(
+        "Column 'scor' is not present in table results.csv; columns are [run_id, variation_id, replicate,"
+            + " seed, level, status, score, cost, duration_ms, error_type, error_message]",
+        m.getMessage());
   }
 }

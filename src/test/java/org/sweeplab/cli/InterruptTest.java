@@ -19,23 +19,31 @@ import org.sweeplab.sweep.Sweep;
 import org.sweeplab.sweep.SweepResult;
 
 /**
- * SIGINT to a child JVM running {@code sweeplab run}: the sweep stops cleanly, says how to resume, and a resume gives
- * the same table as an uninterrupted run, with no run twice in the journal.
+ * SIGINT to a child JVM running {@code sweeplab run}: the sweep stops cleanly, says how to resume,
+ * and a resume gives the same table as an uninterrupted run, with no run twice in the journal.
  */
 class InterruptTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private Process start(Path spec, Path log) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-        "--quiet", spec.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "run",
+            "--quiet",
+            spec.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   /**
-   * SIGINT, as Ctrl-C sends; SIGTERM when this JVM was started with SIGINT ignored (a background job of a shell
-   * without job control, e.g. {@code mvn test &}): the child inherits that, so SIGINT could never reach it. Both
-   * signals go through the same handler.
+   * SIGINT, as Ctrl-C sends; SIGTERM when this JVM was started with SIGINT ignored (a background
+   * job of a shell without job control, e.g. {@code mvn test &}): the child inherits that, so
+   * SIGINT could never reach it. Both signals go through the same handler.
    */
   private static void sigint(Process p) throws Exception {
     String sig = sigintIgnored() ? "-TERM" : "-INT";
@@ -49,7 +57,8 @@ class InterruptTest {
     }
     for (String line : Files.readAllLines(status)) {
       if (line.startsWith("SigIgn:")) {
-        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 1)) != 0; // bit of signal 2
+        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 1))
+            != 0; // bit of signal 2
       }
     }
     return false;
@@ -64,7 +73,8 @@ class InterruptTest {
     }
   }
 
-  private static void waitFor(long deadlineSeconds, java.util.function.BooleanSupplier cond) throws Exception {
+  private static void waitFor(long deadlineSeconds, java.util.function.BooleanSupplier cond)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
     while (!cond.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.sleep(5);
@@ -73,24 +83,29 @@ class InterruptTest {
 
   @Test
   void firstSigintLetsRunsInFlightFinishAndResumeCompletesTheTable() throws Exception {
-    String body = "name: interrupted\n"
-        + "simulation: {command: [/bin/sh, -c, 'sleep 0.05; echo \"{\\\"y\\\": $(($1 * $2))}\"', sh, '{a}', '{b}']}\n"
-        + "parameters: {a: [1, 2, 3, 4, 5, 6], b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"
-        + "seed: 5\n"
-        + "execution: {max_parallel: 2}\n";
+    String body =
+        "name: interrupted\n"
+            + "simulation: {command: [/bin/sh, -c, 'sleep 0.05; echo \"{\\\"y\\\": $(($1 * $2))}\"', sh, '{a}', '{b}']}\n"
+            + "parameters: {a: [1, 2, 3, 4, 5, 6], b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n"
+            + "seed: 5\n"
+            + "execution: {max_parallel: 2}\n";
     Path spec = tmp.resolve("s.yaml");
     Path dir = tmp.resolve("run");
     Files.writeString(spec, body + "output: {dir: '" + dir + "'}\n");
     Process child = start(spec, tmp.resolve("child.log"));
     Path journal = dir.resolve("runs.jsonl");
-    waitFor(60, () -> {
-      try {
-        return lines(journal) >= 6 || !child.isAlive();
-      } catch (IOException e) {
-        return false;
-      }
-    });
-    assertTrue(child.isAlive(), "the child ended before the interrupt: " + Files.readString(tmp.resolve("child.log")));
+    waitFor(
+        60,
+        () -> {
+          try {
+            return lines(journal) >= 6 || !child.isAlive();
+          } catch (IOException e) {
+            return false;
+          }
+        });
+    assertTrue(
+        child.isAlive(),
+        "the child ended before the interrupt: " + Files.readString(tmp.resolve("child.log")));
     sigint(child);
     assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not stop after SIGINT");
     String log = Files.readString(tmp.resolve("child.log"));
@@ -99,7 +114,8 @@ class InterruptTest {
     assertTrue(log.contains("continue with: sweeplab resume " + dir), log);
     long before = lines(journal);
     assertTrue(before < 60, "the interrupt came too late to test anything: " + before + " runs");
-    assertFalse(Files.readString(journal).contains("\"cancelled\""), "runs in flight should have finished");
+    assertFalse(
+        Files.readString(journal).contains("\"cancelled\""), "runs in flight should have finished");
 
     SweepResult resumed = Sweep.resume(dir);
     assertEquals(60, resumed.count(RunStatus.OK));
@@ -109,7 +125,9 @@ class InterruptTest {
     assertEquals(withoutDuration(tmp.resolve("clean")), withoutDuration(dir));
     Set<String> ids = new HashSet<>();
     for (String l : Files.readAllLines(journal)) {
-      assertTrue(ids.add(l.substring(0, l.indexOf("\",\"variation_id\""))), "run twice in the journal: " + l);
+      assertTrue(
+          ids.add(l.substring(0, l.indexOf("\",\"variation_id\""))),
+          "run twice in the journal: " + l);
     }
     assertEquals(60, ids.size());
   }
@@ -120,31 +138,44 @@ class InterruptTest {
     Files.writeString(slow, "");
     Path dir = tmp.resolve("run");
     Path spec = tmp.resolve("s.yaml");
-    Files.writeString(spec, "name: stuck\n"
-        + "simulation:\n"
-        + "  command: [/bin/sh, -c, 'if [ -e \"$SLOW\" ]; then sleep 60 & echo $! > sleep.pid; wait; fi;"
-        + " echo \"{\\\"y\\\": $1}\"', sh, '{a}']\n"
-        + "  env: {SLOW: '" + slow + "'}\n"
-        + "parameters: {a: [1, 2, 3, 4, 5, 6]}\n"
-        + "execution: {max_parallel: 2, interrupt_grace: 500ms}\n"
-        + "output: {dir: '" + dir + "'}\n");
+    Files.writeString(
+        spec,
+        "name: stuck\n"
+            + "simulation:\n"
+            + "  command: [/bin/sh, -c, 'if [ -e \"$SLOW\" ]; then sleep 60 & echo $! > sleep.pid; wait; fi;"
+            + " echo \"{\\\"y\\\": $1}\"', sh, '{a}']\n"
+            + "  env: {SLOW: '"
+            + slow
+            + "'}\n"
+            + "parameters: {a: [1, 2, 3, 4, 5, 6]}\n"
+            + "execution: {max_parallel: 2, interrupt_grace: 500ms}\n"
+            + "output: {dir: '"
+            + dir
+            + "'}\n");
     Process child = start(spec, tmp.resolve("child.log"));
     waitFor(60, () -> pidFiles(dir).size() >= 2 || !child.isAlive());
     List<Long> sleeps = pidFiles(dir);
     assertEquals(2, sleeps.size(), Files.readString(tmp.resolve("child.log")));
     long t0 = System.nanoTime();
     sigint(child);
-    assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not stop after the grace period");
+    assertTrue(
+        child.waitFor(30, TimeUnit.SECONDS), "the child did not stop after the grace period");
     double seconds = (System.nanoTime() - t0) / 1e9;
     String log = Files.readString(tmp.resolve("child.log"));
     assertTrue(seconds < 10, "stopping took " + seconds + " s");
-    assertTrue(log.contains("The grace period of 0.5 s is over: cancelling the runs in flight."), log);
-    assertTrue(log.contains("Interrupted: 6 runs not done (2 cancelled); continue with: sweeplab resume"), log);
+    assertTrue(
+        log.contains("The grace period of 0.5 s is over: cancelling the runs in flight."), log);
+    assertTrue(
+        log.contains("Interrupted: 6 runs not done (2 cancelled); continue with: sweeplab resume"),
+        log);
     for (long pid : sleeps) {
       assertFalse(alive(pid), "sleep " + pid + " survived the cancel");
     }
-    assertEquals(2, Files.readAllLines(dir.resolve("runs.jsonl")).stream()
-        .filter(l -> l.contains("\"status\":\"cancelled\"")).count());
+    assertEquals(
+        2,
+        Files.readAllLines(dir.resolve("runs.jsonl")).stream()
+            .filter(l -> l.contains("\"status\":\"cancelled\""))
+            .count());
 
     Files.delete(slow);
     SweepResult resumed = Sweep.resume(dir);
@@ -152,39 +183,59 @@ class InterruptTest {
   }
 
   /**
-   * Issue 10, defect 5: Ctrl-C in a terminal signals the whole foreground process group. The child JVM is started
-   * as the leader of its own group (as a shell starts a job) and the group gets the signal: the commands must not,
-   * so the runs in flight get the grace period, end cancelled (not failed by signal 2), and a resume reruns them.
+   * Issue 10, defect 5: Ctrl-C in a terminal signals the whole foreground process group. The child
+   * JVM is started as the leader of its own group (as a shell starts a job) and the group gets the
+   * signal: the commands must not, so the runs in flight get the grace period, end cancelled (not
+   * failed by signal 2), and a resume reruns them.
    */
   @Test
   void ctrlCToTheWholeProcessGroupReachesOnlySweeplab() throws Exception {
     Path setsid = Path.of("/usr/bin/setsid");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(setsid), "needs setsid (util-linux)");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(setsid), "needs setsid (util-linux)");
     Path slow = tmp.resolve("slow");
     Files.writeString(slow, "");
     Path dir = tmp.resolve("run");
     Path spec = tmp.resolve("s.yaml");
-    Files.writeString(spec, "name: group\n"
-        + "simulation:\n"
-        + "  command: [/bin/sh, -c, 'if [ -e \"$SLOW\" ]; then sleep 60 & echo $! > sleep.pid; wait; fi;"
-        + " echo \"{\\\"y\\\": $1}\"', sh, '{a}']\n"
-        + "  env: {SLOW: '" + slow + "'}\n"
-        + "parameters: {a: [1, 2, 3, 4, 5, 6]}\n"
-        + "execution: {max_parallel: 2, interrupt_grace: 300ms}\n"
-        + "output: {dir: '" + dir + "'}\n");
+    Files.writeString(
+        spec,
+        "name: group\n"
+            + "simulation:\n"
+            + "  command: [/bin/sh, -c, 'if [ -e \"$SLOW\" ]; then sleep 60 & echo $! > sleep.pid; wait; fi;"
+            + " echo \"{\\\"y\\\": $1}\"', sh, '{a}']\n"
+            + "  env: {SLOW: '"
+            + slow
+            + "'}\n"
+            + "parameters: {a: [1, 2, 3, 4, 5, 6]}\n"
+            + "execution: {max_parallel: 2, interrupt_grace: 300ms}\n"
+            + "output: {dir: '"
+            + dir
+            + "'}\n");
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder(setsid.toString(), java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "run", "--quiet", spec.toString()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                setsid.toString(),
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "run",
+                "--quiet",
+                spec.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile())
+            .start();
     waitFor(60, () -> pidFiles(dir).size() >= 2 || !child.isAlive());
     assertEquals(2, pidFiles(dir).size(), Files.readString(tmp.resolve("child.log")));
     String sig = sigintIgnored() ? "-TERM" : "-INT";
     assertEquals(0, new ProcessBuilder("kill", sig, "--", "-" + child.pid()).start().waitFor());
     assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not stop");
     String log = Files.readString(tmp.resolve("child.log"));
-    assertTrue(log.contains("The grace period of 0.3 s is over: cancelling the runs in flight."), log);
+    assertTrue(
+        log.contains("The grace period of 0.3 s is over: cancelling the runs in flight."), log);
     String journal = Files.readString(dir.resolve("runs.jsonl"));
-    assertEquals(2, journal.lines().filter(l -> l.contains("\"status\":\"cancelled\"")).count(), journal);
+    assertEquals(
+        2, journal.lines().filter(l -> l.contains("\"status\":\"cancelled\"")).count(), journal);
     assertFalse(journal.contains("\"status\":\"failed\""), journal);
 
     Files.delete(slow);
@@ -198,19 +249,27 @@ class InterruptTest {
       return List.of();
     }
     try (Stream<Path> s = Files.list(runs)) {
-      return s.map(d -> d.resolve("sleep.pid")).filter(Files::isRegularFile).map(f -> {
-        try {
-          return Long.parseLong(Files.readString(f).trim());
-        } catch (IOException | NumberFormatException e) {
-          return -1L;
-        }
-      }).filter(p -> p > 0).toList();
+      return s.map(d -> d.resolve("sleep.pid"))
+          .filter(Files::isRegularFile)
+          .map(
+              f -> {
+                try {
+                  return Long.parseLong(Files.readString(f).trim());
+                } catch (IOException | NumberFormatException e) {
+                  return -1L;
+                }
+              })
+          .filter(p -> p > 0)
+          .toList();
     } catch (IOException e) {
       return List.of();
     }
   }
 
-  /** Alive and not a zombie (a zombie left to a container's init that does not reap is dead for our purpose). */
+  /**
+   * Alive and not a zombie (a zombie left to a container's init that does not reap is dead for our
+   * purpose).
+   */
   private static boolean alive(long pid) throws IOException {
     Path stat = Path.of("/proc", Long.toString(pid), "stat");
     if (!Files.exists(stat)) {

@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Running out of memory in {@code analyze} is one line with the heap it had and the -Xmx hint, not a stack trace. */
+/**
+ * Running out of memory in {@code analyze} is one line with the heap it had and the -Xmx hint, not
+ * a stack trace.
+ */
 class OutOfMemoryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void analyzeOnATinyHeapSaysHowToGiveItMore() throws IOException, InterruptedException {
@@ -31,7 +33,10 @@ class OutOfMemoryTest {
     assertFalse(r.err().contains("\tat "), r.err());
   }
 
-  /** In a heap the launcher sized to the input, it exits 3 and says nothing: the launcher runs it again. */
+  /**
+   * In a heap the launcher sized to the input, it exits 3 and says nothing: the launcher runs it
+   * again.
+   */
   @Test
   void aHeapSizedByTheLauncherExitsThreeForItsRetry() throws IOException, InterruptedException {
     Run r = analyzeAt24m(true);
@@ -46,13 +51,26 @@ class OutOfMemoryTest {
     try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
       w.write("run_id,variation_id,strategy,seed,status,score,cost\n");
       for (int i = 0; i < 400_000; i++) {
-        w.write(String.format(Locale.ROOT, "%d,v%d,s%d,%d,ok,%.3f,1%n", i, i % 5000, i % 7, i / 5000, i * 0.001));
+        w.write(
+            String.format(
+                Locale.ROOT, "%d,v%d,s%d,%d,ok,%.3f,1%n", i, i % 5000, i % 7, i / 5000, i * 0.001));
       }
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx24m", "-XX:+UseSerialGC", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "analyze", csv.toString(), "--out",
-        dir.resolve("out").toString())).redirectErrorStream(false);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx24m",
+                    "-XX:+UseSerialGC",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Main.class.getName(),
+                    "analyze",
+                    csv.toString(),
+                    "--out",
+                    dir.resolve("out").toString()))
+            .redirectErrorStream(false);
     pb.environment().remove("SWEEPLAB_DEBUG");
     pb.environment().remove(Main.SIZED_HEAP);
     if (sized) {

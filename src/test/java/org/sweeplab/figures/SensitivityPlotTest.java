@@ -22,7 +22,10 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** The sensitivity figures draw the result record: every marker and interval end is a value of the record. */
+/**
+ * The sensitivity figures draw the result record: every marker and interval end is a value of the
+ * record.
+ */
 class SensitivityPlotTest {
 
   private static Runs runs(RunPlan plan) {
@@ -33,16 +36,24 @@ class SensitivityPlotTest {
       Variation v = it.next();
       id.append(v.id());
       status.append("ok");
-      y.append(IshigamiSimulation.value(((Number) v.get("x1")).doubleValue(), ((Number) v.get("x2")).doubleValue(),
-          ((Number) v.get("x3")).doubleValue()));
+      y.append(
+          IshigamiSimulation.value(
+              ((Number) v.get("x1")).doubleValue(),
+              ((Number) v.get("x2")).doubleValue(),
+              ((Number) v.get("x3")).doubleValue()));
     }
     return Runs.of(Table.create("t", id, status, y));
   }
 
   private static RunPlan plan(String design) {
-    return RunPlan.of(SpecLoader.parse("name: i\nsimulation: ishigami\nparameters:\n"
-        + "  x1: {type: uniform, low: -3.14159, high: 3.14159}\n  x2: {type: uniform, low: -3.14159, high: 3.14159}\n"
-        + "  x3: {type: uniform, low: -3.14159, high: 3.14159}\ndesign: " + design + "\n", "i.yaml"));
+    return RunPlan.of(
+        SpecLoader.parse(
+            "name: i\nsimulation: ishigami\nparameters:\n"
+                + "  x1: {type: uniform, low: -3.14159, high: 3.14159}\n  x2: {type: uniform, low: -3.14159, high: 3.14159}\n"
+                + "  x3: {type: uniform, low: -3.14159, high: 3.14159}\ndesign: "
+                + design
+                + "\n",
+            "i.yaml"));
   }
 
   @Test
@@ -71,8 +82,14 @@ class SensitivityPlotTest {
     assertEquals(r.convergence().size(), st3.getXData().length);
     for (int s = 0; s < r.convergence().size(); s++) {
       assertEquals(r.convergence().get(s).rows(), st3.getXData()[s], 0);
-      assertEquals(r.convergence().get(s).indices().stream().filter(i -> i.label().equals("ST x3")).findFirst()
-          .orElseThrow().estimate(), st3.getYData()[s], 0);
+      assertEquals(
+          r.convergence().get(s).indices().stream()
+              .filter(i -> i.label().equals("ST x3"))
+              .findFirst()
+              .orElseThrow()
+              .estimate(),
+          st3.getYData()[s],
+          0);
     }
   }
 

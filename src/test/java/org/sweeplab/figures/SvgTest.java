@@ -16,53 +16,59 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.sweeplab.analysis.Runs;
 
-/** Figures as bare svg elements: no prolog, well-formed, ids unique per figure and references following them. */
+/**
+ * Figures as bare svg elements: no prolog, well-formed, ids unique per figure and references
+ * following them.
+ */
 class SvgTest {
 
-    private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]*)\"");
-    private static final Pattern REF = Pattern.compile("url\\(#([^)]*)\\)|href=\"#([^\"]*)\"");
+  private static final Pattern ID = Pattern.compile("\\bid=\"([^\"]*)\"");
+  private static final Pattern REF = Pattern.compile("url\\(#([^)]*)\\)|href=\"#([^\"]*)\"");
 
-    @Test
-    void aDocumentBecomesItsElementWithPrefixedIdsAndReferences() {
-        String doc = """
+  @Test
+  void aDocumentBecomesItsElementWithPrefixedIdsAndReferences() {
+    String doc =
+        """
                 <?xml version="1.0" encoding="UTF-8" standalone="no"?>
                 <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
                 <svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="clip1"><rect/></clipPath></defs>
                 <g clip-path="url(#clip1)"><use xlink:href="#clip1"/><use href="#clip1"/><text>a</text></g></svg>
                 """;
-        assertEquals("""
+    assertEquals(
+        """
                 <svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="p-clip1"><rect/></clipPath></defs>
                 <g clip-path="url(#p-clip1)"><use xlink:href="#p-clip1"/><use href="#p-clip1"/><text>a</text></g></svg>""",
-                Svg.element(doc, "p-"));
-        assertThrows(IllegalArgumentException.class, () -> Svg.element("<html/>", "p"));
-        assertThrows(IllegalArgumentException.class, () -> Svg.element(doc, "a\"b"));
-    }
+        Svg.element(doc, "p-"));
+    assertThrows(IllegalArgumentException.class, () -> Svg.element("<html/>", "p"));
+    assertThrows(IllegalArgumentException.class, () -> Svg.element(doc, "a\"b"));
+  }
 
-    @Test
-    void twoFiguresOfOneSizeShareNoIdAndEachIsWellFormed() throws Exception {
-        Runs runs = Runs.of(SyntheticResults.table(7));
-        Figure a = BoxPlot.withDefaults().plot(runs.withGroups("algorithm"), "score");
-        Figure b = BoxPlot.withDefaults().plot(runs.withGroups("population"), "score");
-        Set<String> seen = new HashSet<>();
-        for (Figure f : List.of(a, b)) {
-            String svg = f.toSvgElement();
-            assertTrue(svg.startsWith("<svg"), svg.substring(0, 60));
-            assertEquals(svg, f.toSvgElement(), "the same figure, the same ids");
-            Set<String> ids = new HashSet<>();
-            Matcher m = ID.matcher(svg);
-            while (m.find()) {
-                ids.add(m.group(1));
-                assertTrue(seen.add(m.group(1)), "id used by both figures: " + m.group(1));
-            }
-            assertTrue(!ids.isEmpty(), "VectorGraphics2D writes clip path ids");
-            Matcher r = REF.matcher(svg);
-            while (r.find()) {
-                String ref = r.group(1) != null ? r.group(1) : r.group(2);
-                assertTrue(ids.contains(ref), "reference to a missing id " + ref);
-            }
-            DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-        }
-        assertNotEquals(Svg.prefixFor(a.toSvg()), Svg.prefixFor(b.toSvg()));
+  @Test
+  void twoFiguresOfOneSizeShareNoIdAndEachIsWellFormed() throws Exception {
+    Runs runs = Runs.of(SyntheticResults.table(7));
+    Figure a = BoxPlot.withDefaults().plot(runs.withGroups("algorithm"), "score");
+    Figure b = BoxPlot.withDefaults().plot(runs.withGroups("population"), "score");
+    Set<String> seen = new HashSet<>();
+    for (Figure f : List.of(a, b)) {
+      String svg = f.toSvgElement();
+      assertTrue(svg.startsWith("<svg"), svg.substring(0, 60));
+      assertEquals(svg, f.toSvgElement(), "the same figure, the same ids");
+      Set<String> ids = new HashSet<>();
+      Matcher m = ID.matcher(svg);
+      while (m.find()) {
+        ids.add(m.group(1));
+        assertTrue(seen.add(m.group(1)), "id used by both figures: " + m.group(1));
+      }
+      assertTrue(!ids.isEmpty(), "VectorGraphics2D writes clip path ids");
+      Matcher r = REF.matcher(svg);
+      while (r.find()) {
+        String ref = r.group(1) != null ? r.group(1) : r.group(2);
+        assertTrue(ids.contains(ref), "reference to a missing id " + ref);
+      }
+      DocumentBuilderFactory.newInstance()
+          .newDocumentBuilder()
+          .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
+    assertNotEquals(Svg.prefixFor(a.toSvg()), Svg.prefixFor(b.toSvg()));
+  }
 }

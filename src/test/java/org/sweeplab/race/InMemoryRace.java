@@ -15,16 +15,16 @@ import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A race without a folder, for the many-seed truth checks: the runs of each round are computed in this thread with the
- * plan's seeds, and each round is decided by {@link RacePolicy#decide}, the rule the folder race replays, on the
- * runs so far, so one race costs one ranking per round.
+ * A race without a folder, for the many-seed truth checks: the runs of each round are computed in
+ * this thread with the plan's seeds, and each round is decided by {@link RacePolicy#decide}, the
+ * rule the folder race replays, on the runs so far, so one race costs one ranking per round.
  */
 final class InMemoryRace {
   private InMemoryRace() {}
@@ -64,13 +64,20 @@ final class InMemoryRace {
           metric.append(vs.get(r - 1));
         }
       }
-      Runs runs = Runs.of(Table.create("round", id, rep, seed, status, metric)).withMetrics(policy.metric());
+      Runs runs =
+          Runs.of(Table.create("round", id, rep, seed, status, metric))
+              .withMetrics(policy.metric());
       RaceRound decided = policy.decide(runs, round, alive);
       rounds.add(decided);
       alive = decided.survivors();
       if (alive.size() <= 1 || n >= policy.maxReplicates()) {
-        return new RaceResult(policy, ids, rounds, alive,
-            alive.size() <= 1 ? RaceResult.End.ONE_LEFT : RaceResult.End.MAX_REPLICATES, 0);
+        return new RaceResult(
+            policy,
+            ids,
+            rounds,
+            alive,
+            alive.size() <= 1 ? RaceResult.End.ONE_LEFT : RaceResult.End.MAX_REPLICATES,
+            0);
       }
     }
   }

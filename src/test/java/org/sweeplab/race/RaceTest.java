@@ -33,27 +33,34 @@ import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.Execution;
 import org.sweeplab.spec.Racing;
 import org.sweeplab.spec.SweepSpec;
-import org.sweeplab.sweep.ExistingOutput;
 import org.sweeplab.sweep.Sweep;
 
 /** A race run in a folder: its decisions, its files, its determinism, and its resume. */
 class RaceTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  /** 12 arms, 5 to 30 replicates in steps of 5: a race of a few hundred runs in at most 6 rounds. */
+  /**
+   * 12 arms, 5 to 30 replicates in steps of 5: a race of a few hundred runs in at most 6 rounds.
+   */
   static SweepSpec arms(int parallel) {
-    SweepSpec s = SweepSpec.builder("arms-race").simulation("arms").range("arm", 1, 12, 1).replicates(30).seed(7)
-        .build();
-    Execution e = s.execution().withMaxParallel(parallel).withRacing(Racing.of("score", 30).withStep(5));
+    SweepSpec s =
+        SweepSpec.builder("arms-race")
+            .simulation("arms")
+            .range("arm", 1, 12, 1)
+            .replicates(30)
+            .seed(7)
+            .build();
+    Execution e =
+        s.execution().withMaxParallel(parallel).withRacing(Racing.of("score", 30).withStep(5));
     return s.withExecution(e);
   }
 
   @Test
   void aFolderRaceDecidesAsThePolicyDoesOnTheSameRuns() throws Exception {
     RaceOutcome o = Race.of(Sweep.of(arms(2)).output(tmp.resolve("a"))).run();
-    RaceResult memory = InMemoryRace.run(RunPlan.of(arms(2)), new ArmsSimulation(),
-        Race.policy(arms(2).execution().racing()));
+    RaceResult memory =
+        InMemoryRace.run(
+            RunPlan.of(arms(2)), new ArmsSimulation(), Race.policy(arms(2).execution().racing()));
     assertTrue(o.race().finished());
     assertEquals("", o.stopReason());
     assertEquals(eliminations(memory), eliminations(o.race()));
@@ -116,14 +123,19 @@ class RaceTest {
     Path dir = tmp.resolve("stopped");
     AtomicInteger finished = new AtomicInteger();
     RaceBackend[] backend = new RaceBackend[1];
-    Sweep sweep = Sweep.of(arms(2)).output(dir).listener(new SweepListener() {
-      @Override
-      public void runFinished(RunRecord record, Progress progress) {
-        if (finished.incrementAndGet() == 75) { // in round 2 (round 1 has 60 runs, round 2 up to 60 more)
-          backend[0].stop(Backend.StopMode.FINISH);
-        }
-      }
-    });
+    Sweep sweep =
+        Sweep.of(arms(2))
+            .output(dir)
+            .listener(
+                new SweepListener() {
+                  @Override
+                  public void runFinished(RunRecord record, Progress progress) {
+                    if (finished.incrementAndGet()
+                        == 75) { // in round 2 (round 1 has 60 runs, round 2 up to 60 more)
+                      backend[0].stop(Backend.StopMode.FINISH);
+                    }
+                  }
+                });
     backend[0] = RaceBackend.wrap(sweep.backend());
     RaceOutcome stopped = Race.of(sweep).run(backend[0]);
     assertFalse(stopped.race().finished());

@@ -18,7 +18,10 @@ import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailure;
 import org.sweeplab.spec.Retries;
 
-/** The execution handle under concurrency: stops before the start, twice, during a retry wait, and timeouts. */
+/**
+ * The execution handle under concurrency: stops before the start, twice, during a retry wait, and
+ * timeouts.
+ */
 @Timeout(60)
 class ExecutionHandleTest {
 
@@ -29,10 +32,11 @@ class ExecutionHandleTest {
   @Test
   void aStopBeforeTheStartRunsNothingAndLeavesTheBackendUsable() {
     AtomicInteger calls = new AtomicInteger();
-    Simulation sim = ctx -> {
-      calls.incrementAndGet();
-      return Metrics.of("y", 1.0);
-    };
+    Simulation sim =
+        ctx -> {
+          calls.incrementAndGet();
+          return Metrics.of("y", 1.0);
+        };
     LocalBackend backend = LocalBackend.withDefaults().withParallelism(2);
     ConcurrentLinkedQueue<RunRecord> got = new ConcurrentLinkedQueue<>();
     ExecutionHandle stopped = backend.start(request(RetryAndBudgetTest.plan(5), sim, got::add));
@@ -51,13 +55,16 @@ class ExecutionHandleTest {
   @Test
   void stoppingTwiceFinishesThenCancelsTheRunInFlight() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
-    Simulation sim = ctx -> {
-      running.countDown();
-      Thread.sleep(30_000); // interruptible: a cancel ends it
-      return Metrics.of("y", 1.0);
-    };
-    ExecutionHandle h = LocalBackend.withDefaults().withParallelism(1)
-        .start(request(RetryAndBudgetTest.plan(4), sim, r -> { }));
+    Simulation sim =
+        ctx -> {
+          running.countDown();
+          Thread.sleep(30_000); // interruptible: a cancel ends it
+          return Metrics.of("y", 1.0);
+        };
+    ExecutionHandle h =
+        LocalBackend.withDefaults()
+            .withParallelism(1)
+            .start(request(RetryAndBudgetTest.plan(4), sim, r -> {}));
     CompletableFuture<Progress> done = CompletableFuture.supplyAsync(h::await);
     assertTrue(running.await(20, TimeUnit.SECONDS));
     h.stop(Backend.StopMode.FINISH);
@@ -75,27 +82,32 @@ class ExecutionHandleTest {
   @Test
   void aCancelDuringARetryWaitEndsTheRunCancelled() throws Exception {
     CountDownLatch waiting = new CountDownLatch(1);
-    Ticker blocking = new Ticker() {
-      @Override
-      public long nanoTime() {
-        return System.nanoTime();
-      }
+    Ticker blocking =
+        new Ticker() {
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
 
-      @Override
-      public void sleepNanos(long nanos) throws InterruptedException {
-        waiting.countDown();
-        Thread.sleep(30_000);
-      }
-    };
+          @Override
+          public void sleepNanos(long nanos) throws InterruptedException {
+            waiting.countDown();
+            Thread.sleep(30_000);
+          }
+        };
     AtomicInteger attempts = new AtomicInteger();
-    Simulation sim = ctx -> {
-      attempts.incrementAndGet();
-      throw new TransientFailure("busy");
-    };
+    Simulation sim =
+        ctx -> {
+          attempts.incrementAndGet();
+          throw new TransientFailure("busy");
+        };
     ConcurrentLinkedQueue<RunRecord> got = new ConcurrentLinkedQueue<>();
-    ExecutionHandle h = LocalBackend.withDefaults().withParallelism(1).withTicker(blocking)
-        .withRetries(Retries.of(5).withDelays(Duration.ofSeconds(10), Duration.ofSeconds(10)))
-        .start(request(RetryAndBudgetTest.plan(3), sim, got::add));
+    ExecutionHandle h =
+        LocalBackend.withDefaults()
+            .withParallelism(1)
+            .withTicker(blocking)
+            .withRetries(Retries.of(5).withDelays(Duration.ofSeconds(10), Duration.ofSeconds(10)))
+            .start(request(RetryAndBudgetTest.plan(3), sim, got::add));
     CompletableFuture<Progress> done = CompletableFuture.supplyAsync(h::await);
     assertTrue(waiting.await(20, TimeUnit.SECONDS));
     h.stop(Backend.StopMode.CANCEL);
@@ -110,26 +122,32 @@ class ExecutionHandleTest {
   void aWorkerStuckPastItsTimeoutIsReplacedAndTheHandleStillStops() throws Exception {
     List<PlannedRun> runs = RetryAndBudgetTest.plan(4);
     CountDownLatch release = new CountDownLatch(1);
-    Simulation sim = ctx -> {
-      if (ctx.runId().equals(runs.get(0).runId())) {
-        while (release.getCount() > 0) {
-          try {
-            release.await();
-          } catch (InterruptedException ignored) {
-            // ignores interrupts, as a careless simulation would
+    Simulation sim =
+        ctx -> {
+          if (ctx.runId().equals(runs.get(0).runId())) {
+            while (release.getCount() > 0) {
+              try {
+                release.await();
+              } catch (InterruptedException ignored) {
+                // ignores interrupts, as a careless simulation would
+              }
+            }
           }
-        }
-      }
-      return Metrics.of("y", 1.0);
-    };
-    ExecutionHandle h = LocalBackend.withDefaults().withParallelism(1).withTimeout(Duration.ofMillis(200))
-        .start(request(runs, sim, r -> { }));
+          return Metrics.of("y", 1.0);
+        };
+    ExecutionHandle h =
+        LocalBackend.withDefaults()
+            .withParallelism(1)
+            .withTimeout(Duration.ofMillis(200))
+            .start(request(runs, sim, r -> {}));
     try {
       Progress p = CompletableFuture.supplyAsync(h::await).get(20, TimeUnit.SECONDS);
       assertEquals(4, p.done());
       assertEquals(1, p.timedOut());
       assertEquals(3, p.ok(), "a replacement worker ran the rest");
-      h.stop(Backend.StopMode.CANCEL); // after the end, with a stuck thread still about: nothing happens
+      h.stop(
+          Backend.StopMode
+              .CANCEL); // after the end, with a stuck thread still about: nothing happens
     } finally {
       release.countDown();
     }

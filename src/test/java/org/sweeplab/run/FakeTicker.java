@@ -3,7 +3,9 @@ package org.sweeplab.run;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that only moves when told to; sleeps are recorded and advance this thread's view of time. */
+/**
+ * A clock that only moves when told to; sleeps are recorded and advance this thread's view of time.
+ */
 final class FakeTicker implements Ticker {
   private long now;
   final List<Long> sleeps = new ArrayList<>();

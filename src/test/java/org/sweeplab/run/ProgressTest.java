@@ -6,12 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The ETA counts retries (they are in the elapsed time) and leaves out runs that will be, or were, skipped. */
+/**
+ * The ETA counts retries (they are in the elapsed time) and leaves out runs that will be, or were,
+ * skipped.
+ */
 class ProgressTest {
-  private static Progress p(long total, long done, long skipped, long retries, int inFlight, double spend,
-      double budget, long costed) {
-    return new Progress(total, done, done - skipped, 0, 0, 0, skipped, retries, 0, inFlight, Duration.ofSeconds(10),
-        spend, budget, costed);
+  private static Progress p(
+      long total,
+      long done,
+      long skipped,
+      long retries,
+      int inFlight,
+      double spend,
+      double budget,
+      long costed) {
+    return new Progress(
+        total,
+        done,
+        done - skipped,
+        0,
+        0,
+        0,
+        skipped,
+        retries,
+        0,
+        inFlight,
+        Duration.ofSeconds(10),
+        spend,
+        budget,
+        costed);
   }
 
   @Test
@@ -28,7 +51,8 @@ class ProgressTest {
 
   @Test
   void onlyRunsTheRemainingBudgetPaysForCount() {
-    // Spent 10 on 10 runs (mean 1), budget 25: 15 more runs (plus the 2 in flight) will run, the rest be skipped.
+    // Spent 10 on 10 runs (mean 1), budget 25: 15 more runs (plus the 2 in flight) will run, the
+    // rest be skipped.
     assertEquals(Duration.ofSeconds(17), p(100, 10, 0, 0, 2, 10, 25, 10).eta());
     assertEquals(17, p(100, 10, 0, 0, 2, 10, 25, 10).runsToRun());
     // A budget with room for more than what is left changes nothing.

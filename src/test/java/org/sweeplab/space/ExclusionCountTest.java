@@ -23,8 +23,9 @@ import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SweepSpec;
 
 /**
- * The exact size of a grid with exclusions, against brute force: every grid point decoded and checked against the
- * rules by value ({@link Exclusions#matches}), independently of the level-index counting under test.
+ * The exact size of a grid with exclusions, against brute force: every grid point decoded and
+ * checked against the rules by value ({@link Exclusions#matches}), independently of the level-index
+ * counting under test.
  */
 class ExclusionCountTest {
 
@@ -39,7 +40,8 @@ class ExclusionCountTest {
     SweepSpec spec = randomGridSpec(rnd, 1 + rnd.nextInt(30));
     DesignSpace space = DesignSpace.of(spec);
     List<List<Object>> expected = bruteForce(spec);
-    assertEquals(expected.size(), space.size(), () -> "seed " + seed + ": " + spec.design().exclude());
+    assertEquals(
+        expected.size(), space.size(), () -> "seed " + seed + ": " + spec.design().exclude());
     assertEquals(expected, points(space), () -> "seed " + seed);
   }
 
@@ -49,8 +51,9 @@ class ExclusionCountTest {
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
     SweepSpec spec = randomGridSpec(rnd, 1 + rnd.nextInt(16));
     Grid grid = Grid.of(spec.parameters());
-    GridRules rules = new GridRules(grid,
-        Exclusions.of(spec.design().exclude(), spec.parameterNames()).onGrid(grid));
+    GridRules rules =
+        new GridRules(
+            grid, Exclusions.of(spec.design().exclude(), spec.parameterNames()).onGrid(grid));
     long expected = bruteForce(spec).size();
     assertEquals(expected, rules.allowedByInclusionExclusion(grid.size()), () -> "seed " + seed);
     assertEquals(expected, rules.allowedBySplitting(), () -> "seed " + seed);
@@ -59,7 +62,8 @@ class ExclusionCountTest {
   @ParameterizedTest
   @ValueSource(ints = {21, 60, 200})
   void manyRulesOnAHugeGridAreCountedExactly(int ruleCount) {
-    // 40 parameters x 3 levels (3^40 ~ 1.2e19 > Long.MAX, so 39 of them), rules fixing 1-3 random levels each.
+    // 40 parameters x 3 levels (3^40 ~ 1.2e19 > Long.MAX, so 39 of them), rules fixing 1-3 random
+    // levels each.
     SplittableRandom rnd = new SplittableRandom(ruleCount);
     SweepSpec.Builder b = sweep();
     int dims = 39;
@@ -81,10 +85,12 @@ class ExclusionCountTest {
     }
     SweepSpec spec = b.design(design).build();
     Grid grid = Grid.of(spec.parameters());
-    GridRules gridRules = new GridRules(grid, Exclusions.of(rules, spec.parameterNames()).onGrid(grid));
+    GridRules gridRules =
+        new GridRules(grid, Exclusions.of(rules, spec.parameterNames()).onGrid(grid));
     long size = DesignSpace.of(spec).size();
     assertEquals(gridRules.allowedBySplitting(), size);
-    // Cross-check by independent sampling: the fraction of allowed points estimates size / grid size.
+    // Cross-check by independent sampling: the fraction of allowed points estimates size / grid
+    // size.
     int hits = 0;
     int trials = 20_000;
     int[] digits = new int[dims];
@@ -136,12 +142,14 @@ class ExclusionCountTest {
     SweepSpec spec = b.build();
     SpecException e = assertThrows(SpecException.class, () -> DesignSpace.of(spec));
     assertEquals("design.exclude", e.keyPath());
-    assertTrue(e.problem().startsWith("400 exclusion rules are too entangled to count"), e.problem());
+    assertTrue(
+        e.problem().startsWith("400 exclusion rules are too entangled to count"), e.problem());
   }
 
   /**
-   * A grid of 1-4 parameters with 1-4 levels each (integers, floats with integral values, or strings), and rules
-   * fixing 1-3 of them, sometimes to a value that is no level, numbers given as Long or Double at random.
+   * A grid of 1-4 parameters with 1-4 levels each (integers, floats with integral values, or
+   * strings), and rules fixing 1-3 of them, sometimes to a value that is no level, numbers given as
+   * Long or Double at random.
    */
   static SweepSpec randomGridSpec(SplittableRandom rnd, int ruleCount) {
     SweepSpec.Builder b = sweep();
@@ -149,12 +157,15 @@ class ExclusionCountTest {
     List<Parameter> params = new ArrayList<>();
     for (int d = 0; d < dims; d++) {
       int levels = 1 + rnd.nextInt(4);
-      Parameter p = switch (rnd.nextInt(3)) {
-        case 0 -> new Parameter.IntRange("p" + d, 0, levels - 1, 1);
-        case 1 -> new Parameter.Linspace("p" + d, 0, levels - 1, levels);
-        default -> new Parameter.Values("p" + d,
-            Stream.of("a", "b", "c", "d").limit(levels).map(s -> (Object) s).toList());
-      };
+      Parameter p =
+          switch (rnd.nextInt(3)) {
+            case 0 -> new Parameter.IntRange("p" + d, 0, levels - 1, 1);
+            case 1 -> new Parameter.Linspace("p" + d, 0, levels - 1, levels);
+            default ->
+                new Parameter.Values(
+                    "p" + d,
+                    Stream.of("a", "b", "c", "d").limit(levels).map(s -> (Object) s).toList());
+          };
       params.add(p);
       b.parameter(p);
     }

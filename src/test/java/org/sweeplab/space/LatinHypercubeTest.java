@@ -21,8 +21,14 @@ class LatinHypercubeTest {
   @ParameterizedTest
   @CsvSource({"1, 0", "2, 1", "10, 2", "97, 3", "1000, 4", "4096, 5"})
   void everyStratumIsHitOnceInEveryDimension(int n, long seed) {
-    SweepSpec spec = sweep().uniform("a", 0, 1).uniform("b", 0, 1).uniform("c", 0, 1).design(Design.lhs(n))
-        .seed(seed).build();
+    SweepSpec spec =
+        sweep()
+            .uniform("a", 0, 1)
+            .uniform("b", 0, 1)
+            .uniform("c", 0, 1)
+            .design(Design.lhs(n))
+            .seed(seed)
+            .build();
     List<List<Object>> pts = points(DesignSpace.of(spec));
     assertEquals(n, pts.size());
     for (int j = 0; j < 3; j++) {
@@ -52,7 +58,8 @@ class LatinHypercubeTest {
 
   @Test
   void discreteParametersTakeEveryLevelEquallyOften() {
-    SweepSpec spec = sweep().uniform("x", 0, 1).values("k", "a", "b", "c", "d").design(Design.lhs(100)).build();
+    SweepSpec spec =
+        sweep().uniform("x", 0, 1).values("k", "a", "b", "c", "d").design(Design.lhs(100)).build();
     List<List<Object>> pts = points(DesignSpace.of(spec));
     for (String level : List.of("a", "b", "c", "d")) {
       assertEquals(25, pts.stream().filter(p -> p.get(1).equals(level)).count(), level);
@@ -61,24 +68,35 @@ class LatinHypercubeTest {
 
   @Test
   void sameSpecSamePointsAndAnotherSeedOthers() {
-    SweepSpec spec = sweep().uniform("x", 0, 1).normal("y", 10, 2).design(Design.lhs(20)).seed(5).build();
+    SweepSpec spec =
+        sweep().uniform("x", 0, 1).normal("y", 10, 2).design(Design.lhs(20)).seed(5).build();
     assertEquals(points(DesignSpace.of(spec)), points(DesignSpace.of(spec)));
     assertNotEquals(points(DesignSpace.of(spec)), points(DesignSpace.of(spec.withSeed(6))));
   }
 
   @Test
   void onlyListsIsAnError() {
-    SpecException e = assertThrows(SpecException.class,
-        () -> DesignSpace.of(sweep().values("a", 1, 2).range("b", 0, 5, 1).design(Design.lhs(4)).build()));
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                DesignSpace.of(
+                    sweep().values("a", 1, 2).range("b", 0, 5, 1).design(Design.lhs(4)).build()));
     assertEquals("design.type", e.keyPath());
-    assertEquals("design 'lhs' needs at least one distribution parameter; with only values use 'grid' or 'random'",
+    assertEquals(
+        "design 'lhs' needs at least one distribution parameter; with only values use 'grid' or 'random'",
         e.problem());
   }
 
   @Test
   void exclusionsDropPointsAndTheSizeIsExact() {
-    SweepSpec spec = sweep().uniform("x", 0, 1).values("k", "a", "b").exclude("k", "a").design(Design.lhs(40))
-        .build();
+    SweepSpec spec =
+        sweep()
+            .uniform("x", 0, 1)
+            .values("k", "a", "b")
+            .exclude("k", "a")
+            .design(Design.lhs(40))
+            .build();
     DesignSpace space = DesignSpace.of(spec);
     List<List<Object>> pts = points(space);
     assertEquals(20, space.size());

@@ -47,8 +47,14 @@ class RandomDesignTest {
 
   @Test
   void samplesAreDistinctGridPoints() {
-    SweepSpec spec = sweep().values("a", "x", "y", "z").range("b", 1, 10, 1).values("c", true, false)
-        .design(Design.random(25)).seed(3).build();
+    SweepSpec spec =
+        sweep()
+            .values("a", "x", "y", "z")
+            .range("b", 1, 10, 1)
+            .values("c", true, false)
+            .design(Design.random(25))
+            .seed(3)
+            .build();
     DesignSpace space = DesignSpace.of(spec);
     List<List<Object>> grid = points(DesignSpace.of(spec.withDesign(Design.grid())));
     List<List<Object>> sample = points(space);
@@ -60,7 +66,8 @@ class RandomDesignTest {
 
   @Test
   void samplingTheWholeGridGivesAPermutationOfIt() {
-    SweepSpec spec = sweep().values("a", "x", "y", "z").range("b", 1, 10, 1).design(Design.random(30)).build();
+    SweepSpec spec =
+        sweep().values("a", "x", "y", "z").range("b", 1, 10, 1).design(Design.random(30)).build();
     List<List<Object>> grid = points(DesignSpace.of(spec.withDesign(Design.grid())));
     List<List<Object>> sample = points(DesignSpace.of(spec));
     assertNotEquals(grid, sample);
@@ -70,32 +77,62 @@ class RandomDesignTest {
 
   @Test
   void excludedPointsAreNeverSampled() {
-    SweepSpec spec = sweep().values("a", 1, 2, 3).values("b", 1, 2, 3).exclude("a", 1).exclude("b", 2)
-        .design(Design.random(4)).build();
+    SweepSpec spec =
+        sweep()
+            .values("a", 1, 2, 3)
+            .values("b", 1, 2, 3)
+            .exclude("a", 1)
+            .exclude("b", 2)
+            .design(Design.random(4))
+            .build();
     List<List<Object>> sample = points(DesignSpace.of(spec));
-    assertEquals(Set.of(List.of(2L, 1L), List.of(2L, 3L), List.of(3L, 1L), List.of(3L, 3L)), new HashSet<>(sample));
+    assertEquals(
+        Set.of(List.of(2L, 1L), List.of(2L, 3L), List.of(3L, 1L), List.of(3L, 3L)),
+        new HashSet<>(sample));
   }
 
   @Test
   void moreSamplesThanPointsIsAnError() {
-    SpecException e = assertThrows(SpecException.class,
-        () -> DesignSpace.of(sweep().values("a", 1, 2, 3).values("b", 1, 2).design(Design.random(7)).build()));
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                DesignSpace.of(
+                    sweep()
+                        .values("a", 1, 2, 3)
+                        .values("b", 1, 2)
+                        .design(Design.random(7))
+                        .build()));
     assertEquals("design.samples", e.keyPath());
-    assertEquals("7 random samples without replacement, but the grid has only 6 points; use samples <= 6, or"
-        + " design 'grid' to run them all", e.problem());
+    assertEquals(
+        "7 random samples without replacement, but the grid has only 6 points; use samples <= 6, or"
+            + " design 'grid' to run them all",
+        e.problem());
   }
 
   @Test
   void moreSamplesThanPointsLeftAfterExclusionsIsAnError() {
-    SpecException e = assertThrows(SpecException.class, () -> DesignSpace.of(sweep().values("a", 1, 2, 3)
-        .values("b", 1, 2).exclude("a", 1).design(Design.random(5)).build()));
-    assertEquals("5 random samples without replacement, but the grid has only 4 points after exclusions (6"
-        + " before); use samples <= 4, or design 'grid' to run them all", e.problem());
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                DesignSpace.of(
+                    sweep()
+                        .values("a", 1, 2, 3)
+                        .values("b", 1, 2)
+                        .exclude("a", 1)
+                        .design(Design.random(5))
+                        .build()));
+    assertEquals(
+        "5 random samples without replacement, but the grid has only 4 points after exclusions (6"
+            + " before); use samples <= 4, or design 'grid' to run them all",
+        e.problem());
   }
 
   @Test
   void thousandSamplesOfATrillionPointGrid() {
-    DesignSpace space = DesignSpace.of(GridDesignTest.twelveByTen().design(Design.random(1000)).build());
+    DesignSpace space =
+        DesignSpace.of(GridDesignTest.twelveByTen().design(Design.random(1000)).build());
     List<List<Object>> sample = points(space);
     assertEquals(1000, sample.size());
     assertEquals(1000, new HashSet<>(sample).size());
@@ -116,14 +153,21 @@ class RandomDesignTest {
 
   @Test
   void sameSpecSamePointsAndAnotherSeedOthers() {
-    SweepSpec spec = sweep().range("a", 0, 99, 1).range("b", 0, 99, 1).design(Design.random(50)).seed(1).build();
+    SweepSpec spec =
+        sweep().range("a", 0, 99, 1).range("b", 0, 99, 1).design(Design.random(50)).seed(1).build();
     assertEquals(points(DesignSpace.of(spec)), points(DesignSpace.of(spec)));
     assertNotEquals(points(DesignSpace.of(spec)), points(DesignSpace.of(spec.withSeed(2))));
   }
 
   @Test
   void withADistributionItIsMonteCarlo() {
-    SweepSpec spec = sweep().uniform("x", 2, 5).values("k", "a", "b").design(Design.random(2000)).seed(9).build();
+    SweepSpec spec =
+        sweep()
+            .uniform("x", 2, 5)
+            .values("k", "a", "b")
+            .design(Design.random(2000))
+            .seed(9)
+            .build();
     DesignSpace space = DesignSpace.of(spec);
     List<List<Object>> sample = points(space);
     assertEquals(2000, space.size());
@@ -144,7 +188,8 @@ class RandomDesignTest {
 
   @Test
   void monteCarloPointsDependOnTheirIndexOnly() {
-    SweepSpec spec = sweep().uniform("x", 0, 1).normal("y", 0, 1).design(Design.random(10)).seed(4).build();
+    SweepSpec spec =
+        sweep().uniform("x", 0, 1).normal("y", 0, 1).design(Design.random(10)).seed(4).build();
     MonteCarlo mc = new MonteCarlo(spec.parameters(), 10, Designs.designSeed(spec));
     List<List<Object>> byIndex = new ArrayList<>();
     for (long i = 9; i >= 0; i--) {
@@ -155,8 +200,13 @@ class RandomDesignTest {
 
   @Test
   void monteCarloWithExclusionsCountsTheSurvivors() {
-    SweepSpec spec = sweep().uniform("x", 0, 1).values("k", "a", "b", "c").exclude("k", "b")
-        .design(Design.random(300)).build();
+    SweepSpec spec =
+        sweep()
+            .uniform("x", 0, 1)
+            .values("k", "a", "b", "c")
+            .exclude("k", "b")
+            .design(Design.random(300))
+            .build();
     DesignSpace space = DesignSpace.of(spec);
     List<List<Object>> sample = points(space);
     assertEquals(sample.size(), space.size());
@@ -166,9 +216,21 @@ class RandomDesignTest {
 
   @Test
   void exclusionsOnSampledDesignsNeedSamplesWithinMaxRuns() {
-    SpecException e = assertThrows(SpecException.class, () -> DesignSpace.of(sweep().uniform("x", 0, 1)
-        .values("k", "a", "b").exclude("k", "b").maxRuns(100).design(Design.random(101)).build()));
-    assertEquals("101 samples with exclusion rules: the points left are counted one by one, so samples must be at"
-        + " most execution.max_runs (100); lower samples or raise max_runs", e.problem());
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () ->
+                DesignSpace.of(
+                    sweep()
+                        .uniform("x", 0, 1)
+                        .values("k", "a", "b")
+                        .exclude("k", "b")
+                        .maxRuns(100)
+                        .design(Design.random(101))
+                        .build()));
+    assertEquals(
+        "101 samples with exclusion rules: the points left are counted one by one, so samples must be at"
+            + " most execution.max_runs (100); lower samples or raise max_runs",
+        e.problem());
   }
 }

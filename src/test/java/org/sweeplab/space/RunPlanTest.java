@@ -23,8 +23,12 @@ import org.sweeplab.spec.SweepSpec;
 class RunPlanTest {
 
   @ParameterizedTest
-  @CsvSource({"5, var-0001, var-0005", "9999, var-0001, var-9999", "10000, var-00001, var-10000",
-      "123456, var-000001, var-123456"})
+  @CsvSource({
+    "5, var-0001, var-0005",
+    "9999, var-0001, var-9999",
+    "10000, var-00001, var-10000",
+    "123456, var-000001, var-123456"
+  })
   void variationIdsWidenWithTheCount(int levels, String first, String last) {
     RunPlan plan = RunPlan.of(sweep().range("a", 1, levels, 1).build());
     assertEquals(first, plan.variations().next().id());
@@ -41,8 +45,10 @@ class RunPlanTest {
 
   @Test
   void seedsDependOnContentNotOnIterationOrder() {
-    SweepSpec forward = sweep().values("a", 1, 2, 3).values("b", "x", "y").replicates(2).seed(11).build();
-    SweepSpec swapped = sweep().values("b", "y", "x").values("a", 3, 2, 1).replicates(2).seed(11).build();
+    SweepSpec forward =
+        sweep().values("a", 1, 2, 3).values("b", "x", "y").replicates(2).seed(11).build();
+    SweepSpec swapped =
+        sweep().values("b", "y", "x").values("a", 3, 2, 1).replicates(2).seed(11).build();
     Map<Map<String, Object>, List<Long>> a = seedsByParams(RunPlan.of(forward), Shard.all());
     Map<Map<String, Object>, List<Long>> b = seedsByParams(RunPlan.of(swapped), Shard.all());
     assertEquals(a, b);
@@ -63,9 +69,10 @@ class RunPlanTest {
     assertEquals(perVariation.get(0), perVariation.get(1));
     assertEquals(perVariation.get(0), perVariation.get(2));
     assertEquals(3, new HashSet<>(perVariation.get(0)).size());
-    SweepSpec indep = sweep().values("a", 1, 2, 3).replicates(3).seeding(Seeding.INDEPENDENT).build();
-    List<List<Long>> perVariationIndependent = new ArrayList<>(seedsByParams(RunPlan.of(indep), Shard.all())
-        .values());
+    SweepSpec indep =
+        sweep().values("a", 1, 2, 3).replicates(3).seeding(Seeding.INDEPENDENT).build();
+    List<List<Long>> perVariationIndependent =
+        new ArrayList<>(seedsByParams(RunPlan.of(indep), Shard.all()).values());
     assertNotEquals(perVariationIndependent.get(0), perVariationIndependent.get(1));
   }
 
@@ -79,7 +86,8 @@ class RunPlanTest {
       Shard shard = Shard.of(s, count);
       List<Variation> slice = list(plan.variations(shard));
       assertEquals(plan.variationCount(shard), slice.size());
-      assertTrue(Math.abs(slice.size() - plan.variationCount() / (double) count) < 1, shard::toString);
+      assertTrue(
+          Math.abs(slice.size() - plan.variationCount() / (double) count) < 1, shard::toString);
       for (Variation v : slice) {
         assertEquals(s, v.index() % count);
         assertEquals(all.get((int) v.index()), v);
@@ -91,11 +99,15 @@ class RunPlanTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"-1, 3, 'shard index -1 is outside 0..2 for 3 shards (indices start at 0)'",
-      "3, 3, 'shard index 3 is outside 0..2 for 3 shards (indices start at 0)'",
-      "0, 0, 'shard count must be >= 1, got 0'"})
+  @CsvSource({
+    "-1, 3, 'shard index -1 is outside 0..2 for 3 shards (indices start at 0)'",
+    "3, 3, 'shard index 3 is outside 0..2 for 3 shards (indices start at 0)'",
+    "0, 0, 'shard count must be >= 1, got 0'"
+  })
   void badShardsAreErrors(int index, int count, String message) {
-    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Shard.of(index, count)).getMessage());
+    assertEquals(
+        message,
+        assertThrows(IllegalArgumentException.class, () -> Shard.of(index, count)).getMessage());
   }
 
   @Test
@@ -103,7 +115,8 @@ class RunPlanTest {
     RunPlan plan = RunPlan.of(GridDesignTest.twelveByTen().build());
     assertEquals(1_000_000_000_000L, plan.variationCount());
     List<Variation> head = plan.head(3);
-    assertEquals(List.of("var-0000000000001", "var-0000000000002", "var-0000000000003"),
+    assertEquals(
+        List.of("var-0000000000001", "var-0000000000002", "var-0000000000003"),
         head.stream().map(Variation::id).toList());
     assertEquals(2L, head.get(2).get("p11"));
     Variation v = plan.variations(Shard.of(4, 1000)).next();
@@ -120,11 +133,15 @@ class RunPlanTest {
 
   @Test
   void tooManyRunsIsAnError() {
-    SpecException e = assertThrows(SpecException.class,
-        () -> RunPlan.of(sweep().range("a", 1, 10, 1).replicates(3).maxRuns(20).build()));
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> RunPlan.of(sweep().range("a", 1, 10, 1).replicates(3).maxRuns(20).build()));
     assertEquals("execution.max_runs", e.keyPath());
-    assertEquals("the sweep has 30 runs (10 variations x 3 replicates), more than the limit of 20; raise it with"
-        + " --set execution.max_runs=30 if you mean it", e.problem());
+    assertEquals(
+        "the sweep has 30 runs (10 variations x 3 replicates), more than the limit of 20; raise it with"
+            + " --set execution.max_runs=30 if you mean it",
+        e.problem());
   }
 
   private static Map<Map<String, Object>, List<Long>> seedsByParams(RunPlan plan, Shard shard) {

@@ -18,8 +18,13 @@ class SobolDesignTest {
 
   @Test
   void pointsAreCommonsMathsSequenceAfterTheOriginTransformed() {
-    SweepSpec spec = sweep().uniform("x", 2, 5).normal("y", 10, 2).values("k", "a", "b", "c")
-        .design(Design.sobol(64)).build();
+    SweepSpec spec =
+        sweep()
+            .uniform("x", 2, 5)
+            .normal("y", 10, 2)
+            .values("k", "a", "b", "c")
+            .design(Design.sobol(64))
+            .build();
     Parameter.Normal y = new Parameter.Normal("y", 10, 2);
     SobolSequenceGenerator g = new SobolSequenceGenerator(3);
     double[] origin = g.nextVector();
@@ -27,8 +32,11 @@ class SobolDesignTest {
     List<List<Object>> expected = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
       double[] u = g.nextVector();
-      expected.add(List.of(2 + u[0] * 3, y.fromUnit(u[1]),
-          List.of("a", "b", "c").get((int) Math.floor(u[2] * 3))));
+      expected.add(
+          List.of(
+              2 + u[0] * 3,
+              y.fromUnit(u[1]),
+              List.of("a", "b", "c").get((int) Math.floor(u[2] * 3))));
     }
     assertEquals(expected, points(DesignSpace.of(spec)));
     assertEquals(List.of(3.5, 10.0, "b"), expected.get(0)); // element 1 is (1/2, 1/2, 1/2)
@@ -36,10 +44,14 @@ class SobolDesignTest {
 
   @Test
   void onlyListsIsAnError() {
-    SpecException e = assertThrows(SpecException.class,
-        () -> DesignSpace.of(sweep().values("a", 1, 2).design(Design.sobol(4)).build()));
-    assertEquals("design 'sobol' needs at least one distribution parameter; with only values use 'grid' or"
-        + " 'random'", e.problem());
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> DesignSpace.of(sweep().values("a", 1, 2).design(Design.sobol(4)).build()));
+    assertEquals(
+        "design 'sobol' needs at least one distribution parameter; with only values use 'grid' or"
+            + " 'random'",
+        e.problem());
   }
 
   @Test
@@ -49,8 +61,10 @@ class SobolDesignTest {
       b.uniform("p" + i, 0, 1);
     }
     SpecException e = assertThrows(SpecException.class, () -> DesignSpace.of(b.build()));
-    assertEquals("design 'sobol' supports at most 1000 parameters (Commons Math's direction numbers), got 1001;"
-        + " use design 'lhs' or 'random'", e.problem());
+    assertEquals(
+        "design 'sobol' supports at most 1000 parameters (Commons Math's direction numbers), got 1001;"
+            + " use design 'lhs' or 'random'",
+        e.problem());
   }
 
   @Test

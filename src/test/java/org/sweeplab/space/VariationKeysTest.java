@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written hash must equal Guava's murmur3_128 over the documented encoding, for every kind of value. */
+/**
+ * The hand-written hash must equal Guava's murmur3_128 over the documented encoding, for every kind
+ * of value.
+ */
 class VariationKeysTest {
 
   static String guava(List<String> names, Object[] values) {
@@ -47,12 +50,13 @@ class VariationKeysTest {
       Object[] values = new Object[n];
       for (int i = 0; i < n; i++) {
         names.add("p" + rng.nextInt(1000) + (rng.nextBoolean() ? "é" : "") + i);
-        values[i] = switch (rng.nextInt(4)) {
-          case 0 -> "v" + "x".repeat(rng.nextInt(40)) + (rng.nextBoolean() ? "✓" : "");
-          case 1 -> rng.nextLong();
-          case 2 -> rng.nextDouble() * 1e6 - 5e5;
-          default -> rng.nextBoolean();
-        };
+        values[i] =
+            switch (rng.nextInt(4)) {
+              case 0 -> "v" + "x".repeat(rng.nextInt(40)) + (rng.nextBoolean() ? "✓" : "");
+              case 1 -> rng.nextLong();
+              case 2 -> rng.nextDouble() * 1e6 - 5e5;
+              default -> rng.nextBoolean();
+            };
       }
       assertEquals(guava(names, values), VariationKeys.key(names, values));
     }
@@ -60,11 +64,14 @@ class VariationKeysTest {
 
   @Test
   void orderOfParametersDoesNotMatterButTypesDo() {
-    assertEquals(VariationKeys.key(List.of("a", "b"), new Object[] {1L, "x"}),
+    assertEquals(
+        VariationKeys.key(List.of("a", "b"), new Object[] {1L, "x"}),
         VariationKeys.key(List.of("b", "a"), new Object[] {"x", 1L}));
-    assertNotEquals(VariationKeys.key(List.of("a"), new Object[] {1L}),
+    assertNotEquals(
+        VariationKeys.key(List.of("a"), new Object[] {1L}),
         VariationKeys.key(List.of("a"), new Object[] {1.0}));
-    assertEquals(VariationKeys.key(List.of("a"), new Object[] {0.0}),
+    assertEquals(
+        VariationKeys.key(List.of("a"), new Object[] {0.0}),
         VariationKeys.key(List.of("a"), new Object[] {-0.0}));
   }
 }

@@ -23,12 +23,16 @@ class SpecModelTest {
 
   @Test
   void designValuesAreNormalisedAndMustBeScalars() {
-    assertEquals(List.of(Map.of("a", 1L, "f", 0.5)), Design.list(List.of(Map.of("a", 1, "f", 0.5f))).points());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Design.list(List.of(Map.of("a", List.of(1)))));
+    assertEquals(
+        List.of(Map.of("a", 1L, "f", 0.5)),
+        Design.list(List.of(Map.of("a", 1, "f", 0.5f))).points());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Design.list(List.of(Map.of("a", List.of(1)))));
     assertTrue(e.getMessage().contains("point value for 'a' is a "), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Design.grid().excluding(Map.of()));
-    assertThrows(IllegalArgumentException.class, () -> Design.grid().excluding(Map.of("a", List.of())));
+    assertThrows(
+        IllegalArgumentException.class, () -> Design.grid().excluding(Map.of("a", List.of())));
   }
 
   @ParameterizedTest
@@ -38,43 +42,77 @@ class SpecModelTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "2x|parameter name '2x' is not valid",
-      "a b|parameter name 'a b' is not valid",
-      "''|parameter name '' is not valid",
-      "-a|parameter name '-a' is not valid",
-      "run_id|parameter name 'run_id' is reserved",
-      "duration_ms|parameter name 'duration_ms' is reserved"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2x|parameter name '2x' is not valid",
+        "a b|parameter name 'a b' is not valid",
+        "''|parameter name '' is not valid",
+        "-a|parameter name '-a' is not valid",
+        "run_id|parameter name 'run_id' is reserved",
+        "duration_ms|parameter name 'duration_ms' is reserved"
+      })
   void invalidParameterNames(String name, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parameter.checkName(name));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Parameter.checkName(name));
     assertTrue(e.getMessage().startsWith(message), e.getMessage());
   }
 
   @Test
   void builderChecksParameterNamesAndDesignKeys() {
-    IllegalArgumentException reserved = assertThrows(IllegalArgumentException.class,
-        () -> SweepSpec.builder("s").simulation("m").values("seed", 1).build());
+    IllegalArgumentException reserved =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SweepSpec.builder("s").simulation("m").values("seed", 1).build());
     assertTrue(reserved.getMessage().contains("'seed' is reserved"), reserved.getMessage());
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> SweepSpec.builder("s").simulation("m").values("alpha", 1).exclude("alpa", 1).build());
-    assertEquals("design.exclude: rule 1 names 'alpa', which is not a parameter (did you mean 'alpha'?);"
-        + " parameters are [alpha]", unknown.getMessage());
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SweepSpec.builder("s")
+                    .simulation("m")
+                    .values("alpha", 1)
+                    .exclude("alpa", 1)
+                    .build());
+    assertEquals(
+        "design.exclude: rule 1 names 'alpa', which is not a parameter (did you mean 'alpha'?);"
+            + " parameters are [alpha]",
+        unknown.getMessage());
   }
 
   @Test
   void metadataIsWidenedAndMustBePlainData() {
-    SweepSpec s = SweepSpec.builder("s").simulation("m").metadata("n", 3).metadata("f", 1.5f)
-        .metadata("l", List.of(1, Map.of("k", 2))).build();
+    SweepSpec s =
+        SweepSpec.builder("s")
+            .simulation("m")
+            .metadata("n", 3)
+            .metadata("f", 1.5f)
+            .metadata("l", List.of(1, Map.of("k", 2)))
+            .build();
     assertEquals(Map.of("n", 3L, "f", 1.5, "l", List.of(1L, Map.of("k", 2L))), s.metadata());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SweepSpec.builder("s").simulation("m").metadata("when", java.time.LocalDate.of(2024, 1, 1)).build());
-    assertEquals("metadata.when is a LocalDate; metadata holds only maps, lists, strings, numbers, booleans and"
-        + " null", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SweepSpec.builder("s")
+                    .simulation("m")
+                    .metadata("when", java.time.LocalDate.of(2024, 1, 1))
+                    .build());
+    assertEquals(
+        "metadata.when is a LocalDate; metadata holds only maps, lists, strings, numbers, booleans and"
+            + " null",
+        e.getMessage());
   }
 
   @ParameterizedTest
-  @CsvSource({"stpe,step,1", "step,step,0", "max_paralel,max_parallel,1", "sobl,sobol,1", "abc,xyz,3",
-      "ab,ba,1"})
+  @CsvSource({
+    "stpe,step,1",
+    "step,step,0",
+    "max_paralel,max_parallel,1",
+    "sobl,sobol,1",
+    "abc,xyz,3",
+    "ab,ba,1"
+  })
   void editDistanceCountsATranspositionAsOne(String a, String b, int distance) {
     assertEquals(distance, Suggestions.distance(a, b));
   }

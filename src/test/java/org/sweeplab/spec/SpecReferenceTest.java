@@ -32,24 +32,38 @@ class SpecReferenceTest {
   @Test
   void theCompleteExampleReadsAsDescribed() throws IOException {
     SweepSpec s = SpecLoader.parse(yamlBlocks().get(0), DOC.toString());
-    SweepSpec expected = SweepSpec.builder("tournament")
-        .description("Iterated prisoner's dilemma, strategies against noise")
-        .simulation(new SimulationSpec.Command(
-            List.of("python", "sim.py", "--strategy", "{strategy}", "--rounds", "{rounds}", "--seed", "{seed}"),
-            Map.of("PYTHONHASHSEED", "0"), null, "stdout", 1 << 20, List.of(75)))
-        .values("strategy", "tit_for_tat", "always_defect", "grim")
-        .range("rounds", 50, 200, 50)
-        .linspace("noise", 0, 0.1, 3)
-        .exclude("strategy", "always_defect", "noise", List.of(0.05, 0.1))
-        .replicates(5)
-        .seed(42)
-        .seeding(Seeding.COMMON)
-        .maxParallel(4)
-        .timeoutPerRun(Duration.ofSeconds(30))
-        .outputDir("results/tournament")
-        .metadata("author", "Ana")
-        .metadata("ticket", "SIM-112")
-        .build();
+    SweepSpec expected =
+        SweepSpec.builder("tournament")
+            .description("Iterated prisoner's dilemma, strategies against noise")
+            .simulation(
+                new SimulationSpec.Command(
+                    List.of(
+                        "python",
+                        "sim.py",
+                        "--strategy",
+                        "{strategy}",
+                        "--rounds",
+                        "{rounds}",
+                        "--seed",
+                        "{seed}"),
+                    Map.of("PYTHONHASHSEED", "0"),
+                    null,
+                    "stdout",
+                    1 << 20,
+                    List.of(75)))
+            .values("strategy", "tit_for_tat", "always_defect", "grim")
+            .range("rounds", 50, 200, 50)
+            .linspace("noise", 0, 0.1, 3)
+            .exclude("strategy", "always_defect", "noise", List.of(0.05, 0.1))
+            .replicates(5)
+            .seed(42)
+            .seeding(Seeding.COMMON)
+            .maxParallel(4)
+            .timeoutPerRun(Duration.ofSeconds(30))
+            .outputDir("results/tournament")
+            .metadata("author", "Ana")
+            .metadata("ticket", "SIM-112")
+            .build();
     assertEquals(expected, s);
     // "The grid has 3 x 4 x 3 = 36 points. The exclusion drops 2 x 4 = 8 ..."
     assertEquals(4, s.parameter("rounds").size());

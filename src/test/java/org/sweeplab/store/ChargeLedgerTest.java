@@ -14,8 +14,7 @@ import org.sweeplab.spec.SweepSpec;
 
 /** The charge ledger survives interrupted writers and torn tails. */
 class ChargeLedgerTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void anInterruptedChargingThreadDoesNotCloseTheLedger() throws Exception {
@@ -34,7 +33,10 @@ class ChargeLedgerTest {
     }
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
     assertEquals(2, lines.size(), lines.toString());
-    assertEquals("{\"run_id\":\"var-0001-run-001\",\"variation_key\":\"" + run.variation().key()
-        + "\",\"replicate\":1,\"attempt\":2,\"cost\":0.25}", lines.get(1));
+    assertEquals(
+        "{\"run_id\":\"var-0001-run-001\",\"variation_key\":\""
+            + run.variation().key()
+            + "\",\"replicate\":1,\"attempt\":2,\"cost\":0.25}",
+        lines.get(1));
   }
 }

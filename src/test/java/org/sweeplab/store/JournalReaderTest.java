@@ -12,21 +12,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JournalReaderTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  static final String LINE = "{\"run_id\":\"var-0001-run-001\",\"variation_id\":\"var-0001\","
-      + "\"variation_key\":\"0123456789abcdef0123456789abcdef\",\"replicate\":1,\"seed\":5,"
-      + "\"params\":{\"a\":\"x \\\"status\\\":\\\"ok\\\"\"},\"status\":\"failed\",\"metrics\":{},\"cost\":null,"
-      + "\"started_at\":\"2026-11-22T00:00:00.000Z\",\"duration_ms\":1.5,\"attempts\":1,"
-      + "\"error\":{\"type\":\"X\",\"message\":\"boom\\nline 2\"}}\n";
+  static final String LINE =
+      "{\"run_id\":\"var-0001-run-001\",\"variation_id\":\"var-0001\","
+          + "\"variation_key\":\"0123456789abcdef0123456789abcdef\",\"replicate\":1,\"seed\":5,"
+          + "\"params\":{\"a\":\"x \\\"status\\\":\\\"ok\\\"\"},\"status\":\"failed\",\"metrics\":{},\"cost\":null,"
+          + "\"started_at\":\"2026-11-22T00:00:00.000Z\",\"duration_ms\":1.5,\"attempts\":1,"
+          + "\"error\":{\"type\":\"X\",\"message\":\"boom\\nline 2\"}}\n";
 
   @Test
   void tornLastLineIsDroppedAndCutOffBeforeAppending() throws Exception {
     Path j = tmp.resolve("runs.jsonl");
     String torn = LINE.substring(0, 70);
-    Files.writeString(j, LINE + LINE.replace("run-001", "run-002").replace("\"replicate\":1", "\"replicate\":2")
-        + torn, StandardCharsets.UTF_8);
+    Files.writeString(
+        j,
+        LINE
+            + LINE.replace("run-001", "run-002").replace("\"replicate\":1", "\"replicate\":2")
+            + torn,
+        StandardCharsets.UTF_8);
     List<JournalReader.Entry> entries = new ArrayList<>();
     JournalReader.Report r = JournalReader.read(j, entries::add);
     assertEquals(2, r.lines());
@@ -37,8 +41,10 @@ class JournalReaderTest {
     assertEquals("x \"status\":\"ok\"", entries.get(0).params().get("a"));
 
     try (JournalWriter w = JournalWriter.open(j, r.validLength())) {
-      byte[] line = LINE.replace("run-001", "run-003").replace("\"replicate\":1", "\"replicate\":3")
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] line =
+          LINE.replace("run-001", "run-003")
+              .replace("\"replicate\":1", "\"replicate\":3")
+              .getBytes(StandardCharsets.UTF_8);
       w.append(line, line.length);
     }
     List<JournalReader.Brief> briefs = new ArrayList<>();

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sweeplab.run.RunStatus;
 
-/** Run columns hold what finished runs wrote, in chunks: a huge plan costs memory only where runs finished. */
+/**
+ * Run columns hold what finished runs wrote, in chunks: a huge plan costs memory only where runs
+ * finished.
+ */
 class RunColumnsTest {
 
   /** Ordinals at both ends of chunks, the first and the last of the plan. */
@@ -20,9 +23,25 @@ class RunColumnsTest {
     RunColumns c = new RunColumns(capacity);
     int[] at = {0, capacity / 2, capacity - 1};
     for (int i : at) {
-      c.put(i, 1000L + i, RunStatus.OK, Map.of("score", 0.5 + i, "n", (long) i), 2.0, 3.0, null, null);
+      c.put(
+          i,
+          1000L + i,
+          RunStatus.OK,
+          Map.of("score", 0.5 + i, "n", (long) i),
+          2.0,
+          3.0,
+          null,
+          null);
     }
-    c.put(capacity - 1, 7, RunStatus.FAILED, Map.of("score", 1.5), 4.0, 5.0, "E", "boom"); // a rerun replaces it
+    c.put(
+        capacity - 1,
+        7,
+        RunStatus.FAILED,
+        Map.of("score", 1.5),
+        4.0,
+        5.0,
+        "E",
+        "boom"); // a rerun replaces it
     long distinct = java.util.Arrays.stream(at).distinct().count();
     long[] counts = c.statusCounts();
     assertEquals(distinct - 1, counts[RunStatus.OK.ordinal()]);
@@ -45,8 +64,8 @@ class RunColumnsTest {
   }
 
   /**
-   * Three plans that each take most of the heap as whole-plan arrays (so together they could not be allocated) hold
-   * one finished run each: only their chunks are allocated.
+   * Three plans that each take most of the heap as whole-plan arrays (so together they could not be
+   * allocated) hold one finished run each: only their chunks are allocated.
    */
   @org.junit.jupiter.api.Test
   void plansLargerThanTheHeapCostOnlyTheChunksOfTheirFinishedRuns() {

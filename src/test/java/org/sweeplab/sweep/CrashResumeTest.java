@@ -13,38 +13,56 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kills a sweep's JVM with SIGKILL mid-sweep, resumes, and checks nothing was lost or duplicated. */
+/**
+ * Kills a sweep's JVM with SIGKILL mid-sweep, resumes, and checks nothing was lost or duplicated.
+ */
 class CrashResumeTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void resumeAfterKillNineEqualsAnUninterruptedRun() throws Exception {
     Path crashed = tmp.resolve("crashed");
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KillableSweepMain.class.getName(), crashed.toString()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                KillableSweepMain.class.getName(),
+                crashed.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile())
+            .start();
     Path journal = crashed.resolve("runs.jsonl");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (lines(journal) < 60 && child.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    assertTrue(child.isAlive(), "the child finished before it could be killed: " + Files.readString(
-        tmp.resolve("child.log")));
+    assertTrue(
+        child.isAlive(),
+        "the child finished before it could be killed: "
+            + Files.readString(tmp.resolve("child.log")));
     child.destroyForcibly(); // SIGKILL on Linux
     child.waitFor(10, TimeUnit.SECONDS);
     long before = lines(journal);
     assertTrue(before < 240, "the sweep should have been killed part-way, journal has " + before);
 
-    SweepResult resumed = Sweep.of(KillableSweepMain.spec()).simulation(KillableSweepMain.SIM).output(crashed)
-        .ifExists(ExistingOutput.RESUME).run();
-    SweepResult clean = Sweep.of(KillableSweepMain.spec()).simulation(KillableSweepMain.SIM)
-        .output(tmp.resolve("clean")).run();
+    SweepResult resumed =
+        Sweep.of(KillableSweepMain.spec())
+            .simulation(KillableSweepMain.SIM)
+            .output(crashed)
+            .ifExists(ExistingOutput.RESUME)
+            .run();
+    SweepResult clean =
+        Sweep.of(KillableSweepMain.spec())
+            .simulation(KillableSweepMain.SIM)
+            .output(tmp.resolve("clean"))
+            .run();
 
     assertEquals(240, resumed.planned());
     assertEquals(0, resumed.missing());
-    assertEquals(SweepDeterminismTest.withoutDuration(clean.outputDir()),
+    assertEquals(
+        SweepDeterminismTest.withoutDuration(clean.outputDir()),
         SweepDeterminismTest.withoutDuration(resumed.outputDir()));
     // Every run is in the journal exactly once (a torn last line, if any, was cut off).
     List<String> journalLines = Files.readAllLines(journal);
@@ -57,17 +75,25 @@ class CrashResumeTest {
   }
 
   /**
-   * Issue 10, defect 2: four runs in flight have each streamed a cost of 1 when the sweep is killed with SIGKILL. That
-   * money is spent: after the resume, costs.json counts it besides the 8 runs that complete.
+   * Issue 10, defect 2: four runs in flight have each streamed a cost of 1 when the sweep is killed
+   * with SIGKILL. That money is spent: after the resume, costs.json counts it besides the 8 runs
+   * that complete.
    */
   @Test
   void costsStreamedByRunsInFlightSurviveKillNine() throws Exception {
     Path folder = tmp.resolve("streaming");
     Path ledger = tmp.resolve("ledger.txt");
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KillableSweepMain.class.getName(), folder.toString(), ledger.toString()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                KillableSweepMain.class.getName(),
+                folder.toString(),
+                ledger.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile());
     pb.environment().put("WORK_SECONDS", "2");
     Process child = pb.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -80,8 +106,11 @@ class CrashResumeTest {
     child.waitFor(10, TimeUnit.SECONDS);
     assertEquals(4, lines(ledger));
 
-    SweepResult resumed = Sweep.of(KillableSweepMain.streamingCosts(ledger)).output(folder)
-        .ifExists(ExistingOutput.RESUME).run();
+    SweepResult resumed =
+        Sweep.of(KillableSweepMain.streamingCosts(ledger))
+            .output(folder)
+            .ifExists(ExistingOutput.RESUME)
+            .run();
     assertEquals(8, resumed.count(org.sweeplab.run.RunStatus.OK));
     long real = lines(ledger);
     assertEquals(12, real);
@@ -92,19 +121,28 @@ class CrashResumeTest {
   }
 
   /**
-   * Issue 10, defect 6: the commands of a sweep killed with SIGKILL are orphaned and keep running; the resume of
-   * the same folder ends them (they carry the folder's tag) before it reruns their runs.
+   * Issue 10, defect 6: the commands of a sweep killed with SIGKILL are orphaned and keep running;
+   * the resume of the same folder ends them (they carry the folder's tag) before it reruns their
+   * runs.
    */
   @Test
   void resumeEndsTheProcessesOrphanedByKillNine() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isDirectory(Path.of("/proc/self")), "needs /proc");
     Path folder = tmp.resolve("orphans");
     Path ledger = tmp.resolve("ledger.txt");
     String nonce = "TRUST_NONCE=" + System.nanoTime();
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KillableSweepMain.class.getName(), folder.toString(), ledger.toString()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                KillableSweepMain.class.getName(),
+                folder.toString(),
+                ledger.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("child.log").toFile());
     pb.environment().put("WORK_SECONDS", "60");
     pb.environment().put("TRUST_NONCE", nonce.substring(nonce.indexOf('=') + 1));
     Process child = pb.start();
@@ -115,10 +153,14 @@ class CrashResumeTest {
     Thread.sleep(200);
     child.destroyForcibly();
     child.waitFor(10, TimeUnit.SECONDS);
-    assertTrue(withEnvironment(nonce) >= 4, "the orphaned commands should still run before the resume");
+    assertTrue(
+        withEnvironment(nonce) >= 4, "the orphaned commands should still run before the resume");
 
-    SweepResult resumed = Sweep.of(KillableSweepMain.streamingCosts(ledger)).output(folder)
-        .ifExists(ExistingOutput.RESUME).run();
+    SweepResult resumed =
+        Sweep.of(KillableSweepMain.streamingCosts(ledger))
+            .output(folder)
+            .ifExists(ExistingOutput.RESUME)
+            .run();
     assertEquals(8, resumed.count(org.sweeplab.run.RunStatus.OK));
     assertEquals(0, withEnvironment(nonce), "processes of the killed session outlived the resume");
     assertEquals(12, lines(ledger), "the orphans must not go on spending");
@@ -130,7 +172,10 @@ class CrashResumeTest {
     try (var dirs = Files.list(Path.of("/proc"))) {
       for (Path d : dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
         try {
-          String env = new String(Files.readAllBytes(d.resolve("environ")), java.nio.charset.StandardCharsets.UTF_8);
+          String env =
+              new String(
+                  Files.readAllBytes(d.resolve("environ")),
+                  java.nio.charset.StandardCharsets.UTF_8);
           String stat = Files.readString(d.resolve("stat"));
           if ((env.startsWith(entry + "\0") || env.contains("\0" + entry + "\0"))
               && stat.charAt(stat.lastIndexOf(')') + 2) != 'Z') {

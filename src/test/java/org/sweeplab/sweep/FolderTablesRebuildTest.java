@@ -18,16 +18,25 @@ import org.sweeplab.spec.SweepSpec;
 import org.sweeplab.store.FolderTables;
 import org.sweeplab.store.OutputFolder;
 
-/** The tables of a folder rebuilt from its journal alone equal those the sweep wrote (timing aside). */
+/**
+ * The tables of a folder rebuilt from its journal alone equal those the sweep wrote (timing aside).
+ */
 class FolderTablesRebuildTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void rebuildingFromTheJournalWritesTheSameTables() throws IOException {
-    SweepSpec spec = SweepSpec.builder("rebuild").simulation("custom").values("strategy", "a", "b", "c")
-        .range("budget", 10, 40, 10).replicates(2).seed(7).maxParallel(2).build();
-    SweepResult ran = Sweep.of(spec).simulation(SweepDeterminismTest.SIM).output(tmp.resolve("a")).run();
+    SweepSpec spec =
+        SweepSpec.builder("rebuild")
+            .simulation("custom")
+            .values("strategy", "a", "b", "c")
+            .range("budget", 10, 40, 10)
+            .replicates(2)
+            .seed(7)
+            .maxParallel(2)
+            .build();
+    SweepResult ran =
+        Sweep.of(spec).simulation(SweepDeterminismTest.SIM).output(tmp.resolve("a")).run();
     Path dir = ran.outputDir();
     String results = SweepDeterminismTest.withoutDuration(dir);
     JsonNode summary = withoutTiming(dir.resolve("summary.json"));
@@ -53,7 +62,8 @@ class FolderTablesRebuildTest {
 
   private static JsonNode withoutTiming(Path summary) throws IOException {
     ObjectNode n = (ObjectNode) new ObjectMapper().readTree(summary.toFile());
-    for (String k : List.of("duration_ms", "started_at", "finished_at", "elapsed_ms", "environment")) {
+    for (String k :
+        List.of("duration_ms", "started_at", "finished_at", "elapsed_ms", "environment")) {
       n.remove(k);
     }
     return n;

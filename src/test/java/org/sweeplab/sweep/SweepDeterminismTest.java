@@ -18,43 +18,80 @@ import org.sweeplab.store.TestCsv;
 import tech.tablesaw.api.Table;
 
 public class SweepDeterminismTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static SweepSpec spec(int parallel) {
-    return SweepSpec.builder("determinism").simulation("custom")
-        .values("strategy", "a", "b", "c").range("budget", 10, 40, 10).uniform("unused", 0, 1)
-        .replicates(3).seed(42).maxParallel(parallel).build()
+    return SweepSpec.builder("determinism")
+        .simulation("custom")
+        .values("strategy", "a", "b", "c")
+        .range("budget", 10, 40, 10)
+        .uniform("unused", 0, 1)
+        .replicates(3)
+        .seed(42)
+        .maxParallel(parallel)
+        .build()
         .withDesign(org.sweeplab.spec.Design.grid());
   }
 
-  static final Simulation SIM = ctx -> {
-    // Vary the run time so completion order differs from plan order.
-    Thread.sleep(ctx.random().nextInt(3));
-    if (ctx.getString("strategy").equals("c") && ctx.getLong("budget") == 10) {
-      throw new IllegalStateException("stalled at budget " + ctx.getLong("budget"));
-    }
-    return Metrics.builder().put("score", ctx.random().nextGaussian() + ctx.getLong("budget"))
-        .put("win", ctx.random().nextBoolean()).put("ticks", ctx.getLong("budget") * 2).cost(0.25).build();
-  };
+  static final Simulation SIM =
+      ctx -> {
+        // Vary the run time so completion order differs from plan order.
+        Thread.sleep(ctx.random().nextInt(3));
+        if (ctx.getString("strategy").equals("c") && ctx.getLong("budget") == 10) {
+          throw new IllegalStateException("stalled at budget " + ctx.getLong("budget"));
+        }
+        return Metrics.builder()
+            .put("score", ctx.random().nextGaussian() + ctx.getLong("budget"))
+            .put("win", ctx.random().nextBoolean())
+            .put("ticks", ctx.getLong("budget") * 2)
+            .cost(0.25)
+            .build();
+      };
 
   @ParameterizedTest
   @ValueSource(ints = {1, 8})
   void resultsDoNotDependOnParallelism(int parallel) throws IOException {
-    SweepSpec base = SweepSpec.builder("determinism").simulation("custom")
-        .values("strategy", "a", "b", "c").range("budget", 10, 40, 10).replicates(3).seed(42).build();
-    SweepResult one = Sweep.of(base.withExecution(base.execution().withMaxParallel(1))).simulation(SIM)
-        .output(tmp.resolve("p1")).run();
-    SweepResult many = Sweep.of(base.withExecution(base.execution().withMaxParallel(parallel))).simulation(SIM)
-        .output(tmp.resolve("pn")).run();
+    SweepSpec base =
+        SweepSpec.builder("determinism")
+            .simulation("custom")
+            .values("strategy", "a", "b", "c")
+            .range("budget", 10, 40, 10)
+            .replicates(3)
+            .seed(42)
+            .build();
+    SweepResult one =
+        Sweep.of(base.withExecution(base.execution().withMaxParallel(1)))
+            .simulation(SIM)
+            .output(tmp.resolve("p1"))
+            .run();
+    SweepResult many =
+        Sweep.of(base.withExecution(base.execution().withMaxParallel(parallel)))
+            .simulation(SIM)
+            .output(tmp.resolve("pn"))
+            .run();
     assertEquals(withoutDuration(one.outputDir()), withoutDuration(many.outputDir()));
     assertEquals(36, one.planned());
     assertEquals(3, one.count(RunStatus.FAILED));
     assertEquals(33, one.count(RunStatus.OK));
     Table t = one.table();
     assertEquals(36, t.rowCount());
-    assertEquals(List.of("run_id", "variation_id", "replicate", "seed", "strategy", "budget", "status", "score",
-        "win", "ticks", "cost", "duration_ms", "error_type", "error_message"), t.columnNames());
+    assertEquals(
+        List.of(
+            "run_id",
+            "variation_id",
+            "replicate",
+            "seed",
+            "strategy",
+            "budget",
+            "status",
+            "score",
+            "win",
+            "ticks",
+            "cost",
+            "duration_ms",
+            "error_type",
+            "error_message"),
+        t.columnNames());
     assertEquals("IllegalStateException", t.stringColumn("error_type").get(24));
     assertTrue(Files.exists(one.outputDir().resolve("runs/var-0009-run-001/error.txt")));
   }

@@ -23,16 +23,16 @@ import org.sweeplab.spec.SweepSpec;
 import tech.tablesaw.api.Table;
 
 /**
- * Issue 12, items 1-4: a run sees its merged scenario, command stages see earlier stages, commands record telemetry,
- * each run folder gets result.json, metadata reaches summary.json.
+ * Issue 12, items 1-4: a run sees its merged scenario, command stages see earlier stages, commands
+ * record telemetry, each run folder gets result.json, metadata reaches summary.json.
  */
 class WorkflowSweepTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  static final String LLM = """
+  static final String LLM =
+      """
       name: llm
       simulation:
         command: [/bin/sh, -c, "m=$(sed -n 's/.*\\"model\\" : \\"\\\\([^\\"]*\\\\)\\".*/\\\\1/p' {config} | head -n 1); \
@@ -54,15 +54,18 @@ class WorkflowSweepTest {
     SweepResult r = Sweep.of(spec).output(tmp.resolve("llm")).run();
     assertTrue(r.allOk(), r.toString());
     Table t = r.table();
-    assertEquals(List.of("gpt-4o-mini", "gpt-4o-mini", "claude-3-haiku", "claude-3-haiku"),
+    assertEquals(
+        List.of("gpt-4o-mini", "gpt-4o-mini", "claude-3-haiku", "claude-3-haiku"),
         t.stringColumn("first_model").asList());
     Path run = tmp.resolve("llm/runs/var-0002-run-001");
     JsonNode config = JSON.readTree(run.resolve("config.json").toFile());
-    assertEquals("{\"actors\":{\"regulator\":{\"model\":\"claude-3-haiku\",\"temperature\":0.2}},\"rounds\":10}",
+    assertEquals(
+        "{\"actors\":{\"regulator\":{\"model\":\"claude-3-haiku\",\"temperature\":0.2}},\"rounds\":10}",
         config.toString());
     assertEquals(config, JSON.readTree(run.resolve("stdin.json").toFile()).get("config"));
 
-    // result.json (on by default for commands): parameters, metrics, status, seed, attempts, metadata.
+    // result.json (on by default for commands): parameters, metrics, status, seed, attempts,
+    // metadata.
     JsonNode rec = JSON.readTree(run.resolve("result.json").toFile());
     assertEquals("ok", rec.get("status").asText());
     assertEquals("claude-3-haiku", rec.get("parameters").get("actors.regulator.model").asText());
@@ -78,18 +81,27 @@ class WorkflowSweepTest {
 
   @Test
   void javaSimulationsSeeTheMergedScenarioAndSeedsFollowTheMergedValues() {
-    SweepSpec spec = SpecLoader.parse(LLM, "llm.yaml").withSimulation(
-        new org.sweeplab.spec.SimulationSpec.Named("mine"));
+    SweepSpec spec =
+        SpecLoader.parse(LLM, "llm.yaml")
+            .withSimulation(new org.sweeplab.spec.SimulationSpec.Named("mine"));
     Map<String, Object> seen = new ConcurrentHashMap<>();
-    SweepResult r = Sweep.of(spec).simulation(ctx -> {
-      seen.put(ctx.runId(), ctx.config());
-      return Metrics.of("rounds", ((Number) ctx.config().get("rounds")).longValue());
-    }).output(tmp.resolve("java")).run();
+    SweepResult r =
+        Sweep.of(spec)
+            .simulation(
+                ctx -> {
+                  seen.put(ctx.runId(), ctx.config());
+                  return Metrics.of("rounds", ((Number) ctx.config().get("rounds")).longValue());
+                })
+            .output(tmp.resolve("java"))
+            .run();
     assertTrue(r.allOk());
-    assertEquals("{actors={regulator={model=claude-3-haiku, temperature=0.2}}, rounds=10}",
+    assertEquals(
+        "{actors={regulator={model=claude-3-haiku, temperature=0.2}}, rounds=10}",
         seen.get("var-0002-run-001").toString());
-    // Same spec, same seeds as the command sweep: seeds come from the merged values, not from the simulation.
-    SweepResult again = Sweep.of(SpecLoader.parse(LLM, "llm.yaml")).output(tmp.resolve("cmd")).run();
+    // Same spec, same seeds as the command sweep: seeds come from the merged values, not from the
+    // simulation.
+    SweepResult again =
+        Sweep.of(SpecLoader.parse(LLM, "llm.yaml")).output(tmp.resolve("cmd")).run();
     assertEquals(r.table().longColumn("seed").asList(), again.table().longColumn("seed").asList());
   }
 
@@ -98,14 +110,16 @@ class WorkflowSweepTest {
     SweepSpec spec = SpecLoader.parse(LLM, "llm.yaml");
     Sweep.of(spec).output(tmp.resolve("r")).run();
     SweepSpec changed = SpecLoader.parse(LLM.replace("rounds: 10", "rounds: 11"), "llm.yaml");
-    assertThrows(SpecException.class, () -> Sweep.of(changed).output(tmp.resolve("r"))
-        .ifExists(ExistingOutput.RESUME).run());
+    assertThrows(
+        SpecException.class,
+        () -> Sweep.of(changed).output(tmp.resolve("r")).ifExists(ExistingOutput.RESUME).run());
     SweepResult resumed = Sweep.resuming(tmp.resolve("r")).run();
     assertEquals(4, resumed.planned());
     assertTrue(resumed.allOk());
   }
 
-  static final String PIPELINE = """
+  static final String PIPELINE =
+      """
       name: pipe
       simulation:
         pipeline:
@@ -139,52 +153,77 @@ class WorkflowSweepTest {
   private static String points(Table tel) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < tel.rowCount(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(tel.longColumn("step").get(i)).append(':')
-          .append(tel.stringColumn("name").get(i)).append('=').append(tel.doubleColumn("value").get(i));
+      sb.append(i == 0 ? "" : ", ")
+          .append(tel.longColumn("step").get(i))
+          .append(':')
+          .append(tel.stringColumn("name").get(i))
+          .append('=')
+          .append(tel.doubleColumn("value").get(i));
     }
     return sb.append(']').toString();
   }
 
   @Test
   void placeholdersAreCheckedAtPlanNamingTheStageAndKey() {
-    SweepSpec spec = SpecLoader.parse(PIPELINE.replace("{simulate.final_hope}", "{final_hope}"), "pipe.yaml");
-    SpecException e = assertThrows(SpecException.class, () -> Sweep.of(spec).output(tmp.resolve("x")).preflight());
-    assertEquals("simulation.pipeline[1].command: stage 'forecast' uses unknown placeholder '{final_hope}'; valid"
-        + " names are seed, run_id, variation_id, replicate, run_dir, config, k; an earlier stage's output is"
-        + " written {STAGE.KEY}, e.g. {simulate.final_hope} (earlier stages: simulate) (write '{{' and '}}' for"
-        + " literal braces)", e.getMessage());
+    SweepSpec spec =
+        SpecLoader.parse(PIPELINE.replace("{simulate.final_hope}", "{final_hope}"), "pipe.yaml");
+    SpecException e =
+        assertThrows(
+            SpecException.class, () -> Sweep.of(spec).output(tmp.resolve("x")).preflight());
+    assertEquals(
+        "simulation.pipeline[1].command: stage 'forecast' uses unknown placeholder '{final_hope}'; valid"
+            + " names are seed, run_id, variation_id, replicate, run_dir, config, k; an earlier stage's output is"
+            + " written {STAGE.KEY}, e.g. {simulate.final_hope} (earlier stages: simulate) (write '{{' and '}}' for"
+            + " literal braces)",
+        e.getMessage());
     assertFalse(Files.exists(tmp.resolve("x")), "nothing written");
-    SweepSpec later = SpecLoader.parse(PIPELINE.replace("{simulate.final_hope}", "{forecast.x}"), "pipe.yaml");
+    SweepSpec later =
+        SpecLoader.parse(PIPELINE.replace("{simulate.final_hope}", "{forecast.x}"), "pipe.yaml");
     assertThrows(SpecException.class, () -> Sweep.of(later).output(tmp.resolve("y")).preflight());
   }
 
   @Test
   void aBuiltInStageOutputIsCheckedAgainstItsDeclaredMetrics() {
-    SweepSpec spec = SpecLoader.parse("""
+    SweepSpec spec =
+        SpecLoader.parse(
+            """
         name: f
         simulation:
           pipeline:
             - forecast-simulate
             - {stage: report, command: [echo, "{forecast-simulate.series_rsm}"]}
         parameters: {phi: [0.5]}
-        """, "f.yaml");
-    SpecException e = assertThrows(SpecException.class, () -> Sweep.of(spec).output(tmp.resolve("f")).preflight());
-    assertTrue(e.getMessage().contains("stage 'forecast-simulate' gives no output 'series_rsm' (did you mean"
-        + " 'series_rms'?)"), e.getMessage());
+        """,
+            "f.yaml");
+    SpecException e =
+        assertThrows(
+            SpecException.class, () -> Sweep.of(spec).output(tmp.resolve("f")).preflight());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "stage 'forecast-simulate' gives no output 'series_rsm' (did you mean"
+                    + " 'series_rms'?)"),
+        e.getMessage());
   }
 
   @Test
   void badTelemetryFailsTheRunWithTheLine() {
-    SweepSpec spec = SpecLoader.parse("""
+    SweepSpec spec =
+        SpecLoader.parse(
+            """
         name: bad
         simulation: {command: [/bin/sh, -c, "echo '{\\"telemetry\\": {\\"hope\\": \\"high\\"} }'; echo '{\\"y\\": 1}'"]}
         parameters: {k: [1]}
-        """, "b.yaml");
+        """,
+            "b.yaml");
     SweepResult r = Sweep.of(spec).output(tmp.resolve("b")).run();
     Table t = r.table();
     assertEquals("failed", t.stringColumn("status").get(0));
-    assertTrue(t.stringColumn("error_message").get(0).contains("telemetry line 1 on stdout: 'hope' is \"high\","
-        + " not a number"), t.stringColumn("error_message").get(0));
+    assertTrue(
+        t.stringColumn("error_message")
+            .get(0)
+            .contains("telemetry line 1 on stdout: 'hope' is \"high\"," + " not a number"),
+        t.stringColumn("error_message").get(0));
     assertEquals("IllegalArgumentException", t.stringColumn("error_type").get(0));
   }
 
@@ -192,10 +231,16 @@ class WorkflowSweepTest {
   void runRecordsFollowTheSetting() throws IOException {
     SweepSpec java = SweepSpec.builder("j").simulation("m").values("x", 1L).build();
     Sweep.of(java).simulation(ctx -> Metrics.of("y", 1)).output(tmp.resolve("off")).run();
-    assertFalse(Files.exists(tmp.resolve("off/runs/var-0001-run-001/result.json")), "off by default for Java");
-    Sweep.of(java.withRunRecords(org.sweeplab.spec.RunRecords.ON)).simulation(ctx -> {
-      throw new IllegalStateException("boom");
-    }).output(tmp.resolve("on")).run();
+    assertFalse(
+        Files.exists(tmp.resolve("off/runs/var-0001-run-001/result.json")),
+        "off by default for Java");
+    Sweep.of(java.withRunRecords(org.sweeplab.spec.RunRecords.ON))
+        .simulation(
+            ctx -> {
+              throw new IllegalStateException("boom");
+            })
+        .output(tmp.resolve("on"))
+        .run();
     JsonNode rec = JSON.readTree(tmp.resolve("on/runs/var-0001-run-001/result.json").toFile());
     assertEquals("failed", rec.get("status").asText());
     assertEquals("IllegalStateException", rec.get("error").get("type").asText());

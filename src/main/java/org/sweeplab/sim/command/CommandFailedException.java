@@ -3,8 +3,8 @@ package org.sweeplab.sim.command;
 import java.util.Locale;
 
 /**
- * A command simulation failed: it exited with a non-zero code, produced no usable result, or could not be started.
- * The message reads {@code exit code N: <tail of stderr>} for a bad exit code.
+ * A command simulation failed: it exited with a non-zero code, produced no usable result, or could
+ * not be started. The message reads {@code exit code N: <tail of stderr>} for a bad exit code.
  */
 public class CommandFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -23,14 +23,19 @@ public class CommandFailedException extends RuntimeException {
 
   /** A failure for a non-zero exit code: {@code exit code N: <stderr tail>}. */
   static CommandFailedException forExit(int exitCode, String stderrTail) {
-    return new CommandFailedException(exitCode, stderrTail, describeExit(exitCode) + ": "
-        + (stderrTail.isEmpty() ? "(no stderr output)" : stderrTail));
+    return new CommandFailedException(
+        exitCode,
+        stderrTail,
+        describeExit(exitCode) + ": " + (stderrTail.isEmpty() ? "(no stderr output)" : stderrTail));
   }
 
-  /** {@code exit code N}, with the signal for codes 129 to 159 (how a killed process is reported). */
+  /**
+   * {@code exit code N}, with the signal for codes 129 to 159 (how a killed process is reported).
+   */
   static String describeExit(int exitCode) {
     if (exitCode > 128 && exitCode < 160) {
-      return String.format(Locale.ROOT, "exit code %d (killed by signal %d)", exitCode, exitCode - 128);
+      return String.format(
+          Locale.ROOT, "exit code %d (killed by signal %d)", exitCode, exitCode - 128);
     }
     return "exit code " + exitCode;
   }

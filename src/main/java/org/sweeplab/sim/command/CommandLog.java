@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.sweeplab.sim.FreshFiles;
 
 /**
- * A size-capped log file in the run folder ({@code stdout.log} or {@code stderr.log}). The file, and the run folder,
- * are created on the first byte written, so a quiet command leaves no log. Bytes past the cap are counted, not kept;
- * {@link #close()} then appends a {@code …[truncated N bytes]} line. Thread-safe; writes after close are dropped.
+ * A size-capped log file in the run folder ({@code stdout.log} or {@code stderr.log}). The file,
+ * and the run folder, are created on the first byte written, so a quiet command leaves no log.
+ * Bytes past the cap are counted, not kept; {@link #close()} then appends a {@code …[truncated N
+ * bytes]} line. Thread-safe; writes after close are dropped.
  */
 final class CommandLog implements AutoCloseable {
   private final Supplier<Path> runDir;

@@ -13,10 +13,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The processes of one command: its process group (see {@link ProcessGroups}), the process started, its descendants,
- * and, on Linux, every process whose environment carries the command's tag (so that children already re-parented to
- * init, e.g. by {@code (cmd &)}, are found too, also those that left the group). Killing signals the group, then goes
- * deepest first, the started process last: SIGTERM, a grace period, then SIGKILL until none is left.
+ * The processes of one command: its process group (see {@link ProcessGroups}), the process started,
+ * its descendants, and, on Linux, every process whose environment carries the command's tag (so
+ * that children already re-parented to init, e.g. by {@code (cmd &)}, are found too, also those
+ * that left the group). Killing signals the group, then goes deepest first, the started process
+ * last: SIGTERM, a grace period, then SIGKILL until none is left.
  */
 final class CommandProcessTree {
   /** The environment variable that marks every process of one command run. */
@@ -29,7 +30,11 @@ final class CommandProcessTree {
   private final Process root;
   private final byte[] tagEntry;
   private final Set<ProcessHandle> seen = new LinkedHashSet<>();
-  /** The command's process group id (its pid, as it was started by setsid), or -1 when it has none of its own. */
+
+  /**
+   * The command's process group id (its pid, as it was started by setsid), or -1 when it has none
+   * of its own.
+   */
   private final long group;
 
   CommandProcessTree(Process root, String tag) {
@@ -38,14 +43,18 @@ final class CommandProcessTree {
     this.group = ProcessGroups.enabled() ? root.pid() : -1;
   }
 
-  /** Sends SIGKILL to the command's process group (a no-op without process groups or when it is empty). */
+  /**
+   * Sends SIGKILL to the command's process group (a no-op without process groups or when it is
+   * empty).
+   */
   void endGroup() {
     ProcessGroups.signal(group, "KILL");
   }
 
   /**
-   * Ends every process of the command: SIGTERM, then SIGKILL after {@code grace} to whatever still runs (at once when
-   * the grace is zero). Returns when none is left, or after a few rounds of SIGKILL.
+   * Ends every process of the command: SIGTERM, then SIGKILL after {@code grace} to whatever still
+   * runs (at once when the grace is zero). Returns when none is left, or after a few rounds of
+   * SIGKILL.
    */
   void terminate(Duration grace) {
     boolean interrupted = Thread.interrupted();
@@ -92,7 +101,10 @@ final class CommandProcessTree {
     return carrying(tagEntry);
   }
 
-  /** Running processes but this one whose environment holds {@code entry} ({@code NAME=VALUE\0}); Linux only. */
+  /**
+   * Running processes but this one whose environment holds {@code entry} ({@code NAME=VALUE\0});
+   * Linux only.
+   */
   static List<ProcessHandle> carrying(byte[] entry) {
     List<ProcessHandle> out = new ArrayList<>();
     if (!HAS_PROC) {
@@ -150,11 +162,15 @@ final class CommandProcessTree {
     return -1;
   }
 
-  /** Waits until none of the handles runs or the limit passes; true if an interrupt arrived meanwhile. */
+  /**
+   * Waits until none of the handles runs or the limit passes; true if an interrupt arrived
+   * meanwhile.
+   */
   private static boolean awaitGone(List<ProcessHandle> handles, Duration limit) {
     boolean interrupted = false;
     long deadline = System.nanoTime() + limit.toNanos();
-    while (handles.stream().anyMatch(CommandProcessTree::isRunning) && System.nanoTime() < deadline) {
+    while (handles.stream().anyMatch(CommandProcessTree::isRunning)
+        && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
@@ -174,7 +190,9 @@ final class CommandProcessTree {
     }
     String s;
     try {
-      s = Files.readString(PROC.resolve(Long.toString(h.pid())).resolve("stat"), StandardCharsets.ISO_8859_1);
+      s =
+          Files.readString(
+              PROC.resolve(Long.toString(h.pid())).resolve("stat"), StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       return false;
     }

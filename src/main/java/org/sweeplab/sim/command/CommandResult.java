@@ -21,9 +21,9 @@ final class CommandResult {
   private CommandResult() {}
 
   /**
-   * The metrics of a result object. Numbers become Long (integral, in range) or Double, strings and booleans stay,
-   * {@code null} becomes NaN, nested objects and arrays become their compact JSON text. {@code cost} becomes the
-   * metrics' cost and must be a finite number &ge; 0.
+   * The metrics of a result object. Numbers become Long (integral, in range) or Double, strings and
+   * booleans stay, {@code null} becomes NaN, nested objects and arrays become their compact JSON
+   * text. {@code cost} becomes the metrics' cost and must be a finite number &ge; 0.
    *
    * @param source where the object came from, for messages
    */
@@ -36,7 +36,8 @@ final class CommandResult {
       if (name.equals("cost")) {
         b.cost(checkCost(v, source));
       } else if (name.isEmpty()) {
-        throw new IllegalArgumentException("the JSON result on " + source + " has a field with an empty name");
+        throw new IllegalArgumentException(
+            "the JSON result on " + source + " has a field with an empty name");
       } else if (v.isIntegralNumber() && v.canConvertToLong()) {
         b.put(name, v.longValue());
       } else if (v.isNumber()) {
@@ -58,8 +59,9 @@ final class CommandResult {
   static double checkCost(JsonNode v, String source) {
     double c = v.isNumber() ? v.doubleValue() : Double.NaN;
     if (!v.isNumber() || !Double.isFinite(c) || c < 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the 'cost' on %s must be a finite number >= 0, got %s", source, v));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "the 'cost' on %s must be a finite number >= 0, got %s", source, v));
     }
     return c;
   }
@@ -74,7 +76,8 @@ final class CommandResult {
   }
 
   /**
-   * Checks a {@code file:NAME} result name: relative, no {@code ..} part, so that it stays inside the run folder.
+   * Checks a {@code file:NAME} result name: relative, no {@code ..} part, so that it stays inside
+   * the run folder.
    *
    * @throws IllegalArgumentException otherwise
    */
@@ -83,15 +86,18 @@ final class CommandResult {
     try {
       p = Path.of(name);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("simulation.result file name '" + name + "' is not a valid path", e);
+      throw new IllegalArgumentException(
+          "simulation.result file name '" + name + "' is not a valid path", e);
     }
     boolean up = false;
     for (Path part : p) {
       up |= part.toString().equals("..");
     }
     if (p.isAbsolute() || name.startsWith("/") || name.startsWith("\\") || up || name.isBlank()) {
-      throw new IllegalArgumentException("simulation.result 'file:" + name
-          + "' must name a file inside the run folder: a relative path without '..'");
+      throw new IllegalArgumentException(
+          "simulation.result 'file:"
+              + name
+              + "' must name a file inside the run folder: a relative path without '..'");
     }
     return name;
   }
@@ -99,7 +105,8 @@ final class CommandResult {
   /**
    * Reads the JSON object in the result file.
    *
-   * @throws CommandFailedException when it is missing, too large, outside the run folder, or not a JSON object
+   * @throws CommandFailedException when it is missing, too large, outside the run folder, or not a
+   *     JSON object
    */
   static ObjectNode readFile(Path runDir, String name) throws IOException {
     Path file = runDir.resolve(name);
@@ -110,8 +117,13 @@ final class CommandResult {
         throw fail(where + " resolves to " + real + ", outside the run folder " + runDir);
       }
       if (Files.size(real) > MAX_FILE) {
-        throw fail(String.format(Locale.ROOT, "%s is %d bytes; at most %d are read", where, Files.size(real),
-            MAX_FILE));
+        throw fail(
+            String.format(
+                Locale.ROOT,
+                "%s is %d bytes; at most %d are read",
+                where,
+                Files.size(real),
+                MAX_FILE));
       }
       JsonNode node;
       try (InputStream in = Files.newInputStream(real)) {
@@ -120,8 +132,13 @@ final class CommandResult {
       if (node instanceof ObjectNode o) {
         return o;
       }
-      throw fail(where + " holds " + (node == null || node.isMissingNode() ? "nothing" : "a JSON "
-          + node.getNodeType().name().toLowerCase(Locale.ROOT)) + ", not a JSON object");
+      throw fail(
+          where
+              + " holds "
+              + (node == null || node.isMissingNode()
+                  ? "nothing"
+                  : "a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT))
+              + ", not a JSON object");
     } catch (NoSuchFileException e) {
       throw fail(where + " was not written in " + runDir);
     } catch (JsonProcessingException e) {

@@ -19,28 +19,43 @@ import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.TransientFailure;
 
 /**
- * One execution of a command: starts the process, feeds stdin, hands stdout and stderr to a shared pool of reader
- * threads, and waits on one event queue for cost lines, stream ends, the exit, or a cancellation. The calling thread
- * does all the deciding (charging, killing, interpreting the result), so the run context is only used from it.
+ * One execution of a command: starts the process, feeds stdin, hands stdout and stderr to a shared
+ * pool of reader threads, and waits on one event queue for cost lines, stream ends, the exit, or a
+ * cancellation. The calling thread does all the deciding (charging, killing, interpreting the
+ * result), so the run context is only used from it.
  */
 final class CommandRun {
-  /** How often a waiting run looks at {@link RunContext#isCancelled()} when nothing else happens. */
+  /**
+   * How often a waiting run looks at {@link RunContext#isCancelled()} when nothing else happens.
+   */
   private static final long TICK_MS = 50;
+
   /** How long after the exit the pipes may stay open before leftover processes are killed. */
   private static final long LINGER_MS = 200;
+
   /** How long after the exit the pipes may stay open before the run fails. */
   private static final long DRAIN_LIMIT_MS = 2000;
-  /** Stdin payloads above this size are written from the pool, so a program that never reads cannot block us. */
+
+  /**
+   * Stdin payloads above this size are written from the pool, so a program that never reads cannot
+   * block us.
+   */
   private static final int INLINE_STDIN = 16 << 10;
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final long SELF = ProcessHandle.current().pid();
-  private static final ExecutorService IO = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-      new SynchronousQueue<>(), r -> {
-        Thread t = new Thread(r, "sweeplab-command-io-" + SEQUENCE.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+  private static final ExecutorService IO =
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          30,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "sweeplab-command-io-" + SEQUENCE.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   sealed interface Event permits Charge, Telemetry, Closed, Cancel {}
 
@@ -68,7 +83,10 @@ final class CommandRun {
     this.telemetry = new CommandTelemetry(ctx);
   }
 
-  /** Asks this run, from any thread, to end its command (SIGTERM, grace, SIGKILL) and throw a cancellation. */
+  /**
+   * Asks this run, from any thread, to end its command (SIGTERM, grace, SIGKILL) and throw a
+   * cancellation.
+   */
   void cancel(Duration grace) {
     events.add(new Cancel(grace));
   }
@@ -85,14 +103,26 @@ final class CommandRun {
     try {
       process = pb.start();
     } catch (IOException e) {
-      throw new CommandFailedException(CommandFailedException.NO_EXIT_CODE, "", "cannot start command "
-          + sim.spec().argv().get(0) + " in " + pb.directory() + ": " + e.getMessage());
+      throw new CommandFailedException(
+          CommandFailedException.NO_EXIT_CODE,
+          "",
+          "cannot start command "
+              + sim.spec().argv().get(0)
+              + " in "
+              + pb.directory()
+              + ": "
+              + e.getMessage());
     }
     long cap = sim.spec().logCapBytes();
-    CommandStdout out = new CommandStdout(process.getInputStream(), new CommandLog(() -> runDir, "stdout.log", cap),
-        sim.resultFile() == null, events::add);
-    CommandStderr err = new CommandStderr(process.getErrorStream(),
-        new CommandLog(() -> runDir, "stderr.log", cap), events::add);
+    CommandStdout out =
+        new CommandStdout(
+            process.getInputStream(),
+            new CommandLog(() -> runDir, "stdout.log", cap),
+            sim.resultFile() == null,
+            events::add);
+    CommandStderr err =
+        new CommandStderr(
+            process.getErrorStream(), new CommandLog(() -> runDir, "stderr.log", cap), events::add);
     CommandProcessTree tree = new CommandProcessTree(process, tag);
     IO.execute(out);
     IO.execute(err);
@@ -102,7 +132,8 @@ final class CommandRun {
     try {
       streamed = await(process, tree, out, err);
     } finally {
-      tree.endGroup(); // whatever the command left behind in its group ends with the run, for any reason
+      tree.endGroup(); // whatever the command left behind in its group ends with the run, for any
+      // reason
     }
 
     int code = process.exitValue();
@@ -118,8 +149,10 @@ final class CommandRun {
         throw new RateLimitedException(Duration.ofNanos(Math.round(retryAfter * 1e9)));
       }
       String tail = err.tail();
-      throw new TransientFailure(CommandFailedException.describeExit(code) + " (transient): "
-          + (tail.isEmpty() ? "(no stderr output)" : tail));
+      throw new TransientFailure(
+          CommandFailedException.describeExit(code)
+              + " (transient): "
+              + (tail.isEmpty() ? "(no stderr output)" : tail));
     }
     if (code != 0) {
       out.finish(false);
@@ -128,8 +161,10 @@ final class CommandRun {
     Metrics metrics;
     if (sim.resultFile() != null) {
       out.finish(false);
-      metrics = CommandResult.toMetrics(CommandResult.readFile(runDir, sim.resultFile()),
-          "result file '" + sim.resultFile() + "'");
+      metrics =
+          CommandResult.toMetrics(
+              CommandResult.readFile(runDir, sim.resultFile()),
+              "result file '" + sim.resultFile() + "'");
     } else if (last != null) {
       out.finish(true);
       metrics = CommandResult.toMetrics(last, "stdout");
@@ -144,12 +179,14 @@ final class CommandRun {
   }
 
   /**
-   * Waits until both streams ended and the process exited, charging cost lines as they come. Streams normally end
-   * with the process; if they stay open after it (a background process holds them), leftovers are killed.
+   * Waits until both streams ended and the process exited, charging cost lines as they come.
+   * Streams normally end with the process; if they stay open after it (a background process holds
+   * them), leftovers are killed.
    *
    * @return the total of the cost lines
    */
-  private double await(Process process, CommandProcessTree tree, CommandStdout out, CommandStderr err) {
+  private double await(
+      Process process, CommandProcessTree tree, CommandStdout out, CommandStderr err) {
     double streamed = 0;
     boolean exited = false;
     boolean swept = false;
@@ -171,8 +208,13 @@ final class CommandRun {
           }
         }
       } catch (InterruptedException ie) {
-        CancellationException c = cancelled(tree, out, err, sim.killGrace(),
-            ctx.isCancelled() ? "was cancelled" : "was interrupted");
+        CancellationException c =
+            cancelled(
+                tree,
+                out,
+                err,
+                sim.killGrace(),
+                ctx.isCancelled() ? "was cancelled" : "was interrupted");
         Thread.currentThread().interrupt();
         throw c;
       }
@@ -181,7 +223,8 @@ final class CommandRun {
         double amount = c.amount();
         if (!Double.isFinite(amount) || amount < 0) {
           kill(tree, out, err, Duration.ZERO);
-          throw new IllegalArgumentException("a cost line on stdout must hold a finite number >= 0, got " + amount);
+          throw new IllegalArgumentException(
+              "a cost line on stdout must hold a finite number >= 0, got " + amount);
         }
         streamed += amount;
         try {
@@ -212,19 +255,29 @@ final class CommandRun {
         } else if (since > DRAIN_LIMIT_MS) {
           out.finish(false);
           err.finish();
-          throw new CommandFailedException(0, err.tail(), "the command exited but its stdout or stderr stayed open"
-              + " for " + DRAIN_LIMIT_MS + " ms: a process it left running in the background still holds them");
+          throw new CommandFailedException(
+              0,
+              err.tail(),
+              "the command exited but its stdout or stderr stayed open"
+                  + " for "
+                  + DRAIN_LIMIT_MS
+                  + " ms: a process it left running in the background still holds them");
         }
       }
     }
     return streamed;
   }
 
-  private CancellationException cancelled(CommandProcessTree tree, CommandStdout out, CommandStderr err,
-      Duration grace, String why) {
+  private CancellationException cancelled(
+      CommandProcessTree tree, CommandStdout out, CommandStderr err, Duration grace, String why) {
     kill(tree, out, err, grace);
-    return new CancellationException("run " + ctx.runId() + " " + why + "; its command and every process it"
-        + " started were stopped");
+    return new CancellationException(
+        "run "
+            + ctx.runId()
+            + " "
+            + why
+            + "; its command and every process it"
+            + " started were stopped");
   }
 
   /** Kills the whole tree, lets the readers see the end of the pipes, and closes the logs. */
@@ -249,8 +302,9 @@ final class CommandRun {
   }
 
   /**
-   * The cost rule: cost lines are charged as they arrive; a {@code cost} in the result is the run's total, so only
-   * what exceeds the streamed sum is charged at the end. The returned cost is what was charged in all.
+   * The cost rule: cost lines are charged as they arrive; a {@code cost} in the result is the run's
+   * total, so only what exceeds the streamed sum is charged at the end. The returned cost is what
+   * was charged in all.
    */
   private Metrics settleCost(Metrics metrics, double streamed) {
     double total = metrics.cost();
@@ -262,13 +316,14 @@ final class CommandRun {
   }
 
   private static void writeStdin(Process process, byte[] json) {
-    Runnable write = () -> {
-      try (OutputStream stdin = process.getOutputStream()) {
-        stdin.write(json);
-      } catch (IOException e) {
-        // The program exited or closed its stdin without reading: it did not want the context.
-      }
-    };
+    Runnable write =
+        () -> {
+          try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(json);
+          } catch (IOException e) {
+            // The program exited or closed its stdin without reading: it did not want the context.
+          }
+        };
     if (json.length <= INLINE_STDIN) {
       write.run();
     } else {

@@ -22,13 +22,13 @@ import org.sweeplab.sim.Simulation;
 import org.sweeplab.spec.SimulationSpec;
 
 /**
- * Runs an external program as a simulation, without a shell. See {@code docs/commands.md} for the contract:
- * templates in argv, env and workdir; the {@code SWEEP_*} environment; the run context as JSON on stdin; the result
- * as the last JSON object line of stdout or a result file; capped logs; cost lines; exit codes; cancellation, which
- * stops the whole process tree.
+ * Runs an external program as a simulation, without a shell. See {@code docs/commands.md} for the
+ * contract: templates in argv, env and workdir; the {@code SWEEP_*} environment; the run context as
+ * JSON on stdin; the result as the last JSON object line of stdout or a result file; capped logs;
+ * cost lines; exit codes; cancellation, which stops the whole process tree.
  *
- * <p>Immutable configuration; one instance serves any number of concurrent runs. Its only state is the set of runs in
- * flight, used by {@link #cancelGracefully(Duration)}.
+ * <p>Immutable configuration; one instance serves any number of concurrent runs. Its only state is
+ * the set of runs in flight, used by {@link #cancelGracefully(Duration)}.
  */
 public final class CommandSimulation implements Simulation {
   /** The default time between SIGTERM and SIGKILL when a run is cancelled. */
@@ -47,21 +47,28 @@ public final class CommandSimulation implements Simulation {
     this.spec = spec;
     List<CommandTemplate> a = new ArrayList<>();
     for (int i = 0; i < spec.argv().size(); i++) {
-      a.add(CommandTemplate.parse(Objects.requireNonNull(spec.argv().get(i), "argv element"), "argv[" + i + "]"));
+      a.add(
+          CommandTemplate.parse(
+              Objects.requireNonNull(spec.argv().get(i), "argv element"), "argv[" + i + "]"));
     }
     this.argv = List.copyOf(a);
     Map<String, CommandTemplate> e = new LinkedHashMap<>();
     for (Map.Entry<String, String> v : spec.env().entrySet()) {
       String name = v.getKey();
       if (name == null || name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
-        throw new IllegalArgumentException("simulation.env name '" + name + "' is not a valid variable name");
+        throw new IllegalArgumentException(
+            "simulation.env name '" + name + "' is not a valid variable name");
       }
-      e.put(name, CommandTemplate.parse(Objects.requireNonNull(v.getValue(), "env value"), "env " + name));
+      e.put(
+          name,
+          CommandTemplate.parse(Objects.requireNonNull(v.getValue(), "env value"), "env " + name));
     }
     this.env = java.util.Collections.unmodifiableMap(e);
     this.workdir = spec.workdir() == null ? null : CommandTemplate.parse(spec.workdir(), "workdir");
-    this.resultFile = spec.result().startsWith("file:")
-        ? CommandResult.checkFileName(spec.result().substring("file:".length())) : null;
+    this.resultFile =
+        spec.result().startsWith("file:")
+            ? CommandResult.checkFileName(spec.result().substring("file:".length()))
+            : null;
     this.transientExitCodes = Set.copyOf(spec.transientExitCodes());
     this.killGrace = killGrace;
   }
@@ -74,10 +81,11 @@ public final class CommandSimulation implements Simulation {
   /**
    * A command simulation whose placeholders are checked now against these parameter names.
    *
-   * @throws IllegalArgumentException on an unknown placeholder (the message lists the valid names), on a bad brace,
-   *     or when two parameter names map to the same {@code SWEEP_PARAM_} variable
+   * @throws IllegalArgumentException on an unknown placeholder (the message lists the valid names),
+   *     on a bad brace, or when two parameter names map to the same {@code SWEEP_PARAM_} variable
    */
-  public static CommandSimulation of(SimulationSpec.Command spec, Collection<String> parameterNames) {
+  public static CommandSimulation of(
+      SimulationSpec.Command spec, Collection<String> parameterNames) {
     CommandSimulation sim = of(spec);
     List<String> names = List.copyOf(parameterNames);
     sim.templates().forEach(t -> t.check(names));
@@ -85,7 +93,10 @@ public final class CommandSimulation implements Simulation {
     return sim;
   }
 
-  /** A copy that waits {@code grace} between SIGTERM and SIGKILL when a run is cancelled (zero: SIGKILL at once). */
+  /**
+   * A copy that waits {@code grace} between SIGTERM and SIGKILL when a run is cancelled (zero:
+   * SIGKILL at once).
+   */
   public CommandSimulation withKillGrace(Duration grace) {
     if (grace == null || grace.isNegative()) {
       throw new IllegalArgumentException("kill grace must be >= 0, got " + grace);
@@ -108,8 +119,9 @@ public final class CommandSimulation implements Simulation {
   }
 
   /**
-   * Stops every run of this instance now in flight: SIGTERM to all their processes, SIGKILL after {@code grace}.
-   * Returns at once; each run then throws {@link java.util.concurrent.CancellationException}.
+   * Stops every run of this instance now in flight: SIGTERM to all their processes, SIGKILL after
+   * {@code grace}. Returns at once; each run then throws {@link
+   * java.util.concurrent.CancellationException}.
    */
   public void cancelGracefully(Duration grace) {
     if (grace == null || grace.isNegative()) {
@@ -122,9 +134,12 @@ public final class CommandSimulation implements Simulation {
    * Runs the command once.
    *
    * @throws CommandFailedException on a non-zero exit code or a missing or unreadable result
-   * @throws TransientFailure on a transient exit code ({@link RateLimitedException} with {@code retry_after})
-   * @throws BudgetExceededException when a cost line crosses the per-run cap (the command is killed first)
-   * @throws java.util.concurrent.CancellationException when the run is cancelled or its thread interrupted
+   * @throws TransientFailure on a transient exit code ({@link RateLimitedException} with {@code
+   *     retry_after})
+   * @throws BudgetExceededException when a cost line crosses the per-run cap (the command is killed
+   *     first)
+   * @throws java.util.concurrent.CancellationException when the run is cancelled or its thread
+   *     interrupted
    */
   @Override
   public Metrics run(RunContext ctx) throws IOException {
@@ -145,7 +160,10 @@ public final class CommandSimulation implements Simulation {
     return transientExitCodes;
   }
 
-  /** True when argv, env or workdir uses {@code {config}}: the run then needs config.json in its folder. */
+  /**
+   * True when argv, env or workdir uses {@code {config}}: the run then needs config.json in its
+   * folder.
+   */
   boolean usesConfig() {
     return templates().stream().anyMatch(t -> t.uses("config"));
   }
@@ -169,25 +187,33 @@ public final class CommandSimulation implements Simulation {
   /** The process to start for this run, with its argv, environment and working directory. */
   ProcessBuilder processBuilder(RunContext ctx, Path runDir, String tag) {
     Map<String, Object> params = ctx.params();
-    Function<String, String> lookup = name -> switch (name) {
-      case "seed" -> Long.toString(ctx.seed());
-      case "run_id" -> ctx.runId();
-      case "variation_id" -> ctx.variationId();
-      case "replicate" -> Integer.toString(ctx.replicate());
-      case "run_dir" -> runDir.toString();
-      case "config" -> runDir.resolve(CommandUpstream.CONFIG_FILE).toString();
-      default -> params.containsKey(name) ? CommandTemplate.format(params.get(name))
-          : CommandUpstream.placeholder(ctx, name);
-    };
+    Function<String, String> lookup =
+        name ->
+            switch (name) {
+              case "seed" -> Long.toString(ctx.seed());
+              case "run_id" -> ctx.runId();
+              case "variation_id" -> ctx.variationId();
+              case "replicate" -> Integer.toString(ctx.replicate());
+              case "run_dir" -> runDir.toString();
+              case "config" -> runDir.resolve(CommandUpstream.CONFIG_FILE).toString();
+              default ->
+                  params.containsKey(name)
+                      ? CommandTemplate.format(params.get(name))
+                      : CommandUpstream.placeholder(ctx, name);
+            };
     List<String> command = new ArrayList<>(argv.size());
     for (CommandTemplate t : argv) {
       command.add(t.expand(lookup, params.keySet()));
     }
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.directory(workdir == null ? runDir.toFile() : Path.of(workdir.expand(lookup, params.keySet())).toFile());
+    pb.directory(
+        workdir == null
+            ? runDir.toFile()
+            : Path.of(workdir.expand(lookup, params.keySet())).toFile());
     Map<String, String> environment = pb.environment();
     Map<String, String> paramVars = envNames(params.keySet());
-    paramVars.forEach((param, var) -> environment.put(var, CommandTemplate.format(params.get(param))));
+    paramVars.forEach(
+        (param, var) -> environment.put(var, CommandTemplate.format(params.get(param))));
     environment.put("SWEEP_SEED", Long.toString(ctx.seed()));
     environment.put("SWEEP_RUN_ID", ctx.runId());
     environment.put("SWEEP_VARIATION_ID", ctx.variationId());
@@ -205,8 +231,8 @@ public final class CommandSimulation implements Simulation {
   }
 
   /**
-   * Parameter name to {@code SWEEP_PARAM_<NAME>}: upper-cased, every character outside {@code [A-Z0-9_]} turned
-   * into {@code _}.
+   * Parameter name to {@code SWEEP_PARAM_<NAME>}: upper-cased, every character outside {@code
+   * [A-Z0-9_]} turned into {@code _}.
    *
    * @throws IllegalArgumentException when two names map to the same variable
    */
@@ -217,8 +243,13 @@ public final class CommandSimulation implements Simulation {
       String var = "SWEEP_PARAM_" + p.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
       String clash = owner.putIfAbsent(var, p);
       if (clash != null) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "parameters '%s' and '%s' both map to the environment variable %s; rename one", clash, p, var));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "parameters '%s' and '%s' both map to the environment variable %s; rename one",
+                clash,
+                p,
+                var));
       }
       vars.put(p, var);
     }
@@ -233,17 +264,19 @@ public final class CommandSimulation implements Simulation {
     o.put("replicate", ctx.replicate());
     o.put("seed", ctx.seed());
     ObjectNode p = o.putObject("params");
-    ctx.params().forEach((name, v) -> {
-      if (v instanceof Long l) {
-        p.put(name, l);
-      } else if (v instanceof Double d) {
-        p.put(name, d);
-      } else if (v instanceof Boolean b) {
-        p.put(name, b);
-      } else {
-        p.put(name, v == null ? null : String.valueOf(v));
-      }
-    });
+    ctx.params()
+        .forEach(
+            (name, v) -> {
+              if (v instanceof Long l) {
+                p.put(name, l);
+              } else if (v instanceof Double d) {
+                p.put(name, d);
+              } else if (v instanceof Boolean b) {
+                p.put(name, b);
+              } else {
+                p.put(name, v == null ? null : String.valueOf(v));
+              }
+            });
     o.put("run_dir", runDir.toString());
     CommandUpstream.addToStdin(o, ctx);
     try {

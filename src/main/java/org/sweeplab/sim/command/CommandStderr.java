@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Copies a command's stderr into the capped {@code stderr.log} and keeps its tail (the last {@link #TAIL_BYTES} bytes,
- * at most {@link #TAIL_LINES} lines) in memory for the failure message.
+ * Copies a command's stderr into the capped {@code stderr.log} and keeps its tail (the last {@link
+ * #TAIL_BYTES} bytes, at most {@link #TAIL_LINES} lines) in memory for the failure message.
  */
 final class CommandStderr implements Runnable {
   static final int TAIL_BYTES = 2048;
@@ -63,7 +63,9 @@ final class CommandStderr implements Runnable {
     }
     String[] lines = s.split("\n", -1);
     if (lines.length > TAIL_LINES) {
-      s = String.join("\n", java.util.Arrays.copyOfRange(lines, lines.length - TAIL_LINES, lines.length));
+      s =
+          String.join(
+              "\n", java.util.Arrays.copyOfRange(lines, lines.length - TAIL_LINES, lines.length));
     }
     return s;
   }

@@ -13,19 +13,24 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Reads a command's stdout line by line with a bounded buffer: a line longer than {@link #MAX_LINE} bytes keeps only
- * its head (for the log and messages) and can never be a result. Cost lines ({@code {"cost": x}} and nothing else)
- * are reported as they arrive. The last other JSON object line is kept as the result candidate; with
- * {@code holdResult} it stays out of {@code stdout.log} unless {@link #finish} says it was not used.
+ * Reads a command's stdout line by line with a bounded buffer: a line longer than {@link #MAX_LINE}
+ * bytes keeps only its head (for the log and messages) and can never be a result. Cost lines
+ * ({@code {"cost": x}} and nothing else) are reported as they arrive. The last other JSON object
+ * line is kept as the result candidate; with {@code holdResult} it stays out of {@code stdout.log}
+ * unless {@link #finish} says it was not used.
  */
 final class CommandStdout implements Runnable {
   /** The longest stdout line kept whole; longer lines cannot be a result. */
   static final int MAX_LINE = 1 << 20;
+
   private static final int PREVIEW = 200;
 
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION); // no silent last-one-wins
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(
+              com.fasterxml.jackson.core.JsonParser.Feature
+                  .STRICT_DUPLICATE_DETECTION); // no silent last-one-wins
 
   private final InputStream in;
   private final CommandLog log;
@@ -41,7 +46,8 @@ final class CommandStdout implements Runnable {
   private String lastLine;
   private String lastProblem;
 
-  CommandStdout(InputStream in, CommandLog log, boolean holdResult, Consumer<CommandRun.Event> events) {
+  CommandStdout(
+      InputStream in, CommandLog log, boolean holdResult, Consumer<CommandRun.Event> events) {
     this.in = in;
     this.log = log;
     this.holdResult = holdResult;
@@ -88,7 +94,8 @@ final class CommandStdout implements Runnable {
   }
 
   private void endLine() {
-    int len = lineLen > 0 && line[lineLen - 1] == '\r' && lineFull == lineLen ? lineLen - 1 : lineLen;
+    int len =
+        lineLen > 0 && line[lineLen - 1] == '\r' && lineFull == lineLen ? lineLen - 1 : lineLen;
     boolean whole = lineFull == lineLen;
     String problem = null;
     if (whole && startsWithBrace(len)) {
@@ -112,13 +119,18 @@ final class CommandStdout implements Runnable {
       }
     }
     if (!whole) {
-      problem = String.format(Locale.ROOT, "a line of %d bytes, longer than the %d-byte limit for a result",
-          lineFull, MAX_LINE);
+      problem =
+          String.format(
+              Locale.ROOT,
+              "a line of %d bytes, longer than the %d-byte limit for a result",
+              lineFull,
+              MAX_LINE);
     }
     log.writeLine(line, 0, len);
     if (!whole) {
-      byte[] marker = String.format(Locale.ROOT, "…[line cut: %d bytes]", lineFull - lineLen)
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] marker =
+          String.format(Locale.ROOT, "…[line cut: %d bytes]", lineFull - lineLen)
+              .getBytes(StandardCharsets.UTF_8);
       log.writeLine(marker, 0, marker.length);
     }
     if (!isBlank(len)) {
@@ -181,7 +193,10 @@ final class CommandStdout implements Runnable {
     if (lastLine == null) {
       return "no JSON object on stdout (stdout was empty)";
     }
-    return "no JSON object on stdout (last line: '" + lastLine + "')" + (lastProblem == null ? "" : ": " + lastProblem);
+    return "no JSON object on stdout (last line: '"
+        + lastLine
+        + "')"
+        + (lastProblem == null ? "" : ": " + lastProblem);
   }
 
   /** Logs the held result line unless it was used as the result, then closes the log. */
@@ -200,7 +215,10 @@ final class CommandStdout implements Runnable {
     return cut < 0 ? m : m.substring(0, cut);
   }
 
-  /** At most 200 characters of a line, control characters and invalid UTF-8 shown as escapes or U+FFFD. */
+  /**
+   * At most 200 characters of a line, control characters and invalid UTF-8 shown as escapes or
+   * U+FFFD.
+   */
   static String preview(byte[] b, int len) {
     String s = new String(b, 0, Math.min(len, PREVIEW * 4), StandardCharsets.UTF_8);
     StringBuilder out = new StringBuilder();

@@ -1,10 +1,5 @@
 package org.sweeplab.sim.command;
 
-import org.sweeplab.sim.RunContext;
-import org.sweeplab.sim.FreshFiles;
-import org.sweeplab.sim.SimulationRegistry;
-import org.sweeplab.sim.SimulationInfo;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -18,17 +13,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sweeplab.sim.RunContext;
 
 /**
- * The two ways a command records telemetry, both landing in the run's {@code telemetry.csv} and so in the sweep's
- * long telemetry table, as {@link RunContext#telemetry} does for Java simulations:
+ * The two ways a command records telemetry, both landing in the run's {@code telemetry.csv} and so
+ * in the sweep's long telemetry table, as {@link RunContext#telemetry} does for Java simulations:
  *
  * <ul>
- *   <li>A stdout line {@code {"telemetry": {"step": 3, "hope": 0.61, "fear": 0.2}}}: one point per name at that
- *       step. {@code step} is optional (it then counts the telemetry lines from 0); values are numbers or null.</li>
- *   <li>A file {@code telemetry.csv} the command writes in its run folder, either long ({@code step,name,value})
- *       or wide ({@code step,hope,fear}: one column per name). It is read when the command ends with exit code 0
- *       and merged with the stdout points.</li>
+ *   <li>A stdout line {@code {"telemetry": {"step": 3, "hope": 0.61, "fear": 0.2}}}: one point per
+ *       name at that step. {@code step} is optional (it then counts the telemetry lines from 0);
+ *       values are numbers or null.
+ *   <li>A file {@code telemetry.csv} the command writes in its run folder, either long ({@code
+ *       step,name,value}) or wide ({@code step,hope,fear}: one column per name). It is read when
+ *       the command ends with exit code 0 and merged with the stdout points.
  * </ul>
  */
 final class CommandTelemetry {
@@ -51,8 +48,13 @@ final class CommandTelemetry {
     JsonNode s = point.get("step");
     if (s != null) {
       if (!s.canConvertToLong() || !s.isIntegralNumber()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "telemetry line %d on stdout: step %s is not"
-            + " an integer; write e.g. {\"telemetry\": {\"step\": 3, \"hope\": 0.6}}", lines + 1, s));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "telemetry line %d on stdout: step %s is not"
+                    + " an integer; write e.g. {\"telemetry\": {\"step\": 3, \"hope\": 0.6}}",
+                lines + 1,
+                s));
       }
       step = s.longValue();
     }
@@ -63,8 +65,14 @@ final class CommandTelemetry {
       }
       JsonNode v = e.getValue();
       if (!v.isNumber() && !v.isNull()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "telemetry line %d on stdout: '%s' is %s,"
-            + " not a number; telemetry values are numbers (or null)", lines + 1, e.getKey(), v));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "telemetry line %d on stdout: '%s' is %s,"
+                    + " not a number; telemetry values are numbers (or null)",
+                lines + 1,
+                e.getKey(),
+                v));
       }
       ctx.telemetry(step, e.getKey(), v.isNull() ? Double.NaN : v.doubleValue());
     }
@@ -72,8 +80,8 @@ final class CommandTelemetry {
   }
 
   /**
-   * Reads the command's own {@code telemetry.csv} (if it wrote one) into the run's telemetry and removes it, so the
-   * run writes one file holding every point.
+   * Reads the command's own {@code telemetry.csv} (if it wrote one) into the run's telemetry and
+   * removes it, so the run writes one file holding every point.
    *
    * @throws IllegalArgumentException naming the line when the file is not long or wide telemetry
    */
@@ -88,8 +96,11 @@ final class CommandTelemetry {
       String first = in.readLine();
       header = first == null ? new String[0] : split(first.strip());
       if (header.length < 2 || !header[0].equals("step")) {
-        throw bad(1, "the header must start with step: step,name,value (long) or step,NAME,... (wide); got '"
-            + (first == null ? "" : first) + "'");
+        throw bad(
+            1,
+            "the header must start with step: step,name,value (long) or step,NAME,... (wide); got '"
+                + (first == null ? "" : first)
+                + "'");
       }
       String line;
       while ((line = in.readLine()) != null) {
@@ -163,6 +174,7 @@ final class CommandTelemetry {
   }
 
   private static IllegalArgumentException bad(int line, String problem) {
-    return new IllegalArgumentException("telemetry.csv written by the command, line " + line + ": " + problem);
+    return new IllegalArgumentException(
+        "telemetry.csv written by the command, line " + line + ": " + problem);
   }
 }

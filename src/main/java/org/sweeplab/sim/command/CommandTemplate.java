@@ -9,19 +9,21 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One string of a command (an argv element, an environment value or the working directory) with {@code {name}}
- * placeholders. A placeholder is a brace pair around text without whitespace, quotes, braces, {@code $}, backslash or
- * backtick; every other brace is literal, so {@code '{"x": 1}'} and {@code awk '{print $1}'} need no escaping.
- * {@code {{} and {@code }}} always stand for one literal brace. Parsed once, expanded per run.
+ * One string of a command (an argv element, an environment value or the working directory) with
+ * {@code {name}} placeholders. A placeholder is a brace pair around text without whitespace,
+ * quotes, braces, {@code $}, backslash or backtick; every other brace is literal, so {@code '{"x":
+ * 1}'} and {@code awk '{print $1}'} need no escaping. {@code {{} and {@code }}} always stand for
+ * one literal brace. Parsed once, expanded per run.
  */
 final class CommandTemplate {
 
   /** The names every command may use, besides the parameter names. */
-  static final List<String> BUILT_IN_NAMES = List.of("seed", "run_id", "variation_id", "replicate", "run_dir",
-      "config");
+  static final List<String> BUILT_IN_NAMES =
+      List.of("seed", "run_id", "variation_id", "replicate", "run_dir", "config");
 
   private final String source;
   private final String where;
+
   /** Literal text (String) and placeholders (Name), in order. */
   private final List<Object> parts;
 
@@ -67,7 +69,10 @@ final class CommandTemplate {
     return new CommandTemplate(source, where, List.copyOf(parts));
   }
 
-  /** Placeholder text: no whitespace, quotes, braces, '$', backslash or backtick (JSON and awk text stay literal). */
+  /**
+   * Placeholder text: no whitespace, quotes, braces, '$', backslash or backtick (JSON and awk text
+   * stay literal).
+   */
   private static boolean isName(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -134,9 +139,15 @@ final class CommandTemplate {
   private IllegalArgumentException unknown(String name, Collection<String> parameterNames) {
     List<String> valid = new ArrayList<>(BUILT_IN_NAMES);
     valid.addAll(parameterNames);
-    return new IllegalArgumentException(String.format(Locale.ROOT,
-        "simulation.command %s '%s' uses unknown placeholder '{%s}'; valid names are %s"
-            + " (write '{{' and '}}' for literal braces)", where, source, name, String.join(", ", valid)));
+    return new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "simulation.command %s '%s' uses unknown placeholder '{%s}'; valid names are %s"
+                + " (write '{{' and '}}' for literal braces)",
+            where,
+            source,
+            name,
+            String.join(", ", valid)));
   }
 
   /** The text of a parameter value as placed in argv and the environment: integers without ".0". */

@@ -9,11 +9,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Processes left by an earlier session of a sweep folder. Every command of a sweep carries, in its environment,
- * {@code SWEEPLAB_SWEEP_TAG}: a hash of its folder's absolute {@code runs/} path, inherited by everything it starts.
- * When sweeplab dies without ending them (e.g. {@code kill -9}), they keep running as orphans; the next session of
- * the folder, which holds the folder's lock so no other live session can own them, ends them before rerunning their
- * runs. Linux only (it reads {@code /proc}); elsewhere nothing is found.
+ * Processes left by an earlier session of a sweep folder. Every command of a sweep carries, in its
+ * environment, {@code SWEEPLAB_SWEEP_TAG}: a hash of its folder's absolute {@code runs/} path,
+ * inherited by everything it starts. When sweeplab dies without ending them (e.g. {@code kill -9}),
+ * they keep running as orphans; the next session of the folder, which holds the folder's lock so no
+ * other live session can own them, ends them before rerunning their runs. Linux only (it reads
+ * {@code /proc}); elsewhere nothing is found.
  */
 public final class Leftovers {
   /** The environment variable naming the sweep folder a command belongs to. */
@@ -24,8 +25,14 @@ public final class Leftovers {
   /** The tag of the sweep whose run folders are in {@code runsRoot}. */
   public static String sweepTag(Path runsRoot) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(
-          runsRoot.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  runsRoot
+                      .toAbsolutePath()
+                      .normalize()
+                      .toString()
+                      .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -33,13 +40,14 @@ public final class Leftovers {
   }
 
   /**
-   * Ends every process tagged with the sweep of {@code runsRoot}: SIGTERM, then SIGKILL to those still running after
-   * {@code grace}. Call it only while holding the folder's lock.
+   * Ends every process tagged with the sweep of {@code runsRoot}: SIGTERM, then SIGKILL to those
+   * still running after {@code grace}. Call it only while holding the folder's lock.
    *
    * @return how many processes were found
    */
   public static int end(Path runsRoot, Duration grace) {
-    byte[] entry = (SWEEP_TAG_VARIABLE + "=" + sweepTag(runsRoot) + "\0").getBytes(StandardCharsets.UTF_8);
+    byte[] entry =
+        (SWEEP_TAG_VARIABLE + "=" + sweepTag(runsRoot) + "\0").getBytes(StandardCharsets.UTF_8);
     List<ProcessHandle> found = CommandProcessTree.carrying(entry);
     if (found.isEmpty()) {
       return 0;

@@ -9,19 +9,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starting each command in its own process group and session, and signalling a whole group. Java cannot call
- * {@code setsid(2)}, so a command is started through util-linux's {@code setsid} program (which, as sweeplab's child
- * is never a group leader, calls setsid and execs the command in the same process: the command's pid is its group id).
- * Then a terminal's Ctrl-C, which signals the foreground process group, reaches sweeplab alone, and sweeplab can end
- * everything a command left behind with one {@code kill -s SIG -- -PGID}. Without a {@code setsid} program (or with
- * {@code SWEEPLAB_SETSID=0}) commands run in sweeplab's group as before, and leftovers are found through their
- * environment tag only.
+ * Starting each command in its own process group and session, and signalling a whole group. Java
+ * cannot call {@code setsid(2)}, so a command is started through util-linux's {@code setsid}
+ * program (which, as sweeplab's child is never a group leader, calls setsid and execs the command
+ * in the same process: the command's pid is its group id). Then a terminal's Ctrl-C, which signals
+ * the foreground process group, reaches sweeplab alone, and sweeplab can end everything a command
+ * left behind with one {@code kill -s SIG -- -PGID}. Without a {@code setsid} program (or with
+ * {@code SWEEPLAB_SETSID=0}) commands run in sweeplab's group as before, and leftovers are found
+ * through their environment tag only.
  */
 final class ProcessGroups {
   private static final Path SETSID = find("/usr/bin/setsid", "/bin/setsid");
   private static final Path KILL = find("/usr/bin/kill", "/bin/kill");
-  private static final boolean ENABLED = SETSID != null && KILL != null
-      && !"0".equals(System.getenv("SWEEPLAB_SETSID"));
+  private static final boolean ENABLED =
+      SETSID != null && KILL != null && !"0".equals(System.getenv("SWEEPLAB_SETSID"));
 
   private ProcessGroups() {}
 
@@ -31,8 +32,9 @@ final class ProcessGroups {
   }
 
   /**
-   * The argv that starts {@code command} in a new session and process group, or {@code command} itself when that is
-   * not available or when the program cannot be found (so that the start fails with the usual message).
+   * The argv that starts {@code command} in a new session and process group, or {@code command}
+   * itself when that is not available or when the program cannot be found (so that the start fails
+   * with the usual message).
    */
   static List<String> wrap(List<String> command, Map<String, String> environment, Path workdir) {
     if (!ENABLED || command.isEmpty() || !findable(command.get(0), environment, workdir)) {
@@ -45,16 +47,20 @@ final class ProcessGroups {
   }
 
   /**
-   * Sends {@code signal} ({@code TERM} or {@code KILL}) to every process of group {@code pgid}; quietly does nothing
-   * when the group is empty. Waits at most a second for the {@code kill} program.
+   * Sends {@code signal} ({@code TERM} or {@code KILL}) to every process of group {@code pgid};
+   * quietly does nothing when the group is empty. Waits at most a second for the {@code kill}
+   * program.
    */
   static void signal(long pgid, String signal) {
     if (!ENABLED || pgid <= 1) {
       return;
     }
     try {
-      Process p = new ProcessBuilder(KILL.toString(), "-s", signal, "--", "-" + pgid)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(KILL.toString(), "-s", signal, "--", "-" + pgid)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       p.getOutputStream().close();
       if (!p.waitFor(1, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -66,7 +72,10 @@ final class ProcessGroups {
     }
   }
 
-  /** Whether {@code program} names an executable file (a path, or a name on the PATH the command will have). */
+  /**
+   * Whether {@code program} names an executable file (a path, or a name on the PATH the command
+   * will have).
+   */
   private static boolean findable(String program, Map<String, String> environment, Path workdir) {
     if (program.indexOf('/') >= 0) {
       Path p = Path.of(program);

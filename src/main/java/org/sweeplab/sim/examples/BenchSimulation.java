@@ -8,8 +8,9 @@ import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
 
 /**
- * A trivial simulation for benchmarks: a few arithmetic operations on its numeric parameters and its seed. Reports
- * {@code value}. With a parameter {@code work_ms}, it first burns that many milliseconds of this thread's CPU time.
+ * A trivial simulation for benchmarks: a few arithmetic operations on its numeric parameters and
+ * its seed. Reports {@code value}. With a parameter {@code work_ms}, it first burns that many
+ * milliseconds of this thread's CPU time.
  */
 public final class BenchSimulation implements Simulation {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -29,7 +30,10 @@ public final class BenchSimulation implements Simulation {
     return Metrics.of("value", Math.floor(acc * 1000) / 1000);
   }
 
-  /** Spins until this thread has used {@code nanos} of CPU time; returns a value so the work is not elided. */
+  /**
+   * Spins until this thread has used {@code nanos} of CPU time; returns a value so the work is not
+   * elided.
+   */
   private static double burn(long nanos) {
     long end = THREADS.getCurrentThreadCpuTime() + nanos;
     double x = 0;

@@ -6,9 +6,9 @@ import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.SimulationProvider;
 
 /**
- * sweeplab's example simulations, registered through {@code META-INF/services}: {@code tournament}, {@code mmc},
- * {@code bench}, {@code arms} (racing's truth), the three stages of the forecasting pipeline, and the sensitivity
- * test functions {@code ishigami} and {@code sobol-g}.
+ * sweeplab's example simulations, registered through {@code META-INF/services}: {@code tournament},
+ * {@code mmc}, {@code bench}, {@code arms} (racing's truth), the three stages of the forecasting
+ * pipeline, and the sensitivity test functions {@code ishigami} and {@code sobol-g}.
  */
 public final class ExampleSimulations implements SimulationProvider {
   @Override

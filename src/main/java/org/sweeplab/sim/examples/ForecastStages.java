@@ -5,9 +5,10 @@ import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.Simulation;
 
 /**
- * The three stages of the built-in forecasting pipeline: {@code forecast-simulate} draws an AR(1) series
- * ({@code phi}, {@code noise}, {@code length}), {@code forecast-model} forecasts it by exponential smoothing
- * ({@code alpha}), and {@code forecast-score} scores the forecast. The series is kept as telemetry.
+ * The three stages of the built-in forecasting pipeline: {@code forecast-simulate} draws an AR(1)
+ * series ({@code phi}, {@code noise}, {@code length}), {@code forecast-model} forecasts it by
+ * exponential smoothing ({@code alpha}), and {@code forecast-score} scores the forecast. The series
+ * is kept as telemetry.
  */
 final class ForecastStages {
   private ForecastStages() {}
@@ -18,7 +19,8 @@ final class ForecastStages {
       double noise = ctx.params().containsKey("noise") ? ctx.getDouble("noise") : 1.0;
       int length = ctx.params().containsKey("length") ? ctx.getInt("length") : 200;
       if (Math.abs(phi) >= 1) {
-        throw new IllegalArgumentException("phi must be in (-1, 1) for a stationary series, got " + phi);
+        throw new IllegalArgumentException(
+            "phi must be in (-1, 1) for a stationary series, got " + phi);
       }
       RandomGenerator rng = ctx.random();
       double x = 0;
@@ -40,7 +42,8 @@ final class ForecastStages {
       }
       double phi = ctx.getDouble("phi");
       double noise = ctx.params().containsKey("noise") ? ctx.getDouble("noise") : 1.0;
-      // Regenerate the simulated series from the run's seed (the same draws as the simulate stage), then
+      // Regenerate the simulated series from the run's seed (the same draws as the simulate stage),
+      // then
       // forecast each point from the smoothed level of the points before it.
       RandomGenerator rng = new java.util.SplittableRandom(ctx.seed());
       long length = ((Number) ctx.upstream().get("series_length")).longValue();

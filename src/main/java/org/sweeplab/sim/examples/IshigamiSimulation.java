@@ -5,14 +5,15 @@ import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
 
 /**
- * The Ishigami function (Ishigami &amp; Homma 1990), a test case of sensitivity analysis whose Sobol indices are
- * known in closed form: {@code y = sin(x1) + a sin(x2)^2 + b x3^4 sin(x1)} with a = 7, b = 0.1, the inputs meant to
- * be uniform on [-π, π]. Reads the numeric parameters {@code x1, x2, x3}; reports {@code y}. Deterministic: the seed
- * plays no part.
+ * The Ishigami function (Ishigami &amp; Homma 1990), a test case of sensitivity analysis whose
+ * Sobol indices are known in closed form: {@code y = sin(x1) + a sin(x2)^2 + b x3^4 sin(x1)} with a
+ * = 7, b = 0.1, the inputs meant to be uniform on [-π, π]. Reads the numeric parameters {@code x1,
+ * x2, x3}; reports {@code y}. Deterministic: the seed plays no part.
  */
 public final class IshigamiSimulation implements Simulation {
   /** The constants of the usual benchmark. */
   public static final double A = 7;
+
   public static final double B = 0.1;
 
   @Override

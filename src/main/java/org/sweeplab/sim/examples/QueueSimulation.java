@@ -7,13 +7,14 @@ import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
 
 /**
- * An M/M/c queue: Poisson arrivals at {@code arrival_rate}, exponential service at {@code service_rate} per server,
- * {@code servers} servers, first come first served; {@code customers} customers (default 20,000) of which the first
- * {@code warmup} (default 10%) are discarded.
+ * An M/M/c queue: Poisson arrivals at {@code arrival_rate}, exponential service at {@code
+ * service_rate} per server, {@code servers} servers, first come first served; {@code customers}
+ * customers (default 20,000) of which the first {@code warmup} (default 10%) are discarded.
  *
- * <p>Reports the simulated {@code mean_wait} (time in queue), {@code p_wait} (share that waited), the utilisation
- * {@code rho}, and the exact Erlang C values {@code erlang_c_wait} and {@code erlang_c_p_wait}, so the statistics can
- * be checked against the truth. An unstable queue (rho >= 1) fails.
+ * <p>Reports the simulated {@code mean_wait} (time in queue), {@code p_wait} (share that waited),
+ * the utilisation {@code rho}, and the exact Erlang C values {@code erlang_c_wait} and {@code
+ * erlang_c_p_wait}, so the statistics can be checked against the truth. An unstable queue (rho >=
+ * 1) fails.
  */
 public final class QueueSimulation implements Simulation {
 
@@ -25,14 +26,27 @@ public final class QueueSimulation implements Simulation {
     int n = ctx.params().containsKey("customers") ? ctx.getInt("customers") : 20_000;
     int warmup = ctx.params().containsKey("warmup") ? ctx.getInt("warmup") : n / 10;
     if (!(lambda > 0) || !(mu > 0) || c < 1 || n < 1 || warmup < 0 || warmup >= n) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "mmc: need arrival_rate > 0, service_rate > 0, servers >= 1, 0 <= warmup < customers; got %s, %s, %d,"
-              + " %d, %d", lambda, mu, c, warmup, n));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "mmc: need arrival_rate > 0, service_rate > 0, servers >= 1, 0 <= warmup < customers; got %s, %s, %d,"
+                  + " %d, %d",
+              lambda,
+              mu,
+              c,
+              warmup,
+              n));
     }
     double rho = lambda / (c * mu);
     if (rho >= 1) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "unstable queue: rho = %.4f >= 1 (arrival_rate %s, %d servers at %s)", rho, lambda, c, mu));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "unstable queue: rho = %.4f >= 1 (arrival_rate %s, %d servers at %s)",
+              rho,
+              lambda,
+              c,
+              mu));
     }
     RandomGenerator rng = ctx.random();
     double[] free = new double[c];
@@ -62,8 +76,17 @@ public final class QueueSimulation implements Simulation {
     }
     int kept = n - warmup;
     double pWait = erlangC(c, lambda / mu);
-    return Metrics.of("mean_wait", waitSum / kept, "p_wait", (double) waited / kept, "rho", rho,
-        "erlang_c_wait", pWait / (c * mu - lambda), "erlang_c_p_wait", pWait);
+    return Metrics.of(
+        "mean_wait",
+        waitSum / kept,
+        "p_wait",
+        (double) waited / kept,
+        "rho",
+        rho,
+        "erlang_c_wait",
+        pWait / (c * mu - lambda),
+        "erlang_c_p_wait",
+        pWait);
   }
 
   /** The Erlang C probability of waiting, with offered load {@code a = lambda / mu}. */

@@ -8,13 +8,15 @@ import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
 
 /**
- * A small game-AI tournament, like a game-balance sweep: an agent with a {@code strategy} plays one match against a
- * scripted opponent of some {@code difficulty}, in a {@code world}, within {@code tick_budget} ticks.
+ * A small game-AI tournament, like a game-balance sweep: an agent with a {@code strategy} plays one
+ * match against a scripted opponent of some {@code difficulty}, in a {@code world}, within {@code
+ * tick_budget} ticks.
  *
- * <p>Reports {@code score} (0–100), {@code win}, {@code ticks_used} and a cost (compute units: ticks times the
- * strategy's cost per tick). Harsh settings fail the way real engines do: at {@code extreme} difficulty with a tight
- * budget the agent usually stalls and the run throws; {@code mcts} in the {@code maze} world sometimes exhausts its
- * search tree. Missing parameters take defaults (greedy, normal, arena, 500).
+ * <p>Reports {@code score} (0–100), {@code win}, {@code ticks_used} and a cost (compute units:
+ * ticks times the strategy's cost per tick). Harsh settings fail the way real engines do: at {@code
+ * extreme} difficulty with a tight budget the agent usually stalls and the run throws; {@code mcts}
+ * in the {@code maze} world sometimes exhausts its search tree. Missing parameters take defaults
+ * (greedy, normal, arena, 500).
  */
 public final class TournamentSimulation implements Simulation {
   static final List<String> STRATEGIES = List.of("random", "greedy", "minimax", "mcts");
@@ -41,16 +43,25 @@ public final class TournamentSimulation implements Simulation {
     double depth = Math.log1p(budget / 50.0);
     double mean = SKILL[s] + 6 * depth - PENALTY[d] + WORLD_SHIFT[w] + (s == 3 && w == 2 ? -8 : 0);
     double score = clamp(mean + rng.nextGaussian() * 9, 0, 100);
-    long ticks = Math.max(1, Math.min(budget, Math.round(budget * (0.55 + 0.45 * rng.nextDouble()))));
+    long ticks =
+        Math.max(1, Math.min(budget, Math.round(budget * (0.55 + 0.45 * rng.nextDouble()))));
 
     if (d == 3 && budget <= 100 && rng.nextDouble() < 0.9) {
-      throw new IllegalStateException(String.format(Locale.ROOT,
-          "agent stalled: no legal move found after %d ticks (world %s, seed %d)", ticks, WORLDS.get(w),
-          ctx.seed()));
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "agent stalled: no legal move found after %d ticks (world %s, seed %d)",
+              ticks,
+              WORLDS.get(w),
+              ctx.seed()));
     }
     if (s == 3 && w == 2 && rng.nextDouble() < 0.25) {
-      throw new IllegalStateException(String.format(Locale.ROOT,
-          "search tree exhausted at node %d of %d", rng.nextInt(1_000_000), 1_000_000));
+      throw new IllegalStateException(
+          String.format(
+              Locale.ROOT,
+              "search tree exhausted at node %d of %d",
+              rng.nextInt(1_000_000),
+              1_000_000));
     }
     double opponent = 50 + rng.nextGaussian() * 5;
     return Metrics.builder()
@@ -68,7 +79,8 @@ public final class TournamentSimulation implements Simulation {
   private static int index(String param, String value, List<String> valid) {
     int i = valid.indexOf(value);
     if (i < 0) {
-      throw new IllegalArgumentException("tournament: unknown " + param + " '" + value + "'; valid are " + valid);
+      throw new IllegalArgumentException(
+          "tournament: unknown " + param + " '" + value + "'; valid are " + valid);
     }
     return i;
   }

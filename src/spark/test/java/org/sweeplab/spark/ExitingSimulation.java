@@ -10,10 +10,11 @@ import org.sweeplab.sim.Simulation;
 
 /**
  * Ends the JVM it runs in when {@code x} is 1, as a simulation with a fatal native crash or a stray
- * {@code System.exit} would: on a Spark executor, that executor dies with the task. Each such attempt leaves a file
- * in the folder {@code markers} names, so a test can count Spark's attempts. Outside an executor JVM (the local
- * backend, or Spark's local mode, where the executor is the driver) it fails the run instead. Other runs report {@code y = x * x} and a draw of the
- * run's seeded generator.
+ * {@code System.exit} would: on a Spark executor, that executor dies with the task. Each such
+ * attempt leaves a file in the folder {@code markers} names, so a test can count Spark's attempts.
+ * Outside an executor JVM (the local backend, or Spark's local mode, where the executor is the
+ * driver) it fails the run instead. Other runs report {@code y = x * x} and a draw of the run's
+ * seeded generator.
  */
 public final class ExitingSimulation implements Simulation {
   /** The exit status of the executor it ends. */

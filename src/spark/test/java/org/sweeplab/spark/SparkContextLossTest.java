@@ -24,30 +24,40 @@ import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.spec.SweepSpec;
+import org.sweeplab.store.TestCsv;
 import org.sweeplab.sweep.Sweep;
 import org.sweeplab.sweep.SweepExecution;
 import org.sweeplab.sweep.SweepResult;
-import org.sweeplab.store.TestCsv;
 
 /**
- * The Spark context stopping under a running sweep, as Spark stops it when the cluster manager ends the application
- * (from a thread of its own), in local mode: the sweep ends at once, the runs in flight end cancelled, one warning
- * says why, stopping the backend again does nothing, and a resume on the local backend completes the sweep with the
- * table of a local sweep. Each test has its own context (one per JVM at a time), so the context can be stopped.
+ * The Spark context stopping under a running sweep, as Spark stops it when the cluster manager ends
+ * the application (from a thread of its own), in local mode: the sweep ends at once, the runs in
+ * flight end cancelled, one warning says why, stopping the backend again does nothing, and a resume
+ * on the local backend completes the sweep with the table of a local sweep. Each test has its own
+ * context (one per JVM at a time), so the context can be stopped.
  */
 class SparkContextLossTest {
   private JavaSparkContext sc;
-  /** The thread that stops the context, as Spark's own would; joined before the next test makes a context. */
+
+  /**
+   * The thread that stops the context, as Spark's own would; joined before the next test makes a
+   * context.
+   */
   private volatile Thread stopper;
+
   private volatile long stoppedAtNanos;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeEach
   void startSpark() {
-    sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("sweeplab-loss-test")
-        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
+    sc =
+        new JavaSparkContext(
+            new SparkConf()
+                .setMaster("local[2]")
+                .setAppName("sweeplab-loss-test")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1"));
   }
 
   @AfterEach
@@ -70,7 +80,12 @@ class SparkContextLossTest {
 
   /** 40 runs of about 50 ms each. */
   static SweepSpec spec() {
-    return SweepSpec.builder("loss").simulation("slow").range("x", 1, 40, 1).replicates(1).seed(11).maxParallel(2)
+    return SweepSpec.builder("loss")
+        .simulation("slow")
+        .range("x", 1, 40, 1)
+        .replicates(1)
+        .seed(11)
+        .maxParallel(2)
         .build();
   }
 
@@ -81,7 +96,10 @@ class SparkContextLossTest {
     @Override
     public Metrics run(RunContext ctx) throws InterruptedException {
       Thread.sleep(50);
-      return Metrics.builder().put("y", ctx.getLong("x") * 2.0).put("u", ctx.random().nextDouble()).build();
+      return Metrics.builder()
+          .put("y", ctx.getLong("x") * 2.0)
+          .put("u", ctx.random().nextDouble())
+          .build();
     }
   }
 
@@ -92,46 +110,58 @@ class SparkContextLossTest {
 
     Path dir = tmp.resolve("spark");
     // One run per batch, so that batches are in flight when the context goes.
-    SparkBackend spark = SparkBackend.of(spec, LocalBackend.withDefaults().withRunsRoot(dir.resolve("runs")))
-        .withContext(sc).withBatchSize(1);
+    SparkBackend spark =
+        SparkBackend.of(spec, LocalBackend.withDefaults().withRunsRoot(dir.resolve("runs")))
+            .withContext(sc)
+            .withBatchSize(1);
     AtomicBoolean stopped = new AtomicBoolean();
     StringBuilder warnings = new StringBuilder();
-    SweepListener killer = new SweepListener() {
-      @Override
-      public void runFinished(RunRecord record, Progress progress) {
-        if (progress.done() == 5 && stopped.compareAndSet(false, true)) {
-          stopContext();
-        }
-      }
+    SweepListener killer =
+        new SweepListener() {
+          @Override
+          public void runFinished(RunRecord record, Progress progress) {
+            if (progress.done() == 5 && stopped.compareAndSet(false, true)) {
+              stopContext();
+            }
+          }
 
-      @Override
-      public synchronized void warning(String message) {
-        warnings.append(message).append('\n');
-      }
-    };
-    SweepExecution execution = Sweep.of(spec).output(dir).simulation(new Slow()).listener(killer).backend(spark)
-        .start();
+          @Override
+          public synchronized void warning(String message) {
+            warnings.append(message).append('\n');
+          }
+        };
+    SweepExecution execution =
+        Sweep.of(spec).output(dir).simulation(new Slow()).listener(killer).backend(spark).start();
     SweepResult s = execution.await();
     double seconds = (System.nanoTime() - stoppedAtNanos) / 1e9;
 
-    // The bound: up to 1 s for Spark to stop the context after a job fails, plus the 0.2 s poll, plus a loaded CI.
+    // The bound: up to 1 s for Spark to stop the context after a job fails, plus the 0.2 s poll,
+    // plus a loaded CI.
     assertTrue(seconds < 5, "the sweep ended " + seconds + " s after the context was stopped");
-    assertTrue(s.count(RunStatus.OK) >= 5 && s.count(RunStatus.OK) < 40, "ok runs: " + s.count(RunStatus.OK));
+    assertTrue(
+        s.count(RunStatus.OK) >= 5 && s.count(RunStatus.OK) < 40,
+        "ok runs: " + s.count(RunStatus.OK));
     assertEquals(0, s.count(RunStatus.FAILED), "a lost context fails no run");
     assertTrue(s.missing() > 0, "runs never handed out stay missing: " + s.missing());
     List<String> lines = warnings.toString().lines().toList();
     assertEquals(1, lines.size(), warnings.toString());
-    assertTrue(lines.get(0).startsWith("the Spark application ended while the sweep ran: "), lines.get(0));
+    assertTrue(
+        lines.get(0).startsWith("the Spark application ended while the sweep ran: "), lines.get(0));
     // Stop after the end, twice, on the dead context: nothing happens, nothing is thrown.
     execution.stop(Backend.StopMode.FINISH);
     execution.stop(Backend.StopMode.CANCEL);
     execution.stop(Backend.StopMode.CANCEL);
 
-    SweepResult resumed = Sweep.resuming(dir).simulation(new Slow()).backend(LocalBackend.withDefaults()
-        .withParallelism(2).withRunsRoot(dir.resolve("runs"))).run();
+    SweepResult resumed =
+        Sweep.resuming(dir)
+            .simulation(new Slow())
+            .backend(
+                LocalBackend.withDefaults().withParallelism(2).withRunsRoot(dir.resolve("runs")))
+            .run();
     assertEquals(0, resumed.missing());
     assertEquals(40, resumed.count(RunStatus.OK));
-    assertEquals(TestCsv.withoutColumn(local.outputDir().resolve("results.csv"), "duration_ms"),
+    assertEquals(
+        TestCsv.withoutColumn(local.outputDir().resolve("results.csv"), "duration_ms"),
         TestCsv.withoutColumn(dir.resolve("results.csv"), "duration_ms"));
   }
 
@@ -139,28 +169,32 @@ class SparkContextLossTest {
   void cancellingWhileTheContextDiesThrowsNothingAndEnds() {
     SweepSpec spec = spec();
     Path dir = tmp.resolve("spark");
-    SparkBackend spark = SparkBackend.of(spec, LocalBackend.withDefaults()).withContext(sc).withBatchSize(1);
+    SparkBackend spark =
+        SparkBackend.of(spec, LocalBackend.withDefaults()).withContext(sc).withBatchSize(1);
     SweepExecution[] execution = new SweepExecution[1];
-    SweepListener killer = new SweepListener() {
-      private final AtomicBoolean once = new AtomicBoolean();
+    SweepListener killer =
+        new SweepListener() {
+          private final AtomicBoolean once = new AtomicBoolean();
 
-      @Override
-      public void runFinished(RunRecord record, Progress progress) {
-        if (once.compareAndSet(false, true)) {
-          // The sequence: the context goes, and Ctrl-C / SIGTERM and its grace timer stop the backend.
-          Thread t = stopContext();
-          execution[0].stop(Backend.StopMode.FINISH);
-          execution[0].stop(Backend.StopMode.CANCEL);
-          try {
-            t.join();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+          @Override
+          public void runFinished(RunRecord record, Progress progress) {
+            if (once.compareAndSet(false, true)) {
+              // The sequence: the context goes, and Ctrl-C / SIGTERM and its grace timer
+              // stop the backend.
+              Thread t = stopContext();
+              execution[0].stop(Backend.StopMode.FINISH);
+              execution[0].stop(Backend.StopMode.CANCEL);
+              try {
+                t.join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              execution[0].stop(Backend.StopMode.CANCEL); // on the stopped context
+            }
           }
-          execution[0].stop(Backend.StopMode.CANCEL); // on the stopped context
-        }
-      }
-    };
-    execution[0] = Sweep.of(spec).output(dir).simulation(new Slow()).listener(killer).backend(spark).start();
+        };
+    execution[0] =
+        Sweep.of(spec).output(dir).simulation(new Slow()).listener(killer).backend(spark).start();
     SweepResult s = execution[0].await();
     double seconds = (System.nanoTime() - stoppedAtNanos) / 1e9;
     assertTrue(s.count(RunStatus.OK) >= 1);

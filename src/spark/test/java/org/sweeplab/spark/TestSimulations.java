@@ -13,16 +13,23 @@ import org.sweeplab.sim.TransientFailure;
 public final class TestSimulations {
   private TestSimulations() {}
 
-  /** The metrics every test simulation reports: they depend on the parameters and the run's seed only. */
+  /**
+   * The metrics every test simulation reports: they depend on the parameters and the run's seed
+   * only.
+   */
   static Metrics score(RunContext ctx) {
     long b = ctx.getLong("budget");
-    return Metrics.builder().put("score", ctx.random().nextGaussian() + b).put("win", ctx.random().nextBoolean())
-        .put("ticks", b * 2).cost(0.25).build();
+    return Metrics.builder()
+        .put("score", ctx.random().nextGaussian() + b)
+        .put("win", ctx.random().nextBoolean())
+        .put("ticks", b * 2)
+        .cost(0.25)
+        .build();
   }
 
   /**
-   * Not serializable, so the executors create it from the spec's {@code {class: ...}}. One point fails, one run
-   * sleeps past any short timeout.
+   * Not serializable, so the executors create it from the spec's {@code {class: ...}}. One point
+   * fails, one run sleeps past any short timeout.
    */
   public static final class Scored implements Simulation {
     @Override
@@ -30,7 +37,9 @@ public final class TestSimulations {
       if (ctx.getString("strategy").equals("c") && ctx.getLong("budget") == 10) {
         throw new IllegalStateException("stalled at budget 10");
       }
-      if (ctx.getString("strategy").equals("b") && ctx.getLong("budget") == 40 && ctx.replicate() == 1) {
+      if (ctx.getString("strategy").equals("b")
+          && ctx.getLong("budget") == 40
+          && ctx.replicate() == 1) {
         Thread.sleep(4_000);
       }
       return score(ctx);
@@ -46,8 +55,8 @@ public final class TestSimulations {
   }
 
   /**
-   * Fails the first attempt of replicate 1 of every third budget value, once per run (a marker file per run
-   * remembers it), then succeeds with the same metrics as a run that never failed.
+   * Fails the first attempt of replicate 1 of every third budget value, once per run (a marker file
+   * per run remembers it), then succeeds with the same metrics as a run that never failed.
    */
   static final class Flaky implements Simulation, Serializable {
     private static final long serialVersionUID = 1L;
@@ -89,12 +98,17 @@ public final class TestSimulations {
     }
   }
 
-  /** Hits a fatal JVM error in every attempt of one run (strategy b, budget 20, replicate 2); the others score. */
+  /**
+   * Hits a fatal JVM error in every attempt of one run (strategy b, budget 20, replicate 2); the
+   * others score.
+   */
   static final class Doomed implements Simulation, Serializable {
     private static final long serialVersionUID = 1L;
 
     static boolean doomed(RunContext ctx) {
-      return ctx.getString("strategy").equals("b") && ctx.getLong("budget") == 20 && ctx.replicate() == 2;
+      return ctx.getString("strategy").equals("b")
+          && ctx.getLong("budget") == 20
+          && ctx.replicate() == 2;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.sweeplab.sweep;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -23,21 +22,26 @@ import org.sweeplab.results.ResultsContract;
 import tech.tablesaw.api.Table;
 
 /**
- * Spark 3.5 (its own Parquet reader, parquet-mr) reads the results.parquet that sweeplab writes with DuckDB: every
- * column has the Spark type of its contract type, and every value equals the value of results.csv (read by
- * sweeplab's CSV reader), row by row, keyed by run_id. Runs under -Pspark.
+ * Spark 3.5 (its own Parquet reader, parquet-mr) reads the results.parquet that sweeplab writes
+ * with DuckDB: every column has the Spark type of its contract type, and every value equals the
+ * value of results.csv (read by sweeplab's CSV reader), row by row, keyed by run_id. Runs under
+ * -Pspark.
  */
 class ParquetSparkTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void sparkReadsEveryValueOfResultsParquetAsInResultsCsv() {
     Path dir = ParquetRoundTripTest.sweepWithParquet(tmp.resolve("out"));
     Table csv = Runs.read(dir.resolve("results.csv")).table();
     List<ResultColumn> schema = ResultsContract.readSchema(dir.resolve("summary.json"));
-    SparkSession spark = SparkSession.builder().master("local[1]").appName("sweeplab-parquet-test")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[1]")
+            .appName("sweeplab-parquet-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .getOrCreate();
     try {
       Dataset<Row> ds = spark.read().parquet(dir.resolve(ParquetRuns.FILE).toString());
       StructField[] fields = ds.schema().fields();
@@ -58,9 +62,13 @@ class ParquetSparkTest {
         assertNotNull(r, "a run of results.parquet is not in results.csv");
         for (int c = 0; c < fields.length; c++) {
           String name = fields[c].name();
-          Object expected = csv.column(name).isMissing(r) ? null : normalise(csv.column(name).get(r));
+          Object expected =
+              csv.column(name).isMissing(r) ? null : normalise(csv.column(name).get(r));
           Object actual = row.isNullAt(c) ? null : normalise(row.get(c));
-          assertEquals(expected, actual, name + " of " + row.getString(row.fieldIndex(ResultsContract.RUN_ID)));
+          assertEquals(
+              expected,
+              actual,
+              name + " of " + row.getString(row.fieldIndex(ResultsContract.RUN_ID)));
           compared++;
         }
       }

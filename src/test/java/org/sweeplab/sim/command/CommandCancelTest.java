@@ -19,14 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.Simulation;
 
-/** Cancellation, interrupts and graceful stops end the whole process tree, grandchildren and orphans included. */
+/**
+ * Cancellation, interrupts and graceful stops end the whole process tree, grandchildren and orphans
+ * included.
+ */
 @Timeout(60)
 class CommandCancelTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
-  /** Starts children, grandchildren and an orphan (its parent subshell exits at once); all sleep; pids to a file. */
-  private static final String TREE = """
+  /**
+   * Starts children, grandchildren and an orphan (its parent subshell exits at once); all sleep;
+   * pids to a file.
+   */
+  private static final String TREE =
+      """
       echo $$ >> pids
       sh -c 'sleep 1000 & echo $! >> pids; sleep 1000 & echo $! >> pids; echo $$ >> pids; wait' &
       ( sleep 1000 & echo $! >> pids ) &
@@ -43,13 +49,15 @@ class CommandCancelTest {
     final Thread thread;
 
     Runner(Simulation sim, FakeRunContext ctx) {
-      thread = new Thread(() -> {
-        try {
-          outcome.set(sim.run(ctx));
-        } catch (Throwable t) {
-          outcome.set(t);
-        }
-      });
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  outcome.set(sim.run(ctx));
+                } catch (Throwable t) {
+                  outcome.set(t);
+                }
+              });
       thread.start();
     }
 
@@ -65,7 +73,8 @@ class CommandCancelTest {
     while (!Files.exists(dir.resolve("ready")) && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    List<Long> pids = Files.readAllLines(dir.resolve("pids")).stream().map(Long::parseLong).toList();
+    List<Long> pids =
+        Files.readAllLines(dir.resolve("pids")).stream().map(Long::parseLong).toList();
     assertEquals(count, pids.size(), pids.toString());
     for (long pid : pids) {
       assertTrue(running(pid), "pid " + pid + " should run before the cancel");
@@ -93,7 +102,8 @@ class CommandCancelTest {
     run.thread.interrupt();
     Object outcome = run.await();
     assertInstanceOf(CancellationException.class, outcome);
-    assertEquals("run var-0007-run-002 was cancelled; its command and every process it started were stopped",
+    assertEquals(
+        "run var-0007-run-002 was cancelled; its command and every process it started were stopped",
         ((Throwable) outcome).getMessage());
     assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "cancel was slow");
     assertNoneRunning(pids);
@@ -104,13 +114,16 @@ class CommandCancelTest {
     FakeRunContext ctx = new FakeRunContext(root, Map.of());
     AtomicReference<Boolean> flag = new AtomicReference<>();
     CommandSimulation sim = sim(TREE).withKillGrace(Duration.ZERO);
-    Runner run = new Runner(c -> {
-      try {
-        return sim.run(c);
-      } finally {
-        flag.set(Thread.currentThread().isInterrupted());
-      }
-    }, ctx);
+    Runner run =
+        new Runner(
+            c -> {
+              try {
+                return sim.run(c);
+              } finally {
+                flag.set(Thread.currentThread().isInterrupted());
+              }
+            },
+            ctx);
     List<Long> pids = awaitPids(ctx.runDirPath(), 6);
     run.thread.interrupt();
     Object outcome = run.await();
@@ -133,28 +146,35 @@ class CommandCancelTest {
   void gracefulCancelSendsTermFirstAndKillsAfterTheGrace() throws Exception {
     FakeRunContext polite = new FakeRunContext(root.resolve("polite"), Map.of());
     // pids before ready: the test reads pids as soon as ready exists.
-    CommandSimulation sim = sim("trap 'echo got-term > term.txt; exit 143' TERM; echo $$ > pids;"
-        + " echo ready > ready; while :; do sleep 0.05; done");
+    CommandSimulation sim =
+        sim(
+            "trap 'echo got-term > term.txt; exit 143' TERM; echo $$ > pids;"
+                + " echo ready > ready; while :; do sleep 0.05; done");
     Runner run = new Runner(sim, polite);
     List<Long> pids = awaitPids(polite.runDirPath(), 1);
     assertEquals(1, sim.runsInFlight());
     long start = System.nanoTime();
     sim.cancelGracefully(Duration.ofSeconds(10));
     assertInstanceOf(CancellationException.class, run.await());
-    assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "a polite program need not wait");
+    assertTrue(
+        System.nanoTime() - start < Duration.ofSeconds(5).toNanos(),
+        "a polite program need not wait");
     assertEquals("got-term", Files.readString(polite.runDirPath().resolve("term.txt")).strip());
     assertNoneRunning(pids);
     assertEquals(0, sim.runsInFlight());
 
     FakeRunContext stubborn = new FakeRunContext(root.resolve("stubborn"), Map.of());
-    CommandSimulation deaf = sim("trap '' TERM; echo $$ > pids; echo ready > ready; while :; do sleep 0.05; done");
+    CommandSimulation deaf =
+        sim("trap '' TERM; echo $$ > pids; echo ready > ready; while :; do sleep 0.05; done");
     Runner run2 = new Runner(deaf, stubborn);
     List<Long> pids2 = awaitPids(stubborn.runDirPath(), 1);
     long start2 = System.nanoTime();
     deaf.cancelGracefully(Duration.ofMillis(400));
     assertInstanceOf(CancellationException.class, run2.await());
     long took = System.nanoTime() - start2;
-    assertTrue(took >= Duration.ofMillis(400).toNanos() && took < Duration.ofSeconds(5).toNanos(), "took " + took);
+    assertTrue(
+        took >= Duration.ofMillis(400).toNanos() && took < Duration.ofSeconds(5).toNanos(),
+        "took " + took);
     assertNoneRunning(pids2);
   }
 
@@ -164,20 +184,25 @@ class CommandCancelTest {
     long start = System.nanoTime();
     Metrics m = sim("sleep 1000 & echo $! > pids; echo '{\"x\": 1}'").run(ctx);
     assertEquals(Metrics.of("x", 1L), m);
-    assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "waited for the background sleep");
-    assertNoneRunning(List.of(Long.parseLong(Files.readString(ctx.runDirPath().resolve("pids")).strip())));
+    assertTrue(
+        System.nanoTime() - start < Duration.ofSeconds(2).toNanos(),
+        "waited for the background sleep");
+    assertNoneRunning(
+        List.of(Long.parseLong(Files.readString(ctx.runDirPath().resolve("pids")).strip())));
   }
 
   /**
-   * Issue 10, defect 6: a background child holding stdout leaked in some of 8 fast runs. Every run ends its whole
-   * process group, so none of the 8 leaves its sleep behind.
+   * Issue 10, defect 6: a background child holding stdout leaked in some of 8 fast runs. Every run
+   * ends its whole process group, so none of the 8 leaves its sleep behind.
    */
   @Test
   void noBackgroundChildOutlivesAnyOfEightFastRuns() throws Exception {
     for (int i = 0; i < 8; i++) {
       FakeRunContext ctx = new FakeRunContext(root.resolve("r" + i), Map.of());
-      assertEquals(Metrics.of("x", 1L), sim("sleep 2001 & echo $! > pids; echo '{\"x\": 1}'").run(ctx));
-      assertNoneRunning(List.of(Long.parseLong(Files.readString(ctx.runDirPath().resolve("pids")).strip())));
+      assertEquals(
+          Metrics.of("x", 1L), sim("sleep 2001 & echo $! > pids; echo '{\"x\": 1}'").run(ctx));
+      assertNoneRunning(
+          List.of(Long.parseLong(Files.readString(ctx.runDirPath().resolve("pids")).strip())));
     }
   }
 }

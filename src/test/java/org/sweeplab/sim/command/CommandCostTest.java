@@ -15,17 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.Metrics;
 
-/** Cost lines are charged as they arrive; a final cost is the total; crossing the per-run cap kills the command. */
+/**
+ * Cost lines are charged as they arrive; a final cost is the total; crossing the per-run cap kills
+ * the command.
+ */
 @Timeout(60)
 class CommandCostTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @Test
   void streamingCostCrossingTheCapKillsTheCommand() throws Exception {
     FakeRunContext ctx = new FakeRunContext(root, Map.of(), 2.0);
-    CommandSimulation sim = sim("echo $$ > pid; sleep 1000 & echo $! > child; i=0;"
-        + " while :; do i=$((i+1)); echo $i > count; echo '{\"cost\": 0.5}'; sleep 0.02; done");
+    CommandSimulation sim =
+        sim(
+            "echo $$ > pid; sleep 1000 & echo $! > child; i=0;"
+                + " while :; do i=$((i+1)); echo $i > count; echo '{\"cost\": 0.5}'; sleep 0.02; done");
     long start = System.nanoTime();
     BudgetExceededException e = assertThrows(BudgetExceededException.class, () -> sim.run(ctx));
     assertEquals("run cost 2.5 crossed the per-run cap 2.0", e.getMessage());
@@ -34,18 +38,23 @@ class CommandCostTest {
     Path dir = ctx.runDirPath();
     for (String file : new String[] {"pid", "child"}) {
       long pid = Long.parseLong(Files.readString(dir.resolve(file)).strip());
-      assertFalse(ProcessHandle.of(pid).map(CommandProcessTree::isRunning).orElse(false), file + " survived");
+      assertFalse(
+          ProcessHandle.of(pid).map(CommandProcessTree::isRunning).orElse(false),
+          file + " survived");
     }
     String count = Files.readString(dir.resolve("count"));
     Thread.sleep(200);
-    assertEquals(count, Files.readString(dir.resolve("count")), "the loop kept running after the kill");
+    assertEquals(
+        count, Files.readString(dir.resolve("count")), "the loop kept running after the kill");
     assertFalse(Files.exists(dir.resolve("stdout.log")), "cost lines are not logged");
   }
 
   @Test
   void finalCostIsTheTotalAndOnlyTheRemainderIsCharged() throws Exception {
     FakeRunContext ctx = new FakeRunContext(root.resolve("a"), Map.of());
-    Metrics m = sim("echo '{\"cost\": 0.5}'; echo '{\"cost\": 0.25}'; echo '{\"score\": 1, \"cost\": 2.0}'").run(ctx);
+    Metrics m =
+        sim("echo '{\"cost\": 0.5}'; echo '{\"cost\": 0.25}'; echo '{\"score\": 1, \"cost\": 2.0}'")
+            .run(ctx);
     assertEquals(Metrics.of("score", 1L).withCost(2.0), m);
     assertEquals(2.0, ctx.cost());
   }
@@ -53,11 +62,13 @@ class CommandCostTest {
   @Test
   void streamedCostStandsWhenTheResultHasNoneOrLess() throws Exception {
     FakeRunContext none = new FakeRunContext(root.resolve("none"), Map.of());
-    assertEquals(Metrics.of("x", 1L).withCost(0.75),
+    assertEquals(
+        Metrics.of("x", 1L).withCost(0.75),
         sim("echo '{\"cost\": 0.5}'; echo '{\"cost\": 0.25}'; echo '{\"x\": 1}'").run(none));
     assertEquals(0.75, none.cost());
     FakeRunContext less = new FakeRunContext(root.resolve("less"), Map.of());
-    assertEquals(Metrics.of("x", 1L).withCost(0.75),
+    assertEquals(
+        Metrics.of("x", 1L).withCost(0.75),
         sim("echo '{\"cost\": 0.75}'; echo '{\"x\": 1, \"cost\": 0.5}'").run(less));
     assertEquals(0.75, less.cost());
   }
@@ -65,27 +76,41 @@ class CommandCostTest {
   @Test
   void finalCostAloneIsCharged() throws Exception {
     FakeRunContext ctx = new FakeRunContext(root.resolve("f"), Map.of());
-    assertEquals(Metrics.of("x", 1L).withCost(0.7), sim("echo '{\"x\": 1, \"cost\": 0.7}'").run(ctx));
+    assertEquals(
+        Metrics.of("x", 1L).withCost(0.7), sim("echo '{\"x\": 1, \"cost\": 0.7}'").run(ctx));
     assertEquals(0.7, ctx.cost());
     FakeRunContext capped = new FakeRunContext(root.resolve("c"), Map.of(), 0.5);
-    assertThrows(BudgetExceededException.class, () -> sim("echo '{\"x\": 1, \"cost\": 0.7}'").run(capped));
+    assertThrows(
+        BudgetExceededException.class, () -> sim("echo '{\"x\": 1, \"cost\": 0.7}'").run(capped));
   }
 
   @Test
   void onlyCostLinesGiveEmptyMetricsWithTheirSum() throws Exception {
     FakeRunContext ctx = new FakeRunContext(root, Map.of());
     assertEquals(Metrics.empty().withCost(0.0), sim("echo '{\"cost\": 0}'").run(ctx));
-    assertEquals(Metrics.empty().withCost(1.5), sim("echo '{\"cost\": 1}'; echo '{\"cost\": 0.5}'").run(
-        new FakeRunContext(root.resolve("b"), Map.of())));
+    assertEquals(
+        Metrics.empty().withCost(1.5),
+        sim("echo '{\"cost\": 1}'; echo '{\"cost\": 0.5}'")
+            .run(new FakeRunContext(root.resolve("b"), Map.of())));
   }
 
   @Test
   void badCostsFailClearly() {
-    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-        () -> sim("echo '{\"cost\": -1}'; sleep 1000").run(new FakeRunContext(root.resolve("n"), Map.of())));
-    assertEquals("a cost line on stdout must hold a finite number >= 0, got -1.0", negative.getMessage());
-    IllegalArgumentException text = assertThrows(IllegalArgumentException.class,
-        () -> sim("echo '{\"x\": 1, \"cost\": \"cheap\"}'").run(new FakeRunContext(root.resolve("t"), Map.of())));
-    assertEquals("the 'cost' on stdout must be a finite number >= 0, got \"cheap\"", text.getMessage());
+    IllegalArgumentException negative =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                sim("echo '{\"cost\": -1}'; sleep 1000")
+                    .run(new FakeRunContext(root.resolve("n"), Map.of())));
+    assertEquals(
+        "a cost line on stdout must hold a finite number >= 0, got -1.0", negative.getMessage());
+    IllegalArgumentException text =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                sim("echo '{\"x\": 1, \"cost\": \"cheap\"}'")
+                    .run(new FakeRunContext(root.resolve("t"), Map.of())));
+    assertEquals(
+        "the 'cost' on stdout must be a finite number >= 0, got \"cheap\"", text.getMessage());
   }
 }

@@ -21,13 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.spec.SimulationSpec;
 
-/** What a command receives: argv verbatim, the SWEEP_* environment, the context on stdin, its working directory. */
+/**
+ * What a command receives: argv verbatim, the SWEEP_* environment, the context on stdin, its
+ * working directory.
+ */
 class CommandInputTest {
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
-  private static final List<String> HOSTILE = List.of("; rm -rf x", "$(touch pwned)", "`touch pwned2`",
-      "it's \"quoted\"", "two\nlines", "  spaced  out  ", "*", "$HOME", "a|b && c > d");
+  private static final List<String> HOSTILE =
+      List.of(
+          "; rm -rf x",
+          "$(touch pwned)",
+          "`touch pwned2`",
+          "it's \"quoted\"",
+          "two\nlines",
+          "  spaced  out  ",
+          "*",
+          "$HOME",
+          "a|b && c > d");
 
   @Test
   void hostileValuesArriveVerbatimAsSingleArgumentsAndNothingRuns() throws Exception {
@@ -41,8 +52,11 @@ class CommandInputTest {
     Files.createDirectories(ctx.runDirPath());
     Files.writeString(ctx.runDirPath().resolve("x"), "must survive");
 
-    Metrics m = sim("for a in \"$@\"; do printf '%s\\0' \"$a\"; done > args.bin; echo \"{\\\"n\\\": $#}\"", args)
-        .run(ctx);
+    Metrics m =
+        sim(
+                "for a in \"$@\"; do printf '%s\\0' \"$a\"; done > args.bin; echo \"{\\\"n\\\": $#}\"",
+                args)
+            .run(ctx);
 
     assertEquals(Map.of("n", (long) HOSTILE.size()), m.values());
     byte[] got = Files.readAllBytes(ctx.runDirPath().resolve("args.bin"));
@@ -50,7 +64,8 @@ class CommandInputTest {
     assertEquals(HOSTILE, received);
     assertTrue(Files.exists(ctx.runDirPath().resolve("x")), "'; rm -rf x' must not have run");
     try (Stream<Path> all = Files.walk(root)) {
-      assertEquals(List.of(), all.filter(p -> p.getFileName().toString().startsWith("pwned")).toList());
+      assertEquals(
+          List.of(), all.filter(p -> p.getFileName().toString().startsWith("pwned")).toList());
     }
     assertFalse(Files.exists(Path.of("pwned")) || Files.exists(Path.of("pwned2")));
   }
@@ -63,16 +78,33 @@ class CommandInputTest {
     params.put("label", "x y");
     params.put("on", true);
     FakeRunContext ctx = new FakeRunContext(root, params);
-    SimulationSpec.Command spec = command(Map.of("CUSTOM", "a{alpha}-{{lit}}-{seed}"), "stdout", 4096, null,
-        "printf '%s\\n' \"$SWEEP_PARAM_ALPHA\" \"$SWEEP_PARAM_MY_RATE\" \"$SWEEP_PARAM_LABEL\" \"$SWEEP_PARAM_ON\""
-            + " \"$SWEEP_SEED\" \"$SWEEP_RUN_ID\" \"$SWEEP_VARIATION_ID\" \"$SWEEP_REPLICATE\" \"$SWEEP_RUN_DIR\""
-            + " \"$CUSTOM\" \"$(pwd -P)\" > env.txt; echo '{}'");
+    SimulationSpec.Command spec =
+        command(
+            Map.of("CUSTOM", "a{alpha}-{{lit}}-{seed}"),
+            "stdout",
+            4096,
+            null,
+            "printf '%s\\n' \"$SWEEP_PARAM_ALPHA\" \"$SWEEP_PARAM_MY_RATE\" \"$SWEEP_PARAM_LABEL\" \"$SWEEP_PARAM_ON\""
+                + " \"$SWEEP_SEED\" \"$SWEEP_RUN_ID\" \"$SWEEP_VARIATION_ID\" \"$SWEEP_REPLICATE\" \"$SWEEP_RUN_DIR\""
+                + " \"$CUSTOM\" \"$(pwd -P)\" > env.txt; echo '{}'");
 
     CommandSimulation.of(spec, params.keySet()).run(ctx);
 
     Path dir = ctx.runDirPath();
-    assertEquals(List.of("3", "0.25", "x y", "true", "424242", "var-0007-run-002", "var-0007", "2", dir.toString(),
-        "a3-{lit}-424242", dir.toRealPath().toString()), Files.readAllLines(dir.resolve("env.txt")));
+    assertEquals(
+        List.of(
+            "3",
+            "0.25",
+            "x y",
+            "true",
+            "424242",
+            "var-0007-run-002",
+            "var-0007",
+            "2",
+            dir.toString(),
+            "a3-{lit}-424242",
+            dir.toRealPath().toString()),
+        Files.readAllLines(dir.resolve("env.txt")));
   }
 
   @Test
@@ -88,17 +120,20 @@ class CommandInputTest {
     List<String> lines = Files.readAllLines(ctx.runDirPath().resolve("stdin.json"));
     assertEquals(1, lines.size());
     JsonNode json = new ObjectMapper().readTree(lines.get(0));
-    assertEquals("{\"run_id\":\"var-0007-run-002\",\"variation_id\":\"var-0007\",\"replicate\":2,\"seed\":424242,"
-        + "\"params\":{\"alpha\":3,\"beta\":2.0,\"name\":\"a\\\"b\"},\"run_dir\":"
-        + new ObjectMapper().writeValueAsString(ctx.runDirPath().toString())
-        + ",\"config\":{\"alpha\":3,\"beta\":2.0,\"name\":\"a\\\"b\"}}", json.toString());
+    assertEquals(
+        "{\"run_id\":\"var-0007-run-002\",\"variation_id\":\"var-0007\",\"replicate\":2,\"seed\":424242,"
+            + "\"params\":{\"alpha\":3,\"beta\":2.0,\"name\":\"a\\\"b\"},\"run_dir\":"
+            + new ObjectMapper().writeValueAsString(ctx.runDirPath().toString())
+            + ",\"config\":{\"alpha\":3,\"beta\":2.0,\"name\":\"a\\\"b\"}}",
+        json.toString());
   }
 
   @Test
   void programsThatIgnoreStdinNeitherBlockNorFail() throws Exception {
     CommandSimulation sim = sim("echo '{\"x\": 1}'");
     for (int i = 0; i < 30; i++) {
-      assertEquals(Metrics.of("x", 1L), sim.run(new FakeRunContext(root.resolve("r" + i), Map.of("a", 1L))));
+      assertEquals(
+          Metrics.of("x", 1L), sim.run(new FakeRunContext(root.resolve("r" + i), Map.of("a", 1L))));
     }
     Map<String, Object> big = Map.of("blob", "z".repeat(100_000));
     assertEquals(Metrics.of("x", 1L), sim.run(new FakeRunContext(root.resolve("big"), big)));
@@ -107,8 +142,14 @@ class CommandInputTest {
   @Test
   void workdirIsExpandedAndRelativeToTheCurrentDirectory() throws Exception {
     Path work = Files.createDirectories(root.resolve("w-424242"));
-    SimulationSpec.Command spec = new SimulationSpec.Command(CommandTestSupport.sh("pwd -P > here.txt; echo '{}'"),
-        null, root.resolve("w-{seed}").toString(), "stdout", 1024, null);
+    SimulationSpec.Command spec =
+        new SimulationSpec.Command(
+            CommandTestSupport.sh("pwd -P > here.txt; echo '{}'"),
+            null,
+            root.resolve("w-{seed}").toString(),
+            "stdout",
+            1024,
+            null);
     CommandSimulation.of(spec).run(new FakeRunContext(root, Map.of()));
     assertEquals(work.toRealPath().toString(), Files.readString(work.resolve("here.txt")).strip());
   }

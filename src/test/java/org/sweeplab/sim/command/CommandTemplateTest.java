@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.sweeplab.spec.SimulationSpec;
 
 class CommandTemplateTest {
-  private static final Map<String, String> VALUES = Map.of("seed", "42", "alpha", "0.5", "run_id", "r1");
+  private static final Map<String, String> VALUES =
+      Map.of("seed", "42", "alpha", "0.5", "run_id", "r1");
 
   private static String expand(String template) {
     return CommandTemplate.parse(template, "argv[1]").expand(VALUES::get, List.of("alpha"));
@@ -43,23 +44,32 @@ class CommandTemplateTest {
   void unknownNameListsTheValidNames() {
     CommandTemplate t = CommandTemplate.parse("--beta={beta}", "argv[3]");
     assertEquals(Set.of("beta"), t.names());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.check(List.of("alpha")));
-    assertEquals("simulation.command argv[3] '--beta={beta}' uses unknown placeholder '{beta}'; valid names are"
-        + " seed, run_id, variation_id, replicate, run_dir, config, alpha (write '{{' and '}}' for literal braces)",
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> t.check(List.of("alpha")));
+    assertEquals(
+        "simulation.command argv[3] '--beta={beta}' uses unknown placeholder '{beta}'; valid names are"
+            + " seed, run_id, variation_id, replicate, run_dir, config, alpha (write '{{' and '}}' for literal braces)",
         e.getMessage());
-    IllegalArgumentException atRun = assertThrows(IllegalArgumentException.class,
-        () -> t.expand(VALUES::get, List.of("alpha")));
+    IllegalArgumentException atRun =
+        assertThrows(IllegalArgumentException.class, () -> t.expand(VALUES::get, List.of("alpha")));
     assertEquals(e.getMessage(), atRun.getMessage());
   }
 
   @Test
   void checkAtConstructionWhenParameterNamesAreGiven() {
-    SimulationSpec.Command spec = SimulationSpec.Command.of(List.of("/bin/echo", "{alpha}", "{gamma}"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CommandSimulation.of(spec, List.of("alpha", "beta")));
+    SimulationSpec.Command spec =
+        SimulationSpec.Command.of(List.of("/bin/echo", "{alpha}", "{gamma}"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CommandSimulation.of(spec, List.of("alpha", "beta")));
     assertTrue(e.getMessage().contains("unknown placeholder '{gamma}'"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("valid names are seed, run_id, variation_id, replicate, run_dir, config, alpha, beta"
-        + " (write '{{' and '}}' for literal braces)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "valid names are seed, run_id, variation_id, replicate, run_dir, config, alpha, beta"
+                    + " (write '{{' and '}}' for literal braces)"),
+        e.getMessage());
     assertEquals(spec, CommandSimulation.of(spec, List.of("alpha", "gamma")).spec());
   }
 
@@ -76,22 +86,31 @@ class CommandTemplateTest {
 
   @Test
   void environmentNamesAreUpperCasedAndSanitised() {
-    assertEquals(Map.of("alpha", "SWEEP_PARAM_ALPHA", "my-rate.1", "SWEEP_PARAM_MY_RATE_1"),
+    assertEquals(
+        Map.of("alpha", "SWEEP_PARAM_ALPHA", "my-rate.1", "SWEEP_PARAM_MY_RATE_1"),
         CommandSimulation.envNames(List.of("alpha", "my-rate.1")));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CommandSimulation.envNames(List.of("a-b", "a_b")));
-    assertEquals("parameters 'a-b' and 'a_b' both map to the environment variable SWEEP_PARAM_A_B; rename one",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CommandSimulation.envNames(List.of("a-b", "a_b")));
+    assertEquals(
+        "parameters 'a-b' and 'a_b' both map to the environment variable SWEEP_PARAM_A_B; rename one",
         e.getMessage());
   }
 
   @Test
   void resultFileMustStayInsideTheRunFolder() {
     for (String bad : List.of("../x.json", "a/../../x.json", "/etc/passwd")) {
-      SimulationSpec.Command spec = new SimulationSpec.Command(List.of("/bin/true"), null, null, "file:" + bad,
-          1024, null);
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CommandSimulation.of(spec));
-      assertEquals("simulation.result 'file:" + bad + "' must name a file inside the run folder: a relative path"
-          + " without '..'", e.getMessage());
+      SimulationSpec.Command spec =
+          new SimulationSpec.Command(List.of("/bin/true"), null, null, "file:" + bad, 1024, null);
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> CommandSimulation.of(spec));
+      assertEquals(
+          "simulation.result 'file:"
+              + bad
+              + "' must name a file inside the run folder: a relative path"
+              + " without '..'",
+          e.getMessage());
     }
   }
 }

@@ -19,8 +19,13 @@ final class CommandTestSupport {
     return SimulationSpec.Command.of(sh(script, args));
   }
 
-  static SimulationSpec.Command command(Map<String, String> env, String result, long logCap, List<Integer> codes,
-      String script, String... args) {
+  static SimulationSpec.Command command(
+      Map<String, String> env,
+      String result,
+      long logCap,
+      List<Integer> codes,
+      String script,
+      String... args) {
     return new SimulationSpec.Command(sh(script, args), env, null, result, logCap, codes);
   }
 

@@ -11,7 +11,10 @@ import java.util.random.RandomGenerator;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.RunContext;
 
-/** A test-only run context: fixed identity, a run folder under a given root, a per-run cost cap, a cancel flag. */
+/**
+ * A test-only run context: fixed identity, a run folder under a given root, a per-run cost cap, a
+ * cancel flag.
+ */
 final class FakeRunContext implements RunContext {
   private final Map<String, Object> params;
   private final Path runDir;
