@@ -59,6 +59,11 @@ public final class RaceBackend implements Backend {
   }
 
   @Override
+  public boolean runsRaceRounds() {
+    return true;
+  }
+
+  @Override
   public ExecutionHandle start(RunRequest request) {
     RaceResult now = state == null ? null : state.get();
     lastState = now;

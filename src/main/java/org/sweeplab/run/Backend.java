@@ -23,4 +23,13 @@ public interface Backend {
     /** Cancel them now (they end {@code cancelled}). */
     CANCEL
   }
+
+  /**
+   * Whether this backend runs the rounds of a race ({@code execution.racing}); only the race's own
+   * backend does, and a sweep of a racing spec refuses any other rather than run every replicate
+   * unasked.
+   */
+  default boolean runsRaceRounds() {
+    return false;
+  }
 }

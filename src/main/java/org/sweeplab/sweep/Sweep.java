@@ -331,6 +331,14 @@ public final class Sweep {
    * @throws IllegalArgumentException for a spec or folder problem (nothing has run yet)
    */
   public SweepExecution start() {
+    if (spec.execution().racing() != null && !backend().runsRaceRounds()) {
+      throw new IllegalArgumentException(
+          "sweep '"
+              + spec.name()
+              + "' is a race (execution.racing): run it with"
+              + " Race.of(sweep).run() (org.sweeplab.race), as `sweeplab run` and Notebook.run do, or remove"
+              + " execution.racing to run every replicate");
+    }
     Simulation sim = preflight(); // a refused run writes nothing
     RunPlan plan = RunPlan.of(spec);
     Path dir = outputDir();

@@ -118,6 +118,19 @@ class RaceTest {
     assertEquals(withoutDuration(tmp.resolve("ref")), withoutDuration(tmp.resolve("p" + parallel)));
   }
 
+  /**
+   * A racing spec run as a plain sweep from Java is refused with what to call, not run in full
+   * unasked.
+   */
+  @Test
+  void aRacingSpecAsAPlainSweepSaysToRunTheRace() {
+    Sweep plain = Sweep.of(arms(2)).output(tmp.resolve("plain"));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, plain::run);
+    assertTrue(e.getMessage().contains("Race.of(sweep).run()"), e.getMessage());
+    assertFalse(java.nio.file.Files.exists(tmp.resolve("plain")), "a refused sweep writes nothing");
+  }
+
   @Test
   void aStoppedRaceResumesWhereItWasAndEndsAsAnUnstoppedOne() throws Exception {
     Path dir = tmp.resolve("stopped");
