@@ -96,17 +96,26 @@ final class GroupedRuns {
     for (int g = 0; g < k; g++) {
       kept[g + 1] += kept[g];
     }
-    // Counting sort of the kept values (and their seeds) by group, in row order within each group.
-    double[] sorted = new double[kept[k]];
-    long[] sortedSeed = seed == null ? null : new long[kept[k]];
-    int[] fill = Arrays.copyOf(kept, k);
+    // The kept values (and their seeds) of each group, in row order, straight into arrays of their
+    // exact size: no
+    // intermediate array of all values, which would double the memory of this step.
+    double[][] byGroup = new double[k][];
+    long[][] seedsByGroup = seed == null ? null : new long[k][];
+    for (int g = 0; g < k; g++) {
+      byGroup[g] = new double[kept[g + 1] - kept[g]];
+      if (seed != null) {
+        seedsByGroup[g] = new long[kept[g + 1] - kept[g]];
+      }
+    }
+    int[] fill = new int[k];
     if (m != null) {
       for (int i = 0; i < isOk.length; i++) {
         if (isOk[i] && !(policy == NaNPolicy.EXCLUDE && Double.isNaN(m[i]))) {
-          int at = fill[groupOf[i]]++;
-          sorted[at] = m[i];
+          int g = groupOf[i];
+          int at = fill[g]++;
+          byGroup[g][at] = m[i];
           if (seed != null) {
-            sortedSeed[at] = seed[i];
+            seedsByGroup[g][at] = seed[i];
           }
         }
       }
@@ -114,11 +123,8 @@ final class GroupedRuns {
     values = new MetricAccumulator[k];
     seeds = new ArrayList<>(k);
     for (int g = 0; g < k; g++) {
-      values[g] = MetricAccumulator.wrap(Arrays.copyOfRange(sorted, kept[g], kept[g + 1]));
-      seeds.add(
-          seed == null
-              ? new LongArrayList()
-              : LongArrayList.wrap(Arrays.copyOfRange(sortedSeed, kept[g], kept[g + 1])));
+      values[g] = MetricAccumulator.wrap(byGroup[g]);
+      seeds.add(seed == null ? new LongArrayList() : LongArrayList.wrap(seedsByGroup[g]));
     }
     hasSeeds = seed != null;
   }
