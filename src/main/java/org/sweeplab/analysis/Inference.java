@@ -235,9 +235,20 @@ final class Inference {
     if (k < 2 || n <= k) {
       return new Overall("one_way_anova", Double.NaN, k - 1, n - k, Double.NaN, Double.NaN);
     }
-    double[] all = g.stream().flatMapToDouble(Arrays::stream).toArray();
-    double c = MetricAccumulator.of(all).mean();
-    double grand = MetricAccumulator.of(centred(all, c)).mean();
+    // The centre from the groups' own (exact) means, and the grand mean of the centred values in
+    // one pass: no array
+    // of all values, which at ten million values cost several hundred MB here.
+    double c = 0;
+    for (double[] x : g) {
+      c += MetricAccumulator.wrap(x).mean() * ((double) x.length / n);
+    }
+    double residual = 0;
+    for (double[] x : g) {
+      for (double v : x) {
+        residual += v - c;
+      }
+    }
+    double grand = residual / n;
     double ssb = 0;
     double ssw = 0;
     for (double[] x : g) {
