@@ -35,8 +35,10 @@ public final class Notebook {
    * <p>An interrupt of the calling thread (the kernel's interrupt button) stops the sweep as Ctrl-C
    * stops {@code sweeplab run}: no new runs start, the runs in flight have the spec's {@code
    * execution.interrupt_grace} to finish and are then cancelled, and the folder is written, so that
-   * it resumes. The sweep runs on a thread of its own so that the interrupt never reaches the
-   * journal and results writers (an interrupted thread cannot write through a file channel).
+   * it resumes. A second interrupt within the grace does not shorten it (the kernel interrupts
+   * twice for one press of its button). The sweep, and the stopping of it, run on threads of their
+   * own, so that no interrupt reaches the journal and results writers (an interrupted thread cannot
+   * write through a file channel).
    *
    * @return the sweep's result (for a race, as {@code sweeplab run} races a spec with
    *     execution.racing: its counts over the runs the race needs)
@@ -72,12 +74,15 @@ public final class Notebook {
     try {
       return unwrap(result::get);
     } catch (InterruptedException e) {
-      stop.accept(Backend.StopMode.FINISH);
-      Duration grace = sweep.spec().execution().interruptGrace();
-      try {
-        result.get(grace.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException | InterruptedException | ExecutionException late) {
-        stop.accept(Backend.StopMode.CANCEL);
+      // One press of the kernel's interrupt button interrupts this thread twice (the cell's future
+      // is cancelled, then the kernel's executor is shut down half a second later): the grace ends
+      // on the clock, not on a second interrupt, and the stops run on a thread of their own, where
+      // no interrupt cuts off the journal lines of cancelled runs.
+      onOwnThread(() -> stop.accept(Backend.StopMode.FINISH));
+      long deadline = System.nanoTime() + sweep.spec().execution().interruptGrace().toNanos();
+      awaitUninterruptibly(result, deadline);
+      if (!result.isDone()) {
+        onOwnThread(() -> stop.accept(Backend.StopMode.CANCEL));
       }
       SweepResult stopped;
       try {
@@ -87,6 +92,39 @@ public final class Notebook {
       }
       Thread.currentThread().interrupt();
       throw new SweepInterruptedException(stopped);
+    }
+  }
+
+  /** Waits for the result until the deadline, whatever interrupts arrive meanwhile. */
+  private static void awaitUninterruptibly(CompletableFuture<?> result, long deadline) {
+    long left;
+    while (!result.isDone() && (left = deadline - System.nanoTime()) > 0) {
+      try {
+        result.get(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException again) {
+        // keep waiting: see the caller
+      } catch (TimeoutException
+          | ExecutionException
+          | java.util.concurrent.CancellationException ended) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs the action on a new thread and waits for it to end, whatever interrupts arrive (the caller
+   * sets its interrupt status again when it is done waiting).
+   */
+  private static void onOwnThread(Runnable action) {
+    Thread t = new Thread(action, "sweeplab-notebook-stop");
+    t.setDaemon(true);
+    t.start();
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException again) {
+        // keep waiting: see the caller
+      }
     }
   }
 

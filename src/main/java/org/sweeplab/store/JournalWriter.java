@@ -2,8 +2,9 @@ package org.sweeplab.store;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.LockSupport;
@@ -14,6 +15,11 @@ import java.util.concurrent.locks.LockSupport;
  * them within that window. So a killed process (even {@code kill -9}) loses at most the runs in
  * flight and those that finished in the last millisecond, while a sweep of a million tiny runs
  * writes in large blocks instead of a million system calls.
+ *
+ * <p>Lines are written through a plain file, not a {@link FileChannel}: a channel is closed for
+ * good when a thread that writes to it is interrupted, and the threads that append here are
+ * interrupted when a sweep is cancelled (a notebook kernel's interrupt button interrupts the cell's
+ * thread twice, the second time while cancelled runs are being journalled).
  */
 final class JournalWriter implements Closeable {
   /** The longest a finished run's line waits before it is written. */
@@ -22,7 +28,7 @@ final class JournalWriter implements Closeable {
   /** The flusher's longest sleep when no line is waiting. */
   private static final long IDLE_NANOS = 10_000_000L;
 
-  private final FileChannel channel;
+  private final RandomAccessFile file;
   private final Thread flusher;
   private byte[] pending = new byte[1 << 16];
   private byte[] spare = new byte[1 << 16];
@@ -34,8 +40,8 @@ final class JournalWriter implements Closeable {
   private long lines;
   private volatile boolean flusherIdle;
 
-  private JournalWriter(FileChannel channel) {
-    this.channel = channel;
+  private JournalWriter(RandomAccessFile file) {
+    this.file = file;
     this.flusher = new Thread(this::flushLoop, "sweeplab-journal");
     this.flusher.setDaemon(true);
     this.flusher.start();
@@ -46,17 +52,28 @@ final class JournalWriter implements Closeable {
    * off).
    */
   static JournalWriter open(Path file, long validLength) throws IOException {
-    FileChannel ch =
+    try (FileChannel ch =
         FileChannel.open(
             file,
             StandardOpenOption.CREATE,
             StandardOpenOption.WRITE,
-            java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    if (ch.size() > validLength) {
-      ch.truncate(validLength);
+            java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (ch.size() > validLength) {
+        ch.truncate(validLength);
+      }
     }
-    ch.position(validLength);
-    return new JournalWriter(ch);
+    if (Files.isSymbolicLink(file)) {
+      throw new IOException(
+          file + " is a symbolic link; sweeplab does not write through links in an output folder");
+    }
+    RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+    try {
+      raf.seek(validLength);
+    } catch (IOException e) {
+      raf.close();
+      throw e;
+    }
+    return new JournalWriter(raf);
   }
 
   /**
@@ -113,10 +130,7 @@ final class JournalWriter implements Closeable {
         lastWrite = System.nanoTime();
       }
       try {
-        ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
-        while (bb.hasRemaining()) {
-          channel.write(bb);
-        }
+        file.write(buf, 0, len);
       } catch (IOException e) {
         synchronized (this) {
           failure = new IOException("Cannot write the journal: " + e.getMessage(), e);
@@ -178,9 +192,9 @@ final class JournalWriter implements Closeable {
     }
     try {
       drain();
-      channel.force(false);
+      file.getFD().sync();
     } finally {
-      channel.close();
+      file.close();
       LockSupport.unpark(flusher);
     }
   }
