@@ -49,6 +49,11 @@ final class RunContextImpl implements RunContext {
   }
 
   @Override
+  public synchronized int attempt() {
+    return attempt;
+  }
+
+  @Override
   public String runId() {
     return run.runId();
   }
@@ -138,7 +143,12 @@ final class RunContextImpl implements RunContext {
   }
 
   @Override
-  public synchronized void charge(double amount) {
+  public void charge(double amount) {
+    charge(amount, null, 0);
+  }
+
+  @Override
+  public synchronized void charge(double amount, String spool, long line) {
     if (!(amount >= 0) || Double.isInfinite(amount)) {
       throw new IllegalArgumentException(
           "charge(" + amount + ") in run " + runId() + ": amount must be >= 0");
@@ -146,7 +156,11 @@ final class RunContextImpl implements RunContext {
     cost = Double.isNaN(cost) ? amount : cost + amount;
     // Recorded before the cap is checked: money spent is spent, also by the charge that crosses the
     // cap.
-    ledger.charged(run, attempt, amount);
+    if (spool == null) {
+      ledger.charged(run, attempt, amount);
+    } else {
+      ledger.charged(run, attempt, amount, spool, line);
+    }
     if (cost > perRunCap) {
       throw new BudgetExceededException(
           String.format(

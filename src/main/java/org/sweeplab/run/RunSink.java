@@ -13,4 +13,14 @@ public interface RunSink {
    * record still carries its whole cost).
    */
   default void charged(PlannedRun run, int attempt, double amount) {}
+
+  /**
+   * A charge read from line {@code line} (1-based, counting cost lines) of the stdout spool file
+   * named {@code spool} ({@link org.sweeplab.sim.RunContext#charge(double, String, long)}); a sink
+   * that records charges notes the origin so that a resume after a crash can tell which lines of a
+   * spool were charged. The default records it as a plain charge.
+   */
+  default void charged(PlannedRun run, int attempt, double amount, String spool, long line) {
+    charged(run, attempt, amount);
+  }
 }

@@ -168,6 +168,16 @@ public final class Pipeline implements Simulation {
     }
 
     @Override
+    public void charge(double amount, String spool, long line) {
+      run.charge(amount, spool, line);
+    }
+
+    @Override
+    public int attempt() {
+      return run.attempt();
+    }
+
+    @Override
     public double cost() {
       return run.cost();
     }

@@ -125,6 +125,25 @@ public interface RunContext {
    */
   void charge(double amount);
 
+  /**
+   * Adds to the run's cost as {@link #charge(double)} does, for a charge read from a file that
+   * outlives a crash: cost line {@code line} (1-based) of the spool file named {@code spool}, which
+   * holds a command's stdout. The charge ledger notes both, so that the next resume after a crash
+   * charges the lines the spool holds but the ledger does not, and none twice. Contexts that keep
+   * no ledger charge the amount and ignore the origin.
+   */
+  default void charge(double amount, String spool, long line) {
+    charge(amount);
+  }
+
+  /**
+   * The execution of the run that is under way: 1 for the first in this session, counting every
+   * execution (retries and rate-limited ones included).
+   */
+  default int attempt() {
+    return 1;
+  }
+
   /** The cost charged so far. */
   double cost();
 

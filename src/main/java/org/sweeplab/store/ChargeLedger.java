@@ -14,7 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.sweeplab.run.PlannedRun;
 import org.sweeplab.space.VariationKeys;
 
@@ -67,20 +71,68 @@ final class ChargeLedger implements Closeable {
   }
 
   /** Appends one charge; thread-safe; the line reaches the operating system before this returns. */
-  synchronized void append(PlannedRun run, int attempt, double amount) throws IOException {
+  void append(PlannedRun run, int attempt, double amount) throws IOException {
+    append(run.runId(), run.variation().key(), run.replicate(), attempt, amount, null, 0);
+  }
+
+  /**
+   * Appends one charge, with its origin when {@code spool} is not null: cost line {@code spoolLine}
+   * of that stdout spool file ({@code "spool"} and {@code "line"} in the ledger line). Thread-safe;
+   * the line reaches the operating system before this returns.
+   */
+  synchronized void append(
+      String runId,
+      String variationKey,
+      int replicate,
+      int attempt,
+      double amount,
+      String spool,
+      long spoolLine)
+      throws IOException {
     line.reset();
     line.ascii("{\"run_id\":")
-        .jsonString(run.runId())
+        .jsonString(runId)
         .ascii(",\"variation_key\":\"")
-        .ascii(run.variation().key())
+        .ascii(variationKey)
         .ascii("\",\"replicate\":")
-        .number(run.replicate())
+        .number(replicate)
         .ascii(",\"attempt\":")
-        .number(attempt)
-        .ascii(",\"cost\":");
+        .number(attempt);
+    if (spool != null) {
+      line.ascii(",\"spool\":").jsonString(spool).ascii(",\"line\":").number(spoolLine);
+    }
+    line.ascii(",\"cost\":");
     JournalFormat.number(line, amount);
     line.ascii("}\n");
     out.write(line.array(), 0, line.length()); // one write(2): a kill -9 after it keeps the line
+  }
+
+  /**
+   * The spool lines the ledger in {@code file} holds charges for: spool file name to the set of its
+   * line numbers. Lines that do not parse are skipped (the loader warns about them).
+   */
+  static Map<String, Set<Long>> spooledLines(Path file) throws IOException {
+    Map<String, Set<Long>> out = new HashMap<>();
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return out;
+    }
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String s = r.readLine(); s != null; s = r.readLine()) {
+        if (!s.contains("\"spool\"")) {
+          continue;
+        }
+        try {
+          JsonNode n = JSON.readTree(s);
+          if (n.path("spool").isTextual() && n.path("line").canConvertToLong()) {
+            out.computeIfAbsent(n.get("spool").asText(), k -> new HashSet<>())
+                .add(n.get("line").asLong());
+          }
+        } catch (IOException e) {
+          // a torn or foreign line: load() warns about it
+        }
+      }
+    }
+    return out;
   }
 
   @Override

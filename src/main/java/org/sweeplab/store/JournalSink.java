@@ -41,8 +41,14 @@ public final class JournalSink implements RunSink, Closeable {
 
   @Override
   public void charged(PlannedRun run, int attempt, double amount) {
+    charged(run, attempt, amount, null, 0);
+  }
+
+  @Override
+  public void charged(PlannedRun run, int attempt, double amount, String spool, long line) {
     try {
-      ledger.append(run, attempt, amount);
+      ledger.append(
+          run.runId(), run.variation().key(), run.replicate(), attempt, amount, spool, line);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot record a charge of run "

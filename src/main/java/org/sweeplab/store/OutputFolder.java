@@ -188,6 +188,11 @@ public final class OutputFolder implements Closeable {
     return dir.resolve(SUMMARY);
   }
 
+  /** The charge ledger, {@code charges.jsonl}. */
+  public Path charges() {
+    return dir.resolve(CHARGES);
+  }
+
   public Path runs() {
     return dir.resolve(RUNS);
   }

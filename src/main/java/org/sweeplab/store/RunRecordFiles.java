@@ -65,6 +65,11 @@ public final class RunRecordFiles implements RunSink {
   }
 
   @Override
+  public void charged(PlannedRun run, int attempt, double amount, String spool, long line) {
+    journal.charged(run, attempt, amount, spool, line);
+  }
+
+  @Override
   public void accept(RunRecord r) {
     journal.accept(r);
     if (r.status() == RunStatus.SKIPPED) {

@@ -40,6 +40,7 @@ import org.sweeplab.store.PendingRuns;
 import org.sweeplab.store.ResumeChanges;
 import org.sweeplab.store.RunColumns;
 import org.sweeplab.store.RunRecordFiles;
+import org.sweeplab.store.SpoolRecovery;
 
 /**
  * Runs a sweep into an output folder, or resumes one. Immutable and fluent:
@@ -360,6 +361,7 @@ public final class Sweep {
                 + " process(es) left running by an earlier session of this folder (killed without"
                 + " ending its commands) were ended before their runs ran again");
       }
+      SpoolRecovery.recover(folder.runs(), folder.charges(), warnings);
       OutputFolder.writeAtomically(folder.spec(), SpecWriter.toYaml(spec));
       RunColumns columns = new RunColumns(plan.runCount());
       JournalLoader.Loaded loaded = JournalLoader.load(folder.journal(), plan, columns, warnings);

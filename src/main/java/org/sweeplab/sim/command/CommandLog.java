@@ -30,6 +30,13 @@ final class CommandLog implements AutoCloseable {
     this.cap = cap;
   }
 
+  /** A log that keeps nothing and creates no file. */
+  static CommandLog discarding() {
+    CommandLog log = new CommandLog(() -> null, "", 0);
+    log.closed = true;
+    return log;
+  }
+
   /** Appends bytes, keeping at most the cap. */
   synchronized void write(byte[] b, int off, int len) {
     if (closed || len == 0) {

@@ -19,7 +19,8 @@ import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.TransientFailure;
 
 /**
- * One execution of a command: starts the process, feeds stdin, hands stdout and stderr to a shared
+ * One execution of a command: starts the process with its stdout going to a {@link Spool} file (so
+ * that cost lines survive a crash of sweeplab), feeds stdin, hands the spool and stderr to a shared
  * pool of reader threads, and waits on one event queue for cost lines, stream ends, the exit, or a
  * cancellation. The calling thread does all the deciding (charging, killing, interpreting the
  * result), so the run context is only used from it.
@@ -75,6 +76,8 @@ final class CommandRun {
   private final CommandSimulation sim;
   private final RunContext ctx;
   private int costLines;
+  private int openStreams = 2;
+  private String spoolName;
   private final CommandTelemetry telemetry;
 
   CommandRun(CommandSimulation sim, RunContext ctx) {
@@ -99,6 +102,20 @@ final class CommandRun {
       CommandUpstream.writeConfig(ctx, runDir);
     }
     ProcessBuilder pb = sim.processBuilder(ctx, runDir, tag);
+    Path spool = Spool.create(ctx, runDir.toAbsolutePath().getParent(), tag);
+    try {
+      return execute(pb, runDir, tag, spool);
+    } finally {
+      // Every cost line read from it has been charged by now (a kill -9 before this leaves the
+      // spool to the next resume).
+      java.nio.file.Files.deleteIfExists(spool);
+    }
+  }
+
+  private Metrics execute(ProcessBuilder pb, Path runDir, String tag, Path spool)
+      throws IOException {
+    spoolName = spool.getFileName().toString();
+    pb.redirectOutput(ProcessBuilder.Redirect.to(spool.toFile()));
     Process process;
     try {
       process = pb.start();
@@ -114,9 +131,11 @@ final class CommandRun {
               + e.getMessage());
     }
     long cap = sim.spec().logCapBytes();
+    SpoolTail spoolTail = new SpoolTail(spool);
+    process.onExit().thenRun(spoolTail::writerDone);
     CommandStdout out =
         new CommandStdout(
-            process.getInputStream(),
+            spoolTail,
             new CommandLog(() -> runDir, "stdout.log", cap),
             sim.resultFile() == null,
             events::add);
@@ -190,15 +209,14 @@ final class CommandRun {
     double streamed = 0;
     boolean exited = false;
     boolean swept = false;
-    int open = 2;
     long exitedAt = 0;
-    while (open > 0 || !exited) {
+    while (openStreams > 0 || !exited) {
       if (ctx.isCancelled()) {
         throw cancelled(tree, out, err, sim.killGrace(), "was cancelled");
       }
       Event e;
       try {
-        if (open > 0) {
+        if (openStreams > 0) {
           e = events.poll(TICK_MS, TimeUnit.MILLISECONDS);
         } else {
           e = events.poll();
@@ -228,7 +246,7 @@ final class CommandRun {
         }
         streamed += amount;
         try {
-          ctx.charge(amount);
+          ctx.charge(amount, spoolName, costLines);
         } catch (RuntimeException budget) {
           kill(tree, out, err, Duration.ZERO);
           throw budget;
@@ -240,8 +258,13 @@ final class CommandRun {
           kill(tree, out, err, Duration.ZERO);
           throw bad;
         }
-      } else if (e instanceof Closed) {
-        open--;
+      } else if (e instanceof Closed closed) {
+        openStreams--;
+        if (closed.error() != null && "stdout".equals(closed.stream())) {
+          kill(tree, out, err, Duration.ZERO);
+          throw new CommandFailedException(
+              CommandFailedException.NO_EXIT_CODE, err.tail(), closed.error().getMessage());
+        }
       } else if (e instanceof Cancel c) {
         throw cancelled(tree, out, err, c.grace(), "was cancelled gracefully");
       } else if (!exited) {
@@ -284,12 +307,15 @@ final class CommandRun {
   private void kill(CommandProcessTree tree, CommandStdout out, CommandStderr err, Duration grace) {
     tree.terminate(grace);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-    int closed = 0;
     boolean interrupted = false;
-    while (closed < 2 && System.nanoTime() < deadline) {
+    while (openStreams > 0 && System.nanoTime() < deadline) {
       try {
         Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        closed += e instanceof Closed ? 1 : 0;
+        if (e instanceof Closed) {
+          openStreams--;
+        } else if (e instanceof Charge c) {
+          chargeAfterKill(c.amount());
+        }
       } catch (InterruptedException ie) {
         interrupted = true;
       }
@@ -298,6 +324,21 @@ final class CommandRun {
     err.finish();
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A cost line the command wrote before it was killed: money spent is spent, so it reaches the
+   * ledger; the run already ends for another reason, so a cap it crosses changes nothing.
+   */
+  private void chargeAfterKill(double amount) {
+    costLines++;
+    if (Double.isFinite(amount) && amount >= 0) {
+      try {
+        ctx.charge(amount, spoolName, costLines);
+      } catch (RuntimeException overCap) {
+        // recorded before the cap was checked; the run is ending already
+      }
     }
   }
 

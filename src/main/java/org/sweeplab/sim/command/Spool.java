@@ -1,0 +1,97 @@
+package org.sweeplab.sim.command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.sweeplab.sim.FreshFiles;
+import org.sweeplab.sim.RunContext;
+
+/**
+ * A command's stdout spool: the file its stdout goes to while it runs, in {@code runs/.spool/} of
+ * the sweep folder, read as it grows and removed when the attempt ends. Unlike bytes in a pipe,
+ * what the command wrote there survives a {@code kill -9} of sweeplab; the next resume charges the
+ * cost lines the spool holds but the charge ledger does not ({@code
+ * org.sweeplab.store.SpoolRecovery}). The file name carries the run, its variation key and
+ * replicate, the attempt and a tag unique to the attempt: {@code
+ * RUN_ID~VARIATION_KEY~REPLICATE~ATTEMPT~TAG.spool}.
+ */
+public final class Spool {
+  /** The folder of spools, inside the sweep's {@code runs/} folder. */
+  public static final String FOLDER = ".spool";
+
+  private static final String SUFFIX = ".spool";
+
+  /** A spool's run and attempt, read from its file name. */
+  public record Name(String runId, String variationKey, int replicate, int attempt) {}
+
+  private Spool() {}
+
+  /** A new, empty spool file for the attempt under way in {@code ctx}. */
+  static Path create(RunContext ctx, Path runsRoot, String tag) throws IOException {
+    Path dir = FreshFiles.folder(runsRoot.resolve(FOLDER));
+    Path file =
+        dir.resolve(
+            ctx.runId()
+                + "~"
+                + ctx.variationKey()
+                + "~"
+                + ctx.replicate()
+                + "~"
+                + ctx.attempt()
+                + "~"
+                + tag
+                + SUFFIX);
+    try (OutputStream created = FreshFiles.create(file)) {
+      return file;
+    }
+  }
+
+  /** The run and attempt of a spool file, or null when the name is not a spool's. */
+  public static Name parse(String fileName) {
+    if (!fileName.endsWith(SUFFIX)) {
+      return null;
+    }
+    String[] parts = fileName.substring(0, fileName.length() - SUFFIX.length()).split("~", -1);
+    if (parts.length != 5 || parts[0].isEmpty() || parts[1].length() != 32) {
+      return null;
+    }
+    try {
+      return new Name(parts[0], parts[1], Integer.parseInt(parts[2]), Integer.parseInt(parts[3]));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The cost lines of a spool, in order, as the live reader sees them ({@code {"cost": x}} alone on
+   * a line of at most {@link CommandStdout#MAX_LINE} bytes): the k-th element is cost line k. An
+   * amount that is not a finite number >= 0 is NaN (the live reader fails the run on it and charges
+   * nothing).
+   */
+  public static List<Double> costLines(Path spool) throws IOException {
+    List<Double> out = new ArrayList<>();
+    if (!Files.isRegularFile(spool, LinkOption.NOFOLLOW_LINKS)) {
+      return out;
+    }
+    try (InputStream in = Files.newInputStream(spool, LinkOption.NOFOLLOW_LINKS)) {
+      CommandStdout reader =
+          new CommandStdout(
+              in,
+              CommandLog.discarding(),
+              false,
+              event -> {
+                if (event instanceof CommandRun.Charge c) {
+                  double a = c.amount();
+                  out.add(Double.isFinite(a) && a >= 0 ? a : Double.NaN);
+                }
+              });
+      reader.run();
+    }
+    return out;
+  }
+}
