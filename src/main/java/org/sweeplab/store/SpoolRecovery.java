@@ -41,6 +41,10 @@ public final class SpoolRecovery {
           DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
         for (Path file : files) {
           String name = file.getFileName().toString();
+          if (Spool.isStderrFile(name)) {
+            Files.deleteIfExists(file); // the stderr of a run in flight: nothing to recover
+            continue;
+          }
           Spool.Name run = Spool.parse(name);
           if (run == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             continue; // not ours: left alone

@@ -45,10 +45,12 @@ final class CommandProcessTree {
 
   /**
    * Sends SIGKILL to the command's process group (a no-op without process groups or when it is
-   * empty).
+   * empty); when it had processes, returns once they are gone (zombies count as gone).
    */
   void endGroup() {
-    ProcessGroups.signal(group, "KILL");
+    if (ProcessGroups.signal(group, "KILL")) {
+      terminate(Duration.ZERO);
+    }
   }
 
   /**

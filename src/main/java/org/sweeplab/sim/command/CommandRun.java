@@ -3,6 +3,7 @@ package org.sweeplab.sim.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -19,23 +20,19 @@ import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.TransientFailure;
 
 /**
- * One execution of a command: starts the process with its stdout going to a {@link Spool} file (so
- * that cost lines survive a crash of sweeplab), feeds stdin, hands the spool and stderr to a shared
- * pool of reader threads, and waits on one event queue for cost lines, stream ends, the exit, or a
- * cancellation. The calling thread does all the deciding (charging, killing, interpreting the
- * result), so the run context is only used from it.
+ * One execution of a command: starts the process with its stdout and stderr going to {@link Spool}
+ * files (so that cost lines survive a crash of sweeplab, and no reader thread is needed), feeds
+ * stdin, and reads both files on the calling thread as they grow, charging cost lines as they come,
+ * until the process exits; then it reads what is left. The calling thread does all the deciding
+ * (charging, killing, interpreting the result), so the run context is only used from it; other
+ * threads reach it through {@link #cancel}.
  */
 final class CommandRun {
-  /**
-   * How often a waiting run looks at {@link RunContext#isCancelled()} when nothing else happens.
-   */
-  private static final long TICK_MS = 50;
+  /** The first wait for the exit between two looks at the output files. */
+  private static final long MIN_WAIT_NANOS = 200_000L;
 
-  /** How long after the exit the pipes may stay open before leftover processes are killed. */
-  private static final long LINGER_MS = 200;
-
-  /** How long after the exit the pipes may stay open before the run fails. */
-  private static final long DRAIN_LIMIT_MS = 2000;
+  /** The longest wait for the exit between two looks at the output files (and at cancellation). */
+  private static final long MAX_WAIT_NANOS = 50_000_000L;
 
   /**
    * Stdin payloads above this size are written from the pool, so a program that never reads cannot
@@ -58,16 +55,13 @@ final class CommandRun {
             return t;
           });
 
-  sealed interface Event permits Charge, Telemetry, Closed, Cancel {}
+  sealed interface Event permits Charge, Telemetry, Cancel {}
 
   /** A telemetry line {@code {"telemetry": {...}}} arrived. */
   record Telemetry(ObjectNode point) implements Event {}
 
   /** A cost line {@code {"cost": x}} arrived. */
   record Charge(double amount) implements Event {}
-
-  /** A stream reached its end (or failed). */
-  record Closed(String stream, Throwable error) implements Event {}
 
   /** Someone asked for termination: SIGTERM, then SIGKILL after the grace. */
   record Cancel(Duration grace) implements Event {}
@@ -76,9 +70,9 @@ final class CommandRun {
   private final CommandSimulation sim;
   private final RunContext ctx;
   private int costLines;
-  private int openStreams = 2;
   private String spoolName;
   private final CommandTelemetry telemetry;
+  private final byte[] chunk = new byte[8192];
 
   CommandRun(CommandSimulation sim, RunContext ctx) {
     this.sim = sim;
@@ -103,19 +97,22 @@ final class CommandRun {
     }
     ProcessBuilder pb = sim.processBuilder(ctx, runDir, tag);
     Path spool = Spool.create(ctx, runDir.toAbsolutePath().getParent(), tag);
+    Path errors = Spool.stderrOf(spool);
     try {
-      return execute(pb, runDir, tag, spool);
+      return execute(pb, runDir, tag, spool, errors);
     } finally {
       // Every cost line read from it has been charged by now (a kill -9 before this leaves the
       // spool to the next resume).
-      java.nio.file.Files.deleteIfExists(spool);
+      Files.deleteIfExists(errors);
+      Files.deleteIfExists(spool);
     }
   }
 
-  private Metrics execute(ProcessBuilder pb, Path runDir, String tag, Path spool)
+  private Metrics execute(ProcessBuilder pb, Path runDir, String tag, Path spool, Path errors)
       throws IOException {
     spoolName = spool.getFileName().toString();
     pb.redirectOutput(ProcessBuilder.Redirect.to(spool.toFile()));
+    pb.redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
     Process process;
     try {
       process = pb.start();
@@ -131,28 +128,24 @@ final class CommandRun {
               + e.getMessage());
     }
     long cap = sim.spec().logCapBytes();
-    SpoolTail spoolTail = new SpoolTail(spool);
-    process.onExit().thenRun(spoolTail::writerDone);
     CommandStdout out =
         new CommandStdout(
-            spoolTail,
+            null,
             new CommandLog(() -> runDir, "stdout.log", cap),
             sim.resultFile() == null,
             events::add);
-    CommandStderr err =
-        new CommandStderr(
-            process.getErrorStream(), new CommandLog(() -> runDir, "stderr.log", cap), events::add);
+    CommandStderr err = new CommandStderr(new CommandLog(() -> runDir, "stderr.log", cap));
     CommandProcessTree tree = new CommandProcessTree(process, tag);
-    IO.execute(out);
-    IO.execute(err);
-    writeStdin(process, sim.stdinJson(ctx, runDir));
-
     double streamed;
-    try {
-      streamed = await(process, tree, out, err);
-    } finally {
-      tree.endGroup(); // whatever the command left behind in its group ends with the run, for any
-      // reason
+    try (SpoolReader stdout = new SpoolReader(spool, "stdout");
+        SpoolReader stderr = new SpoolReader(errors, "stderr")) {
+      writeStdin(process, sim.stdinJson(ctx, runDir));
+      try {
+        streamed = await(process, tree, new Output(stdout, out, stderr, err));
+      } finally {
+        tree.endGroup(); // whatever the command left behind in its group ends with the run, for
+        // any reason
+      }
     }
 
     int code = process.exitValue();
@@ -197,103 +190,109 @@ final class CommandRun {
     return settleCost(metrics, streamed);
   }
 
+  /** A command's two output files, each with the reader of its lines. */
+  private record Output(
+      SpoolReader stdoutFile, CommandStdout stdout, SpoolReader stderrFile, CommandStderr stderr) {}
+
   /**
-   * Waits until both streams ended and the process exited, charging cost lines as they come.
-   * Streams normally end with the process; if they stay open after it (a background process holds
-   * them), leftovers are killed.
+   * Waits until the process exited, reading its output files as they grow and charging cost lines
+   * as they come; then reads what is left. Looks at the files again after a short wait that grows
+   * while nothing arrives (so a silent long run costs a few wake-ups a second, and a chatty one is
+   * read at once); the exit ends any wait at once.
    *
    * @return the total of the cost lines
    */
-  private double await(
-      Process process, CommandProcessTree tree, CommandStdout out, CommandStderr err) {
+  private double await(Process process, CommandProcessTree tree, Output o) {
     double streamed = 0;
+    long wait = MIN_WAIT_NANOS;
     boolean exited = false;
-    boolean swept = false;
-    long exitedAt = 0;
-    while (openStreams > 0 || !exited) {
+    while (true) {
       if (ctx.isCancelled()) {
-        throw cancelled(tree, out, err, sim.killGrace(), "was cancelled");
+        throw cancelled(tree, o, sim.killGrace(), "was cancelled");
       }
-      Event e;
+      boolean read;
       try {
-        if (openStreams > 0) {
-          e = events.poll(TICK_MS, TimeUnit.MILLISECONDS);
-        } else {
-          e = events.poll();
-          if (e == null) {
-            exited = process.waitFor(TICK_MS, TimeUnit.MILLISECONDS);
-            continue;
-          }
-        }
+        read = pump(o, exited);
+      } catch (IOException tooMuch) {
+        kill(tree, o, Duration.ZERO);
+        throw new CommandFailedException(
+            CommandFailedException.NO_EXIT_CODE, o.stderr().tail(), tooMuch.getMessage());
+      }
+      for (Event e = events.poll(); e != null; e = events.poll()) {
+        streamed += handle(e, tree, o);
+      }
+      if (exited) {
+        return streamed;
+      }
+      try {
+        // The exit is known at once (the JDK's reaper notifies); bytes written before it are in
+        // the files by then, so the last pump reads them all.
+        exited = process.waitFor(wait, TimeUnit.NANOSECONDS);
       } catch (InterruptedException ie) {
         CancellationException c =
             cancelled(
-                tree,
-                out,
-                err,
-                sim.killGrace(),
-                ctx.isCancelled() ? "was cancelled" : "was interrupted");
+                tree, o, sim.killGrace(), ctx.isCancelled() ? "was cancelled" : "was interrupted");
         Thread.currentThread().interrupt();
         throw c;
       }
-      if (e instanceof Charge c) {
-        costLines++;
-        double amount = c.amount();
-        if (!Double.isFinite(amount) || amount < 0) {
-          kill(tree, out, err, Duration.ZERO);
-          throw new IllegalArgumentException(
-              "a cost line on stdout must hold a finite number >= 0, got " + amount);
-        }
-        streamed += amount;
-        try {
-          ctx.charge(amount, spoolName, costLines);
-        } catch (RuntimeException budget) {
-          kill(tree, out, err, Duration.ZERO);
-          throw budget;
-        }
-      } else if (e instanceof Telemetry t) {
-        try {
-          telemetry.line(t.point());
-        } catch (IllegalArgumentException bad) {
-          kill(tree, out, err, Duration.ZERO);
-          throw bad;
-        }
-      } else if (e instanceof Closed closed) {
-        openStreams--;
-        if (closed.error() != null && "stdout".equals(closed.stream())) {
-          kill(tree, out, err, Duration.ZERO);
-          throw new CommandFailedException(
-              CommandFailedException.NO_EXIT_CODE, err.tail(), closed.error().getMessage());
-        }
-      } else if (e instanceof Cancel c) {
-        throw cancelled(tree, out, err, c.grace(), "was cancelled gracefully");
-      } else if (!exited) {
-        exited = !process.isAlive();
-        exitedAt = System.nanoTime();
-      } else {
-        long since = (System.nanoTime() - exitedAt) / 1_000_000;
-        if (since > LINGER_MS && !swept) {
-          tree.terminate(Duration.ZERO);
-          swept = true;
-        } else if (since > DRAIN_LIMIT_MS) {
-          out.finish(false);
-          err.finish();
-          throw new CommandFailedException(
-              0,
-              err.tail(),
-              "the command exited but its stdout or stderr stayed open"
-                  + " for "
-                  + DRAIN_LIMIT_MS
-                  + " ms: a process it left running in the background still holds them");
-        }
-      }
+      wait = read ? MIN_WAIT_NANOS : Math.min(MAX_WAIT_NANOS, wait * 2);
     }
-    return streamed;
+  }
+
+  /**
+   * Reads what both files hold now into their line readers (at the end, also a last line without a
+   * newline). True when anything was read.
+   */
+  private boolean pump(Output o, boolean last) throws IOException {
+    boolean any = false;
+    for (int n; (n = o.stdoutFile().read(chunk)) > 0; ) {
+      o.stdout().feed(chunk, n);
+      any = true;
+    }
+    for (int n; (n = o.stderrFile().read(chunk)) > 0; ) {
+      o.stderr().feed(chunk, n);
+      any = true;
+    }
+    if (last) {
+      o.stdout().end();
+    }
+    return any;
+  }
+
+  /** Acts on one event; returns the amount charged. */
+  private double handle(Event e, CommandProcessTree tree, Output o) {
+    if (e instanceof Charge c) {
+      costLines++;
+      double amount = c.amount();
+      if (!Double.isFinite(amount) || amount < 0) {
+        kill(tree, o, Duration.ZERO);
+        throw new IllegalArgumentException(
+            "a cost line on stdout must hold a finite number >= 0, got " + amount);
+      }
+      try {
+        ctx.charge(amount, spoolName, costLines);
+      } catch (RuntimeException budget) {
+        kill(tree, o, Duration.ZERO);
+        throw budget;
+      }
+      return amount;
+    }
+    if (e instanceof Telemetry t) {
+      try {
+        telemetry.line(t.point());
+      } catch (IllegalArgumentException bad) {
+        kill(tree, o, Duration.ZERO);
+        throw bad;
+      }
+      return 0;
+    }
+    Cancel c = (Cancel) e;
+    throw cancelled(tree, o, c.grace(), "was cancelled gracefully");
   }
 
   private CancellationException cancelled(
-      CommandProcessTree tree, CommandStdout out, CommandStderr err, Duration grace, String why) {
-    kill(tree, out, err, grace);
+      CommandProcessTree tree, Output o, Duration grace, String why) {
+    kill(tree, o, grace);
     return new CancellationException(
         "run "
             + ctx.runId()
@@ -303,28 +302,24 @@ final class CommandRun {
             + " started were stopped");
   }
 
-  /** Kills the whole tree, lets the readers see the end of the pipes, and closes the logs. */
-  private void kill(CommandProcessTree tree, CommandStdout out, CommandStderr err, Duration grace) {
+  /**
+   * Kills the whole tree, reads what the command wrote before it died (charging its cost lines:
+   * money spent is spent), and closes the logs.
+   */
+  private void kill(CommandProcessTree tree, Output o, Duration grace) {
     tree.terminate(grace);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-    boolean interrupted = false;
-    while (openStreams > 0 && System.nanoTime() < deadline) {
-      try {
-        Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (e instanceof Closed) {
-          openStreams--;
-        } else if (e instanceof Charge c) {
-          chargeAfterKill(c.amount());
-        }
-      } catch (InterruptedException ie) {
-        interrupted = true;
+    try {
+      pump(o, true);
+    } catch (IOException tooMuch) {
+      // the run ends anyway; what was read is logged
+    }
+    for (Event e = events.poll(); e != null; e = events.poll()) {
+      if (e instanceof Charge c) {
+        chargeAfterKill(c.amount());
       }
     }
-    out.finish(false);
-    err.finish();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    o.stdout().finish(false);
+    o.stderr().finish();
   }
 
   /**

@@ -1,44 +1,28 @@
 package org.sweeplab.sim.command;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
- * Copies a command's stderr into the capped {@code stderr.log} and keeps its tail (the last {@link
- * #TAIL_BYTES} bytes, at most {@link #TAIL_LINES} lines) in memory for the failure message.
+ * Copies a command's stderr, as it is fed, into the capped {@code stderr.log} and keeps its tail
+ * (the last {@link #TAIL_BYTES} bytes, at most {@link #TAIL_LINES} lines) in memory for the failure
+ * message.
  */
-final class CommandStderr implements Runnable {
+final class CommandStderr {
   static final int TAIL_BYTES = 2048;
   static final int TAIL_LINES = 20;
 
-  private final InputStream in;
   private final CommandLog log;
-  private final Consumer<CommandRun.Event> events;
   private final byte[] ring = new byte[TAIL_BYTES];
   private long total;
 
-  CommandStderr(InputStream in, CommandLog log, Consumer<CommandRun.Event> events) {
-    this.in = in;
+  CommandStderr(CommandLog log) {
     this.log = log;
-    this.events = events;
   }
 
-  @Override
-  public void run() {
-    Throwable error = null;
-    try (in) {
-      byte[] chunk = new byte[8192];
-      int n;
-      while ((n = in.read(chunk)) > 0) {
-        log.write(chunk, 0, n);
-        remember(chunk, n);
-      }
-    } catch (IOException | RuntimeException e) {
-      error = e;
-    }
-    events.accept(new CommandRun.Closed("stderr", error));
+  /** Takes the next {@code n} bytes of stderr. */
+  void feed(byte[] chunk, int n) {
+    log.write(chunk, 0, n);
+    remember(chunk, n);
   }
 
   private synchronized void remember(byte[] chunk, int n) {

@@ -32,7 +32,7 @@ final class CommandStdout implements Runnable {
               com.fasterxml.jackson.core.JsonParser.Feature
                   .STRICT_DUPLICATE_DETECTION); // no silent last-one-wins
 
-  private final InputStream in;
+  private final InputStream in; // null when fed by feed()
   private final CommandLog log;
   private final boolean holdResult;
   private final Consumer<CommandRun.Event> events;
@@ -54,30 +54,42 @@ final class CommandStdout implements Runnable {
     this.events = events;
   }
 
+  /**
+   * Reads the whole stream given at construction, line by line, to its end. An error ends the
+   * reading quietly: what was read so far stays read.
+   */
   @Override
   public void run() {
-    Throwable error = null;
     try (in) {
       byte[] chunk = new byte[8192];
       int n;
       while ((n = in.read(chunk)) > 0) {
-        int start = 0;
-        for (int i = 0; i < n; i++) {
-          if (chunk[i] == '\n') {
-            append(chunk, start, i - start);
-            endLine();
-            start = i + 1;
-          }
-        }
-        append(chunk, start, n - start);
-      }
-      if (lineFull > 0) {
-        endLine();
+        feed(chunk, n);
       }
     } catch (IOException | RuntimeException e) {
-      error = e;
+      // what was read is kept
     }
-    events.accept(new CommandRun.Closed("stdout", error));
+    end();
+  }
+
+  /** Takes the next {@code n} bytes of stdout; each complete line is handled at once. */
+  void feed(byte[] chunk, int n) {
+    int start = 0;
+    for (int i = 0; i < n; i++) {
+      if (chunk[i] == '\n') {
+        append(chunk, start, i - start);
+        endLine();
+        start = i + 1;
+      }
+    }
+    append(chunk, start, n - start);
+  }
+
+  /** Stdout ended: a last line without a newline is handled too. */
+  void end() {
+    if (lineFull > 0) {
+      endLine();
+    }
   }
 
   private void append(byte[] b, int off, int len) {

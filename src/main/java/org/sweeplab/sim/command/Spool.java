@@ -13,11 +13,11 @@ import org.sweeplab.sim.RunContext;
 
 /**
  * A command's stdout spool: the file its stdout goes to while it runs, in {@code runs/.spool/} of
- * the sweep folder, read as it grows and removed when the attempt ends. Unlike bytes in a pipe,
- * what the command wrote there survives a {@code kill -9} of sweeplab; the next resume charges the
- * cost lines the spool holds but the charge ledger does not ({@code
- * org.sweeplab.store.SpoolRecovery}). The file name carries the run, its variation key and
- * replicate, the attempt and a tag unique to the attempt: {@code
+ * the sweep folder, read as it grows and removed when the attempt ends (its stderr goes to a file
+ * beside it, {@code ….stderr}). Unlike bytes in a pipe, what the command wrote there survives a
+ * {@code kill -9} of sweeplab; the next resume charges the cost lines the spool holds but the
+ * charge ledger does not ({@code org.sweeplab.store.SpoolRecovery}). The file name carries the run,
+ * its variation key and replicate, the attempt and a tag unique to the attempt: {@code
  * RUN_ID~VARIATION_KEY~REPLICATE~ATTEMPT~TAG.spool}.
  */
 public final class Spool {
@@ -25,6 +25,7 @@ public final class Spool {
   public static final String FOLDER = ".spool";
 
   private static final String SUFFIX = ".spool";
+  private static final String STDERR_SUFFIX = ".stderr";
 
   /** A spool's run and attempt, read from its file name. */
   public record Name(String runId, String variationKey, int replicate, int attempt) {}
@@ -49,6 +50,22 @@ public final class Spool {
     try (OutputStream created = FreshFiles.create(file)) {
       return file;
     }
+  }
+
+  /** The file beside a spool that holds the command's stderr while it runs. */
+  static Path stderrOf(Path spool) {
+    String name = spool.getFileName().toString();
+    return spool.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + STDERR_SUFFIX);
+  }
+
+  /**
+   * True for the stderr file of a spool ({@link #stderrOf}): a leftover of a crash, which a resume
+   * removes.
+   */
+  public static boolean isStderrFile(String fileName) {
+    return fileName.endsWith(STDERR_SUFFIX)
+        && parse(fileName.substring(0, fileName.length() - STDERR_SUFFIX.length()) + SUFFIX)
+            != null;
   }
 
   /** The run and attempt of a spool file, or null when the name is not a spool's. */
