@@ -638,7 +638,10 @@ public record SweepSpec(
       return this;
     }
 
-    /** A simulation by name: built in, or registered in Java. */
+    /**
+     * A simulation by name: built in, or registered in Java. A sweep run with code ({@code
+     * Sweep.of(spec, simulation)}) needs none; a name given then labels the code in sweep.yaml.
+     */
     public Builder simulation(String simulationName) {
       this.simulation = new SimulationSpec.Named(simulationName);
       return this;
@@ -834,10 +837,11 @@ public record SweepSpec(
       return this;
     }
 
+    /**
+     * The spec. Without a simulation set, its simulation is one given in code ({@link
+     * SimulationSpec.InCode}): the sweep is run with {@code Sweep.of(spec, simulation)}.
+     */
     public SweepSpec build() {
-      if (simulation == null) {
-        throw new IllegalArgumentException("sweep '" + name + "' has no simulation");
-      }
       Design d = design;
       for (Map<String, Object> rule : exclusions) {
         d = d.excluding(rule);
@@ -845,7 +849,9 @@ public record SweepSpec(
       return new SweepSpec(
           name,
           description,
-          simulation,
+          simulation == null
+              ? new SimulationSpec.InCode(SimulationSpec.InCode.DEFAULT_LABEL)
+              : simulation,
           parameters,
           d,
           replicates,
