@@ -104,42 +104,6 @@ public record SweepSpec(
   }
 
   /**
-   * A spec without a base scenario, run records setting or listeners (the form before they
-   * existed).
-   */
-  public SweepSpec(
-      String name,
-      String description,
-      SimulationSpec simulation,
-      List<Parameter> parameters,
-      Design design,
-      int replicates,
-      long seed,
-      Seeding seeding,
-      Execution execution,
-      String outputDir,
-      Map<String, Object> metadata,
-      BudgetSpec budget) {
-    this(
-        name,
-        description,
-        simulation,
-        parameters,
-        design,
-        replicates,
-        seed,
-        seeding,
-        execution,
-        outputDir,
-        metadata,
-        budget,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  /**
    * Null or empty: csv alone; csv must be among them (resume and analyze read results.csv); no
    * repeats.
    */
@@ -159,34 +123,6 @@ public record SweepSpec(
   /** Whether {@code output.formats} asks for this format. */
   public boolean writes(OutputFormat format) {
     return outputFormats.contains(format);
-  }
-
-  /** A spec without a budget (the form before budgets existed). */
-  public SweepSpec(
-      String name,
-      String description,
-      SimulationSpec simulation,
-      List<Parameter> parameters,
-      Design design,
-      int replicates,
-      long seed,
-      Seeding seeding,
-      Execution execution,
-      String outputDir,
-      Map<String, Object> metadata) {
-    this(
-        name,
-        description,
-        simulation,
-        parameters,
-        design,
-        replicates,
-        seed,
-        seeding,
-        execution,
-        outputDir,
-        metadata,
-        null);
   }
 
   /**
