@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.DoubleAdder;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
-import org.sweeplab.sim.Pipeline;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailure;
@@ -550,16 +549,17 @@ final class LocalExecution {
     }
   }
 
-  static String errorType(Throwable t) {
-    if (t instanceof Pipeline.StageFailedException && t.getCause() != null) {
-      return errorType(
-          t.getCause()); // the message names the stage; the type is the stage's own error
+  /** The simulation's classification of its error; the default one if it has none to give. */
+  private String errorType(Throwable t) {
+    try {
+      String type = simulation.errorType(t);
+      if (type != null && !type.isBlank()) {
+        return type;
+      }
+    } catch (RuntimeException faulty) {
+      // A faulty classification must not lose the run's record.
     }
-    if (t instanceof BudgetExceededException) {
-      return "BudgetExceeded";
-    }
-    String n = t.getClass().getSimpleName();
-    return n.isEmpty() ? t.getClass().getName() : n;
+    return Simulation.typeName(t);
   }
 
   static String errorMessage(Throwable t) {

@@ -83,6 +83,22 @@ public final class Pipeline implements Simulation {
   }
 
   /**
+   * A stage's failure is classified as its stage classifies the stage's own error (the message
+   * names the stage); anything else as {@link Simulation#typeName(Throwable)}.
+   */
+  @Override
+  public String errorType(Throwable error) {
+    if (error instanceof StageFailedException failed && failed.getCause() != null) {
+      int stage = names.indexOf(failed.stage());
+      // A stage of another pipeline (thrown through a stage of this one) is unwrapped all the same.
+      return stage >= 0
+          ? stages.get(stage).errorType(failed.getCause())
+          : errorType(failed.getCause());
+    }
+    return Simulation.typeName(error);
+  }
+
+  /**
    * A stage's failure; the message starts with the stage name and the cause keeps the original
    * error.
    */
