@@ -30,7 +30,7 @@ import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
-import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.sim.TransientFailureException;
 import org.sweeplab.spec.FailurePolicy;
 
 /**
@@ -338,7 +338,7 @@ final class LocalExecution {
           break;
         }
         attempt--; // a rate-limit answer is not a failed attempt
-      } catch (TransientFailure tf) {
+      } catch (TransientFailureException tf) {
         error = tf;
         if (attempt >= config.retries().maxAttempts() || ctx.cancelled()) {
           break;

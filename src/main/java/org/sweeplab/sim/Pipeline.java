@@ -64,7 +64,7 @@ public final class Pipeline implements Simulation {
                         ctx,
                         Collections.unmodifiableMap(new LinkedHashMap<>(upstream)),
                         Collections.unmodifiableMap(new LinkedHashMap<>(byStage))));
-      } catch (TransientFailure
+      } catch (TransientFailureException
           | BudgetExceededException
           | java.util.concurrent.CancellationException e) {
         throw e;

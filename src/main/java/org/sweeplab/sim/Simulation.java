@@ -9,7 +9,7 @@ package org.sweeplab.sim;
  * }</pre>
  *
  * <p>Throwing marks the run {@code failed} (its type and message go in the table); throwing {@link
- * TransientFailure} asks for a retry. Long simulations should call {@link
+ * TransientFailureException} asks for a retry. Long simulations should call {@link
  * RunContext#checkCancelled()} now and then so that timeouts and interrupts stop them promptly.
  */
 @FunctionalInterface
@@ -31,11 +31,15 @@ public interface Simulation {
   /**
    * The default error type: the exception's simple class name (its full name for an anonymous
    * class), and for sweeplab's own signals the name of what happened: {@code BudgetExceeded} for
-   * {@link BudgetExceededException}.
+   * {@link BudgetExceededException}, {@code TransientFailure} for {@link TransientFailureException}
+   * (its subclasses keep their own names).
    */
   static String typeName(Throwable error) {
     if (error instanceof BudgetExceededException) {
       return "BudgetExceeded";
+    }
+    if (error.getClass() == TransientFailureException.class) {
+      return "TransientFailure";
     }
     String n = error.getClass().getSimpleName();
     return n.isEmpty() ? error.getClass().getName() : n;

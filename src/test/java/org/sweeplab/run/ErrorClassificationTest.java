@@ -111,6 +111,21 @@ class ErrorClassificationTest {
     assertEquals(expectedType, recs.get(0).errorType(), what);
   }
 
+  /** The journal's names of the transient failures, whatever the exception class is called. */
+  @Test
+  @SuppressWarnings("removal")
+  void transientFailuresKeepTheirRecordedName() {
+    assertEquals(
+        "TransientFailure",
+        Simulation.typeName(new org.sweeplab.sim.TransientFailureException("x")));
+    assertEquals(
+        "TransientFailure", Simulation.typeName(new org.sweeplab.sim.TransientFailure("x")));
+    assertEquals(
+        "RateLimitedException",
+        Simulation.typeName(
+            new org.sweeplab.sim.RateLimitedException(java.time.Duration.ofSeconds(1))));
+  }
+
   @Test
   void theStageIsNamedInTheMessageNotInTheType() {
     List<RunRecord> recs =
