@@ -31,6 +31,7 @@ import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
 import org.sweeplab.sim.TransientFailureException;
+import org.sweeplab.spec.BudgetSpec;
 import org.sweeplab.spec.FailurePolicy;
 
 /**
@@ -243,7 +244,7 @@ final class LocalExecution {
       while (runs.hasNext() && abort == null) {
         skip(runs.next(), why);
       }
-      if (config.budget().inFlight() == Budget.InFlight.CANCEL) {
+      if (config.budget().inFlight() == BudgetSpec.InFlight.CANCEL) {
         for (Slot s : inFlight) {
           abandon(s, RunStatus.CANCELLED, "Budget", "cancelled in flight: " + why);
         }

@@ -18,6 +18,7 @@ import org.sweeplab.run.RunRequest;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
+import org.sweeplab.spec.BudgetSpec;
 import org.sweeplab.spec.FailurePolicy;
 import org.sweeplab.spec.Retries;
 
@@ -94,7 +95,11 @@ final class BatchTask implements FlatMapFunction<Iterator<PlannedRun>, RunRecord
     if (Double.isFinite(perRunCap)) {
       budget =
           new Budget(
-              Double.POSITIVE_INFINITY, perRunCap, budgetUnit, Double.NaN, Budget.InFlight.FINISH);
+              Double.POSITIVE_INFINITY,
+              perRunCap,
+              budgetUnit,
+              Double.NaN,
+              BudgetSpec.InFlight.FINISH);
     }
     LocalBackend backend =
         LocalBackend.withDefaults()
