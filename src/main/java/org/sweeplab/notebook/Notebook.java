@@ -91,7 +91,7 @@ public final class Notebook {
         throw failed.getCause() instanceof RuntimeException r ? r : failed;
       }
       Thread.currentThread().interrupt();
-      throw new SweepInterruptedException(stopped);
+      throw new SweepInterruptedException(stopped, sweep.spec().simulation());
     }
   }
 
