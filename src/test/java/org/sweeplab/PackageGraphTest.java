@@ -21,9 +21,13 @@ import org.junit.jupiter.api.Test;
  * Guards the package graph: packages follow the flow of data, each using only those before it. The
  * engine runs {@code results → spec → space → sim → run → store → sweep}; the analysis stands
  * beside it on the results contract alone ({@code results → analysis → figures}), and the notebook
- * and command line sit on top.
+ * and command line sit on top, with the facade {@code org.sweeplab.Sweeplab} (the root package,
+ * {@value #ROOT} here) beside them.
  */
 class PackageGraphTest {
+  /** The name of the root package {@code org.sweeplab} (the facade) in the graph. */
+  static final String ROOT = "(root)";
+
   /** Each package with the packages it may use. */
   static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
@@ -79,9 +83,26 @@ class PackageGraphTest {
                   "figures",
                   "notebook",
                   "race",
-                  "serve")));
+                  "serve")),
+          Map.entry(
+              ROOT,
+              Set.of(
+                  "results",
+                  "spec",
+                  "space",
+                  "sim",
+                  "run",
+                  "store",
+                  "sweep",
+                  "analysis",
+                  "figures",
+                  "race",
+                  "notebook")));
 
   private static final Pattern USE = Pattern.compile("\\borg\\.sweeplab\\.([a-z]+)\\.[A-Za-z]");
+
+  /** A class of the root package, named in full (it can only be imported so). */
+  private static final Pattern USE_ROOT = Pattern.compile("\\borg\\.sweeplab\\.[A-Z]");
 
   @Test
   void everyImportFollowsTheGraph() throws IOException {
@@ -107,6 +128,8 @@ class PackageGraphTest {
     assertTrue(
         used.get("store").containsAll(Set.of("run", "results", "analysis")), used.toString());
     assertTrue(used.get("analysis").equals(Set.of("results")), used.toString());
+    assertTrue(used.get(ROOT).containsAll(Set.of("sweep", "notebook", "figures")), used.toString());
+    assertTrue(USE_ROOT.matcher(code("import org.sweeplab.Sweeplab;")).find());
     assertEquals(
         "a   b", code("a /* org.sweeplab.x.Y */ \"org.sweeplab.z.W\" b// org.sweeplab.q.R"));
   }
@@ -140,13 +163,18 @@ class PackageGraphTest {
       }
       try (Stream<Path> files = Files.walk(root)) {
         for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
-          String pkg = root.relativize(f).getName(0).toString();
+          Path rel = root.relativize(f);
+          String pkg = rel.getNameCount() == 1 ? ROOT : rel.getName(0).toString();
           Set<String> deps = out.computeIfAbsent(pkg, k -> new TreeSet<>());
-          Matcher m = USE.matcher(code(Files.readString(f)));
+          String code = code(Files.readString(f));
+          Matcher m = USE.matcher(code);
           while (m.find()) {
             if (!m.group(1).equals(pkg)) {
               deps.add(m.group(1));
             }
+          }
+          if (!pkg.equals(ROOT) && USE_ROOT.matcher(code).find()) {
+            deps.add(ROOT);
           }
         }
       }

@@ -38,14 +38,17 @@ public final class AnalysisOptions {
   private SensitivityMode sensitivity = SensitivityMode.AUTO;
   private FailedRunPolicy failedRuns = FailedRunPolicy.DROP_INCOMPLETE_BLOCKS;
   private DesignLayout layout;
+  // Runs already read (a notebook's), instead of an input to read; null when there is an input.
+  private Runs given;
 
   private AnalysisOptions(Path input) {
     this.input = input;
-    this.inputs = List.of(input);
+    this.inputs = input == null ? List.of() : List.of(input);
   }
 
   private AnalysisOptions copy(Consumer<AnalysisOptions> change) {
     AnalysisOptions c = new AnalysisOptions(input);
+    c.given = given;
     c.metric = metric;
     c.direction = direction;
     c.by = by;
@@ -73,6 +76,20 @@ public final class AnalysisOptions {
    */
   public static AnalysisOptions of(Path input) {
     return new AnalysisOptions(input);
+  }
+
+  /**
+   * The options for runs already read (e.g. in a notebook, {@code Runs.read(dir)}): {@link #runs()}
+   * returns them with these options' roles. They have no input, so nothing that needs the folder
+   * applies: no race is replayed (a raced folder's summary.json is not read), no sensitivity
+   * analysis unless a layout is given, and the report folder must be given ({@link #withOut}).
+   *
+   * @param runs the runs to analyse
+   */
+  public static AnalysisOptions of(Runs runs) {
+    AnalysisOptions o = new AnalysisOptions(null);
+    o.given = java.util.Objects.requireNonNull(runs, "runs");
+    return o;
   }
 
   /**
@@ -205,14 +222,14 @@ public final class AnalysisOptions {
   }
 
   /**
-   * @return the first input
+   * @return the first input, or null for runs already read ({@link #of(Runs)})
    */
   public Path input() {
     return input;
   }
 
   /**
-   * @return every input, in order
+   * @return every input, in order; empty for runs already read
    */
   public List<Path> inputs() {
     return inputs;
@@ -249,9 +266,9 @@ public final class AnalysisOptions {
       throw AnalysisException.of(
           "--sensitivity on needs a folder whose design is saltelli or morris; %s has"
               + " another design (or no sweep.yaml)",
-          input);
+          input == null ? "the runs given" : input);
     }
-    return layout != null && inputs.size() == 1;
+    return layout != null && inputs.size() <= 1;
   }
 
   /**
@@ -310,10 +327,16 @@ public final class AnalysisOptions {
    * @return the folder the files go to: {@code --out}, else {@code DIR/analysis/}, or {@code
    *     analysis/} beside a CSV; with several inputs {@code analysis-combined/} in (or beside) the
    *     first
+   * @throws AnalysisException for runs already read without {@link #withOut}
    */
   public Path outputDirectory() {
     if (out != null) {
       return out;
+    }
+    if (input == null) {
+      throw AnalysisException.of(
+          "the runs were given already read, so there is no folder to write beside; name the"
+              + " report folder (write(dir), or withOut(dir))");
     }
     Path base = Files.isDirectory(input) ? input : input.toAbsolutePath().getParent();
     // Several folders: beside the single-folder analysis of the first, never over it.
@@ -333,10 +356,15 @@ public final class AnalysisOptions {
             .withoutColumns(ResultsContract.RUN_ID, ResultsContract.DURATION_MS));
   }
 
-  /** As {@link #runs()}, read with this reader (which columns, threads, progress). */
+  /**
+   * As {@link #runs()}, read with this reader (which columns, threads, progress); runs already read
+   * are taken as they are.
+   */
   public Runs runs(RunsReader reader) {
     Runs r;
-    if (inputs.size() == 1) {
+    if (given != null) {
+      r = given;
+    } else if (inputs.size() == 1) {
       r = reader.read(input);
     } else {
       List<Runs> parts = new java.util.ArrayList<>();
@@ -385,7 +413,7 @@ public final class AnalysisOptions {
    *     test and alpha, whatever these options say), or null when the input is not a raced folder
    */
   public RacePolicy race() {
-    return inputs.size() == 1 && Files.isDirectory(input)
+    return input != null && inputs.size() == 1 && Files.isDirectory(input)
         ? RacePolicy.read(input.resolve(ResultsContract.SUMMARY_FILE))
         : null;
   }

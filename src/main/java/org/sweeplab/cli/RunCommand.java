@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sweeplab.spec.Shard;
 import org.sweeplab.spec.SweepSpec;
+import org.sweeplab.sweep.ExistingOutput;
 import org.sweeplab.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +65,8 @@ final class RunCommand implements Callable<Integer>, ErrorHandler.SpecFileComman
     if (maxParallel != null) {
       loaded = loaded.withExecution(loaded.execution().withMaxParallel(maxParallel));
     }
-    Sweep sweep = Sweep.of(loaded);
+    // A folder that already holds runs is never resumed by `run` (that is `resume`'s job).
+    Sweep sweep = Sweep.of(loaded).ifExists(ExistingOutput.FAIL);
     if (shard != null) {
       sweep = sweep.shard(shard);
     }

@@ -25,10 +25,12 @@ import tech.tablesaw.api.Table;
 /**
  * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md,
  * report.html, CSV and JSON) with its key figures ({@link ReportFigures}) under {@code figures/},
- * linked from report.md and inline in report.html. One call:
+ * linked from report.md and inline in report.html. One call, for a folder as {@code analyze} reads
+ * it or for runs already read (a notebook's):
  *
  * <pre>{@code
  * AnalysisReport.Written w = AnalysisReport.withDefaults().write(AnalysisOptions.of(Path.of("sweeps/tournament")));
+ * AnalysisReport.of(runs).withMetric("score").write(Path.of("sweeps/tournament/analysis"));
  * }</pre>
  *
  * <p>When the options name no metric, the first numeric metric is analysed ({@link MetricChoice}).
@@ -67,26 +69,68 @@ public final class AnalysisReport {
 
   private final ReportFigures figures;
   private final RunsReader.LoadProgress progress;
+  private final AnalysisOptions options;
 
-  private AnalysisReport(ReportFigures figures, RunsReader.LoadProgress progress) {
+  private AnalysisReport(
+      ReportFigures figures, RunsReader.LoadProgress progress, AnalysisOptions options) {
     this.progress = progress;
     this.figures = figures;
+    this.options = options;
   }
 
-  /** Figures by {@link ReportFigures#withDefaults()} (SVG). */
+  /**
+   * Figures by {@link ReportFigures#withDefaults()} (SVG); the input is given to {@link #write}.
+   */
   public static AnalysisReport withDefaults() {
-    return new AnalysisReport(ReportFigures.withDefaults(), null);
+    return new AnalysisReport(ReportFigures.withDefaults(), null, null);
+  }
+
+  /**
+   * The report of runs already read ({@link AnalysisOptions#of(Runs)}: no race replay or
+   * sensitivity analysis, which need the folder): {@code
+   * AnalysisReport.of(runs).withMetric("score").write(dir)}.
+   */
+  public static AnalysisReport of(Runs runs) {
+    return new AnalysisReport(ReportFigures.withDefaults(), null, AnalysisOptions.of(runs));
   }
 
   public AnalysisReport withFigures(ReportFigures figures) {
-    return new AnalysisReport(figures, progress);
+    return new AnalysisReport(figures, progress, options);
   }
 
   /**
    * @param listener told how far the read of a large results file has got, or null for nothing
    */
   public AnalysisReport withLoadProgress(RunsReader.LoadProgress listener) {
-    return new AnalysisReport(figures, listener);
+    return new AnalysisReport(figures, listener, options);
+  }
+
+  /**
+   * @param metric the metric to analyse; null for the first numeric metric ({@link MetricChoice})
+   * @throws IllegalStateException when this report has no runs ({@link #withDefaults()}: name the
+   *     metric in the options given to {@link #write(AnalysisOptions)})
+   */
+  public AnalysisReport withMetric(String metric) {
+    return new AnalysisReport(figures, progress, requireRuns().withMetric(metric));
+  }
+
+  /**
+   * Analyses the runs of {@link #of(Runs)} and writes the report into {@code dir}, as {@link
+   * #write(AnalysisOptions)} does.
+   *
+   * @throws IllegalStateException when this report has no runs ({@link #withDefaults()})
+   */
+  public Written write(Path dir) {
+    return write(requireRuns().withOut(dir));
+  }
+
+  private AnalysisOptions requireRuns() {
+    if (options == null) {
+      throw new IllegalStateException(
+          "this report has no runs; start from AnalysisReport.of(runs), or give the input with"
+              + " write(AnalysisOptions.of(dir))");
+    }
+    return options;
   }
 
   /**

@@ -19,9 +19,13 @@ import org.sweeplab.sweep.SweepResult;
  * One-line helpers for notebook cells.
  *
  * <pre>{@code
- * SweepResult r = Notebook.run(Sweep.of(spec).simulation(ctx -> Metrics.of("score", ...)));
+ * SweepResult r = Notebook.run(Sweep.of(spec, ctx -> Metrics.of("score", ...)));
  * r.table();   // shows as an HTML table
  * }</pre>
+ *
+ * <p>Running the cell again resumes the sweep when its spec is unchanged (a finished one returns at
+ * once) and refuses a changed one with the choices ({@link
+ * org.sweeplab.sweep.ExistingOutput#RESUME_IF_UNCHANGED}, the default of {@code Sweep}).
  */
 public final class Notebook {
 
@@ -91,7 +95,7 @@ public final class Notebook {
         throw failed.getCause() instanceof RuntimeException r ? r : failed;
       }
       Thread.currentThread().interrupt();
-      throw new SweepInterruptedException(stopped);
+      throw new SweepInterruptedException(stopped, sweep.spec().simulation());
     }
   }
 

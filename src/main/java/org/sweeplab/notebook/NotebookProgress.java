@@ -12,7 +12,7 @@ import org.sweeplab.run.SweepListener;
  * (plain text lines now and then outside a kernel), never a line per run.
  *
  * <pre>{@code
- * SweepResult r = Sweep.of(spec).simulation(sim).listener(NotebookProgress.create()).run();
+ * SweepResult r = Sweep.of(spec, sim).listener(NotebookProgress.create()).run();
  * }</pre>
  *
  * <p>Runs finish on worker threads; the listener drops updates that come sooner than the display's

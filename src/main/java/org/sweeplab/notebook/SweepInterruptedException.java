@@ -2,6 +2,7 @@ package org.sweeplab.notebook;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.sweep.SweepResult;
 
 /**
@@ -16,8 +17,8 @@ public final class SweepInterruptedException extends RuntimeException {
 
   private final transient SweepResult result;
 
-  SweepInterruptedException(SweepResult result) {
-    super(message(result));
+  SweepInterruptedException(SweepResult result, SimulationSpec simulation) {
+    super(message(result, simulation));
     this.result = result;
   }
 
@@ -26,15 +27,20 @@ public final class SweepInterruptedException extends RuntimeException {
     return result;
   }
 
-  static String message(SweepResult r) {
+  /**
+   * @param simulation what the sweep ran: code given in Java resumes only from Java, with the code
+   */
+  static String message(SweepResult r, SimulationSpec simulation) {
     Path dir = r.outputDir();
     long done = r.planned() - r.missing();
     return String.format(
         Locale.ROOT,
-        "sweep interrupted: %,d of %,d runs done; resume with"
-            + " Notebook.run(sweep.ifExists(ExistingOutput.RESUME)) or `sweeplab resume %s`",
+        "sweep interrupted: %,d of %,d runs done; resume with the same cell (an unchanged sweep"
+            + " resumes where it stopped) or %s",
         done,
         r.planned(),
-        dir);
+        simulation instanceof SimulationSpec.InCode
+            ? "Sweep.resuming(Path.of(\"" + dir + "\")).simulation(...) with the same code"
+            : "`sweeplab resume " + dir + "`");
   }
 }

@@ -2,10 +2,14 @@ package org.sweeplab.run;
 
 import java.util.Locale;
 import org.sweeplab.spec.BudgetSpec;
+import org.sweeplab.spec.BudgetSpec.InFlight;
 
 /**
- * Spending limits: a total over the sweep (across resumes) and a cap per run, in some unit, with an
- * optional expected cost per run used before any run has reported one.
+ * The spending limits a backend enforces, resolved from the spec's {@link BudgetSpec} (the
+ * declaration: limits not given are NaN, expected costs may be a table by parameter): a total over
+ * the sweep (across resumes) and a cap per run, infinite when not limited, in some unit, with the
+ * expected cost of a run over the plan, used before any run has reported one. {@link #none()} for a
+ * sweep without a budget. What happens to runs in flight is the spec's {@link InFlight}.
  *
  * @param total the most the sweep may spend; infinite for none
  * @param perRun the most one run may spend; infinite for none
@@ -15,14 +19,6 @@ import org.sweeplab.spec.BudgetSpec;
  */
 public record Budget(
     double total, double perRun, String unit, double estimatePerRun, InFlight inFlight) {
-
-  /** What the budget stop does with runs in flight. */
-  public enum InFlight {
-    /** Let them finish (their cost may pass the total by at most what they spend). */
-    FINISH,
-    /** Cancel them. */
-    CANCEL
-  }
 
   public Budget {
     if (!(total > 0)) {
@@ -61,7 +57,7 @@ public record Budget(
         Double.isNaN(spec.perRun()) ? Double.POSITIVE_INFINITY : spec.perRun(),
         spec.unit(),
         estimatePerRun,
-        spec.inFlight() == BudgetSpec.InFlight.CANCEL ? InFlight.CANCEL : InFlight.FINISH);
+        spec.inFlight());
   }
 
   /** A total budget. */

@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.DoubleAdder;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
-import org.sweeplab.sim.Pipeline;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
-import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.sim.TransientFailureException;
+import org.sweeplab.spec.BudgetSpec;
 import org.sweeplab.spec.FailurePolicy;
 
 /**
@@ -244,7 +244,7 @@ final class LocalExecution {
       while (runs.hasNext() && abort == null) {
         skip(runs.next(), why);
       }
-      if (config.budget().inFlight() == Budget.InFlight.CANCEL) {
+      if (config.budget().inFlight() == BudgetSpec.InFlight.CANCEL) {
         for (Slot s : inFlight) {
           abandon(s, RunStatus.CANCELLED, "Budget", "cancelled in flight: " + why);
         }
@@ -339,7 +339,7 @@ final class LocalExecution {
           break;
         }
         attempt--; // a rate-limit answer is not a failed attempt
-      } catch (TransientFailure tf) {
+      } catch (TransientFailureException tf) {
         error = tf;
         if (attempt >= config.retries().maxAttempts() || ctx.cancelled()) {
           break;
@@ -550,16 +550,17 @@ final class LocalExecution {
     }
   }
 
-  static String errorType(Throwable t) {
-    if (t instanceof Pipeline.StageFailedException && t.getCause() != null) {
-      return errorType(
-          t.getCause()); // the message names the stage; the type is the stage's own error
+  /** The simulation's classification of its error; the default one if it has none to give. */
+  private String errorType(Throwable t) {
+    try {
+      String type = simulation.errorType(t);
+      if (type != null && !type.isBlank()) {
+        return type;
+      }
+    } catch (RuntimeException faulty) {
+      // A faulty classification must not lose the run's record.
     }
-    if (t instanceof BudgetExceededException) {
-      return "BudgetExceeded";
-    }
-    String n = t.getClass().getSimpleName();
-    return n.isEmpty() ? t.getClass().getName() : n;
+    return Simulation.typeName(t);
   }
 
   static String errorMessage(Throwable t) {

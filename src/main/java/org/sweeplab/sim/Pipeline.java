@@ -64,7 +64,7 @@ public final class Pipeline implements Simulation {
                         ctx,
                         Collections.unmodifiableMap(new LinkedHashMap<>(upstream)),
                         Collections.unmodifiableMap(new LinkedHashMap<>(byStage))));
-      } catch (TransientFailure
+      } catch (TransientFailureException
           | BudgetExceededException
           | java.util.concurrent.CancellationException e) {
         throw e;
@@ -80,6 +80,22 @@ public final class Pipeline implements Simulation {
       all = all.merge(out);
     }
     return all;
+  }
+
+  /**
+   * A stage's failure is classified as its stage classifies the stage's own error (the message
+   * names the stage); anything else as {@link Simulation#typeName(Throwable)}.
+   */
+  @Override
+  public String errorType(Throwable error) {
+    if (error instanceof StageFailedException failed && failed.getCause() != null) {
+      int stage = names.indexOf(failed.stage());
+      // A stage of another pipeline (thrown through a stage of this one) is unwrapped all the same.
+      return stage >= 0
+          ? stages.get(stage).errorType(failed.getCause())
+          : errorType(failed.getCause());
+    }
+    return Simulation.typeName(error);
   }
 
   /**

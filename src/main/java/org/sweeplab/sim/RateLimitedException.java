@@ -7,7 +7,7 @@ import java.util.Objects;
  * Thrown by a simulation that was told to slow down: every worker holds off for {@link
  * #retryAfter()}.
  */
-public class RateLimitedException extends TransientFailure {
+public class RateLimitedException extends TransientFailureException {
   private static final long serialVersionUID = 1L;
 
   private final Duration retryAfter;

@@ -39,6 +39,12 @@ public final class ScenarioSimulation implements Simulation {
     return inner.run(new WithBase(ctx, base));
   }
 
+  /** As the inner simulation classifies it. */
+  @Override
+  public String errorType(Throwable error) {
+    return inner.errorType(error);
+  }
+
   /** The run's context with the merged scenario. */
   private record WithBase(RunContext run, Map<String, Object> base) implements RunContext {
     @Override

@@ -81,8 +81,8 @@ public final class SimulationRegistry {
   /**
    * The simulation a spec describes.
    *
-   * @throws IllegalArgumentException for an unknown name (with a suggestion) or a class that cannot
-   *     be used
+   * @throws IllegalArgumentException for an unknown name (with a suggestion), a class that cannot
+   *     be used, or a simulation given in code (only the code itself can run it)
    */
   public Simulation resolve(SimulationSpec spec) {
     if (spec instanceof SimulationSpec.Named n) {
@@ -105,6 +105,12 @@ public final class SimulationRegistry {
     }
     if (spec instanceof SimulationSpec.JavaClass c) {
       return instantiate(c.className());
+    }
+    if (spec instanceof SimulationSpec.InCode c) {
+      throw new IllegalArgumentException(
+          "the simulation was given in code ("
+              + c.label()
+              + "), which has no name to look up; pass the Simulation itself");
     }
     if (spec instanceof SimulationSpec.Command c) {
       return CommandSimulation.of(c);

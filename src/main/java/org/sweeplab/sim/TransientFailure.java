@@ -1,7 +1,14 @@
 package org.sweeplab.sim;
 
-/** Thrown by a simulation for a failure worth retrying (a flaky service, a lost connection). */
-public class TransientFailure extends RuntimeException {
+/**
+ * The former name of {@link TransientFailureException}, kept only until the command simulations
+ * ({@code org.sweeplab.sim.command}) throw the new one; it is one, and is retried and recorded the
+ * same way.
+ *
+ * @deprecated throw {@link TransientFailureException}
+ */
+@Deprecated(forRemoval = true)
+public class TransientFailure extends TransientFailureException {
   private static final long serialVersionUID = 1L;
 
   public TransientFailure(String message) {

@@ -58,75 +58,23 @@ public record Execution(
     shard = shard == null ? Shard.all() : shard;
   }
 
-  /** Local, the whole plan, no retries or rate limit, the default interrupt grace. */
-  public Execution(
-      int maxParallel, Duration timeoutPerRun, FailurePolicy failurePolicy, long maxRuns) {
-    this(
-        maxParallel,
-        timeoutPerRun,
-        failurePolicy,
-        maxRuns,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  /** With retries, rate limit and interrupt grace; local, the whole plan. */
-  public Execution(
-      int maxParallel,
-      Duration timeoutPerRun,
-      FailurePolicy failurePolicy,
-      long maxRuns,
-      Retries retries,
-      RateLimit rateLimit,
-      Duration interruptGrace) {
-    this(
-        maxParallel,
-        timeoutPerRun,
-        failurePolicy,
-        maxRuns,
-        retries,
-        rateLimit,
-        interruptGrace,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  /** With a backend and shard; no retries or rate limit, the default interrupt grace. */
-  public Execution(
-      int maxParallel,
-      Duration timeoutPerRun,
-      FailurePolicy failurePolicy,
-      long maxRuns,
-      BackendKind backend,
-      SparkSettings spark,
-      Shard shard) {
-    this(
-        maxParallel,
-        timeoutPerRun,
-        failurePolicy,
-        maxRuns,
-        null,
-        null,
-        null,
-        backend,
-        spark,
-        shard,
-        null);
-  }
-
   /**
    * The defaults: all cores, no timeout, continue on failure, {@link Defaults#MAX_RUNS}, local,
    * whole plan.
    */
   public static Execution defaults() {
-    return new Execution(0, null, FailurePolicy.CONTINUE, Defaults.MAX_RUNS);
+    return new Execution(
+        0,
+        null,
+        FailurePolicy.CONTINUE,
+        Defaults.MAX_RUNS,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** The effective parallelism: {@link #maxParallel()} or the number of cores when it is 0. */

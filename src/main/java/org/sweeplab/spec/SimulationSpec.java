@@ -7,13 +7,15 @@ import java.util.Objects;
 
 /**
  * What each run executes: a simulation known by name (built in, or registered from Java), a Java
- * class on the classpath, an external command, or a pipeline of stages.
+ * class on the classpath, an external command, a pipeline of stages, or a simulation given in code
+ * (a lambda passed to {@code Sweep.of(spec, simulation)}), which a spec can only record.
  */
 public sealed interface SimulationSpec extends java.io.Serializable
     permits SimulationSpec.Named,
         SimulationSpec.JavaClass,
         SimulationSpec.Command,
-        SimulationSpec.Pipeline {
+        SimulationSpec.Pipeline,
+        SimulationSpec.InCode {
 
   /** A short description used in messages and summaries. */
   String describe();
@@ -30,6 +32,44 @@ public sealed interface SimulationSpec extends java.io.Serializable
     @Override
     public String describe() {
       return name;
+    }
+  }
+
+  /**
+   * A simulation given in code: a {@code Simulation} object (often a lambda) handed to the sweep
+   * from Java, e.g. in a notebook. A spec cannot say what the code is, so it records only that it
+   * was given ({@code simulation: {in_code: LABEL}} in sweep.yaml), and a resume must be given the
+   * code again. The spec built without a simulation, {@code SweepSpec.builder(name)...build()},
+   * holds one labelled {@value #DEFAULT_LABEL}.
+   *
+   * @param label what the code is called: the simulation name the spec gave before the code
+   *     replaced it, else {@value #DEFAULT_LABEL}; it only describes the code (a resume compares
+   *     it, and the config hash counts it as it counts a name)
+   */
+  record InCode(String label) implements SimulationSpec {
+    /** The label of code given without a name. */
+    public static final String DEFAULT_LABEL = "lambda";
+
+    public InCode {
+      Objects.requireNonNull(label, "label");
+      if (label.isBlank()) {
+        throw new IllegalArgumentException("simulation.in_code label is blank");
+      }
+    }
+
+    /**
+     * Code given in place of the simulation {@code spec}: labelled with its name when it has one.
+     */
+    public static InCode replacing(SimulationSpec spec) {
+      if (spec instanceof InCode c) {
+        return c;
+      }
+      return new InCode(spec instanceof Named n ? n.name() : DEFAULT_LABEL);
+    }
+
+    @Override
+    public String describe() {
+      return "given in code (" + label + ")";
     }
   }
 

@@ -275,6 +275,17 @@ final class SpecReader {
         kinds.add(k);
       }
     }
+    NodeTuple inCode = NodeReader.tuple(m, SpecSchema.IN_CODE);
+    if (inCode != null) {
+      if (path.contains("pipeline[")) {
+        throw r.fail(
+            inCode.getKeyNode(),
+            NodeReader.join(path, SpecSchema.IN_CODE),
+            "a simulation given in code replaces the whole simulation; it cannot be a pipeline"
+                + " stage");
+      }
+      kinds.add(SpecSchema.IN_CODE);
+    }
     if (kinds.size() != 1) {
       throw r.fail(
           m,
@@ -319,6 +330,11 @@ final class SpecReader {
         }
       case "command":
         return command(m, value, path);
+      case SpecSchema.IN_CODE:
+        {
+          String label = r.string(value, kindPath);
+          return r.wrap(value, kindPath, () -> new SimulationSpec.InCode(label));
+        }
       default:
         return pipeline(value, kindPath);
     }

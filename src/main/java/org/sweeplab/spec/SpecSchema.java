@@ -100,13 +100,19 @@ final class SpecSchema {
   /** The keys that say what kind of simulation a map describes; exactly one must be present. */
   static final List<String> SIMULATION_KINDS = List.of("name", "class", "command", "pipeline");
 
+  /**
+   * The kind sweeplab writes for a simulation given in code ({@link SimulationSpec.InCode}); read
+   * back for a resume, never suggested to a user writing a spec.
+   */
+  static final String IN_CODE = "in_code";
+
   /** Keys that only a {@code command} simulation takes. */
   static final List<String> COMMAND_OPTIONS =
       List.of("env", "workdir", "result", "log_cap", "transient_exit_codes");
 
   /** Every key of a simulation map. */
   static final List<String> SIMULATION =
-      concat(concat(SIMULATION_KINDS, COMMAND_OPTIONS), List.of("stage"));
+      concat(concat(SIMULATION_KINDS, COMMAND_OPTIONS), List.of("stage", IN_CODE));
 
   /** Keys of one entry of {@code listeners}. */
   static final List<String> LISTENER = List.of("class");

@@ -83,17 +83,23 @@ public final class SpecWriter {
   }
 
   /**
-   * A stable hash of the settings that determine results: the simulation, the parameters (in
-   * order), the design (type, samples, points, exclusions), replicates, seed and seeding. It leaves
-   * out what only labels a sweep or says how it runs: {@code name}, {@code description}, {@code
-   * metadata}, {@code execution} and {@code output}. Two specs with the same hash plan the same
-   * runs with the same seeds.
+   * A stable hash of the settings that determine results: the simulation (code given for it by its
+   * label, as a name), the parameters (in order), the design (type, samples, points, exclusions),
+   * replicates, seed and seeding. It leaves out what only labels a sweep or says how it runs:
+   * {@code name}, {@code description}, {@code metadata}, {@code execution} and {@code output}. Two
+   * specs with the same hash plan the same runs with the same seeds.
    *
    * @return the first 16 hex digits of the SHA-256 of the canonical JSON of those settings
    */
   public static String configHash(SweepSpec spec) {
     Map<String, Object> t = new LinkedHashMap<>();
-    t.put("simulation", simulation(spec.simulation(), true));
+    // Code given for the simulation counts by its label, as a name does: the code itself cannot be
+    // hashed, and the hash of a sweep whose placeholder name became a label stays as it was.
+    t.put(
+        "simulation",
+        spec.simulation() instanceof SimulationSpec.InCode c
+            ? c.label()
+            : simulation(spec.simulation(), true));
     if (!spec.base().isEmpty()) {
       t.put(
           "base",
@@ -259,6 +265,8 @@ public final class SpecWriter {
     Map<String, Object> m = new LinkedHashMap<>();
     if (sim instanceof SimulationSpec.JavaClass c) {
       m.put("class", c.className());
+    } else if (sim instanceof SimulationSpec.InCode c) {
+      m.put(SpecSchema.IN_CODE, c.label());
     } else if (sim instanceof SimulationSpec.Command c) {
       m.put("command", c.argv());
       if (!c.env().isEmpty()) {

@@ -104,42 +104,6 @@ public record SweepSpec(
   }
 
   /**
-   * A spec without a base scenario, run records setting or listeners (the form before they
-   * existed).
-   */
-  public SweepSpec(
-      String name,
-      String description,
-      SimulationSpec simulation,
-      List<Parameter> parameters,
-      Design design,
-      int replicates,
-      long seed,
-      Seeding seeding,
-      Execution execution,
-      String outputDir,
-      Map<String, Object> metadata,
-      BudgetSpec budget) {
-    this(
-        name,
-        description,
-        simulation,
-        parameters,
-        design,
-        replicates,
-        seed,
-        seeding,
-        execution,
-        outputDir,
-        metadata,
-        budget,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  /**
    * Null or empty: csv alone; csv must be among them (resume and analyze read results.csv); no
    * repeats.
    */
@@ -159,34 +123,6 @@ public record SweepSpec(
   /** Whether {@code output.formats} asks for this format. */
   public boolean writes(OutputFormat format) {
     return outputFormats.contains(format);
-  }
-
-  /** A spec without a budget (the form before budgets existed). */
-  public SweepSpec(
-      String name,
-      String description,
-      SimulationSpec simulation,
-      List<Parameter> parameters,
-      Design design,
-      int replicates,
-      long seed,
-      Seeding seeding,
-      Execution execution,
-      String outputDir,
-      Map<String, Object> metadata) {
-    this(
-        name,
-        description,
-        simulation,
-        parameters,
-        design,
-        replicates,
-        seed,
-        seeding,
-        execution,
-        outputDir,
-        metadata,
-        null);
   }
 
   /**
@@ -638,7 +574,10 @@ public record SweepSpec(
       return this;
     }
 
-    /** A simulation by name: built in, or registered in Java. */
+    /**
+     * A simulation by name: built in, or registered in Java. A sweep run with code ({@code
+     * Sweep.of(spec, simulation)}) needs none; a name given then labels the code in sweep.yaml.
+     */
     public Builder simulation(String simulationName) {
       this.simulation = new SimulationSpec.Named(simulationName);
       return this;
@@ -834,10 +773,11 @@ public record SweepSpec(
       return this;
     }
 
+    /**
+     * The spec. Without a simulation set, its simulation is one given in code ({@link
+     * SimulationSpec.InCode}): the sweep is run with {@code Sweep.of(spec, simulation)}.
+     */
     public SweepSpec build() {
-      if (simulation == null) {
-        throw new IllegalArgumentException("sweep '" + name + "' has no simulation");
-      }
       Design d = design;
       for (Map<String, Object> rule : exclusions) {
         d = d.excluding(rule);
@@ -845,7 +785,9 @@ public record SweepSpec(
       return new SweepSpec(
           name,
           description,
-          simulation,
+          simulation == null
+              ? new SimulationSpec.InCode(SimulationSpec.InCode.DEFAULT_LABEL)
+              : simulation,
           parameters,
           d,
           replicates,

@@ -3,6 +3,7 @@ package org.sweeplab.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SweepSpec;
 
 /** What changed between the spec a folder was run with and the one now given. */
@@ -14,7 +15,7 @@ final class SpecChanges {
    */
   static String incompatible(SweepSpec old, SweepSpec now) {
     List<String> changes = new ArrayList<>();
-    if (!Objects.equals(old.simulation(), now.simulation())) {
+    if (!sameSimulation(old.simulation(), now.simulation())) {
       changes.add(
           "the simulation changed from "
               + old.simulation().describe()
@@ -38,6 +39,53 @@ final class SpecChanges {
           "the shard changed from " + old.execution().shard() + " to " + now.execution().shard());
     }
     return changes.isEmpty() ? null : String.join("; ", changes);
+  }
+
+  /**
+   * True when the simulations are equal, or the old one is the name that code given now is labelled
+   * with: a folder written before sweep.yaml could record code names it as it names a simulation.
+   */
+  static boolean sameSimulation(SimulationSpec old, SimulationSpec now) {
+    return Objects.equals(old, now)
+        || old instanceof SimulationSpec.Named n
+            && now instanceof SimulationSpec.InCode c
+            && n.name().equals(c.label());
+  }
+
+  /**
+   * The top-level keys of the spec whose values differ (output for {@code output.dir}, {@code
+   * output.run_records} and {@code output.formats}), in the order a spec lists them; empty when the
+   * specs are the same.
+   */
+  static List<String> changedKeys(SweepSpec old, SweepSpec now) {
+    List<String> keys = new ArrayList<>();
+    differs(keys, "name", old.name(), now.name());
+    differs(keys, "description", old.description(), now.description());
+    if (!sameSimulation(old.simulation(), now.simulation())) {
+      keys.add("simulation");
+    }
+    differs(keys, "base", old.base(), now.base());
+    differs(keys, "parameters", old.parameters(), now.parameters());
+    differs(keys, "design", old.design(), now.design());
+    differs(keys, "replicates", old.replicates(), now.replicates());
+    differs(keys, "seed", old.seed(), now.seed());
+    differs(keys, "seeding", old.seeding(), now.seeding());
+    differs(keys, "execution", old.execution(), now.execution());
+    differs(keys, "budget", old.budget(), now.budget());
+    differs(
+        keys,
+        "output",
+        List.of(Objects.toString(old.outputDir()), old.runRecords(), old.outputFormats()),
+        List.of(Objects.toString(now.outputDir()), now.runRecords(), now.outputFormats()));
+    differs(keys, "listeners", old.listeners(), now.listeners());
+    differs(keys, "metadata", old.metadata(), now.metadata());
+    return keys;
+  }
+
+  private static void differs(List<String> keys, String key, Object old, Object now) {
+    if (!Objects.equals(old, now)) {
+      keys.add(key);
+    }
   }
 
   /** Notes on allowed changes (more replicates, other parameter values). */

@@ -26,6 +26,7 @@ import org.sweeplab.sim.command.Leftovers;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.spec.BackendKind;
 import org.sweeplab.spec.Shard;
+import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SpecException;
 import org.sweeplab.spec.SpecLoader;
 import org.sweeplab.spec.SpecWriter;
@@ -46,10 +47,16 @@ import org.sweeplab.store.SpoolRecovery;
  * Runs a sweep into an output folder, or resumes one. Immutable and fluent:
  *
  * <pre>{@code
- * SweepResult r = Sweep.of(spec).simulation(ctx -> Metrics.of("y", ctx.getDouble("x") * 2))
+ * SweepResult r = Sweep.of(spec, ctx -> Metrics.of("y", ctx.getDouble("x") * 2))
  *     .output(Path.of("sweeps/demo")).run();
  * Table t = r.table();
  * }</pre>
+ *
+ * <p>Run again into the same folder, an unchanged sweep resumes (and returns at once when it is
+ * complete); a changed one is refused with the choices ({@link ExistingOutput#RESUME_IF_UNCHANGED},
+ * the default). A simulation given in code is recorded as such in the folder's {@code sweep.yaml}
+ * ({@code simulation: {in_code: LABEL}}): resume it with {@code
+ * Sweep.resuming(dir).simulation(sameCode)}.
  *
  * <p>Every finished run is appended to the folder's journal at once; results.csv and summary.json
  * are written at the end (also after an interrupt). A resume matches runs by content key, so it
@@ -93,13 +100,13 @@ public final class Sweep {
         null,
         null,
         null,
-        ExistingOutput.FAIL,
+        ExistingOutput.RESUME_IF_UNCHANGED,
         FailedRuns.KEEP);
   }
 
   /**
-   * A sweep of this spec that runs {@code simulation} (e.g. a lambda in a notebook) instead of the
-   * one the spec names: {@code Sweep.of(spec, ctx -> Metrics.of("score", ...)).run()}.
+   * A sweep of this spec that runs {@code simulation} (e.g. a lambda in a notebook): {@code
+   * Sweep.of(spec, ctx -> Metrics.of("score", ...)).run()}; see {@link #simulation(Simulation)}.
    */
   public static Sweep of(SweepSpec spec, Simulation simulation) {
     return of(spec).simulation(Objects.requireNonNull(simulation, "simulation"));
@@ -147,9 +154,23 @@ public final class Sweep {
     return resuming(dir).run();
   }
 
-  /** Runs this simulation instead of the one the spec names. */
+  /**
+   * Runs this simulation, given in code, instead of the one the spec names. The spec then records
+   * that its simulation was given in code ({@link SimulationSpec.InCode}, labelled with the name
+   * the spec gave, if any), and so does the folder's {@code sweep.yaml}: a resume must be given the
+   * code again, {@code Sweep.resuming(dir).simulation(sim)}.
+   */
   public Sweep simulation(Simulation sim) {
-    return new Sweep(spec, sim, registry, output, listener, backend, existing, failedRuns);
+    Objects.requireNonNull(sim, "simulation");
+    return new Sweep(
+        spec.withSimulation(SimulationSpec.InCode.replacing(spec.simulation())),
+        sim,
+        registry,
+        output,
+        listener,
+        backend,
+        existing,
+        failedRuns);
   }
 
   /** Resolves the spec's simulation name in this registry. */
@@ -178,7 +199,7 @@ public final class Sweep {
 
   /**
    * What to do when the output folder already holds runs of this sweep (default {@link
-   * ExistingOutput#FAIL}).
+   * ExistingOutput#RESUME_IF_UNCHANGED}; {@code sweeplab run} uses {@link ExistingOutput#FAIL}).
    */
   public Sweep ifExists(ExistingOutput policy) {
     return new Sweep(spec, simulation, registry, output, listener, backend, policy, failedRuns);
@@ -303,6 +324,9 @@ public final class Sweep {
    */
   public Simulation preflight() {
     RunPlan plan = RunPlan.of(spec);
+    if (simulation == null && spec.simulation() instanceof SimulationSpec.InCode code) {
+      throw new IllegalArgumentException(codeNotGiven(code));
+    }
     Simulation sim = simulation != null ? simulation : registry.resolve(spec.simulation());
     if (simulation == null) {
       // Placeholders, stage outputs and declared parameters are checked now, not in every run.
@@ -410,6 +434,27 @@ public final class Sweep {
     }
   }
 
+  /** Why a sweep whose simulation was given in code cannot run without that code, and the fix. */
+  private String codeNotGiven(SimulationSpec.InCode code) {
+    Path dir = outputDir();
+    if (Files.isRegularFile(dir.resolve(OutputFolder.SPEC))) {
+      return "sweep '"
+          + spec.name()
+          + "' in "
+          + dir
+          + " ran a simulation given in code ("
+          + code.label()
+          + "), which sweep.yaml cannot hold; resume it from Java with Sweep.resuming(Path.of(\""
+          + dir
+          + "\")).simulation(...), passing the same code";
+    }
+    return "sweep '"
+        + spec.name()
+        + "' has a simulation given in code ("
+        + code.label()
+        + ") but no code was passed; run it from Java with Sweep.of(spec, simulation)";
+  }
+
   /**
    * Checks the folder against this spec and applies the {@link ExistingOutput} policy; true when it
    * resumes a folder that already holds runs.
@@ -471,6 +516,24 @@ public final class Sweep {
                   + "'; continue it with `sweeplab resume "
                   + dir
                   + "`, or choose another folder with --out");
+      case RESUME_IF_UNCHANGED -> {
+        List<String> changed = SpecChanges.changedKeys(old, spec);
+        if (!changed.isEmpty()) {
+          throw new IllegalArgumentException(
+              "output folder "
+                  + dir
+                  + " holds runs of sweep '"
+                  + spec.name()
+                  + "' made with another spec (changed: "
+                  + String.join(", ", changed)
+                  + "); start it again with .ifExists(ExistingOutput.REPLACE), "
+                  + (SpecChanges.incompatible(old, spec) == null
+                      ? "add what is missing to it with .ifExists(ExistingOutput.RESUME), "
+                      : "")
+                  + "or choose a new folder with .output(...)");
+        }
+        return true;
+      }
       case REPLACE -> {
         try {
           folder.clear();

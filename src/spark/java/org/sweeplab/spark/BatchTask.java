@@ -15,7 +15,10 @@ import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunRequest;
+import org.sweeplab.sim.Metrics;
+import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
+import org.sweeplab.spec.BudgetSpec;
 import org.sweeplab.spec.FailurePolicy;
 import org.sweeplab.spec.Retries;
 
@@ -68,14 +71,22 @@ final class BatchTask implements FlatMapFunction<Iterator<PlannedRun>, RunRecord
     AtomicReference<VirtualMachineError> fatal = new AtomicReference<>();
     AtomicReference<String> fatalRun = new AtomicReference<>();
     Simulation guarded =
-        ctx -> {
-          try {
-            return sim.run(ctx);
-          } catch (VirtualMachineError e) {
-            if (fatal.compareAndSet(null, e)) {
-              fatalRun.set(ctx.runId());
+        new Simulation() {
+          @Override
+          public Metrics run(RunContext ctx) throws Exception {
+            try {
+              return sim.run(ctx);
+            } catch (VirtualMachineError e) {
+              if (fatal.compareAndSet(null, e)) {
+                fatalRun.set(ctx.runId());
+              }
+              throw e;
             }
-            throw e;
+          }
+
+          @Override
+          public String errorType(Throwable error) {
+            return sim.errorType(error); // a pipeline names its stage's error, as on one machine
           }
         };
     TaskContext task = TaskContext.get();
@@ -84,7 +95,11 @@ final class BatchTask implements FlatMapFunction<Iterator<PlannedRun>, RunRecord
     if (Double.isFinite(perRunCap)) {
       budget =
           new Budget(
-              Double.POSITIVE_INFINITY, perRunCap, budgetUnit, Double.NaN, Budget.InFlight.FINISH);
+              Double.POSITIVE_INFINITY,
+              perRunCap,
+              budgetUnit,
+              Double.NaN,
+              BudgetSpec.InFlight.FINISH);
     }
     LocalBackend backend =
         LocalBackend.withDefaults()

@@ -32,6 +32,7 @@ import org.sweeplab.run.RunSink;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.run.SweepAbortedException;
 import org.sweeplab.run.SweepListener;
+import org.sweeplab.spec.BudgetSpec;
 import org.sweeplab.spec.FailurePolicy;
 
 /**
@@ -365,7 +366,7 @@ final class SparkExecution {
         while (runs.hasNext() && abort == null) {
           skip(runs.next(), why);
         }
-        if (perRun.budget().inFlight() == Budget.InFlight.CANCEL) {
+        if (perRun.budget().inFlight() == BudgetSpec.InFlight.CANCEL) {
           cancelAll();
         }
         break;

@@ -78,6 +78,26 @@ class CliTest {
   }
 
   @Test
+  void resumingASweepOfCodeSaysWhatToPass() {
+    Path out = tmp.resolve("code");
+    org.sweeplab.sweep.Sweep.of(
+            org.sweeplab.spec.SweepSpec.builder("notebook").range("x", 1, 2, 1).build(),
+            ctx -> org.sweeplab.sim.Metrics.of("y", 1.0))
+        .output(out)
+        .run();
+    Result r = run("resume", out.toString(), "--quiet");
+    assertEquals(2, r.code(), r.err());
+    assertEquals(
+        "error: sweep 'notebook' in "
+            + out
+            + " ran a simulation given in code (lambda), which sweep.yaml cannot hold; resume it"
+            + " from Java with Sweep.resuming(Path.of(\""
+            + out
+            + "\")).simulation(...), passing the same code\n",
+        r.err());
+  }
+
+  @Test
   void outputFolderThatIsAFileIsRefused() throws IOException {
     Path file = Files.writeString(tmp.resolve("taken"), "x");
     Result r = run("run", spec("ok.yaml", GOOD).toString(), "--out", file.toString(), "--quiet");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.Simulation;
-import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.sim.TransientFailureException;
 import org.sweeplab.spec.Retries;
 
 /**
@@ -99,7 +99,7 @@ class ExecutionHandleTest {
     Simulation sim =
         ctx -> {
           attempts.incrementAndGet();
-          throw new TransientFailure("busy");
+          throw new TransientFailureException("busy");
         };
     ConcurrentLinkedQueue<RunRecord> got = new ConcurrentLinkedQueue<>();
     ExecutionHandle h =

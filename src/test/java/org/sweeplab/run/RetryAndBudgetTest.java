@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.Simulation;
-import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.sim.TransientFailureException;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
 import org.sweeplab.spec.Retries;
@@ -53,7 +53,7 @@ class RetryAndBudgetTest {
             seeds.add(ctx.seed());
           }
           if (seen.merge(ctx.seed(), 1, Integer::sum) < 3) {
-            throw new TransientFailure("flaky");
+            throw new TransientFailureException("flaky");
           }
           return Metrics.of("ok", true);
         };
@@ -87,7 +87,7 @@ class RetryAndBudgetTest {
             b,
             plan(1),
             ctx -> {
-              throw new TransientFailure("always");
+              throw new TransientFailureException("always");
             });
     assertEquals(RunStatus.FAILED, recs.get(0).status());
     assertEquals(3, recs.get(0).attempts());

@@ -158,14 +158,4 @@ class BudgetSpecTest {
                 .withParameters(plain.parameters())
                 .withReplicates(1)));
   }
-
-  @Test
-  void theOldConstructorsStillWork() {
-    Execution e = new Execution(2, null, FailurePolicy.CONTINUE, 10);
-    assertEquals(Execution.defaults().withMaxParallel(2).withMaxRuns(10), e);
-    SweepSpec s =
-        new SweepSpec(
-            "x", "", new SimulationSpec.Named("m"), List.of(), null, 1, 0, null, e, null, null);
-    assertNull(s.budget());
-  }
 }

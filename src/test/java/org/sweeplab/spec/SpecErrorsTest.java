@@ -399,6 +399,20 @@ class SpecErrorsTest {
             "simulation",
             "exactly one of name, class, command, pipeline; got name and class"),
         bad(
+            "code as a pipeline stage",
+            "name: x\nsimulation: {pipeline: [bench, {in_code: lambda}]}\n",
+            2,
+            33,
+            "simulation.pipeline[1].in_code",
+            "a simulation given in code replaces the whole simulation"),
+        bad(
+            "code and a name",
+            "name: x\nsimulation: {name: m, in_code: lambda}\n",
+            2,
+            13,
+            "simulation",
+            "exactly one of name, class, command, pipeline; got name and in_code"),
+        bad(
             "command option on a named simulation",
             "name: x\nsimulation: {name: m, env: {A: b}}\n",
             2,

@@ -122,7 +122,9 @@ class ResumeTest {
                     .ifExists(ExistingOutput.RESUME)
                     .run());
     assertTrue(
-        sim2.getMessage().contains("the simulation changed from s to other"), sim2.getMessage());
+        sim2.getMessage()
+            .contains("the simulation changed from given in code (s) to given in code (other)"),
+        sim2.getMessage());
   }
 
   /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
-import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.sim.TransientFailureException;
 
 /** Simulations for the Spark tests; public so that executors can create them by class name. */
 public final class TestSimulations {
@@ -81,7 +81,7 @@ public final class TestSimulations {
           if (crash == Crash.FATAL) {
             throw new InternalError("simulated executor crash in " + ctx.runId());
           }
-          throw new TransientFailure("simulated transient failure in " + ctx.runId());
+          throw new TransientFailureException("simulated transient failure in " + ctx.runId());
         }
       }
       return score(ctx);

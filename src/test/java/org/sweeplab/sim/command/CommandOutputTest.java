@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
-import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.sim.TransientFailureException;
 
 /** Results on stdout or in a file, the logs, and how garbage and exit codes fail. */
 class CommandOutputTest {
@@ -233,8 +233,9 @@ class CommandOutputTest {
 
   @Test
   void transientExitCodesAskForARetry() {
-    TransientFailure t =
-        assertThrows(TransientFailure.class, () -> sim("echo busy >&2; exit 75").run(ctx()));
+    TransientFailureException t =
+        assertThrows(
+            TransientFailureException.class, () -> sim("echo busy >&2; exit 75").run(ctx()));
     assertFalse(t instanceof RateLimitedException);
     assertEquals("exit code 75 (transient): busy", t.getMessage());
     RateLimitedException r =
@@ -245,7 +246,8 @@ class CommandOutputTest {
     CommandSimulation custom =
         CommandSimulation.of(command(null, "stdout", 4096, List.of(75, 99), "exit 99"));
     assertInstanceOf(
-        TransientFailure.class, assertThrows(RuntimeException.class, () -> custom.run(ctx())));
+        TransientFailureException.class,
+        assertThrows(RuntimeException.class, () -> custom.run(ctx())));
     assertEquals(List.of(75), CommandTestSupport.command("true").transientExitCodes());
   }
 }
