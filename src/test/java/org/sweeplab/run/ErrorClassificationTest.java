@@ -113,13 +113,10 @@ class ErrorClassificationTest {
 
   /** The journal's names of the transient failures, whatever the exception class is called. */
   @Test
-  @SuppressWarnings("removal")
   void transientFailuresKeepTheirRecordedName() {
     assertEquals(
         "TransientFailure",
         Simulation.typeName(new org.sweeplab.sim.TransientFailureException("x")));
-    assertEquals(
-        "TransientFailure", Simulation.typeName(new org.sweeplab.sim.TransientFailure("x")));
     assertEquals(
         "RateLimitedException",
         Simulation.typeName(

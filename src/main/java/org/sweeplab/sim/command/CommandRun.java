@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.RunContext;
-import org.sweeplab.sim.TransientFailure;
+import org.sweeplab.sim.TransientFailureException;
 
 /**
  * One execution of a command: starts the process with its stdout and stderr going to {@link Spool}
@@ -161,7 +161,7 @@ final class CommandRun {
         throw new RateLimitedException(Duration.ofNanos(Math.round(retryAfter * 1e9)));
       }
       String tail = err.tail();
-      throw new TransientFailure(
+      throw new TransientFailureException(
           CommandFailedException.describeExit(code)
               + " (transient): "
               + (tail.isEmpty() ? "(no stderr output)" : tail));

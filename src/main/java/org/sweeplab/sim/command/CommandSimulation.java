@@ -134,8 +134,8 @@ public final class CommandSimulation implements Simulation {
    * Runs the command once.
    *
    * @throws CommandFailedException on a non-zero exit code or a missing or unreadable result
-   * @throws TransientFailure on a transient exit code ({@link RateLimitedException} with {@code
-   *     retry_after})
+   * @throws org.sweeplab.sim.TransientFailureException on a transient exit code ({@link
+   *     RateLimitedException} with {@code retry_after})
    * @throws BudgetExceededException when a cost line crosses the per-run cap (the command is killed
    *     first)
    * @throws java.util.concurrent.CancellationException when the run is cancelled or its thread
