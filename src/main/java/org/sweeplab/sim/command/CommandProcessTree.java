@@ -50,6 +50,10 @@ final class CommandProcessTree {
   void endGroup() {
     if (ProcessGroups.signal(group, "KILL")) {
       terminate(Duration.ZERO);
+      // A process dying of the signal may be missed by terminate's search (its environment is no
+      // longer readable): wait for the group itself to empty, not longer than a zombie that no
+      // init reaps would keep it.
+      Libc.awaitGroupGone(group, TimeUnit.MILLISECONDS.toNanos(200));
     }
   }
 

@@ -40,4 +40,17 @@ final class Libc {
   static boolean killGroup(long pgid, int signal) {
     return kill((int) -pgid, signal) == 0;
   }
+
+  /**
+   * Waits until group {@code pgid} has no process left, at most {@code nanos}: a killed process
+   * leaves its group only once it has exited and been reaped.
+   */
+  static void awaitGroupGone(long pgid, long nanos) {
+    long deadline = System.nanoTime() + nanos;
+    long pause = 50_000L;
+    while (kill((int) -pgid, 0) == 0 && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, 5_000_000L);
+    }
+  }
 }
