@@ -41,8 +41,8 @@ public final class SpoolRecovery {
           DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
         for (Path file : files) {
           String name = file.getFileName().toString();
-          if (Spool.isStderrFile(name)) {
-            Files.deleteIfExists(file); // the stderr of a run in flight: nothing to recover
+          if (Spool.isSideFile(name)) {
+            Files.deleteIfExists(file); // stderr or stdin of a run in flight: nothing to recover
             continue;
           }
           Spool.Name run = Spool.parse(name);

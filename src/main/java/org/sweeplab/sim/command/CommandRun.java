@@ -2,18 +2,15 @@ package org.sweeplab.sim.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
 import org.sweeplab.sim.RunContext;
@@ -34,26 +31,8 @@ final class CommandRun {
   /** The longest wait for the exit between two looks at the output files (and at cancellation). */
   private static final long MAX_WAIT_NANOS = 50_000_000L;
 
-  /**
-   * Stdin payloads above this size are written from the pool, so a program that never reads cannot
-   * block us.
-   */
-  private static final int INLINE_STDIN = 16 << 10;
-
   private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final long SELF = ProcessHandle.current().pid();
-  private static final ExecutorService IO =
-      new ThreadPoolExecutor(
-          0,
-          Integer.MAX_VALUE,
-          30,
-          TimeUnit.SECONDS,
-          new SynchronousQueue<>(),
-          r -> {
-            Thread t = new Thread(r, "sweeplab-command-io-" + SEQUENCE.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
 
   sealed interface Event permits Charge, Telemetry, Cancel {}
 
@@ -98,24 +77,39 @@ final class CommandRun {
     ProcessBuilder pb = sim.processBuilder(ctx, runDir, tag);
     Path spool = Spool.create(ctx, runDir.toAbsolutePath().getParent(), tag);
     Path errors = Spool.stderrOf(spool);
+    Path input = Spool.stdinOf(spool);
     try {
-      return execute(pb, runDir, tag, spool, errors);
+      return execute(pb, runDir, tag, spool, errors, input);
     } finally {
       // Every cost line read from it has been charged by now (a kill -9 before this leaves the
       // spool to the next resume).
+      Files.deleteIfExists(input);
       Files.deleteIfExists(errors);
       Files.deleteIfExists(spool);
     }
   }
 
-  private Metrics execute(ProcessBuilder pb, Path runDir, String tag, Path spool, Path errors)
+  private Metrics execute(
+      ProcessBuilder pb, Path runDir, String tag, Path spool, Path errors, Path input)
       throws IOException {
     spoolName = spool.getFileName().toString();
-    pb.redirectOutput(ProcessBuilder.Redirect.to(spool.toFile()));
-    pb.redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
+    // Stdin is a file too: the context is known before the start, and a program that never reads
+    // it cannot block anyone.
+    FreshFiles.write(input, sim.stdinJson(ctx, runDir));
+    FreshFiles.write(errors, new byte[0]);
     Process process;
     try {
-      process = pb.start();
+      if (PosixSpawn.AVAILABLE) {
+        process =
+            PosixSpawn.start(
+                pb.command(), pb.environment(), pb.directory().toPath(), input, spool, errors);
+      } else {
+        pb.command(ProcessGroups.wrap(pb.command(), pb.environment(), pb.directory().toPath()));
+        pb.redirectInput(input.toFile());
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(spool.toFile()));
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
+        process = pb.start();
+      }
     } catch (IOException e) {
       throw new CommandFailedException(
           CommandFailedException.NO_EXIT_CODE,
@@ -139,7 +133,6 @@ final class CommandRun {
     double streamed;
     try (SpoolReader stdout = new SpoolReader(spool, "stdout");
         SpoolReader stderr = new SpoolReader(errors, "stderr")) {
-      writeStdin(process, sim.stdinJson(ctx, runDir));
       try {
         streamed = await(process, tree, new Output(stdout, out, stderr, err));
       } finally {
@@ -349,21 +342,5 @@ final class CommandRun {
     }
     ctx.charge(total - streamed);
     return metrics;
-  }
-
-  private static void writeStdin(Process process, byte[] json) {
-    Runnable write =
-        () -> {
-          try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(json);
-          } catch (IOException e) {
-            // The program exited or closed its stdin without reading: it did not want the context.
-          }
-        };
-    if (json.length <= INLINE_STDIN) {
-      write.run();
-    } else {
-      IO.execute(write);
-    }
   }
 }

@@ -226,7 +226,6 @@ public final class CommandSimulation implements Simulation {
     if (parent != null) {
       environment.put(Leftovers.SWEEP_TAG_VARIABLE, Leftovers.sweepTag(parent));
     }
-    pb.command(ProcessGroups.wrap(command, environment, pb.directory().toPath()));
     return pb;
   }
 

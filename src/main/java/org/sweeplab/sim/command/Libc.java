@@ -41,6 +41,13 @@ final class Libc {
     return kill((int) -pgid, signal) == 0;
   }
 
+  /** Sends {@code signal} to process {@code pid}. */
+  static void killProcess(long pid, int signal) {
+    if (pid > 1) {
+      kill((int) pid, signal);
+    }
+  }
+
   /**
    * Waits until group {@code pgid} has no process left, at most {@code nanos}: a killed process
    * leaves its group only once it has exited and been reaped.

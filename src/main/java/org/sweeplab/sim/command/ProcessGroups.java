@@ -9,20 +9,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starting each command in its own process group and session, and signalling a whole group. Java
- * cannot call {@code setsid(2)}, so a command is started through util-linux's {@code setsid}
- * program (which, as sweeplab's child is never a group leader, calls setsid and execs the command
- * in the same process: the command's pid is its group id). Then a terminal's Ctrl-C, which signals
- * the foreground process group, reaches sweeplab alone, and sweeplab can end everything a command
- * left behind with one {@code kill -s SIG -- -PGID}. Without a {@code setsid} program (or with
- * {@code SWEEPLAB_SETSID=0}) commands run in sweeplab's group as before, and leftovers are found
- * through their environment tag only.
+ * Starting each command in its own process group and session, and signalling a whole group. Where
+ * the C library can be reached (Linux, glibc 2.34 or later), {@link PosixSpawn} starts the command
+ * with {@code POSIX_SPAWN_SETSID} and groups are signalled with {@code kill(2)}; elsewhere the
+ * command is started through util-linux's {@code setsid} program (which, as sweeplab's child is
+ * never a group leader, calls setsid and execs the command in the same process) and groups are
+ * signalled by the {@code kill} program. Either way the command's pid is its group id. Then a
+ * terminal's Ctrl-C, which signals the foreground process group, reaches sweeplab alone, and
+ * sweeplab can end everything a command left behind with one signal to the group. With {@code
+ * SWEEPLAB_SETSID=0} (or without either way) commands run in sweeplab's group, and leftovers are
+ * found through their environment tag only.
  */
 final class ProcessGroups {
   private static final Path SETSID = find("/usr/bin/setsid", "/bin/setsid");
   private static final Path KILL = find("/usr/bin/kill", "/bin/kill");
   private static final boolean ENABLED =
-      SETSID != null && KILL != null && !"0".equals(System.getenv("SWEEPLAB_SETSID"));
+      !"0".equals(System.getenv("SWEEPLAB_SETSID"))
+          && (PosixSpawn.AVAILABLE || (SETSID != null && (KILL != null || Libc.AVAILABLE)));
 
   private ProcessGroups() {}
 
@@ -37,7 +40,10 @@ final class ProcessGroups {
    * with the usual message).
    */
   static List<String> wrap(List<String> command, Map<String, String> environment, Path workdir) {
-    if (!ENABLED || command.isEmpty() || !findable(command.get(0), environment, workdir)) {
+    if (!ENABLED
+        || SETSID == null
+        || command.isEmpty()
+        || !findable(command.get(0), environment, workdir)) {
       return command;
     }
     List<String> out = new ArrayList<>(command.size() + 1);

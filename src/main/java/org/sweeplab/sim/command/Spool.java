@@ -26,6 +26,7 @@ public final class Spool {
 
   private static final String SUFFIX = ".spool";
   private static final String STDERR_SUFFIX = ".stderr";
+  private static final String STDIN_SUFFIX = ".stdin";
 
   /** A spool's run and attempt, read from its file name. */
   public record Name(String runId, String variationKey, int replicate, int attempt) {}
@@ -58,14 +59,24 @@ public final class Spool {
     return spool.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + STDERR_SUFFIX);
   }
 
+  /** The file beside a spool that holds the command's stdin. */
+  static Path stdinOf(Path spool) {
+    String name = spool.getFileName().toString();
+    return spool.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + STDIN_SUFFIX);
+  }
+
   /**
-   * True for the stderr file of a spool ({@link #stderrOf}): a leftover of a crash, which a resume
-   * removes.
+   * True for the stderr or stdin file of a spool ({@link #stderrOf}, {@link #stdinOf}): a leftover
+   * of a crash, which a resume removes.
    */
-  public static boolean isStderrFile(String fileName) {
-    return fileName.endsWith(STDERR_SUFFIX)
-        && parse(fileName.substring(0, fileName.length() - STDERR_SUFFIX.length()) + SUFFIX)
-            != null;
+  public static boolean isSideFile(String fileName) {
+    for (String suffix : new String[] {STDERR_SUFFIX, STDIN_SUFFIX}) {
+      if (fileName.endsWith(suffix)
+          && parse(fileName.substring(0, fileName.length() - suffix.length()) + SUFFIX) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The run and attempt of a spool file, or null when the name is not a spool's. */

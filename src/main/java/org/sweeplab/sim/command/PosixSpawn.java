@@ -1,0 +1,201 @@
+package org.sweeplab.sim.command;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import com.sun.jna.StringArray;
+import com.sun.jna.ptr.IntByReference;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a command with {@code posix_spawnp(3)} from the C library (Linux, glibc 2.34 or later,
+ * through JNA): in a new session and process group of its own ({@code POSIX_SPAWN_SETSID}), with
+ * stdin, stdout and stderr opened from files, in its working folder, and no other descriptor of
+ * sweeplab's. One process start per run, where {@link ProcessBuilder} needs a second one (the
+ * {@code setsid} program) to give the command a group of its own. When the functions cannot be
+ * bound, {@link #AVAILABLE} is false and commands start through {@link ProcessBuilder}.
+ */
+final class PosixSpawn {
+  private static final int O_RDONLY = 0;
+  private static final int O_WRONLY = 1;
+  private static final int O_APPEND = 02000;
+  private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+  private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+  private static final short POSIX_SPAWN_SETSID = 0x80;
+  private static final int WNOHANG = 1;
+
+  /** Signals whose disposition a command gets back as the default (the JVM handles them). */
+  private static final int[] DEFAULT_SIGNALS = {1, 2, 3, 10, 12, 13, 14, 15, 17, 20, 21, 22, 25};
+
+  /** Whether {@link #start} can be called. */
+  static final boolean AVAILABLE = register();
+
+  private static final Charset PATHS =
+      Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+
+  private PosixSpawn() {}
+
+  private static boolean register() {
+    if (!Platform.isLinux()
+        || !Platform.is64Bit()
+        || "0".equals(System.getenv("SWEEPLAB_NATIVE"))
+        || "0".equals(System.getenv("SWEEPLAB_SETSID"))) {
+      return false;
+    }
+    try {
+      Native.register(PosixSpawn.class, Platform.C_LIBRARY_NAME);
+      return true;
+    } catch (Throwable unavailable) { // an older C library: ProcessBuilder and setsid instead
+      return false;
+    }
+  }
+
+  private static native int posix_spawn_file_actions_init(Pointer actions);
+
+  private static native int posix_spawn_file_actions_destroy(Pointer actions);
+
+  private static native int posix_spawn_file_actions_addopen(
+      Pointer actions, int fd, byte[] path, int flags, int mode);
+
+  private static native int posix_spawn_file_actions_addchdir_np(Pointer actions, byte[] path);
+
+  private static native int posix_spawn_file_actions_addclosefrom_np(Pointer actions, int from);
+
+  private static native int posix_spawnattr_init(Pointer attributes);
+
+  private static native int posix_spawnattr_destroy(Pointer attributes);
+
+  private static native int posix_spawnattr_setflags(Pointer attributes, short flags);
+
+  private static native int posix_spawnattr_setsigmask(Pointer attributes, Pointer set);
+
+  private static native int posix_spawnattr_setsigdefault(Pointer attributes, Pointer set);
+
+  private static native int sigemptyset(Pointer set);
+
+  private static native int sigaddset(Pointer set, int signal);
+
+  private static native int posix_spawnp(
+      IntByReference pid,
+      byte[] file,
+      Pointer actions,
+      Pointer attributes,
+      StringArray argv,
+      StringArray envp);
+
+  private static native int waitpid(int pid, IntByReference status, int options);
+
+  private static native String strerror(int errno);
+
+  /**
+   * Starts {@code argv} in {@code dir} with exactly {@code environment}, reading stdin from {@code
+   * stdin} and appending stdout and stderr to the existing files {@code stdout} and {@code stderr}.
+   *
+   * @throws IOException when it cannot be started, with a message as {@link ProcessBuilder} gives
+   */
+  static Process start(
+      List<String> argv,
+      Map<String, String> environment,
+      Path dir,
+      Path stdin,
+      Path stdout,
+      Path stderr)
+      throws IOException {
+    Memory actions = new Memory(256);
+    Memory attributes = new Memory(1024);
+    Memory signals = new Memory(256);
+    check(posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
+    try {
+      check(posix_spawnattr_init(attributes), "posix_spawnattr_init");
+      try {
+        check(
+            posix_spawn_file_actions_addopen(actions, 0, path(stdin), O_RDONLY, 0),
+            "posix_spawn_file_actions_addopen");
+        check(
+            posix_spawn_file_actions_addopen(actions, 1, path(stdout), O_WRONLY | O_APPEND, 0),
+            "posix_spawn_file_actions_addopen");
+        check(
+            posix_spawn_file_actions_addopen(actions, 2, path(stderr), O_WRONLY | O_APPEND, 0),
+            "posix_spawn_file_actions_addopen");
+        check(
+            posix_spawn_file_actions_addclosefrom_np(actions, 3),
+            "posix_spawn_file_actions_addclosefrom_np");
+        check(posix_spawn_file_actions_addchdir_np(actions, path(dir)), "addchdir_np");
+        sigemptyset(signals);
+        check(posix_spawnattr_setsigmask(attributes, signals), "posix_spawnattr_setsigmask");
+        for (int s : DEFAULT_SIGNALS) {
+          sigaddset(signals, s);
+        }
+        check(posix_spawnattr_setsigdefault(attributes, signals), "setsigdefault");
+        check(
+            posix_spawnattr_setflags(
+                attributes,
+                (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)),
+            "posix_spawnattr_setflags");
+        String[] env = new String[environment.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+          env[i++] = e.getKey() + "=" + e.getValue();
+        }
+        IntByReference pid = new IntByReference();
+        int error =
+            posix_spawnp(
+                pid,
+                path(argv.get(0)),
+                actions,
+                attributes,
+                new StringArray(argv.toArray(new String[0]), PATHS.name()),
+                new StringArray(env, PATHS.name()));
+        if (error != 0) {
+          throw new IOException(
+              "Cannot run program \""
+                  + argv.get(0)
+                  + "\" (in directory \""
+                  + dir
+                  + "\"): error="
+                  + error
+                  + ", "
+                  + strerror(error));
+        }
+        return new SpawnedProcess(pid.getValue());
+      } finally {
+        posix_spawnattr_destroy(attributes);
+      }
+    } finally {
+      posix_spawn_file_actions_destroy(actions);
+    }
+  }
+
+  /**
+   * The exit status of child {@code pid} once it has exited (and reaps it), in {@link Process}'s
+   * terms (the exit code, or 128 + the signal that killed it); -1 while it runs.
+   */
+  static int reap(int pid) {
+    IntByReference status = new IntByReference();
+    int r = waitpid(pid, status, WNOHANG);
+    if (r != pid) {
+      return r == 0 ? -1 : 128 + 9; // waitpid failed: the child is gone (reaped elsewhere)
+    }
+    int s = status.getValue();
+    int signal = s & 0x7f;
+    return signal == 0 ? (s >> 8) & 0xff : 128 + signal;
+  }
+
+  private static byte[] path(Object p) {
+    byte[] b = p.toString().getBytes(PATHS);
+    byte[] z = new byte[b.length + 1];
+    System.arraycopy(b, 0, z, 0, b.length);
+    return z;
+  }
+
+  private static void check(int error, String what) throws IOException {
+    if (error != 0) {
+      throw new IOException(what + " failed: error=" + error + ", " + strerror(error));
+    }
+  }
+}
