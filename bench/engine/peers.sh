@@ -7,15 +7,22 @@
 #        peer_python_pool.py (ProcessPoolExecutor(2) + subprocess.run, JSON lines);
 #  (iii) `./sweeplab resume` of the finished 1M-run folder, and of one killed (kill -9) half-way.
 # Usage: bench/engine/peers.sh [repeats (default 3)] [sections (default "i ii iii")]
+# SWEEPLAB=path/to/sweeplab times another build's launcher (e.g. an older commit's, for before/after figures).
 # Needs gcc (to build /tmp/tiny_sim once), /usr/bin/python3 with pandas (Debian's python3-pandas), bash, date.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats="${1:-3}"
 sections="${2:-i ii iii}"
-peers="${PEERS:-$(cd .. && pwd)/shared/bench/peers}"
+# The peers live in ../shared/bench/peers beside the project (one level up again from a git work tree); PEERS overrides.
+peers="${PEERS:-}"
+for d in ../shared/bench/peers ../../shared/bench/peers; do
+  if [[ -z "$peers" && -f "$d/peer_python_inprocess.py" ]]; then peers="$(cd "$d" && pwd)"; fi
+done
+[[ -n "$peers" ]] || { echo "peers.sh: no ../shared/bench/peers; set PEERS" >&2; exit 2; }
 python=/usr/bin/python3
 tiny=/tmp/tiny_sim
-./sweeplab --version >/dev/null # builds the jar and the start-up archive, outside the timings
+sweeplab="${SWEEPLAB:-./sweeplab}"
+"$sweeplab" --version >/dev/null # builds the jar and the start-up archive, outside the timings
 if [[ ! -x "$tiny" ]]; then
   gcc -O2 -o "$tiny" "$peers/tiny_sim.c" -lm
 fi
@@ -48,7 +55,7 @@ if [[ " $sections " == *" i "* ]]; then
   a=(); b=()
   for i in $(seq "$repeats"); do
     rm -rf "$work/grid"
-    t=$(seconds ./sweeplab run bench/engine/inprocess.yaml --out "$work/grid" --quiet); a+=("$t")
+    t=$(seconds "$sweeplab" run bench/engine/inprocess.yaml --out "$work/grid" --quiet); a+=("$t")
     echo "(i)   sweeplab 1M in-process runs: $t s (load $(load))"
     t=$(seconds "$python" "$peers/peer_python_inprocess.py" --mode seq); b+=("$t")
     echo "(i)   peer_python_inprocess.py --mode seq: $t s (load $(load))"
@@ -61,7 +68,7 @@ if [[ " $sections " == *" ii "* ]]; then
   a=(); b=()
   for i in $(seq "$repeats"); do
     rm -rf "$work/tiny"
-    t=$(seconds ./sweeplab run bench/engine/tiny-sim.yaml --out "$work/tiny" --quiet); a+=("$t")
+    t=$(seconds "$sweeplab" run bench/engine/tiny-sim.yaml --out "$work/tiny" --quiet); a+=("$t")
     echo "(ii)  sweeplab 2,000 tiny_sim runs, max_parallel 2: $t s (load $(load))"
     t=$(seconds env TINY_SIM="$tiny" "$python" "$peers/peer_python_pool.py" "$work/pool.jsonl"); b+=("$t")
     echo "(ii)  peer_python_pool.py: $t s (load $(load))"
@@ -72,19 +79,19 @@ fi
 
 if [[ " $sections " == *" iii "* ]]; then
   if [[ ! -f "$work/grid/summary.json" ]]; then
-    seconds ./sweeplab run bench/engine/inprocess.yaml --out "$work/grid" --quiet >/dev/null
+    seconds "$sweeplab" run bench/engine/inprocess.yaml --out "$work/grid" --quiet >/dev/null
   fi
   full_ms=$(sed -n 's/.*"elapsed_ms" : \([0-9]*\).*/\1/p' "$work/grid/summary.json")
   full_bytes=$(stat -c %s "$work/grid/runs.jsonl")
   r=()
   for i in $(seq "$repeats"); do
-    t=$(seconds ./sweeplab resume "$work/grid" --quiet); r+=("$t")
+    t=$(seconds "$sweeplab" resume "$work/grid" --quiet); r+=("$t")
     echo "(iii) resume of the finished 1M-run folder: $t s (load $(load))"
   done
   echo "(iii) MEDIAN resume of the finished folder $(median "${r[@]}") s (target <= 0.5 s)"
   for i in $(seq "$repeats"); do
     rm -rf "$work/killed"
-    ./sweeplab run bench/engine/inprocess.yaml --out "$work/killed" --quiet >/dev/null 2>&1 &
+    "$sweeplab" run bench/engine/inprocess.yaml --out "$work/killed" --quiet >/dev/null 2>&1 &
     pid=$!
     # kill -9 once the journal holds about half of the finished folder's bytes
     while kill -0 "$pid" 2>/dev/null \
@@ -94,7 +101,7 @@ if [[ " $sections " == *" iii "* ]]; then
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     left=$(( 1000000 - $(wc -l < "$work/killed/runs.jsonl") ))
-    t=$(seconds ./sweeplab resume "$work/killed" --quiet)
+    t=$(seconds "$sweeplab" resume "$work/killed" --quiet)
     # the bound: 1.5 s plus the remaining runs at the pace of the full sweep's run phase (summary.json elapsed_ms)
     bound=$(awk -v l="$left" -v ms="$full_ms" 'BEGIN { printf "%.3f", 1.5 + l / 1000000 * ms / 1000 }')
     echo "(iii) resume after kill -9 with $left runs left: $t s, bound 1.5 s + $left runs at ${full_ms} ms/1M = $bound s (load $(load))"
