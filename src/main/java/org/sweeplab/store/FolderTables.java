@@ -137,6 +137,7 @@ public final class FolderTables {
           CostReport.build(spec.name(), plan, columns, spec.budget(), estimatedTotal));
     }
     Summary.write(folder.summary(), summary);
+    JournalCheck.write(folder.dir(), SpecWriter.configHash(spec), planned, counts, missing == 0);
     return new Written(planned, counts, missing, total, missing);
   }
 }
