@@ -7,7 +7,8 @@
 #        peer_python_pool.py (ProcessPoolExecutor(2) + subprocess.run, JSON lines);
 #  (iii) `./sweeplab resume` of the finished 1M-run folder, and of one killed (kill -9) half-way.
 # Usage: bench/engine/peers.sh [repeats (default 3)] [sections (default "i ii iii")]
-# SWEEPLAB=path/to/sweeplab times another build's launcher (e.g. an older commit's, for before/after figures).
+# SWEEPLAB=path/to/sweeplab times another build's launcher; BEFORE=path/to/sweeplab (e.g. an older commit's build)
+# adds that build to (i) and (iii), run in the same alternation, for before/after figures.
 # Needs gcc (to build /tmp/tiny_sim once), /usr/bin/python3 with pandas (Debian's python3-pandas), bash, date.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +24,10 @@ python=/usr/bin/python3
 tiny=/tmp/tiny_sim
 sweeplab="${SWEEPLAB:-./sweeplab}"
 "$sweeplab" --version >/dev/null # builds the jar and the start-up archive, outside the timings
+before="${BEFORE:-}"
+if [[ -n "$before" ]]; then
+  "$before" --version >/dev/null
+fi
 if [[ ! -x "$tiny" ]]; then
   gcc -O2 -o "$tiny" "$peers/tiny_sim.c" -lm
 fi
@@ -52,16 +57,29 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
   "$(java -version 2>&1 | head -n 1), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(load)"
 
 if [[ " $sections " == *" i "* ]]; then
-  a=(); b=()
+  a=(); b=(); c=()
   for i in $(seq "$repeats"); do
     rm -rf "$work/grid"
     t=$(seconds "$sweeplab" run bench/engine/inprocess.yaml --out "$work/grid" --quiet); a+=("$t")
     echo "(i)   sweeplab 1M in-process runs: $t s (load $(load))"
     t=$(seconds "$python" "$peers/peer_python_inprocess.py" --mode seq); b+=("$t")
     echo "(i)   peer_python_inprocess.py --mode seq: $t s (load $(load))"
+    if [[ -n "$before" ]]; then
+      rm -rf "$work/grid-before"
+      t=$(seconds "$before" run bench/engine/inprocess.yaml --out "$work/grid-before" --quiet); c+=("$t")
+      echo "(i)   BEFORE 1M in-process runs: $t s (load $(load))"
+    fi
   done
   ma=$(median "${a[@]}"); mb=$(median "${b[@]}")
   echo "(i)   MEDIAN sweeplab $ma s, peer $mb s, ratio $(ratio "$ma" "$mb")"
+  if [[ -n "$before" ]]; then
+    mc=$(median "${c[@]}")
+    echo "(i)   MEDIAN before $mc s, ratio to the peer $(ratio "$mc" "$mb")"
+    if ! cmp -s <(no_duration "$work/grid/results.csv") <(no_duration "$work/grid-before/results.csv"); then
+      echo "(i)   results.csv of the two builds (but for duration_ms) DIFFERS" >&2
+      exit 1
+    fi
+  fi
 fi
 
 if [[ " $sections " == *" ii "* ]]; then
@@ -83,14 +101,21 @@ if [[ " $sections " == *" iii "* ]]; then
   fi
   full_ms=$(sed -n 's/.*"elapsed_ms" : \([0-9]*\).*/\1/p' "$work/grid/summary.json")
   full_bytes=$(stat -c %s "$work/grid/runs.jsonl")
-  r=()
+  r=(); rb=()
   for i in $(seq "$repeats"); do
     t=$(seconds "$sweeplab" resume "$work/grid" --quiet); r+=("$t")
     echo "(iii) resume of the finished 1M-run folder: $t s (load $(load))"
+    if [[ -n "$before" ]]; then
+      t=$(seconds "$before" resume "$work/grid" --quiet); rb+=("$t")
+      echo "(iii) BEFORE resume of the finished 1M-run folder: $t s (load $(load))"
+    fi
   done
   echo "(iii) MEDIAN resume of the finished folder $(median "${r[@]}") s (target <= 0.5 s)"
+  if [[ -n "$before" ]]; then
+    echo "(iii) MEDIAN before: $(median "${rb[@]}") s"
+  fi
   for i in $(seq "$repeats"); do
-    rm -rf "$work/killed"
+    rm -rf "$work/killed" "$work/killed-copy"
     "$sweeplab" run bench/engine/inprocess.yaml --out "$work/killed" --quiet >/dev/null 2>&1 &
     pid=$!
     # kill -9 once the journal holds about half of the finished folder's bytes
@@ -101,13 +126,20 @@ if [[ " $sections " == *" iii "* ]]; then
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     left=$(( 1000000 - $(wc -l < "$work/killed/runs.jsonl") ))
+    if [[ -n "$before" ]]; then
+      cp -r "$work/killed" "$work/killed-copy"
+    fi
     t=$(seconds "$sweeplab" resume "$work/killed" --quiet)
     # the bound: 1.5 s plus the remaining runs at the pace of the full sweep's run phase (summary.json elapsed_ms)
     bound=$(awk -v l="$left" -v ms="$full_ms" 'BEGIN { printf "%.3f", 1.5 + l / 1000000 * ms / 1000 }')
-    echo "(iii) resume after kill -9 with $left runs left: $t s, bound 1.5 s + $left runs at ${full_ms} ms/1M = $bound s (load $(load))"
+    echo "(iii) resume after kill -9 with $left runs left: $t s; bound 1.5 s + $left runs at ${full_ms} ms/1M = $bound s (load $(load))"
     if ! cmp -s <(no_duration "$work/killed/results.csv") <(no_duration "$work/grid/results.csv"); then
       echo "(iii) results.csv of the killed and resumed folder (but for duration_ms) DIFFERS from the uninterrupted one" >&2
       exit 1
+    fi
+    if [[ -n "$before" ]]; then
+      t=$(seconds "$before" resume "$work/killed-copy" --quiet)
+      echo "(iii) BEFORE resume of the same killed folder: $t s (load $(load))"
     fi
   done
 fi
