@@ -8,8 +8,8 @@ import org.sweeplab.store.JournalLoader;
 import org.sweeplab.store.RunColumns;
 
 /**
- * Loads an output folder's journal into fresh run columns N times in one JVM and prints the CPU
- * and wall time of each load (the first is cold: interpreted code and compilation), the step of a
+ * Loads an output folder's journal into fresh run columns N times in one JVM and prints the CPU and
+ * wall time of each load (the first is cold: interpreted code and compilation), the step of a
  * resume that reads the journal. Usage (after ./mvnw -o -q compile):
  *
  * <pre>
