@@ -33,7 +33,10 @@ public final class ResultsStream implements java.io.Closeable {
   private final RunColumns columns;
   private final long runCount;
 
-  /** Runs of each chunk that this session runs and that have not finished yet. */
+  /**
+   * Runs of each chunk that this session runs and that have not finished yet; null when the file is
+   * written at the end only.
+   */
   private final int[] remaining;
 
   /** The first chunk whose rows are not written yet. */
@@ -57,6 +60,12 @@ public final class ResultsStream implements java.io.Closeable {
    * hold the runs of earlier sessions already.
    */
   public static ResultsStream of(Path file, RunPlan plan, RunColumns columns, PendingRuns pending) {
+    if (columns.filled() > 0) {
+      // A resume of runs already done: its prefix of finished chunks would be written at once, by
+      // a worker, in code not yet compiled; measured slower than writing the file at the end
+      // (docs/benchmarks.md), so a resumed session writes it at the end, as before.
+      return new ResultsStream(file, plan, columns, null);
+    }
     return new ResultsStream(file, plan, columns, pending.countsByChunk(CHUNK));
   }
 
@@ -66,6 +75,9 @@ public final class ResultsStream implements java.io.Closeable {
    * leaves the file to the end.
    */
   void finished(long ordinal) {
+    if (remaining == null) {
+      return;
+    }
     synchronized (this) {
       int c = (int) (ordinal / CHUNK);
       if (--remaining[c] < 0) {
