@@ -71,9 +71,31 @@ public final class FolderTables {
       Instant started,
       long journalLines,
       List<String> warnings) {
+    return write(
+        folder, spec, plan, columns, estimatedTotal, started, journalLines, warnings, null);
+  }
+
+  /**
+   * As {@link #write(OutputFolder, SweepSpec, RunPlan, RunColumns, Double, Instant, long, List)},
+   * with {@code results.csv} completed from what {@code stream} wrote while the runs went (null:
+   * written whole).
+   */
+  public static Written write(
+      OutputFolder folder,
+      SweepSpec spec,
+      RunPlan plan,
+      RunColumns columns,
+      Double estimatedTotal,
+      Instant started,
+      long journalLines,
+      List<String> warnings,
+      ResultsStream stream) {
     List<ResultColumn> schema;
     try {
-      schema = ResultsWriter.write(folder.results(), plan, columns, warnings);
+      schema =
+          stream == null
+              ? ResultsWriter.write(folder.results(), plan, columns, warnings)
+              : stream.finish(warnings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + folder.results() + ": " + e.getMessage(), e);
     }
@@ -115,6 +137,7 @@ public final class FolderTables {
           CostReport.build(spec.name(), plan, columns, spec.budget(), estimatedTotal));
     }
     Summary.write(folder.summary(), summary);
+    JournalCheck.write(folder.dir(), SpecWriter.configHash(spec), planned, counts, missing == 0);
     return new Written(planned, counts, missing, total, missing);
   }
 }

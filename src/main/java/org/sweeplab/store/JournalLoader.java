@@ -64,7 +64,8 @@ public final class JournalLoader {
                     Double.isNaN(e.durationMs()) ? 0 : e.durationMs(),
                     e.errorType(),
                     e.errorMessage());
-              });
+              },
+              true);
       warnings.addAll(report.warnings());
       unknown.forEach(
           (status, n) ->

@@ -57,11 +57,21 @@ public final class JournalReader {
 
   /** Parses every line fully. */
   static Report read(Path file, Consumer<Entry> out) throws IOException {
+    return read(file, out, false);
+  }
+
+  /**
+   * Parses every line; with {@code outcomeOnly}, entries of lines in the writer's own form leave
+   * out what a resume does not need: run id, variation id, parameters and start time (null, and an
+   * empty map).
+   */
+  static Report read(Path file, Consumer<Entry> out, boolean outcomeOnly) throws IOException {
     return lines(
         file,
         (line, off, len, lineNo, warnings) -> {
           try {
-            out.accept(parse(line, off, len));
+            Entry fast = JournalDecoder.decode(line, off, len, outcomeOnly);
+            out.accept(fast != null ? fast : parseJson(line, off, len));
             return true;
           } catch (IOException | RuntimeException e) {
             warnings.add(
@@ -405,6 +415,12 @@ public final class JournalReader {
   }
 
   static Entry parse(byte[] b, int off, int len) throws IOException {
+    Entry canonical = JournalDecoder.decode(b, off, len);
+    return canonical != null ? canonical : parseJson(b, off, len);
+  }
+
+  /** Parses a line with a JSON parser: any field order, whitespace and escapes. */
+  static Entry parseJson(byte[] b, int off, int len) throws IOException {
     String runId = null;
     String variationId = null;
     String key = null;

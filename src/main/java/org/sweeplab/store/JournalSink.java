@@ -19,20 +19,33 @@ public final class JournalSink implements RunSink, Closeable {
   private final JournalWriter writer;
   private final ChargeLedger ledger;
   private final RunColumns columns;
+  private final ResultsStream results;
 
-  private JournalSink(JournalWriter writer, ChargeLedger ledger, RunColumns columns) {
+  private JournalSink(
+      JournalWriter writer, ChargeLedger ledger, RunColumns columns, ResultsStream results) {
     this.writer = writer;
     this.ledger = ledger;
     this.columns = columns;
+    this.results = results;
   }
 
   /** Opens the journal and, beside it, the charge ledger ({@code charges.jsonl}). */
   public static JournalSink open(Path journal, long validLength, RunColumns columns)
       throws IOException {
+    return open(journal, validLength, columns, null);
+  }
+
+  /**
+   * Opens the journal and the charge ledger; each finished run is also handed to {@code results}
+   * (when not null), which writes results.csv as the runs complete.
+   */
+  public static JournalSink open(
+      Path journal, long validLength, RunColumns columns, ResultsStream results)
+      throws IOException {
     JournalWriter w = JournalWriter.open(journal, validLength);
     try {
       return new JournalSink(
-          w, ChargeLedger.open(journal.resolveSibling(OutputFolder.CHARGES)), columns);
+          w, ChargeLedger.open(journal.resolveSibling(OutputFolder.CHARGES)), columns, results);
     } catch (IOException | RuntimeException e) {
       w.close();
       throw e;
@@ -81,6 +94,9 @@ public final class JournalSink implements RunSink, Closeable {
         r.durationNanos() / 1e6,
         r.errorType(),
         r.errorMessage());
+    if (results != null) {
+      results.finished(r.run().ordinal());
+    }
   }
 
   @Override

@@ -45,7 +45,8 @@ public final class OutputFolder implements Closeable {
           COSTS,
           RUNS,
           "analysis",
-          ResumeChanges.FILE);
+          ResumeChanges.FILE,
+          JournalCheck.FILE);
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -131,7 +132,7 @@ public final class OutputFolder implements Closeable {
    * atomically.
    */
   public void removeTemporaryFiles() {
-    for (String name : List.of(SPEC, RESULTS, SUMMARY, COSTS)) {
+    for (String name : List.of(SPEC, RESULTS, SUMMARY, COSTS, JournalCheck.FILE)) {
       try {
         Files.deleteIfExists(dir.resolve(name + ".tmp"));
       } catch (IOException e) {

@@ -49,6 +49,23 @@ public final class PendingRuns {
     return count;
   }
 
+  /**
+   * The pending runs of each chunk of {@code size} consecutive ordinals of the plan (the last chunk
+   * may be shorter).
+   */
+  int[] countsByChunk(int size) {
+    long runs = plan.runCount();
+    int[] counts = new int[(int) ((runs + size - 1) / size)];
+    int replicates = plan.replicates();
+    boolean fresh = columns.filled() == 0;
+    for (long i = 0; i < runs; i++) {
+      if (shard.contains(i / replicates) && (fresh || pending(columns.status(i)))) {
+        counts[(int) (i / size)]++;
+      }
+    }
+    return counts;
+  }
+
   private boolean pending(RunStatus s) {
     if (s == null || s == RunStatus.CANCELLED || s == RunStatus.SKIPPED) {
       return true;

@@ -14,6 +14,7 @@ import org.sweeplab.space.Seeds;
 import org.sweeplab.spec.SpecWriter;
 import org.sweeplab.spec.SweepSpec;
 import org.sweeplab.store.FailedRuns;
+import org.sweeplab.store.JournalCheck;
 import org.sweeplab.store.JournalReader;
 import org.sweeplab.store.OutputFolder;
 import org.sweeplab.store.PendingRuns;
@@ -44,6 +45,10 @@ final class CompletionCheck {
           || !SpecWriter.configHash(spec).equals(summary.configHash())) {
         return null;
       }
+      long[] known = JournalCheck.counts(folder.dir(), summary.configHash(), planned);
+      if (known != null) {
+        return result(folder, planned, known, failed, summary, List.of());
+      }
       int parts =
           Runtime.getRuntime().availableProcessors() > 1 && plan.runCount() > 100_000 ? 2 : 1;
       Long2ByteOpenHashMap[] maps = new Long2ByteOpenHashMap[parts];
@@ -73,27 +78,45 @@ final class CompletionCheck {
         if (s < 0) {
           return null;
         }
-        RunStatus st = RunStatus.values()[s];
-        boolean pending =
-            st == RunStatus.CANCELLED
-                || st == RunStatus.SKIPPED
-                || failed == FailedRuns.RETRY
-                    && (st == RunStatus.FAILED || st == RunStatus.TIMEOUT);
-        if (pending) {
-          return null;
-        }
         counts[s]++;
       }
-      Map<RunStatus, Long> by = new EnumMap<>(RunStatus.class);
-      for (RunStatus s : RunStatus.values()) {
-        by.put(s, counts[s.ordinal()]);
-      }
-
-      Progress none = Progress.none(0);
-      return new SweepResult(folder.dir(), planned, by, 0, summary.totalCost(), none, warnings);
+      return result(folder, planned, counts, failed, summary, warnings);
     } catch (IOException | RuntimeException e) {
       return null; // anything unexpected: the full resume decides
     }
+  }
+
+  /**
+   * The result of a folder whose planned runs all finished with these counts by status, or null
+   * when some of them are still to do (cancelled, skipped, or failed with {@link
+   * FailedRuns#RETRY}).
+   */
+  private static SweepResult result(
+      OutputFolder folder,
+      long planned,
+      long[] counts,
+      FailedRuns failed,
+      Summary.Brief summary,
+      List<String> warnings) {
+    long finished = 0;
+    Map<RunStatus, Long> by = new EnumMap<>(RunStatus.class);
+    for (RunStatus st : RunStatus.values()) {
+      long n = counts[st.ordinal()];
+      boolean pending =
+          st == RunStatus.CANCELLED
+              || st == RunStatus.SKIPPED
+              || failed == FailedRuns.RETRY && (st == RunStatus.FAILED || st == RunStatus.TIMEOUT);
+      if (pending && n > 0) {
+        return null;
+      }
+      finished += n;
+      by.put(st, n);
+    }
+    if (finished != planned) {
+      return null;
+    }
+    Progress none = Progress.none(0);
+    return new SweepResult(folder.dir(), planned, by, 0, summary.totalCost(), none, warnings);
   }
 
   private static int statusOrdinal(String label) {

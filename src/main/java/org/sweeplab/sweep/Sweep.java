@@ -38,6 +38,7 @@ import org.sweeplab.store.JournalSink;
 import org.sweeplab.store.LiveCostReport;
 import org.sweeplab.store.OutputFolder;
 import org.sweeplab.store.PendingRuns;
+import org.sweeplab.store.ResultsStream;
 import org.sweeplab.store.ResumeChanges;
 import org.sweeplab.store.RunColumns;
 import org.sweeplab.store.RunRecordFiles;
@@ -390,9 +391,10 @@ public final class Sweep {
       RunColumns columns = new RunColumns(plan.runCount());
       JournalLoader.Loaded loaded = JournalLoader.load(folder.journal(), plan, columns, warnings);
       PendingRuns pending = PendingRuns.of(plan, columns, failedRuns, spec.execution().shard());
+      ResultsStream results = ResultsStream.of(folder.results(), plan, columns, pending);
       JournalSink sink;
       try {
-        sink = JournalSink.open(folder.journal(), loaded.validLength(), columns);
+        sink = JournalSink.open(folder.journal(), loaded.validLength(), columns, results);
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot write the journal in " + dir + ": " + e.getMessage(), e);
@@ -416,7 +418,8 @@ public final class Sweep {
           handle,
           (progress, started) -> {
             try (folder;
-                costs) {
+                costs;
+                results) {
               try {
                 sink.close();
               } catch (IOException e) {
@@ -425,7 +428,8 @@ public final class Sweep {
               }
               return progress == null
                   ? null
-                  : finish(folder, plan, columns, progress, started, warnings, loaded.lines());
+                  : finish(
+                      folder, plan, columns, results, progress, started, warnings, loaded.lines());
             }
           });
     } catch (RuntimeException e) {
@@ -571,6 +575,7 @@ public final class Sweep {
       OutputFolder folder,
       RunPlan plan,
       RunColumns columns,
+      ResultsStream results,
       Progress progress,
       Instant started,
       List<String> warnings,
@@ -585,7 +590,8 @@ public final class Sweep {
             estimate == null ? null : estimate.total(),
             started,
             oldLines + progress.done(),
-            warnings);
+            warnings,
+            results);
     return new SweepResult(
         folder.dir(),
         w.planned(),

@@ -96,6 +96,53 @@ public class SweepDeterminismTest {
     assertTrue(Files.exists(one.outputDir().resolve("runs/var-0009-run-001/error.txt")));
   }
 
+  /**
+   * A plan of several chunks of results.csv written while the runs go (ResultsStream), with
+   * variations across chunk boundaries and a failure in the middle: the same file at any
+   * parallelism, and the same after a resume that finishes an interrupted sweep.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 4})
+  void streamedResultsDoNotDependOnParallelismOrResume(int parallel) throws IOException {
+    SweepSpec base =
+        SweepSpec.builder("streamed")
+            .simulation("custom")
+            .values("strategy", "a", "b", "c")
+            .replicates(9_000)
+            .seed(7)
+            .build();
+    Simulation sim =
+        ctx -> {
+          if (ctx.replicate() == 4_321 && ctx.getString("strategy").equals("b")) {
+            throw new IllegalStateException("boom");
+          }
+          return Metrics.of("score", ctx.random().nextDouble(), "n", (long) ctx.replicate());
+        };
+    SweepResult one =
+        Sweep.of(base.withExecution(base.execution().withMaxParallel(1)))
+            .simulation(sim)
+            .output(tmp.resolve("one"))
+            .run();
+    SweepResult many =
+        Sweep.of(base.withExecution(base.execution().withMaxParallel(parallel)))
+            .simulation(sim)
+            .output(tmp.resolve("many"))
+            .run();
+    assertEquals(27_000, one.planned());
+    assertEquals(1, one.count(RunStatus.FAILED));
+    assertEquals(withoutDuration(one.outputDir()), withoutDuration(many.outputDir()));
+
+    // The second half of the journal lost (a kill): a resume runs it and writes the same file.
+    Path cut = tmp.resolve("cut");
+    Files.createDirectories(cut);
+    Files.copy(one.outputDir().resolve("sweep.yaml"), cut.resolve("sweep.yaml"));
+    List<String> lines = Files.readAllLines(one.outputDir().resolve("runs.jsonl"));
+    Files.write(cut.resolve("runs.jsonl"), lines.subList(0, 13_000));
+    SweepResult resumed = Sweep.resuming(cut).simulation(sim).run();
+    assertEquals(14_000, resumed.session().done());
+    assertEquals(withoutDuration(one.outputDir()), withoutDuration(cut));
+  }
+
   public static String withoutDuration(Path dir) throws IOException {
     return TestCsv.withoutColumn(dir.resolve("results.csv"), "duration_ms");
   }
