@@ -21,10 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.DoubleAdder;
 import org.sweeplab.sim.BudgetExceededException;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
@@ -61,7 +58,6 @@ final class LocalExecution {
   private final SweepListener listener;
   private final RateGate gate;
   private final BudgetGuard guard;
-  private final long startNanos = System.nanoTime();
   private final Set<Slot> inFlight = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
   private final SplittableRandom jitter = new SplittableRandom(0x5eed);
@@ -72,18 +68,7 @@ final class LocalExecution {
   private volatile boolean stopping;
   private volatile Throwable abort;
 
-  private final AtomicLong done = new AtomicLong();
-  private final AtomicLong ok = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
-  private final AtomicLong timedOut = new AtomicLong();
-  private final AtomicLong cancelled = new AtomicLong();
-  private final AtomicLong skipped = new AtomicLong();
-  private final AtomicLong retries = new AtomicLong();
-  private final AtomicInteger running = new AtomicInteger();
-  private final DoubleAdder spend = new DoubleAdder();
-  private final AtomicLong costed = new AtomicLong();
-
-  private final AtomicLong rateWaits = new AtomicLong();
+  private final ProgressCounters counts;
 
   LocalExecution(LocalBackend config, RunRequest request) {
     this.config = config;
@@ -95,10 +80,8 @@ final class LocalExecution {
     this.listener = request.listener();
     this.gate = new RateGate(config.ratePerSecond(), config.ticker());
     this.guard = new BudgetGuard(config.budget(), request.priorSpend(), request.priorCostedRuns());
-    if (!Double.isNaN(request.priorSpend())) {
-      spend.add(request.priorSpend());
-      costed.addAndGet(Math.max(1, request.priorCostedRuns()));
-    }
+    this.counts =
+        new ProgressCounters(total).withPrior(request.priorSpend(), request.priorCostedRuns());
   }
 
   Progress run() {
@@ -177,21 +160,7 @@ final class LocalExecution {
   }
 
   Progress snapshot() {
-    return new Progress(
-        total,
-        done.get(),
-        ok.get(),
-        failed.get(),
-        timedOut.get(),
-        cancelled.get(),
-        skipped.get(),
-        retries.get(),
-        rateWaits.get(),
-        running.get(),
-        Duration.ofNanos(System.nanoTime() - startNanos),
-        costed.get() == 0 ? Double.NaN : spend.sum(),
-        config.budget().limitsTotal() ? config.budget().total() : Double.NaN,
-        costed.get());
+    return counts.snapshot(config.budget().limitsTotal() ? config.budget().total() : Double.NaN);
   }
 
   // ------------------------------------------------------------------ workers
@@ -273,7 +242,7 @@ final class LocalExecution {
     RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.budget().perRun(), sink);
     Slot slot = new Slot(r, ctx, Thread.currentThread());
     inFlight.add(slot);
-    running.incrementAndGet();
+    counts.inFlight(1);
     safely(() -> listener.runStarted(r));
     ScheduledFuture<?> timer = null;
     if (watcher != null) {
@@ -299,7 +268,7 @@ final class LocalExecution {
       ctx.attempt(++executions);
       try {
         if (gate.acquire() > 0) {
-          rateWaits.incrementAndGet();
+          counts.rateWaited();
         }
       } catch (InterruptedException ie) {
         error = new CancellationException("interrupted while waiting for the rate limit");
@@ -330,7 +299,7 @@ final class LocalExecution {
           safely(() -> listener.warning(warning));
         }
         gate.holdOff(pause.toNanos());
-        retries.incrementAndGet();
+        counts.retried(1);
         int a = attempt;
         Duration p = pause;
         safely(() -> listener.sweepPaused(p, "retry-after of run " + r.runId()));
@@ -348,7 +317,7 @@ final class LocalExecution {
         synchronized (jitter) {
           delay = config.retries().delayMillis(attempt, jitter);
         }
-        retries.incrementAndGet();
+        counts.retried(1);
         int a = attempt;
         safely(() -> listener.runRetrying(r, a, delay, tf.getMessage()));
         try {
@@ -370,7 +339,7 @@ final class LocalExecution {
     if (!mine) {
       return false;
     }
-    running.decrementAndGet();
+    counts.inFlight(-1);
     RunRecord rec = toRecord(slot, metrics, error, Math.max(attempt, 1));
     finish(rec, true);
     return true;
@@ -465,7 +434,7 @@ final class LocalExecution {
     slot.ctx.cancel();
     slot.thread.interrupt();
     inFlight.remove(slot);
-    running.decrementAndGet();
+    counts.inFlight(-1);
     long duration = System.nanoTime() - slot.startNanos;
     finish(
         new RunRecord(
@@ -500,19 +469,7 @@ final class LocalExecution {
       fail(t);
       return;
     }
-    done.incrementAndGet();
-    switch (rec.status()) {
-      case OK -> ok.incrementAndGet();
-      case FAILED -> failed.incrementAndGet();
-      case TIMEOUT -> timedOut.incrementAndGet();
-      case CANCELLED -> cancelled.incrementAndGet();
-      case SKIPPED -> skipped.incrementAndGet();
-      default -> throw new IllegalStateException();
-    }
-    if (!Double.isNaN(rec.cost())) {
-      spend.add(rec.cost());
-      costed.incrementAndGet();
-    }
+    counts.finished(rec);
     if (rec.status() != RunStatus.OK && config.failurePolicy() == FailurePolicy.FAIL_FAST) {
       stopping = true;
     }

@@ -26,6 +26,7 @@ import org.sweeplab.run.BudgetGuard;
 import org.sweeplab.run.LocalBackend;
 import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.Progress;
+import org.sweeplab.run.ProgressCounters;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunRequest;
 import org.sweeplab.run.RunSink;
@@ -76,7 +77,6 @@ final class SparkExecution {
   private final RunSink sink;
   private final SweepListener listener;
   private final BudgetGuard guard;
-  private final long startNanos = System.nanoTime();
   private final String groupPrefix = "sweeplab-" + Long.toHexString(System.nanoTime());
   private final AtomicInteger groupSerial = new AtomicInteger();
   private final Set<String> inFlightGroups = ConcurrentHashMap.newKeySet();
@@ -89,17 +89,8 @@ final class SparkExecution {
   private Throwable abort;
 
   private long handedOut;
-  private long done;
-  private long ok;
-  private long failed;
-  private long timedOut;
-  private long cancelled;
-  private long skipped;
-  private long retries;
+  private final ProgressCounters counts;
   private long duplicates;
-  private int runsInFlight;
-  private double spend;
-  private long costed;
   private long ranNanos;
   private long ranRuns;
 
@@ -125,10 +116,8 @@ final class SparkExecution {
     this.sink = request.sink();
     this.listener = request.listener();
     this.guard = new BudgetGuard(perRun.budget(), request.priorSpend(), request.priorCostedRuns());
-    if (!Double.isNaN(request.priorSpend())) {
-      spend = request.priorSpend();
-      costed = Math.max(1, request.priorCostedRuns());
-    }
+    this.counts =
+        new ProgressCounters(total).withPrior(request.priorSpend(), request.priorCostedRuns());
   }
 
   /** A batch handed out, and what came back. */
@@ -273,7 +262,7 @@ final class SparkExecution {
     String why = watch.reason();
     String runMessage = "the Spark application ended while this run was in flight (" + why + ")";
     for (Batch b : inFlight.values()) {
-      runsInFlight -= b.runs.size();
+      counts.inFlight(-b.runs.size());
       for (PlannedRun r : b.runs) {
         if (!delivered.contains(r.ordinal())) {
           finish(record(r, RunStatus.CANCELLED, "SparkContextStopped", runMessage), true);
@@ -303,7 +292,7 @@ final class SparkExecution {
   /** Ends the batches still in flight as cancelled, without waiting for Spark any longer. */
   private void abandon(Map<String, Batch> inFlight, String why) {
     for (Batch b : inFlight.values()) {
-      runsInFlight -= b.runs.size();
+      counts.inFlight(-b.runs.size());
       for (PlannedRun r : b.runs) {
         if (!delivered.contains(r.ordinal())) {
           finish(
@@ -407,7 +396,7 @@ final class SparkExecution {
     Batch batch = new Batch(group, b, alone);
     inFlight.put(group, batch);
     inFlightGroups.add(group);
-    runsInFlight += b.size();
+    counts.inFlight(b.size());
     for (PlannedRun r : b) {
       safely(() -> listener.runStarted(r));
     }
@@ -439,7 +428,7 @@ final class SparkExecution {
    * alone on the cluster; a run whose job fails when it ran alone ends {@code failed}.
    */
   private void take(Outcome o, Deque<List<PlannedRun>> suspects) {
-    runsInFlight -= o.batch.runs.size();
+    counts.inFlight(-o.batch.runs.size());
     if (o.error == null) {
       LongOpenHashSet returned = new LongOpenHashSet();
       for (RunRecord r : o.records) {
@@ -521,20 +510,8 @@ final class SparkExecution {
       stopping = true;
       return;
     }
-    done++;
-    switch (rec.status()) {
-      case OK -> ok++;
-      case FAILED -> failed++;
-      case TIMEOUT -> timedOut++;
-      case CANCELLED -> cancelled++;
-      case SKIPPED -> skipped++;
-      default -> throw new IllegalStateException();
-    }
-    retries += Math.max(0, rec.attempts() - 1);
-    if (!Double.isNaN(rec.cost())) {
-      spend += rec.cost();
-      costed++;
-    }
+    counts.finished(rec);
+    counts.retried(Math.max(0, rec.attempts() - 1));
     if (rec.status() != RunStatus.OK
         && rec.status() != RunStatus.SKIPPED
         && perRun.failurePolicy() == FailurePolicy.FAIL_FAST) {
@@ -551,21 +528,7 @@ final class SparkExecution {
 
   Progress snapshot() {
     Budget b = perRun.budget();
-    return new Progress(
-        total,
-        done,
-        ok,
-        failed,
-        timedOut,
-        cancelled,
-        skipped,
-        retries,
-        0,
-        runsInFlight,
-        Duration.ofNanos(System.nanoTime() - startNanos),
-        costed == 0 ? Double.NaN : spend,
-        b.limitsTotal() ? b.total() : Double.NaN,
-        0);
+    return counts.snapshot(b.limitsTotal() ? b.total() : Double.NaN);
   }
 
   private static String message(Throwable t) {
