@@ -28,6 +28,7 @@ final class PosixSpawn {
   private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
   private static final short POSIX_SPAWN_SETSID = 0x80;
   private static final int WNOHANG = 1;
+  private static final int EINTR = 4;
 
   /** Signals whose disposition a command gets back as the default (the JVM handles them). */
   private static final int[] DEFAULT_SIGNALS = {1, 2, 3, 10, 12, 13, 14, 15, 17, 20, 21, 22, 25};
@@ -178,8 +179,11 @@ final class PosixSpawn {
   static int reap(int pid) {
     IntByReference status = new IntByReference();
     int r = waitpid(pid, status, WNOHANG);
+    if (r == 0 || (r < 0 && Native.getLastError() == EINTR)) {
+      return -1;
+    }
     if (r != pid) {
-      return r == 0 ? -1 : 128 + 9; // waitpid failed: the child is gone (reaped elsewhere)
+      return 128 + 9; // waitpid failed (ECHILD): the child is gone, reaped elsewhere
     }
     int s = status.getValue();
     int signal = s & 0x7f;
