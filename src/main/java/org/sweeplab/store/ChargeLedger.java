@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import java.io.BufferedReader;
 import java.io.Closeable;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,16 +32,12 @@ import org.sweeplab.space.VariationKeys;
 final class ChargeLedger implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * A plain stream, not a {@link FileChannel}: a channel is closed for good when a thread that
-   * writes to it is interrupted, and runs are interrupted when they are cancelled or time out,
-   * while they may still be charging.
-   */
-  private final FileOutputStream out;
+  /** Opened by {@link AppendFile}: runs may charge from threads being interrupted. */
+  private final RandomAccessFile out;
 
   private final ByteLine line = new ByteLine();
 
-  private ChargeLedger(FileOutputStream out) {
+  private ChargeLedger(RandomAccessFile out) {
     this.out = out;
   }
 
@@ -51,23 +46,7 @@ final class ChargeLedger implements Closeable {
    * write) off.
    */
   static ChargeLedger open(Path file) throws IOException {
-    try (FileChannel ch =
-        FileChannel.open(
-            file,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.READ,
-            LinkOption.NOFOLLOW_LINKS)) {
-      long keep = completeLength(ch);
-      if (ch.size() > keep) {
-        ch.truncate(keep);
-      }
-    }
-    if (Files.isSymbolicLink(file)) {
-      throw new IOException(
-          file + " is a symbolic link; sweeplab does not write through links in an output folder");
-    }
-    return new ChargeLedger(new FileOutputStream(file.toFile(), true));
+    return new ChargeLedger(AppendFile.open(file, ChargeLedger::completeLength));
   }
 
   /** Appends one charge; thread-safe; the line reaches the operating system before this returns. */

@@ -3,10 +3,7 @@ package org.sweeplab.store;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,8 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * flight and those that finished in the last millisecond, while a sweep of a million tiny runs
  * writes in large blocks instead of a million system calls.
  *
- * <p>Lines are written through a plain file, not a {@link FileChannel}: a channel is closed for
- * good when a thread that writes to it is interrupted, and the threads that append here are
+ * <p>The journal is opened by {@link AppendFile}, as a plain file: the threads that append here are
  * interrupted when a sweep is cancelled (a notebook kernel's interrupt button interrupts the cell's
  * thread twice, the second time while cancelled runs are being journalled).
  */
@@ -52,28 +48,7 @@ final class JournalWriter implements Closeable {
    * off).
    */
   static JournalWriter open(Path file, long validLength) throws IOException {
-    try (FileChannel ch =
-        FileChannel.open(
-            file,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      if (ch.size() > validLength) {
-        ch.truncate(validLength);
-      }
-    }
-    if (Files.isSymbolicLink(file)) {
-      throw new IOException(
-          file + " is a symbolic link; sweeplab does not write through links in an output folder");
-    }
-    RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
-    try {
-      raf.seek(validLength);
-    } catch (IOException e) {
-      raf.close();
-      throw e;
-    }
-    return new JournalWriter(raf);
+    return new JournalWriter(AppendFile.open(file, existing -> validLength));
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,22 +34,30 @@ public final class SpoolRecovery {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return 0;
     }
+    List<Path> spools = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (Spool.isSideFile(name)) {
+          Files.deleteIfExists(file); // stderr or stdin of a run in flight: nothing to recover
+        } else if (Spool.parse(name) != null
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          spools.add(file);
+        } // anything else is not ours: left alone
+      }
+    } catch (IOException e) {
+      throw failure(dir, e);
+    }
+    if (spools.isEmpty()) {
+      return 0; // the usual case: the ledger is neither read nor opened
+    }
     int recorded = 0;
-    int spools = 0;
     try {
       Map<String, Set<Long>> charged = ChargeLedger.spooledLines(charges);
-      try (ChargeLedger ledger = ChargeLedger.open(charges);
-          DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-        for (Path file : files) {
+      try (ChargeLedger ledger = ChargeLedger.open(charges)) {
+        for (Path file : spools) {
           String name = file.getFileName().toString();
-          if (Spool.isSideFile(name)) {
-            Files.deleteIfExists(file); // stderr or stdin of a run in flight: nothing to recover
-            continue;
-          }
           Spool.Name run = Spool.parse(name);
-          if (run == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            continue; // not ours: left alone
-          }
           List<Double> amounts = Spool.costLines(file);
           Set<Long> done = charged.getOrDefault(name, Set.of());
           for (int k = 1; k <= amounts.size(); k++) {
@@ -60,22 +69,25 @@ public final class SpoolRecovery {
             }
           }
           Files.delete(file);
-          spools++;
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot recover the charges of runs in flight from " + dir + ": " + e.getMessage(), e);
+      throw failure(dir, e);
     }
     if (recorded > 0) {
       warnings.add(
           recorded
               + " charge(s) that commands of "
-              + spools
+              + spools.size()
               + " run(s) in flight wrote before an earlier session ended, but that it had not"
               + " recorded, were recorded from their stdout kept in runs/"
               + Spool.FOLDER);
     }
     return recorded;
+  }
+
+  private static UncheckedIOException failure(Path dir, IOException e) {
+    return new UncheckedIOException(
+        "cannot recover the charges of runs in flight from " + dir + ": " + e.getMessage(), e);
   }
 }

@@ -73,6 +73,6 @@ class SpoolRecoveryTest {
     Path charges = tmp.resolve("charges.jsonl");
     assertEquals(0, SpoolRecovery.recover(runs, charges, new ArrayList<>()));
     assertTrue(Files.exists(foreign));
-    assertFalse(Files.exists(charges) && Files.size(charges) > 0);
+    assertFalse(Files.exists(charges), "nothing to recover: the ledger is not even opened");
   }
 }

@@ -124,10 +124,7 @@ final class CommandRun {
     long cap = sim.spec().logCapBytes();
     CommandStdout out =
         new CommandStdout(
-            null,
-            new CommandLog(() -> runDir, "stdout.log", cap),
-            sim.resultFile() == null,
-            events::add);
+            new CommandLog(() -> runDir, "stdout.log", cap), sim.resultFile() == null, events::add);
     CommandStderr err = new CommandStderr(new CommandLog(() -> runDir, "stderr.log", cap));
     CommandProcessTree tree = new CommandProcessTree(process, tag);
     double streamed;

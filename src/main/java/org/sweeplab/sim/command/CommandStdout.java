@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  * line is kept as the result candidate; with {@code holdResult} it stays out of {@code stdout.log}
  * unless {@link #finish} says it was not used.
  */
-final class CommandStdout implements Runnable {
+final class CommandStdout {
   /** The longest stdout line kept whole; longer lines cannot be a result. */
   static final int MAX_LINE = 1 << 20;
 
@@ -32,7 +31,6 @@ final class CommandStdout implements Runnable {
               com.fasterxml.jackson.core.JsonParser.Feature
                   .STRICT_DUPLICATE_DETECTION); // no silent last-one-wins
 
-  private final InputStream in; // null when fed by feed()
   private final CommandLog log;
   private final boolean holdResult;
   private final Consumer<CommandRun.Event> events;
@@ -46,30 +44,10 @@ final class CommandStdout implements Runnable {
   private String lastLine;
   private String lastProblem;
 
-  CommandStdout(
-      InputStream in, CommandLog log, boolean holdResult, Consumer<CommandRun.Event> events) {
-    this.in = in;
+  CommandStdout(CommandLog log, boolean holdResult, Consumer<CommandRun.Event> events) {
     this.log = log;
     this.holdResult = holdResult;
     this.events = events;
-  }
-
-  /**
-   * Reads the whole stream given at construction, line by line, to its end. An error ends the
-   * reading quietly: what was read so far stays read.
-   */
-  @Override
-  public void run() {
-    try (in) {
-      byte[] chunk = new byte[8192];
-      int n;
-      while ((n = in.read(chunk)) > 0) {
-        feed(chunk, n);
-      }
-    } catch (IOException | RuntimeException e) {
-      // what was read is kept
-    }
-    end();
   }
 
   /** Takes the next {@code n} bytes of stdout; each complete line is handled at once. */

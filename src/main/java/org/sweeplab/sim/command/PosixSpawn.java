@@ -42,7 +42,7 @@ final class PosixSpawn {
   private PosixSpawn() {}
 
   private static boolean register() {
-    if (!Platform.isLinux()
+    if (!Libc.AVAILABLE // destroying a spawned process needs kill(2)
         || !Platform.is64Bit()
         || "0".equals(System.getenv("SWEEPLAB_NATIVE"))
         || "0".equals(System.getenv("SWEEPLAB_SETSID"))) {

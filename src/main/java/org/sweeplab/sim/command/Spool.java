@@ -106,20 +106,23 @@ public final class Spool {
     if (!Files.isRegularFile(spool, LinkOption.NOFOLLOW_LINKS)) {
       return out;
     }
+    CommandStdout reader =
+        new CommandStdout(
+            CommandLog.discarding(),
+            false,
+            event -> {
+              if (event instanceof CommandRun.Charge c) {
+                double a = c.amount();
+                out.add(Double.isFinite(a) && a >= 0 ? a : Double.NaN);
+              }
+            });
     try (InputStream in = Files.newInputStream(spool, LinkOption.NOFOLLOW_LINKS)) {
-      CommandStdout reader =
-          new CommandStdout(
-              in,
-              CommandLog.discarding(),
-              false,
-              event -> {
-                if (event instanceof CommandRun.Charge c) {
-                  double a = c.amount();
-                  out.add(Double.isFinite(a) && a >= 0 ? a : Double.NaN);
-                }
-              });
-      reader.run();
+      byte[] chunk = new byte[8192];
+      for (int n; (n = in.read(chunk)) > 0; ) {
+        reader.feed(chunk, n);
+      }
     }
+    reader.end();
     return out;
   }
 }
