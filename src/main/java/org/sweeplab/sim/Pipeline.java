@@ -1,13 +1,11 @@
 package org.sweeplab.sim;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 
 /**
  * A run made of stages, e.g. simulate → forecast → score. Each stage sees the run's parameters and,
@@ -123,84 +121,28 @@ public final class Pipeline implements Simulation {
     }
   }
 
-  private record StageContext(
-      RunContext run,
-      Map<String, Object> upstream,
-      Map<String, Map<String, Object>> upstreamByStage)
-      implements RunContext {
-    @Override
-    public Map<String, Object> config() {
-      return run.config();
+  /** A stage's view of the run: the outputs of the stages before it. */
+  private static final class StageContext extends ForwardingRunContext {
+    private final Map<String, Object> upstream;
+    private final Map<String, Map<String, Object>> upstreamByStage;
+
+    StageContext(
+        RunContext run,
+        Map<String, Object> upstream,
+        Map<String, Map<String, Object>> upstreamByStage) {
+      super(run);
+      this.upstream = upstream;
+      this.upstreamByStage = upstreamByStage;
     }
 
     @Override
-    public String runId() {
-      return run.runId();
+    public Map<String, Object> upstream() {
+      return upstream;
     }
 
     @Override
-    public String variationId() {
-      return run.variationId();
-    }
-
-    @Override
-    public String variationKey() {
-      return run.variationKey();
-    }
-
-    @Override
-    public int replicate() {
-      return run.replicate();
-    }
-
-    @Override
-    public long seed() {
-      return run.seed();
-    }
-
-    @Override
-    public RandomGenerator random() {
-      return run.random();
-    }
-
-    @Override
-    public Map<String, Object> params() {
-      return run.params();
-    }
-
-    @Override
-    public Path artifactDir() {
-      return run.artifactDir();
-    }
-
-    @Override
-    public void telemetry(long step, String name, double value) {
-      run.telemetry(step, name, value);
-    }
-
-    @Override
-    public void charge(double amount) {
-      run.charge(amount);
-    }
-
-    @Override
-    public void charge(double amount, String spool, long line) {
-      run.charge(amount, spool, line);
-    }
-
-    @Override
-    public int attempt() {
-      return run.attempt();
-    }
-
-    @Override
-    public double cost() {
-      return run.cost();
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return run.isCancelled();
+    public Map<String, Map<String, Object>> upstreamByStage() {
+      return upstreamByStage;
     }
   }
 }

@@ -1,9 +1,7 @@
 package org.sweeplab.sim;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import org.sweeplab.spec.Scenarios;
 
 /**
@@ -46,95 +44,17 @@ public final class ScenarioSimulation implements Simulation {
   }
 
   /** The run's context with the merged scenario. */
-  private record WithBase(RunContext run, Map<String, Object> base) implements RunContext {
+  private static final class WithBase extends ForwardingRunContext {
+    private final Map<String, Object> base;
+
+    WithBase(RunContext run, Map<String, Object> base) {
+      super(run);
+      this.base = base;
+    }
+
     @Override
     public Map<String, Object> config() {
-      return Scenarios.readOnly(Scenarios.merge(base, run.params()));
-    }
-
-    @Override
-    public String runId() {
-      return run.runId();
-    }
-
-    @Override
-    public String variationId() {
-      return run.variationId();
-    }
-
-    @Override
-    public String variationKey() {
-      return run.variationKey();
-    }
-
-    @Override
-    public int replicate() {
-      return run.replicate();
-    }
-
-    @Override
-    public long seed() {
-      return run.seed();
-    }
-
-    @Override
-    public RandomGenerator random() {
-      return run.random();
-    }
-
-    @Override
-    public Map<String, Object> params() {
-      return run.params();
-    }
-
-    @Override
-    public Object get(String name) {
-      return run.get(name);
-    }
-
-    @Override
-    public Map<String, Object> upstream() {
-      return run.upstream();
-    }
-
-    @Override
-    public Map<String, Map<String, Object>> upstreamByStage() {
-      return run.upstreamByStage();
-    }
-
-    @Override
-    public Path artifactDir() {
-      return run.artifactDir();
-    }
-
-    @Override
-    public void telemetry(long step, String name, double value) {
-      run.telemetry(step, name, value);
-    }
-
-    @Override
-    public void charge(double amount) {
-      run.charge(amount);
-    }
-
-    @Override
-    public void charge(double amount, String spool, long line) {
-      run.charge(amount, spool, line);
-    }
-
-    @Override
-    public int attempt() {
-      return run.attempt();
-    }
-
-    @Override
-    public double cost() {
-      return run.cost();
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return run.isCancelled();
+      return Scenarios.readOnly(Scenarios.merge(base, params()));
     }
   }
 }
