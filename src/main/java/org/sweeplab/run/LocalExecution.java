@@ -223,18 +223,7 @@ final class LocalExecution {
   }
 
   private void skip(PlannedRun r, String why) {
-    finish(
-        new RunRecord(
-            r,
-            RunStatus.SKIPPED,
-            Map.of(),
-            Double.NaN,
-            System.currentTimeMillis(),
-            0,
-            0,
-            "Budget",
-            why),
-        false);
+    finish(RunRecord.skippedForBudget(r, why), false);
   }
 
   /** Runs one planned run; false when its worker was abandoned. */

@@ -27,6 +27,23 @@ public record RunRecord(
     String errorMessage)
     implements java.io.Serializable {
 
+  /**
+   * A run skipped because the budget is spent, now: no metrics, no cost, no attempt, error type
+   * {@code Budget} with {@code why}.
+   */
+  public static RunRecord skippedForBudget(PlannedRun run, String why) {
+    return new RunRecord(
+        run,
+        RunStatus.SKIPPED,
+        Map.of(),
+        Double.NaN,
+        System.currentTimeMillis(),
+        0,
+        0,
+        "Budget",
+        why);
+  }
+
   /** The duration in milliseconds. */
   public double durationMs() {
     return durationNanos / 1e6;

@@ -479,18 +479,7 @@ final class SparkExecution {
 
   private void skip(PlannedRun r, String why) {
     handedOut++;
-    finish(
-        new RunRecord(
-            r,
-            RunStatus.SKIPPED,
-            Map.of(),
-            Double.NaN,
-            System.currentTimeMillis(),
-            0,
-            0,
-            "Budget",
-            why),
-        false);
+    finish(RunRecord.skippedForBudget(r, why), false);
   }
 
   private void finish(RunRecord rec, boolean started) {
