@@ -25,12 +25,17 @@ final class ContextWatch extends SparkListener {
   /** How often a waiting driver looks at the context. */
   static final Duration POLL = Duration.ofMillis(200);
 
-  /** Spark's wording of job failures that only say that the context is gone, not why. */
+  /**
+   * Spark's wording of job failures that only say that the context is gone, not why; the last is a
+   * job whose submission Spark's own shutdown interrupted ("Task serialization failed:
+   * java.lang.InterruptedException", seen once in 5 CI rehearsals ahead of the real reason).
+   */
   private static final String[] NO_REASON = {
     "stopped SparkContext",
     "SparkContext was shut down",
     "SparkContext has been shutdown",
-    "the Spark context is stopped"
+    "the Spark context is stopped",
+    "java.lang.InterruptedException"
   };
 
   private final JavaSparkContext sc;

@@ -103,6 +103,26 @@ class SparkContextLossTest {
     }
   }
 
+  /**
+   * A job that Spark's own shutdown interrupted says nothing about why the application ended; the
+   * reason is the failure that names it, even when it comes second (StandaloneClusterIT once got
+   * "Task serialization failed: java.lang.InterruptedException" as its warning instead).
+   */
+  @Test
+  void failuresThatOnlySayTheContextWentAwayAreNoReason() {
+    ContextWatch watch = ContextWatch.on(sc);
+    watch.note(
+        new org.apache.spark.SparkException(
+            "Task serialization failed: java.lang.InterruptedException"));
+    watch.note(new IllegalStateException("Cannot call methods on a stopped SparkContext."));
+    watch.note(
+        new org.apache.spark.SparkException(
+            "Job aborted due to stage failure: Master removed our application: FAILED"));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "Master removed our application: FAILED", watch.reason());
+    watch.close();
+  }
+
   @Test
   void aContextStoppedUnderTheSweepEndsItAndAResumeFinishesItLocally() throws IOException {
     SweepSpec spec = spec();
