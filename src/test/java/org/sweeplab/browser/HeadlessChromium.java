@@ -459,18 +459,34 @@ public final class HeadlessChromium implements AutoCloseable {
     } catch (Exception e) {
       // the browser goes anyway
     }
+    // Chromium's helpers (network, GPU) may outlive the main process for a moment and still
+    // write into the profile: end them too, and wait for them before removing the folder.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+      for (ProcessHandle h : helpers) {
+        h.destroy();
+        h.onExit().get(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      // a helper that will not end: the removal below tolerates it
     }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temporary folder
+    removeProfile();
+  }
+
+  /** Removes the temporary profile; a file that vanishes during the walk is no error. */
+  private void removeProfile() {
+    for (int attempt = 0; attempt < 3 && Files.exists(profile); attempt++) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // a file that a helper removed or added meanwhile: walk again
+      }
     }
   }
 
