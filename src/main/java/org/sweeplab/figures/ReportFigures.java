@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.sweeplab.analysis.AnalysisResult;
 import org.sweeplab.analysis.CostEfficiencyResult;
@@ -45,6 +46,9 @@ import org.sweeplab.analysis.VariationStatisticsResult;
  * {@code ReportFigures.withDefaults().withFormat(ExportFormat.PNG).write(result, dir)}.
  */
 public final class ReportFigures {
+
+  /** One figure to draw: its file name (without extension), its title in the report. */
+  private record Job(String name, String title, Supplier<Figure> figure) {}
 
   /** The folder, inside the report folder, that holds the figures. */
   public static final String FOLDER = "figures";
@@ -109,70 +113,92 @@ public final class ReportFigures {
     Runs runs = result.runs();
     String metric = result.metric();
     List<String> params = runs.parameters();
-    List<FigureLink> links = new ArrayList<>();
+    List<Job> jobs = new ArrayList<>();
 
     List<RankingResult.Entry> ranked = result.ranking().entries();
-    Map<String, String> names =
-        Data.parameterLabels(
-            runs, ranked.stream().limit(maxGroups).map(RankingResult.Entry::label).toList());
     if (!ranked.isEmpty()) {
       String title =
           ranked.size() > maxGroups
               ? String.format(
                   Locale.ROOT, "Best %d of %d groups by %s", maxGroups, ranked.size(), metric)
               : "Ranking by " + metric;
-      Figure f =
-          RankingPlot.withDefaults()
-              .withStyle(style)
-              .withTitle(title)
-              .withMaxEntries(maxGroups)
-              .withLabels(names)
-              .plot(result.ranking(), metric);
-      links.add(save(f, reportDir, "ranking", title));
+      jobs.add(
+          new Job(
+              "ranking",
+              title,
+              () ->
+                  RankingPlot.withDefaults()
+                      .withStyle(style)
+                      .withTitle(title)
+                      .withMaxEntries(maxGroups)
+                      .withLabels(
+                          Data.parameterLabels(
+                              runs,
+                              ranked.stream()
+                                  .limit(maxGroups)
+                                  .map(RankingResult.Entry::label)
+                                  .toList()))
+                      .plot(result.ranking(), metric)));
     }
 
     if (result.race() != null && !result.race().rounds().isEmpty()) {
       RacePlot race = RacePlot.withDefaults().withStyle(style);
-      links.add(save(race.plot(result.race()), reportDir, "race", "The race: intervals per round"));
-      links.add(
-          save(
-              race.plotAlive(result.race()),
-              reportDir,
+      jobs.add(new Job("race", "The race: intervals per round", () -> race.plot(result.race())));
+      jobs.add(
+          new Job(
               "race-alive",
-              "The race: variations alive per round"));
+              "The race: variations alive per round",
+              () -> race.plotAlive(result.race())));
     }
 
     List<String> effects = byEffect(result, params, runs);
     if (!effects.isEmpty()) {
       String p = effects.get(0);
       String title = metric + " by " + p + " (largest main effect)";
-      Figure f =
-          BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs.withGroups(p), metric);
-      links.add(save(f, reportDir, "box-" + p, title));
+      jobs.add(
+          new Job(
+              "box-" + p,
+              title,
+              () ->
+                  BoxPlot.withDefaults()
+                      .withStyle(style)
+                      .withTitle(title)
+                      .plot(runs.withGroups(p), metric)));
     } else if (params.isEmpty() && result.statistics().size() <= maxGroups) {
       String title = metric + " by " + String.join(", ", runs.groups());
-      Figure f = BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs, metric);
-      links.add(save(f, reportDir, "box", title));
+      jobs.add(
+          new Job(
+              "box",
+              title,
+              () -> BoxPlot.withDefaults().withStyle(style).withTitle(title).plot(runs, metric)));
     }
 
     List<String> plotted = params.stream().filter(p -> levelsIn(runs, p, 2, MAX_LEVELS)).toList();
     if (!plotted.isEmpty()) {
-      Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
-      for (String p : plotted) {
-        levels.put(
-            p,
-            VariationStatistics.withDefaults()
-                .withConfidence(confidence)
-                .compute(runs.withGroups(p), metric));
-      }
-      Figure f = MainEffectsPlot.withDefaults().withStyle(style).plot(levels, metric);
-      links.add(save(f, reportDir, "main-effects", "Main effects on " + metric));
+      jobs.add(
+          new Job(
+              "main-effects",
+              "Main effects on " + metric,
+              () -> {
+                Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
+                for (String p : plotted) {
+                  levels.put(
+                      p,
+                      VariationStatistics.withDefaults()
+                          .withConfidence(confidence)
+                          .compute(runs.withGroups(p), metric));
+                }
+                return MainEffectsPlot.withDefaults().withStyle(style).plot(levels, metric);
+              }));
     }
 
     if (anyNotOk(result)) {
       for (String p : bySpread(result, params, runs).stream().limit(2).toList()) {
-        Figure f = FailureRatePlot.withDefaults().withStyle(style).plot(runs, p);
-        links.add(save(f, reportDir, "failure-rate-" + p, "Runs not ok by " + p));
+        jobs.add(
+            new Job(
+                "failure-rate-" + p,
+                "Runs not ok by " + p,
+                () -> FailureRatePlot.withDefaults().withStyle(style).plot(runs, p)));
       }
     }
 
@@ -182,11 +208,18 @@ public final class ReportFigures {
         && cost.rows().stream()
             .anyMatch(r -> Double.isFinite(r.metricMean()) && r.totalCost() > 0)) {
       String title = "Mean " + runs.costColumn() + " per run against mean " + metric;
-      Figure f =
-          ParetoPlot.withDefaults().withStyle(style).withTitle(title).plot(cost, runs.costColumn());
-      links.add(save(f, reportDir, "pareto", title + ", Pareto front"));
+      jobs.add(
+          new Job(
+              "pareto",
+              title + ", Pareto front",
+              () ->
+                  ParetoPlot.withDefaults()
+                      .withStyle(style)
+                      .withTitle(title)
+                      .plot(cost, runs.costColumn())));
     }
-    return links;
+    return FigureJobs.run(
+        jobs, job -> save(job.figure().get(), reportDir, job.name(), job.title()));
   }
 
   /**
