@@ -180,13 +180,17 @@ public final class ReportFigures {
               "main-effects",
               "Main effects on " + metric,
               () -> {
+                // Each parameter's levels read all the runs: side by side too.
+                List<VariationStatisticsResult> computed =
+                    FigureJobs.run(
+                        plotted,
+                        p ->
+                            VariationStatistics.withDefaults()
+                                .withConfidence(confidence)
+                                .compute(runs.withGroups(p), metric));
                 Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
-                for (String p : plotted) {
-                  levels.put(
-                      p,
-                      VariationStatistics.withDefaults()
-                          .withConfidence(confidence)
-                          .compute(runs.withGroups(p), metric));
+                for (int i = 0; i < plotted.size(); i++) {
+                  levels.put(plotted.get(i), computed.get(i));
                 }
                 return MainEffectsPlot.withDefaults().withStyle(style).plot(levels, metric);
               }));
