@@ -94,13 +94,29 @@ public final class RunPlan {
     return pad(sb, index + 1, idDigits).toString();
   }
 
+  private static final String RUN = "-run-";
+
   /** The run id of a replicate (from 1) of a variation: {@code var-0001-run-001}. */
   public String runId(String variationId, int replicate) {
-    StringBuilder sb =
-        new StringBuilder(variationId.length() + 5 + replicateDigits)
-            .append(variationId)
-            .append("-run-");
-    return pad(sb, replicate, replicateDigits).toString();
+    // Built in one char array: a million-run sweep builds a million of them.
+    int v = variationId.length();
+    int width = Math.max(replicateDigits, digits(replicate));
+    char[] c = new char[v + RUN.length() + width];
+    variationId.getChars(0, v, c, 0);
+    RUN.getChars(0, RUN.length(), c, v);
+    long n = Math.max(replicate, 0);
+    for (int i = c.length - 1; i >= v + RUN.length(); i--) {
+      c[i] = (char) ('0' + n % 10);
+      n /= 10;
+    }
+    return new String(c);
+  }
+
+  /**
+   * @return the least digits of the replicate number in a run id (more when the number needs them)
+   */
+  public int replicateDigits() {
+    return replicateDigits;
   }
 
   /** The seed of a run. */

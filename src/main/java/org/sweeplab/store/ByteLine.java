@@ -212,7 +212,7 @@ final class ByteLine {
   }
 
   /** The number of decimal digits of a non-negative long. */
-  private static int digits(long v) {
+  static int digits(long v) {
     int d = 1;
     while (d < 19 && v >= POWERS[d]) {
       d++;

@@ -184,7 +184,10 @@ public final class ResultsWriter {
         }
         int i = (int) position;
         sb.reset();
-        sb.ascii(plan.runId(variationId, r))
+        // The run id (plan.runId) written in place, without a string per row.
+        sb.ascii(variationId)
+            .ascii("-run-")
+            .padded(r, Math.max(plan.replicateDigits(), ByteLine.digits(r)))
             .put(',')
             .ascii(variationId)
             .put(',')

@@ -43,6 +43,22 @@ class RunPlanTest {
     assertEquals(2L * replicates, plan.runCount());
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "3, var-0002, 1, var-0002-run-001",
+    "3, var-0002, 3, var-0002-run-003",
+    "12, var-0010, 12, var-0010-run-012",
+    "1000, var-0001, 7, var-0001-run-0007",
+    "1000, var-0001, 1000, var-0001-run-1000",
+    "10000, var-0100, 10000, var-0100-run-10000",
+    // a replicate past the plan's own (a merge of a wider folder) widens its id
+    "3, var-0001, 12345, var-0001-run-12345"
+  })
+  void runIdsPadTheReplicateNumber(int replicates, String variation, int replicate, String id) {
+    RunPlan plan = RunPlan.of(sweep().values("a", 1, 2).replicates(replicates).build());
+    assertEquals(id, plan.runId(variation, replicate));
+  }
+
   @Test
   void seedsDependOnContentNotOnIterationOrder() {
     SweepSpec forward =
