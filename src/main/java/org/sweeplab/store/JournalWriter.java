@@ -35,6 +35,7 @@ final class JournalWriter implements Closeable {
   private IOException failure;
   private long lines;
   private volatile boolean flusherIdle;
+  private long lastAppend = System.nanoTime() - IDLE_NANOS;
 
   private JournalWriter(RandomAccessFile file) {
     this.file = file;
@@ -71,7 +72,9 @@ final class JournalWriter implements Closeable {
       System.arraycopy(line, 0, pending, pendingLength, length);
       pendingLength += length;
       lines++;
-      if (writing || System.nanoTime() - lastWrite < WINDOW_NANOS) {
+      long now = System.nanoTime();
+      lastAppend = now;
+      if (writing || now - lastWrite < WINDOW_NANOS) {
         if (flusherIdle) {
           LockSupport.unpark(flusher); // the flusher takes it within the window
         }
@@ -119,15 +122,15 @@ final class JournalWriter implements Closeable {
 
   private void flushLoop() {
     while (true) {
-      boolean pendingNow;
+      boolean active;
       synchronized (this) {
-        pendingNow = pendingLength > 0 || closed;
-        flusherIdle = !pendingNow;
+        // Lines waiting, or lines appended lately: let more gather for half the window, then
+        // write them. Long quiet: sleep until an append leaves a line behind (or a while passes).
+        // Staying awake while lines keep coming spares the appenders a wake-up call per window.
+        active = pendingLength > 0 || closed || System.nanoTime() - lastAppend < IDLE_NANOS;
+        flusherIdle = !active;
       }
-      // With nothing waiting, sleep until an append leaves a line behind (or a while passes); else
-      // let more lines
-      // gather for half the window, then write them.
-      LockSupport.parkNanos(pendingNow ? WINDOW_NANOS / 2 : IDLE_NANOS);
+      LockSupport.parkNanos(active ? WINDOW_NANOS / 2 : IDLE_NANOS);
       flusherIdle = false;
       synchronized (this) {
         if (closed) {

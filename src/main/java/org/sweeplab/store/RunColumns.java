@@ -189,8 +189,13 @@ public final class RunColumns {
    * that crashed or whose record was replaced by a rerun).
    */
   synchronized double spend(int i) {
+    return spendOf(i, !charged.isEmpty());
+  }
+
+  /** {@link #spend} with the lock held; the ledger is looked up only when it has charges. */
+  private double spendOf(int i, boolean anyCharges) {
     double c = status.get(i) != 0 ? cost.get(i) : Double.NaN;
-    if (!charged.containsKey(i)) {
+    if (!anyCharges || !charged.containsKey(i)) {
       return c;
     }
     double l = charged.get(i);
@@ -212,8 +217,9 @@ public final class RunColumns {
    */
   public synchronized long costedRuns() {
     long n = 0;
+    boolean anyCharges = !charged.isEmpty();
     for (int i = 0; i < capacity; i++) {
-      if (!Double.isNaN(spend(i))) {
+      if (!Double.isNaN(spendOf(i, anyCharges))) {
         n++;
       }
     }
@@ -238,8 +244,9 @@ public final class RunColumns {
   public synchronized double totalCost() {
     double sum = 0;
     boolean any = false;
+    boolean anyCharges = !charged.isEmpty();
     for (int i = 0; i < capacity; i++) {
-      double s = spend(i);
+      double s = spendOf(i, anyCharges);
       if (!Double.isNaN(s)) {
         sum += s;
         any = true;
