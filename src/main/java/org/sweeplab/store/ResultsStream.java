@@ -33,10 +33,7 @@ public final class ResultsStream implements java.io.Closeable {
   private final RunColumns columns;
   private final long runCount;
 
-  /**
-   * Runs of each chunk that this session runs and that have not finished yet; null when the file is
-   * written at the end only.
-   */
+  /** Runs of each chunk that this session runs and that have not finished yet. */
   private final int[] remaining;
 
   /** The first chunk whose rows are not written yet. */
@@ -60,13 +57,28 @@ public final class ResultsStream implements java.io.Closeable {
    * hold the runs of earlier sessions already.
    */
   public static ResultsStream of(Path file, RunPlan plan, RunColumns columns, PendingRuns pending) {
+    ResultsStream stream = new ResultsStream(file, plan, columns, pending.countsByChunk(CHUNK));
     if (columns.filled() > 0) {
-      // A resume of runs already done: its prefix of finished chunks would be written at once, by
-      // a worker, in code not yet compiled; measured slower than writing the file at the end
-      // (docs/benchmarks.md), so a resumed session writes it at the end, as before.
-      return new ResultsStream(file, plan, columns, null);
+      // A resume: the chunks that earlier sessions completed are written by a thread of their own
+      // while the workers run (by a worker they held up its runs, measured slower than writing
+      // them at the end; docs/benchmarks.md), and that thread goes on with the chunks the workers
+      // complete meanwhile.
+      Thread prefix = new Thread(stream::writeCompleteChunks, "sweeplab-results");
+      prefix.setDaemon(true);
+      prefix.start();
     }
-    return new ResultsStream(file, plan, columns, pending.countsByChunk(CHUNK));
+    return stream;
+  }
+
+  /** Writes the complete chunks next in line, unless another thread is writing. */
+  private void writeCompleteChunks() {
+    synchronized (this) {
+      if (broken || writing || next >= remaining.length || remaining[next] > 0) {
+        return;
+      }
+      writing = true;
+    }
+    drain();
   }
 
   /**
@@ -75,9 +87,6 @@ public final class ResultsStream implements java.io.Closeable {
    * leaves the file to the end.
    */
   void finished(long ordinal) {
-    if (remaining == null) {
-      return;
-    }
     synchronized (this) {
       int c = (int) (ordinal / CHUNK);
       if (--remaining[c] < 0) {

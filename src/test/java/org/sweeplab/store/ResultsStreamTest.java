@@ -36,8 +36,8 @@ class ResultsStreamTest {
     /** Two threads, each finishing its half of a shuffled plan. */
     SHUFFLED_TWO_THREADS,
     /**
-     * The first runs come from an earlier session (a resume); the rest finish now, and the file is
-     * written at the end.
+     * The first runs come from an earlier session (a resume); the rest finish now. The chunks the
+     * earlier session completed are written by a thread of the stream's own.
      */
     RESUMED,
     /** Only some runs finish (a cancelled or budget-stopped session). */
@@ -130,13 +130,16 @@ class ResultsStreamTest {
       }
     }
     Path streamedPart = ResultsWriter.temporary(file);
-    if (scenario == Scenario.RESUMED) {
-      assertFalse(Files.exists(streamedPart), "a resumed session writes the file at the end");
-    } else {
-      assertTrue(
-          Files.isRegularFile(streamedPart) && Files.size(streamedPart) > 0,
-          "rows are written before the end");
+    // A resumed session writes the earlier sessions' chunks on a thread of its own: wait for it.
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (scenario == Scenario.RESUMED
+        && !(Files.isRegularFile(streamedPart) && Files.size(streamedPart) > 0)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
     }
+    assertTrue(
+        Files.isRegularFile(streamedPart) && Files.size(streamedPart) > 0,
+        "rows are written before the end");
 
     List<String> streamWarnings = new ArrayList<>();
     List<ResultColumn> schema = stream.finish(streamWarnings);
