@@ -47,7 +47,16 @@ public final class FolderTables {
     JournalLoader.Loaded loaded = JournalLoader.load(folder.journal(), plan, columns, warnings);
     long pending = PendingRuns.of(plan, columns, FailedRuns.KEEP, spec.execution().shard()).count();
     Written w =
-        write(folder, spec, plan, columns, estimatedTotal, Instant.now(), loaded.lines(), warnings);
+        write(
+            folder,
+            spec,
+            plan,
+            columns,
+            estimatedTotal,
+            Instant.now(),
+            loaded.lines(),
+            warnings,
+            null);
     return new Written(w.planned(), w.counts(), w.missing(), w.totalCost(), pending);
   }
 
@@ -61,24 +70,8 @@ public final class FolderTables {
    * @param started when this session started
    * @param journalLines the lines of the journal
    * @param warnings what to record in {@code summary.json}; receives the results writer's own
-   */
-  public static Written write(
-      OutputFolder folder,
-      SweepSpec spec,
-      RunPlan plan,
-      RunColumns columns,
-      Double estimatedTotal,
-      Instant started,
-      long journalLines,
-      List<String> warnings) {
-    return write(
-        folder, spec, plan, columns, estimatedTotal, started, journalLines, warnings, null);
-  }
-
-  /**
-   * As {@link #write(OutputFolder, SweepSpec, RunPlan, RunColumns, Double, Instant, long, List)},
-   * with {@code results.csv} completed from what {@code stream} wrote while the runs went (null:
-   * written whole).
+   * @param stream what wrote {@code results.csv} while the runs went, to complete; null: the file
+   *     is written whole
    */
   public static Written write(
       OutputFolder folder,

@@ -198,14 +198,7 @@ final class JournalDecoder {
   /** A JSON integer (optional minus, digits, no leading zero). */
   private long integer() {
     int start = i;
-    if (i < end && b[i] == '-') {
-      i++;
-    }
-    int digits = i;
-    while (i < end && b[i] >= '0' && b[i] <= '9') {
-      i++;
-    }
-    if (i == digits || (b[digits] == '0' && i - digits > 1)) {
+    if (scanNumber()) {
       throw new NumberFormatException("not a JSON integer");
     }
     return Long.parseLong(new String(b, start, i - start, StandardCharsets.US_ASCII));

@@ -73,12 +73,25 @@ public final class ResultsStream implements java.io.Closeable {
   /** Writes the complete chunks next in line, unless another thread is writing. */
   private void writeCompleteChunks() {
     synchronized (this) {
-      if (broken || writing || next >= remaining.length || remaining[next] > 0) {
+      if (!takeWritingToken()) {
         return;
       }
-      writing = true;
     }
     drain();
+  }
+
+  /**
+   * Takes the writing token when the next chunk is complete and no thread writes; the caller holds
+   * the lock.
+   *
+   * @return whether the caller now holds the token (and must {@link #drain})
+   */
+  private boolean takeWritingToken() {
+    if (broken || writing || next >= remaining.length || remaining[next] > 0) {
+      return false;
+    }
+    writing = true;
+    return true;
   }
 
   /**
@@ -93,10 +106,9 @@ public final class ResultsStream implements java.io.Closeable {
         broken = true; // a run finished twice: not what this stream was set up for
       }
       // The next chunk may be complete without this run (a resume: chunks done before it).
-      if (broken || writing || next >= remaining.length || remaining[next] > 0) {
+      if (!takeWritingToken()) {
         return;
       }
-      writing = true;
     }
     drain();
   }

@@ -43,6 +43,11 @@ class ReportWriterTest {
     assertEquals(expected, Files.readString(file));
   }
 
+  /**
+   * Expected by the rules of docs/analysis.md (CSV cells): RFC 4180 quoting, missing and NaN empty,
+   * integers without a point, other numbers in their shortest round-trip form (Infinity as Java
+   * writes it).
+   */
   @Test
   void csvCellsAreQuotedAndNumbersAreShortest(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("t.csv");
