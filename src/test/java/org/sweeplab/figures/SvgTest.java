@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,59 @@ class SvgTest {
         Svg.element(doc, "p-"));
     assertThrows(IllegalArgumentException.class, () -> Svg.element("<html/>", "p"));
     assertThrows(IllegalArgumentException.class, () -> Svg.element(doc, "a\"b"));
+  }
+
+  /** The three regular expressions the scans replaced, applied one after the other. */
+  private static String byExpressions(String document, String prefix) {
+    String svg = document.substring(document.indexOf("<svg")).strip();
+    svg =
+        Pattern.compile("\\bid=\"([^\"]*)\"")
+            .matcher(svg)
+            .replaceAll(m -> Matcher.quoteReplacement("id=\"" + prefix + m.group(1) + "\""));
+    svg =
+        Pattern.compile("url\\(#([^)]*)\\)")
+            .matcher(svg)
+            .replaceAll(m -> Matcher.quoteReplacement("url(#" + prefix + m.group(1) + ")"));
+    return Pattern.compile("\\b((?:xlink:)?href)=\"#([^\"]*)\"")
+        .matcher(svg)
+        .replaceAll(
+            m -> Matcher.quoteReplacement(m.group(1) + "=\"#" + prefix + m.group(2) + "\""));
+  }
+
+  @Test
+  void theScansPrefixWhatTheRegularExpressionsDid() {
+    Runs runs = Runs.of(SyntheticResults.table(7));
+    String figure = BoxPlot.withDefaults().plot(runs.withGroups("algorithm"), "score").toSvg();
+    assertEquals(byExpressions(figure, "q-"), Svg.element(figure, "q-"));
+    // Random texts from the fragments that matter: names glued to id= (data-id, xid), values
+    // without their closing character, references in attribute text.
+    String[] parts = {
+      "id=\"",
+      "xid=\"",
+      "data-id=\"",
+      "_id=\"",
+      "href=\"#",
+      "xlink:href=\"#",
+      "ahref=\"#",
+      "url(#",
+      ")",
+      "\"",
+      "a",
+      " ",
+      "#",
+      "é",
+      "<g ",
+      "/>"
+    };
+    Random rng = new Random(20261130L);
+    for (int t = 0; t < 2_000; t++) {
+      StringBuilder b = new StringBuilder("<svg ");
+      for (int k = rng.nextInt(40); k > 0; k--) {
+        b.append(parts[rng.nextInt(parts.length)]);
+      }
+      String doc = b.toString();
+      assertEquals(byExpressions(doc, "p-"), Svg.element(doc, "p-"), doc);
+    }
   }
 
   @Test
