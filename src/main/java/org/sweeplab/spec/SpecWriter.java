@@ -1,13 +1,7 @@
 package org.sweeplab.spec;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sweeplab.results.PlainJson;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -46,10 +41,6 @@ public final class SpecWriter {
    * The first line of the input to {@link #configHash}; change it when the canonical form changes.
    */
   private static final String HASH_FORMAT = "sweeplab-config-v1\n";
-
-  // The streaming writer of jackson-core: jackson-databind's mapper loads some 480 classes, a tenth
-  // of a second of every resume (which hashes the spec), for trees of maps, lists and scalars.
-  private static final JsonFactory JSON = new JsonFactory();
 
   /** The resolved spec as YAML, every default written out. */
   public static String toYaml(SweepSpec spec) {
@@ -414,60 +405,8 @@ public final class SpecWriter {
     return nanos.movePointLeft(9).stripTrailingZeros().toPlainString() + "s";
   }
 
-  /**
-   * Compact JSON of a tree of maps, lists and scalars, byte for byte what jackson-databind's {@code
-   * ObjectMapper} writes (SpecWriterTest compares them); values of other types (YAML timestamps in
-   * metadata, say) and maps with keys that are not text are written by that mapper.
-   */
-  static String json(Object tree) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      write(g, tree);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "a spec tree holds only plain data, yet JSON writing failed", e);
-    }
-    return out.toString();
-  }
-
-  private static void write(JsonGenerator g, Object v) throws IOException {
-    if (v == null) {
-      g.writeNull();
-    } else if (v instanceof String s) {
-      g.writeString(s);
-    } else if (v instanceof Map<?, ?> m && m.keySet().stream().allMatch(String.class::isInstance)) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        g.writeFieldName((String) e.getKey());
-        write(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (v instanceof List<?> list) {
-      g.writeStartArray();
-      for (Object x : list) {
-        write(g, x);
-      }
-      g.writeEndArray();
-    } else if (v instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (v instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (v instanceof Long l) {
-      g.writeNumber(l);
-    } else if (v instanceof Double d) {
-      g.writeNumber(d);
-    } else if (v instanceof BigDecimal d) {
-      g.writeNumber(d);
-    } else if (v instanceof BigInteger b) {
-      g.writeNumber(b);
-    } else {
-      Databind.MAPPER.writeValue(g, v);
-    }
-  }
-
-  /** The mapper for values of other types, made on first use. */
-  private static final class Databind {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+  private static String json(Object tree) {
+    return PlainJson.compact(tree);
   }
 
   /**

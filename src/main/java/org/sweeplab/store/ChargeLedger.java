@@ -30,7 +30,10 @@ import org.sweeplab.space.VariationKeys;
  * the charges of earlier sessions and of replaced records); see docs/budgets.md.
  */
 final class ChargeLedger implements Closeable {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads lines of an existing ledger; made on first use (a ledger without lines needs none). */
+  private static final class Reader {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   /** Opened by {@link AppendFile}: runs may charge from threads being interrupted. */
   private final RandomAccessFile out;
@@ -101,7 +104,7 @@ final class ChargeLedger implements Closeable {
           continue;
         }
         try {
-          JsonNode n = JSON.readTree(s);
+          JsonNode n = Reader.JSON.readTree(s);
           if (n.path("spool").isTextual() && n.path("line").canConvertToLong()) {
             out.computeIfAbsent(n.get("spool").asText(), k -> new HashSet<>())
                 .add(n.get("line").asLong());
@@ -143,7 +146,7 @@ final class ChargeLedger implements Closeable {
         }
         JsonNode n;
         try {
-          n = JSON.readTree(s);
+          n = Reader.JSON.readTree(s);
         } catch (IOException e) {
           warnings.add(
               "charges.jsonl line "

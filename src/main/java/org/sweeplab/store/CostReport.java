@@ -1,13 +1,12 @@
 package org.sweeplab.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sweeplab.results.PlainJson;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.space.RunPlan;
 import org.sweeplab.space.Variation;
@@ -87,11 +86,7 @@ public final class CostReport {
   }
 
   public static void write(Path file, Map<String, Object> report) {
-    try {
-      OutputFolder.writeAtomically(file, Summary.Mapper.JSON.writeValueAsString(report) + "\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    OutputFolder.writeAtomically(file, PlainJson.indented(report) + "\n");
   }
 
   private static Object nullIfNaN(double v) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.sweeplab.results.PlainJson;
 import org.sweeplab.results.ResultColumn;
 import org.sweeplab.run.RunStatus;
 
@@ -95,11 +96,7 @@ public final class Summary {
   }
 
   public static void write(Path file, Map<String, Object> summary) {
-    try {
-      OutputFolder.writeAtomically(file, Mapper.JSON.writeValueAsString(summary) + "\n");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    OutputFolder.writeAtomically(file, PlainJson.indented(summary) + "\n");
   }
 
   /**
