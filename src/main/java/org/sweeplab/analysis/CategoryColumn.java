@@ -20,6 +20,31 @@ final class CategoryColumn implements RunColumn {
     this.levels = levels;
   }
 
+  /**
+   * @param texts the cells; null or empty is a missing cell
+   * @return the column of these cells, codes in order of first appearance
+   */
+  static CategoryColumn of(String name, ColumnType type, String[] texts) {
+    int[] codes = new int[texts.length];
+    it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap<String> index =
+        new it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap<>();
+    index.defaultReturnValue(-1);
+    for (int i = 0; i < texts.length; i++) {
+      String s = texts[i];
+      if (s == null || s.isEmpty()) {
+        codes[i] = -1;
+        continue;
+      }
+      int code = index.getInt(s);
+      if (code < 0) {
+        code = index.size();
+        index.put(s, code);
+      }
+      codes[i] = code;
+    }
+    return new CategoryColumn(name, type, codes, index.keySet().toArray(String[]::new));
+  }
+
   @Override
   public String name() {
     return name;

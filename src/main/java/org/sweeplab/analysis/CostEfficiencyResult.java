@@ -1,18 +1,14 @@
 package org.sweeplab.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * What each group costs for what it delivers, as {@link CostEfficiency} computes it: one {@link
  * Row} per group, most efficient first, with its membership of the Pareto front of (mean cost per
- * run, metric mean). Immutable. {@link #toTable()} is the same as a table, with the group columns
- * in their source types.
+ * run, metric mean). Immutable. {@link #resultTable()} is the same as a table ({@link #toTable()}
+ * its Tablesaw view), with the group columns in their source types.
  */
 public final class CostEfficiencyResult implements TabularResult {
   /**
@@ -52,7 +48,7 @@ public final class CostEfficiencyResult implements TabularResult {
   private final EfficiencyMeasure measure;
   private final List<String> groupColumns;
   private final List<Row> rows;
-  private final Table keys;
+  private final List<ResultTableColumn> keys;
 
   CostEfficiencyResult(
       String metric,
@@ -60,13 +56,13 @@ public final class CostEfficiencyResult implements TabularResult {
       EfficiencyMeasure measure,
       List<String> groupColumns,
       List<Row> rows,
-      Table keys) {
+      List<ResultTableColumn> keys) {
     this.metric = metric;
     this.direction = direction;
     this.measure = measure;
     this.groupColumns = List.copyOf(groupColumns);
     this.rows = List.copyOf(rows);
-    this.keys = keys;
+    this.keys = List.copyOf(keys);
   }
 
   /**
@@ -136,36 +132,21 @@ public final class CostEfficiencyResult implements TabularResult {
    *     metric_mean, metric_per_cost, cost_per_ok_run, pareto_front}
    */
   @Override
-  public Table toTable() {
-    Table t = Table.create("cost efficiency of " + metric);
-    IntColumn rank = IntColumn.create("efficiency_rank");
-    LongColumn runs = LongColumn.create("runs");
-    LongColumn ok = LongColumn.create("ok_runs");
-    DoubleColumn total = DoubleColumn.create("total_cost");
-    DoubleColumn mean = DoubleColumn.create("mean_cost_per_run");
-    DoubleColumn runsPer = DoubleColumn.create("runs_per_cost");
-    DoubleColumn okPer = DoubleColumn.create("ok_runs_per_cost");
-    DoubleColumn m = DoubleColumn.create("metric_mean");
-    DoubleColumn mpc = DoubleColumn.create("metric_per_cost");
-    DoubleColumn cpo = DoubleColumn.create("cost_per_ok_run");
-    BooleanColumn pf = BooleanColumn.create("pareto_front");
-    for (Row r : rows) {
-      rank.append(r.rank());
-      runs.append(r.runs());
-      ok.append(r.okRuns());
-      total.append(r.totalCost());
-      mean.append(r.meanCostPerRun());
-      runsPer.append(r.runsPerCost());
-      okPer.append(r.okRunsPerCost());
-      m.append(r.metricMean());
-      mpc.append(r.metricPerCost());
-      cpo.append(r.costPerOkRun());
-      pf.append(r.paretoFront());
-    }
-    t.addColumns(rank);
-    t.addColumns(keys.copy().columnArray());
-    t.addColumns(runs, ok, total, mean, runsPer, okPer, m, mpc, cpo, pf);
-    return t;
+  public ResultTable resultTable() {
+    List<ResultTableColumn> c = new ArrayList<>();
+    c.add(Columns.ints("efficiency_rank", rows, Row::rank));
+    c.addAll(keys);
+    c.add(Columns.longs("runs", rows, Row::runs));
+    c.add(Columns.longs("ok_runs", rows, Row::okRuns));
+    c.add(Columns.doubles("total_cost", rows, Row::totalCost));
+    c.add(Columns.doubles("mean_cost_per_run", rows, Row::meanCostPerRun));
+    c.add(Columns.doubles("runs_per_cost", rows, Row::runsPerCost));
+    c.add(Columns.doubles("ok_runs_per_cost", rows, Row::okRunsPerCost));
+    c.add(Columns.doubles("metric_mean", rows, Row::metricMean));
+    c.add(Columns.doubles("metric_per_cost", rows, Row::metricPerCost));
+    c.add(Columns.doubles("cost_per_ok_run", rows, Row::costPerOkRun));
+    c.add(Columns.booleans("pareto_front", rows, Row::paretoFront));
+    return new ResultTable("cost efficiency of " + metric, c);
   }
 
   @Override

@@ -2,15 +2,12 @@ package org.sweeplab.analysis;
 
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Failure clusters, as {@link Patterns} finds them: failed runs grouped by error type (or status)
  * and error message with numbers, paths and ids stripped, one {@link Row} per cluster, largest
- * first. Immutable. {@link #toTable()} is the same as a table.
+ * first. Immutable. {@link #resultTable()} is the same as a table ({@link #toTable()} its Tablesaw
+ * view).
  */
 public final class FailureClustersResult implements TabularResult {
   /**
@@ -53,20 +50,14 @@ public final class FailureClustersResult implements TabularResult {
    *     by {@code "; "}), one row per cluster
    */
   @Override
-  public Table toTable() {
-    StringColumn key = StringColumn.create("cluster");
-    LongColumn count = LongColumn.create("count");
-    DoubleColumn share = DoubleColumn.create("share_of_failures");
-    StringColumn example = StringColumn.create("example");
-    StringColumn over = StringColumn.create("over_represented");
-    for (Row r : rows) {
-      key.append(r.cluster());
-      count.append(r.count());
-      share.append(r.shareOfFailures());
-      example.append(r.example());
-      over.append(String.join("; ", r.overRepresented()));
-    }
-    return Table.create("failure clusters", key, count, share, example, over);
+  public ResultTable resultTable() {
+    return ResultTable.of(
+        "failure clusters",
+        Columns.text("cluster", rows, Row::cluster),
+        Columns.longs("count", rows, Row::count),
+        Columns.doubles("share_of_failures", rows, Row::shareOfFailures),
+        Columns.text("example", rows, Row::example),
+        Columns.text("over_represented", rows, r -> String.join("; ", r.overRepresented())));
   }
 
   @Override

@@ -2,16 +2,12 @@ package org.sweeplab.analysis;
 
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Failure modes (levels and pairs of levels that fail more than overall) or success factors (less),
  * as {@link Patterns} detects them: one {@link Row} per level or pair, by Holm-adjusted p then by
- * how far the rate is from the overall rate. Immutable. {@link #toTable()} is the same as a table.
+ * how far the rate is from the overall rate. Immutable. {@link #resultTable()} is the same as a
+ * table ({@link #toTable()} its Tablesaw view).
  */
 public final class FailureFactorsResult implements TabularResult {
   /**
@@ -68,30 +64,19 @@ public final class FailureFactorsResult implements TabularResult {
    *     test, p_value, p_holm}, one row per level or pair
    */
   @Override
-  public Table toTable() {
-    StringColumn factor = StringColumn.create("factor");
-    IntColumn arity = IntColumn.create("parameters");
-    LongColumn runs = LongColumn.create("runs");
-    LongColumn fail = LongColumn.create("failures");
-    DoubleColumn rate = DoubleColumn.create("failure_rate");
-    DoubleColumn all = DoubleColumn.create("overall_failure_rate");
-    DoubleColumn lift = DoubleColumn.create("lift");
-    StringColumn test = StringColumn.create("test");
-    DoubleColumn p = DoubleColumn.create("p_value");
-    DoubleColumn ph = DoubleColumn.create("p_holm");
-    for (Row r : rows) {
-      factor.append(r.factor());
-      arity.append(r.parameters());
-      runs.append(r.runs());
-      fail.append(r.failures());
-      rate.append(r.failureRate());
-      all.append(r.overallFailureRate());
-      lift.append(r.lift());
-      test.append(r.test());
-      p.append(r.pValue());
-      ph.append(r.pHolm());
-    }
-    return Table.create(name, factor, arity, runs, fail, rate, all, lift, test, p, ph);
+  public ResultTable resultTable() {
+    return ResultTable.of(
+        name,
+        Columns.text("factor", rows, Row::factor),
+        Columns.ints("parameters", rows, Row::parameters),
+        Columns.longs("runs", rows, Row::runs),
+        Columns.longs("failures", rows, Row::failures),
+        Columns.doubles("failure_rate", rows, Row::failureRate),
+        Columns.doubles("overall_failure_rate", rows, Row::overallFailureRate),
+        Columns.doubles("lift", rows, Row::lift),
+        Columns.text("test", rows, Row::test),
+        Columns.doubles("p_value", rows, Row::pValue),
+        Columns.doubles("p_holm", rows, Row::pHolm));
   }
 
   @Override

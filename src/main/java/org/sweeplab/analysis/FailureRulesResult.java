@@ -2,15 +2,12 @@ package org.sweeplab.analysis;
 
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Failure rules, as {@link Patterns} finds them: boxes in the parameters' own terms (one or two
  * conditions) where runs fail, best first (the harmonic mean of density and coverage), one {@link
- * Row} each. Immutable. {@link #toTable()} is the same as a table.
+ * Row} each. Immutable. {@link #resultTable()} is the same as a table ({@link #toTable()} its
+ * Tablesaw view).
  */
 public final class FailureRulesResult implements TabularResult {
   /**
@@ -50,24 +47,16 @@ public final class FailureRulesResult implements TabularResult {
    * @return {@code rule, runs, failures, density, coverage, lift, description}, one row per rule
    */
   @Override
-  public Table toTable() {
-    StringColumn rule = StringColumn.create("rule");
-    LongColumn runs = LongColumn.create("runs");
-    LongColumn f = LongColumn.create("failures");
-    DoubleColumn density = DoubleColumn.create("density");
-    DoubleColumn coverage = DoubleColumn.create("coverage");
-    DoubleColumn lift = DoubleColumn.create("lift");
-    StringColumn text = StringColumn.create("description");
-    for (Row r : rows) {
-      rule.append(r.rule());
-      runs.append(r.runs());
-      f.append(r.failures());
-      density.append(r.density());
-      coverage.append(r.coverage());
-      lift.append(r.lift());
-      text.append(r.description());
-    }
-    return Table.create("failure rules", rule, runs, f, density, coverage, lift, text);
+  public ResultTable resultTable() {
+    return ResultTable.of(
+        "failure rules",
+        Columns.text("rule", rows, Row::rule),
+        Columns.longs("runs", rows, Row::runs),
+        Columns.longs("failures", rows, Row::failures),
+        Columns.doubles("density", rows, Row::density),
+        Columns.doubles("coverage", rows, Row::coverage),
+        Columns.doubles("lift", rows, Row::lift),
+        Columns.text("description", rows, Row::description));
   }
 
   @Override

@@ -4,8 +4,6 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * The rows of a table split into groups by the values of some columns, groups numbered in order of
@@ -122,19 +120,22 @@ final class Grouping {
   /**
    * @return the key columns for these groups, in this order, keeping the source column types
    */
-  Table keys(int[] order) {
-    Table t = Table.create();
-    Table view = TableColumns.toTable("keys", keyColumns(order));
-    for (Column<?> c : view.columns()) {
-      t.addColumns(c);
+  List<ResultTableColumn> keys(int[] order) {
+    List<ResultTableColumn> out = new ArrayList<>();
+    for (String name : columns) {
+      out.add(Subsets.rows(runs.column(name), order, firstRow).toResultColumn());
     }
-    return t;
+    return List.copyOf(out);
   }
 
-  private List<RunColumn> keyColumns(int[] order) {
-    List<RunColumn> out = new ArrayList<>();
-    for (String name : columns) {
-      out.add(Subsets.rows(runs.column(name), order, firstRow));
+  /**
+   * @return each group's value in every key column, as text ({@link ResultTableColumn#shown}), in
+   *     the order of the key columns' rows
+   */
+  static List<String> keyText(List<ResultTableColumn> keys, int row) {
+    List<String> out = new ArrayList<>(keys.size());
+    for (ResultTableColumn c : keys) {
+      out.add(c.shown(row));
     }
     return out;
   }

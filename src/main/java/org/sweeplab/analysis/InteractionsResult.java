@@ -2,14 +2,12 @@ package org.sweeplab.analysis;
 
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The strongest two-way interactions of parameters on a metric over ok runs, as {@link Patterns}
  * detects them (R's sequential {@code anova(lm(y ~ A * B))}): one {@link Row} per pair kept,
- * strongest first. Immutable. {@link #toTable()} is the same as a table.
+ * strongest first. Immutable. {@link #resultTable()} is the same as a table ({@link #toTable()} its
+ * Tablesaw view).
  */
 public final class InteractionsResult implements TabularResult {
   /**
@@ -61,24 +59,16 @@ public final class InteractionsResult implements TabularResult {
    *     pair kept
    */
   @Override
-  public Table toTable() {
-    StringColumn pair = StringColumn.create("interaction");
-    DoubleColumn eta = DoubleColumn.create("partial_eta_squared");
-    DoubleColumn f = DoubleColumn.create("f");
-    DoubleColumn df1 = DoubleColumn.create("df1");
-    DoubleColumn df2 = DoubleColumn.create("df2");
-    DoubleColumn p = DoubleColumn.create("p_value");
-    DoubleColumn ph = DoubleColumn.create("p_holm");
-    for (Row r : rows) {
-      pair.append(r.interaction());
-      eta.append(r.partialEtaSquared());
-      f.append(r.f());
-      df1.append(r.df1());
-      df2.append(r.df2());
-      p.append(r.pValue());
-      ph.append(r.pHolm());
-    }
-    return Table.create("interactions on " + metric, pair, eta, f, df1, df2, p, ph);
+  public ResultTable resultTable() {
+    return ResultTable.of(
+        "interactions on " + metric,
+        Columns.text("interaction", rows, Row::interaction),
+        Columns.doubles("partial_eta_squared", rows, Row::partialEtaSquared),
+        Columns.doubles("f", rows, Row::f),
+        Columns.doubles("df1", rows, Row::df1),
+        Columns.doubles("df2", rows, Row::df2),
+        Columns.doubles("p_value", rows, Row::pValue),
+        Columns.doubles("p_holm", rows, Row::pHolm));
   }
 
   @Override

@@ -2,14 +2,11 @@ package org.sweeplab.analysis;
 
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The main effect of each parameter on a metric over ok runs, as {@link Patterns} detects it: one
- * {@link Row} per parameter, largest eta squared first (NaN last). Immutable. {@link #toTable()} is
- * the same as a table.
+ * {@link Row} per parameter, largest eta squared first (NaN last). Immutable. {@link
+ * #resultTable()} is the same as a table ({@link #toTable()} its Tablesaw view).
  */
 public final class MainEffectsResult implements TabularResult {
   /** What the main-effects test and the survivorship check conclude for one parameter. */
@@ -107,29 +104,18 @@ public final class MainEffectsResult implements TabularResult {
    *     failure_rate_p_holm, verdict, level_means}, one row per parameter
    */
   @Override
-  public Table toTable() {
-    StringColumn param = StringColumn.create("parameter");
-    DoubleColumn eta = DoubleColumn.create("eta_squared");
-    DoubleColumn f = DoubleColumn.create("f");
-    DoubleColumn pv = DoubleColumn.create("p_value");
-    DoubleColumn ph = DoubleColumn.create("p_holm");
-    DoubleColumn spread = DoubleColumn.create("failure_rate_spread");
-    DoubleColumn rateP = DoubleColumn.create("failure_rate_p_holm");
-    StringColumn verdict = StringColumn.create("verdict");
-    StringColumn levelMeans = StringColumn.create("level_means");
-    for (Row r : rows) {
-      param.append(r.parameter());
-      eta.append(r.etaSquared());
-      f.append(r.f());
-      pv.append(r.pValue());
-      ph.append(r.pHolm());
-      spread.append(r.failureRateSpread());
-      rateP.append(r.failureRatePHolm());
-      verdict.append(r.verdict().label());
-      levelMeans.append(r.levelMeans());
-    }
-    return Table.create(
-        "main effects on " + metric, param, eta, f, pv, ph, spread, rateP, verdict, levelMeans);
+  public ResultTable resultTable() {
+    return ResultTable.of(
+        "main effects on " + metric,
+        Columns.text("parameter", rows, Row::parameter),
+        Columns.doubles("eta_squared", rows, Row::etaSquared),
+        Columns.doubles("f", rows, Row::f),
+        Columns.doubles("p_value", rows, Row::pValue),
+        Columns.doubles("p_holm", rows, Row::pHolm),
+        Columns.doubles("failure_rate_spread", rows, Row::failureRateSpread),
+        Columns.doubles("failure_rate_p_holm", rows, Row::failureRatePHolm),
+        Columns.text("verdict", rows, r -> r.verdict().label()),
+        Columns.text("level_means", rows, Row::levelMeans));
   }
 
   @Override

@@ -2,10 +2,6 @@ package org.sweeplab.analysis;
 
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The Morris screening measures of one metric, as {@link Sensitivity#morris} estimates them from
@@ -130,45 +126,20 @@ public final class MorrisResult implements SensitivityResult {
    *     sigma, sigma_low, sigma_high}
    */
   @Override
-  public Table toTable() {
-    StringColumn p = StringColumn.create("parameter");
-    IntColumn n = IntColumn.create("effects");
-    DoubleColumn[] c = new DoubleColumn[9];
-    String[] names = {
-      "mu",
-      "mu_low",
-      "mu_high",
-      "mu_star",
-      "mu_star_low",
-      "mu_star_high",
-      "sigma",
-      "sigma_low",
-      "sigma_high"
-    };
-    for (int i = 0; i < c.length; i++) {
-      c[i] = DoubleColumn.create(names[i]);
-    }
-    for (Row r : rows) {
-      p.append(r.parameter());
-      n.append(r.effects());
-      double[] v = {
-        r.mu(),
-        r.muLow(),
-        r.muHigh(),
-        r.muStar(),
-        r.muStarLow(),
-        r.muStarHigh(),
-        r.sigma(),
-        r.sigmaLow(),
-        r.sigmaHigh()
-      };
-      for (int i = 0; i < c.length; i++) {
-        c[i].append(v[i]);
-      }
-    }
-    Table t = Table.create("Morris measures of " + metric, p, n);
-    t.addColumns(c);
-    return t;
+  public ResultTable resultTable() {
+    return ResultTable.of(
+        "Morris measures of " + metric,
+        Columns.text("parameter", rows, Row::parameter),
+        Columns.ints("effects", rows, Row::effects),
+        Columns.doubles("mu", rows, Row::mu),
+        Columns.doubles("mu_low", rows, Row::muLow),
+        Columns.doubles("mu_high", rows, Row::muHigh),
+        Columns.doubles("mu_star", rows, Row::muStar),
+        Columns.doubles("mu_star_low", rows, Row::muStarLow),
+        Columns.doubles("mu_star_high", rows, Row::muStarHigh),
+        Columns.doubles("sigma", rows, Row::sigma),
+        Columns.doubles("sigma_low", rows, Row::sigmaLow),
+        Columns.doubles("sigma_high", rows, Row::sigmaHigh));
   }
 
   @Override

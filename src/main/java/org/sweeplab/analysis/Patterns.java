@@ -46,7 +46,8 @@ public final class Patterns {
   }
 
   /**
-   * The result; each part is a typed result with a {@code toTable()} view.
+   * The result; each part is a typed result with a table ({@code resultTable()}) and a Tablesaw
+   * view ({@code toTable()}).
    *
    * @param failureModes levels and pairs of levels that fail more than overall, most significant
    *     first

@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sweeplab.results.ColumnType;
 import org.sweeplab.results.ResultsContract;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The rule of a race (adaptive replication, after F-race, Birattari et al. 2002): replicates run in
@@ -166,30 +163,38 @@ public final class RacePolicy {
     boolean[] ok = runs.ok();
     double[] values = runs.numeric(runs.metric(metric));
     long[] seeds = runs.seedColumn() == null ? null : runs.longs(runs.seedColumn());
-    StringColumn id = StringColumn.create(ResultsContract.VARIATION_ID);
-    LongColumn seed = LongColumn.create(ResultsContract.SEED);
-    StringColumn status = StringColumn.create(ResultsContract.STATUS);
-    DoubleColumn value = DoubleColumn.create(metric);
-    for (int i = 0; i < ids.length; i++) {
+    int rows = 0;
+    for (long r : reps) {
+      rows += r >= 1 && r <= n ? 1 : 0;
+    }
+    String[] id = new String[rows];
+    String[] status = new String[rows];
+    double[] value = new double[rows];
+    long[] seed = new long[rows];
+    for (int i = 0, at = 0; i < ids.length; i++) {
       if (reps[i] >= 1 && reps[i] <= n) {
-        id.append(ids[i]);
-        if (seeds == null) {
-          seed.appendMissing();
-        } else {
-          seed.append(seeds[i]);
-        }
-        status.append(ok[i] ? ResultsContract.OK : "not ok");
-        value.append(ok[i] ? values[i] : Double.NaN);
+        id[at] = ids[i];
+        status[at] = ok[i] ? ResultsContract.OK : "not ok";
+        value[at] = ok[i] ? values[i] : Double.NaN;
+        seed[at] = seeds == null ? 0 : seeds[i];
+        at++;
       }
     }
     Map<String, RankingResult.Entry> ranked = new HashMap<>();
     String best = "";
-    if (id.size() > 0) {
-      Table t = Table.create("round " + round + " of the race on " + metric, id, status, value);
+    if (rows > 0) {
+      List<RunColumn> columns = new ArrayList<>();
+      columns.add(CategoryColumn.of(ResultsContract.VARIATION_ID, ColumnType.STRING, id));
+      columns.add(CategoryColumn.of(ResultsContract.STATUS, ColumnType.STRING, status));
+      columns.add(NumberColumn.ofDoubles(metric, value, new int[0], new String[0]));
       if (seeds != null) {
-        t.addColumns(seed);
+        columns.add(
+            NumberColumn.ofLongs(
+                ResultsContract.SEED, ColumnType.LONG, seed, new int[0], new String[0]));
       }
-      Runs roundRuns = Runs.of(t).withMetrics(metric);
+      Runs roundRuns =
+          Runs.of("round " + round + " of the race on " + metric, columns, null)
+              .withMetrics(metric);
       if (seeds != null) {
         roundRuns = roundRuns.withSeed(ResultsContract.SEED);
       }

@@ -3,11 +3,6 @@ package org.sweeplab.analysis;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -121,51 +116,47 @@ public record RaceResult(
    *     round's start)
    */
   @Override
-  public Table toTable() {
-    IntColumn round = IntColumn.create("round");
-    IntColumn reps = IntColumn.create("replicates");
-    IntColumn alive = IntColumn.create("alive");
-    IntColumn out = IntColumn.create("eliminated");
-    StringColumn best = StringColumn.create("best");
-    for (RaceRound r : rounds) {
-      round.append(r.round());
-      reps.append(r.replicates());
-      alive.append(r.standings().size());
-      out.append(r.eliminated().size());
-      best.append(r.best());
-    }
-    return Table.create("race on " + policy.metric(), round, reps, alive, out, best);
+  public ResultTable resultTable() {
+    return ResultTable.of(
+        "race on " + policy.metric(),
+        Columns.ints("round", rounds, RaceRound::round),
+        Columns.ints("replicates", rounds, RaceRound::replicates),
+        Columns.ints("alive", rounds, r -> r.standings().size()),
+        Columns.ints("eliminated", rounds, r -> r.eliminated().size()),
+        Columns.text("best", rounds, RaceRound::best));
   }
 
   /**
    * @return one row per variation per round it was in: {@code round, replicates, variation_id, n,
-   *     mean, ci_low, ci_high, p_holm, out}
+   *     mean, ci_low, ci_high, p_holm, out} (race.csv)
    */
-  public Table standings() {
-    IntColumn round = IntColumn.create("round");
-    IntColumn reps = IntColumn.create("replicates");
-    StringColumn id = StringColumn.create("variation_id");
-    LongColumn n = LongColumn.create("n");
-    DoubleColumn mean = DoubleColumn.create("mean");
-    DoubleColumn lo = DoubleColumn.create("ci_low");
-    DoubleColumn hi = DoubleColumn.create("ci_high");
-    DoubleColumn p = DoubleColumn.create("p_holm");
-    BooleanColumn out = BooleanColumn.create("out");
+  public ResultTable standingsResultTable() {
+    List<RaceRound> roundOf = new java.util.ArrayList<>();
+    List<RaceRound.Standing> rows = new java.util.ArrayList<>();
     for (RaceRound r : rounds) {
       for (RaceRound.Standing s : r.standings()) {
-        round.append(r.round());
-        reps.append(r.replicates());
-        id.append(s.variation());
-        n.append(s.n());
-        mean.append(s.mean());
-        lo.append(s.ciLow());
-        hi.append(s.ciHigh());
-        p.append(s.pHolm());
-        out.append(s.out());
+        roundOf.add(r);
+        rows.add(s);
       }
     }
-    return Table.create(
-        "race standings on " + policy.metric(), round, reps, id, n, mean, lo, hi, p, out);
+    return ResultTable.of(
+        "race standings on " + policy.metric(),
+        Columns.ints("round", roundOf, RaceRound::round),
+        Columns.ints("replicates", roundOf, RaceRound::replicates),
+        Columns.text("variation_id", rows, RaceRound.Standing::variation),
+        Columns.longs("n", rows, RaceRound.Standing::n),
+        Columns.doubles("mean", rows, RaceRound.Standing::mean),
+        Columns.doubles("ci_low", rows, RaceRound.Standing::ciLow),
+        Columns.doubles("ci_high", rows, RaceRound.Standing::ciHigh),
+        Columns.doubles("p_holm", rows, RaceRound.Standing::pHolm),
+        Columns.booleans("out", rows, RaceRound.Standing::out));
+  }
+
+  /**
+   * @return the Tablesaw view of {@link #standingsResultTable()}
+   */
+  public Table standings() {
+    return standingsResultTable().toTable();
   }
 
   /**

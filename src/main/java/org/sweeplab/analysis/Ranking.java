@@ -6,12 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Ranks groups by the mean of a metric over ok runs, and says which of them are distinguishable
@@ -144,64 +138,60 @@ public final class Ranking {
     int[] rankGroup = rankGroups(g, order, ranked, paired, alpha);
 
     int[] o = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-    Table t = Table.create("ranking of " + g.metric);
-    IntColumn rank = IntColumn.create("rank");
-    for (int r = 0; r < k; r++) {
-      if (r < ranked) {
-        rank.append(r + 1);
-      } else {
-        rank.appendMissing();
-      }
-    }
-    t.addColumns(rank);
-    t.addColumns(g.grouping.keys(o).columnArray());
-    LongColumn n = LongColumn.create("n");
-    DoubleColumn mean = DoubleColumn.create("mean");
-    DoubleColumn lo = DoubleColumn.create("ci_low");
-    DoubleColumn hi = DoubleColumn.create("ci_high");
-    DoubleColumn sd = DoubleColumn.create("sd");
-    DoubleColumn median = DoubleColumn.create("median");
-    DoubleColumn diff = DoubleColumn.create("difference_vs_best");
-    StringColumn test = StringColumn.create("test");
-    DoubleColumn pv = DoubleColumn.create("p_value");
-    DoubleColumn ph = DoubleColumn.create("p_holm");
-    BooleanColumn dist = BooleanColumn.create("distinguishable_from_best");
-    StringColumn effKind = StringColumn.create("effect_kind");
-    DoubleColumn eff = DoubleColumn.create("effect_size");
-    DoubleColumn hedges = DoubleColumn.create("hedges_g");
-    IntColumn group = IntColumn.create("rank_group");
+    List<ResultTableColumn> keys = g.grouping.keys(o);
+    List<String> groups = g.grouping.columns();
+    String effectKind = kind == TestKind.PARAMETRIC ? "cohens_d" : "cliffs_delta";
+    List<RankingResult.Entry> rows = new ArrayList<>(k);
     for (int r = 0; r < k; r++) {
       int i = o[r];
       MetricAccumulator m = g.values[i];
       double[] ci = Intervals.meanT(m.mean(), m.standardDeviation(), m.count(), confidence);
-      n.append(m.count());
-      mean.append(m.mean());
-      lo.append(ci[0]);
-      hi.append(ci[1]);
-      sd.append(m.standardDeviation());
-      median.append(m.median());
       TwoSampleResult c = vsBest[i];
-      diff.append(r == 0 ? 0 : c == null ? Double.NaN : c.difference());
-      test.append(c == null ? "" : c.test());
-      pv.append(r < ranked && r > 0 ? p[r] : Double.NaN);
-      ph.append(r < ranked && r > 0 ? holm[r] : Double.NaN);
-      dist.append(r > 0 && r < ranked && holm[r] < alpha);
-      effKind.append(kind == TestKind.PARAMETRIC ? "cohens_d" : "cliffs_delta");
-      eff.append(r == 0 ? 0 : c == null ? Double.NaN : c.effectSize());
-      hedges.append(
-          kind != TestKind.PARAMETRIC
-              ? Double.NaN
-              : r == 0 ? 0 : c == null ? Double.NaN : c.hedgesG());
-      if (r < ranked && rankGroup[r] > 0) {
-        group.append(rankGroup[r]);
-      } else {
-        group.appendMissing();
-      }
+      List<String> key = Grouping.keyText(keys, r);
+      rows.add(
+          new RankingResult.Entry(
+              r < ranked ? r + 1 : 0,
+              label(groups, key),
+              key,
+              m.count(),
+              m.mean(),
+              ci[0],
+              ci[1],
+              m.standardDeviation(),
+              m.median(),
+              r == 0 ? 0 : c == null ? Double.NaN : c.difference(),
+              c == null ? "" : c.test(),
+              r < ranked && r > 0 ? p[r] : Double.NaN,
+              r < ranked && r > 0 ? holm[r] : Double.NaN,
+              r > 0 && r < ranked && holm[r] < alpha,
+              effectKind,
+              r == 0 ? 0 : c == null ? Double.NaN : c.effectSize(),
+              kind != TestKind.PARAMETRIC
+                  ? Double.NaN
+                  : r == 0 ? 0 : c == null ? Double.NaN : c.hedgesG(),
+              r < ranked && rankGroup[r] > 0 ? rankGroup[r] : 0));
     }
-    t.addColumns(
-        n, mean, lo, hi, sd, median, diff, test, pv, ph, dist, effKind, eff, hedges, group);
     return new RankingResult(
-        t, overall(g, o, ranked, paired), paired, advice(g, o, ranked, holm, paired, alpha), alpha);
+        g.metric,
+        groups,
+        keys,
+        rows,
+        overall(g, o, ranked, paired),
+        paired,
+        advice(g, o, ranked, holm, paired, alpha),
+        alpha);
+  }
+
+  /** The label of a group: its value for one group column, {@code a=1, b=x} for several. */
+  private static String label(List<String> groups, List<String> key) {
+    if (groups.size() == 1) {
+      return key.get(0);
+    }
+    StringBuilder b = new StringBuilder();
+    for (int j = 0; j < groups.size(); j++) {
+      b.append(j > 0 ? ", " : "").append(groups.get(j)).append('=').append(key.get(j));
+    }
+    return b.toString();
   }
 
   private boolean decidePaired(GroupedRuns g, Integer[] order, int ranked) {
@@ -277,7 +267,7 @@ public final class Ranking {
     return group;
   }
 
-  private Table overall(GroupedRuns g, int[] o, int ranked, boolean paired) {
+  private RankingResult.Overall overall(GroupedRuns g, int[] o, int ranked, boolean paired) {
     List<double[]> samples = new ArrayList<>();
     List<long[]> seeds = new ArrayList<>();
     for (int r = 0; r < ranked; r++) {
@@ -296,16 +286,15 @@ public final class Ranking {
       res =
           kind == TestKind.PARAMETRIC ? Inference.anova(samples) : Inference.kruskalWallis(samples);
     }
-    Table t = Table.create("overall test of " + g.metric);
-    t.addColumns(
-        StringColumn.create("test", res.test()),
-        DoubleColumn.create("statistic", res.statistic()),
-        DoubleColumn.create("df1", res.df1()),
-        DoubleColumn.create("df2", res.df2()),
-        DoubleColumn.create("p_value", res.pValue()),
-        StringColumn.create("effect_kind", res.effectKind()),
-        DoubleColumn.create("effect_size", res.effect()));
-    return t;
+    return new RankingResult.Overall(
+        g.metric,
+        res.test(),
+        res.statistic(),
+        res.df1(),
+        res.df2(),
+        res.pValue(),
+        res.effectKind(),
+        res.effect());
   }
 
   /**

@@ -43,6 +43,53 @@ sealed interface RunColumn permits NumberColumn, CategoryColumn {
   Codes codes();
 
   /**
+   * @return the column as a result's column: integers as ints when the column is {@code INTEGER}
+   *     and every value fits, else as longs; other numbers as doubles; booleans; text
+   */
+  default ResultTableColumn toResultColumn() {
+    RunColumn c = this;
+    int n = c.size();
+    if (c instanceof NumberColumn num && num.isIntegral()) {
+      long[] v = num.longs();
+      if (c.type() == ColumnType.INTEGER && fitsInt(v)) {
+        int[] ints = new int[n];
+        for (int i = 0; i < n; i++) {
+          ints[i] = v[i] == NumberColumn.MISSING_LONG ? ResultTableColumn.MISSING_INT : (int) v[i];
+        }
+        return ResultTableColumn.ofInts(c.name(), ints);
+      }
+      // NumberColumn marks a missing long as ResultTableColumn does (Long.MIN_VALUE).
+      return ResultTableColumn.ofLongs(c.name(), v);
+    } else if (c instanceof NumberColumn num) {
+      return ResultTableColumn.ofDoubles(c.name(), num.doubles());
+    } else if (c.type() == ColumnType.BOOLEAN) {
+      byte[] b = new byte[n];
+      for (int i = 0; i < n; i++) {
+        double d = c.number(i);
+        b[i] = (byte) (Double.isNaN(d) ? -1 : d != 0 ? 1 : 0);
+      }
+      return ResultTableColumn.ofBooleans(c.name(), b);
+    }
+    CategoryColumn cat = (CategoryColumn) c;
+    String[] levels = cat.levels();
+    String[] text = new String[n];
+    for (int i = 0; i < n; i++) {
+      int code = cat.code(i);
+      text[i] = code >= 0 ? levels[code] : null;
+    }
+    return ResultTableColumn.ofText(c.name(), text);
+  }
+
+  private static boolean fitsInt(long[] v) {
+    for (long x : v) {
+      if (x != NumberColumn.MISSING_LONG && (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Distinct values of a column as small integers.
    *
    * @param ofRow per row, the code of its value

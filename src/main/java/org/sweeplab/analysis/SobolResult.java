@@ -1,10 +1,8 @@
 package org.sweeplab.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -172,44 +170,45 @@ public final class SobolResult implements SensitivityResult {
    * @return {@code parameter, other, index, estimate, low, high}, one row per index
    */
   @Override
-  public Table toTable() {
-    return table("Sobol indices of " + metric, null, indices);
+  public ResultTable resultTable() {
+    List<ResultTableColumn> c = new ArrayList<>();
+    indexColumns(indices, c);
+    return new ResultTable("Sobol indices of " + metric, c);
   }
 
   /**
    * @return {@code rows, parameter, other, index, estimate, low, high}, one row per index and
    *     prefix
    */
-  public Table convergenceTable() {
-    Table t = null;
+  public ResultTable convergenceResultTable() {
+    List<Integer> rows = new ArrayList<>();
+    List<Index> all = new ArrayList<>();
     for (Step s : convergence) {
-      Table part = table("convergence of the Sobol indices of " + metric, s.rows(), s.indices());
-      t = t == null ? part : t.append(part);
+      for (Index i : s.indices()) {
+        rows.add(s.rows());
+        all.add(i);
+      }
     }
-    return t == null ? table("convergence of the Sobol indices of " + metric, 0, List.of()) : t;
+    List<ResultTableColumn> c = new ArrayList<>();
+    c.add(Columns.ints("rows", rows, Integer::intValue));
+    indexColumns(all, c);
+    return new ResultTable("convergence of the Sobol indices of " + metric, c);
   }
 
-  private static Table table(String name, Integer rows, List<Index> list) {
-    IntColumn n = IntColumn.create("rows");
-    StringColumn parameter = StringColumn.create("parameter");
-    StringColumn other = StringColumn.create("other");
-    StringColumn kind = StringColumn.create("index");
-    DoubleColumn estimate = DoubleColumn.create("estimate");
-    DoubleColumn low = DoubleColumn.create("low");
-    DoubleColumn high = DoubleColumn.create("high");
-    for (Index i : list) {
-      if (rows != null) {
-        n.append(rows);
-      }
-      parameter.append(i.parameter());
-      other.append(i.other());
-      kind.append(i.kind().name());
-      estimate.append(i.estimate());
-      low.append(i.low());
-      high.append(i.high());
-    }
-    Table t = Table.create(name, parameter, other, kind, estimate, low, high);
-    return rows == null ? t : t.insertColumn(0, n);
+  /**
+   * @return the Tablesaw view of {@link #convergenceResultTable()}
+   */
+  public Table convergenceTable() {
+    return convergenceResultTable().toTable();
+  }
+
+  private static void indexColumns(List<Index> list, List<ResultTableColumn> out) {
+    out.add(Columns.text("parameter", list, Index::parameter));
+    out.add(Columns.text("other", list, Index::other));
+    out.add(Columns.text("index", list, i -> i.kind().name()));
+    out.add(Columns.doubles("estimate", list, Index::estimate));
+    out.add(Columns.doubles("low", list, Index::low));
+    out.add(Columns.doubles("high", list, Index::high));
   }
 
   @Override

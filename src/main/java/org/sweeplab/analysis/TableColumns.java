@@ -1,15 +1,11 @@
 package org.sweeplab.analysis;
 
-import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.sweeplab.results.ColumnType;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -41,23 +37,11 @@ final class TableColumns {
         out.add(NumberColumn.ofDoubles(name, v, new int[0], new String[0]));
       } else {
         ColumnType t = c instanceof BooleanColumn ? ColumnType.BOOLEAN : ColumnType.STRING;
-        int[] codes = new int[n];
-        Object2IntLinkedOpenHashMap<String> index = new Object2IntLinkedOpenHashMap<>();
-        index.defaultReturnValue(-1);
+        String[] texts = new String[n];
         for (int i = 0; i < n; i++) {
-          String s = c.isMissing(i) ? "" : c.getUnformattedString(i);
-          if (s.isEmpty()) {
-            codes[i] = -1;
-            continue;
-          }
-          int code = index.getInt(s);
-          if (code < 0) {
-            code = index.size();
-            index.put(s, code);
-          }
-          codes[i] = code;
+          texts[i] = c.isMissing(i) ? "" : c.getUnformattedString(i);
         }
-        out.add(new CategoryColumn(name, t, codes, index.keySet().toArray(String[]::new)));
+        out.add(CategoryColumn.of(name, t, texts));
       }
     }
     return out;
@@ -69,70 +53,10 @@ final class TableColumns {
   }
 
   /**
-   * @return a Tablesaw table of these columns
+   * @return a Tablesaw table of these columns, through {@link ResultTable#toTable()}
    */
   static Table toTable(String name, List<RunColumn> columns) {
-    Table t = Table.create(name);
-    for (RunColumn c : columns) {
-      int n = c.size();
-      if (c instanceof NumberColumn num && num.isIntegral()) {
-        long[] v = num.longs();
-        if (c.type() == ColumnType.INTEGER && fitsInt(v)) {
-          IntColumn col = IntColumn.create(c.name(), n);
-          for (int i = 0; i < n; i++) {
-            if (v[i] == NumberColumn.MISSING_LONG) {
-              col.setMissing(i);
-            } else {
-              col.set(i, (int) v[i]);
-            }
-          }
-          t.addColumns(col);
-        } else {
-          LongColumn col = LongColumn.create(c.name(), n);
-          for (int i = 0; i < n; i++) {
-            if (v[i] == NumberColumn.MISSING_LONG) {
-              col.setMissing(i);
-            } else {
-              col.set(i, v[i]);
-            }
-          }
-          t.addColumns(col);
-        }
-      } else if (c instanceof NumberColumn num) {
-        t.addColumns(DoubleColumn.create(c.name(), num.doubles()));
-      } else if (c.type() == ColumnType.BOOLEAN) {
-        BooleanColumn col = BooleanColumn.create(c.name(), n);
-        for (int i = 0; i < n; i++) {
-          double d = c.number(i);
-          if (Double.isNaN(d)) {
-            col.setMissing(i);
-          } else {
-            col.set(i, d != 0);
-          }
-        }
-        t.addColumns(col);
-      } else {
-        CategoryColumn cat = (CategoryColumn) c;
-        StringColumn col = StringColumn.create(c.name(), n);
-        String[] levels = cat.levels();
-        for (int i = 0; i < n; i++) {
-          int code = cat.code(i);
-          if (code >= 0) {
-            col.set(i, levels[code]);
-          }
-        }
-        t.addColumns(col);
-      }
-    }
-    return t;
-  }
-
-  private static boolean fitsInt(long[] v) {
-    for (long x : v) {
-      if (x != NumberColumn.MISSING_LONG && (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE)) {
-        return false;
-      }
-    }
-    return true;
+    return new ResultTable(name, columns.stream().map(RunColumn::toResultColumn).toList())
+        .toTable();
   }
 }

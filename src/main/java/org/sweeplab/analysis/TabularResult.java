@@ -3,14 +3,22 @@ package org.sweeplab.analysis;
 import tech.tablesaw.api.Table;
 
 /**
- * A typed analysis result (rows of records) that has a table view: {@link #toTable()} builds, on
- * each call, a new Tablesaw table of the same values under the documented column names, as the
- * report's CSV and JSON files hold them. Read values from the typed rows; the table is for display
- * (notebooks) and for writing.
+ * A typed analysis result (rows of records) that has a table: {@link #resultTable()} holds the same
+ * values under the documented column names, as the report's CSV and JSON files hold them, and
+ * {@link #toTable()} is its Tablesaw view, built on each call. Read values from the typed rows; the
+ * tables are for display (notebooks) and for writing.
  */
 public interface TabularResult {
   /**
-   * @return a new table of the result's rows
+   * @return the result's rows as a table of typed columns
    */
-  Table toTable();
+  ResultTable resultTable();
+
+  /**
+   * @return a new Tablesaw table of the result's rows: {@link ResultTable#toTable()} of {@link
+   *     #resultTable()}
+   */
+  default Table toTable() {
+    return resultTable().toTable();
+  }
 }

@@ -2,7 +2,6 @@ package org.sweeplab.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
 
 /**
  * Descriptive statistics of one metric per group (a variation, or any set of parameter columns).
@@ -95,7 +94,7 @@ public final class VariationStatistics {
 
   VariationStatisticsResult compute(GroupedRuns g) {
     int k = g.size();
-    Table keys = g.grouping.keys(g.grouping.natural());
+    List<ResultTableColumn> keys = g.grouping.keys(g.grouping.natural());
     List<VariationStatisticsResult.Row> rows = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
       MetricAccumulator m = g.values[i];
@@ -110,7 +109,7 @@ public final class VariationStatistics {
       rows.add(
           new VariationStatisticsResult.Row(
               g.grouping.label(i),
-              VariationStatisticsResult.keysOf(keys, i),
+              Grouping.keyText(keys, i),
               g.total[i],
               g.ok[i],
               (double) g.ok[i] / g.total[i],

@@ -3,15 +3,12 @@ package org.sweeplab.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Descriptive statistics of one metric per group, as {@link VariationStatistics} computes them: one
- * {@link Row} per group, in order of first appearance. Immutable. {@link #toTable()} is the same as
- * a table, with the group columns in their source types.
+ * {@link Row} per group, in order of first appearance. Immutable. {@link #resultTable()} is the
+ * same as a table, with the group columns in their source types ({@link #toTable()} its Tablesaw
+ * view).
  */
 public final class VariationStatisticsResult implements TabularResult {
   /**
@@ -70,19 +67,19 @@ public final class VariationStatisticsResult implements TabularResult {
   private final BootstrapStatistic bootstrap;
   private final List<String> groupColumns;
   private final List<Row> rows;
-  private final Table keys;
+  private final List<ResultTableColumn> keys;
 
   VariationStatisticsResult(
       String metric,
       BootstrapStatistic bootstrap,
       List<String> groupColumns,
       List<Row> rows,
-      Table keys) {
+      List<ResultTableColumn> keys) {
     this.metric = metric;
     this.bootstrap = bootstrap;
     this.groupColumns = List.copyOf(groupColumns);
     this.rows = List.copyOf(rows);
-    this.keys = keys;
+    this.keys = List.copyOf(keys);
   }
 
   /**
@@ -154,59 +151,34 @@ public final class VariationStatisticsResult implements TabularResult {
    * @return one row per group: the group columns, {@code runs, ok_runs, success_rate,
    *     success_ci_low, success_ci_high, n, nan_count, mean, mean_ci_low, mean_ci_high, sd, min,
    *     q1, median, q3, max}, and with a bootstrap {@code bootstrap_statistic, bootstrap_ci_low,
-   *     bootstrap_ci_high}
+   *     bootstrap_ci_high}; NaN statistics are missing cells
    */
   @Override
-  public Table toTable() {
-    Table t = Table.create("variation statistics of " + metric);
-    t.addColumns(keys.copy().columnArray());
-    LongColumn runs = LongColumn.create("runs");
-    LongColumn ok = LongColumn.create("ok_runs");
-    DoubleColumn rate = DoubleColumn.create("success_rate");
-    DoubleColumn rateLo = DoubleColumn.create("success_ci_low");
-    DoubleColumn rateHi = DoubleColumn.create("success_ci_high");
-    LongColumn n = LongColumn.create("n");
-    LongColumn nan = LongColumn.create("nan_count");
-    DoubleColumn mean = DoubleColumn.create("mean");
-    DoubleColumn meanLo = DoubleColumn.create("mean_ci_low");
-    DoubleColumn meanHi = DoubleColumn.create("mean_ci_high");
-    DoubleColumn sd = DoubleColumn.create("sd");
-    DoubleColumn min = DoubleColumn.create("min");
-    DoubleColumn q1 = DoubleColumn.create("q1");
-    DoubleColumn median = DoubleColumn.create("median");
-    DoubleColumn q3 = DoubleColumn.create("q3");
-    DoubleColumn max = DoubleColumn.create("max");
-    StringColumn bootKind = StringColumn.create("bootstrap_statistic");
-    DoubleColumn bootLo = DoubleColumn.create("bootstrap_ci_low");
-    DoubleColumn bootHi = DoubleColumn.create("bootstrap_ci_high");
-    String kind = bootstrap.name().toLowerCase(Locale.ROOT);
-    for (Row r : rows) {
-      runs.append(r.runs());
-      ok.append(r.okRuns());
-      rate.append(r.successRate());
-      rateLo.append(r.successCiLow());
-      rateHi.append(r.successCiHigh());
-      n.append(r.n());
-      nan.append(r.nanCount());
-      mean.append(r.mean());
-      meanLo.append(r.meanCiLow());
-      meanHi.append(r.meanCiHigh());
-      sd.append(r.sd());
-      min.append(r.min());
-      q1.append(r.q1());
-      median.append(r.median());
-      q3.append(r.q3());
-      max.append(r.max());
-      bootKind.append(kind);
-      bootLo.append(r.bootstrapCiLow());
-      bootHi.append(r.bootstrapCiHigh());
-    }
-    t.addColumns(
-        runs, ok, rate, rateLo, rateHi, n, nan, mean, meanLo, meanHi, sd, min, q1, median, q3, max);
+  public ResultTable resultTable() {
+    List<ResultTableColumn> c = new ArrayList<>(keys);
+    c.add(Columns.longs("runs", rows, Row::runs));
+    c.add(Columns.longs("ok_runs", rows, Row::okRuns));
+    c.add(Columns.doubles("success_rate", rows, Row::successRate));
+    c.add(Columns.doubles("success_ci_low", rows, Row::successCiLow));
+    c.add(Columns.doubles("success_ci_high", rows, Row::successCiHigh));
+    c.add(Columns.longs("n", rows, Row::n));
+    c.add(Columns.longs("nan_count", rows, Row::nanCount));
+    c.add(Columns.doubles("mean", rows, Row::mean));
+    c.add(Columns.doubles("mean_ci_low", rows, Row::meanCiLow));
+    c.add(Columns.doubles("mean_ci_high", rows, Row::meanCiHigh));
+    c.add(Columns.doubles("sd", rows, Row::sd));
+    c.add(Columns.doubles("min", rows, Row::min));
+    c.add(Columns.doubles("q1", rows, Row::q1));
+    c.add(Columns.doubles("median", rows, Row::median));
+    c.add(Columns.doubles("q3", rows, Row::q3));
+    c.add(Columns.doubles("max", rows, Row::max));
     if (bootstrap != BootstrapStatistic.NONE) {
-      t.addColumns(bootKind, bootLo, bootHi);
+      String kind = bootstrap.name().toLowerCase(Locale.ROOT);
+      c.add(Columns.text("bootstrap_statistic", rows, r -> kind));
+      c.add(Columns.doubles("bootstrap_ci_low", rows, Row::bootstrapCiLow));
+      c.add(Columns.doubles("bootstrap_ci_high", rows, Row::bootstrapCiHigh));
     }
-    return t;
+    return new ResultTable("variation statistics of " + metric, c);
   }
 
   @Override
@@ -217,13 +189,5 @@ public final class VariationStatisticsResult implements TabularResult {
         metric,
         rows.size(),
         groupColumns);
-  }
-
-  static List<String> keysOf(Table keys, int row) {
-    List<String> out = new ArrayList<>(keys.columnCount());
-    for (int c = 0; c < keys.columnCount(); c++) {
-      out.add(keys.column(c).getString(row));
-    }
-    return out;
   }
 }
