@@ -2,14 +2,8 @@ package org.sweeplab.analysis;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The whole analysis of a sweep in one call: statistics, ranking, cost efficiency and patterns, and
@@ -231,7 +225,16 @@ public final class Analysis {
               race.maxReplicates()));
     }
     return new AnalysisResult(
-        m, direction, runs, statusBreakdown(runs), stats, ranking, cost, patterns, warnings, raced);
+        m,
+        direction,
+        runs,
+        StatusBreakdown.of(runs),
+        stats,
+        ranking,
+        cost,
+        patterns,
+        warnings,
+        raced);
   }
 
   /**
@@ -296,35 +299,5 @@ public final class Analysis {
       ids.add(id);
     }
     return List.copyOf(ids);
-  }
-
-  static Table statusBreakdown(Runs runs) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    if (runs.statusColumn() == null) {
-      counts.put(runs.okValue(), (long) runs.rowCount());
-    } else {
-      // Counted by code: each status text is looked at once, not once per run.
-      RunColumn.Codes codes = runs.codes(runs.statusColumn());
-      long[] n = new long[codes.size()];
-      for (int c : codes.ofRow()) {
-        n[c]++;
-      }
-      for (int c = 0; c < n.length; c++) {
-        String s = codes.labels()[c];
-        counts.merge(s.isEmpty() ? "(empty)" : s, n[c], Long::sum);
-      }
-    }
-    StringColumn status = StringColumn.create("status");
-    LongColumn n = LongColumn.create("runs");
-    DoubleColumn share = DoubleColumn.create("share");
-    counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .forEach(
-            e -> {
-              status.append(e.getKey());
-              n.append(e.getValue());
-              share.append((double) e.getValue() / runs.rowCount());
-            });
-    return Table.create("status breakdown", status, n, share);
   }
 }

@@ -1,7 +1,6 @@
 package org.sweeplab.analysis;
 
 import java.util.List;
-import tech.tablesaw.api.Table;
 
 /**
  * Everything one {@link Analysis} computes.
@@ -9,8 +8,8 @@ import tech.tablesaw.api.Table;
  * @param metric the metric analysed
  * @param direction which end of the metric is better
  * @param runs the runs analysed
- * @param statusBreakdown {@code status, runs, share}, most frequent first
- * @param statistics the {@link VariationStatistics} result (its {@code toTable()} is the table)
+ * @param statusBreakdown how the runs ended: {@code status, runs, share}, most frequent first
+ * @param statistics the {@link VariationStatistics} result (its {@code resultTable()} is the table)
  * @param ranking the {@link Ranking} result
  * @param costEfficiency the {@link CostEfficiency} result, or null without a cost column
  * @param patterns the {@link Patterns} result, or null without parameter columns
@@ -22,7 +21,7 @@ public record AnalysisResult(
     String metric,
     Direction direction,
     Runs runs,
-    Table statusBreakdown,
+    StatusBreakdown statusBreakdown,
     VariationStatisticsResult statistics,
     RankingResult ranking,
     CostEfficiencyResult costEfficiency,
@@ -35,7 +34,7 @@ public record AnalysisResult(
       String metric,
       Direction direction,
       Runs runs,
-      Table statusBreakdown,
+      StatusBreakdown statusBreakdown,
       VariationStatisticsResult statistics,
       RankingResult ranking,
       CostEfficiencyResult costEfficiency,

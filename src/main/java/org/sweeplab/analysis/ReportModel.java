@@ -120,7 +120,7 @@ public record ReportModel(String title, List<Section> sections) {
               + " group(s) in its rank group");
     }
     out.add(section("Overview", 2, new Bullets(overview)));
-    out.add(section("Status breakdown", 2, new TableBlock(r.statusBreakdown())));
+    out.add(section("Status breakdown", 2, new TableBlock(r.statusBreakdown().toTable())));
 
     Table statistics = r.statistics().toTable();
     out.add(

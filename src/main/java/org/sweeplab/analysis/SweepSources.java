@@ -2,9 +2,6 @@ package org.sweeplab.analysis;
 
 import java.nio.file.Path;
 import java.util.List;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Where the runs of an analysis of several folders came from: per input, the value of its {@code
@@ -19,15 +16,15 @@ public final class SweepSources {
    * @param runs the runs they read
    * @return {@code sweep, path, runs, ok_runs}, one row per input; empty for a single input
    */
-  public static Table of(AnalysisOptions options, Runs runs) {
-    StringColumn sweep = StringColumn.create(RunsUnion.SWEEP);
-    StringColumn path = StringColumn.create("path");
-    IntColumn count = IntColumn.create("runs");
-    IntColumn ok = IntColumn.create("ok_runs");
+  public static ResultTable of(AnalysisOptions options, Runs runs) {
     List<String> labels = options.sweepLabels();
-    if (options.inputs().size() > 1 && runs.columnNames().contains(RunsUnion.SWEEP)) {
-      int[] n = new int[labels.size()];
-      int[] good = new int[labels.size()];
+    boolean several = options.inputs().size() > 1 && runs.columnNames().contains(RunsUnion.SWEEP);
+    int k = several ? labels.size() : 0;
+    String[] sweep = new String[k];
+    String[] path = new String[k];
+    int[] n = new int[k];
+    int[] good = new int[k];
+    if (several) {
       RunColumn.Codes codes = runs.codes(RunsUnion.SWEEP);
       boolean[] isOk = runs.ok();
       for (int row = 0; row < codes.ofRow().length; row++) {
@@ -35,15 +32,17 @@ public final class SweepSources {
         n[at]++;
         good[at] += isOk[row] ? 1 : 0;
       }
-      for (int i = 0; i < labels.size(); i++) {
-        Path p = options.inputs().get(i);
-        sweep.append(labels.get(i));
-        path.append(p.toString());
-        count.append(n[i]);
-        ok.append(good[i]);
+      for (int i = 0; i < k; i++) {
+        sweep[i] = labels.get(i);
+        path[i] = options.inputs().get(i).toString();
       }
     }
-    return Table.create("sources", sweep, path, count, ok);
+    return ResultTable.of(
+        "sources",
+        ResultTableColumn.ofText(RunsUnion.SWEEP, sweep),
+        ResultTableColumn.ofText("path", path),
+        ResultTableColumn.ofInts("runs", n),
+        ResultTableColumn.ofInts("ok_runs", good));
   }
 
   /**
@@ -51,10 +50,10 @@ public final class SweepSources {
    *
    * @throws java.io.UncheckedIOException if the file cannot be written
    */
-  public static void write(Table sources, Path file) {
+  public static void write(ResultTable sources, Path file) {
     try {
       java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-      ReportWriter.csvFile(sources, file);
+      ReportWriter.csvFile(sources.toTable(), file);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("Cannot write " + file, e);
     }
@@ -63,7 +62,7 @@ public final class SweepSources {
   /**
    * @return the report section for these sources; empty when there is one input
    */
-  public static java.util.List<ReportModel.Section> sections(Table sources) {
+  public static java.util.List<ReportModel.Section> sections(ResultTable sources) {
     if (sources.rowCount() == 0) {
       return java.util.List.of();
     }
@@ -78,6 +77,6 @@ public final class SweepSources {
                         + " folders, named in the `sweep` column (group by it with `--by"
                         + " sweep`); `variation_id` is prefixed with the sweep, so variations of different folders stay apart."
                         + " Parameters a folder lacks are empty in its runs."),
-                new ReportModel.TableBlock(sources))));
+                new ReportModel.TableBlock(sources.toTable()))));
   }
 }

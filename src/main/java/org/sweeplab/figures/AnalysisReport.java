@@ -12,6 +12,7 @@ import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.analysis.HtmlReport;
 import org.sweeplab.analysis.MarkdownReport;
 import org.sweeplab.analysis.ReportModel;
+import org.sweeplab.analysis.ResultTable;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.RunsReader;
 import org.sweeplab.analysis.Sensitivity;
@@ -20,7 +21,6 @@ import org.sweeplab.analysis.SensitivityResult;
 import org.sweeplab.analysis.SweepSources;
 import org.sweeplab.results.DesignLayout;
 import org.sweeplab.results.ResultsContract;
-import tech.tablesaw.api.Table;
 
 /**
  * What {@code sweeplab analyze} writes: the analysis report of {@link Analysis} (report.md,
@@ -177,7 +177,7 @@ public final class AnalysisReport {
     awaitData(data);
     List<String> warnings = new ArrayList<>(result.warnings());
     List<ReportModel.Section> extra = new ArrayList<>();
-    Table sources = SweepSources.of(options, runs);
+    ResultTable sources = SweepSources.of(options, runs);
     if (sources.rowCount() > 0) {
       SweepSources.write(sources, dir.resolve("sources.csv"));
       extra.addAll(SweepSources.sections(sources));

@@ -63,7 +63,7 @@ class SeveralFoldersTest {
     Table s = stats.toTable();
     assertEquals(2.0, s.doubleColumn("mean").get(0), 1e-12);
     assertEquals(6.0, s.doubleColumn("mean").get(1), 1e-12);
-    Table sources = SweepSources.of(o, runs);
+    Table sources = SweepSources.of(o, runs).toTable();
     assertEquals(List.of(3, 2), sources.intColumn("runs").asList());
     assertEquals(List.of(2, 2), sources.intColumn("ok_runs").asList());
     assertTrue(o.outputDirectory().endsWith(Path.of("baseline", "analysis-combined")));

@@ -31,7 +31,7 @@ class TableViewsTest {
     Runs runs = Runs.read(Path.of("data/examples/results/tournament"));
     StringBuilder out = new StringBuilder();
     AnalysisResult r = Analysis.of(runs).withMetric("score").run();
-    dump(r.statusBreakdown(), out);
+    dump(r.statusBreakdown().toTable(), out);
     dump(r.statistics().toTable(), out);
     dump(r.ranking().table(), out);
     dump(r.ranking().overall(), out);
