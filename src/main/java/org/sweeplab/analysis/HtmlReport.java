@@ -12,9 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Renders a {@link ReportModel} as one self-contained HTML page (report.html): its CSS and the few
@@ -159,7 +156,7 @@ public final class HtmlReport {
     }
   }
 
-  private void table(Table t, String title, StringBuilder b) {
+  private void table(ResultTable t, String title, StringBuilder b) {
     if (t.rowCount() == 0) {
       b.append("<p>None.</p>\n");
       return;
@@ -196,12 +193,12 @@ public final class HtmlReport {
             t.rowCount()));
   }
 
-  private static void rows(Table t, int n, boolean sortable, StringBuilder b) {
+  private static void rows(ResultTable t, int n, boolean sortable, StringBuilder b) {
     b.append("<div class=\"table\"><table")
         .append(sortable ? " class=\"sortable\"" : "")
         .append(">\n<thead><tr>");
-    for (Column<?> c : t.columns()) {
-      boolean number = c instanceof NumericColumn<?>;
+    for (ResultTableColumn c : t.columns()) {
+      boolean number = c.isNumeric();
       b.append("<th scope=\"col\"")
           .append(number ? " class=\"num\"" : "")
           .append(sortable ? " title=\"sort by " + escape(c.name()) + "\"" : "")
@@ -212,9 +209,9 @@ public final class HtmlReport {
     b.append("</tr></thead>\n<tbody>\n");
     for (int i = 0; i < n; i++) {
       b.append("<tr>");
-      for (Column<?> c : t.columns()) {
+      for (ResultTableColumn c : t.columns()) {
         String shown = escape(MarkdownReport.shown(c, i));
-        if (c instanceof NumericColumn<?>) {
+        if (c.isNumeric()) {
           b.append("<td class=\"num\" data-v=\"")
               .append(escape(ReportWriter.cell(c, i)))
               .append("\">")

@@ -6,9 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Renders a {@link ReportModel} as Markdown (report.md): tables to their first {@value #MAX_ROWS}
@@ -79,7 +76,7 @@ public final class MarkdownReport {
   /**
    * @return the first {@value #MAX_ROWS} rows as a markdown table, numbers to 4 significant digits
    */
-  static String table(Table t) {
+  static String table(ResultTable t) {
     if (t.rowCount() == 0) {
       return "None.\n";
     }
@@ -89,7 +86,7 @@ public final class MarkdownReport {
     int n = Math.min(MAX_ROWS, t.rowCount());
     for (int i = 0; i < n; i++) {
       b.append("|");
-      for (Column<?> c : t.columns()) {
+      for (ResultTableColumn c : t.columns()) {
         b.append(' ').append(shown(c, i).replace("|", "\\|")).append(" |");
       }
       b.append("\n");
@@ -105,12 +102,8 @@ public final class MarkdownReport {
    * A cell as a report shows it: numbers that are not whole to 4 significant digits, else {@link
    * ReportWriter#cell}.
    */
-  static String shown(Column<?> c, int i) {
-    return c instanceof NumericColumn<?> num
-            && !c.isMissing(i)
-            && !Double.isNaN(num.getDouble(i))
-            && num.getDouble(i) != Math.rint(num.getDouble(i))
-        ? Ranking.fmt(num.getDouble(i))
-        : ReportWriter.cell(c, i);
+  static String shown(ResultTableColumn c, int i) {
+    double x = c.isNumeric() ? c.number(i) : Double.NaN;
+    return !Double.isNaN(x) && x != Math.rint(x) ? Ranking.fmt(x) : ReportWriter.cell(c, i);
   }
 }

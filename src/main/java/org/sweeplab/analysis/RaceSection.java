@@ -52,6 +52,6 @@ final class RaceSection {
         java.util.List.of(
             new ReportModel.Text(rule),
             new ReportModel.Text(how),
-            new ReportModel.TableBlock(race.toTable())));
+            new ReportModel.TableBlock(race.resultTable())));
   }
 }

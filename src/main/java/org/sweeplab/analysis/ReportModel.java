@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sweeplab.results.ResultsContract;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * What an analysis report says, in order, apart from any format: its sections of text, bullet
@@ -53,7 +50,7 @@ public record ReportModel(String title, List<Section> sections) {
   }
 
   /** A table: every row, numbers unformatted; an empty table reads "None.". */
-  public record TableBlock(Table table) implements Block {}
+  public record TableBlock(ResultTable table) implements Block {}
 
   /** Figures, each a file beside the report. */
   public record Figures(List<FigureLink> figures) implements Block {
@@ -85,7 +82,7 @@ public record ReportModel(String title, List<Section> sections) {
     Runs runs = r.runs();
     List<Section> out = new ArrayList<>();
     Map<String, String> params = parameterLabels(runs);
-    Table rank = r.ranking().table();
+    ResultTable rank = r.ranking().resultTable();
 
     List<String> overview = new ArrayList<>();
     overview.add(
@@ -104,7 +101,8 @@ public record ReportModel(String title, List<Section> sections) {
     overview.add(
         "parameters: "
             + (runs.parameters().isEmpty() ? "none" : String.join(", ", runs.parameters())));
-    if (rank.rowCount() > 0 && !rank.intColumn("rank").isMissing(0)) {
+    List<RankingResult.Entry> ranked = r.ranking().entries();
+    if (!ranked.isEmpty()) {
       String best = label(rank, runs.groups(), 0);
       overview.add(
           "best: **"
@@ -112,17 +110,15 @@ public record ReportModel(String title, List<Section> sections) {
               + "**"
               + (params.containsKey(best) ? " (" + params.get(best) + ")" : "")
               + ", mean "
-              + Ranking.fmt(rank.doubleColumn("mean").getDouble(0))
+              + Ranking.fmt(ranked.get(0).mean())
               + ", "
-              + rank.intColumn("rank_group").asList().stream()
-                  .filter(g -> g != null && g == 1)
-                  .count()
+              + ranked.stream().filter(e -> e.rankGroup() == 1).count()
               + " group(s) in its rank group");
     }
     out.add(section("Overview", 2, new Bullets(overview)));
-    out.add(section("Status breakdown", 2, new TableBlock(r.statusBreakdown().toTable())));
+    out.add(section("Status breakdown", 2, new TableBlock(r.statusBreakdown().resultTable())));
 
-    Table statistics = r.statistics().toTable();
+    ResultTable statistics = r.statistics().resultTable();
     out.add(
         section(
             "Statistics by group",
@@ -132,7 +128,7 @@ public record ReportModel(String title, List<Section> sections) {
                     + " with its Wilson 95% interval. Full table: `variation-statistics.csv`."),
             new TableBlock(
                 withParameters(
-                    statistics.selectColumns(
+                    statistics.select(
                         columns(
                             statistics,
                             runs.groups(),
@@ -147,7 +143,7 @@ public record ReportModel(String title, List<Section> sections) {
                             "median")),
                     params))));
 
-    Table o = r.ranking().overall();
+    RankingResult.Overall o = r.ranking().overallTest();
     List<Block> ranking =
         new ArrayList<>(
             List.of(
@@ -157,16 +153,16 @@ public record ReportModel(String title, List<Section> sections) {
                         "Overall test: %s, statistic"
                             + " %s, p = %s, %s %s. Comparisons with the best are %s; p-values Holm-adjusted over them, distinguishable at"
                             + " %s. Full table: `ranking.csv`.",
-                        o.stringColumn("test").get(0),
-                        Ranking.fmt(o.doubleColumn("statistic").getDouble(0)),
-                        Ranking.fmt(o.doubleColumn("p_value").getDouble(0)),
-                        o.stringColumn("effect_kind").get(0),
-                        Ranking.fmt(o.doubleColumn("effect_size").getDouble(0)),
+                        o.test(),
+                        Ranking.fmt(o.statistic()),
+                        Ranking.fmt(o.pValue()),
+                        o.effectKind(),
+                        Ranking.fmt(o.effectSize()),
                         r.ranking().paired() ? "paired by seed" : "unpaired",
                         Ranking.alpha(r.ranking().alpha()))),
                 new TableBlock(
                     withParameters(
-                        rank.selectColumns(
+                        rank.select(
                             columns(
                                 rank,
                                 runs.groups(),
@@ -192,7 +188,7 @@ public record ReportModel(String title, List<Section> sections) {
     if (r.costEfficiency() == null) {
       out.add(section("Cost efficiency", 2, new Text("No cost column.")));
     } else {
-      Table cost = r.costEfficiency().toTable();
+      ResultTable cost = r.costEfficiency().resultTable();
       out.add(
           section(
               "Cost efficiency",
@@ -202,7 +198,7 @@ public record ReportModel(String title, List<Section> sections) {
                       + " no other beats on both metric and cost. Full table: `cost-efficiency.csv`."),
               new TableBlock(
                   withParameters(
-                      cost.selectColumns(
+                      cost.select(
                           columns(
                               cost,
                               runs.groups(),
@@ -248,12 +244,12 @@ public record ReportModel(String title, List<Section> sections) {
             new Text(
                 "`p_holm`: Holm over every level and"
                     + " pair of levels tested (one family with the success factors)."),
-            new TableBlock(p.failureModes().toTable())));
+            new TableBlock(p.failureModes().resultTable())));
     out.add(
         section(
             "Success factors (levels that raise success)",
             3,
-            new TableBlock(p.successFactors().toTable())));
+            new TableBlock(p.successFactors().resultTable())));
     out.add(
         section(
             "Main effects on " + r.metric(),
@@ -265,7 +261,7 @@ public record ReportModel(String title, List<Section> sections) {
                         + " %d parameters. `failure_rate_p_holm`: chi-square test of the failure rate across the levels, Holm over"
                         + " the parameters (one family).",
                     k)),
-            new TableBlock(p.mainEffects().toTable())));
+            new TableBlock(p.mainEffects().resultTable())));
     out.add(
         section(
             "Strongest interactions",
@@ -276,7 +272,7 @@ public record ReportModel(String title, List<Section> sections) {
                     "Sequential (type I) two-way"
                         + " ANOVA; `p_holm`: Holm over all %d pairs of parameters (one family).",
                     k * (k - 1) / 2)),
-            new TableBlock(p.interactions().toTable())));
+            new TableBlock(p.interactions().resultTable())));
     out.add(
         section(
             "Failure clusters",
@@ -287,8 +283,8 @@ public record ReportModel(String title, List<Section> sections) {
                     + " cluster and level (one family), is below 0.05."),
             new TableBlock(
                 p.failureClusters()
-                    .toTable()
-                    .selectColumns("cluster", "count", "share_of_failures", "over_represented"))));
+                    .resultTable()
+                    .select("cluster", "count", "share_of_failures", "over_represented"))));
   }
 
   private static Section section(String title, int level, Block... blocks) {
@@ -330,7 +326,7 @@ public record ReportModel(String title, List<Section> sections) {
         implies each level's mean. When no level differs from its implied mean (Welch-Satterthwaite t over the
         strata, Holm over the levels), the difference is reported as possible selection, never as an effect.""");
 
-  private static String[] columns(Table t, List<String> groups, String... names) {
+  private static String[] columns(ResultTable t, List<String> groups, String... names) {
     List<String> out = new ArrayList<>();
     for (String n : names) {
       if (n.equals("rank") || n.equals("efficiency_rank")) {
@@ -372,21 +368,21 @@ public record ReportModel(String title, List<Section> sections) {
    * The table with a {@code parameters} column after the variation id, when there are labels for
    * it.
    */
-  private static Table withParameters(Table t, Map<String, String> labels) {
-    if (labels.isEmpty() || !t.columnNames().contains(ResultsContract.VARIATION_ID)) {
+  private static ResultTable withParameters(ResultTable t, Map<String, String> labels) {
+    List<String> names = t.columnNames();
+    if (labels.isEmpty() || !names.contains(ResultsContract.VARIATION_ID)) {
       return t;
     }
-    Table copy = t.copy();
-    Column<?> id = copy.column(ResultsContract.VARIATION_ID);
-    StringColumn p = StringColumn.create("parameters");
-    for (int i = 0; i < copy.rowCount(); i++) {
-      p.append(labels.getOrDefault(id.getString(i), ""));
+    ResultTableColumn id = t.column(ResultsContract.VARIATION_ID);
+    String[] p = new String[t.rowCount()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = labels.getOrDefault(id.shown(i), "");
     }
-    copy.insertColumn(copy.columnIndex(ResultsContract.VARIATION_ID) + 1, p);
-    return copy;
+    return t.withColumn(
+        names.indexOf(ResultsContract.VARIATION_ID) + 1, ResultTableColumn.ofText("parameters", p));
   }
 
-  private static String label(Table t, List<String> groups, int row) {
+  private static String label(ResultTable t, List<String> groups, int row) {
     return String.join(
         ", ", groups.stream().map(g -> ReportWriter.cell(t.column(g), row)).toList());
   }

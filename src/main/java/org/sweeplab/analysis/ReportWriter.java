@@ -15,9 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Writes an {@link AnalysisResult} as files: report.md and report.html (both from one {@link
@@ -47,25 +44,25 @@ final class ReportWriter {
   static void writeData(AnalysisResult r, Path dir) {
     try {
       Files.createDirectories(dir);
-      Table statistics = r.statistics().toTable();
+      ResultTable statistics = r.statistics().resultTable();
       csv(statistics, dir.resolve("variation-statistics.csv"));
       json(statistics, dir.resolve("variation-statistics.json"));
-      csv(r.ranking().table(), dir.resolve("ranking.csv"));
+      csv(r.ranking().resultTable(), dir.resolve("ranking.csv"));
       if (r.race() != null) {
-        csv(r.race().standings(), dir.resolve("race.csv"));
+        csv(r.race().standingsResultTable(), dir.resolve("race.csv"));
       }
       if (r.costEfficiency() != null) {
-        csv(r.costEfficiency().toTable(), dir.resolve("cost-efficiency.csv"));
+        csv(r.costEfficiency().resultTable(), dir.resolve("cost-efficiency.csv"));
       }
       Map<String, Object> patterns = new LinkedHashMap<>();
       if (r.patterns() != null) {
         Patterns.Result p = r.patterns();
-        patterns.put("failure_modes", rows(p.failureModes().toTable()));
-        patterns.put("success_factors", rows(p.successFactors().toTable()));
-        patterns.put("failure_rules", rows(p.failureRules().toTable()));
-        patterns.put("main_effects", rows(p.mainEffects().toTable()));
-        patterns.put("interactions", rows(p.interactions().toTable()));
-        patterns.put("failure_clusters", rows(p.failureClusters().toTable()));
+        patterns.put("failure_modes", rows(p.failureModes().resultTable()));
+        patterns.put("success_factors", rows(p.successFactors().resultTable()));
+        patterns.put("failure_rules", rows(p.failureRules().resultTable()));
+        patterns.put("main_effects", rows(p.mainEffects().resultTable()));
+        patterns.put("interactions", rows(p.interactions().resultTable()));
+        patterns.put("failure_clusters", rows(p.failureClusters().resultTable()));
       }
       patterns.put("warnings", r.warnings());
       JSON.writeValue(dir.resolve("patterns.json").toFile(), patterns);
@@ -80,12 +77,12 @@ final class ReportWriter {
   }
 
   /** Writes a table as CSV, as every analysis file is written. */
-  static void csvFile(Table t, Path file) throws IOException {
+  static void csvFile(ResultTable t, Path file) throws IOException {
     csv(t, file);
   }
 
-  private static void csv(Table t, Path file) throws IOException {
-    List<Column<?>> columns = t.columns();
+  private static void csv(ResultTable t, Path file) throws IOException {
+    List<ResultTableColumn> columns = t.columns();
     try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write(String.join(",", t.columnNames().stream().map(ReportWriter::quote).toList()));
       w.write('\n');
@@ -108,34 +105,32 @@ final class ReportWriter {
    * Writes a table as a JSON array of one object per row, as {@link #rows} and the mapper would,
    * without a map per row.
    */
-  static void json(Table t, Path file) throws IOException {
-    List<Column<?>> columns = t.columns();
+  static void json(ResultTable t, Path file) throws IOException {
+    List<ResultTableColumn> columns = t.columns();
     try (var out = Files.newOutputStream(file);
         JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartArray();
       for (int i = 0; i < t.rowCount(); i++) {
         g.writeStartObject();
-        for (Column<?> c : columns) {
+        for (ResultTableColumn c : columns) {
           g.writeFieldName(c.name());
-          Object v = c.isMissing(i) ? null : c.get(i);
-          if (v == null) {
+          if (c.isMissing(i)) {
             g.writeNull();
-          } else if (v instanceof Double d) {
-            if (d.isNaN() || d.isInfinite()) {
-              g.writeNull();
-            } else {
-              g.writeNumber(d.doubleValue());
+            continue;
+          }
+          switch (c.type()) {
+            case INTEGER -> g.writeNumber((int) c.longValue(i));
+            case LONG -> g.writeNumber(c.longValue(i));
+            case DOUBLE -> {
+              double d = c.number(i);
+              if (Double.isInfinite(d)) {
+                g.writeNull();
+              } else {
+                g.writeNumber(d);
+              }
             }
-          } else if (v instanceof Integer n) {
-            g.writeNumber(n.intValue());
-          } else if (v instanceof Long n) {
-            g.writeNumber(n.longValue());
-          } else if (v instanceof String text) {
-            g.writeString(text);
-          } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-          } else {
-            g.writeObject(v);
+            case BOOLEAN -> g.writeBoolean(c.number(i) != 0);
+            case STRING -> g.writeString(c.text(i));
           }
         }
         g.writeEndObject();
@@ -145,22 +140,20 @@ final class ReportWriter {
   }
 
   /**
-   * @return the cell as text: empty when missing or NaN, numbers in full precision
+   * @return the cell as text: empty when missing or NaN, whole numbers below 1e15 without a point,
+   *     other numbers in their shortest round-trip form, booleans {@code true} or {@code false}
    */
-  static String cell(Column<?> c, int i) {
+  static String cell(ResultTableColumn c, int i) {
     if (c.isMissing(i)) {
       return "";
     }
-    if (c instanceof NumericColumn<?> n) {
-      double x = n.getDouble(i);
-      if (Double.isNaN(x)) {
-        return "";
-      }
+    if (c.isNumeric()) {
+      double x = c.number(i);
       return x == Math.rint(x) && Math.abs(x) < 1e15
           ? Long.toString((long) x)
           : NumberOutput.toString(x, true);
     }
-    return c.getUnformattedString(i);
+    return c.text(i);
   }
 
   private static String quote(String s) {
@@ -169,13 +162,17 @@ final class ReportWriter {
         : s;
   }
 
-  static List<Map<String, Object>> rows(Table t) {
+  /**
+   * @return one map per row, column name to value ({@link ResultTableColumn#get}: null when
+   *     missing, and for infinite doubles)
+   */
+  static List<Map<String, Object>> rows(ResultTable t) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (int i = 0; i < t.rowCount(); i++) {
       Map<String, Object> row = new LinkedHashMap<>();
-      for (Column<?> c : t.columns()) {
-        Object v = c.isMissing(i) ? null : c.get(i);
-        if (v instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      for (ResultTableColumn c : t.columns()) {
+        Object v = c.get(i);
+        if (v instanceof Double d && d.isInfinite()) {
           v = null;
         }
         row.put(c.name(), v);

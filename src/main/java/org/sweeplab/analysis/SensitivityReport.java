@@ -31,7 +31,7 @@ public final class SensitivityReport {
   public static void writeData(SensitivityResult r, Path dir) {
     try {
       Files.createDirectories(dir);
-      ReportWriter.csvFile(r.toTable(), dir.resolve("sensitivity.csv"));
+      ReportWriter.csvFile(r.resultTable(), dir.resolve("sensitivity.csv"));
       Map<String, Object> json = new LinkedHashMap<>();
       if (r instanceof SobolResult s) {
         json.put("method", "sobol");
@@ -40,9 +40,10 @@ public final class SensitivityReport {
         json.put("confidence", s.confidence());
         json.put("base_rows", s.plannedRows());
         json.put("base_rows_dropped", s.droppedRows());
-        json.put("indices", ReportWriter.rows(s.toTable()));
-        json.put("convergence", ReportWriter.rows(s.convergenceTable()));
-        ReportWriter.csvFile(s.convergenceTable(), dir.resolve("sensitivity-convergence.csv"));
+        json.put("indices", ReportWriter.rows(s.resultTable()));
+        ResultTable convergence = s.convergenceResultTable();
+        json.put("convergence", ReportWriter.rows(convergence));
+        ReportWriter.csvFile(convergence, dir.resolve("sensitivity-convergence.csv"));
       } else if (r instanceof MorrisResult m) {
         json.put("method", "morris");
         json.put("metric", m.metric());
@@ -50,7 +51,7 @@ public final class SensitivityReport {
         json.put("confidence", m.confidence());
         json.put("trajectories", m.plannedTrajectories());
         json.put("trajectories_dropped", m.droppedTrajectories());
-        json.put("measures", ReportWriter.rows(m.toTable()));
+        json.put("measures", ReportWriter.rows(m.resultTable()));
         json.put("ranking", m.ranking());
       }
       json.put("warnings", r.warnings());
@@ -81,7 +82,7 @@ public final class SensitivityReport {
                   s.plannedRows(),
                   s.policy().name().toLowerCase(Locale.ROOT),
                   pct(s.confidence()))));
-      main.add(new ReportModel.TableBlock(s.toTable()));
+      main.add(new ReportModel.TableBlock(s.resultTable()));
       convergence =
           new ReportModel.Section(
               "Convergence",
@@ -91,9 +92,7 @@ public final class SensitivityReport {
                       "The same indices on the"
                           + " first N/8, N/4, N/2 and N base rows; an estimate that still moves by more than its interval needs a"
                           + " larger sample."),
-                  new ReportModel.TableBlock(
-                      s.convergenceTable()
-                          .where(s.convergenceTable().stringColumn("index").isNotEqualTo("S2")))));
+                  new ReportModel.TableBlock(withoutS2(s.convergenceResultTable()))));
     } else if (r instanceof MorrisResult m) {
       main.add(
           new ReportModel.Text(
@@ -109,7 +108,7 @@ public final class SensitivityReport {
                   m.policy().name().toLowerCase(Locale.ROOT),
                   pct(m.confidence()),
                   String.join(" > ", m.ranking()))));
-      main.add(new ReportModel.TableBlock(m.toTable()));
+      main.add(new ReportModel.TableBlock(m.resultTable()));
     }
     if (!figures.isEmpty()) {
       main.add(new ReportModel.Figures(figures));
@@ -124,6 +123,12 @@ public final class SensitivityReport {
               "Sensitivity warnings", 3, List.of(new ReportModel.Bullets(r.warnings()))));
     }
     return out;
+  }
+
+  /** The convergence table without its second-order (S2) rows. */
+  private static ResultTable withoutS2(ResultTable convergence) {
+    ResultTableColumn index = convergence.column("index");
+    return convergence.where(row -> !index.text(row).equals("S2"));
   }
 
   private static String pct(double confidence) {

@@ -53,7 +53,7 @@ public final class SweepSources {
   public static void write(ResultTable sources, Path file) {
     try {
       java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
-      ReportWriter.csvFile(sources.toTable(), file);
+      ReportWriter.csvFile(sources, file);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("Cannot write " + file, e);
     }
@@ -77,6 +77,6 @@ public final class SweepSources {
                         + " folders, named in the `sweep` column (group by it with `--by"
                         + " sweep`); `variation_id` is prefixed with the sweep, so variations of different folders stay apart."
                         + " Parameters a folder lacks are empty in its runs."),
-                new ReportModel.TableBlock(sources.toTable()))));
+                new ReportModel.TableBlock(sources))));
   }
 }

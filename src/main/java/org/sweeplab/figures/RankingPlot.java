@@ -85,7 +85,7 @@ public final class RankingPlot {
     List<RankingResult.Entry> entries = ranking.entries();
     if (entries.isEmpty()) {
       throw new IllegalArgumentException(
-          "Ranking " + ranking.table().name() + " has no group with a value");
+          "Ranking " + ranking.resultTable().name() + " has no group with a value");
     }
     entries = entries.subList(0, Math.min(maxEntries, entries.size()));
     List<String> names = new ArrayList<>();

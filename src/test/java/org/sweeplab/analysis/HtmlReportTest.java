@@ -7,22 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /** report.html from a hand-made model: escaping, inline markup, folding, sort keys, the row cap. */
 class HtmlReportTest {
 
   private static ReportModel model(int rows) {
-    IntColumn rank = IntColumn.create("rank");
-    StringColumn name = StringColumn.create("name");
-    DoubleColumn mean = DoubleColumn.create("mean");
+    int[] rank = new int[rows];
+    String[] name = new String[rows];
+    double[] mean = new double[rows];
     for (int i = 0; i < rows; i++) {
-      rank.append(i + 1);
-      name.append(i == 0 ? "<b>&\"x\"" : "g" + i);
-      mean.append(i == 1 ? Double.NaN : 1.0 / (i + 3));
+      rank[i] = i + 1;
+      name[i] = i == 0 ? "<b>&\"x\"" : "g" + i;
+      mean[i] = i == 1 ? Double.NaN : 1.0 / (i + 3);
     }
     return new ReportModel(
         "Report <1>",
@@ -37,9 +33,14 @@ class HtmlReportTest {
                 2,
                 List.of(
                     new ReportModel.Text("a < b"),
-                    new ReportModel.TableBlock(Table.create("t", rank, name, mean)))),
+                    new ReportModel.TableBlock(
+                        ResultTable.of(
+                            "t",
+                            ResultTableColumn.ofInts("rank", rank),
+                            ResultTableColumn.ofText("name", name),
+                            ResultTableColumn.ofDoubles("mean", mean))))),
             new ReportModel.Section(
-                "Table", 3, List.of(new ReportModel.TableBlock(Table.create("e"))))));
+                "Table", 3, List.of(new ReportModel.TableBlock(ResultTable.of("e"))))));
   }
 
   @Test

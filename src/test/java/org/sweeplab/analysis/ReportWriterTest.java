@@ -8,30 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 class ReportWriterTest {
 
   /** Every kind of cell: integers, longs, doubles (NaN, infinite, missing), text, booleans. */
-  private static Table table() {
-    IntColumn i = IntColumn.create("i", 1, -2, 3);
-    i.setMissing(2);
-    LongColumn l = LongColumn.create("l", 4_000_000_000L, 0L, -1L);
-    DoubleColumn d = DoubleColumn.create("d", 0.1, Double.NaN, Double.POSITIVE_INFINITY);
-    StringColumn s = StringColumn.create("s", "a,b", "say \"hi\"", "");
-    BooleanColumn b = BooleanColumn.create("b", new boolean[] {true, false, true});
-    b.setMissing(1);
-    return Table.create("t", i, l, d, s, b);
+  private static ResultTable table() {
+    return ResultTable.of(
+        "t",
+        ResultTableColumn.ofInts("i", new int[] {1, -2, ResultTableColumn.MISSING_INT}),
+        ResultTableColumn.ofLongs("l", new long[] {4_000_000_000L, 0L, -1L}),
+        ResultTableColumn.ofDoubles("d", new double[] {0.1, Double.NaN, Double.POSITIVE_INFINITY}),
+        ResultTableColumn.ofText("s", new String[] {"a,b", "say \"hi\"", ""}),
+        ResultTableColumn.ofBooleans("b", new byte[] {1, -1, 1}));
   }
 
   @Test
   void theStreamedJsonIsWhatTheMapperWritesOfTheRows(@TempDir Path dir) throws Exception {
-    Table t = table();
+    ResultTable t = table();
     Path file = dir.resolve("t.json");
     ReportWriter.json(t, file);
     // The reference: the mapper (Jackson's own serializer) given one map per row, as
