@@ -24,8 +24,8 @@ import java.util.function.Consumer;
 final class JournalBlocks {
   /**
    * Bytes per block: some 700 lines, so the entries waiting for their turn stay few and die young
-   * (blocks of 4 MiB kept 20 MB of entries alive through every young collection: 0.8 s of pauses
-   * in a 514,000-line resume).
+   * (blocks of 4 MiB kept 20 MB of entries alive through every young collection: 0.8 s of pauses in
+   * a 514,000-line resume).
    */
   static final int BLOCK = 256 << 10;
 
