@@ -39,11 +39,9 @@ public final class JournalLoader {
       int replicates = plan.replicates();
       long[] orphans = new long[1];
       java.util.Map<String, Long> unknown = new java.util.TreeMap<>();
-      // Decoded on every core, handed over in the journal's order (JournalBlocks).
       JournalReader.Report report =
-          JournalBlocks.read(
+          JournalReader.read(
               journal,
-              Runtime.getRuntime().availableProcessors(),
               e -> {
                 long v = index.get(VariationKeys.shortKey(e.variationKey()));
                 if (v < 0 || e.replicate() > replicates) {

@@ -202,8 +202,8 @@ public final class JournalReader {
   }
 
   /** The offset just after the first newline at or after {@code from} (or {@code size}). */
-  static long nextLineStart(FileChannel ch, long from, long size) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(8 << 10);
+  private static long nextLineStart(FileChannel ch, long from, long size) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(1 << 16);
     long pos = from;
     while (pos < size) {
       b.clear();
@@ -274,17 +274,13 @@ public final class JournalReader {
     }
     boolean torn = lineLen > 0;
     if (torn) {
-      warnings.add(tornTailWarning(lineLen));
+      warnings.add(
+          "runs.jsonl ends with an incomplete line ("
+              + lineLen
+              + " bytes, written when the process was"
+              + " killed); it was dropped and that run will run again");
     }
     return new Report(good, validLength, torn, warnings);
-  }
-
-  /** The warning about a last line without its newline, {@code bytes} long. */
-  static String tornTailWarning(long bytes) {
-    return "runs.jsonl ends with an incomplete line ("
-        + bytes
-        + " bytes, written when the process was"
-        + " killed); it was dropped and that run will run again";
   }
 
   private static final java.lang.invoke.VarHandle LONGS =
