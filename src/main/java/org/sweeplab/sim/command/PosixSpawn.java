@@ -4,7 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
-import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -86,8 +85,8 @@ final class PosixSpawn {
       byte[] file,
       Pointer actions,
       Pointer attributes,
-      StringArray argv,
-      StringArray envp);
+      Pointer argv,
+      Pointer envp);
 
   private static native int waitpid(int pid, IntByReference status, int options);
 
@@ -107,9 +106,12 @@ final class PosixSpawn {
       Path stdout,
       Path stderr)
       throws IOException {
-    Memory actions = new Memory(256);
-    Memory attributes = new Memory(1024);
-    Memory signals = new Memory(256);
+    // One block for the three C structures (glibc's are 80, 336 and 128 bytes): each Memory is a
+    // native allocation JNA tracks in a map and frees from its cleaner thread.
+    Memory structures = new Memory(1536);
+    Pointer actions = structures;
+    Pointer attributes = structures.share(256);
+    Pointer signals = structures.share(1280);
     check(posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
     try {
       check(posix_spawnattr_init(attributes), "posix_spawnattr_init");
@@ -150,8 +152,8 @@ final class PosixSpawn {
                 path(argv.get(0)),
                 actions,
                 attributes,
-                new StringArray(argv.toArray(new String[0]), PATHS.name()),
-                new StringArray(env, PATHS.name()));
+                cStrings(argv.toArray(new String[0])),
+                cStrings(env));
         if (error != 0) {
           throw new IOException(
               "Cannot run program \""
@@ -188,6 +190,33 @@ final class PosixSpawn {
     int s = status.getValue();
     int signal = s & 0x7f;
     return signal == 0 ? (s >> 8) & 0xff : 128 + signal;
+  }
+
+  /**
+   * The strings as C's {@code char *[]}, ended by a null pointer, with the strings after the
+   * pointers in the same block of native memory. JNA's {@code StringArray} makes one tracked
+   * allocation per string: with the environment, some 60 per run, whose bookkeeping and cleaning
+   * took 14% of the samples of a sweep of 2,000 tiny commands.
+   */
+  static Memory cStrings(String[] strings) {
+    int n = strings.length;
+    byte[][] bytes = new byte[n][];
+    long size = 8L * (n + 1);
+    for (int i = 0; i < n; i++) {
+      bytes[i] = strings[i].getBytes(PATHS);
+      size += bytes[i].length + 1;
+    }
+    Memory m = new Memory(size);
+    long base = Pointer.nativeValue(m);
+    long at = 8L * (n + 1);
+    for (int i = 0; i < n; i++) {
+      m.write(at, bytes[i], 0, bytes[i].length);
+      m.setByte(at + bytes[i].length, (byte) 0);
+      m.setLong(8L * i, base + at);
+      at += bytes[i].length + 1;
+    }
+    m.setLong(8L * n, 0);
+    return m;
   }
 
   private static byte[] path(Object p) {
