@@ -5,12 +5,14 @@ import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
+import org.sweeplab.analysis.TabularResult;
 import org.sweeplab.figures.Figure;
 import tech.tablesaw.api.Table;
 
 /**
- * rapaio-jupyter-kernel's service-loader hook: a cell whose value is a Tablesaw table, a {@link
- * Figure} or a progress snapshot shows rich, without a call. Registered in {@code
+ * rapaio-jupyter-kernel's service-loader hook: a cell whose value is a Tablesaw table, an analysis
+ * result with a table ({@link TabularResult}), a {@link Figure} or a progress snapshot shows rich,
+ * without a call (the kernel matches a renderer's class and its subtypes). Registered in {@code
  * META-INF/services}; other kernels never load it.
  */
 public final class SweeplabDisplayProvider implements DisplayProvider {
@@ -19,6 +21,8 @@ public final class SweeplabDisplayProvider implements DisplayProvider {
   public List<DisplayRenderer> getDisplayRenderers() {
     return List.of(
         new Renderer(Table.class),
+        // Analysis results (statistics, rankings, patterns, the status breakdown) as their tables.
+        new Renderer(TabularResult.class),
         new Renderer(Figure.class),
         new Renderer(ProgressBar.Snapshot.class));
   }

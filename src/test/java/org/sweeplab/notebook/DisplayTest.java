@@ -99,6 +99,27 @@ class DisplayTest {
     assertTrue(r.render(stats).data().get(MimeBundle.HTML).contains("mean_ci_low"));
   }
 
+  /**
+   * The kernel shows a value with the first renderer whose class the value is an instance of (as
+   * rapaio-jupyter-kernel 3.0.1's DisplaySystem chooses); an analysis result without a Tablesaw
+   * table of its own (the status breakdown, patterns) must still show as an HTML table.
+   */
+  @Test
+  void theKernelShowsAnalysisResultsAsTables() {
+    var runs = org.sweeplab.analysis.Runs.of(table()).withGroups("g").withMetrics("m");
+    var result = org.sweeplab.analysis.Analysis.of(runs).withMetric("m").run();
+    for (Object value : List.of(result.statusBreakdown(), result.statistics(), table())) {
+      var renderer =
+          new SweeplabDisplayProvider()
+              .getDisplayRenderers().stream()
+                  .filter(d -> d.rendererClass().isAssignableFrom(value.getClass()))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no renderer for " + value.getClass()));
+      String html = String.valueOf(renderer.render("text/html", value).data().get("text/html"));
+      assertTrue(html.contains("<table"), value.getClass() + " shows as " + html);
+    }
+  }
+
   @Test
   void progressUpdatesInPlaceAndThrottles() {
     FakeKernel kernel = new FakeKernel();
