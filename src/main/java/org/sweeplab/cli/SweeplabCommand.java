@@ -1,5 +1,9 @@
 package org.sweeplab.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.sweeplab.store.Version;
 import picocli.CommandLine.Command;
 
@@ -9,25 +13,34 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SweeplabCommand.VersionProvider.class,
     description = "Run parameter sweeps of simulations and analyse the results.",
-    subcommands = {
-      RunCommand.class,
-      ResumeCommand.class,
-      StatusCommand.class,
-      PlanCommand.class,
-      MergeCommand.class,
-      AnalyzeCommand.class,
-      PlotCommand.class,
-      CompareCommand.class,
-      ExportCommand.class,
-      ServeCommand.class,
-      NotebookCommand.class,
-      SimulationsCommand.class
-    },
     footer = {
       "",
       "Exit codes: 0 all ok; 1 some runs did not end ok, or a failure; 2 usage or spec error."
     })
 final class SweeplabCommand implements Runnable {
+  /**
+   * The subcommands, in the order help lists them, by name ({@link Main#commandLine(String)}
+   * registers only the one invoked).
+   */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("run", RunCommand::new);
+    m.put("resume", ResumeCommand::new);
+    m.put("status", StatusCommand::new);
+    m.put("plan", PlanCommand::new);
+    m.put("merge", MergeCommand::new);
+    m.put("analyze", AnalyzeCommand::new);
+    m.put("plot", PlotCommand::new);
+    m.put("compare", CompareCommand::new);
+    m.put("export", ExportCommand::new);
+    m.put("serve", ServeCommand::new);
+    m.put("notebook", NotebookCommand::new);
+    m.put("simulations", SimulationsCommand::new);
+    return Collections.unmodifiableMap(m);
+  }
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -78,6 +78,18 @@ class CliTest {
   }
 
   @Test
+  void onlyTheInvokedSubcommandIsBuiltAndEveryOtherStartBuildsAll() {
+    for (var e : SweeplabCommand.SUBCOMMANDS.entrySet()) {
+      var only = Main.commandLine(e.getKey()).getSubcommands();
+      assertEquals(List.of(e.getKey()), List.copyOf(only.keySet()), "the names agree");
+    }
+    List<String> all = List.copyOf(SweeplabCommand.SUBCOMMANDS.keySet());
+    for (String first : new String[] {null, "--help", "rn", "-V"}) {
+      assertEquals(all, List.copyOf(Main.commandLine(first).getSubcommands().keySet()), first);
+    }
+  }
+
+  @Test
   void resumingASweepOfCodeSaysWhatToPass() {
     Path out = tmp.resolve("code");
     org.sweeplab.sweep.Sweep.of(
