@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.NumberOutput;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sweeplab.results.PlainJson;
 
 /**
  * Writes an {@link AnalysisResult} as files: report.md and report.html (both from one {@link
@@ -26,10 +25,13 @@ final class ReportWriter {
   // Numbers are written by the shortest-representation algorithm of Java 19+ on every Java
   // (Jackson's port of it); it is also twice as fast as Double.toString on Java 17, and the report
   // of a large sweep writes millions of them.
-  private static final ObjectMapper JSON =
-      new ObjectMapper(
-              JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build())
-          .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+  /** An indented generator, as an {@code ObjectMapper} with {@code INDENT_OUTPUT} makes one. */
+  private static JsonGenerator generator(java.io.OutputStream out) throws IOException {
+    return JSON.createGenerator(out).useDefaultPrettyPrinter();
+  }
 
   private ReportWriter() {}
 
@@ -65,7 +67,10 @@ final class ReportWriter {
         patterns.put("failure_clusters", rows(p.failureClusters().resultTable()));
       }
       patterns.put("warnings", r.warnings());
-      JSON.writeValue(dir.resolve("patterns.json").toFile(), patterns);
+      try (var out = Files.newOutputStream(dir.resolve("patterns.json"));
+          JsonGenerator g = generator(out)) {
+        PlainJson.write(g, patterns);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the analysis to " + dir, e);
     }
@@ -108,7 +113,7 @@ final class ReportWriter {
   static void json(ResultTable t, Path file) throws IOException {
     List<ResultTableColumn> columns = t.columns();
     try (var out = Files.newOutputStream(file);
-        JsonGenerator g = JSON.createGenerator(out)) {
+        JsonGenerator g = generator(out)) {
       g.writeStartArray();
       for (int i = 0; i < t.rowCount(); i++) {
         g.writeStartObject();

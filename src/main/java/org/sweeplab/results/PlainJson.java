@@ -45,11 +45,21 @@ public final class PlainJson {
       if (indented) {
         g.useDefaultPrettyPrinter();
       }
-      value(g, tree);
+      write(g, tree);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write JSON of " + tree.getClass().getName(), e);
+      throw new UncheckedIOException("cannot write JSON of " + String.valueOf(tree), e);
     }
     return out.toString();
+  }
+
+  /**
+   * Writes the tree with a generator the caller made (its features and pretty printer apply), as
+   * {@code ObjectMapper.writeValue} would with that generator.
+   *
+   * @throws IOException if the generator cannot write
+   */
+  public static void write(JsonGenerator g, Object tree) throws IOException {
+    value(g, tree);
   }
 
   private static void value(JsonGenerator g, Object v) throws IOException {
