@@ -13,13 +13,13 @@ import java.util.Map;
 
 /**
  * JSON text of plain trees (maps with text keys, lists, text, booleans, numbers, null), as a sweep
- * folder's files and the spec's hash hold them: byte for byte what jackson-databind's {@code
- * ObjectMapper} writes, compact or with its default indentation, but written by jackson-core's
- * streaming generator. The mapper loads some 480 classes, a tenth of a second of every command that
- * writes {@code summary.json} or hashes a spec; the trees need none of them. Values of other types
- * (a YAML timestamp in a spec's metadata, say) and maps with keys that are not text are handed to
- * the mapper, made on first use. Doubles are written as Jackson writes them: NaN and the infinities
- * as strings.
+ * folder's files, the spec's hash and the analysis report's JSON files hold them: byte for byte
+ * what jackson-databind's {@code ObjectMapper} writes, compact or with its default indentation, but
+ * written by jackson-core's streaming generator. The mapper loads some 480 classes, a tenth of a
+ * second of every command that writes {@code summary.json}, hashes a spec or writes a report; the
+ * trees need none of them. Values of other types (a YAML timestamp in a spec's metadata, say) and
+ * maps with keys that are not text are handed to the mapper, made on first use. Doubles are written
+ * as Jackson writes them: NaN and the infinities as strings.
  */
 public final class PlainJson {
   private static final JsonFactory FACTORY = new JsonFactory();
