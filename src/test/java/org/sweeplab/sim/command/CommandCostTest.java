@@ -28,8 +28,11 @@ class CommandCostTest {
     FakeRunContext ctx = new FakeRunContext(root, Map.of(), 2.0);
     CommandSimulation sim =
         sim(
+            // The count is renamed into place: a kill between the truncation and the write of
+            // `echo $i > count` left it empty (CI, 2026-11-30).
             "echo $$ > pid; sleep 1000 & echo $! > child; i=0;"
-                + " while :; do i=$((i+1)); echo $i > count; echo '{\"cost\": 0.5}'; sleep 0.02; done");
+                + " while :; do i=$((i+1)); echo $i > count.new; mv -f count.new count;"
+                + " echo '{\"cost\": 0.5}'; sleep 0.02; done");
     long start = System.nanoTime();
     BudgetExceededException e = assertThrows(BudgetExceededException.class, () -> sim.run(ctx));
     assertEquals("run cost 2.5 crossed the per-run cap 2.0", e.getMessage());
