@@ -47,7 +47,9 @@ public final class PlainJson {
       }
       write(g, tree);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write JSON of " + String.valueOf(tree), e);
+      // A StringWriter does not fail; a value handed to the mapper may.
+      throw new UncheckedIOException(
+          "cannot write JSON of a " + (tree == null ? "null" : tree.getClass().getSimpleName()), e);
     }
     return out.toString();
   }
