@@ -1,5 +1,6 @@
 package org.sweeplab.cli;
 
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** The {@code sweeplab} command line. */
@@ -73,8 +74,7 @@ public final class Main {
    */
   static CommandLine commandLine(String invoked) {
     CommandLine cl = new CommandLine(new SweeplabCommand());
-    java.util.function.Supplier<Object> only =
-        invoked == null ? null : SweeplabCommand.SUBCOMMANDS.get(invoked);
+    Supplier<Object> only = invoked == null ? null : SweeplabCommand.SUBCOMMANDS.get(invoked);
     if (only != null) {
       cl.addSubcommand(only.get());
     } else {

@@ -1,6 +1,7 @@
 package org.sweeplab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -33,8 +34,8 @@ class AnalyzeWithoutTablesawTest {
     Path csv = tmp.resolve("small.csv");
     Files.write(csv, lines.subList(0, 121), StandardCharsets.UTF_8);
     List<String> loaded = analyze(csv.toString(), "--metric", "score");
-    assertTrue(
-        !loaded.contains("tech.tablesaw.api.Table"),
+    assertFalse(
+        loaded.contains("tech.tablesaw.api.Table"),
         "analyze of a CSV file loaded tech.tablesaw.api.Table; Tablesaw classes: "
             + tablesaw(loaded));
   }
@@ -42,8 +43,8 @@ class AnalyzeWithoutTablesawTest {
   @Test
   void analyzingASweepFolderLoadsNoTablesawTable() throws Exception {
     List<String> loaded = analyze("data/examples/results/tournament", "--metric", "score");
-    assertTrue(
-        !loaded.contains("tech.tablesaw.api.Table"),
+    assertFalse(
+        loaded.contains("tech.tablesaw.api.Table"),
         "analyze of a sweep folder loaded tech.tablesaw.api.Table; Tablesaw classes: "
             + tablesaw(loaded));
   }
