@@ -74,6 +74,10 @@ final class CsvRangeParser {
   private final int[] lastCode;
   private final byte[][] lastKey;
   private final int[] lastKeyLength;
+
+  /** The first eight bytes of each column's last key (when it has at most eight), as one word. */
+  private final long[] lastWord;
+
   private byte[] scratch = new byte[256];
 
   CsvRangeParser(Target target, int base, int capacity) {
@@ -87,6 +91,7 @@ final class CsvRangeParser {
     lastCode = new int[columns];
     lastKey = new byte[columns][];
     lastKeyLength = new int[columns];
+    lastWord = new long[columns];
     for (int c = 0; c < columns; c++) {
       if (target.kinds[c] == TEXT) {
         dictionaries[c] = new ByteKeyIndex();
@@ -290,11 +295,18 @@ final class CsvRangeParser {
       return dictionaries[c].id(scratch, 0, n);
     }
     int len = fe - fs;
-    byte[] last = lastKey[c];
-    if (len == lastKeyLength[c] && Arrays.equals(b, fs, fe, last, 0, len)) {
+    if (len <= 8 && fs + 8 <= b.length) {
+      // Most cells repeat the cell above, and most categories fit in eight bytes: one word
+      // compared instead of a range compare, which costs calls and checks without C2 (a sixth of
+      // the read of a 10M-row file went there).
+      if (len == lastKeyLength[c] && ((long) LONGS.get(b, fs) & WORD_MASK[len]) == lastWord[c]) {
+        return lastCode[c];
+      }
+    } else if (len == lastKeyLength[c] && Arrays.equals(b, fs, fe, lastKey[c], 0, len)) {
       return lastCode[c];
     }
     int id = dictionaries[c].id(b, fs, fe);
+    byte[] last = lastKey[c];
     if (len > last.length) {
       last = new byte[len * 2];
       lastKey[c] = last;
@@ -302,7 +314,19 @@ final class CsvRangeParser {
     System.arraycopy(b, fs, last, 0, len);
     lastKeyLength[c] = len;
     lastCode[c] = id;
+    // lastKey holds at least eight bytes, so its first word is always there to read.
+    lastWord[c] = len <= 8 ? (long) LONGS.get(last, 0) & WORD_MASK[len] : 0;
     return id;
+  }
+
+  /** For n = 0..8, the low n bytes of a little-endian word. */
+  private static final long[] WORD_MASK = new long[9];
+
+  static {
+    for (int n = 0; n < 8; n++) {
+      WORD_MASK[n] = (1L << (8 * n)) - 1;
+    }
+    WORD_MASK[8] = -1L;
   }
 
   /** Copies the field into scratch with each {@code ""} made one quote; @return its length */

@@ -31,9 +31,10 @@ final class Interactions {
   static InteractionsResult detect(
       List<Levels> levels, boolean[] use, double[] metric, String metricName, int keep) {
     List<Row> rows = new ArrayList<>();
+    TwoWayAnova.Centre centre = levels.size() < 2 ? null : TwoWayAnova.Centre.of(use, metric);
     for (int a = 0; a < levels.size(); a++) {
       for (int b = a + 1; b < levels.size(); b++) {
-        rows.add(of(levels.get(a), levels.get(b), use, metric));
+        rows.add(of(levels.get(a), levels.get(b), use, metric, centre));
       }
     }
     double[] holm = Intervals.holm(rows.stream().mapToDouble(Row::pValue).toArray());
@@ -59,10 +60,11 @@ final class Interactions {
    * @return the interaction of parameters la and lb; NaN statistics when it has no degree of
    *     freedom
    */
-  static Row of(Levels la, Levels lb, boolean[] use, double[] metric) {
+  private static Row of(
+      Levels la, Levels lb, boolean[] use, double[] metric, TwoWayAnova.Centre centre) {
     String name = la.parameter + " x " + lb.parameter;
     TwoWayAnova t =
-        TwoWayAnova.fit(la.levelOfRow, la.size(), lb.levelOfRow, lb.size(), use, metric);
+        TwoWayAnova.fit(la.levelOfRow, la.size(), lb.levelOfRow, lb.size(), use, metric, centre);
     double ssAb = Math.max(0, t.ssCells() - t.ssAdditive());
     double ssW = t.ssWithin();
     double dfAb = t.dfInteraction();

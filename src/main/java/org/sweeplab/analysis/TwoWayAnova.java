@@ -69,19 +69,33 @@ record TwoWayAnova(
    * @param y the response
    */
   static TwoWayAnova fit(int[] r, int nr, int[] k, int nk, boolean[] use, double[] y) {
-    int used = 0;
-    for (boolean u : use) {
-      used += u ? 1 : 0;
-    }
-    double[] usedY = new double[used];
-    for (int i = 0, j = 0; i < use.length; i++) {
-      if (use[i]) {
-        usedY[j++] = y[i];
+    return fit(r, nr, k, nk, use, y, Centre.of(use, y));
+  }
+
+  /**
+   * The rows that enter a fit, and their mean: the same for every pair of factors of one metric.
+   */
+  record Centre(int used, double mean) {
+    static Centre of(boolean[] use, double[] y) {
+      int used = 0;
+      for (boolean u : use) {
+        used += u ? 1 : 0;
       }
+      double[] usedY = new double[used];
+      for (int i = 0, j = 0; i < use.length; i++) {
+        if (use[i]) {
+          usedY[j++] = y[i];
+        }
+      }
+      return new Centre(used, MetricAccumulator.wrap(usedY).mean());
     }
-    MetricAccumulator all = MetricAccumulator.wrap(usedY);
-    double centre = all.mean();
-    usedY = null;
+  }
+
+  /** The same with the rows' count and mean computed once for several fits. */
+  static TwoWayAnova fit(
+      int[] r, int nr, int[] k, int nk, boolean[] use, double[] y, Centre centred) {
+    int used = centred.used();
+    double centre = centred.mean();
     // Cells are numbered in order of first appearance: through a dense table when R x K is not much
     // larger than the
     // data (a block design of seeds by groups), else through a hash map.
@@ -128,19 +142,23 @@ record TwoWayAnova(
       counts[c]++;
     }
     int cells = cellR.size();
+    double[] cellMean = new double[cells];
+    for (int c = 0; c < cells; c++) {
+      cellMean[c] = cellSum.getDouble(c) / cellN.getLong(c);
+    }
     double ssWithin = 0;
     for (int i = 0; i < use.length && cells < used; i++) {
       if (use[i]) {
         long key = (long) r[i] * nk + k[i];
         int c = dense != null ? dense[(int) key] : cellOf.get(key);
-        ssWithin += Inference.sq(y[i] - centre - cellSum.getDouble(c) / cellN.getLong(c));
+        ssWithin += Inference.sq(y[i] - centre - cellMean[c]);
       }
     }
     return assemble(
         new Cells(cellR.elements(), cellK.elements(), cellSum.elements(), cellN.elements(), cells),
         nr,
         nk,
-        all.count(),
+        used,
         ssWithin);
   }
 

@@ -88,6 +88,43 @@ class RunsReaderTest {
     }
   }
 
+  /**
+   * Text cells are matched to the cell above by one word when they have at most eight bytes: keys
+   * that share their first bytes, differ only in length or only past the eighth byte, repeated and
+   * alternating, each read back as written at every split.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 13, 4096})
+  void textKeysSharingPrefixesAreToldApart(long rangeBytes) throws IOException {
+    String[] keys = {
+      "a",
+      "ab",
+      "abc",
+      "abcdefg",
+      "abcdefgh",
+      "abcdefgi",
+      "abcdefghi",
+      "abcdefghj",
+      "b",
+      "abcd",
+      "abcdefghijklmnop",
+      "abcdefghijklmnoq",
+      "é",
+      "éa"
+    };
+    SplittableRandom rng = new SplittableRandom(3);
+    StringBuilder b = new StringBuilder("run_id,variation_id,status,score\n");
+    String[] expected = new String[5000];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = rng.nextInt(3) == 0 && i > 0 ? expected[i - 1] : keys[rng.nextInt(keys.length)];
+      b.append(i).append(',').append(expected[i]).append(",ok,").append(i % 10).append('\n');
+    }
+    Path f = dir.resolve("keys.csv");
+    Files.writeString(f, b.toString(), StandardCharsets.UTF_8);
+    Runs r = RunsReader.withDefaults().withThreads(4).withMinRangeBytes(rangeBytes).read(f);
+    assertArrayEquals(expected, r.text("variation_id"));
+  }
+
   @Test
   void quotedFieldsCrlfAndBomAreRead() throws IOException {
     Path f = awkward(50, 3, true, true);
