@@ -233,6 +233,40 @@ final class GroupedRuns {
   }
 
   /**
+   * @return how many seeds groups a and b both hold: the length of {@link #matched}, without
+   *     building the pairs
+   */
+  int sharedSeeds(int a, int b) {
+    bySeed();
+    if (sortedSeeds == null || sortedSeeds[a] == null || sortedSeeds[b] == null) {
+      return 0;
+    }
+    long[] sa = sortedSeeds[a];
+    long[] sb = sortedSeeds[b];
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    while (i < sa.length && j < sb.length) {
+      long x = sa[i];
+      long y = sb[j];
+      if (x == Long.MIN_VALUE || x < y) {
+        i++;
+      } else if (x > y) {
+        j++;
+      } else {
+        n++;
+        do {
+          i++;
+        } while (i < sa.length && sa[i] == x);
+        do {
+          j++;
+        } while (j < sb.length && sb[j] == y);
+      }
+    }
+    return n;
+  }
+
+  /**
    * @return the metric values of groups a and b for the seeds both hold, matched by seed (in seed
    *     order): {a values, b values}; when a group holds a seed more than once, its first value in
    *     seed order is used

@@ -208,7 +208,7 @@ public final class Ranking {
       if (g.values[order[r]].count() < 2) {
         continue;
       }
-      long shared = g.matched(order[r], order[0])[0].length;
+      long shared = g.sharedSeeds(order[r], order[0]);
       if (!coversHalf(shared, g.values[order[r]].count())) {
         return false;
       }
