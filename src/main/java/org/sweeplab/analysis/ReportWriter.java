@@ -88,23 +88,37 @@ final class ReportWriter {
 
   private static void csv(ResultTable t, Path file) throws IOException {
     List<ResultTableColumn> columns = t.columns();
-    try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write(String.join(",", t.columnNames().stream().map(ReportWriter::quote).toList()));
-      w.write('\n');
-      StringBuilder line = new StringBuilder(256);
+    int n = columns.size();
+    boolean[] numeric = new boolean[n];
+    for (int c = 0; c < n; c++) {
+      numeric[c] = columns.get(c).isNumeric();
+    }
+    // Lines gathered into chunks of text, each encoded once: a buffered Writer copied every cell
+    // into chars and encoded them again, a third of the time of the report's files at 10M rows.
+    try (var out = Files.newOutputStream(file)) {
+      StringBuilder chunk = new StringBuilder(CHUNK + 512);
+      chunk.append(String.join(",", t.columnNames().stream().map(ReportWriter::quote).toList()));
+      chunk.append('\n');
       for (int i = 0; i < t.rowCount(); i++) {
-        line.setLength(0);
-        for (int c = 0; c < columns.size(); c++) {
+        for (int c = 0; c < n; c++) {
           if (c > 0) {
-            line.append(',');
+            chunk.append(',');
           }
-          line.append(quote(cell(columns.get(c), i)));
+          String cell = cell(columns.get(c), i);
+          // A number's text holds no comma, quote or line break.
+          chunk.append(numeric[c] ? cell : quote(cell));
         }
-        line.append('\n');
-        w.append(line);
+        chunk.append('\n');
+        if (chunk.length() >= CHUNK) {
+          out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+          chunk.setLength(0);
+        }
       }
+      out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
+
+  private static final int CHUNK = 1 << 16;
 
   /**
    * Writes a table as a JSON array of one object per row, as {@link #rows} and the mapper would,

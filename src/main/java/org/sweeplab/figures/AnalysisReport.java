@@ -174,7 +174,6 @@ public final class AnalysisReport {
     writer.start();
     List<FigureLink> links =
         new ArrayList<>(figures.withConfidence(1 - options.alpha()).write(result, dir));
-    awaitData(data);
     List<String> warnings = new ArrayList<>(result.warnings());
     List<ReportModel.Section> extra = new ArrayList<>();
     ResultTable sources = SweepSources.of(options, runs);
@@ -196,6 +195,8 @@ public final class AnalysisReport {
     HtmlReport.withDefaults()
         .withFigureHtml(link -> InlineFigures.html(dir, link))
         .write(model, dir);
+    // Last: the reports need no data file, so they are written while the data files still are.
+    awaitData(data);
     return new Written(dir, metric, links, warnings);
   }
 
