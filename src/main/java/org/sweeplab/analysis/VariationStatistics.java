@@ -13,41 +13,46 @@ import java.util.List;
  * its table view has one row per group in order of first appearance: the group columns, then {@code
  * runs, ok_runs, success_rate, success_ci_low, success_ci_high} (Wilson score interval), {@code n}
  * (metric values used), {@code nan_count}, {@code mean, mean_ci_low, mean_ci_high} (t interval; NaN
- * when n < 2), {@code sd} (n - 1 divisor), {@code min, q1, median, q3, max} (type-7 quantiles), and
- * with a bootstrap, {@code bootstrap_statistic, bootstrap_ci_low, bootstrap_ci_high}.
+ * when n < 2), {@code sd} (n - 1 divisor), {@code min, q1, median, q3, max} (type-7 quantiles; NaN
+ * with {@link Quantiles#NONE}), and with a bootstrap, {@code bootstrap_statistic, bootstrap_ci_low,
+ * bootstrap_ci_high}.
  */
 public final class VariationStatistics {
   private static final VariationStatistics DEFAULT =
-      new VariationStatistics(NaNPolicy.EXCLUDE, 0.95, BootstrapStatistic.NONE, 2000, 1L);
+      new VariationStatistics(
+          NaNPolicy.EXCLUDE, 0.95, BootstrapStatistic.NONE, 2000, 1L, Quantiles.FIVE_NUMBERS);
 
   private final NaNPolicy nanPolicy;
   private final double confidence;
   private final BootstrapStatistic bootstrap;
   private final int resamples;
   private final long seed;
+  private final Quantiles quantiles;
 
   private VariationStatistics(
       NaNPolicy nanPolicy,
       double confidence,
       BootstrapStatistic bootstrap,
       int resamples,
-      long seed) {
+      long seed,
+      Quantiles quantiles) {
     this.nanPolicy = nanPolicy;
     this.confidence = confidence;
     this.bootstrap = bootstrap;
     this.resamples = resamples;
     this.seed = seed;
+    this.quantiles = quantiles;
   }
 
   /**
-   * @return NaN policy EXCLUDE, 95% intervals, no bootstrap
+   * @return NaN policy EXCLUDE, 95% intervals, no bootstrap, the five numbers
    */
   public static VariationStatistics withDefaults() {
     return DEFAULT;
   }
 
   public VariationStatistics withNaNPolicy(NaNPolicy policy) {
-    return new VariationStatistics(policy, confidence, bootstrap, resamples, seed);
+    return new VariationStatistics(policy, confidence, bootstrap, resamples, seed, quantiles);
   }
 
   /**
@@ -55,7 +60,8 @@ public final class VariationStatistics {
    * @throws AnalysisException if the level is outside (0, 1)
    */
   public VariationStatistics withConfidence(double level) {
-    return new VariationStatistics(nanPolicy, checkLevel(level), bootstrap, resamples, seed);
+    return new VariationStatistics(
+        nanPolicy, checkLevel(level), bootstrap, resamples, seed, quantiles);
   }
 
   /**
@@ -69,7 +75,16 @@ public final class VariationStatistics {
       throw AnalysisException.of(
           "Bootstrap resamples %d < 100; percentile intervals need at least 100", resamples);
     }
-    return new VariationStatistics(nanPolicy, confidence, statistic, resamples, seed);
+    return new VariationStatistics(nanPolicy, confidence, statistic, resamples, seed, quantiles);
+  }
+
+  /**
+   * @param which the order statistics to compute; with {@link Quantiles#NONE} the minimum,
+   *     quartiles, median and maximum of every row are NaN
+   */
+  public VariationStatistics withQuantiles(Quantiles which) {
+    return new VariationStatistics(
+        nanPolicy, confidence, bootstrap, resamples, seed, java.util.Objects.requireNonNull(which));
   }
 
   public NaNPolicy nanPolicy() {
@@ -96,6 +111,7 @@ public final class VariationStatistics {
     int k = g.size();
     List<ResultTableColumn> keys = g.grouping.keys(g.grouping.natural());
     List<VariationStatisticsResult.Row> rows = new ArrayList<>(k);
+    boolean five = quantiles == Quantiles.FIVE_NUMBERS;
     for (int i = 0; i < k; i++) {
       MetricAccumulator m = g.values[i];
       double[] w = Intervals.wilson(g.ok[i], g.total[i], confidence);
@@ -121,11 +137,11 @@ public final class VariationStatistics {
               ci[0],
               ci[1],
               s,
-              m.min(),
-              m.lowerQuartile(),
-              m.median(),
-              m.upperQuartile(),
-              m.max(),
+              five ? m.min() : Double.NaN,
+              five ? m.lowerQuartile() : Double.NaN,
+              five ? m.median() : Double.NaN,
+              five ? m.upperQuartile() : Double.NaN,
+              five ? m.max() : Double.NaN,
               b[0],
               b[1]));
     }

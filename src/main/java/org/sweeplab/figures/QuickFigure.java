@@ -8,6 +8,7 @@ import java.util.Map;
 import org.sweeplab.analysis.AnalysisOptions;
 import org.sweeplab.analysis.CostEfficiency;
 import org.sweeplab.analysis.Direction;
+import org.sweeplab.analysis.Quantiles;
 import org.sweeplab.analysis.Ranking;
 import org.sweeplab.analysis.RunningMean;
 import org.sweeplab.analysis.Runs;
@@ -218,8 +219,10 @@ public final class QuickFigure {
                 runs.columnNames()));
       }
     }
+    // The figures drawn from these read counts, means and intervals, never the quartiles.
     return VariationStatistics.withDefaults()
         .withConfidence(confidence)
+        .withQuantiles(Quantiles.NONE)
         .compute(runs.withGroups(columns), metric);
   }
 

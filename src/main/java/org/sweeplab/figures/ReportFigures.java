@@ -15,6 +15,7 @@ import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.analysis.MainEffectsResult;
 import org.sweeplab.analysis.MorrisResult;
+import org.sweeplab.analysis.Quantiles;
 import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.SensitivityResult;
@@ -187,6 +188,7 @@ public final class ReportFigures {
                         p ->
                             VariationStatistics.withDefaults()
                                 .withConfidence(confidence)
+                                .withQuantiles(Quantiles.NONE)
                                 .compute(runs.withGroups(p), metric));
                 Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
                 for (int i = 0; i < plotted.size(); i++) {

@@ -1,6 +1,7 @@
 package org.sweeplab.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,29 @@ class VariationStatisticsTest {
     assertTrue(Double.isNaN(c.meanCiLow()));
     var e = assertThrows(AnalysisException.class, () -> r.row("d"));
     assertEquals("No group 'd' in the statistics of score; groups are [a, b, c]", e.getMessage());
+  }
+
+  @Test
+  void withoutQuantilesTheFiveNumbersAreNaNAndTheRestIsUnchanged() {
+    VariationStatisticsResult all = VariationStatistics.withDefaults().compute(runs(), "score");
+    VariationStatisticsResult none =
+        VariationStatistics.withDefaults().withQuantiles(Quantiles.NONE).compute(runs(), "score");
+    assertEquals(all.size(), none.size());
+    for (int i = 0; i < all.size(); i++) {
+      VariationStatisticsResult.Row a = all.rows().get(i);
+      VariationStatisticsResult.Row n = none.rows().get(i);
+      for (double q : new double[] {n.min(), n.q1(), n.median(), n.q3(), n.max()}) {
+        assertTrue(Double.isNaN(q), n.label());
+      }
+      assertEquals(a.n(), n.n());
+      assertEquals(a.runs(), n.runs());
+      assertEquals(a.mean(), n.mean());
+      assertEquals(a.sd(), n.sd());
+      assertEquals(a.meanCiLow(), n.meanCiLow());
+      assertEquals(a.meanCiHigh(), n.meanCiHigh());
+      assertEquals(a.successCiLow(), n.successCiLow());
+    }
+    assertFalse(Double.isNaN(all.rows().get(0).median()));
   }
 
   @Test
