@@ -401,12 +401,24 @@ record TwoWayAnova(
       parent[i] = i;
     }
     boolean[] used = new boolean[nr + nk];
+    // Consecutive cells often share their K level (a group's cells in a block design): its root is
+    // found once for the run of them, and stays a root, since each union hangs the other root
+    // under it.
+    int lastB = -1;
+    int rootB = -1;
     for (int c = 0; c < size; c++) {
       int a = cr[c];
       int b = nr + ck[c];
       used[a] = true;
       used[b] = true;
-      parent[find(parent, a)] = find(parent, b);
+      if (b != lastB) {
+        lastB = b;
+        rootB = find(parent, b);
+      }
+      int rootA = find(parent, a);
+      if (rootA != rootB) {
+        parent[rootA] = rootB;
+      }
     }
     int[] out = new int[nr + nk];
     for (int i = 0; i < out.length; i++) {
