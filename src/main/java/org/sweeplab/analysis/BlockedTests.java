@@ -34,18 +34,30 @@ final class BlockedTests {
     int k = samples.size();
     int n = samples.stream().mapToInt(x -> x.length).sum();
     Long2IntOpenHashMap block = new Long2IntOpenHashMap();
+    block.defaultReturnValue(-1);
     int[] blockOf = new int[n];
     int[] groupOf = new int[n];
     double[] y = new double[n];
     int i = 0;
     for (int g = 0; g < k; g++) {
-      for (int j = 0; j < samples.get(g).length; j++) {
-        long s = seeds.get(g)[j];
+      double[] values = samples.get(g);
+      long[] seedsOfGroup = seeds.get(g);
+      for (int j = 0; j < values.length; j++) {
+        long s = seedsOfGroup[j];
         // A run without a seed is a block of its own: it adds nothing to the comparison of the
-        // groups.
-        blockOf[i] = s == Long.MIN_VALUE ? -1 : block.computeIfAbsent(s, x -> block.size());
+        // groups. Blocks are numbered in order of first appearance (get, then put: a lambda per
+        // value cost a fifth of this test at nine million values).
+        int id = -1;
+        if (s != Long.MIN_VALUE) {
+          id = block.get(s);
+          if (id < 0) {
+            id = block.size();
+            block.put(s, id);
+          }
+        }
+        blockOf[i] = id;
         groupOf[i] = g;
-        y[i++] = samples.get(g)[j];
+        y[i++] = values[j];
       }
     }
     int b0 = block.size();

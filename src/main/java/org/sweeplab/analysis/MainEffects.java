@@ -185,6 +185,7 @@ final class MainEffects {
    */
   private static int strata(List<Levels> levels, int except, int[] out) {
     Long2IntOpenHashMap index = new Long2IntOpenHashMap();
+    index.defaultReturnValue(-1);
     long[] radix = new long[levels.size()];
     long span = 1;
     for (int b = 0; b < levels.size(); b++) {
@@ -204,7 +205,12 @@ final class MainEffects {
       for (int b = 0; b < levels.size(); b++) {
         key += radix[b] * levels.get(b).levelOfRow[i];
       }
-      out[i] = index.computeIfAbsent(key, x -> index.size());
+      int id = index.get(key);
+      if (id < 0) {
+        id = index.size();
+        index.put(key, id);
+      }
+      out[i] = id;
     }
     return index.size();
   }
