@@ -241,8 +241,37 @@ final class GroupedRuns {
     if (sortedSeeds == null || sortedSeeds[a] == null || sortedSeeds[b] == null) {
       return 0;
     }
+    return merge(a, b, null, null);
+  }
+
+  /**
+   * @return the metric values of groups a and b for the seeds both hold, matched by seed (in seed
+   *     order): {a values, b values}; when a group holds a seed more than once, its first value in
+   *     seed order is used
+   */
+  double[][] matched(int a, int b) {
+    bySeed();
+    if (sortedSeeds == null || sortedSeeds[a] == null || sortedSeeds[b] == null) {
+      return new double[][] {new double[0], new double[0]};
+    }
+    double[] xa = new double[Math.min(sortedSeeds[a].length, sortedSeeds[b].length)];
+    double[] xb = new double[xa.length];
+    int n = merge(a, b, xa, xb);
+    return new double[][] {Arrays.copyOf(xa, n), Arrays.copyOf(xb, n)};
+  }
+
+  /**
+   * Walks the seed-sorted runs of groups a and b together: for each seed both hold (a missing seed
+   * never matches), the first value of each group in seed order goes to xa and xb when they are
+   * given.
+   *
+   * @return how many seeds both hold
+   */
+  private int merge(int a, int b, double[] xa, double[] xb) {
     long[] sa = sortedSeeds[a];
     long[] sb = sortedSeeds[b];
+    double[] va = valuesBySeed[a];
+    double[] vb = valuesBySeed[b];
     int n = 0;
     int i = 0;
     int j = 0;
@@ -254,6 +283,10 @@ final class GroupedRuns {
       } else if (x > y) {
         j++;
       } else {
+        if (xa != null) {
+          xa[n] = va[i];
+          xb[n] = vb[j];
+        }
         n++;
         do {
           i++;
@@ -264,50 +297,5 @@ final class GroupedRuns {
       }
     }
     return n;
-  }
-
-  /**
-   * @return the metric values of groups a and b for the seeds both hold, matched by seed (in seed
-   *     order): {a values, b values}; when a group holds a seed more than once, its first value in
-   *     seed order is used
-   */
-  double[][] matched(int a, int b) {
-    bySeed();
-    if (sortedSeeds == null) {
-      return new double[][] {new double[0], new double[0]};
-    }
-    long[] sa = sortedSeeds[a];
-    long[] sb = sortedSeeds[b];
-    if (sa == null || sb == null) {
-      return new double[][] {new double[0], new double[0]};
-    }
-    double[] va = valuesBySeed[a];
-    double[] vb = valuesBySeed[b];
-    double[] xa = new double[Math.min(sa.length, sb.length)];
-    double[] xb = new double[xa.length];
-    int n = 0;
-    int i = 0;
-    int j = 0;
-    while (i < sa.length && j < sb.length) {
-      long x = sa[i];
-      long y = sb[j];
-      if (x == Long.MIN_VALUE) {
-        i++;
-      } else if (x < y) {
-        i++;
-      } else if (x > y) {
-        j++;
-      } else {
-        xa[n] = va[i];
-        xb[n++] = vb[j];
-        do {
-          i++;
-        } while (i < sa.length && sa[i] == x);
-        do {
-          j++;
-        } while (j < sb.length && sb[j] == y);
-      }
-    }
-    return new double[][] {Arrays.copyOf(xa, n), Arrays.copyOf(xb, n)};
   }
 }
