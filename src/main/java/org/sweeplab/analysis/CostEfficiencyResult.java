@@ -133,6 +133,12 @@ public final class CostEfficiencyResult implements TabularResult {
    */
   @Override
   public ResultTable resultTable() {
+    return table.get();
+  }
+
+  private final Lazy<ResultTable> table = new Lazy<>(this::buildTable);
+
+  private ResultTable buildTable() {
     List<ResultTableColumn> c = new ArrayList<>();
     c.add(Columns.ints("efficiency_rank", rows, Row::rank));
     c.addAll(keys);

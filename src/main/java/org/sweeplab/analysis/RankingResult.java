@@ -230,6 +230,12 @@ public final class RankingResult implements TabularResult {
    */
   @Override
   public ResultTable resultTable() {
+    return table.get();
+  }
+
+  private final Lazy<ResultTable> table = new Lazy<>(this::buildTable);
+
+  private ResultTable buildTable() {
     List<ResultTableColumn> c = new ArrayList<>();
     c.add(Columns.ints("rank", rows, e -> e.ranked() ? e.rank() : ResultTableColumn.MISSING_INT));
     c.addAll(keys);

@@ -155,6 +155,12 @@ public final class VariationStatisticsResult implements TabularResult {
    */
   @Override
   public ResultTable resultTable() {
+    return table.get();
+  }
+
+  private final Lazy<ResultTable> table = new Lazy<>(this::buildTable);
+
+  private ResultTable buildTable() {
     List<ResultTableColumn> c = new ArrayList<>(keys);
     c.add(Columns.longs("runs", rows, Row::runs));
     c.add(Columns.longs("ok_runs", rows, Row::okRuns));
