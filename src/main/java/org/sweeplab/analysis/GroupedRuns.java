@@ -233,18 +233,6 @@ final class GroupedRuns {
   }
 
   /**
-   * @return how many seeds groups a and b both hold: the length of {@link #matched}, without
-   *     building the pairs
-   */
-  int sharedSeeds(int a, int b) {
-    bySeed();
-    if (sortedSeeds == null || sortedSeeds[a] == null || sortedSeeds[b] == null) {
-      return 0;
-    }
-    return merge(a, b, null, null);
-  }
-
-  /**
    * @return the metric values of groups a and b for the seeds both hold, matched by seed (in seed
    *     order): {a values, b values}; when a group holds a seed more than once, its first value in
    *     seed order is used
@@ -262,8 +250,7 @@ final class GroupedRuns {
 
   /**
    * Walks the seed-sorted runs of groups a and b together: for each seed both hold (a missing seed
-   * never matches), the first value of each group in seed order goes to xa and xb when they are
-   * given.
+   * never matches), the first value of each group in seed order goes to xa and xb.
    *
    * @return how many seeds both hold
    */
@@ -283,11 +270,8 @@ final class GroupedRuns {
       } else if (x > y) {
         j++;
       } else {
-        if (xa != null) {
-          xa[n] = va[i];
-          xb[n] = vb[j];
-        }
-        n++;
+        xa[n] = va[i];
+        xb[n++] = vb[j];
         do {
           i++;
         } while (i < sa.length && sa[i] == x);

@@ -126,12 +126,14 @@ public final class Ranking {
             .thenComparingDouble(i -> -sign * g.values[i].mean())
             .thenComparingLong(i -> -g.values[i].count()));
     int ranked = (int) Arrays.stream(order).filter(i -> g.values[i].count() > 0).count();
-    boolean paired = ranked > 1 && decidePaired(g, order, ranked);
     TwoSampleResult[] vsBest = new TwoSampleResult[k];
+    boolean paired = ranked > 1 && pairedTests(g, order, ranked, vsBest);
     double[] p = new double[ranked];
     Arrays.fill(p, Double.NaN);
     for (int r = 1; r < ranked; r++) {
-      vsBest[order[r]] = compare(g, order[r], order[0], paired);
+      if (!paired) {
+        vsBest[order[r]] = compare(g, order[r], order[0], false);
+      }
       p[r] = vsBest[order[r]].pValue();
     }
     double[] holm = Intervals.holm(p);
@@ -194,24 +196,30 @@ public final class Ranking {
     return b.toString();
   }
 
-  private boolean decidePaired(GroupedRuns g, Integer[] order, int ranked) {
+  /**
+   * Decides the pairing and, when it is paired, runs the paired tests with the best into vsBest:
+   * under {@link Pairing#AUTO} each group's pairs are matched once, for the rule and for its test
+   * (the rule alone walked every group's seeds a second time); the tests already run are dropped
+   * when a later group fails the rule.
+   *
+   * @return whether the comparisons are paired (vsBest then holds them)
+   */
+  private boolean pairedTests(
+      GroupedRuns g, Integer[] order, int ranked, TwoSampleResult[] vsBest) {
     if (pairing == Pairing.UNPAIRED || g.runs.seedColumn() == null) {
       return false;
     }
-    if (pairing == Pairing.PAIRED) {
-      return true;
-    }
-    if (!g.seedsUniqueWithinGroups()) {
+    boolean rule = pairing == Pairing.AUTO;
+    if (rule && !g.seedsUniqueWithinGroups()) {
       return false;
     }
     for (int r = 1; r < ranked; r++) {
-      if (g.values[order[r]].count() < 2) {
-        continue;
-      }
-      long shared = g.sharedSeeds(order[r], order[0]);
-      if (!coversHalf(shared, g.values[order[r]].count())) {
+      double[][] m = g.matched(order[r], order[0]);
+      long own = g.values[order[r]].count();
+      if (rule && own >= 2 && !coversHalf(m[0].length, own)) {
         return false;
       }
+      vsBest[order[r]] = Inference.paired(m[0], m[1], kind, confidence);
     }
     return true;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -122,6 +123,33 @@ class RankingTest {
                 Subset.where("variation_id", "best"),
                 Subset.where("variation_id", "low"));
     assertEquals(paired, c.metricTest().paired());
+  }
+
+  /**
+   * The pairing rule and the paired tests share one walk over the seeds; when a group further down
+   * fails the rule (low: 4 of its 10 runs share a seed with the best), the paired test of a group
+   * that passed it (mid) is dropped too: every comparison is the unpaired one.
+   */
+  @Test
+  void aGroupFailingThePairingRuleLeavesEveryComparisonUnpaired() {
+    Runs r =
+        Fixtures.create()
+            .ok("best", 20, 22, 21, 23)
+            .ok("mid", 15, 17, 16, 18)
+            .ok("low", 10, 12, 11, 13, 12, 14, 9, 11, 10, 12)
+            .runs();
+    RankingResult auto = Ranking.withDefaults().rank(r, "score");
+    RankingResult unpaired = Ranking.withDefaults().withPairing(Pairing.UNPAIRED).rank(r, "score");
+    assertFalse(auto.paired());
+    assertEquals(
+        List.of("best", "mid", "low"), auto.entries().stream().map(e -> e.label()).toList());
+    assertEquals(unpaired.entries(), auto.entries());
+    assertTrue(
+        Ranking.withDefaults()
+            .rank(
+                Fixtures.create().ok("best", 20, 22, 21, 23).ok("mid", 15, 17, 16, 18).runs(),
+                "score")
+            .paired());
   }
 
   /**
