@@ -139,7 +139,9 @@ public final class Analysis {
     java.util.concurrent.CompletableFuture<Patterns.Result> pending =
         runs.parameters().isEmpty()
             ? null
-            : Parallel.async(() -> Patterns.withDefaults().detect(runs, m));
+            : Parallel.async(
+                () ->
+                    Patterns.withDefaults().withAlpha(1 - statistics.confidence()).detect(runs, m));
     GroupedRuns g = GroupedRuns.of(runs, runs.requireGroups(), m, nanPolicy);
     VariationStatisticsResult stats = statistics.compute(g);
     RankingResult ranking =

@@ -236,8 +236,7 @@ final class Inference {
       return new Overall("one_way_anova", Double.NaN, k - 1, n - k, Double.NaN, Double.NaN);
     }
     // The centre from the groups' own (exact) means, and the grand mean of the centred values in
-    // one pass: no array
-    // of all values, which at ten million values cost several hundred MB here.
+    // one pass: no array of all values, which at ten million values cost several hundred MB here.
     double c = 0;
     for (double[] x : g) {
       c += MetricAccumulator.wrap(x).mean() * ((double) x.length / n);
@@ -248,22 +247,58 @@ final class Inference {
         residual += v - c;
       }
     }
-    double grand = residual / n;
+    long[] counts = new long[k];
+    double[] means = new double[k];
+    double[] ss = new double[k];
+    for (int i = 0; i < k; i++) {
+      double[] x = g.get(i);
+      MetricAccumulator m = MetricAccumulator.of(centred(x, c));
+      counts[i] = x.length;
+      means[i] = m.mean();
+      ss[i] = x.length > 1 ? m.variance() * (x.length - 1) : 0;
+    }
+    return anova(counts, means, ss, residual / n);
+  }
+
+  /**
+   * The one-way ANOVA of {@link #anova(List)} from the levels' moments, computed without a copy of
+   * the values. Levels with no values are left out.
+   */
+  static Overall anova(LevelMoments m) {
+    return anova(m.n, m.centredMean, m.ss, m.grandCentred);
+  }
+
+  /**
+   * @param n per group, its count (groups of 0 are left out)
+   * @param mean per group, the mean of its centred values
+   * @param ss per group, the sum of squared deviations from its mean
+   * @param grand the mean of all centred values
+   */
+  private static Overall anova(long[] n, double[] mean, double[] ss, double grand) {
+    int k = 0;
+    long total = 0;
+    for (long c : n) {
+      k += c > 0 ? 1 : 0;
+      total += c;
+    }
+    if (k < 2 || total <= k) {
+      return new Overall("one_way_anova", Double.NaN, k - 1, total - k, Double.NaN, Double.NaN);
+    }
     double ssb = 0;
     double ssw = 0;
-    for (double[] x : g) {
-      MetricAccumulator m = MetricAccumulator.of(centred(x, c));
-      double mean = m.mean();
-      ssb += x.length * sq(mean - grand);
-      ssw += x.length > 1 ? m.variance() * (x.length - 1) : 0;
+    for (int i = 0; i < n.length; i++) {
+      if (n[i] > 0) {
+        ssb += n[i] * sq(mean[i] - grand);
+        ssw += ss[i];
+      }
     }
-    double f = (ssb / (k - 1)) / (ssw / (n - k));
+    double f = (ssb / (k - 1)) / (ssw / (total - k));
     double p =
         ssw == 0
             ? (ssb == 0 ? Double.NaN : 0)
-            : FDistribution.of(k - 1, n - k).survivalProbability(f);
+            : FDistribution.of(k - 1, total - k).survivalProbability(f);
     double sst = ssb + ssw;
-    return new Overall("one_way_anova", f, k - 1, n - k, p, sst == 0 ? Double.NaN : ssb / sst);
+    return new Overall("one_way_anova", f, k - 1, total - k, p, sst == 0 ? Double.NaN : ssb / sst);
   }
 
   /**

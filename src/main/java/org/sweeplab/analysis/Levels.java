@@ -17,16 +17,25 @@ final class Levels {
   final int[] levelOfRow;
   final List<String> labels;
 
+  /** Per level, its value, or for a bin its interval ({@code (-∞, q1]}, {@code (q1, q2]}, ...). */
+  final List<String> values;
+
   /**
    * Per level, its number when the column is numeric and each level is one value; else null (text,
    * or bins).
    */
   final double[] numbers;
 
-  private Levels(String parameter, int[] levelOfRow, List<String> labels, double[] numbers) {
+  private Levels(
+      String parameter,
+      int[] levelOfRow,
+      List<String> labels,
+      List<String> values,
+      double[] numbers) {
     this.parameter = parameter;
     this.levelOfRow = levelOfRow;
     this.labels = labels;
+    this.values = values;
     this.numbers = numbers;
   }
 
@@ -35,6 +44,7 @@ final class Levels {
     int[] code = codes.ofRow();
     boolean numeric = runs.isNumeric(parameter);
     List<String> labels = new ArrayList<>();
+    List<String> values = new ArrayList<>();
     if (numeric && codes.size() > MAX_LEVELS) {
       int[] level = new int[code.length];
       double[] numbers = runs.numeric(parameter);
@@ -47,23 +57,38 @@ final class Levels {
         num(cut[1]) + " < " + parameter + " ≤ " + num(cut[2]),
         parameter + " > " + num(cut[2])
       };
-      int[] remap = new int[4];
-      Arrays.fill(remap, -1);
+      // Bins present, numbered in ascending order: tables and figures list them low to high.
+      boolean[] present = new boolean[4];
       for (int i = 0; i < level.length; i++) {
         double x = numbers[i];
         int b = x <= cut[0] ? 0 : x <= cut[1] ? 1 : x <= cut[2] ? 2 : 3;
-        if (remap[b] < 0) {
-          remap[b] = labels.size();
-          labels.add(names[b]);
-        }
-        level[i] = remap[b];
+        present[b] = true;
+        level[i] = b;
       }
-      return new Levels(parameter, level, labels, null);
+      String[] intervals = {
+        "(-∞, " + num(cut[0]) + "]",
+        "(" + num(cut[0]) + ", " + num(cut[1]) + "]",
+        "(" + num(cut[1]) + ", " + num(cut[2]) + "]",
+        "(" + num(cut[2]) + ", ∞)"
+      };
+      int[] remap = new int[4];
+      for (int b = 0; b < 4; b++) {
+        remap[b] = present[b] ? labels.size() : -1;
+        if (present[b]) {
+          labels.add(names[b]);
+          values.add(intervals[b]);
+        }
+      }
+      for (int i = 0; i < level.length; i++) {
+        level[i] = remap[level[i]];
+      }
+      return new Levels(parameter, level, labels, values, null);
     }
     for (String s : codes.labels()) {
       labels.add(parameter + " = " + s);
+      values.add(s);
     }
-    return new Levels(parameter, code, labels, numeric ? codes.numbers() : null);
+    return new Levels(parameter, code, labels, values, numeric ? codes.numbers() : null);
   }
 
   int size() {

@@ -45,29 +45,31 @@ final class MainEffects {
     double[] selectionP = new double[k];
     double[] rateSpread = new double[k];
     Survivorship.Verdict[] selection = new Survivorship.Verdict[k];
-    int[] stratum = new int[n];
+    List<MainEffectsResult.Level> levelRows = new ArrayList<>();
+    int[] stratum = null; // only where a verdict needs it: 40 MB at ten million rows
     for (int a = 0; a < k; a++) {
       Levels l = levels.get(a);
       long[][] counts = new long[l.size()][2];
-      int[] fill = new int[l.size()];
       for (int i = 0; i < n; i++) {
         counts[l.levelOfRow[i]][ok[i] ? 0 : 1]++;
-        fill[l.levelOfRow[i]] += use[i] ? 1 : 0;
       }
-      // Exact arrays, filled in a second pass: lists grown to millions of values would double their
-      // memory.
-      List<double[]> groups = new ArrayList<>();
-      for (int v = 0; v < l.size(); v++) {
-        groups.add(new double[fill[v]]);
-        fill[v] = 0;
+      LevelMoments moments = LevelMoments.of(l.levelOfRow, l.size(), use, metric);
+      res[a] = Inference.anova(moments);
+      for (int v : ascending(l)) {
+        long values = moments.n[v];
+        double sd = values > 1 ? Math.sqrt(moments.ss[v] / (values - 1)) : Double.NaN;
+        double[] ci = Intervals.meanT(moments.mean[v], sd, values, 1 - alpha);
+        levelRows.add(
+            new MainEffectsResult.Level(
+                l.parameter,
+                l.values.get(v),
+                counts[v][0] + counts[v][1],
+                counts[v][0],
+                values,
+                moments.mean[v],
+                ci[0],
+                ci[1]));
       }
-      for (int i = 0; i < n; i++) {
-        if (use[i]) {
-          int v = l.levelOfRow[i];
-          groups.get(v)[fill[v]++] = metric[i];
-        }
-      }
-      res[a] = Inference.anova(groups);
       StringBuilder b = new StringBuilder();
       double lo = 1;
       double hi = 0;
@@ -75,7 +77,7 @@ final class MainEffects {
         b.append(v > 0 ? "; " : "")
             .append(l.labels.get(v))
             .append(": ")
-            .append(Ranking.fmt(MetricAccumulator.wrap(groups.get(v)).mean()));
+            .append(Ranking.fmt(moments.mean[v]));
         double rate = (double) counts[v][1] / (counts[v][0] + counts[v][1]);
         lo = Math.min(lo, rate);
         hi = Math.max(hi, rate);
@@ -111,6 +113,7 @@ final class MainEffects {
       if (effect && rates) {
         // Only where it decides the verdict: the test of pure selection, by strata of the other
         // parameters.
+        stratum = stratum == null ? new int[n] : stratum;
         int strata = strata(levels, a, stratum);
         Levels l = levels.get(a);
         selection[a] =
@@ -173,9 +176,21 @@ final class MainEffects {
               means[a]));
     }
     return new Result(
-        new MainEffectsResult(metricName, rows),
+        new MainEffectsResult(metricName, rows, levelRows),
         Interactions.detect(levels, use, metric, metricName, keepInteractions),
         warnings);
+  }
+
+  /** The levels of a parameter, by number when each is one number, else in their own order. */
+  private static Integer[] ascending(Levels l) {
+    Integer[] order = new Integer[l.size()];
+    for (int v = 0; v < order.length; v++) {
+      order[v] = v;
+    }
+    if (l.numbers != null) {
+      java.util.Arrays.sort(order, Comparator.comparingDouble(v -> l.numbers[v]));
+    }
+    return order;
   }
 
   /**

@@ -61,12 +61,39 @@ public final class MainEffectsResult implements TabularResult {
       Verdict verdict,
       String levelMeans) {}
 
+  /**
+   * One level of a parameter, as the one-way ANOVA of its parameter saw it: what a main-effects
+   * figure draws.
+   *
+   * @param parameter the parameter
+   * @param level its value, or for a numeric parameter of more than 8 values binned by quartiles,
+   *     the bin ({@code (-∞, 100]}, {@code (100, 250]}, ...)
+   * @param runs every run at the level
+   * @param okRuns the runs that ended ok
+   * @param n the ok runs with a value of the metric
+   * @param mean their mean; NaN when n is 0
+   * @param meanCiLow the lower end of the t interval of the mean at the analysis's confidence
+   *     ({@code 1 - alpha}); NaN when n < 2
+   * @param meanCiHigh its upper end
+   */
+  public record Level(
+      String parameter,
+      String level,
+      long runs,
+      long okRuns,
+      long n,
+      double mean,
+      double meanCiLow,
+      double meanCiHigh) {}
+
   private final String metric;
   private final List<Row> rows;
+  private final List<Level> levels;
 
-  MainEffectsResult(String metric, List<Row> rows) {
+  MainEffectsResult(String metric, List<Row> rows, List<Level> levels) {
     this.metric = metric;
     this.rows = List.copyOf(rows);
+    this.levels = List.copyOf(levels);
   }
 
   /**
@@ -81,6 +108,15 @@ public final class MainEffectsResult implements TabularResult {
    */
   public List<Row> rows() {
     return rows;
+  }
+
+  /**
+   * @param parameter a parameter
+   * @return its levels, low to high for numbers and bins, else in order of first appearance; empty
+   *     for a parameter not analysed
+   */
+  public List<Level> levels(String parameter) {
+    return levels.stream().filter(l -> l.parameter().equals(parameter)).toList();
   }
 
   /**

@@ -40,6 +40,7 @@ public final class Runs {
   private final Roles roles;
   private Table view;
   private boolean[] okRows;
+  private Map<String, List<String>> variationParameters;
 
   /**
    * The roles; null fields are absent, and inferred lists are recomputed when another role is
@@ -552,9 +553,17 @@ public final class Runs {
   /**
    * @return per variation id, in order of first appearance, the values of the parameters (in {@link
    *     #parameters()} order) in its first run; empty when the table has no {@code variation_id}
-   *     column or no parameters
+   *     column or no parameters; computed once (the report's tables and figures each ask) and
+   *     unmodifiable
    */
-  public Map<String, List<String>> parameterValuesByVariation() {
+  public synchronized Map<String, List<String>> parameterValuesByVariation() {
+    if (variationParameters == null) {
+      variationParameters = java.util.Collections.unmodifiableMap(computeParameterValues());
+    }
+    return variationParameters;
+  }
+
+  private Map<String, List<String>> computeParameterValues() {
     Map<String, List<String>> out = new java.util.LinkedHashMap<>();
     if (!byName.containsKey(ResultsContract.VARIATION_ID) || roles.parameters.isEmpty()) {
       return out;

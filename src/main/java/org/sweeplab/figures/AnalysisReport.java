@@ -172,8 +172,7 @@ public final class AnalysisReport {
             "sweeplab-report-data");
     writer.setDaemon(true);
     writer.start();
-    List<FigureLink> links =
-        new ArrayList<>(figures.withConfidence(1 - options.alpha()).write(result, dir));
+    List<FigureLink> links = new ArrayList<>(figures.write(result, dir));
     List<String> warnings = new ArrayList<>(result.warnings());
     List<ReportModel.Section> extra = new ArrayList<>();
     ResultTable sources = SweepSources.of(options, runs);

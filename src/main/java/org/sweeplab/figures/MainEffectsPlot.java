@@ -3,6 +3,7 @@ package org.sweeplab.figures;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sweeplab.analysis.MainEffectsResult;
 import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
@@ -47,20 +49,62 @@ public final class MainEffectsPlot {
    *     a value
    */
   public Figure plot(Map<String, VariationStatisticsResult> levelStatistics, String metric) {
-    if (levelStatistics.isEmpty()) {
+    Map<String, List<Data.Cell>> cells = new LinkedHashMap<>();
+    levelStatistics.forEach((p, s) -> cells.put(p, Data.cells(s, List.of(p))));
+    return draw(cells, metric);
+  }
+
+  /**
+   * The main effects as the analysis found them: the level means and intervals of {@link
+   * MainEffectsResult#levels(String)} (at the analysis's confidence), nothing computed here.
+   *
+   * @param parameters the parameters to draw, in drawing order
+   * @throws IllegalArgumentException if no parameter is given, one has no levels in the result, or
+   *     no level has a value
+   */
+  public Figure plot(MainEffectsResult effects, List<String> parameters) {
+    Map<String, List<Data.Cell>> cells = new LinkedHashMap<>();
+    for (String p : parameters) {
+      List<MainEffectsResult.Level> levels = effects.levels(p);
+      if (levels.isEmpty()) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "The main effects on %s have no levels of %s; parameters are %s",
+                effects.metric(),
+                p,
+                effects.rows().stream().map(MainEffectsResult.Row::parameter).toList()));
+      }
+      cells.put(
+          p,
+          levels.stream()
+              .map(
+                  l ->
+                      new Data.Cell(
+                          List.of(l.level()),
+                          l.runs(),
+                          l.n(),
+                          l.mean(),
+                          l.meanCiLow(),
+                          l.meanCiHigh(),
+                          l.runs() == 0 ? Double.NaN : (double) l.okRuns() / l.runs()))
+              .toList());
+    }
+    return draw(cells, effects.metric());
+  }
+
+  private Figure draw(Map<String, List<Data.Cell>> byParameter, String metric) {
+    if (byParameter.isEmpty()) {
       throw new IllegalArgumentException("A main-effects plot needs at least one parameter");
     }
-    List<String> parameters = new ArrayList<>(levelStatistics.keySet());
+    List<String> parameters = new ArrayList<>(byParameter.keySet());
     List<String> categories = new ArrayList<>();
     List<List<Data.Cell>> perParameter = new ArrayList<>();
     double sum = 0;
     long count = 0;
     for (String p : parameters) {
       List<Data.Cell> cells =
-          new ArrayList<>(
-              Data.cells(levelStatistics.get(p), List.of(p)).stream()
-                  .filter(c -> c.n() > 0)
-                  .toList());
+          new ArrayList<>(byParameter.get(p).stream().filter(c -> c.n() > 0).toList());
       List<String> order = Data.ordered(cells.stream().map(c -> c.key().get(0)).toList());
       cells.sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.key().get(0))));
       cells.forEach(c -> categories.add(p + "=" + c.key().get(0)));

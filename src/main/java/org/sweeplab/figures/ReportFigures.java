@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,13 +14,10 @@ import org.sweeplab.analysis.CostEfficiencyResult;
 import org.sweeplab.analysis.FigureLink;
 import org.sweeplab.analysis.MainEffectsResult;
 import org.sweeplab.analysis.MorrisResult;
-import org.sweeplab.analysis.Quantiles;
 import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.SensitivityResult;
 import org.sweeplab.analysis.SobolResult;
-import org.sweeplab.analysis.VariationStatistics;
-import org.sweeplab.analysis.VariationStatisticsResult;
 
 /**
  * The key figures of an analysis report, written beside its report.md under {@code figures/} and
@@ -42,9 +38,9 @@ import org.sweeplab.analysis.VariationStatisticsResult;
  * </ul>
  *
  * Every mark comes from the analysis result: the ranking's verdicts, the cost efficiency's front,
- * and the level means and intervals of {@link VariationStatistics} at the report's confidence
- * level. A figure whose data is missing (no parameter, no failure, no cost) is left out. Immutable:
- * {@code ReportFigures.withDefaults().withFormat(ExportFormat.PNG).write(result, dir)}.
+ * and the level means and intervals of its main effects (at its confidence, {@code 1 - alpha}). A
+ * figure whose data is missing (no parameter, no failure, no cost) is left out. Immutable: {@code
+ * ReportFigures.withDefaults().withFormat(ExportFormat.PNG).write(result, dir)}.
  */
 public final class ReportFigures {
 
@@ -59,26 +55,24 @@ public final class ReportFigures {
   private final FigureStyle style;
   private final ExportFormat format;
   private final int maxGroups;
-  private final double confidence;
 
-  private ReportFigures(FigureStyle style, ExportFormat format, int maxGroups, double confidence) {
+  private ReportFigures(FigureStyle style, ExportFormat format, int maxGroups) {
     this.style = style;
     this.format = format;
     this.maxGroups = maxGroups;
-    this.confidence = confidence;
   }
 
-  /** SVG, the default style, at most 12 groups in the ranking and box plots, 95% intervals. */
+  /** SVG, the default style, at most 12 groups in the ranking and box plots. */
   public static ReportFigures withDefaults() {
-    return new ReportFigures(FigureStyle.withDefaults(), ExportFormat.SVG, 12, 0.95);
+    return new ReportFigures(FigureStyle.withDefaults(), ExportFormat.SVG, 12);
   }
 
   public ReportFigures withStyle(FigureStyle style) {
-    return new ReportFigures(style, format, maxGroups, confidence);
+    return new ReportFigures(style, format, maxGroups);
   }
 
   public ReportFigures withFormat(ExportFormat format) {
-    return new ReportFigures(style, format, maxGroups, confidence);
+    return new ReportFigures(style, format, maxGroups);
   }
 
   /**
@@ -89,19 +83,7 @@ public final class ReportFigures {
       throw new IllegalArgumentException(
           String.format(Locale.ROOT, "Report figures show 2..200 groups, not %d", max));
     }
-    return new ReportFigures(style, format, max, confidence);
-  }
-
-  /**
-   * @param level the confidence level of the level means' intervals (the analysis's, {@code 1 -
-   *     alpha})
-   */
-  public ReportFigures withConfidence(double level) {
-    if (!(level > 0 && level < 1)) {
-      throw new IllegalArgumentException(
-          String.format(Locale.ROOT, "Confidence level %s is outside (0, 1)", level));
-    }
-    return new ReportFigures(style, format, maxGroups, level);
+    return new ReportFigures(style, format, max);
   }
 
   /**
@@ -175,27 +157,13 @@ public final class ReportFigures {
     }
 
     List<String> plotted = params.stream().filter(p -> levelsIn(runs, p, 2, MAX_LEVELS)).toList();
-    if (!plotted.isEmpty()) {
+    if (!plotted.isEmpty() && result.patterns() != null) {
+      MainEffectsResult mainEffects = result.patterns().mainEffects();
       jobs.add(
           new Job(
               "main-effects",
               "Main effects on " + metric,
-              () -> {
-                // Each parameter's levels read all the runs: side by side too.
-                List<VariationStatisticsResult> computed =
-                    FigureJobs.run(
-                        plotted,
-                        p ->
-                            VariationStatistics.withDefaults()
-                                .withConfidence(confidence)
-                                .withQuantiles(Quantiles.NONE)
-                                .compute(runs.withGroups(p), metric));
-                Map<String, VariationStatisticsResult> levels = new LinkedHashMap<>();
-                for (int i = 0; i < plotted.size(); i++) {
-                  levels.put(plotted.get(i), computed.get(i));
-                }
-                return MainEffectsPlot.withDefaults().withStyle(style).plot(levels, metric);
-              }));
+              () -> MainEffectsPlot.withDefaults().withStyle(style).plot(mainEffects, plotted)));
     }
 
     if (anyNotOk(result)) {

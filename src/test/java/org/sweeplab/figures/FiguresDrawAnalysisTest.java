@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.knowm.xchart.BoxChart;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
@@ -27,6 +29,8 @@ import org.knowm.xchart.internal.series.AxesChartSeriesCategory;
 import org.sweeplab.analysis.AnalysisOptions;
 import org.sweeplab.analysis.CostEfficiency;
 import org.sweeplab.analysis.CostEfficiencyResult;
+import org.sweeplab.analysis.MainEffectsResult;
+import org.sweeplab.analysis.Patterns;
 import org.sweeplab.analysis.Ranking;
 import org.sweeplab.analysis.RankingResult;
 import org.sweeplab.analysis.RunningMean;
@@ -216,6 +220,50 @@ class FiguresDrawAnalysisTest {
         assertEquals(row.mean(), y(line).get(at).doubleValue(), EPS);
       }
     }
+  }
+
+  /**
+   * The report's main-effects figure draws the levels of the analysis's main effects; those equal
+   * the level statistics computed on their own ({@link VariationStatistics} of the runs grouped by
+   * the parameter), at the analysis's confidence.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.05, 0.01})
+  void mainEffectsOfAReportDrawTheAnalysisLevels(double alpha) {
+    List<String> params = List.of("algorithm", "population", "mutation");
+    MainEffectsResult effects =
+        Patterns.withDefaults().withAlpha(alpha).detect(runs, "score").mainEffects();
+    CategoryChart chart =
+        (CategoryChart)
+            MainEffectsPlot.withDefaults().withStyle(STYLE).plot(effects, params).chart();
+    CategorySeries ci = chart.getSeriesMap().get("95% CI");
+    List<?> categories = x(ci);
+    int drawn = 0;
+    for (String p : params) {
+      VariationStatisticsResult stats =
+          VariationStatistics.withDefaults()
+              .withConfidence(1 - alpha)
+              .compute(runs.withGroups(p), "score");
+      CategorySeries line = chart.getSeriesMap().get(p);
+      List<MainEffectsResult.Level> levels = effects.levels(p);
+      assertEquals(stats.rows().size(), levels.size(), p);
+      for (VariationStatisticsResult.Row row : stats.rows()) {
+        int at = categories.indexOf(p + "=" + row.label());
+        assertTrue(at >= 0, p + "=" + row.label());
+        double mid = y(ci).get(at).doubleValue();
+        double half = extra(ci).get(at).doubleValue();
+        assertEquals(row.meanCiLow(), mid - half, EPS);
+        assertEquals(row.meanCiHigh(), mid + half, EPS);
+        assertEquals(row.mean(), y(line).get(at).doubleValue(), EPS);
+        MainEffectsResult.Level level =
+            levels.stream().filter(l -> l.level().equals(row.label())).findFirst().orElseThrow();
+        assertEquals(row.n(), level.n());
+        assertEquals(row.runs(), level.runs());
+        assertEquals(row.okRuns(), level.okRuns());
+        drawn++;
+      }
+    }
+    assertEquals(categories.size(), drawn);
   }
 
   @Test
