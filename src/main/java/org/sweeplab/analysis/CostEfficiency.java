@@ -1,8 +1,6 @@
 package org.sweeplab.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -84,20 +82,16 @@ public final class CostEfficiency {
       perCost[i] = meanCost[i] == 0 ? Double.NaN : metric[i] / meanCost[i];
     }
     boolean[] front = pareto(metric, meanCost, direction.sign());
-    Integer[] order = new Integer[k];
-    for (int i = 0; i < k; i++) {
-      order[i] = i;
-    }
     int sign = direction.sign();
-    Comparator<Integer> byMeasure =
-        measure == EfficiencyMeasure.COST_PER_OK_RUN
-            ? Comparator.<Integer>comparingDouble(i -> Double.isNaN(perOk[i]) ? 1 : 0)
-                .thenComparingDouble(i -> perOk[i])
-                .thenComparingDouble(i -> -sign * metric[i])
-            : Comparator.<Integer>comparingDouble(i -> Double.isNaN(perCost[i]) ? 1 : 0)
-                .thenComparingDouble(i -> -sign * perCost[i]);
-    Arrays.sort(order, byMeasure);
-    int[] o = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    // Cheapest per ok run first, then the better metric (or most metric per unit of cost first);
+    // NaN last, ties by first appearance.
+    double[] primary = new double[k];
+    double[] secondary = new double[k];
+    for (int i = 0; i < k; i++) {
+      primary[i] = measure == EfficiencyMeasure.COST_PER_OK_RUN ? perOk[i] : -sign * perCost[i];
+      secondary[i] = measure == EfficiencyMeasure.COST_PER_OK_RUN ? -sign * metric[i] : 0;
+    }
+    int[] o = Order.ascending(primary, secondary);
     List<CostEfficiencyResult.Row> rows = new ArrayList<>(k);
     for (int r = 0; r < k; r++) {
       int i = o[r];
@@ -127,14 +121,11 @@ public final class CostEfficiency {
    */
   static boolean[] pareto(double[] metric, double[] cost, int sign) {
     int k = metric.length;
-    Integer[] idx = new Integer[k];
+    double[] better = new double[k];
     for (int i = 0; i < k; i++) {
-      idx[i] = i;
+      better[i] = -sign * metric[i];
     }
-    Arrays.sort(
-        idx,
-        Comparator.<Integer>comparingDouble(i -> cost[i])
-            .thenComparingDouble(i -> -sign * metric[i]));
+    int[] idx = Order.ascending(cost, better);
     boolean[] front = new boolean[k];
     double best = Double.NEGATIVE_INFINITY;
     double bestCost = Double.NaN;

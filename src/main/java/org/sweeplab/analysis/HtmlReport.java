@@ -170,11 +170,18 @@ public final class HtmlReport {
     // report.md shows
     // them, which the style sheet hides once the details are open.
     b.append(
-        String.format(
-            Locale.ROOT,
-            "<details>\n<summary>%s: show all %d rows (sortable)</summary>\n",
-            escape(title),
-            t.rowCount()));
+        n == t.rowCount()
+            ? String.format(
+                Locale.ROOT,
+                "<details>\n<summary>%s: show all %d rows (sortable)</summary>\n",
+                escape(title),
+                n)
+            : String.format(
+                Locale.ROOT,
+                "<details>\n<summary>%s: show the first %d of %d rows (sortable)</summary>\n",
+                escape(title),
+                n,
+                t.rowCount()));
     rows(t, n, true, b);
     if (t.rowCount() > n) {
       b.append(

@@ -117,7 +117,7 @@ final class Intervals {
    * @return the adjusted p-values, in the input order
    */
   static double[] holm(double[] p) {
-    Integer[] idx = order(p);
+    int[] idx = Order.ascending(p);
     int m = (int) Arrays.stream(p).filter(x -> !Double.isNaN(x)).count();
     double[] adj = new double[p.length];
     Arrays.fill(adj, Double.NaN);
@@ -137,7 +137,7 @@ final class Intervals {
    * @return the adjusted p-values (q-values), in the input order
    */
   static double[] benjaminiHochberg(double[] p) {
-    Integer[] idx = order(p);
+    int[] idx = Order.ascending(p);
     int m = (int) Arrays.stream(p).filter(x -> !Double.isNaN(x)).count();
     double[] adj = new double[p.length];
     Arrays.fill(adj, Double.NaN);
@@ -148,17 +148,5 @@ final class Intervals {
       adj[i] = running;
     }
     return adj;
-  }
-
-  /**
-   * @return indices sorted by p ascending, NaN last
-   */
-  private static Integer[] order(double[] p) {
-    Integer[] idx = new Integer[p.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, (a, b) -> Double.compare(p[a], p[b]));
-    return idx;
   }
 }

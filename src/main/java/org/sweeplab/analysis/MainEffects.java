@@ -27,9 +27,14 @@ final class MainEffects {
   record Result(
       MainEffectsResult effects, InteractionsResult interactions, List<String> warnings) {}
 
+  /**
+   * @param status the runs' status codes, for the status breakdown of each level; null without a
+   *     status column
+   */
   static Result detect(
       List<Levels> levels,
       boolean[] ok,
+      RunColumn.Codes status,
       double[] metric,
       String metricName,
       double alpha,
@@ -50,8 +55,19 @@ final class MainEffects {
     for (int a = 0; a < k; a++) {
       Levels l = levels.get(a);
       long[][] counts = new long[l.size()][2];
+      int statuses = status == null ? 0 : status.size();
+      long[][] byStatus = new long[l.size()][statuses];
+      int[][] firstRow = new int[l.size()][statuses];
       for (int i = 0; i < n; i++) {
-        counts[l.levelOfRow[i]][ok[i] ? 0 : 1]++;
+        int v = l.levelOfRow[i];
+        if (ok[i]) {
+          counts[v][0]++;
+        } else {
+          counts[v][1]++;
+          if (statuses > 0 && byStatus[v][status.ofRow()[i]]++ == 0) {
+            firstRow[v][status.ofRow()[i]] = i;
+          }
+        }
       }
       LevelMoments moments = LevelMoments.of(l.levelOfRow, l.size(), use, metric);
       res[a] = Inference.anova(moments);
@@ -68,7 +84,8 @@ final class MainEffects {
                 values,
                 moments.mean[v],
                 ci[0],
-                ci[1]));
+                ci[1],
+                notOk(byStatus[v], firstRow[v], status)));
       }
       StringBuilder b = new StringBuilder();
       double lo = 1;
@@ -179,6 +196,27 @@ final class MainEffects {
         new MainEffectsResult(metricName, rows, levelRows),
         Interactions.detect(levels, use, metric, metricName, keepInteractions),
         warnings);
+  }
+
+  /**
+   * @return the runs not ok by status (an empty status as {@code unknown}), in order of their first
+   *     run
+   */
+  private static java.util.Map<String, Long> notOk(
+      long[] byStatus, int[] firstRow, RunColumn.Codes status) {
+    Integer[] order = new Integer[byStatus.length];
+    for (int s = 0; s < order.length; s++) {
+      order[s] = s;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingInt(s -> firstRow[s]));
+    java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    for (int s : order) {
+      if (byStatus[s] > 0) {
+        String label = status.labels()[s];
+        out.merge(label.isEmpty() ? "unknown" : label, byStatus[s], Long::sum);
+      }
+    }
+    return out;
   }
 
   /** The levels of a parameter, by number when each is one number, else in their own order. */

@@ -1,7 +1,10 @@
 package org.sweeplab.analysis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The main effect of each parameter on a metric over ok runs, as {@link Patterns} detects it: one
@@ -75,6 +78,8 @@ public final class MainEffectsResult implements TabularResult {
    * @param meanCiLow the lower end of the t interval of the mean at the analysis's confidence
    *     ({@code 1 - alpha}); NaN when n < 2
    * @param meanCiHigh its upper end
+   * @param notOk the runs that did not end ok, by status (an empty status as {@code unknown}), in
+   *     order of their first run
    */
   public record Level(
       String parameter,
@@ -84,7 +89,12 @@ public final class MainEffectsResult implements TabularResult {
       long n,
       double mean,
       double meanCiLow,
-      double meanCiHigh) {}
+      double meanCiHigh,
+      Map<String, Long> notOk) {
+    public Level {
+      notOk = Collections.unmodifiableMap(new LinkedHashMap<>(notOk));
+    }
+  }
 
   private final String metric;
   private final List<Row> rows;

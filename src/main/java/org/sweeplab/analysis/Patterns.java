@@ -87,7 +87,9 @@ public final class Patterns {
     boolean[] ok = runs.ok();
     FailureFactorsResult[] factors = FailureFactors.detect(runs, levels, ok);
     FailureRulesResult rules = FailureRules.detect(levels, ok, keep);
-    MainEffects.Result effects = MainEffects.detect(levels, ok, runs.numeric(m), m, alpha, keep);
+    RunColumn.Codes status = runs.statusColumn() == null ? null : runs.codes(runs.statusColumn());
+    MainEffects.Result effects =
+        MainEffects.detect(levels, ok, status, runs.numeric(m), m, alpha, keep);
     FailureClustersResult clusters = FailureClusters.detect(runs, levels, ok);
     return new Result(
         factors[0],

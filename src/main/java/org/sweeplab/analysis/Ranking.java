@@ -3,7 +3,6 @@ package org.sweeplab.analysis;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -115,31 +114,30 @@ public final class Ranking {
   RankingResult rank(GroupedRuns g) {
     int k = g.size();
     double alpha = 1 - confidence;
-    Integer[] order = new Integer[k];
-    for (int i = 0; i < k; i++) {
-      order[i] = i;
-    }
     int sign = direction.sign();
-    Arrays.sort(
-        order,
-        Comparator.<Integer>comparingDouble(i -> g.values[i].count() == 0 ? 1 : 0)
-            .thenComparingDouble(i -> -sign * g.values[i].mean())
-            .thenComparingLong(i -> -g.values[i].count()));
-    int ranked = (int) Arrays.stream(order).filter(i -> g.values[i].count() > 0).count();
+    // Best mean first, then more values, then first appearance; groups without values (mean NaN,
+    // count 0) last.
+    double[] byMean = new double[k];
+    double[] byCount = new double[k];
+    for (int i = 0; i < k; i++) {
+      byMean[i] = -sign * g.values[i].mean();
+      byCount[i] = -g.values[i].count();
+    }
+    int[] o = Order.ascending(byMean, byCount);
+    int ranked = (int) Arrays.stream(o).filter(i -> g.values[i].count() > 0).count();
     TwoSampleResult[] vsBest = new TwoSampleResult[k];
-    boolean paired = ranked > 1 && pairedTests(g, order, ranked, vsBest);
+    boolean paired = ranked > 1 && pairedTests(g, o, ranked, vsBest);
     double[] p = new double[ranked];
     Arrays.fill(p, Double.NaN);
     for (int r = 1; r < ranked; r++) {
       if (!paired) {
-        vsBest[order[r]] = compare(g, order[r], order[0], false);
+        vsBest[o[r]] = compare(g, o[r], o[0], false);
       }
-      p[r] = vsBest[order[r]].pValue();
+      p[r] = vsBest[o[r]].pValue();
     }
     double[] holm = Intervals.holm(p);
-    int[] rankGroup = rankGroups(g, order, ranked, paired, alpha);
+    int[] rankGroup = rankGroups(g, o, ranked, paired, alpha);
 
-    int[] o = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
     List<ResultTableColumn> keys = g.grouping.keys(o);
     List<String> groups = g.grouping.columns();
     String effectKind = kind == TestKind.PARAMETRIC ? "cohens_d" : "cliffs_delta";
@@ -204,8 +202,7 @@ public final class Ranking {
    *
    * @return whether the comparisons are paired (vsBest then holds them)
    */
-  private boolean pairedTests(
-      GroupedRuns g, Integer[] order, int ranked, TwoSampleResult[] vsBest) {
+  private boolean pairedTests(GroupedRuns g, int[] order, int ranked, TwoSampleResult[] vsBest) {
     if (pairing == Pairing.UNPAIRED || g.runs.seedColumn() == null) {
       return false;
     }
@@ -242,7 +239,7 @@ public final class Ranking {
   }
 
   private int[] rankGroups(
-      GroupedRuns g, Integer[] order, int allRanked, boolean paired, double alpha) {
+      GroupedRuns g, int[] order, int allRanked, boolean paired, double alpha) {
     // Each rank group tests its lead against every group below it: quadratic in the groups, so only
     // the first
     // RANK_GROUP_RANKS ranks get one (the family of each lead's tests is those ranks).

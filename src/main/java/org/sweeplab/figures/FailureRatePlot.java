@@ -10,6 +10,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.sweeplab.analysis.GroupedValues;
+import org.sweeplab.analysis.MainEffectsResult;
 import org.sweeplab.analysis.Runs;
 
 /**
@@ -70,15 +71,56 @@ public final class FailureRatePlot {
     Map<String, GroupedValues.Group> byLevel = new LinkedHashMap<>();
     groups.forEach(g -> byLevel.put(g.key().get(0), g));
     List<String> levels = Data.ordered(byLevel.keySet());
+    List<Long> totals = new ArrayList<>();
+    List<Map<String, Long>> notOk = new ArrayList<>();
+    for (String level : levels) {
+      totals.add(byLevel.get(level).runs());
+      notOk.add(byLevel.get(level).notOk());
+    }
+    return draw(parameter, levels, totals, notOk);
+  }
+
+  /**
+   * The failure rates of a parameter's levels as the analysis counted them ({@link
+   * MainEffectsResult#levels(String)}), nothing counted here.
+   *
+   * @throws IllegalArgumentException if the result has no levels of the parameter
+   */
+  public Figure plot(MainEffectsResult effects, String parameter) {
+    List<MainEffectsResult.Level> found = effects.levels(parameter);
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "The main effects on %s have no levels of %s; parameters are %s",
+              effects.metric(),
+              parameter,
+              effects.rows().stream().map(MainEffectsResult.Row::parameter).toList()));
+    }
+    Map<String, MainEffectsResult.Level> byLevel = new LinkedHashMap<>();
+    found.forEach(l -> byLevel.put(l.level(), l));
+    List<String> levels = Data.ordered(byLevel.keySet());
+    List<Long> totals = new ArrayList<>();
+    List<Map<String, Long>> notOk = new ArrayList<>();
+    for (String level : levels) {
+      totals.add(byLevel.get(level).runs());
+      notOk.add(byLevel.get(level).notOk());
+    }
+    return draw(parameter, levels, totals, notOk);
+  }
+
+  /**
+   * @param totals per level, every run
+   * @param notOk per level, the runs not ok by status
+   */
+  private Figure draw(
+      String parameter, List<String> levels, List<Long> totals, List<Map<String, Long>> notOk) {
     Map<String, int[]> counts = new LinkedHashMap<>();
     for (String s : List.of("failed", "timeout", "cancelled", "skipped")) {
       counts.put(s, new int[levels.size()]);
     }
-    long[] totals = new long[levels.size()];
     for (int level = 0; level < levels.size(); level++) {
-      GroupedValues.Group g = byLevel.get(levels.get(level));
-      totals[level] = g.runs();
-      for (Map.Entry<String, Long> e : g.notOk().entrySet()) {
+      for (Map.Entry<String, Long> e : notOk.get(level).entrySet()) {
         counts.computeIfAbsent(e.getKey(), k -> new int[levels.size()])[level] +=
             e.getValue().intValue();
       }
@@ -102,7 +144,7 @@ public final class FailureRatePlot {
       List<Double> share = new ArrayList<>();
       boolean present = false;
       for (int i = 0; i < levels.size(); i++) {
-        share.add(totals[i] == 0 ? 0.0 : e.getValue()[i] / (double) totals[i]);
+        share.add(totals.get(i) == 0 ? 0.0 : e.getValue()[i] / (double) totals.get(i));
         present |= e.getValue()[i] > 0;
       }
       if (present || (none && e.getKey().equals("failed"))) {

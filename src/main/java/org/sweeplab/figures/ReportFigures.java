@@ -172,7 +172,13 @@ public final class ReportFigures {
             new Job(
                 "failure-rate-" + p,
                 "Runs not ok by " + p,
-                () -> FailureRatePlot.withDefaults().withStyle(style).plot(runs, p)));
+                () ->
+                    result.patterns() != null
+                            && !result.patterns().mainEffects().levels(p).isEmpty()
+                        ? FailureRatePlot.withDefaults()
+                            .withStyle(style)
+                            .plot(result.patterns().mainEffects(), p)
+                        : FailureRatePlot.withDefaults().withStyle(style).plot(runs, p)));
       }
     }
 

@@ -66,7 +66,8 @@ class HtmlReportTest {
   @Test
   void longTablesFoldAfterAPreviewAndStopAtTheCap() {
     String html = HtmlReport.withDefaults().withMaxRows(30).render(model(45));
-    assertTrue(html.contains("<summary>Table: show all 45 rows (sortable)</summary>"), html);
+    assertTrue(
+        html.contains("<summary>Table: show the first 30 of 45 rows (sortable)</summary>"), html);
     assertTrue(html.contains("<p class=\"note\">15 more rows in the CSV/JSON files.</p>"));
     assertTrue(html.contains("<p class=\"note\">The first 20 of 45 rows.</p>"));
     assertTrue(html.contains("<td>g29</td>") && !html.contains("<td>g30</td>"), "30 rows at most");

@@ -266,6 +266,38 @@ class FiguresDrawAnalysisTest {
     assertEquals(categories.size(), drawn);
   }
 
+  /**
+   * The report's failure-rate figure draws the analysis's per-level status counts: the same bars as
+   * the figure counted from the runs, adding up to one minus the success rate of the level.
+   */
+  @Test
+  void failureRatesOfAReportDrawTheAnalysisCounts() {
+    MainEffectsResult effects = Patterns.withDefaults().detect(runs, "score").mainEffects();
+    CategoryChart fromResult =
+        (CategoryChart)
+            FailureRatePlot.withDefaults().withStyle(STYLE).plot(effects, "mutation").chart();
+    CategoryChart fromRuns =
+        (CategoryChart)
+            FailureRatePlot.withDefaults().withStyle(STYLE).plot(runs, "mutation").chart();
+    assertEquals(fromRuns.getSeriesMap().keySet(), fromResult.getSeriesMap().keySet());
+    VariationStatisticsResult stats =
+        VariationStatistics.withDefaults().compute(runs.withGroups("mutation"), "score");
+    double any = 0;
+    for (VariationStatisticsResult.Row row : stats.rows()) {
+      double drawn = 0;
+      for (String status : fromResult.getSeriesMap().keySet()) {
+        CategorySeries a = fromResult.getSeriesMap().get(status);
+        CategorySeries b = fromRuns.getSeriesMap().get(status);
+        double share = y(a).get(x(a).indexOf(row.label())).doubleValue();
+        assertEquals(y(b).get(x(b).indexOf(row.label())).doubleValue(), share, EPS, status);
+        drawn += share;
+      }
+      assertEquals(1 - row.successRate(), drawn, EPS, row.label());
+      any += drawn;
+    }
+    assertTrue(any > 0, "the synthetic runs fail at some levels");
+  }
+
   @Test
   void failureSharesAddUpToTheFailureRate() {
     VariationStatisticsResult stats =
