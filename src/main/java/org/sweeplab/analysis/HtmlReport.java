@@ -220,7 +220,7 @@ public final class HtmlReport {
         String shown = escape(MarkdownReport.shown(c, i));
         if (c.isNumeric()) {
           b.append("<td class=\"num\" data-v=\"")
-              .append(escape(ReportWriter.cell(c, i)))
+              .append(escape(TableFiles.cell(c, i)))
               .append("\">")
               .append(shown)
               .append("</td>");

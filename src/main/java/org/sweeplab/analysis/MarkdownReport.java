@@ -104,6 +104,6 @@ public final class MarkdownReport {
    */
   static String shown(ResultTableColumn c, int i) {
     double x = c.isNumeric() ? c.number(i) : Double.NaN;
-    return !Double.isNaN(x) && x != Math.rint(x) ? Ranking.fmt(x) : ReportWriter.cell(c, i);
+    return !Double.isNaN(x) && x != Math.rint(x) ? Ranking.fmt(x) : TableFiles.cell(c, i);
   }
 }

@@ -383,7 +383,6 @@ public record ReportModel(String title, List<Section> sections) {
   }
 
   private static String label(ResultTable t, List<String> groups, int row) {
-    return String.join(
-        ", ", groups.stream().map(g -> ReportWriter.cell(t.column(g), row)).toList());
+    return String.join(", ", groups.stream().map(g -> TableFiles.cell(t.column(g), row)).toList());
   }
 }

@@ -3,10 +3,8 @@ package org.sweeplab.analysis;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,15 +44,17 @@ final class ReportWriter {
   static void writeData(AnalysisResult r, Path dir) {
     try {
       Files.createDirectories(dir);
-      ResultTable statistics = r.statistics().resultTable();
-      csv(statistics, dir.resolve("variation-statistics.csv"));
-      json(statistics, dir.resolve("variation-statistics.json"));
-      csv(r.ranking().resultTable(), dir.resolve("ranking.csv"));
+      TableFiles.write(
+          r.statistics().resultTable(),
+          dir.resolve("variation-statistics.csv"),
+          dir.resolve("variation-statistics.json"));
+      TableFiles.write(r.ranking().resultTable(), dir.resolve("ranking.csv"), null);
       if (r.race() != null) {
-        csv(r.race().standingsResultTable(), dir.resolve("race.csv"));
+        TableFiles.write(r.race().standingsResultTable(), dir.resolve("race.csv"), null);
       }
       if (r.costEfficiency() != null) {
-        csv(r.costEfficiency().resultTable(), dir.resolve("cost-efficiency.csv"));
+        TableFiles.write(
+            r.costEfficiency().resultTable(), dir.resolve("cost-efficiency.csv"), null);
       }
       Map<String, Object> patterns = new LinkedHashMap<>();
       if (r.patterns() != null) {
@@ -81,104 +81,9 @@ final class ReportWriter {
     MarkdownReport.write(ReportModel.of(r, figures), dir);
   }
 
-  /** Writes a table as CSV, as every analysis file is written. */
+  /** Writes a table as CSV, as every analysis file is written ({@link TableFiles}). */
   static void csvFile(ResultTable t, Path file) throws IOException {
-    csv(t, file);
-  }
-
-  private static void csv(ResultTable t, Path file) throws IOException {
-    List<ResultTableColumn> columns = t.columns();
-    int n = columns.size();
-    boolean[] numeric = new boolean[n];
-    for (int c = 0; c < n; c++) {
-      numeric[c] = columns.get(c).isNumeric();
-    }
-    // Lines gathered into chunks of text, each encoded once: a buffered Writer copied every cell
-    // into chars and encoded them again, a third of the time of the report's files at 10M rows.
-    try (var out = Files.newOutputStream(file)) {
-      StringBuilder chunk = new StringBuilder(CHUNK + 512);
-      chunk.append(String.join(",", t.columnNames().stream().map(ReportWriter::quote).toList()));
-      chunk.append('\n');
-      for (int i = 0; i < t.rowCount(); i++) {
-        for (int c = 0; c < n; c++) {
-          if (c > 0) {
-            chunk.append(',');
-          }
-          String cell = cell(columns.get(c), i);
-          // A number's text holds no comma, quote or line break.
-          chunk.append(numeric[c] ? cell : quote(cell));
-        }
-        chunk.append('\n');
-        if (chunk.length() >= CHUNK) {
-          out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
-          chunk.setLength(0);
-        }
-      }
-      out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static final int CHUNK = 1 << 16;
-
-  /**
-   * Writes a table as a JSON array of one object per row, as {@link #rows} and the mapper would,
-   * without a map per row.
-   */
-  static void json(ResultTable t, Path file) throws IOException {
-    List<ResultTableColumn> columns = t.columns();
-    try (var out = Files.newOutputStream(file);
-        JsonGenerator g = generator(out)) {
-      g.writeStartArray();
-      for (int i = 0; i < t.rowCount(); i++) {
-        g.writeStartObject();
-        for (ResultTableColumn c : columns) {
-          g.writeFieldName(c.name());
-          if (c.isMissing(i)) {
-            g.writeNull();
-            continue;
-          }
-          switch (c.type()) {
-            case INTEGER -> g.writeNumber((int) c.longValue(i));
-            case LONG -> g.writeNumber(c.longValue(i));
-            case DOUBLE -> {
-              double d = c.number(i);
-              if (Double.isInfinite(d)) {
-                g.writeNull();
-              } else {
-                g.writeNumber(d);
-              }
-            }
-            case BOOLEAN -> g.writeBoolean(c.number(i) != 0);
-            case STRING -> g.writeString(c.text(i));
-          }
-        }
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    }
-  }
-
-  /**
-   * @return the cell as text: empty when missing or NaN, whole numbers below 1e15 without a point,
-   *     other numbers in their shortest round-trip form, booleans {@code true} or {@code false}
-   */
-  static String cell(ResultTableColumn c, int i) {
-    if (c.isMissing(i)) {
-      return "";
-    }
-    if (c.isNumeric()) {
-      double x = c.number(i);
-      return x == Math.rint(x) && Math.abs(x) < 1e15
-          ? Long.toString((long) x)
-          : NumberOutput.toString(x, true);
-    }
-    return c.text(i);
-  }
-
-  private static String quote(String s) {
-    return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
-        ? "\"" + s.replace("\"", "\"\"") + "\""
-        : s;
+    TableFiles.write(t, file, null);
   }
 
   /**

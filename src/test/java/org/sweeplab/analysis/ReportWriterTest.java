@@ -26,7 +26,7 @@ class ReportWriterTest {
   void theStreamedJsonIsWhatTheMapperWritesOfTheRows(@TempDir Path dir) throws Exception {
     ResultTable t = table();
     Path file = dir.resolve("t.json");
-    ReportWriter.json(t, file);
+    TableFiles.write(t, null, file);
     // The reference: the mapper (Jackson's own serializer) given one map per row, as
     // patterns.json is written.
     String expected =
