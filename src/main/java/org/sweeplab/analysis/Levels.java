@@ -3,7 +3,6 @@ package org.sweeplab.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The levels of one parameter: its distinct values, or for a numeric column with more than {@value
@@ -96,8 +95,6 @@ final class Levels {
   }
 
   static String num(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 1e15
-        ? Long.toString((long) x)
-        : String.format(Locale.ROOT, "%.4g", x);
+    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : FourDigits.format(x);
   }
 }

@@ -100,7 +100,7 @@ public final class MarkdownReport {
 
   /**
    * A cell as a report shows it: numbers that are not whole to 4 significant digits, else {@link
-   * ReportWriter#cell}.
+   * TableFiles#cell}.
    */
   static String shown(ResultTableColumn c, int i) {
     double x = c.isNumeric() ? c.number(i) : Double.NaN;

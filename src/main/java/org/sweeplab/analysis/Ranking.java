@@ -381,7 +381,8 @@ public final class Ranking {
   /** Rank groups are given to the first this many ranks; below them rank_group is missing. */
   static final int RANK_GROUP_RANKS = 500;
 
+  /** A number to four significant digits, as {@code %.4g} writes it ({@link FourDigits}). */
   static String fmt(double x) {
-    return String.format(Locale.ROOT, "%.4g", x);
+    return FourDigits.format(x);
   }
 }
