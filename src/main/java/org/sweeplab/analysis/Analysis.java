@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The whole analysis of a sweep in one call: statistics, ranking, cost efficiency and patterns, and
@@ -128,10 +129,30 @@ public final class Analysis {
         runs, metric, direction, kind, pairing, nanPolicy, statistics, figures, policy);
   }
 
+  /** Which data files {@link #writeData(AnalysisResult, Path, DataFiles)} writes. */
+  public enum DataFiles {
+    /** variation-statistics.csv and .json, ranking.csv, cost-efficiency.csv, patterns.json. */
+    ALL,
+    /**
+     * All but variation-statistics.csv and .json, for a caller that wrote them as soon as the
+     * statistics were computed ({@link #run(Consumer)}, {@link #writeStatistics}).
+     */
+    ALL_BUT_STATISTICS
+  }
+
   /**
    * @return every result
    */
   public AnalysisResult run() {
+    return run(s -> {});
+  }
+
+  /**
+   * As {@link #run()}, handing the group statistics to {@code onStatistics} as soon as they are
+   * computed, before the ranking, cost efficiency and patterns, on the calling thread: {@code
+   * analyze} writes their files on another core meanwhile.
+   */
+  public AnalysisResult run(Consumer<VariationStatisticsResult> onStatistics) {
     String m = runs.metric(metric);
     runs.requireGroups();
     // Patterns read the runs on their own: on a second core they cost no time beside the group
@@ -144,6 +165,7 @@ public final class Analysis {
                     Patterns.withDefaults().withAlpha(1 - statistics.confidence()).detect(runs, m));
     GroupedRuns g = GroupedRuns.of(runs, runs.requireGroups(), m, nanPolicy);
     VariationStatisticsResult stats = statistics.compute(g);
+    onStatistics.accept(stats);
     RankingResult ranking =
         Ranking.withDefaults()
             .withDirection(direction)
@@ -272,6 +294,26 @@ public final class Analysis {
    */
   public Path writeData(AnalysisResult result, Path dir) {
     ReportWriter.writeData(result, dir);
+    return dir;
+  }
+
+  /**
+   * Writes the data files of a result that {@code which} names.
+   *
+   * @return dir
+   */
+  public Path writeData(AnalysisResult result, Path dir, DataFiles which) {
+    ReportWriter.writeData(result, dir, which);
+    return dir;
+  }
+
+  /**
+   * Writes variation-statistics.csv and .json of the statistics {@link #run(Consumer)} handed out.
+   *
+   * @return dir
+   */
+  public Path writeStatistics(VariationStatisticsResult statistics, Path dir) {
+    ReportWriter.writeStatistics(statistics, dir);
     return dir;
   }
 

@@ -38,10 +38,15 @@ final class BlockedTests {
     int[] blockOf = new int[n];
     int[] groupOf = new int[n];
     double[] y = new double[n];
+    // The seed of each block: groups of common random numbers list their seeds in the same order,
+    // so the block after the last one found is tried before the hash map.
+    it.unimi.dsi.fastutil.longs.LongArrayList seedOfBlock =
+        new it.unimi.dsi.fastutil.longs.LongArrayList();
     int i = 0;
     for (int g = 0; g < k; g++) {
       double[] values = samples.get(g);
       long[] seedsOfGroup = seeds.get(g);
+      int last = -1;
       for (int j = 0; j < values.length; j++) {
         long s = seedsOfGroup[j];
         // A run without a seed is a block of its own: it adds nothing to the comparison of the
@@ -49,11 +54,17 @@ final class BlockedTests {
         // value cost a fifth of this test at nine million values).
         int id = -1;
         if (s != Long.MIN_VALUE) {
-          id = block.get(s);
-          if (id < 0) {
-            id = block.size();
-            block.put(s, id);
+          if (last + 1 < seedOfBlock.size() && seedOfBlock.getLong(last + 1) == s) {
+            id = last + 1;
+          } else {
+            id = block.get(s);
+            if (id < 0) {
+              id = block.size();
+              block.put(s, id);
+              seedOfBlock.add(s);
+            }
           }
+          last = id;
         }
         blockOf[i] = id;
         groupOf[i] = g;

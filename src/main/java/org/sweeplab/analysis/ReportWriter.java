@@ -42,12 +42,31 @@ final class ReportWriter {
 
   /** Writes every file but report.md (the CSV and JSON files), creating dir. */
   static void writeData(AnalysisResult r, Path dir) {
+    writeStatistics(r.statistics(), dir);
+    writeData(r, dir, Analysis.DataFiles.ALL_BUT_STATISTICS);
+  }
+
+  /** Writes variation-statistics.csv and .json, creating dir. */
+  static void writeStatistics(VariationStatisticsResult statistics, Path dir) {
     try {
       Files.createDirectories(dir);
       TableFiles.write(
-          r.statistics().resultTable(),
+          statistics.resultTable(),
           dir.resolve("variation-statistics.csv"),
           dir.resolve("variation-statistics.json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the analysis to " + dir, e);
+    }
+  }
+
+  /** Writes the data files these name, creating dir. */
+  static void writeData(AnalysisResult r, Path dir, Analysis.DataFiles which) {
+    if (which == Analysis.DataFiles.ALL) {
+      writeData(r, dir);
+      return;
+    }
+    try {
+      Files.createDirectories(dir);
       TableFiles.write(r.ranking().resultTable(), dir.resolve("ranking.csv"), null);
       if (r.race() != null) {
         TableFiles.write(r.race().standingsResultTable(), dir.resolve("race.csv"), null);

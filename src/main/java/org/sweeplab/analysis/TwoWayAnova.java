@@ -291,19 +291,26 @@ record TwoWayAnova(
     if (m == 0) {
       return 0;
     }
-    // The cells of each level of R, by a counting sort: start[i] .. start[i + 1] in byR.
+    // The cells of each level of R, by a counting sort: start[i] .. start[i + 1] in byR; none when
+    // the cells come in order of R already (a block design's cells, group by group), as byR
+    // would then be the identity (36 MB at nine million cells).
     int size = cells.size();
     int[] start = new int[nr + 1];
+    boolean inOrder = true;
     for (int c = 0; c < size; c++) {
       start[cr[c] + 1]++;
+      inOrder &= c == 0 || cr[c] >= cr[c - 1];
     }
     for (int i = 0; i < nr; i++) {
       start[i + 1] += start[i];
     }
-    int[] byR = new int[size];
-    int[] fill = Arrays.copyOf(start, nr);
-    for (int c = 0; c < size; c++) {
-      byR[fill[cr[c]]++] = c;
+    int[] byR = null;
+    if (!inOrder) {
+      byR = new int[size];
+      int[] fill = Arrays.copyOf(start, nr);
+      for (int c = 0; c < size; c++) {
+        byR[fill[cr[c]]++] = c;
+      }
     }
     double[][] a = new double[m][m];
     double[] q = new double[m];
@@ -330,7 +337,7 @@ record TwoWayAnova(
       int to = start[i + 1];
       double inv = 1.0 / nR[i];
       for (int x = from; x < to; x++) {
-        int cx = byR[x];
+        int cx = byR == null ? x : byR[x];
         int jx = index[ck[cx]];
         if (jx >= 0) {
           q[jx] -= cells.count(cx) * sumR[i] * inv;
@@ -338,13 +345,13 @@ record TwoWayAnova(
       }
       if ((to - from) * 2 <= m) {
         for (int x = from; x < to; x++) {
-          int cx = byR[x];
+          int cx = byR == null ? x : byR[x];
           int jx = index[ck[cx]];
           if (jx < 0) {
             continue;
           }
           for (int z = from; z < to; z++) {
-            int cz = byR[z];
+            int cz = byR == null ? z : byR[z];
             int jz = index[ck[cz]];
             if (jz >= 0) {
               a[jx][jz] -= (double) cells.count(cx) * cells.count(cz) * inv;
@@ -355,7 +362,7 @@ record TwoWayAnova(
       }
       Arrays.fill(w, 0);
       for (int x = from; x < to; x++) {
-        int cx = byR[x];
+        int cx = byR == null ? x : byR[x];
         int jx = index[ck[cx]];
         if (jx >= 0) {
           w[jx] += cells.count(cx);

@@ -154,24 +154,35 @@ public final class AnalysisReport {
     Runs runs = options.runs(reader.withProgress(progress));
     MetricChoice metric = MetricChoice.of(runs, options.input(), options.metric());
     Analysis analysis = options.withMetric(metric.metric()).analysis(runs);
-    AnalysisResult result = analysis.run();
     Path dir = options.outputDirectory();
-    // The data files need no figures: they are written on a second core while the figures are
-    // drawn.
+    // The data files need no figures: the statistics' files are written on a second core while
+    // the ranking and the patterns are computed, the others while the figures are drawn.
+    CompletableFuture<Void> statistics = new CompletableFuture<>();
+    java.util.concurrent.atomic.AtomicBoolean begun =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    AnalysisResult result;
+    try {
+      result =
+          analysis.run(
+              s -> {
+                begun.set(true);
+                background(
+                    "sweeplab-report-statistics",
+                    () -> analysis.writeStatistics(s, dir),
+                    statistics);
+              });
+    } catch (RuntimeException | Error e) {
+      // Once the command fails, no file is written: the statistics' files, if begun, end first.
+      if (begun.get()) {
+        awaitQuietly(statistics);
+      }
+      throw e;
+    }
     CompletableFuture<Void> data = new CompletableFuture<>();
-    Thread writer =
-        new Thread(
-            () -> {
-              try {
-                analysis.writeData(result, dir);
-                data.complete(null);
-              } catch (Throwable e) {
-                data.completeExceptionally(e);
-              }
-            },
-            "sweeplab-report-data");
-    writer.setDaemon(true);
-    writer.start();
+    background(
+        "sweeplab-report-data",
+        () -> analysis.writeData(result, dir, Analysis.DataFiles.ALL_BUT_STATISTICS),
+        data);
     List<FigureLink> links = new ArrayList<>(figures.write(result, dir));
     List<String> warnings = new ArrayList<>(result.warnings());
     List<ReportModel.Section> extra = new ArrayList<>();
@@ -195,6 +206,7 @@ public final class AnalysisReport {
         .withFigureHtml(link -> InlineFigures.html(dir, link))
         .write(model, dir);
     // Last: the reports need no data file, so they are written while the data files still are.
+    awaitData(statistics);
     awaitData(data);
     return new Written(dir, metric, links, warnings);
   }
@@ -206,6 +218,34 @@ public final class AnalysisReport {
     return layout.kind() == DesignLayout.Kind.SALTELLI
         ? s.sobolIndices(runs, metric, layout)
         : s.morrisMeasures(runs, metric, layout);
+  }
+
+  /** Runs the task on a thread of its own, completing done when it ends. */
+  private static void background(String name, Runnable task, CompletableFuture<Void> done) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                task.run();
+                done.complete(null);
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            },
+            name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Waits for a background task, whatever its end. */
+  private static void awaitQuietly(CompletableFuture<Void> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // the analysis's own failure is the one to report
+    }
   }
 
   private static void awaitData(CompletableFuture<Void> data) {
