@@ -309,6 +309,10 @@ public final class MetricAccumulator implements DoubleConsumer {
    */
   private double[] selectedFive(int n) {
     double[] a = values.elements();
+    double[] byBuckets = BucketSelect.fiveNumbers(a, n);
+    if (byBuckets != null) {
+      return byBuckets;
+    }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < n; i++) {
