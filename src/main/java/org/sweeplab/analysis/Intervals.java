@@ -14,8 +14,18 @@ final class Intervals {
 
   /** z such that P(|Z| ≤ z) = level. */
   static double z(double level) {
-    return NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+    // Every Wilson interval of an analysis asks for the same level: the last one is kept.
+    double[] last = lastZ;
+    if (last[0] == level) {
+      return last[1];
+    }
+    double z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+    lastZ = new double[] {level, z};
+    return z;
   }
+
+  /** The last level asked of {@link #z} and its quantile. */
+  private static volatile double[] lastZ = {Double.NaN, Double.NaN};
 
   /**
    * t such that P(|T_df| ≤ t) = level; NaN when df is not positive. The library's inverse is
