@@ -1,6 +1,7 @@
 package org.sweeplab.analysis;
 
 import java.util.Arrays;
+import org.apache.commons.statistics.descriptive.Quantile;
 
 /**
  * Order statistics of many values by buckets: one pass for the range, one to count the values in
@@ -18,8 +19,9 @@ final class BucketSelect {
   /**
    * The minimum, type-7 quartiles and median, and maximum of the first n values (n > 0).
    *
-   * @return the five numbers; all NaN when any value is NaN; null when the values span an infinite
-   *     range (an infinite value), for the caller to select otherwise
+   * @return the five numbers; all NaN when any value is NaN. Values that span an infinite range (an
+   *     infinite value) take their quartiles by selection on a copy (Commons Statistics' {@code
+   *     Quantile}, type 7)
    */
   static double[] fiveNumbers(double[] a, int n) {
     double min = Double.POSITIVE_INFINITY;
@@ -34,7 +36,11 @@ final class BucketSelect {
     }
     double range = max - min;
     if (!Double.isFinite(range)) {
-      return null;
+      double[] q =
+          Quantile.withDefaults()
+              .with(Quantile.EstimationMethod.HF7)
+              .evaluate(Arrays.copyOf(a, n), 0.25, 0.5, 0.75);
+      return new double[] {min, q[0], q[1], q[2], max};
     }
     if (range == 0) {
       return new double[] {min, min, min, min, max};

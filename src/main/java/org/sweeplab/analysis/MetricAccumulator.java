@@ -269,6 +269,10 @@ public final class MetricAccumulator implements DoubleConsumer {
     }
     double h = (n - 1) * p;
     int lo = (int) Math.floor(h);
+    if (h == lo) {
+      // An order statistic itself: no interpolation, which would make an infinite one NaN.
+      return a[lo] + 0.0;
+    }
     int hi = Math.min(lo + 1, n - 1);
     return a[lo] + (h - lo) * (a[hi] - a[lo]);
   }
@@ -304,30 +308,9 @@ public final class MetricAccumulator implements DoubleConsumer {
         .evaluate(Arrays.copyOf(a, n), p);
   }
 
-  /**
-   * The five numbers of many values from one partially sorted copy; all NaN when any value is NaN.
-   */
+  /** The five numbers of many values, without a sort ({@link BucketSelect}). */
   private double[] selectedFive(int n) {
-    double[] a = values.elements();
-    double[] byBuckets = BucketSelect.fiveNumbers(a, n);
-    if (byBuckets != null) {
-      return byBuckets;
-    }
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      double x = a[i];
-      if (Double.isNaN(x)) {
-        return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-      }
-      min = Math.min(min, x);
-      max = Math.max(max, x);
-    }
-    double[] q =
-        Quantile.withDefaults()
-            .with(Quantile.EstimationMethod.HF7)
-            .evaluate(Arrays.copyOf(a, n), 0.25, 0.5, 0.75);
-    return new double[] {min, q[0], q[1], q[2], max};
+    return BucketSelect.fiveNumbers(values.elements(), n);
   }
 
   /** Pairwise summation: error grows with log n rather than n. */

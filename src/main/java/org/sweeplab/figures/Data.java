@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sweeplab.analysis.MainEffectsResult;
 import org.sweeplab.analysis.Runs;
 import org.sweeplab.analysis.VariationStatisticsResult;
 import org.sweeplab.results.ResultsContract;
@@ -122,6 +123,24 @@ final class Data {
               }
             });
     return out;
+  }
+
+  /**
+   * @return the levels of a parameter in a main-effects result
+   * @throws IllegalArgumentException if the result has none (the parameter was not analysed)
+   */
+  static List<MainEffectsResult.Level> levels(MainEffectsResult effects, String parameter) {
+    List<MainEffectsResult.Level> levels = effects.levels(parameter);
+    if (levels.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "The main effects on %s have no levels of %s; parameters are %s",
+              effects.metric(),
+              parameter,
+              effects.rows().stream().map(MainEffectsResult.Row::parameter).toList()));
+    }
+    return levels;
   }
 
   /** A title of the form "metric by group", or the one given. */

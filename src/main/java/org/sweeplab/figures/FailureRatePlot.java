@@ -67,17 +67,13 @@ public final class FailureRatePlot {
     if (runs.rowCount() == 0) {
       throw new IllegalArgumentException("Table " + runs.name() + " has no rows");
     }
-    List<GroupedValues.Group> groups = GroupedValues.of(runs.withGroups(parameter), null);
-    Map<String, GroupedValues.Group> byLevel = new LinkedHashMap<>();
-    groups.forEach(g -> byLevel.put(g.key().get(0), g));
-    List<String> levels = Data.ordered(byLevel.keySet());
-    List<Long> totals = new ArrayList<>();
-    List<Map<String, Long>> notOk = new ArrayList<>();
-    for (String level : levels) {
-      totals.add(byLevel.get(level).runs());
-      notOk.add(byLevel.get(level).notOk());
+    Map<String, Long> totals = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> notOk = new LinkedHashMap<>();
+    for (GroupedValues.Group g : GroupedValues.of(runs.withGroups(parameter), null)) {
+      totals.put(g.key().get(0), g.runs());
+      notOk.put(g.key().get(0), g.notOk());
     }
-    return draw(parameter, levels, totals, notOk);
+    return draw(parameter, totals, notOk);
   }
 
   /**
@@ -87,34 +83,26 @@ public final class FailureRatePlot {
    * @throws IllegalArgumentException if the result has no levels of the parameter
    */
   public Figure plot(MainEffectsResult effects, String parameter) {
-    List<MainEffectsResult.Level> found = effects.levels(parameter);
-    if (found.isEmpty()) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "The main effects on %s have no levels of %s; parameters are %s",
-              effects.metric(),
-              parameter,
-              effects.rows().stream().map(MainEffectsResult.Row::parameter).toList()));
+    Map<String, Long> totals = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> notOk = new LinkedHashMap<>();
+    for (MainEffectsResult.Level l : Data.levels(effects, parameter)) {
+      totals.put(l.level(), l.runs());
+      notOk.put(l.level(), l.notOk());
     }
-    Map<String, MainEffectsResult.Level> byLevel = new LinkedHashMap<>();
-    found.forEach(l -> byLevel.put(l.level(), l));
-    List<String> levels = Data.ordered(byLevel.keySet());
-    List<Long> totals = new ArrayList<>();
-    List<Map<String, Long>> notOk = new ArrayList<>();
-    for (String level : levels) {
-      totals.add(byLevel.get(level).runs());
-      notOk.add(byLevel.get(level).notOk());
-    }
-    return draw(parameter, levels, totals, notOk);
+    return draw(parameter, totals, notOk);
   }
 
   /**
-   * @param totals per level, every run
-   * @param notOk per level, the runs not ok by status
+   * @param totalByLevel per level, every run
+   * @param notOkByLevel per level, the runs not ok by status
    */
   private Figure draw(
-      String parameter, List<String> levels, List<Long> totals, List<Map<String, Long>> notOk) {
+      String parameter,
+      Map<String, Long> totalByLevel,
+      Map<String, Map<String, Long>> notOkByLevel) {
+    List<String> levels = Data.ordered(totalByLevel.keySet());
+    List<Long> totals = levels.stream().map(totalByLevel::get).toList();
+    List<Map<String, Long>> notOk = levels.stream().map(notOkByLevel::get).toList();
     Map<String, int[]> counts = new LinkedHashMap<>();
     for (String s : List.of("failed", "timeout", "cancelled", "skipped")) {
       counts.put(s, new int[levels.size()]);

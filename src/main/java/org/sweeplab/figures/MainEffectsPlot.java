@@ -65,16 +65,7 @@ public final class MainEffectsPlot {
   public Figure plot(MainEffectsResult effects, List<String> parameters) {
     Map<String, List<Data.Cell>> cells = new LinkedHashMap<>();
     for (String p : parameters) {
-      List<MainEffectsResult.Level> levels = effects.levels(p);
-      if (levels.isEmpty()) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "The main effects on %s have no levels of %s; parameters are %s",
-                effects.metric(),
-                p,
-                effects.rows().stream().map(MainEffectsResult.Row::parameter).toList()));
-      }
+      List<MainEffectsResult.Level> levels = Data.levels(effects, p);
       cells.put(
           p,
           levels.stream()

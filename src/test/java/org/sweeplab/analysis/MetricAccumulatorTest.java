@@ -118,4 +118,15 @@ class MetricAccumulatorTest {
     }
     org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(MetricAccumulator.create().median()));
   }
+
+  /** R 4.2.2: quantile(c(1, 2, 3, Inf), type = 7) gives 1, 1.75, 2.5, Inf, Inf. */
+  @Test
+  void anInfiniteValueIsItsOwnOrderStatistic() {
+    MetricAccumulator m = MetricAccumulator.of(new double[] {3, Double.POSITIVE_INFINITY, 1, 2});
+    assertEquals(1.0, m.min());
+    assertEquals(1.75, m.lowerQuartile());
+    assertEquals(2.5, m.median());
+    assertEquals(Double.POSITIVE_INFINITY, m.upperQuartile());
+    assertEquals(Double.POSITIVE_INFINITY, m.max());
+  }
 }
