@@ -232,9 +232,6 @@ final class Inference {
     List<double[]> g = groups.stream().filter(x -> x.length > 0).toList();
     int k = g.size();
     long n = g.stream().mapToLong(x -> x.length).sum();
-    if (k < 2 || n <= k) {
-      return new Overall("one_way_anova", Double.NaN, k - 1, n - k, Double.NaN, Double.NaN);
-    }
     // The centre from the groups' own (exact) means, and the grand mean of the centred values in
     // one pass: no array of all values, which at ten million values cost several hundred MB here.
     double c = 0;

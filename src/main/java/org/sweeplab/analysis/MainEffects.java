@@ -204,13 +204,12 @@ final class MainEffects {
    */
   private static java.util.Map<String, Long> notOk(
       long[] byStatus, int[] firstRow, RunColumn.Codes status) {
-    Integer[] order = new Integer[byStatus.length];
-    for (int s = 0; s < order.length; s++) {
-      order[s] = s;
+    double[] first = new double[firstRow.length];
+    for (int s = 0; s < first.length; s++) {
+      first[s] = firstRow[s];
     }
-    java.util.Arrays.sort(order, Comparator.comparingInt(s -> firstRow[s]));
     java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
-    for (int s : order) {
+    for (int s : Order.ascending(first)) {
       if (byStatus[s] > 0) {
         String label = status.labels()[s];
         out.merge(label.isEmpty() ? "unknown" : label, byStatus[s], Long::sum);
@@ -220,15 +219,8 @@ final class MainEffects {
   }
 
   /** The levels of a parameter, by number when each is one number, else in their own order. */
-  private static Integer[] ascending(Levels l) {
-    Integer[] order = new Integer[l.size()];
-    for (int v = 0; v < order.length; v++) {
-      order[v] = v;
-    }
-    if (l.numbers != null) {
-      java.util.Arrays.sort(order, Comparator.comparingDouble(v -> l.numbers[v]));
-    }
-    return order;
+  private static int[] ascending(Levels l) {
+    return Order.ascending(l.numbers != null ? l.numbers : new double[l.size()]);
   }
 
   /**

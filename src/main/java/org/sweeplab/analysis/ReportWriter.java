@@ -42,8 +42,7 @@ final class ReportWriter {
 
   /** Writes every file but report.md (the CSV and JSON files), creating dir. */
   static void writeData(AnalysisResult r, Path dir) {
-    writeStatistics(r.statistics(), dir);
-    writeData(r, dir, Analysis.DataFiles.ALL_BUT_STATISTICS);
+    writeData(r, dir, Analysis.DataFiles.ALL);
   }
 
   /** Writes variation-statistics.csv and .json, creating dir. */
@@ -62,8 +61,7 @@ final class ReportWriter {
   /** Writes the data files these name, creating dir. */
   static void writeData(AnalysisResult r, Path dir, Analysis.DataFiles which) {
     if (which == Analysis.DataFiles.ALL) {
-      writeData(r, dir);
-      return;
+      writeStatistics(r.statistics(), dir);
     }
     try {
       Files.createDirectories(dir);
