@@ -124,10 +124,13 @@ final class JournalWriter implements Closeable {
     while (true) {
       boolean active;
       synchronized (this) {
-        // Lines waiting, or lines appended lately: let more gather for half the window, then
-        // write them. Long quiet: sleep until an append leaves a line behind (or a while passes).
-        // Staying awake while lines keep coming spares the appenders a wake-up call per window.
-        active = pendingLength > 0 || closed || System.nanoTime() - lastAppend < IDLE_NANOS;
+        // Lines waiting, or lines coming faster than the window: let more gather for half the
+        // window, then write them. Otherwise sleep until an append leaves a line behind (or a
+        // while passes). Staying awake while lines keep coming spares the appenders a wake-up call
+        // per window; sleeping when they come slower (a sweep of commands: a line every few
+        // milliseconds, each written by its appender) spares the cores, where the commands run, a
+        // timer interrupt every half window.
+        active = pendingLength > 0 || closed || System.nanoTime() - lastAppend < WINDOW_NANOS;
         flusherIdle = !active;
       }
       LockSupport.parkNanos(active ? WINDOW_NANOS / 2 : IDLE_NANOS);

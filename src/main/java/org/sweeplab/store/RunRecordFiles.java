@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -107,8 +106,7 @@ public final class RunRecordFiles implements RunSink {
       e.put("type", r.errorType());
       e.put("message", r.errorMessage());
       Path trace = dir.resolve("error.txt");
-      e.put(
-          "traceback", Files.isRegularFile(trace, LinkOption.NOFOLLOW_LINKS) ? "error.txt" : null);
+      e.put("traceback", FreshFiles.isPlainFile(trace) ? "error.txt" : null);
       m.put("error", e);
     }
     m.put("telemetry", telemetry(dir.resolve("telemetry.csv")));
@@ -120,7 +118,7 @@ public final class RunRecordFiles implements RunSink {
    * Points, and per name its count, first and last step, last, min and max; null without telemetry.
    */
   static Map<String, Object> telemetry(Path csv) throws IOException {
-    if (!Files.isRegularFile(csv, LinkOption.NOFOLLOW_LINKS)) {
+    if (!FreshFiles.isPlainFile(csv)) {
       return null;
     }
     Map<String, double[]> by =

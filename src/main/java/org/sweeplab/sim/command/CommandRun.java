@@ -25,8 +25,12 @@ import org.sweeplab.sim.TransientFailureException;
  * threads reach it through {@link #cancel}.
  */
 final class CommandRun {
-  /** The first wait for the exit between two looks at the output files. */
-  private static final long MIN_WAIT_NANOS = 200_000L;
+  /**
+   * The first wait for the exit between two looks at the output files. The exit ends a wait at
+   * once, so this only delays the reading of cost and telemetry lines while a command runs; each
+   * wait that ends by its timeout wakes a core that a command may be running on.
+   */
+  private static final long MIN_WAIT_NANOS = 5_000_000L;
 
   /** The longest wait for the exit between two looks at the output files (and at cancellation). */
   private static final long MAX_WAIT_NANOS = 50_000_000L;
@@ -74,12 +78,21 @@ final class CommandRun {
     if (sim.usesConfig()) {
       CommandUpstream.writeConfig(ctx, runDir);
     }
-    ProcessBuilder pb = sim.processBuilder(ctx, runDir, tag);
+    CommandSimulation.Launch launch = sim.launch(ctx, runDir, tag);
     Path spool = Spool.create(ctx, runDir.toAbsolutePath().getParent(), tag);
+    if (PosixSpawn.AVAILABLE && MemoryFile.AVAILABLE) {
+      // Stdin and stderr in memory: no file to create and delete per run (see MemoryFile).
+      try (MemoryFile input = MemoryFile.holding(sim.stdinJson(ctx, runDir));
+          MemoryFile errors = MemoryFile.create()) {
+        return execute(launch, runDir, tag, spool, new InMemory(input, errors));
+      } finally {
+        Files.deleteIfExists(spool);
+      }
+    }
     Path errors = Spool.stderrOf(spool);
     Path input = Spool.stdinOf(spool);
     try {
-      return execute(pb, runDir, tag, spool, errors, input);
+      return execute(launch, runDir, tag, spool, new InFiles(input, errors));
     } finally {
       // Every cost line read from it has been charged by now (a kill -9 before this leaves the
       // spool to the next resume).
@@ -89,26 +102,60 @@ final class CommandRun {
     }
   }
 
+  /** Where a command's stdin and stderr are: in memory, or in files beside its spool. */
+  private sealed interface Streams {
+    SpoolReader errorsReader() throws IOException;
+  }
+
+  private record InMemory(MemoryFile input, MemoryFile errors) implements Streams {
+    @Override
+    public SpoolReader errorsReader() {
+      return new SpoolReader(errors.reader(), "stderr");
+    }
+  }
+
+  /** Files beside the spool; stdin's is written just before the start. */
+  private record InFiles(Path input, Path errors) implements Streams {
+    @Override
+    public SpoolReader errorsReader() throws IOException {
+      return new SpoolReader(errors, "stderr");
+    }
+  }
+
   private Metrics execute(
-      ProcessBuilder pb, Path runDir, String tag, Path spool, Path errors, Path input)
+      CommandSimulation.Launch launch, Path runDir, String tag, Path spool, Streams streams)
       throws IOException {
     spoolName = spool.getFileName().toString();
-    // Stdin is a file too: the context is known before the start, and a program that never reads
-    // it cannot block anyone.
-    FreshFiles.write(input, sim.stdinJson(ctx, runDir));
-    FreshFiles.write(errors, new byte[0]);
     Process process;
     try {
-      if (PosixSpawn.AVAILABLE) {
+      if (streams instanceof InMemory m) {
         process =
             PosixSpawn.start(
-                pb.command(), pb.environment(), pb.directory().toPath(), input, spool, errors);
+                launch.argv(),
+                launch.environment(),
+                launch.directory(),
+                PosixSpawn.Stdio.descriptor(m.input().fd()),
+                PosixSpawn.Stdio.file(spool),
+                PosixSpawn.Stdio.descriptor(m.errors().fd()));
       } else {
-        pb.command(ProcessGroups.wrap(pb.command(), pb.environment(), pb.directory().toPath()));
-        pb.redirectInput(input.toFile());
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(spool.toFile()));
-        pb.redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
-        process = pb.start();
+        Path input = ((InFiles) streams).input();
+        Path errors = ((InFiles) streams).errors();
+        // Stdin is a file too: the context is known before the start, and a program that never
+        // reads it cannot block anyone.
+        FreshFiles.write(input, sim.stdinJson(ctx, runDir));
+        FreshFiles.write(errors, new byte[0]);
+        if (PosixSpawn.AVAILABLE) {
+          process =
+              PosixSpawn.start(
+                  launch.argv(), launch.environment(), launch.directory(), input, spool, errors);
+        } else {
+          ProcessBuilder pb = launch.processBuilder();
+          pb.command(ProcessGroups.wrap(pb.command(), pb.environment(), pb.directory().toPath()));
+          pb.redirectInput(input.toFile());
+          pb.redirectOutput(ProcessBuilder.Redirect.appendTo(spool.toFile()));
+          pb.redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
+          process = pb.start();
+        }
       }
     } catch (IOException e) {
       throw new CommandFailedException(
@@ -117,7 +164,7 @@ final class CommandRun {
           "cannot start command "
               + sim.spec().argv().get(0)
               + " in "
-              + pb.directory()
+              + launch.directory()
               + ": "
               + e.getMessage());
     }
@@ -129,7 +176,7 @@ final class CommandRun {
     CommandProcessTree tree = new CommandProcessTree(process, tag);
     double streamed;
     try (SpoolReader stdout = new SpoolReader(spool, "stdout");
-        SpoolReader stderr = new SpoolReader(errors, "stderr")) {
+        SpoolReader stderr = streams.errorsReader()) {
       try {
         streamed = await(process, tree, new Output(stdout, out, stderr, err));
       } finally {

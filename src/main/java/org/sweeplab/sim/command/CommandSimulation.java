@@ -1,13 +1,16 @@
 package org.sweeplab.sim.command;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +45,12 @@ public final class CommandSimulation implements Simulation {
   private final Set<Integer> transientExitCodes;
   private final Duration killGrace;
   private final Set<CommandRun> inFlight = ConcurrentHashMap.newKeySet();
+
+  /** The last runs folder and its sweep tag: a hash, the same for every run of a sweep. */
+  private volatile Map.Entry<Path, String> sweepTag;
+
+  /** The last parameter names and their variables: the same for every run of most sweeps. */
+  private volatile Map.Entry<Set<String>, Map<String, String>> paramVariables;
 
   private CommandSimulation(SimulationSpec.Command spec, Duration killGrace) {
     this.spec = spec;
@@ -184,8 +193,26 @@ public final class CommandSimulation implements Simulation {
     return all;
   }
 
+  /**
+   * What starts one run's command: its argv, its whole environment (sweeplab's, then the run's
+   * variables) and its working folder.
+   */
+  record Launch(List<String> argv, Map<String, String> environment, Path directory) {
+    /** A process builder for the same start (used where {@link PosixSpawn} is not available). */
+    ProcessBuilder processBuilder() {
+      ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(argv));
+      pb.directory(directory.toFile());
+      pb.environment().clear();
+      pb.environment().putAll(environment);
+      return pb;
+    }
+  }
+
+  /** Sweeplab's own environment, which every command inherits, copied once. */
+  private static final Map<String, String> INHERITED = Map.copyOf(System.getenv());
+
   /** The process to start for this run, with its argv, environment and working directory. */
-  ProcessBuilder processBuilder(RunContext ctx, Path runDir, String tag) {
+  Launch launch(RunContext ctx, Path runDir, String tag) {
     Map<String, Object> params = ctx.params();
     Function<String, String> lookup =
         name ->
@@ -205,13 +232,9 @@ public final class CommandSimulation implements Simulation {
     for (CommandTemplate t : argv) {
       command.add(t.expand(lookup, params.keySet()));
     }
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.directory(
-        workdir == null
-            ? runDir.toFile()
-            : Path.of(workdir.expand(lookup, params.keySet())).toFile());
-    Map<String, String> environment = pb.environment();
-    Map<String, String> paramVars = envNames(params.keySet());
+    Path directory = workdir == null ? runDir : Path.of(workdir.expand(lookup, params.keySet()));
+    Map<String, String> environment = new HashMap<>(INHERITED);
+    Map<String, String> paramVars = paramVariables(params.keySet());
     paramVars.forEach(
         (param, var) -> environment.put(var, CommandTemplate.format(params.get(param))));
     environment.put("SWEEP_SEED", Long.toString(ctx.seed()));
@@ -224,9 +247,43 @@ public final class CommandSimulation implements Simulation {
     environment.put(CommandProcessTree.TAG_VARIABLE, tag);
     Path parent = runDir.toAbsolutePath().getParent();
     if (parent != null) {
-      environment.put(Leftovers.SWEEP_TAG_VARIABLE, Leftovers.sweepTag(parent));
+      Map.Entry<Path, String> last = sweepTag;
+      if (last == null || !last.getKey().equals(parent)) {
+        last = Map.entry(parent, Leftovers.sweepTag(parent));
+        sweepTag = last;
+      }
+      environment.put(Leftovers.SWEEP_TAG_VARIABLE, last.getValue());
     }
-    return pb;
+    checkEnvironment(environment);
+    return new Launch(List.copyOf(command), environment, directory);
+  }
+
+  /**
+   * Refuses what a C environment cannot hold, as {@link ProcessBuilder#environment()} does: a name
+   * with '=' or a NUL, a value with a NUL (the C string would end there).
+   */
+  private static void checkEnvironment(Map<String, String> environment) {
+    environment.forEach(
+        (name, value) -> {
+          if (name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(
+                "Invalid environment variable name: \"" + name + "\"");
+          }
+          if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(
+                "Invalid environment variable value: \"" + value + "\"");
+          }
+        });
+  }
+
+  /** {@link #envNames} of these names, computed once per set of names in a row. */
+  private Map<String, String> paramVariables(Set<String> names) {
+    Map.Entry<Set<String>, Map<String, String>> last = paramVariables;
+    if (last == null || !last.getKey().equals(names)) {
+      last = Map.entry(Set.copyOf(names), envNames(names));
+      paramVariables = last;
+    }
+    return last.getValue();
   }
 
   /**
@@ -257,6 +314,48 @@ public final class CommandSimulation implements Simulation {
 
   /** The run context as one JSON object, followed by a newline. */
   byte[] stdinJson(RunContext ctx, Path runDir) {
+    if (!ctx.config().isEmpty() || !ctx.upstreamByStage().isEmpty()) {
+      return stdinJsonTree(ctx, runDir);
+    }
+    // The usual case, written straight: the same bytes as the tree below with an empty config
+    // (StdinJsonTest), without a tree of nodes per run.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = CommandStdout.MAPPER.createGenerator(bytes)) {
+      g.writeStartObject();
+      g.writeStringField("run_id", ctx.runId());
+      g.writeStringField("variation_id", ctx.variationId());
+      g.writeNumberField("replicate", ctx.replicate());
+      g.writeNumberField("seed", ctx.seed());
+      g.writeObjectFieldStart("params");
+      for (Map.Entry<String, Object> e : ctx.params().entrySet()) {
+        g.writeFieldName(e.getKey());
+        Object v = e.getValue();
+        if (v instanceof Long l) {
+          g.writeNumber(l);
+        } else if (v instanceof Double d) {
+          g.writeNumber(d);
+        } else if (v instanceof Boolean b) {
+          g.writeBoolean(b);
+        } else if (v == null) {
+          g.writeNull();
+        } else {
+          g.writeString(String.valueOf(v));
+        }
+      }
+      g.writeEndObject();
+      g.writeStringField("run_dir", runDir.toString());
+      g.writeObjectFieldStart("config");
+      g.writeEndObject();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    bytes.write('\n');
+    return bytes.toByteArray();
+  }
+
+  /** {@link #stdinJson} through a tree: any config and upstream outputs. */
+  byte[] stdinJsonTree(RunContext ctx, Path runDir) {
     ObjectNode o = CommandStdout.MAPPER.createObjectNode();
     o.put("run_id", ctx.runId());
     o.put("variation_id", ctx.variationId());

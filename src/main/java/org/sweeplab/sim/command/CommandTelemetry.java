@@ -6,13 +6,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.RunContext;
 
 /**
@@ -87,7 +87,7 @@ final class CommandTelemetry {
    */
   void absorbFile(Path runDir) throws IOException {
     Path file = runDir.resolve(FILE);
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (!FreshFiles.isPlainFile(file)) {
       return;
     }
     List<String[]> rows = new ArrayList<>();

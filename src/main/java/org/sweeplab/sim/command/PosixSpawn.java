@@ -62,6 +62,8 @@ final class PosixSpawn {
   private static native int posix_spawn_file_actions_addopen(
       Pointer actions, int fd, byte[] path, int flags, int mode);
 
+  private static native int posix_spawn_file_actions_adddup2(Pointer actions, int fd, int newFd);
+
   private static native int posix_spawn_file_actions_addchdir_np(Pointer actions, byte[] path);
 
   private static native int posix_spawn_file_actions_addclosefrom_np(Pointer actions, int from);
@@ -93,6 +95,21 @@ final class PosixSpawn {
   private static native String strerror(int errno);
 
   /**
+   * Where a command's standard stream comes from or goes to: an existing file, opened by the
+   * command (stdout and stderr are appended to), or a descriptor of sweeplab's, such as a {@link
+   * MemoryFile}'s, that the command gets as a duplicate (sharing its position).
+   */
+  record Stdio(Path file, int fd) {
+    static Stdio file(Path file) {
+      return new Stdio(file, -1);
+    }
+
+    static Stdio descriptor(int fd) {
+      return new Stdio(null, fd);
+    }
+  }
+
+  /**
    * Starts {@code argv} in {@code dir} with exactly {@code environment}, reading stdin from {@code
    * stdin} and appending stdout and stderr to the existing files {@code stdout} and {@code stderr}.
    *
@@ -106,6 +123,22 @@ final class PosixSpawn {
       Path stdout,
       Path stderr)
       throws IOException {
+    return start(argv, environment, dir, Stdio.file(stdin), Stdio.file(stdout), Stdio.file(stderr));
+  }
+
+  /**
+   * Starts {@code argv} in {@code dir} with exactly {@code environment} and the three streams.
+   *
+   * @throws IOException when it cannot be started, with a message as {@link ProcessBuilder} gives
+   */
+  static Process start(
+      List<String> argv,
+      Map<String, String> environment,
+      Path dir,
+      Stdio stdin,
+      Stdio stdout,
+      Stdio stderr)
+      throws IOException {
     // One block for the three C structures (glibc's are 80, 336 and 128 bytes): each Memory is a
     // native allocation JNA tracks in a map and frees from its cleaner thread.
     Memory structures = new Memory(1536);
@@ -116,15 +149,9 @@ final class PosixSpawn {
     try {
       check(posix_spawnattr_init(attributes), "posix_spawnattr_init");
       try {
-        check(
-            posix_spawn_file_actions_addopen(actions, 0, path(stdin), O_RDONLY, 0),
-            "posix_spawn_file_actions_addopen");
-        check(
-            posix_spawn_file_actions_addopen(actions, 1, path(stdout), O_WRONLY | O_APPEND, 0),
-            "posix_spawn_file_actions_addopen");
-        check(
-            posix_spawn_file_actions_addopen(actions, 2, path(stderr), O_WRONLY | O_APPEND, 0),
-            "posix_spawn_file_actions_addopen");
+        redirect(actions, 0, stdin, O_RDONLY);
+        redirect(actions, 1, stdout, O_WRONLY | O_APPEND);
+        redirect(actions, 2, stderr, O_WRONLY | O_APPEND);
         check(
             posix_spawn_file_actions_addclosefrom_np(actions, 3),
             "posix_spawn_file_actions_addclosefrom_np");
@@ -217,6 +244,19 @@ final class PosixSpawn {
     }
     m.setLong(8L * n, 0);
     return m;
+  }
+
+  private static void redirect(Pointer actions, int stream, Stdio to, int flags)
+      throws IOException {
+    if (to.file() == null) {
+      check(
+          posix_spawn_file_actions_adddup2(actions, to.fd(), stream),
+          "posix_spawn_file_actions_adddup2");
+    } else {
+      check(
+          posix_spawn_file_actions_addopen(actions, stream, path(to.file()), flags, 0),
+          "posix_spawn_file_actions_addopen");
+    }
   }
 
   private static byte[] path(Object p) {

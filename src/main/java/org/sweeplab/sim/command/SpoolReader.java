@@ -29,7 +29,19 @@ final class SpoolReader implements Closeable {
 
   /** A reader that fails past {@code maxBytes} (tests use a small limit). */
   SpoolReader(Path file, String stream, long maxBytes) throws IOException {
-    this.in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+    this(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), stream, maxBytes);
+  }
+
+  /**
+   * A reader of a stream that returns what is new at each read ({@link MemoryFile#reader()}); it
+   * closes the stream.
+   */
+  SpoolReader(InputStream in, String stream) {
+    this(in, stream, MAX_BYTES);
+  }
+
+  private SpoolReader(InputStream in, String stream, long maxBytes) {
+    this.in = in;
     this.stream = stream;
     this.maxBytes = maxBytes;
   }

@@ -1,17 +1,22 @@
 package org.sweeplab.sim.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +72,65 @@ class PosixSpawnTest {
     String printed = Files.readString(out);
     assertEquals(
         "a b||EMPTY=\nONLY=é ☃\nPWD=" + tmp + "\n", printed.replaceAll("(?m)^SHLVL=.*\n", ""));
+  }
+
+  @Test
+  void stdinAndStderrCanBeMemoryFiles() throws Exception {
+    assumeTrue(PosixSpawn.AVAILABLE && MemoryFile.AVAILABLE, "no posix_spawnp or memfd_create");
+    Path out = Files.writeString(tmp.resolve("out"), "");
+    try (MemoryFile in = MemoryFile.holding("hello é\n".getBytes(StandardCharsets.UTF_8));
+        MemoryFile err = MemoryFile.create()) {
+      // 3 MB of stderr: read back whole while the memory of what was read is given back
+      Process p =
+          PosixSpawn.start(
+              List.of(
+                  "/bin/sh",
+                  "-c",
+                  "cat; echo oops >&2; head -c 3000000 /dev/zero | tr '\\0' x >&2"),
+              Map.of("PATH", "/usr/bin:/bin"),
+              tmp,
+              PosixSpawn.Stdio.descriptor(in.fd()),
+              PosixSpawn.Stdio.file(out),
+              PosixSpawn.Stdio.descriptor(err.fd()));
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue());
+      assertEquals("hello é\n", Files.readString(out));
+      InputStream r = err.reader();
+      byte[] buf = new byte[8192];
+      long total = 0;
+      StringBuilder head = new StringBuilder();
+      boolean allX = true; // not zeros: a hole punched too far would read as zeros
+      for (int n; (n = r.read(buf, 0, buf.length)) > 0; ) {
+        for (int i = 0; i < n; i++, total++) {
+          if (total < 5) {
+            head.append((char) buf[i]);
+          } else if (buf[i] != 'x') {
+            allX = false;
+          }
+        }
+      }
+      assertEquals("oops\n", head.toString());
+      assertEquals(5 + 3_000_000, total);
+      assertTrue(allX);
+      assertEquals(-1, r.read(buf, 0, buf.length), "nothing new");
+    }
+  }
+
+  @Test
+  void waitingEndsAtTheExitOrTheTimeout() throws Exception {
+    assumeTrue(PosixSpawn.AVAILABLE, "posix_spawnp cannot be bound here");
+    Path f = Files.writeString(tmp.resolve("f"), "");
+    Process quick = PosixSpawn.start(List.of("/bin/sleep", "0.2"), Map.of(), tmp, f, f, f);
+    long start = System.nanoTime();
+    assertTrue(quick.waitFor(60, TimeUnit.SECONDS));
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20));
+    assertEquals(0, quick.exitValue());
+    Process slow = PosixSpawn.start(List.of("/bin/sleep", "30"), Map.of(), tmp, f, f, f);
+    start = System.nanoTime();
+    assertFalse(slow.waitFor(50, TimeUnit.MILLISECONDS));
+    assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(50));
+    slow.destroyForcibly();
+    assertTrue(slow.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(128 + 9, slow.exitValue());
   }
 }
