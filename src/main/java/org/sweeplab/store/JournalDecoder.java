@@ -3,6 +3,8 @@ package org.sweeplab.store;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sweeplab.run.RunStatus;
+import org.sweeplab.space.VariationKeys;
 
 /**
  * Decodes a journal line in the exact form {@link JournalFormat#encode} writes it (fields in their
@@ -41,6 +43,222 @@ final class JournalDecoder {
     } catch (RuntimeException e) {
       return null; // NumberFormatException, or a line cut short: Jackson decides
     }
+  }
+
+  /**
+   * What a resume keeps of a line, filled in place line after line: no entry, key, status string or
+   * map is made per line (a resume reads half a million lines while the JIT compiler warms up). The
+   * metric names are those of the line before when their bytes are the same.
+   */
+  static final class Outcome {
+    long shortKey;
+    int replicate;
+    long seed;
+    RunStatus status;
+    int metrics;
+    String[] names = new String[4];
+    Object[] values = new Object[4];
+    double cost;
+    double durationMs;
+    String errorType;
+    String errorMessage;
+
+    /** The metrics as a map, in order (for tests and messages). */
+    Map<String, Object> metricMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (int k = 0; k < metrics; k++) {
+        m.put(names[k], values[k]);
+      }
+      return m;
+    }
+  }
+
+  private static final RunStatus[] STATUSES = RunStatus.values();
+  private static final byte[][] STATUS_LABELS = new byte[STATUSES.length][];
+
+  static {
+    for (int k = 0; k < STATUSES.length; k++) {
+      STATUS_LABELS[k] = STATUSES[k].label().getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  /**
+   * Decodes a canonical line into {@code out}: true when done; false when the line is not in the
+   * canonical form, its key does not start with 16 lower-case hex digits or its status is not known
+   * (the caller then reads it as before, with its warnings). What it decodes equals what {@link
+   * #decode} gives (JournalDecoderTest).
+   */
+  static boolean decodeOutcome(byte[] b, int off, int len, Outcome out) {
+    try {
+      return new JournalDecoder(b, off, len, true).outcome(out);
+    } catch (RuntimeException e) {
+      return false; // NumberFormatException, or a line cut short: Jackson decides
+    }
+  }
+
+  private boolean outcome(Outcome o) {
+    if (!literal("{\"run_id\":")
+        || optionalString() == NOT_A_STRING
+        || !literal(",\"variation_id\":")
+        || optionalString() == NOT_A_STRING
+        || !literal(",\"variation_key\":\"")) {
+      return false;
+    }
+    int key = i;
+    o.shortKey = hex16(key);
+    i = key - 1;
+    if (optionalString() == NOT_A_STRING || !literal(",\"replicate\":")) {
+      return false;
+    }
+    o.replicate = Math.toIntExact(integer());
+    if (!literal(",\"seed\":")) {
+      return false;
+    }
+    o.seed = integer();
+    if (!literal(",\"params\":") || skipObject() == null || !literal(",\"status\":\"")) {
+      return false;
+    }
+    o.status = status();
+    if (o.status == null || !literal("\",\"metrics\":") || !metrics(o) || !literal(",\"cost\":")) {
+      return false;
+    }
+    o.cost = nullableDouble();
+    if (!literal(",\"started_at\":")
+        || optionalString() == NOT_A_STRING
+        || !literal(",\"duration_ms\":")) {
+      return false;
+    }
+    o.durationMs = nullableDouble();
+    if (!literal(",\"attempts\":")) {
+      return false;
+    }
+    integer();
+    if (!literal(",\"error\":")) {
+      return false;
+    }
+    o.errorType = null;
+    o.errorMessage = null;
+    if (!literal("null")) {
+      if (!literal("{\"type\":")) {
+        return false;
+      }
+      o.errorType = string();
+      if (o.errorType == null || !literal(",\"message\":")) {
+        return false;
+      }
+      o.errorMessage = string();
+      if (o.errorMessage == null || !literal("}")) {
+        return false;
+      }
+    }
+    return literal("}") && i == end && o.replicate >= 1;
+  }
+
+  /** The first 16 hex digits at {@code at} as a long ({@link VariationKeys#shortKey}). */
+  private long hex16(int at) {
+    if (end - at < 16) {
+      throw new NumberFormatException("short key");
+    }
+    long v = 0;
+    for (int k = at; k < at + 16; k++) {
+      int c = b[k];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (d < 0) {
+        throw new NumberFormatException("not a key"); // the slow path warns as before
+      }
+      v = (v << 4) | d;
+    }
+    return v;
+  }
+
+  /** A known status label followed by its closing quote (not consumed), or null. */
+  private RunStatus status() {
+    for (int k = 0; k < STATUS_LABELS.length; k++) {
+      byte[] label = STATUS_LABELS[k];
+      int n = label.length;
+      if (end - i > n && b[i + n] == '"' && java.util.Arrays.equals(b, i, i + n, label, 0, n)) {
+        i += n;
+        return STATUSES[k];
+      }
+    }
+    return null;
+  }
+
+  /** A flat object of scalars into {@code o}'s metrics, as {@link #object()} reads it. */
+  private boolean metrics(Outcome o) {
+    o.metrics = 0;
+    if (i >= end || b[i] != '{') {
+      return false;
+    }
+    i++;
+    if (literal("}")) {
+      return true;
+    }
+    while (true) {
+      int k = o.metrics;
+      if (k == o.names.length) {
+        o.names = java.util.Arrays.copyOf(o.names, 2 * k);
+        o.values = java.util.Arrays.copyOf(o.values, 2 * k);
+      }
+      String name = name(o.names[k]);
+      if (name == null || !literal(":") || i >= end) {
+        return false;
+      }
+      for (int m = 0; m < k; m++) {
+        if (o.names[m].equals(name)) {
+          return false; // a repeated name: Jackson's last-wins, not worth repeating here
+        }
+      }
+      Object v;
+      byte c = b[i];
+      if (c == '"') {
+        v = string();
+        if (v == null) {
+          return false;
+        }
+      } else if (literal("null")) {
+        v = null;
+      } else if (literal("true")) {
+        v = Boolean.TRUE;
+      } else if (literal("false")) {
+        v = Boolean.FALSE;
+      } else if (c == '-' || (c >= '0' && c <= '9')) {
+        v = number();
+      } else {
+        return false; // nested values: Jackson skips them
+      }
+      o.names[k] = name;
+      o.values[k] = v;
+      o.metrics = k + 1;
+      if (literal("}")) {
+        return true;
+      }
+      if (!literal(",")) {
+        return false;
+      }
+    }
+  }
+
+  /** A string as {@link #string()}; {@code last} itself when it has the same characters. */
+  private String name(String last) {
+    if (last != null && i < end && b[i] == '"') {
+      int n = last.length();
+      int close = i + 1 + n;
+      if (close < end && b[close] == '"') {
+        boolean same = true;
+        for (int k = 0; k < n; k++) {
+          if (b[i + 1 + k] != last.charAt(k)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) {
+          i = close + 1;
+          return last;
+        }
+      }
+    }
+    return string();
   }
 
   private JournalReader.Entry entry() {
@@ -201,7 +419,7 @@ final class JournalDecoder {
     if (scanNumber()) {
       throw new NumberFormatException("not a JSON integer");
     }
-    return Long.parseLong(new String(b, start, i - start, StandardCharsets.US_ASCII));
+    return AsciiNumbers.toLong(b, start, i);
   }
 
   /** A number as a double, NaN for {@code null}. */
@@ -209,8 +427,14 @@ final class JournalDecoder {
     if (literal("null")) {
       return Double.NaN;
     }
-    Object n = number();
-    return ((Number) n).doubleValue();
+    int start = i;
+    if (!scanNumber()) {
+      return AsciiNumbers.toLong(b, start, i);
+    }
+    double d = AsciiNumbers.fastDecimal(b, start, i);
+    return Double.isNaN(d)
+        ? Double.parseDouble(new String(b, start, i - start, StandardCharsets.US_ASCII))
+        : d;
   }
 
   /**
@@ -220,11 +444,14 @@ final class JournalDecoder {
   private Object number() {
     int start = i;
     boolean fraction = scanNumber();
-    String text = new String(b, start, i - start, StandardCharsets.US_ASCII);
-    if (fraction) {
-      return Double.parseDouble(text);
+    if (!fraction) {
+      return AsciiNumbers.toLong(b, start, i);
     }
-    return Long.parseLong(text);
+    double d = AsciiNumbers.fastDecimal(b, start, i);
+    if (Double.isNaN(d)) {
+      d = Double.parseDouble(new String(b, start, i - start, StandardCharsets.US_ASCII));
+    }
+    return d;
   }
 
   /** Moves past a JSON number; true when it has a fraction or exponent. */

@@ -40,8 +40,27 @@ public final class JournalLoader {
       long[] orphans = new long[1];
       java.util.Map<String, Long> unknown = new java.util.TreeMap<>();
       JournalReader.Report report =
-          JournalReader.read(
+          JournalReader.readOutcomes(
               journal,
+              new JournalDecoder.Outcome(),
+              o -> {
+                long v = index.get(o.shortKey);
+                if (v < 0 || o.replicate > replicates) {
+                  orphans[0]++;
+                  return;
+                }
+                columns.put(
+                    v * replicates + o.replicate - 1,
+                    o.seed,
+                    o.status,
+                    o.names,
+                    o.values,
+                    o.metrics,
+                    o.cost,
+                    Double.isNaN(o.durationMs) ? 0 : o.durationMs,
+                    o.errorType,
+                    o.errorMessage);
+              },
               e -> {
                 long v = index.get(VariationKeys.shortKey(e.variationKey()));
                 if (v < 0 || e.replicate() > replicates) {
@@ -64,8 +83,7 @@ public final class JournalLoader {
                     Double.isNaN(e.durationMs()) ? 0 : e.durationMs(),
                     e.errorType(),
                     e.errorMessage());
-              },
-              true);
+              });
       warnings.addAll(report.warnings());
       unknown.forEach(
           (status, n) ->

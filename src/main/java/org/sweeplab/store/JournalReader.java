@@ -84,6 +84,39 @@ public final class JournalReader {
         });
   }
 
+  /**
+   * Reads every line for a resume: a line in the writer's own form is decoded into {@code outcome},
+   * which {@code fast} receives (the same object each time, refilled); any other line is parsed as
+   * by {@link #read} and goes to {@code slow}.
+   */
+  static Report readOutcomes(
+      Path file,
+      JournalDecoder.Outcome outcome,
+      Consumer<JournalDecoder.Outcome> fast,
+      Consumer<Entry> slow)
+      throws IOException {
+    return lines(
+        file,
+        (line, off, len, lineNo, warnings) -> {
+          try {
+            if (JournalDecoder.decodeOutcome(line, off, len, outcome)) {
+              fast.accept(outcome);
+            } else {
+              Entry e = JournalDecoder.decode(line, off, len, true);
+              slow.accept(e != null ? e : parseJson(line, off, len));
+            }
+            return true;
+          } catch (IOException | RuntimeException e) {
+            warnings.add(
+                "runs.jsonl line "
+                    + lineNo
+                    + " is not a valid run record and was skipped: "
+                    + e.getMessage());
+            return false;
+          }
+        });
+  }
+
   /** Receives a parsed line together with its text (without the newline). */
   public interface LineConsumer {
     void accept(Entry entry, String line);

@@ -89,6 +89,36 @@ public final class RunColumns {
       double duration,
       String errorType,
       String errorMessage) {
+    int i = start(ordinal, runSeed, st, c, duration);
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      column(e.getKey()).put(i, e.getValue());
+    }
+    end(i, errorType, errorMessage);
+  }
+
+  /**
+   * As {@link #put(long, long, RunStatus, Map, double, double, String, String)} with the metrics as
+   * the first {@code count} names and values (a resume reading its journal).
+   */
+  synchronized void put(
+      long ordinal,
+      long runSeed,
+      RunStatus st,
+      String[] names,
+      Object[] values,
+      int count,
+      double c,
+      double duration,
+      String errorType,
+      String errorMessage) {
+    int i = start(ordinal, runSeed, st, c, duration);
+    for (int k = 0; k < count; k++) {
+      column(names[k]).put(i, values[k]);
+    }
+    end(i, errorType, errorMessage);
+  }
+
+  private int start(long ordinal, long runSeed, RunStatus st, double c, double duration) {
     int i = (int) ordinal;
     if (status.get(i) != 0) {
       for (MetricColumn m : metrics.values()) {
@@ -102,14 +132,20 @@ public final class RunColumns {
     seed.set(i, runSeed);
     cost.set(i, c);
     durationMs.set(i, duration);
-    for (Map.Entry<String, Object> e : values.entrySet()) {
-      MetricColumn m = metrics.get(e.getKey());
-      if (m == null) {
-        m = new MetricColumn(capacity);
-        metrics.put(e.getKey(), m);
-      }
-      m.put(i, e.getValue());
+    return i;
+  }
+
+  /** The column of metric {@code name}, made when it first appears. */
+  private MetricColumn column(String name) {
+    MetricColumn m = metrics.get(name);
+    if (m == null) {
+      m = new MetricColumn(capacity);
+      metrics.put(name, m);
     }
+    return m;
+  }
+
+  private void end(int i, String errorType, String errorMessage) {
     if (errorType != null || errorMessage != null) {
       errors.put(i, new String[] {errorType, errorMessage});
     }

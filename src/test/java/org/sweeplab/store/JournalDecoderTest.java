@@ -3,6 +3,7 @@ package org.sweeplab.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,36 @@ class JournalDecoderTest {
               json.errorMessage()),
           outcome);
     }
+    // a resume's reading in place: the same outcome again, or the line left to the paths above
+    JournalDecoder.Outcome o = new JournalDecoder.Outcome();
+    o.names[0] = "value"; // a name left by an earlier line is reused only when it matches
+    boolean decoded = JournalDecoder.decodeOutcome(line, 0, line.length, o);
+    boolean knownStatus =
+        json.status() != null
+            && java.util.Arrays.stream(RunStatus.values())
+                .anyMatch(st -> st.label().equals(json.status()));
+    boolean hexKey = json.variationKey().matches("[0-9a-f]{16}.*");
+    if (fast != null && knownStatus && hexKey) {
+      assertTrue(decoded, () -> "in place: " + new String(line, StandardCharsets.UTF_8));
+    }
+    if (decoded) {
+      assertNotNull(fast);
+      assertEquals(VariationKeys.shortKey(json.variationKey()), o.shortKey);
+      assertEquals(json.replicate(), o.replicate);
+      assertEquals(json.seed(), o.seed);
+      assertEquals(json.status(), o.status.label());
+      assertEquals(json.metrics(), o.metricMap());
+      for (Map.Entry<String, Object> m : json.metrics().entrySet()) {
+        Object v = o.metricMap().get(m.getKey());
+        assertEquals(
+            m.getValue() == null ? null : m.getValue().getClass(), v == null ? null : v.getClass());
+      }
+      assertEquals(Double.doubleToLongBits(json.cost()), Double.doubleToLongBits(o.cost));
+      assertEquals(
+          Double.doubleToLongBits(json.durationMs()), Double.doubleToLongBits(o.durationMs));
+      assertEquals(json.errorType(), o.errorType);
+      assertEquals(json.errorMessage(), o.errorMessage);
+    }
   }
 
   @Test
@@ -97,6 +128,8 @@ class JournalDecoderTest {
       metrics.put("win", rnd.nextBoolean());
       metrics.put("note", pick(rnd, "plain", "tab\there", "x", "", "€"));
       metrics.put("missing", rnd.nextBoolean() ? null : Double.NaN);
+      // few digits, as most metrics are: the in-place reader's own decimal path
+      metrics.put("short", Math.round(rnd.nextGaussian() * 1e6) / Math.pow(10, rnd.nextInt(0, 9)));
       boolean failed = rnd.nextInt(5) == 0;
       RunRecord r =
           new RunRecord(
@@ -120,6 +153,82 @@ class JournalDecoderTest {
       }
     }
     assertEquals(true, decoded > 200, "most random lines take the fast path: " + decoded);
+  }
+
+  @Test
+  void decimalsAreReadAsTheJdkReadsThem() {
+    SplittableRandom rnd = new SplittableRandom(17);
+    JournalDecoder.Outcome o = new JournalDecoder.Outcome();
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder t = new StringBuilder(rnd.nextBoolean() ? "-" : "");
+      int digits = rnd.nextInt(1, 19);
+      int point = rnd.nextInt(1, digits + 1);
+      for (int k = 0; k < digits; k++) {
+        if (k == point) {
+          t.append('.');
+        }
+        // a leading zero only alone before the point, as JSON has it
+        t.append(k == 0 && point > 1 ? rnd.nextInt(1, 10) : rnd.nextInt(10));
+      }
+      if (point == digits) {
+        t.append(".").append(rnd.nextInt(10)); // a fraction, so a double
+      }
+      String text = t.toString();
+      byte[] line =
+          ("{\"run_id\":\"r\",\"variation_id\":\"v\",\"variation_key\":"
+                  + "\"0123456789abcdef0123456789abcdef\",\"replicate\":1,\"seed\":-2,"
+                  + "\"params\":{},\"status\":\"ok\",\"metrics\":{\"x\":"
+                  + text
+                  + "},\"cost\":"
+                  + text
+                  + ",\"started_at\":\"t\",\"duration_ms\":1,\"attempts\":1,\"error\":null}")
+              .getBytes(StandardCharsets.US_ASCII);
+      assertTrue(JournalDecoder.decodeOutcome(line, 0, line.length, o), text);
+      double expected = Double.parseDouble(text);
+      assertEquals(expected, (Double) o.values[0], 0.0, text);
+      assertEquals(
+          Double.doubleToLongBits(expected), Double.doubleToLongBits((Double) o.values[0]));
+      assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(o.cost), text);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      longs = {
+        0,
+        1,
+        -1,
+        9,
+        10,
+        999_999_999_999_999_999L,
+        -999_999_999_999_999_999L,
+        1_000_000_000_000_000_000L,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE - 7,
+        Long.MIN_VALUE + 1
+      })
+  void integersAreReadAsTheJdkReadsThem(long value) {
+    byte[] line =
+        ("{\"run_id\":\"r\",\"variation_id\":\"v\",\"variation_key\":"
+                + "\"0123456789abcdef0123456789abcdef\",\"replicate\":1,\"seed\":"
+                + value
+                + ",\"params\":{},\"status\":\"ok\",\"metrics\":{\"n\":"
+                + value
+                + "},\"cost\":null,\"started_at\":\"t\",\"duration_ms\":1,\"attempts\":1,"
+                + "\"error\":null}")
+            .getBytes(StandardCharsets.US_ASCII);
+    JournalDecoder.Outcome o = new JournalDecoder.Outcome();
+    assertTrue(JournalDecoder.decodeOutcome(line, 0, line.length, o));
+    assertEquals(value, o.seed);
+    assertEquals(Long.valueOf(value), o.values[0]);
+    byte[] over =
+        new String(line, StandardCharsets.US_ASCII)
+            .replace("\"seed\":" + value, "\"seed\":" + value + "0")
+            .getBytes(StandardCharsets.US_ASCII);
+    if (Math.abs((double) value) > 1e18) { // ten times more does not fit: left to the parser
+      assertEquals(false, JournalDecoder.decodeOutcome(over, 0, over.length, o));
+    }
   }
 
   @ParameterizedTest
