@@ -209,23 +209,9 @@ final class JournalDecoder {
           return false; // a repeated name: Jackson's last-wins, not worth repeating here
         }
       }
-      Object v;
-      byte c = b[i];
-      if (c == '"') {
-        v = string();
-        if (v == null) {
-          return false;
-        }
-      } else if (literal("null")) {
-        v = null;
-      } else if (literal("true")) {
-        v = Boolean.TRUE;
-      } else if (literal("false")) {
-        v = Boolean.FALSE;
-      } else if (c == '-' || (c >= '0' && c <= '9')) {
-        v = number();
-      } else {
-        return false; // nested values: Jackson skips them
+      Object v = scalar();
+      if (v == NOT_A_SCALAR) {
+        return false;
       }
       o.names[k] = name;
       o.values[k] = v;
@@ -529,6 +515,33 @@ final class JournalDecoder {
     }
   }
 
+  /** What {@link #scalar} returns for anything else than a plain scalar. */
+  private static final Object NOT_A_SCALAR = new Object();
+
+  /**
+   * A string (without escapes), number (Long or Double), true, false or null; {@link #NOT_A_SCALAR}
+   * for anything else, such as a nested value (Jackson's business).
+   */
+  private Object scalar() {
+    if (i >= end) {
+      return NOT_A_SCALAR;
+    }
+    byte c = b[i];
+    if (c == '"') {
+      String v = string();
+      return v == null ? NOT_A_SCALAR : v;
+    } else if (literal("null")) {
+      return null;
+    } else if (literal("true")) {
+      return Boolean.TRUE;
+    } else if (literal("false")) {
+      return Boolean.FALSE;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      return number();
+    }
+    return NOT_A_SCALAR;
+  }
+
   /** A flat object of scalars (string, number, true, false, null) in order, or null. */
   private Map<String, Object> object() {
     if (i >= end || b[i] != '{') {
@@ -544,26 +557,9 @@ final class JournalDecoder {
       if (name == null || !literal(":") || m.containsKey(name)) {
         return null; // a repeated name: Jackson's last-wins, not worth repeating here
       }
-      Object v;
-      if (i >= end) {
+      Object v = scalar();
+      if (v == NOT_A_SCALAR) {
         return null;
-      }
-      byte c = b[i];
-      if (c == '"') {
-        v = string();
-        if (v == null) {
-          return null;
-        }
-      } else if (literal("null")) {
-        v = null;
-      } else if (literal("true")) {
-        v = Boolean.TRUE;
-      } else if (literal("false")) {
-        v = Boolean.FALSE;
-      } else if (c == '-' || (c >= '0' && c <= '9')) {
-        v = number();
-      } else {
-        return null; // nested values: Jackson skips them
       }
       m.put(name, v);
       if (literal("}")) {

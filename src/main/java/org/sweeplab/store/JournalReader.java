@@ -57,37 +57,34 @@ public final class JournalReader {
 
   /** Parses every line fully. */
   static Report read(Path file, Consumer<Entry> out) throws IOException {
-    return read(file, out, false);
-  }
-
-  /**
-   * Parses every line; with {@code outcomeOnly}, entries of lines in the writer's own form leave
-   * out what a resume does not need: run id, variation id, parameters and start time (null, and an
-   * empty map).
-   */
-  static Report read(Path file, Consumer<Entry> out, boolean outcomeOnly) throws IOException {
     return lines(
         file,
         (line, off, len, lineNo, warnings) -> {
           try {
-            Entry fast = JournalDecoder.decode(line, off, len, outcomeOnly);
+            Entry fast = JournalDecoder.decode(line, off, len);
             out.accept(fast != null ? fast : parseJson(line, off, len));
             return true;
           } catch (IOException | RuntimeException e) {
-            warnings.add(
-                "runs.jsonl line "
-                    + lineNo
-                    + " is not a valid run record and was skipped: "
-                    + e.getMessage());
-            return false;
+            return skipped(warnings, lineNo, e);
           }
         });
+  }
+
+  /** Adds the warning for a line that is not a valid run record; false. */
+  private static boolean skipped(List<String> warnings, long lineNo, Exception e) {
+    warnings.add(
+        "runs.jsonl line "
+            + lineNo
+            + " is not a valid run record and was skipped: "
+            + e.getMessage());
+    return false;
   }
 
   /**
    * Reads every line for a resume: a line in the writer's own form is decoded into {@code outcome},
    * which {@code fast} receives (the same object each time, refilled); any other line is parsed as
-   * by {@link #read} and goes to {@code slow}.
+   * by {@link #read} (without run id, variation id, parameters and start time) and goes to {@code
+   * slow}.
    */
   static Report readOutcomes(
       Path file,
@@ -107,12 +104,7 @@ public final class JournalReader {
             }
             return true;
           } catch (IOException | RuntimeException e) {
-            warnings.add(
-                "runs.jsonl line "
-                    + lineNo
-                    + " is not a valid run record and was skipped: "
-                    + e.getMessage());
-            return false;
+            return skipped(warnings, lineNo, e);
           }
         });
   }
