@@ -10,7 +10,10 @@ import java.nio.file.Path;
  * commands: in one JVM, the commands whose start-up matters most, so that their classes are
  * archived: {@code plan} of a spec, {@code run} of a small in-process sweep into a scratch folder,
  * and {@code resume} of that folder (complete), then of the same folder with its tables removed
- * (the resume that reads the journal). The launcher discards the output. Not a user command.
+ * (the resume that reads the journal), and {@code run} of a small command sweep (the program {@code
+ * /bin/echo}, skipped where there is none): its start-up binds the C library through JNA and writes
+ * run records, some 700 classes that an in-process sweep never loads. The launcher discards the
+ * output. Not a user command.
  *
  * <p>Usage: {@code java -XX:ArchiveClassesAtExit=A.jsa -cp sweeplab.jar
  * org.sweeplab.cli.StartupTraining SPEC SCRATCH_DIR}
@@ -31,6 +34,22 @@ public final class StartupTraining {
           "seed: 1",
           "");
 
+  /** The command sweep of the training run: {@link #ECHO} prints each run's metrics, 40 runs. */
+  static final String COMMAND_SPEC =
+      String.join(
+          "\n",
+          "name: training-command",
+          "simulation:",
+          "  command: [/bin/echo, '{\"score\": {x}, \"cost\": 0.5}']",
+          "parameters:",
+          "  x: {type: range, start: 1, stop: 40}",
+          "execution: {max_parallel: 2}",
+          "seed: 1",
+          "");
+
+  /** The program of {@link #COMMAND_SPEC}; coreutils, so on every Debian. */
+  static final Path ECHO = Path.of("/bin/echo");
+
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
       System.err.println("usage: StartupTraining SPEC SCRATCH_DIR");
@@ -50,6 +69,17 @@ public final class StartupTraining {
     rc |= Main.run("resume", out.toString(), "--quiet");
     Files.deleteIfExists(out.resolve("summary.json"));
     rc |= Main.run("resume", out.toString(), "--quiet");
+    if (Files.isExecutable(ECHO)) {
+      Path commands = scratch.resolve("commands.yaml");
+      Files.writeString(commands, COMMAND_SPEC, StandardCharsets.UTF_8);
+      rc |=
+          Main.run(
+              "run",
+              commands.toString(),
+              "--out",
+              scratch.resolve("commands").toString(),
+              "--quiet");
+    }
     return rc;
   }
 }

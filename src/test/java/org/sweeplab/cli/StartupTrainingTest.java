@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,5 +19,11 @@ class StartupTrainingTest {
     Path out = tmp.resolve("out");
     assertTrue(Files.isRegularFile(out.resolve("summary.json")), "the second resume rewrote it");
     assertEquals(401, Files.readAllLines(out.resolve("results.csv")).size());
+    if (Files.isExecutable(StartupTraining.ECHO)) {
+      // the command sweep: 40 runs of /bin/echo, each one ok with its score
+      List<String> rows = Files.readAllLines(tmp.resolve("commands").resolve("results.csv"));
+      assertEquals(41, rows.size());
+      assertTrue(rows.stream().skip(1).allMatch(r -> r.contains(",ok,")), rows.get(1));
+    }
   }
 }

@@ -91,14 +91,24 @@ final class CommandProcessTree {
 
   /** The processes of the command, deepest first, the started one last. */
   private List<ProcessHandle> collect() {
-    ProcessHandle top = root.toHandle();
-    List<ProcessHandle> found = new ArrayList<>(top.descendants().toList());
+    ProcessHandle top;
+    try {
+      top = root.toHandle();
+    } catch (UnsupportedOperationException reaped) {
+      // Exited and reaped before anyone asked: its children have moved to another parent, and
+      // the tag finds them.
+      top = null;
+    }
+    List<ProcessHandle> found =
+        new ArrayList<>(top == null ? List.of() : top.descendants().toList());
     found.addAll(tagged());
     seen.addAll(found);
     List<ProcessHandle> ordered = new ArrayList<>(seen);
     java.util.Collections.reverse(ordered);
-    ordered.remove(top);
-    ordered.add(top);
+    if (top != null) {
+      ordered.remove(top);
+      ordered.add(top);
+    }
     return ordered;
   }
 

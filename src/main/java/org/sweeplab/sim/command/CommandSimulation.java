@@ -1,8 +1,6 @@
 package org.sweeplab.sim.command;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +51,7 @@ public final class CommandSimulation implements Simulation {
   private volatile Map.Entry<Set<String>, Map<String, String>> paramVariables;
 
   private CommandSimulation(SimulationSpec.Command spec, Duration killGrace) {
+    NativeWarmUp.start();
     this.spec = spec;
     List<CommandTemplate> a = new ArrayList<>();
     for (int i = 0; i < spec.argv().size(); i++) {
@@ -312,13 +311,12 @@ public final class CommandSimulation implements Simulation {
     return vars;
   }
 
-  /** The run context as one JSON object, followed by a newline. */
+  /**
+   * The run context as one JSON object, followed by a newline: written straight by a generator,
+   * without a tree of nodes per run; {@code config} and {@code upstream} are serialized from their
+   * maps as they are.
+   */
   byte[] stdinJson(RunContext ctx, Path runDir) {
-    if (!ctx.config().isEmpty() || !ctx.upstreamByStage().isEmpty()) {
-      return stdinJsonTree(ctx, runDir);
-    }
-    // The usual case, written straight: the same bytes as the tree below with an empty config
-    // (StdinJsonTest), without a tree of nodes per run.
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (JsonGenerator g = CommandStdout.MAPPER.createGenerator(bytes)) {
       g.writeStartObject();
@@ -339,51 +337,23 @@ public final class CommandSimulation implements Simulation {
         } else if (v == null) {
           g.writeNull();
         } else {
-          g.writeString(String.valueOf(v));
+          g.writeString(String.valueOf(v)); // any other type as its text, as a template shows it
         }
       }
       g.writeEndObject();
       g.writeStringField("run_dir", runDir.toString());
-      g.writeObjectFieldStart("config");
-      g.writeEndObject();
+      g.writeFieldName("config");
+      CommandStdout.MAPPER.writeValue(g, ctx.config());
+      Map<String, Map<String, Object>> upstream = ctx.upstreamByStage();
+      if (!upstream.isEmpty()) {
+        g.writeFieldName("upstream");
+        CommandStdout.MAPPER.writeValue(g, upstream);
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     bytes.write('\n');
     return bytes.toByteArray();
-  }
-
-  /** {@link #stdinJson} through a tree: any config and upstream outputs. */
-  byte[] stdinJsonTree(RunContext ctx, Path runDir) {
-    ObjectNode o = CommandStdout.MAPPER.createObjectNode();
-    o.put("run_id", ctx.runId());
-    o.put("variation_id", ctx.variationId());
-    o.put("replicate", ctx.replicate());
-    o.put("seed", ctx.seed());
-    ObjectNode p = o.putObject("params");
-    ctx.params()
-        .forEach(
-            (name, v) -> {
-              if (v instanceof Long l) {
-                p.put(name, l);
-              } else if (v instanceof Double d) {
-                p.put(name, d);
-              } else if (v instanceof Boolean b) {
-                p.put(name, b);
-              } else {
-                p.put(name, v == null ? null : String.valueOf(v));
-              }
-            });
-    o.put("run_dir", runDir.toString());
-    CommandUpstream.addToStdin(o, ctx);
-    try {
-      byte[] json = CommandStdout.MAPPER.writeValueAsBytes(o);
-      byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
-      line[json.length] = '\n';
-      return line;
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

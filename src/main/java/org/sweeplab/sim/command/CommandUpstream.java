@@ -1,7 +1,5 @@
 package org.sweeplab.sim.command;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,18 +67,6 @@ final class CommandUpstream {
     return ("SWEEP_UPSTREAM_" + stage + "_" + key)
         .toUpperCase(Locale.ROOT)
         .replaceAll("[^A-Z0-9_]", "_");
-  }
-
-  /**
-   * {@code config} (the merged scenario) and, in a pipeline, {@code upstream} (outputs by stage).
-   */
-  static void addToStdin(ObjectNode o, RunContext ctx) {
-    o.set("config", CommandStdout.MAPPER.valueToTree(ctx.config()));
-    Map<String, Map<String, Object>> upstream = ctx.upstreamByStage();
-    if (!upstream.isEmpty()) {
-      JsonNode u = CommandStdout.MAPPER.valueToTree(upstream);
-      o.set("upstream", u);
-    }
   }
 
   /** Writes the merged scenario as {@code config.json} in the run folder (pretty, UTF-8). */

@@ -13,7 +13,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SpawnedProcess extends Process {
   private final int pid;
-  private final ProcessHandle handle;
+
+  /** Taken when first asked for, while the child is not reaped; null until then. */
+  private ProcessHandle handle;
+
   private int exit = -1;
 
   /** The child's {@link PidFd} until it is reaped, or -1. */
@@ -21,9 +24,8 @@ final class SpawnedProcess extends Process {
 
   SpawnedProcess(int pid) {
     this.pid = pid;
-    // Taken while the child cannot have been reaped: the handle and the descriptor stay valid
-    // (and safe from pid reuse) after it exits.
-    this.handle = ProcessHandle.of(pid).orElse(null);
+    // Taken while the child cannot have been reaped: the descriptor stays valid (and safe from pid
+    // reuse) after it exits.
     this.pidFd = PidFd.open(pid);
   }
 
@@ -110,8 +112,18 @@ final class SpawnedProcess extends Process {
     return pid;
   }
 
+  /**
+   * The child's handle. Made on the first call (reading {@code /proc}, which most runs never need),
+   * when the child is not reaped yet, so its pid cannot be another process's; the handle stays
+   * valid after the child exits.
+   *
+   * @throws UnsupportedOperationException when the child was reaped before the first call
+   */
   @Override
-  public ProcessHandle toHandle() {
+  public synchronized ProcessHandle toHandle() {
+    if (handle == null && exit < 0) {
+      handle = ProcessHandle.of(pid).orElse(null);
+    }
     if (handle == null) {
       throw new UnsupportedOperationException("process " + pid + " had ended before it was seen");
     }

@@ -21,6 +21,8 @@ final class FakeRunContext implements RunContext {
   private final double cap;
   private double cost;
   private volatile boolean cancelled;
+  private Map<String, Object> config;
+  private Map<String, Map<String, Object>> upstream = Map.of();
 
   FakeRunContext(Path root, Map<String, Object> params, double cap) {
     this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -30,6 +32,28 @@ final class FakeRunContext implements RunContext {
 
   FakeRunContext(Path root, Map<String, Object> params) {
     this(root, params, Double.POSITIVE_INFINITY);
+  }
+
+  /** This context with a merged scenario of its own (instead of the parameters nested). */
+  FakeRunContext withConfig(Map<String, Object> config) {
+    this.config = config;
+    return this;
+  }
+
+  /** This context in a pipeline stage whose earlier stages gave these outputs. */
+  FakeRunContext withUpstream(Map<String, Map<String, Object>> upstream) {
+    this.upstream = upstream;
+    return this;
+  }
+
+  @Override
+  public Map<String, Object> config() {
+    return config == null ? RunContext.super.config() : config;
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> upstreamByStage() {
+    return upstream;
   }
 
   /** The run folder's path, without creating it. */

@@ -3,17 +3,22 @@ package org.sweeplab.sim.command;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sweeplab.sim.RunContext;
 
 /**
- * A command's stdin without config or upstream outputs is written straight, byte for byte what the
- * tree it replaced writes (the tree still serves the other cases).
+ * A command's stdin is written straight by a generator, byte for byte what a tree of nodes (the way
+ * it was written before, kept here as the reference) writes: odd and random parameters, merged
+ * scenarios of any shape, upstream outputs; and one line checked against its text.
  */
 class StdinJsonTest {
   @TempDir Path tmp;
@@ -53,7 +58,7 @@ class StdinJsonTest {
     FakeRunContext ctx = new FakeRunContext(tmp, params);
     Path runDir = tmp.resolve("runs").resolve("run \"1\" é");
     byte[] fast = sim.stdinJson(ctx, runDir);
-    assertArrayEquals(sim.stdinJsonTree(ctx, runDir), fast);
+    assertArrayEquals(tree(ctx, runDir), fast);
     assertEquals('\n', fast[fast.length - 1]);
   }
 
@@ -77,9 +82,88 @@ class StdinJsonTest {
       FakeRunContext ctx = new FakeRunContext(tmp, params);
       Path runDir = tmp.resolve(randomString(random).replace('\0', '_') + "x");
       assertArrayEquals(
-          sim.stdinJsonTree(ctx, runDir),
+          tree(ctx, runDir),
           sim.stdinJson(ctx, runDir),
-          () -> new String(sim.stdinJsonTree(ctx, runDir), StandardCharsets.UTF_8));
+          () -> new String(tree(ctx, runDir), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void scenariosAndUpstreamOutputsAreWrittenAsTheTreeWritesThem() {
+    CommandSimulation sim = CommandSimulation.of(CommandTestSupport.command("true"));
+    Map<String, Object> inner = new LinkedHashMap<>();
+    for (int i = 0; i < ODD.length; i++) {
+      inner.put("v" + i, ODD[i]);
+    }
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("actors", Map.of("regulator", inner));
+    config.put("list", java.util.Arrays.asList(1, 2.5f, null, List.of(), Map.of(), inner));
+    config.put("empty", Map.of());
+    config.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+    Map<String, Map<String, Object>> upstream = new LinkedHashMap<>();
+    upstream.put("simulate", inner);
+    upstream.put("score \"it\"", Map.of("final", 0.7));
+    for (Map<String, Map<String, Object>> up :
+        List.of(Map.<String, Map<String, Object>>of(), upstream)) {
+      FakeRunContext ctx =
+          new FakeRunContext(tmp, Map.of("alpha", 3L)).withConfig(config).withUpstream(up);
+      Path runDir = tmp.resolve("run");
+      assertArrayEquals(
+          tree(ctx, runDir),
+          sim.stdinJson(ctx, runDir),
+          () -> new String(tree(ctx, runDir), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The line of docs/commands.md, written out: the order of the fields and their form. */
+  @Test
+  void aRunsLineReadsAsDocumented() {
+    CommandSimulation sim = CommandSimulation.of(CommandTestSupport.command("true"));
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("model.size", 3L);
+    params.put("rate", 0.5);
+    params.put("name", "a\"b");
+    FakeRunContext ctx = new FakeRunContext(tmp, params);
+    assertEquals(
+        "{\"run_id\":\"var-0007-run-002\",\"variation_id\":\"var-0007\",\"replicate\":2,"
+            + "\"seed\":424242,\"params\":{\"model.size\":3,\"rate\":0.5,\"name\":\"a\\\"b\"},"
+            + "\"run_dir\":\"/r\",\"config\":{\"model\":{\"size\":3},\"rate\":0.5,\"name\":\"a\\\"b\"}}\n",
+        new String(sim.stdinJson(ctx, Path.of("/r")), StandardCharsets.UTF_8));
+  }
+
+  /** The stdin line through a tree of nodes, as sweeplab wrote it before (the reference). */
+  private static byte[] tree(RunContext ctx, Path runDir) {
+    ObjectNode o = CommandStdout.MAPPER.createObjectNode();
+    o.put("run_id", ctx.runId());
+    o.put("variation_id", ctx.variationId());
+    o.put("replicate", ctx.replicate());
+    o.put("seed", ctx.seed());
+    ObjectNode p = o.putObject("params");
+    ctx.params()
+        .forEach(
+            (name, v) -> {
+              if (v instanceof Long l) {
+                p.put(name, l);
+              } else if (v instanceof Double d) {
+                p.put(name, d);
+              } else if (v instanceof Boolean b) {
+                p.put(name, b);
+              } else {
+                p.put(name, v == null ? null : String.valueOf(v));
+              }
+            });
+    o.put("run_dir", runDir.toString());
+    o.set("config", CommandStdout.MAPPER.valueToTree(ctx.config()));
+    if (!ctx.upstreamByStage().isEmpty()) {
+      o.set("upstream", CommandStdout.MAPPER.valueToTree(ctx.upstreamByStage()));
+    }
+    try {
+      byte[] json = CommandStdout.MAPPER.writeValueAsBytes(o);
+      byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+      line[json.length] = '\n';
+      return line;
+    } catch (JsonProcessingException e) {
+      throw new AssertionError(e);
     }
   }
 
