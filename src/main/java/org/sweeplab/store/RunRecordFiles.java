@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunSink;
@@ -27,6 +28,9 @@ import org.sweeplab.spec.SweepSpec;
 public final class RunRecordFiles implements RunSink {
   static final String FILE = "result.json";
 
+  /** Whether a record mapper warm-up was started in this JVM. */
+  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+
   private final RunSink journal;
   private final Path runsRoot;
   private final Map<String, Object> metadata;
@@ -37,10 +41,12 @@ public final class RunRecordFiles implements RunSink {
     this.metadata = metadata;
     // The first record made the JSON mapper build its serializers (about 0.1 s of a cold JVM) while
     // the runs waited; a record of the same shape written to nowhere on a thread of its own builds
-    // them while the first runs start (docs/benchmarks.md §1).
-    Thread warmUp = new Thread(RunRecordFiles::warmUp, "sweeplab-records");
-    warmUp.setDaemon(true);
-    warmUp.start();
+    // them while the first runs start (docs/benchmarks.md §1). Once per JVM.
+    if (WARMED_UP.compareAndSet(false, true)) {
+      Thread warmUp = new Thread(RunRecordFiles::warmUp, "sweeplab-records");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
   }
 
   private static void warmUp() {
