@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The launcher script with a garbage collector named in SWEEPLAB_JAVA_OPTS: Java refuses to start
- * with two, so the user's choice must replace the launcher's (it once did not, for every command).
- * Runs after the jar is packaged.
+ * The launcher script: with a garbage collector named in SWEEPLAB_JAVA_OPTS (Java refuses to start
+ * with two, so the user's choice must replace the launcher's; it once did not, for every command),
+ * and its choice of compiler for a resume. Runs after the jar is packaged.
  */
 class LauncherIT {
   @TempDir Path dir;
@@ -48,5 +48,49 @@ class LauncherIT {
       String chosen = collector.replace("-XX:+Use", "").replace("GC", "");
       assertTrue(out.contains("Using " + chosen), args + " should use " + collector + ": " + out);
     }
+  }
+
+  /**
+   * A resume of a complete folder runs nothing (unless it retries failed runs): the launcher gives
+   * it C1-compiled code only; any other resume keeps C2.
+   */
+  @org.junit.jupiter.api.Test
+  void aCompleteFoldersResumeRunsC1Only() throws IOException, InterruptedException {
+    Path spec = dir.resolve("small.yaml");
+    Files.writeString(
+        spec,
+        "name: small\nsimulation: bench\nparameters:\n  x: [1, 2]\nreplicates: 3\nseed: 1\n",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("small");
+    assertEquals(0, launch(List.of("run", spec.toString(), "--out", out.toString(), "--quiet")).rc);
+    assertEquals(1, tieredStop(List.of("resume", out.toString(), "--quiet")));
+    assertEquals(4, tieredStop(List.of("resume", out.toString(), "--retry-failed", "--quiet")));
+    Files.delete(out.resolve("summary.json")); // as after a kill: the resume finishes the tables
+    assertEquals(4, tieredStop(List.of("resume", out.toString(), "--quiet")));
+  }
+
+  private record Launched(int rc, String out) {}
+
+  private Launched launch(List<String> args) throws IOException, InterruptedException {
+    Path log = dir.resolve("launch.txt");
+    List<String> command = new java.util.ArrayList<>(List.of("./sweeplab"));
+    command.addAll(args);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("SWEEPLAB_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    pb.environment().put("SWEEPLAB_CDS", "0");
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the launcher did not end");
+    return new Launched(p.exitValue(), Files.readString(log));
+  }
+
+  /** The JVM's TieredStopAtLevel for these arguments (1: C1 only, 4: C2 too). */
+  private int tieredStop(List<String> args) throws IOException, InterruptedException {
+    Launched l = launch(args);
+    assertEquals(0, l.rc, args + ": " + l.out);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)").matcher(l.out);
+    assertTrue(m.find(), l.out);
+    return Integer.parseInt(m.group(1));
   }
 }
