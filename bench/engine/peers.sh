@@ -8,7 +8,7 @@
 #  (iii) `./sweeplab resume` of the finished 1M-run folder, and of one killed (kill -9) half-way.
 # Usage: bench/engine/peers.sh [repeats (default 3)] [sections (default "i ii iii")]
 # SWEEPLAB=path/to/sweeplab times another build's launcher; BEFORE=path/to/sweeplab (e.g. an older commit's build)
-# adds that build to (i) and (iii), run in the same alternation, for before/after figures.
+# adds that build to (i), (ii) and (iii), run in the same alternation, for before/after figures.
 # Needs gcc (to build /tmp/tiny_sim once), /usr/bin/python3 with pandas (Debian's python3-pandas), bash, date.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -86,16 +86,25 @@ if [[ " $sections " == *" i "* ]]; then
 fi
 
 if [[ " $sections " == *" ii "* ]]; then
-  a=(); b=()
+  a=(); b=(); c=()
   for i in $(seq "$repeats"); do
     rm -rf "$work/tiny"
     t=$(seconds "$sweeplab" run bench/engine/tiny-sim.yaml --out "$work/tiny" --quiet); a+=("$t")
     echo "(ii)  sweeplab 2,000 tiny_sim runs, max_parallel 2: $t s (load $(load))"
     t=$(seconds env TINY_SIM="$tiny" "$python" "$peers/peer_python_pool.py" "$work/pool.jsonl"); b+=("$t")
     echo "(ii)  peer_python_pool.py: $t s (load $(load))"
+    if [[ -n "$before" ]]; then
+      rm -rf "$work/tiny-before"
+      t=$(seconds "$before" run bench/engine/tiny-sim.yaml --out "$work/tiny-before" --quiet); c+=("$t")
+      echo "(ii)  BEFORE 2,000 tiny_sim runs: $t s (load $(load))"
+    fi
   done
   ma=$(median "${a[@]}"); mb=$(median "${b[@]}")
   echo "(ii)  MEDIAN sweeplab $ma s, peer $mb s, ratio $(ratio "$ma" "$mb")"
+  if [[ -n "$before" ]]; then
+    mc=$(median "${c[@]}")
+    echo "(ii)  MEDIAN before $mc s, ratio to the peer $(ratio "$mc" "$mb")"
+  fi
 fi
 
 if [[ " $sections " == *" iii "* ]]; then
