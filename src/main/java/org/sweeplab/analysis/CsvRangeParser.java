@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sweeplab.results.AsciiDecimal;
 
 /**
  * The second pass of the parallel CSV reader: the records of one byte range parsed straight from
@@ -21,15 +22,6 @@ final class CsvRangeParser {
   static final int LONG = 1;
   static final int DOUBLE = 2;
   static final int TEXT = 3;
-  private static final double[] POW10 = new double[23];
-
-  static {
-    double p = 1;
-    for (int i = 0; i < POW10.length; i++) {
-      POW10[i] = p;
-      p *= 10;
-    }
-  }
 
   /** The shared destination: per column its kind and its array (one of them, by kind). */
   static final class Target {
@@ -390,50 +382,9 @@ final class CsvRangeParser {
   }
 
   private double parseDouble(int c, byte[] b, int fs, int fe, int row) {
-    int i = fs;
-    boolean neg = false;
-    if (b[i] == '-' || b[i] == '+') {
-      neg = b[i] == '-';
-      i++;
-    }
-    long m = 0;
-    int digits = 0;
-    int exp = 0;
-    boolean any = false;
-    boolean exact = true;
-    while (i < fe && b[i] >= '0' && b[i] <= '9') {
-      if (digits < 18) {
-        m = m * 10 + (b[i] - '0');
-        if (m > 0) {
-          digits++;
-        }
-      } else {
-        exact = false;
-      }
-      any = true;
-      i++;
-    }
-    if (i < fe && b[i] == '.') {
-      i++;
-      while (i < fe && b[i] >= '0' && b[i] <= '9') {
-        if (digits < 18) {
-          m = m * 10 + (b[i] - '0');
-          if (m > 0) {
-            digits++;
-          }
-          exp--;
-        } else {
-          exact = false;
-        }
-        any = true;
-        i++;
-      }
-    }
-    if (i == fe && any && exact && m < (1L << 53) && exp >= -22) {
-      // Both operands are exact doubles, so one correctly rounded division gives the correctly
-      // rounded value.
-      double v = exp < 0 ? m / POW10[-exp] : m;
-      return neg ? -v : v;
+    double exact = AsciiDecimal.exact(b, fs, fe);
+    if (!Double.isNaN(exact)) {
+      return exact;
     }
     String s = text(c, b, fs, fe).strip();
     double v = parseNumber(s);

@@ -3,6 +3,7 @@ package org.sweeplab.store;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sweeplab.results.AsciiDecimal;
 import org.sweeplab.run.RunStatus;
 import org.sweeplab.space.VariationKeys;
 
@@ -417,7 +418,7 @@ final class JournalDecoder {
     if (!scanNumber()) {
       return AsciiNumbers.toLong(b, start, i);
     }
-    double d = AsciiNumbers.fastDecimal(b, start, i);
+    double d = AsciiDecimal.exact(b, start, i);
     return Double.isNaN(d)
         ? Double.parseDouble(new String(b, start, i - start, StandardCharsets.US_ASCII))
         : d;
@@ -433,7 +434,7 @@ final class JournalDecoder {
     if (!fraction) {
       return AsciiNumbers.toLong(b, start, i);
     }
-    double d = AsciiNumbers.fastDecimal(b, start, i);
+    double d = AsciiDecimal.exact(b, start, i);
     if (Double.isNaN(d)) {
       d = Double.parseDouble(new String(b, start, i - start, StandardCharsets.US_ASCII));
     }
