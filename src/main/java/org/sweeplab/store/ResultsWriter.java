@@ -160,67 +160,74 @@ public final class ResultsWriter {
 
     /** Writes the rows of the runs that ran, from the cursor up to ordinal {@code end}. */
     void writeUpTo(OutputStream w, long end) throws IOException {
+      // The row is a method of its own: compiled once for the calls, where one loop holding the
+      // row's own loops was compiled again for each of them (on-stack replacement at each loop).
       for (; position < end; position++) {
-        long v = position / replicates;
-        if (v != variation) {
-          while (variation < v) {
-            values = points.next();
-            variation++;
-          }
-          paramText = null;
-        }
-        RunStatus st = cols.status(position);
-        if (st == null) {
-          continue;
-        }
-        int r = (int) (position % replicates) + 1;
-        if (paramText == null) {
-          variationId = plan.variationId(v);
-          paramText = new String[values.length];
-          for (int p = 0; p < values.length; p++) {
-            paramKinds[p] = ColumnType.widen(paramKinds[p], ColumnType.of(values[p]));
-            paramText[p] = format(caches.get(p), values[p]);
-          }
-        }
-        int i = (int) position;
-        sb.reset();
-        // The run id (plan.runId) written in place, without a string per row.
-        sb.ascii(variationId)
-            .ascii("-run-")
-            .padded(r, Math.max(plan.replicateDigits(), ByteLine.digits(r)))
-            .put(',')
-            .ascii(variationId)
-            .put(',')
-            .number(r)
-            .put(',')
-            .number(cols.seed(i));
-        for (String t : paramText) {
-          sb.put(',').text(t);
-        }
-        sb.put(',').ascii(st.label());
-        for (MetricColumn mc : layout.columns) {
-          sb.put(',');
-          mc.appendCsv(sb, i);
-        }
-        sb.put(',');
-        double c = cols.cost(i);
-        if (Double.isFinite(c)) {
-          sb.decimal(c);
-        }
-        sb.put(',');
-        JournalFormat.millis3(sb, (long) (cols.durationMs(i) * 1e6));
-        String[] err = cols.error(i);
-        sb.put(',');
-        if (err != null && err[0] != null) {
-          sb.csvField(err[0]);
-        }
-        sb.put(',');
-        if (err != null && err[1] != null) {
-          sb.csvField(tableMessage(err[1]));
-        }
-        sb.put('\n');
-        w.write(sb.array(), 0, sb.length());
+        writeRow(w, position);
       }
+    }
+
+    /** Writes the row of the run at ordinal {@code at}, if it ran. */
+    private void writeRow(OutputStream w, long at) throws IOException {
+      long v = at / replicates;
+      if (v != variation) {
+        while (variation < v) {
+          values = points.next();
+          variation++;
+        }
+        paramText = null;
+      }
+      RunStatus st = cols.status(at);
+      if (st == null) {
+        return;
+      }
+      int r = (int) (at % replicates) + 1;
+      if (paramText == null) {
+        variationId = plan.variationId(v);
+        paramText = new String[values.length];
+        for (int p = 0; p < values.length; p++) {
+          paramKinds[p] = ColumnType.widen(paramKinds[p], ColumnType.of(values[p]));
+          paramText[p] = format(caches.get(p), values[p]);
+        }
+      }
+      int i = (int) at;
+      sb.reset();
+      // The run id (plan.runId) written in place, without a string per row.
+      sb.ascii(variationId)
+          .ascii("-run-")
+          .padded(r, Math.max(plan.replicateDigits(), ByteLine.digits(r)))
+          .put(',')
+          .ascii(variationId)
+          .put(',')
+          .number(r)
+          .put(',')
+          .number(cols.seed(i));
+      for (String t : paramText) {
+        sb.put(',').text(t);
+      }
+      sb.put(',').ascii(st.label());
+      for (MetricColumn mc : layout.columns) {
+        sb.put(',');
+        mc.appendCsv(sb, i);
+      }
+      sb.put(',');
+      double c = cols.cost(i);
+      if (Double.isFinite(c)) {
+        sb.decimal(c);
+      }
+      sb.put(',');
+      JournalFormat.millis3(sb, (long) (cols.durationMs(i) * 1e6));
+      String[] err = cols.error(i);
+      sb.put(',');
+      if (err != null && err[0] != null) {
+        sb.csvField(err[0]);
+      }
+      sb.put(',');
+      if (err != null && err[1] != null) {
+        sb.csvField(tableMessage(err[1]));
+      }
+      sb.put('\n');
+      w.write(sb.array(), 0, sb.length());
     }
 
     /** The schema of the table written (parameter types from the rows written so far). */
