@@ -1,8 +1,10 @@
 package org.sweeplab.results;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -37,6 +39,22 @@ public final class PlainJson {
    */
   public static String indented(Object tree) {
     return write(tree, true);
+  }
+
+  /**
+   * The tree as indented JSON in UTF-8, as {@code writeValueAsBytes} of an {@code ObjectMapper}
+   * with {@code INDENT_OUTPUT} writes it (no newline at the end).
+   */
+  public static byte[] indentedBytes(Object tree) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      write(g, tree);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot write JSON of a " + (tree == null ? "null" : tree.getClass().getSimpleName()), e);
+    }
+    return out.toByteArray();
   }
 
   private static String write(Object tree, boolean indented) {

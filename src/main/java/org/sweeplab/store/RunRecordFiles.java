@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.sweeplab.results.PlainJson;
 import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunSink;
@@ -28,9 +28,6 @@ import org.sweeplab.spec.SweepSpec;
 public final class RunRecordFiles implements RunSink {
   static final String FILE = "result.json";
 
-  /** Whether a record mapper warm-up was started in this JVM. */
-  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
-
   private final RunSink journal;
   private final Path runsRoot;
   private final Map<String, Object> metadata;
@@ -39,31 +36,6 @@ public final class RunRecordFiles implements RunSink {
     this.journal = journal;
     this.runsRoot = runsRoot.toAbsolutePath();
     this.metadata = metadata;
-    // The first record made the JSON mapper build its serializers (about 0.1 s of a cold JVM) while
-    // the runs waited; a record of the same shape written to nowhere on a thread of its own builds
-    // them while the first runs start (docs/benchmarks.md §1). Once per JVM.
-    if (WARMED_UP.compareAndSet(false, true)) {
-      Thread warmUp = new Thread(RunRecordFiles::warmUp, "sweeplab-records");
-      warmUp.setDaemon(true);
-      warmUp.start();
-    }
-  }
-
-  private static void warmUp() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("run_id", "var-1-run-1");
-    m.put("replicate", 1);
-    m.put("seed", 1L);
-    m.put("parameters", new LinkedHashMap<>(Map.of("x", 1.5)));
-    m.put("metrics", Map.of("score", 1.0, "n", 1L, "label", "a"));
-    m.put("cost", null);
-    m.put("started_at", Instant.ofEpochMilli(0).toString());
-    m.put("metadata", Map.of());
-    try {
-      Summary.Mapper.JSON.writeValueAsBytes(m);
-    } catch (IOException | RuntimeException ignored) {
-      // Only time is at stake: the first record builds what is missing.
-    }
   }
 
   /**
@@ -105,7 +77,7 @@ public final class RunRecordFiles implements RunSink {
     }
     try {
       Path dir = FreshFiles.folder(FreshFiles.folder(runsRoot).resolve(r.run().runId()));
-      byte[] json = Summary.Mapper.JSON.writeValueAsBytes(record(r, dir));
+      byte[] json = PlainJson.indentedBytes(record(r, dir));
       FreshFiles.write(dir.resolve(FILE), json);
     } catch (IOException | RuntimeException e) {
       // The run is in the journal; a missing record (a full disk) is noticed when it is read, not

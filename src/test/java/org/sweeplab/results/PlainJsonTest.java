@@ -1,5 +1,6 @@
 package org.sweeplab.results;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,5 +97,8 @@ class PlainJsonTest {
     assertEquals(
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree),
         PlainJson.indented(tree));
+    assertArrayEquals(
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(tree),
+        PlainJson.indentedBytes(tree));
   }
 }
