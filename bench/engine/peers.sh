@@ -87,15 +87,16 @@ fi
 
 if [[ " $sections " == *" ii "* ]]; then
   a=(); b=(); c=()
+  # Each sweep into a folder of its own, all removed at the end: on a file system like this machine's (ext4 without a
+  # journal) every file created skips the inodes freed in the last minutes, so removing the 4,000 files and folders
+  # of the sweep before charged the next one for the script's own clean-up (docs/benchmarks.md §1).
   for i in $(seq "$repeats"); do
-    rm -rf "$work/tiny"
-    t=$(seconds "$sweeplab" run bench/engine/tiny-sim.yaml --out "$work/tiny" --quiet); a+=("$t")
+    t=$(seconds "$sweeplab" run bench/engine/tiny-sim.yaml --out "$work/tiny-$i" --quiet); a+=("$t")
     echo "(ii)  sweeplab 2,000 tiny_sim runs, max_parallel 2: $t s (load $(load))"
     t=$(seconds env TINY_SIM="$tiny" "$python" "$peers/peer_python_pool.py" "$work/pool.jsonl"); b+=("$t")
     echo "(ii)  peer_python_pool.py: $t s (load $(load))"
     if [[ -n "$before" ]]; then
-      rm -rf "$work/tiny-before"
-      t=$(seconds "$before" run bench/engine/tiny-sim.yaml --out "$work/tiny-before" --quiet); c+=("$t")
+      t=$(seconds "$before" run bench/engine/tiny-sim.yaml --out "$work/tiny-before-$i" --quiet); c+=("$t")
       echo "(ii)  BEFORE 2,000 tiny_sim runs: $t s (load $(load))"
     fi
   done
