@@ -47,29 +47,32 @@ public final class PlainJson {
    */
   public static byte[] indentedBytes(Object tree) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
-      write(g, tree);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write JSON of a " + (tree == null ? "null" : tree.getClass().getSimpleName()), e);
-    }
+    emit(tree, true, () -> FACTORY.createGenerator(out, JsonEncoding.UTF8));
     return out.toByteArray();
   }
 
   private static String write(Object tree, boolean indented) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    emit(tree, indented, () -> FACTORY.createGenerator(out));
+    return out.toString();
+  }
+
+  /** Opens a generator on the caller's sink. */
+  private interface Opener {
+    JsonGenerator open() throws IOException;
+  }
+
+  private static void emit(Object tree, boolean indented, Opener opener) {
+    try (JsonGenerator g = opener.open()) {
       if (indented) {
         g.useDefaultPrettyPrinter();
       }
       write(g, tree);
     } catch (IOException e) {
-      // A StringWriter does not fail; a value handed to the mapper may.
+      // Memory sinks do not fail; a value handed to the mapper may.
       throw new UncheckedIOException(
           "cannot write JSON of a " + (tree == null ? "null" : tree.getClass().getSimpleName()), e);
     }
-    return out.toString();
   }
 
   /**
