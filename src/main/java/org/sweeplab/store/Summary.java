@@ -1,7 +1,6 @@
 package org.sweeplab.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -19,11 +18,11 @@ import org.sweeplab.run.RunStatus;
 /** Builds and reads {@code summary.json}. */
 public final class Summary {
   /**
-   * The pretty-printing mapper for the folder's JSON files (created on first use: a resume may not
-   * need it).
+   * The mapper that reads the folder's JSON files back (created on first use: a resume may not need
+   * it); they are written by {@link PlainJson}.
    */
   static final class Mapper {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper();
   }
 
   private static final class Factory {

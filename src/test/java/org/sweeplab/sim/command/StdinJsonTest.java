@@ -81,10 +81,7 @@ class StdinJsonTest {
       }
       FakeRunContext ctx = new FakeRunContext(tmp, params);
       Path runDir = tmp.resolve(randomString(random).replace('\0', '_') + "x");
-      assertArrayEquals(
-          tree(ctx, runDir),
-          sim.stdinJson(ctx, runDir),
-          () -> new String(tree(ctx, runDir), StandardCharsets.UTF_8));
+      assertWrittenAsTheTree(sim, ctx, runDir);
     }
   }
 
@@ -108,11 +105,16 @@ class StdinJsonTest {
       FakeRunContext ctx =
           new FakeRunContext(tmp, Map.of("alpha", 3L)).withConfig(config).withUpstream(up);
       Path runDir = tmp.resolve("run");
-      assertArrayEquals(
-          tree(ctx, runDir),
-          sim.stdinJson(ctx, runDir),
-          () -> new String(tree(ctx, runDir), StandardCharsets.UTF_8));
+      assertWrittenAsTheTree(sim, ctx, runDir);
     }
+  }
+
+  private static void assertWrittenAsTheTree(
+      CommandSimulation sim, FakeRunContext ctx, Path runDir) {
+    assertArrayEquals(
+        tree(ctx, runDir),
+        sim.stdinJson(ctx, runDir),
+        () -> new String(tree(ctx, runDir), StandardCharsets.UTF_8));
   }
 
   /** The line of docs/commands.md, written out: the order of the fields and their form. */
