@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.sweeplab.sim.BudgetExceededException;
+import org.sweeplab.sim.CheckedFolder;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RateLimitedException;
@@ -55,6 +56,7 @@ final class LocalExecution {
   private final long total;
   private final Simulation simulation;
   private final RunSink sink;
+  private final CheckedFolder runsFolder;
   private final SweepListener listener;
   private final RateGate gate;
   private final BudgetGuard guard;
@@ -77,6 +79,10 @@ final class LocalExecution {
     this.total = request.total();
     this.simulation = request.simulation();
     this.sink = request.sink();
+    // Absolute: commands run inside their folders, where a path relative to sweeplab's own folder
+    // means nothing. Null: each run gets a temporary folder.
+    this.runsFolder =
+        config.runsRoot() == null ? null : new CheckedFolder(config.runsRoot().toAbsolutePath());
     this.listener = request.listener();
     this.gate = new RateGate(config.ratePerSecond(), config.ticker());
     this.guard = new BudgetGuard(config.budget(), request.priorSpend(), request.priorCostedRuns());
@@ -228,7 +234,7 @@ final class LocalExecution {
 
   /** Runs one planned run; false when its worker was abandoned. */
   private boolean runOne(PlannedRun r) {
-    RunContextImpl ctx = new RunContextImpl(r, config.runsRoot(), config.budget().perRun(), sink);
+    RunContextImpl ctx = new RunContextImpl(r, runsFolder, config.budget().perRun(), sink);
     Slot slot = new Slot(r, ctx, Thread.currentThread());
     inFlight.add(slot);
     counts.inFlight(1);

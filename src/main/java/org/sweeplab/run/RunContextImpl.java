@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.sweeplab.sim.BudgetExceededException;
+import org.sweeplab.sim.CheckedFolder;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.RunContext;
 
@@ -21,7 +22,7 @@ import org.sweeplab.sim.RunContext;
  */
 final class RunContextImpl implements RunContext {
   private final PlannedRun run;
-  private final Path runsRoot;
+  private final CheckedFolder runsFolder;
   private final double perRunCap;
   private final RunSink ledger;
   private int attempt = 1;
@@ -31,14 +32,13 @@ final class RunContextImpl implements RunContext {
   private StringBuilder telemetry;
   private double cost = Double.NaN;
 
-  RunContextImpl(PlannedRun run, Path runsRoot, double perRunCap) {
-    this(run, runsRoot, perRunCap, r -> {});
-  }
-
-  /** A context whose charges are reported to {@code ledger} as they happen. */
-  RunContextImpl(PlannedRun run, Path runsRoot, double perRunCap, RunSink ledger) {
+  /**
+   * A context whose charges are reported to {@code ledger} as they happen; its folder goes into
+   * {@code runsFolder} (the sweep's, shared by its runs), or a temporary folder when that is null.
+   */
+  RunContextImpl(PlannedRun run, CheckedFolder runsFolder, double perRunCap, RunSink ledger) {
     this.run = run;
-    this.runsRoot = runsRoot;
+    this.runsFolder = runsFolder;
     this.perRunCap = perRunCap;
     this.ledger = ledger;
   }
@@ -110,12 +110,10 @@ final class RunContextImpl implements RunContext {
   public synchronized Path artifactDir() {
     if (artifactDir == null) {
       try {
-        // Absolute: commands run inside this folder, where a path relative to sweeplab's own folder
-        // means nothing.
         Path root =
-            (runsRoot != null ? runsRoot : Files.createTempDirectory("sweeplab-runs"))
-                .toAbsolutePath();
-        FreshFiles.folder(root);
+            runsFolder != null
+                ? runsFolder.get()
+                : FreshFiles.folder(Files.createTempDirectory("sweeplab-runs").toAbsolutePath());
         artifactDir = FreshFiles.folder(root.resolve(run.runId()));
       } catch (IOException e) {
         throw new UncheckedIOException(

@@ -13,6 +13,7 @@ import org.sweeplab.run.PlannedRun;
 import org.sweeplab.run.RunRecord;
 import org.sweeplab.run.RunSink;
 import org.sweeplab.run.RunStatus;
+import org.sweeplab.sim.CheckedFolder;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.spec.SimulationSpec;
 import org.sweeplab.spec.SweepSpec;
@@ -29,12 +30,12 @@ public final class RunRecordFiles implements RunSink {
   static final String FILE = "result.json";
 
   private final RunSink journal;
-  private final Path runsRoot;
+  private final CheckedFolder runsFolder;
   private final Map<String, Object> metadata;
 
   private RunRecordFiles(RunSink journal, Path runsRoot, Map<String, Object> metadata) {
     this.journal = journal;
-    this.runsRoot = runsRoot.toAbsolutePath();
+    this.runsFolder = new CheckedFolder(runsRoot.toAbsolutePath());
     this.metadata = metadata;
   }
 
@@ -76,7 +77,7 @@ public final class RunRecordFiles implements RunSink {
       return; // it never started, so it has no folder
     }
     try {
-      Path dir = FreshFiles.folder(FreshFiles.folder(runsRoot).resolve(r.run().runId()));
+      Path dir = FreshFiles.folder(runsFolder.get().resolve(r.run().runId()));
       byte[] json = PlainJson.indentedBytes(record(r, dir));
       FreshFiles.write(dir.resolve(FILE), json);
     } catch (IOException | RuntimeException e) {

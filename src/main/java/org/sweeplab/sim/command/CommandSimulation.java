@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.sweeplab.results.PlainJson;
+import org.sweeplab.sim.CheckedFolder;
 import org.sweeplab.sim.Metrics;
 import org.sweeplab.sim.RunContext;
 import org.sweeplab.sim.Simulation;
@@ -42,10 +44,14 @@ public final class CommandSimulation implements Simulation {
   private final String resultFile;
   private final Set<Integer> transientExitCodes;
   private final Duration killGrace;
+  private final boolean usesConfig;
   private final Set<CommandRun> inFlight = ConcurrentHashMap.newKeySet();
 
   /** The last runs folder and its sweep tag: a hash, the same for every run of a sweep. */
   private volatile Map.Entry<Path, String> sweepTag;
+
+  /** The last spool folder ({@code runs/.spool/}), checked once for all runs of its sweep. */
+  private volatile CheckedFolder spools;
 
   /** The last parameter names and their variables: the same for every run of most sweeps. */
   private volatile Map.Entry<Set<String>, Map<String, String>> paramVariables;
@@ -79,6 +85,7 @@ public final class CommandSimulation implements Simulation {
             : null;
     this.transientExitCodes = Set.copyOf(spec.transientExitCodes());
     this.killGrace = killGrace;
+    this.usesConfig = templates().stream().anyMatch(t -> t.uses("config"));
   }
 
   /** A command simulation; placeholders are checked against the run's parameters when it runs. */
@@ -173,7 +180,18 @@ public final class CommandSimulation implements Simulation {
    * folder.
    */
   boolean usesConfig() {
-    return templates().stream().anyMatch(t -> t.uses("config"));
+    return usesConfig;
+  }
+
+  /** The spool folder of the runs folder {@code runsRoot} (see {@link Spool}). */
+  CheckedFolder spools(Path runsRoot) {
+    Path dir = runsRoot.resolve(Spool.FOLDER);
+    CheckedFolder last = spools;
+    if (last == null || !last.path().equals(dir)) {
+      last = new CheckedFolder(dir);
+      spools = last;
+    }
+    return last;
   }
 
   /** Every placeholder name used in argv, env and workdir, in order of first use. */
@@ -342,12 +360,13 @@ public final class CommandSimulation implements Simulation {
       }
       g.writeEndObject();
       g.writeStringField("run_dir", runDir.toString());
+      // Plain trees, written as the mapper writes them, without a serializer provider per run.
       g.writeFieldName("config");
-      CommandStdout.MAPPER.writeValue(g, ctx.config());
+      PlainJson.write(g, ctx.config());
       Map<String, Map<String, Object>> upstream = ctx.upstreamByStage();
       if (!upstream.isEmpty()) {
         g.writeFieldName("upstream");
-        CommandStdout.MAPPER.writeValue(g, upstream);
+        PlainJson.write(g, upstream);
       }
       g.writeEndObject();
     } catch (IOException e) {

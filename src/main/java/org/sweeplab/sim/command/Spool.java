@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sweeplab.sim.CheckedFolder;
 import org.sweeplab.sim.FreshFiles;
 import org.sweeplab.sim.RunContext;
 
@@ -33,9 +34,9 @@ public final class Spool {
 
   private Spool() {}
 
-  /** A new, empty spool file for the attempt under way in {@code ctx}. */
-  static Path create(RunContext ctx, Path runsRoot, String tag) throws IOException {
-    Path dir = FreshFiles.folder(runsRoot.resolve(FOLDER));
+  /** A new, empty spool file in {@code spools} for the attempt under way in {@code ctx}. */
+  static Path create(RunContext ctx, CheckedFolder spools, String tag) throws IOException {
+    Path dir = spools.get();
     Path file =
         dir.resolve(
             ctx.runId()

@@ -74,6 +74,39 @@ class PosixSpawnTest {
         "a b||EMPTY=\nONLY=é ☃\nPWD=" + tmp + "\n", printed.replaceAll("(?m)^SHLVL=.*\n", ""));
   }
 
+  /** The C library's {@code signal(2)}, to make sweeplab ignore a signal for one test. */
+  public interface Signals extends com.sun.jna.Library {
+    Pointer signal(int signal, Pointer handler);
+  }
+
+  @Test
+  void aCommandStartsWithEverySignalAtItsDefaultAndNoneBlocked() throws Exception {
+    assumeTrue(PosixSpawn.AVAILABLE, "posix_spawnp cannot be bound here");
+    assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "no /proc");
+    int sigwinch = 28; // not used by the JVM; an ignored disposition would survive exec
+    Signals libc = com.sun.jna.Native.load("c", Signals.class);
+    Pointer before = libc.signal(sigwinch, new Pointer(1)); // SIG_IGN
+    try {
+      Path in = Files.writeString(tmp.resolve("in"), "");
+      Path out = Files.writeString(tmp.resolve("out"), "");
+      Path err = Files.writeString(tmp.resolve("err"), "");
+      Process p =
+          PosixSpawn.start(List.of("/bin/cat", "/proc/self/status"), Map.of(), tmp, in, out, err);
+      assertEquals(0, p.waitFor());
+      Map<String, Long> masks = new LinkedHashMap<>();
+      for (String line : Files.readAllLines(out)) {
+        for (String key : List.of("SigBlk", "SigIgn", "SigCgt")) {
+          if (line.startsWith(key + ":")) {
+            masks.put(key, Long.parseUnsignedLong(line.substring(key.length() + 1).trim(), 16));
+          }
+        }
+      }
+      assertEquals(Map.of("SigBlk", 0L, "SigIgn", 0L, "SigCgt", 0L), masks);
+    } finally {
+      libc.signal(sigwinch, before);
+    }
+  }
+
   @Test
   void stdinAndStderrCanBeMemoryFiles() throws Exception {
     assumeTrue(PosixSpawn.AVAILABLE && MemoryFile.AVAILABLE, "no posix_spawnp or memfd_create");
