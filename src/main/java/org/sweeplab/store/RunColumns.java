@@ -17,6 +17,9 @@ import org.sweeplab.run.RunStatus;
  * writing and pending-run iteration use them.
  */
 public final class RunColumns {
+  /** The statuses by ordinal; {@code values()} would copy the array for every row read. */
+  private static final RunStatus[] STATUSES = RunStatus.values();
+
   private final int capacity;
   // In chunks, allocated as runs finish: memory follows the runs done, not the plan (Chunks).
   private final Chunks.Bytes status;
@@ -158,7 +161,7 @@ public final class RunColumns {
   /** The status of a run, or null when it has not run. */
   RunStatus status(long ordinal) {
     byte s = status.get((int) ordinal);
-    return s == 0 ? null : RunStatus.values()[s - 1];
+    return s == 0 ? null : STATUSES[s - 1];
   }
 
   synchronized long filled() {
