@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The floor of (ii) for a JVM: the same 2,000 tiny_sim argument lists as bench/engine/tiny-sim.yaml,
- * two threads, each start a posix_spawn through JNA (as sweeplab starts commands) with stdout on a
- * memfd, then waitpid and pread; nothing else (no files, no journal, no results). Prints the bytes
- * read. Usage: bench/engine/spawn-floor.sh (it compiles this file against the JNA jar of
- * target/lib). Argument "setsid" adds POSIX_SPAWN_SETSID and closefrom(3), as sweeplab does.
+ * The floor of (ii) for a JVM: the same 2,000 tiny_sim argument lists as
+ * bench/engine/tiny-sim.yaml, two threads, each start a posix_spawn through JNA (as sweeplab starts
+ * commands) with stdout on a memfd, then waitpid and pread; nothing else (no files, no journal, no
+ * results). Prints the bytes read. Usage: bench/engine/spawn-floor.sh (it compiles this file
+ * against the JNA jar of target/lib). Argument "setsid" adds POSIX_SPAWN_SETSID and closefrom(3),
+ * as sweeplab does.
  */
 public class SpawnFloor {
   static {
@@ -33,7 +34,12 @@ public class SpawnFloor {
   static native int posix_spawnattr_setflags(Pointer attributes, short flags);
 
   static native int posix_spawn(
-      IntByReference pid, byte[] file, Pointer actions, Pointer attributes, Pointer argv, Pointer envp);
+      IntByReference pid,
+      byte[] file,
+      Pointer actions,
+      Pointer attributes,
+      Pointer argv,
+      Pointer envp);
 
   static native int waitpid(int pid, IntByReference status, int options);
 
@@ -62,9 +68,17 @@ public class SpawnFloor {
           IntByReference status = new IntByReference();
           for (int i; (i = next.getAndIncrement()) < 2_000; ) {
             String[] argv = {
-              sim, "--strategy", strategies[i / 400], "--difficulty", difficulties[i / 100 % 4],
-              "--tick-budget", Integer.toString(ticks[i / 20 % 5]), "--seed",
-              Integer.toString(i % 20 + 1), "--work-us", "0"
+              sim,
+              "--strategy",
+              strategies[i / 400],
+              "--difficulty",
+              difficulties[i / 100 % 4],
+              "--tick-budget",
+              Integer.toString(ticks[i / 20 % 5]),
+              "--seed",
+              Integer.toString(i % 20 + 1),
+              "--work-us",
+              "0"
             };
             Memory[] strings = new Memory[argv.length];
             Memory pointers = new Memory(8L * (argv.length + 1));

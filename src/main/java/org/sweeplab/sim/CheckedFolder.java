@@ -38,4 +38,15 @@ public final class CheckedFolder {
     }
     return dir;
   }
+
+  /**
+   * The folder, checked (and created) again: for a caller that found it gone since, such as a sweep
+   * started in the place of a removed one.
+   *
+   * @throws IOException as {@link FreshFiles#folder} does
+   */
+  public Path recheck() throws IOException {
+    checked = false;
+    return get();
+  }
 }

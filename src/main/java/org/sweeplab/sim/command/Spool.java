@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,13 @@ public final class Spool {
                 + SUFFIX);
     try (OutputStream created = FreshFiles.create(file)) {
       return file;
+    } catch (NoSuchFileException gone) {
+      // Removed since it was checked: one command simulation may serve a later sweep in the same
+      // place (a notebook's next cell).
+      spools.recheck();
+      try (OutputStream created = FreshFiles.create(file)) {
+        return file;
+      }
     }
   }
 

@@ -53,6 +53,20 @@ class CommandOutputTest {
   }
 
   @Test
+  void oneSimulationServesASweepInThePlaceOfARemovedOne() throws Exception {
+    CommandSimulation sim = sim("echo '{\"x\": 1}'");
+    Path sweep = root.resolve("sweep");
+    assertEquals(Metrics.of("x", 1L), sim.run(new FakeRunContext(sweep, Map.of())));
+    assertTrue(Files.isDirectory(sweep.resolve("var-0007").resolve(Spool.FOLDER)));
+    try (var all = Files.walk(sweep)) { // the folder removed, spool folder and all
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    assertEquals(Metrics.of("x", 1L), sim.run(new FakeRunContext(sweep, Map.of())));
+  }
+
+  @Test
   void quietRunLeavesNoLogs() throws Exception {
     FakeRunContext ctx = ctx();
     assertEquals(Metrics.of("x", 1L), sim("echo '{\"x\": 1}'").run(ctx));
