@@ -19,18 +19,32 @@ public final class PendingRuns {
   private final Shard shard;
   private final long count;
 
+  /** Whether a run with status code c (see {@link RunColumns#statusCode}) is pending. */
+  private final boolean[] pendingCode;
+
   private PendingRuns(RunPlan plan, RunColumns columns, FailedRuns failed, Shard shard) {
     this.plan = plan;
     this.columns = columns;
     this.failed = failed;
     this.shard = shard;
+    RunStatus[] statuses = RunStatus.values();
+    this.pendingCode = new boolean[statuses.length + 1];
+    pendingCode[0] = true; // never ran
+    for (RunStatus s : statuses) {
+      pendingCode[s.ordinal() + 1] = pending(s);
+    }
     long n = plannedRuns(plan, shard);
     if (columns.filled() > 0) {
       n = 0;
       int replicates = plan.replicates();
-      for (long i = 0; i < plan.runCount(); i++) {
-        if (shard.contains(i / replicates) && pending(columns.status(i))) {
-          n++;
+      // By variation, without a division per run: a resume scans a million runs before its first.
+      for (long v = 0, first = 0; v < plan.variationCount(); v++, first += replicates) {
+        if (shard.contains(v)) {
+          for (int r = 0; r < replicates; r++) {
+            if (pendingCode[columns.statusCode(first + r)]) {
+              n++;
+            }
+          }
         }
       }
     }
@@ -58,9 +72,20 @@ public final class PendingRuns {
     int[] counts = new int[(int) ((runs + size - 1) / size)];
     int replicates = plan.replicates();
     boolean fresh = columns.filled() == 0;
-    for (long i = 0; i < runs; i++) {
-      if (shard.contains(i / replicates) && (fresh || pending(columns.status(i)))) {
-        counts[(int) (i / size)]++;
+    int chunk = 0;
+    long chunkEnd = size;
+    for (long v = 0, first = 0; v < plan.variationCount(); v++, first += replicates) {
+      if (!shard.contains(v)) {
+        continue;
+      }
+      for (long i = first; i < first + replicates; i++) {
+        while (i >= chunkEnd) {
+          chunk++;
+          chunkEnd += size;
+        }
+        if (fresh || pendingCode[columns.statusCode(i)]) {
+          counts[chunk]++;
+        }
       }
     }
     return counts;
@@ -95,7 +120,7 @@ public final class PendingRuns {
           }
           replicate++;
           long ordinal = current.index() * replicates + replicate - 1;
-          if (pending(columns.status(ordinal))) {
+          if (pendingCode[columns.statusCode(ordinal)]) {
             return PlannedRun.of(plan, current, replicate);
           }
         }

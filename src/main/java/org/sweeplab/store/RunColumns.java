@@ -158,6 +158,14 @@ public final class RunColumns {
     return capacity;
   }
 
+  /**
+   * The status of a run as its code: 0 when it has not run, else its status's ordinal + 1 (for
+   * scans that test many runs against a table of codes).
+   */
+  int statusCode(long ordinal) {
+    return status.get((int) ordinal);
+  }
+
   /** The status of a run, or null when it has not run. */
   RunStatus status(long ordinal) {
     byte s = status.get((int) ordinal);
