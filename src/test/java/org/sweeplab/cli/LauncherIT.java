@@ -69,6 +69,50 @@ class LauncherIT {
     assertEquals(4, tieredStop(List.of("resume", out.toString(), "--quiet")));
   }
 
+  /**
+   * The engine's commands get the compile commands of src/main/resources/jvm (the analysis commands
+   * run C1 only and do not); and the jar enables native access, so that Java 22+ does not warn when
+   * JNA loads its library for a command sweep.
+   */
+  @org.junit.jupiter.api.Test
+  void theEngineGetsItsCompileCommandsAndTheJarNativeAccess() throws Exception {
+    Path spec = dir.resolve("small.yaml");
+    Files.writeString(
+        spec,
+        "name: small\nsimulation: bench\nparameters:\n  x: [1, 2]\nreplicates: 3\nseed: 1\n",
+        StandardCharsets.UTF_8);
+    Launched run = launch(List.of("run", spec.toString(), "--out", dir.resolve("s").toString()));
+    assertEquals(0, run.rc, run.out);
+    assertTrue(
+        run.out.matches(
+            "(?s).*\\bCompileCommandFile\\s+=\\s+\\S*/src/main/resources/jvm/"
+                + "compile-commands\\.txt\\b.*"),
+        run.out);
+    Path csv = dir.resolve("results.csv");
+    Files.writeString(
+        csv,
+        "variation_id,strategy,status,score\nv1,a,ok,1.0\nv1,a,ok,2.0\nv2,b,ok,3.0\nv2,b,ok,3.5\n",
+        StandardCharsets.UTF_8);
+    Launched analyze =
+        launch(List.of("analyze", csv.toString(), "--out", dir.resolve("a").toString()));
+    assertEquals(0, analyze.rc, analyze.out);
+    assertTrue(!analyze.out.contains("compile-commands.txt"), analyze.out);
+
+    Path jar;
+    try (var files = Files.list(Path.of("target"))) {
+      jar =
+          files
+              .filter(f -> f.getFileName().toString().matches("sweeplab-.*\\.jar"))
+              .filter(f -> !f.getFileName().toString().matches(".*-(sources|tests)\\.jar"))
+              .findFirst()
+              .orElseThrow();
+    }
+    try (var j = new java.util.jar.JarFile(jar.toFile())) {
+      assertEquals(
+          "ALL-UNNAMED", j.getManifest().getMainAttributes().getValue("Enable-Native-Access"));
+    }
+  }
+
   private record Launched(int rc, String out) {}
 
   private Launched launch(List<String> args) throws IOException, InterruptedException {
