@@ -1,5 +1,6 @@
 package org.sweeplab.cli;
 
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -8,8 +9,7 @@ public final class Main {
   private static final String NO_CLOSURES = "picocli.disable.closures";
 
   /** The subcommands that read a sweep's YAML spec. */
-  private static final java.util.Set<String> READS_SPEC =
-      java.util.Set.of("run", "resume", "status", "plan", "merge");
+  private static final Set<String> READS_SPEC = Set.of("run", "resume", "status", "plan", "merge");
 
   private Main() {}
 

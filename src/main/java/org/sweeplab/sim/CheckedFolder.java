@@ -20,11 +20,6 @@ public final class CheckedFolder {
     this.dir = Objects.requireNonNull(dir, "dir");
   }
 
-  /** The folder's path, without checking it. */
-  public Path path() {
-    return dir;
-  }
-
   /**
    * The folder, checked the first time.
    *

@@ -79,7 +79,7 @@ final class CommandRun {
       CommandUpstream.writeConfig(ctx, runDir);
     }
     CommandSimulation.Launch launch = sim.launch(ctx, runDir, tag);
-    Path spool = Spool.create(ctx, sim.spools(runDir.toAbsolutePath().getParent()), tag);
+    Path spool = Spool.create(ctx, launch.runs().spools(), tag);
     if (PosixSpawn.AVAILABLE && MemoryFile.AVAILABLE) {
       // Stdin and stderr in memory: no file to create and delete per run (see MemoryFile).
       try (MemoryFile input = MemoryFile.holding(sim.stdinJson(ctx, runDir));

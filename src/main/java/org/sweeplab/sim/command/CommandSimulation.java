@@ -47,11 +47,8 @@ public final class CommandSimulation implements Simulation {
   private final boolean usesConfig;
   private final Set<CommandRun> inFlight = ConcurrentHashMap.newKeySet();
 
-  /** The last runs folder and its sweep tag: a hash, the same for every run of a sweep. */
-  private volatile Map.Entry<Path, String> sweepTag;
-
-  /** The last spool folder ({@code runs/.spool/}), checked once for all runs of its sweep. */
-  private volatile CheckedFolder spools;
+  /** The last runs folder: the same for every run of a sweep. */
+  private volatile RunsFolder runsFolder;
 
   /** The last parameter names and their variables: the same for every run of most sweeps. */
   private volatile Map.Entry<Set<String>, Map<String, String>> paramVariables;
@@ -183,13 +180,20 @@ public final class CommandSimulation implements Simulation {
     return usesConfig;
   }
 
-  /** The spool folder of the runs folder {@code runsRoot} (see {@link Spool}). */
-  CheckedFolder spools(Path runsRoot) {
-    Path dir = runsRoot.resolve(Spool.FOLDER);
-    CheckedFolder last = spools;
-    if (last == null || !last.path().equals(dir)) {
-      last = new CheckedFolder(dir);
-      spools = last;
+  /**
+   * The folder that holds the runs' folders, with its sweep tag (a hash, {@link Leftovers}) and its
+   * spool folder ({@link Spool}, checked once for all runs of the sweep).
+   */
+  record RunsFolder(Path dir, String sweepTag, CheckedFolder spools) {}
+
+  /** The runs folder {@code dir}, made once for all runs of its sweep. */
+  private RunsFolder runsFolder(Path dir) {
+    RunsFolder last = runsFolder;
+    if (last == null || !last.dir().equals(dir)) {
+      last =
+          new RunsFolder(
+              dir, Leftovers.sweepTag(dir), new CheckedFolder(dir.resolve(Spool.FOLDER)));
+      runsFolder = last;
     }
     return last;
   }
@@ -212,9 +216,10 @@ public final class CommandSimulation implements Simulation {
 
   /**
    * What starts one run's command: its argv, its whole environment (sweeplab's, then the run's
-   * variables) and its working folder.
+   * variables), its working folder, and the folder that holds the run's folder.
    */
-  record Launch(List<String> argv, Map<String, String> environment, Path directory) {
+  record Launch(
+      List<String> argv, Map<String, String> environment, Path directory, RunsFolder runs) {
     /** A process builder for the same start (used where {@link PosixSpawn} is not available). */
     ProcessBuilder processBuilder() {
       ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(argv));
@@ -262,17 +267,10 @@ public final class CommandSimulation implements Simulation {
     CommandUpstream.environment(ctx, environment);
     env.forEach((name, t) -> environment.put(name, t.expand(lookup, params.keySet())));
     environment.put(CommandProcessTree.TAG_VARIABLE, tag);
-    Path parent = runDir.toAbsolutePath().getParent();
-    if (parent != null) {
-      Map.Entry<Path, String> last = sweepTag;
-      if (last == null || !last.getKey().equals(parent)) {
-        last = Map.entry(parent, Leftovers.sweepTag(parent));
-        sweepTag = last;
-      }
-      environment.put(Leftovers.SWEEP_TAG_VARIABLE, last.getValue());
-    }
+    RunsFolder runs = runsFolder(runDir.toAbsolutePath().getParent());
+    environment.put(Leftovers.SWEEP_TAG_VARIABLE, runs.sweepTag());
     checkEnvironment(environment);
-    return new Launch(List.copyOf(command), environment, directory);
+    return new Launch(List.copyOf(command), environment, directory, runs);
   }
 
   /**
