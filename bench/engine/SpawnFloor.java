@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * commands) with stdout on a memfd, then waitpid and pread; nothing else (no files, no journal, no
  * results). Prints the bytes read. Usage: bench/engine/spawn-floor.sh (it compiles this file
  * against the JNA jar of target/lib). Argument "setsid" adds POSIX_SPAWN_SETSID and closefrom(3),
- * as sweeplab does.
+ * as sweeplab does; a number as argument runs only the first that many of the 2,000 (used by
+ * bench/engine/fixed-marginal.sh).
  */
 public class SpawnFloor {
   static {
@@ -51,7 +52,17 @@ public class SpawnFloor {
 
   public static void main(String[] args) throws Exception {
     String sim = System.getenv().getOrDefault("TINY_SIM", "/tmp/tiny_sim");
-    boolean setsid = args.length > 0 && args[0].equals("setsid");
+    boolean setsid = false;
+    int runs = 2_000;
+    for (String arg : args) {
+      if (arg.equals("setsid")) {
+        setsid = true;
+      } else {
+        runs = Math.min(2_000, Integer.parseInt(arg));
+      }
+    }
+    final boolean newSession = setsid;
+    final int count = runs;
     String[] strategies = {"random", "greedy", "beam", "minimax", "mcts"};
     String[] difficulties = {"easy", "normal", "hard", "extreme"};
     int[] ticks = {50, 100, 200, 400, 800};
@@ -66,7 +77,7 @@ public class SpawnFloor {
           byte[] buf = new byte[8192];
           IntByReference pid = new IntByReference();
           IntByReference status = new IntByReference();
-          for (int i; (i = next.getAndIncrement()) < 2_000; ) {
+          for (int i; (i = next.getAndIncrement()) < count; ) {
             String[] argv = {
               sim,
               "--strategy",
@@ -92,7 +103,7 @@ public class SpawnFloor {
             posix_spawn_file_actions_init(actions);
             posix_spawn_file_actions_adddup2(actions, out, 1);
             posix_spawnattr_init(attributes);
-            if (setsid) {
+            if (newSession) {
               posix_spawn_file_actions_addclosefrom_np(actions, 3);
               posix_spawnattr_setflags(attributes, (short) 0x80); // POSIX_SPAWN_SETSID
             }
@@ -114,6 +125,6 @@ public class SpawnFloor {
     b.start();
     a.join();
     b.join();
-    System.out.println(bytes.get() + " bytes of stdout from 2,000 runs");
+    System.out.println(bytes.get() + " bytes of stdout from " + count + " runs");
   }
 }
