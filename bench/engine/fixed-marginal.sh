@@ -11,14 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats="${1:-3}"
-peers="${PEERS:-}"
-for d in ../shared/bench/peers ../../shared/bench/peers; do
-  if [[ -z "$peers" && -f "$d/peer_python_pool.py" ]]; then peers="$(cd "$d" && pwd)"; fi
-done
-[[ -n "$peers" ]] || { echo "fixed-marginal.sh: no ../shared/bench/peers; set PEERS" >&2; exit 2; }
+# shellcheck source=bench/engine/peers-dir.sh
+source bench/engine/peers-dir.sh fixed-marginal.sh
 sweeplab="${SWEEPLAB:-./sweeplab}"
 "$sweeplab" --version >/dev/null # builds the jar and the start-up archive, outside the timings
-[[ -x /tmp/tiny_sim ]] || gcc -O2 -o /tmp/tiny_sim "$peers/tiny_sim.c" -lm
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 jna="$(ls target/lib/jna-[0-9]*.jar)"

@@ -14,12 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats="${1:-3}"
 sections="${2:-i ii iii}"
-# The peers live in ../shared/bench/peers beside the project (one level up again from a git work tree); PEERS overrides.
-peers="${PEERS:-}"
-for d in ../shared/bench/peers ../../shared/bench/peers; do
-  if [[ -z "$peers" && -f "$d/peer_python_inprocess.py" ]]; then peers="$(cd "$d" && pwd)"; fi
-done
-[[ -n "$peers" ]] || { echo "peers.sh: no ../shared/bench/peers; set PEERS" >&2; exit 2; }
+# shellcheck source=bench/engine/peers-dir.sh
+source bench/engine/peers-dir.sh peers.sh
 python=/usr/bin/python3
 tiny=/tmp/tiny_sim
 sweeplab="${SWEEPLAB:-./sweeplab}"
@@ -27,9 +23,6 @@ sweeplab="${SWEEPLAB:-./sweeplab}"
 before="${BEFORE:-}"
 if [[ -n "$before" ]]; then
   "$before" --version >/dev/null
-fi
-if [[ ! -x "$tiny" ]]; then
-  gcc -O2 -o "$tiny" "$peers/tiny_sim.c" -lm
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

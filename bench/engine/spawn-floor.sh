@@ -7,13 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats="${1:-3}"
-peers="${PEERS:-}"
-for d in ../shared/bench/peers ../../shared/bench/peers; do
-  if [[ -z "$peers" && -f "$d/peer_python_pool.py" ]]; then peers="$(cd "$d" && pwd)"; fi
-done
-[[ -n "$peers" ]] || { echo "spawn-floor.sh: no ../shared/bench/peers; set PEERS" >&2; exit 2; }
+# shellcheck source=bench/engine/peers-dir.sh
+source bench/engine/peers-dir.sh spawn-floor.sh
 ./sweeplab --version >/dev/null
-[[ -x /tmp/tiny_sim ]] || gcc -O2 -o /tmp/tiny_sim "$peers/tiny_sim.c" -lm
 jna="$(ls target/lib/jna-[0-9]*.jar)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
