@@ -3,11 +3,13 @@
 # peer_python_pool.py, each with 100 runs (s = 1 only, --seeds 1) and with the full 2,000, whole processes, run
 # alternately; each time is wall and CPU (user + system, the JVM or interpreter and its tiny_sim children together).
 # The JVM floor of bench/engine/SpawnFloor.java (see spawn-floor.sh: posix_spawn and waitpid, nothing else) is timed
-# the same way, on the first 100 of its 2,000 argument lists and on all. From the medians: the cost of one more run (2,000 minus 100, over 1,900) and the cost of a sweep of no runs (the
-# 100-run figure less 100 of those), for wall time and for CPU. On a machine whose cores the sweep keeps busy, wall time
+# the same way, on the first 100 of its 2,000 argument lists and on all. From the medians: the cost of one more run
+# (2,000 minus 100, over 1,900) and the cost of a sweep of no runs (the 100-run figure less 100 of those), for wall
+# time and for CPU. On a machine whose cores the sweep keeps busy, wall time
 # follows CPU / cores, so a tool with a larger fixed part has to make it up on every run.
 # Usage: bench/engine/fixed-marginal.sh [repeats (default 3)]. SWEEPLAB=path/to/sweeplab times another build.
-# Needs target/lib (./sweeplab --version builds it), javac, gcc (for /tmp/tiny_sim), /usr/bin/python3, /usr/bin/time and ../shared/bench/peers (PEERS overrides).
+# Needs target/lib (./sweeplab --version builds it), javac, gcc (for /tmp/tiny_sim), /usr/bin/python3, /usr/bin/time
+# and ../shared/bench/peers (PEERS overrides).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats="${1:-3}"
@@ -24,7 +26,6 @@ floor=(java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -cp "$work:$jna" SpawnFlo
 sed 's/stop: 20}/stop: 1}/' bench/engine/tiny-sim.yaml > "$work/tiny-100.yaml"
 grep -q 'stop: 1}' "$work/tiny-100.yaml" || { echo "fixed-marginal.sh: cannot make the 100-run spec" >&2; exit 2; }
 export TINY_SIM=/tmp/tiny_sim
-n=0
 # label command...: runs it (output discarded; each sweep into a folder of its own, removed only at the end, see
 # peers.sh) and prints "label wall cpu"
 run() {
@@ -38,8 +39,7 @@ run() {
   fi
   awk -v l="$label" '{ printf "%s %.3f %.3f\n", l, $1, $2 + $3 }' "$work/time"
 }
-for i in $(seq "$repeats"); do
-  n=$((n + 1))
+for n in $(seq "$repeats"); do
   run sweeplab-100 "$sweeplab" run "$work/tiny-100.yaml" --out "$work/s100-$n" --quiet
   run peer-100 /usr/bin/python3 "$peers/peer_python_pool.py" "$work/p100-$n.jsonl" --seeds 1
   run floor-100 "${floor[@]}" 100
